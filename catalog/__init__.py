@@ -1,0 +1,1 @@
+"""The statistics catalog: database schema, publisher loaders, curated metadata and retrieval index."""

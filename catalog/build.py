@@ -1,0 +1,326 @@
+"""``cifra catalog build``: read the mirror, check it, and replace the database in one transaction.
+
+Everything is read and validated in memory first, so a malformed file stops the build before the
+database is touched; the write itself is one transaction (``catalog.writer``). Running it twice
+gives the same database.
+"""
+
+import json
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+from sqlalchemy import Engine, create_engine
+from tqdm import tqdm
+
+from catalog.curation import IndicatorCard, SourceCard, area_curation, indicator_cards, source_cards
+from catalog.loaders import bcch, chile_areas, chile_hub, country_codes, ine, sdmx, wdi
+from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord
+from catalog.text import fold
+from cifra.settings import Settings
+
+
+AGE_SEX_INDICATOR = "CHL.POPULATION.PROJ"
+
+
+class BuildError(ValueError):
+    """The mirror's files are inconsistent with each other or with the curated metadata."""
+
+
+class BuildReport(BaseModel):
+    database_url: str
+    counts: dict[str, int]
+    observations_by_source: dict[str, int]
+    vintages: dict[str, str | None]
+    skipped_series_labels: list[str]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class CatalogContent:
+    """Everything one build writes, as rows in each table's column order (a dataclass: millions of rows)."""
+
+    sources: list[tuple]
+    indicators: list[tuple]
+    phrases: list[tuple]
+    areas: list[AreaRecord]
+    aliases: list[tuple]
+    memberships: list[tuple]
+    observations: list[ObservationRecord]
+    skipped_series_labels: list[str]
+
+
+def make_engine(settings: Settings) -> Engine:
+    url = settings.resolved_database_url
+    if url.startswith("duckdb:///"):
+        Path(url.removeprefix("duckdb:///")).parent.mkdir(parents=True, exist_ok=True)
+    return create_engine(url)
+
+
+# Indicators -------------------------------------------------------------------------------------
+
+
+def _card_row(card: IndicatorCard) -> tuple:
+    variant, notes = card.variant, card.notes
+    return (
+        card.code, card.source, card.name.es, card.name.en, card.definition.es, card.definition.en,
+        card.unit.es, card.unit.en, card.unit_kind, card.unit_symbol, card.unit_multiplier, card.decimals,
+        card.frequency, card.topic, variant.family, variant.measure, variant.price_basis, variant.currency,
+        variant.transform, variant.sex, variant.age, " ".join(card.official_for) or None, True,
+        notes.es if notes else None, notes.en if notes else None,
+    )  # fmt: skip
+
+
+def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A") -> tuple:
+    """Publisher's own English metadata for series nobody has curated yet."""
+    unit_match = re.search(r"\(([^()]*)\)\s*$", title)
+    unit = unit_match[1] if unit_match else ""
+    kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
+    return (code, source, title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency,
+            fold(topic) or "other", code, "total", None, None, "level", "total", None, None, False, None, None)
+
+
+def _phrase_rows(card: IndicatorCard) -> Iterator[tuple]:
+    seen: set[tuple[str, str]] = set()
+    for kind, texts in (("synonym", card.synonyms), ("phrasing", card.phrasings)):
+        for language in ("es", "en"):
+            for text in getattr(texts, language):
+                if (language, text) not in seen:
+                    seen.add((language, text))
+                    yield (card.code, language, text, kind)
+
+
+# Areas ------------------------------------------------------------------------------------------
+
+
+def _collect_areas(data_dir: Path, wdi_area_names: dict[str, str]) -> tuple[list[AreaRecord], list[tuple], list[tuple]]:
+    codes = country_codes.load(data_dir)
+    chile = chile_areas.load(data_dir)
+    curation = area_curation()
+    areas: dict[str, AreaRecord] = {area.code: area for area in codes.countries + codes.un_regions + chile}
+    aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for code, names in codes.aliases.items():
+        aliases[code].update(("xx", name) for name in names)
+    for code, name in wdi_area_names.items():
+        if code not in areas:
+            areas[code] = AreaRecord(code, "aggregate", name, name)
+    for group in curation.groups:
+        areas[group.code] = AreaRecord(group.code, "group", group.name.es, group.name.en)
+    for names in curation.names:
+        if names.code not in areas:
+            continue  # names for areas this build did not load (e.g. aggregates outside the scope)
+        area = areas[names.code]
+        if names.name:
+            aliases[names.code].update({("es", area.name_es), ("en", area.name_en)})
+            area = area._replace(name_es=names.name.es, name_en=names.name.en)
+        if names.demonym:
+            area = area._replace(demonym_es=names.demonym.es, demonym_en=names.demonym.en)
+        areas[names.code] = area
+    for source in (*curation.groups, *curation.names):
+        for language in ("es", "en"):
+            aliases[source.code].update((language, alias) for alias in getattr(source.aliases, language))
+    for area in chile:
+        if area.kind == "cl_region":
+            aliases[area.code].add(("es", chile_areas.short_region_name(area.name_es)))
+    alias_rows = _alias_rows(areas, aliases)
+    memberships = set(codes.memberships)
+    memberships.update((group.code, member) for group in curation.groups for member in group.members)
+    memberships.update(_chile_memberships(chile))
+    unknown = sorted({member for _, member in memberships if member not in areas})
+    if unknown:
+        raise BuildError(f"catalog/metadata/areas.yaml: group members that are not areas: {unknown}")
+    return list(areas.values()), alias_rows, sorted(memberships)
+
+
+def _alias_rows(areas: dict[str, AreaRecord], aliases: dict[str, set[tuple[str, str]]]) -> list[tuple]:
+    """One row per (area, alias); the first language seen wins, ``xx`` means either."""
+    rows: dict[tuple[str, str], str] = {}
+    for code, pairs in aliases.items():
+        if code not in areas:
+            continue
+        area = areas[code]
+        for language, alias in sorted(pairs, key=lambda pair: pair[0] == "xx"):
+            if alias and alias not in (area.name_es, area.name_en):
+                rows.setdefault((code, alias), language)
+    return [(code, alias, language) for (code, alias), language in sorted(rows.items())]
+
+
+def _chile_memberships(chile: list[AreaRecord]) -> Iterator[tuple[str, str]]:
+    parents = {area.code: area.parent_code for area in chile}
+    for code in parents:
+        parent = parents[code]
+        while parent is not None:
+            yield parent, code
+            parent = parents.get(parent)
+
+
+# Observations -----------------------------------------------------------------------------------
+
+
+def _aggregate_up(records: list[ObservationRecord], parents: dict[str, str]) -> list[ObservationRecord]:
+    """Sum comuna counts into provinces, regions and the country (INE publishes comunas only)."""
+    totals: dict[tuple, list] = {}
+    for record in records:
+        parent = parents.get(record.area_code)
+        while parent is not None:
+            key = (record.indicator_code, parent, record.period, record.sex, record.age)
+            if key in totals:
+                totals[key][0] += record.value
+            else:
+                totals[key] = [record.value, record]
+            parent = parents.get(parent)
+    return [
+        template._replace(area_code=key[1], value=total) for key, (total, template) in totals.items()
+    ]
+
+
+def _read_card(data_dir: Path, card: IndicatorCard, matcher: bcch.RegionMatcher, skipped: set[str],
+               vintage: date | None, wdi_area_names: dict[str, str]) -> Iterable[ObservationRecord]:
+    if card.source == "wdi":
+        return wdi.read_observations(data_dir, card.code, vintage, wdi_area_names)
+    if card.origin is None:
+        raise BuildError(f"{card.code}: a card of source {card.source!r} needs an origin file")
+    if card.origin.file.endswith(".json"):
+        return chile_hub.read_observations(data_dir, card)
+    if card.source == "bcch":
+        return bcch.read_observations(data_dir, card, matcher, skipped)
+    if card.source == "ine_proyecciones":
+        return ine.read_projections(data_dir / card.origin.file, card.code)
+    raise BuildError(f"{card.code}: no loader reads {card.origin.file}")
+
+
+def collect(settings: Settings, progress: bool = False) -> CatalogContent:
+    """Read and check everything a build writes, without touching the database."""
+    data_dir = settings.data_dir
+    if not data_dir.is_dir():
+        raise BuildError(f"data folder {data_dir} does not exist; set CIFRA_DATA_DIR or run `cifra data fetch`")
+    sources = source_cards()
+    cards = list(indicator_cards())
+    unknown_sources = sorted({card.source for card in cards} - set(sources))
+    if unknown_sources:
+        raise BuildError(f"indicator cards name unknown sources: {unknown_sources}")
+    wdi_vintage = _vintage(sources["wdi"])
+    curated_codes = {card.code for card in cards}
+    wdi_extra = []
+    if settings.wdi_scope == "all":
+        wdi_extra = [code for code in wdi.available_codes(data_dir) if code not in curated_codes]
+
+    chile = chile_areas.load(data_dir)
+    matcher = bcch.RegionMatcher(chile)
+    parents = {area.code: area.parent_code for area in chile}
+    comunas = {area.code for area in chile if area.kind == "cl_comuna"}
+    skipped: set[str] = set()
+    wdi_area_names: dict[str, str] = {}
+    observations: list[ObservationRecord] = []
+    indicators = [_card_row(card) for card in cards]
+    steps = [(card.code, card) for card in cards] + [(code, None) for code in wdi_extra]
+    for code, card in tqdm(steps, desc="indicators", unit="ind", disable=not progress):
+        if card is None:
+            package = wdi.read_package(data_dir, code)
+            indicators.append(_uncurated_row(code, "wdi", package.title, package.definition, package.topic))
+            observations.extend(wdi.read_observations(data_dir, code, wdi_vintage, wdi_area_names))
+            continue
+        records = list(_read_card(data_dir, card, matcher, skipped, wdi_vintage, wdi_area_names))
+        if not records:
+            raise BuildError(f"{card.code}: no values found in {card.origin.file if card.origin else 'WDI'}")
+        if card.unit_kind == "count":
+            records += _aggregate_up([r for r in records if r.area_code in comunas], parents)
+        observations.extend(records)
+    if settings.with_age_sex:
+        observations.extend(_age_sex(data_dir, parents))
+    for path in settings.sdmx_files:
+        _add_sdmx(path, indicators, observations, sources)
+
+    areas, aliases, memberships = _collect_areas(data_dir, wdi_area_names)
+    _check_areas(observations, {area.code for area in areas})
+    return CatalogContent(
+        sources=[_source_row(card, observations) for card in sources.values()],
+        indicators=indicators,
+        phrases=[row for card in cards for row in _phrase_rows(card)],
+        areas=areas, aliases=aliases, memberships=memberships, observations=observations,
+        skipped_series_labels=sorted(skipped),
+    )  # fmt: skip
+
+
+def _age_sex(data_dir: Path, parents: dict[str, str]) -> list[ObservationRecord]:
+    records = list(ine.read_projections_by_age_sex(data_dir, AGE_SEX_INDICATOR))
+    return records + _aggregate_up(records, parents)
+
+
+def _add_sdmx(path: Path, indicators: list[tuple], observations: list[ObservationRecord],
+              sources: dict[str, SourceCard]) -> None:
+    source_id = f"sdmx-{fold(path.stem).replace(' ', '-')}"[:40]
+    data = sdmx.load(path, source_id)
+    sources[source_id] = SourceCard(
+        id=source_id, publisher="SDMX", title={"es": path.name, "en": path.name}, url=str(path),
+        license="see the data provider", citation={"es": f"Datos SDMX: {path.name}", "en": f"SDMX data: {path.name}"},
+    )  # fmt: skip
+    indicators.extend(_uncurated_row(s.code, source_id, f"{s.code} ({s.unit or ''})", s.code, "sdmx", s.frequency[:1])
+                      for s in data.series)
+    observations.extend(data.observations)
+
+
+def _check_areas(observations: list[ObservationRecord], known: set[str]) -> None:
+    unknown = sorted({record.area_code for record in observations} - known)
+    if unknown:
+        raise BuildError(f"values for areas that no area file defines: {unknown[:10]}")
+
+
+def _vintage(card: SourceCard) -> date | None:
+    return date.fromisoformat(card.vintage) if card.vintage else None
+
+
+def _source_row(card: SourceCard, observations: list[ObservationRecord]) -> tuple:
+    vintage = _vintage(card) or max(
+        (record.vintage for record in observations if record.source_id == card.id and record.vintage), default=None
+    )
+    return (card.id, card.publisher, card.title.es, card.title.en, card.url, card.license, card.license_url,
+            vintage, card.citation.es, card.citation.en)
+
+
+# Entry point ------------------------------------------------------------------------------------
+
+
+def build(settings: Settings, progress: bool = False) -> BuildReport:
+    from catalog.writer import replace_all
+
+    started = time.perf_counter()
+    content = collect(settings, progress=progress)
+    by_source: dict[str, int] = defaultdict(int)
+    for record in content.observations:
+        by_source[record.source_id] += 1
+    vintages = {row[0]: row[7].isoformat() if row[7] else None for row in content.sources}
+    counts = {
+        "source": len(content.sources), "indicator": len(content.indicators), "indicator_phrase": len(content.phrases),
+        "area": len(content.areas), "area_alias": len(content.aliases), "area_membership": len(content.memberships),
+        "observation": len(content.observations),
+    }  # fmt: skip
+    info = {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "wdi_scope": settings.wdi_scope,
+        "with_age_sex": str(settings.with_age_sex),
+        "counts": json.dumps(counts),
+        "vintages": json.dumps(vintages),
+    }
+    engine = make_engine(settings)
+    try:
+        replace_all(engine, {
+            "source": content.sources, "indicator": content.indicators, "indicator_phrase": content.phrases,
+            "area": content.areas, "area_alias": content.aliases, "area_membership": content.memberships,
+            "observation": content.observations, "build_info": list(info.items()),
+        })  # fmt: skip
+    finally:
+        engine.dispose()
+    return BuildReport(
+        database_url=settings.resolved_database_url, counts=counts, observations_by_source=dict(by_source),
+        vintages=vintages, skipped_series_labels=content.skipped_series_labels,
+        seconds=round(time.perf_counter() - started, 2),
+    )  # fmt: skip
+
+
+__all__ = ["BuildError", "BuildReport", "LoadError", "build", "collect", "make_engine"]

@@ -1,0 +1,159 @@
+"""Typed loaders for the curated, bilingual metadata in ``catalog/metadata/``.
+
+The YAML files are reviewed data, not code: this module only validates them. A mistake in a file
+(an unknown field, a missing Spanish name, too few phrasings) fails the build with the file name.
+"""
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+METADATA_DIR = Path(__file__).parent / "metadata"
+
+MIN_PHRASINGS = 5
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Strict):
+    es: str
+    en: str
+
+
+class LocalizedList(Strict):
+    es: list[str] = []
+    en: list[str] = []
+
+
+class Variant(Strict):
+    """Attributes that tell siblings of one family apart (GDP total vs per capita, current vs PPP)."""
+
+    family: str
+    measure: Literal["total", "per_capita", "per_worker", "share", "rate", "index", "count"] = "total"
+    price_basis: Literal["current", "constant", "ppp", "chained", "real"] | None = None
+    currency: str | None = None
+    transform: Literal["level", "growth", "share", "index", "rate", "change"] = "level"
+    sex: Literal["total", "female", "male"] = "total"
+    age: str | None = None
+    adjustment: Literal["original", "seasonally_adjusted"] | None = None
+
+
+class Origin(Strict):
+    """Where a non-WDI series is read from: a file in the mirror and, for multi-series files, a selector."""
+
+    file: str
+    series: str | None = Field(default=None, description="Value of the file's series column (BCCh) or field name (JSON).")
+    filter: dict[str, str] | None = Field(default=None, description="Extra column=value conditions (e.g. dimension=ingresos).")
+    year: int | None = Field(default=None, description="Reference year for files without a year column (a census).")
+
+
+class IndicatorCard(Strict):
+    """Everything a person or the agent needs to find, tell apart and cite one indicator."""
+
+    code: str
+    source: str
+    name: Localized
+    definition: Localized
+    unit: Localized
+    unit_kind: Literal["currency", "percent", "count", "index", "ratio", "other"]
+    unit_symbol: str | None = None
+    unit_multiplier: int = 0
+    decimals: int = 1
+    frequency: Literal["A", "Q", "M", "D"] = "A"
+    topic: str
+    variant: Variant
+    official_for: list[str] = []
+    origin: Origin | None = None
+    synonyms: LocalizedList = LocalizedList()
+    phrasings: LocalizedList
+    notes: Localized | None = None
+
+    @model_validator(mode="after")
+    def _enough_phrasings(self) -> "IndicatorCard":
+        phrasings = self.phrasings
+        if len(phrasings.es) + len(phrasings.en) < MIN_PHRASINGS or not phrasings.es or not phrasings.en:
+            raise ValueError(
+                f"{self.code}: needs at least {MIN_PHRASINGS} citizen phrasings, in both Spanish and English"
+            )
+        return self
+
+
+class SourceCard(Strict):
+    id: str
+    publisher: str
+    title: Localized
+    url: str
+    license: str
+    license_url: str | None = None
+    citation: Localized
+    vintage: str | None = Field(
+        default=None, description="ISO date; when absent, the loader reads it from the files (e.g. fecha_scraping)."
+    )
+
+
+class AreaGroupCard(Strict):
+    """A group of countries not given by the UN or the World Bank files, such as the OECD."""
+
+    code: str
+    name: Localized
+    aliases: LocalizedList = LocalizedList()
+    members: list[str]
+
+
+class AreaNames(Strict):
+    """Spanish names, aliases and demonyms for areas whose files lack them."""
+
+    code: str
+    name: Localized | None = None
+    aliases: LocalizedList = LocalizedList()
+    demonym: Localized | None = None
+
+
+class AreaCuration(Strict):
+    groups: list[AreaGroupCard] = []
+    names: list[AreaNames] = []
+
+
+class CurationError(ValueError):
+    """A curated metadata file is invalid."""
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise CurationError(f"{path}: {error}") from error
+
+
+def _validate(model, path: Path, payload):
+    try:
+        return model.model_validate(payload)
+    except ValidationError as error:
+        raise CurationError(f"{path}: {error}") from error
+
+
+@cache
+def indicator_cards(directory: Path = METADATA_DIR / "indicators") -> tuple[IndicatorCard, ...]:
+    cards: list[IndicatorCard] = []
+    for path in sorted(directory.glob("*.yaml")):
+        cards.extend(_validate(IndicatorCard, path, item) for item in _read_yaml(path) or [])
+    codes = [card.code for card in cards]
+    duplicated = sorted({code for code in codes if codes.count(code) > 1})
+    if duplicated:
+        raise CurationError(f"{directory}: indicator codes defined twice: {', '.join(duplicated)}")
+    return tuple(cards)
+
+
+@cache
+def source_cards(path: Path = METADATA_DIR / "sources.yaml") -> dict[str, SourceCard]:
+    return {card.id: card for card in (_validate(SourceCard, path, item) for item in _read_yaml(path))}
+
+
+@cache
+def area_curation(path: Path = METADATA_DIR / "areas.yaml") -> AreaCuration:
+    return _validate(AreaCuration, path, _read_yaml(path))

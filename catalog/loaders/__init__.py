@@ -1,0 +1,1 @@
+"""One module per publisher format. Each reads the mirror and yields typed records; none writes."""

@@ -1,0 +1,76 @@
+"""Banco Central de Chile series files: ``;``-separated, decimal comma, columns serie/fecha/valor.
+
+One file holds several series; a curated card picks its series by label. ``pib_regional.csv`` is
+the exception: each label is a region, matched to the region list by folded, fuzzy name.
+"""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from catalog.curation import IndicatorCard
+from catalog.loaders.csv_rows import parse_int, parse_number, read_rows
+from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord
+from catalog.periods import Period, daily, monthly, quarterly
+from catalog.text import fold
+
+SOURCE_ID = "bcch"
+COLUMNS = ["serie", "fecha", "valor", "fecha_scraping"]
+NATIONAL_TOTAL_LABEL = "Producto Interno Bruto"
+REGION_MATCH_CUTOFF = 80
+
+
+def _period(frequency: str, fecha: str, row: dict[str, str], path: Path, line: int) -> Period:
+    try:
+        day = date.fromisoformat("-".join(part.zfill(2) for part in fecha.split("-")))
+    except ValueError:
+        raise LoadError(path, f"not a date: {fecha!r}", line=line) from None
+    if frequency == "Q":
+        return quarterly(day.year, parse_int(row["trimestre"], path, line) if "trimestre" in row else (day.month + 2) // 3)
+    if frequency == "M":
+        return monthly(day.year, day.month)
+    if frequency == "D":
+        return daily(day)
+    raise LoadError(path, f"frequency {frequency!r} is not read from BCCh files")
+
+
+class RegionMatcher:
+    """Maps BCCh's region labels ('Región del Biobío') to area codes ('CL-08')."""
+
+    def __init__(self, regions: list[AreaRecord]):
+        self._codes = {fold(region.name_es): region.code for region in regions if region.kind == "cl_region"}
+
+    def __call__(self, label: str) -> str | None:
+        if label == NATIONAL_TOTAL_LABEL:
+            return "CHL"
+        match = process.extractOne(fold(label), list(self._codes), scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=REGION_MATCH_CUTOFF)
+        return self._codes[match[0]] if match else None
+
+
+def read_observations(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: set[str]) -> Iterator[ObservationRecord]:
+    """Yield the card's series; labels of a regional file that match no area are added to ``skipped``."""
+    path = data_dir / card.origin.file
+    for line, row in read_rows(path, COLUMNS, delimiter=";"):
+        label = row["serie"]
+        if card.origin.series is None:
+            area = regions(label)
+            if area is None:
+                skipped.add(label)
+                continue
+        elif label != card.origin.series:
+            continue
+        else:
+            area = "CHL"
+        if row["valor"].strip() in ("", "NA"):
+            continue
+        period = _period(card.frequency, row["fecha"], row, path, line)
+        try:
+            vintage = date.fromisoformat(row["fecha_scraping"])
+        except ValueError:
+            raise LoadError(path, f"not a date in fecha_scraping: {row['fecha_scraping']!r}", line=line) from None
+        value = parse_number(row["valor"], path, line, decimal_comma=True)
+        yield ObservationRecord(card.code, area, period.code, "_T", "_T", period.year, period.start, value, "final",
+                                SOURCE_ID, vintage)

@@ -1,0 +1,90 @@
+"""The ``cifra`` command."""
+
+import json
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cifra.settings import Settings
+
+app = typer.Typer(help="Cifra: official statistics, with the figure, its source and its SQL.", no_args_is_help=True)
+catalog_app = typer.Typer(help="Build and inspect the statistics database.", no_args_is_help=True)
+data_app = typer.Typer(help="Get the publishers' files.", no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(data_app, name="data")
+console = Console()
+
+
+@catalog_app.command("build")
+def catalog_build(
+    wdi_scope: str = typer.Option(None, help="curated (default) or all 325 WDI indicators."),
+    with_age_sex: bool = typer.Option(None, "--with-age-sex/--without-age-sex", help="Load INE projections by age and sex."),
+    index: bool = typer.Option(True, "--index/--no-index", help="Also (re)build the retrieval index."),
+) -> None:
+    """Create the database (and the retrieval index) from the mirror. Safe to run again."""
+    from catalog.build import BuildError, LoadError, build
+    from catalog.index import build_index
+
+    overrides = {key: value for key, value in {"wdi_scope": wdi_scope, "with_age_sex": with_age_sex}.items() if value is not None}
+    settings = Settings(**overrides)
+    try:
+        report = build(settings, progress=True)
+    except (BuildError, LoadError) as error:
+        console.print(f"[red]Build failed, database unchanged:[/red] {error}")
+        raise typer.Exit(1) from None
+    table = Table(title=f"Built {report.database_url} in {report.seconds:.1f} s")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in report.counts.items():
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+    for source, vintage in report.vintages.items():
+        console.print(f"  {source}: {report.observations_by_source.get(source, 0):,} values, vintage {vintage or 'not stated'}")
+    if report.skipped_series_labels:
+        console.print(f"  series labels without an area, not loaded: {', '.join(report.skipped_series_labels)}")
+    if index:
+        summary = build_index(settings, progress=True)
+        console.print(f"Index: {summary.cards} indicator cards in {summary.collection} ({summary.seconds:.1f} s)")
+
+
+@catalog_app.command("summary")
+def catalog_summary(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """What the built database holds: counts, vintages, when it was built."""
+    from catalog.summary import read_summary
+
+    summary = read_summary(Settings())
+    if as_json:
+        print(summary.model_dump_json())
+        return
+    console.print(f"Database: {summary.database_url} (built {summary.built_at})")
+    for name, count in summary.counts.items():
+        console.print(f"  {name}: {count:,}")
+    for source, vintage in summary.vintages.items():
+        console.print(f"  vintage of {source}: {vintage or 'not stated'}")
+
+
+@catalog_app.command("search")
+def catalog_search(query: str, limit: int = typer.Option(5, help="How many indicators to show.")) -> None:
+    """Find indicators by meaning, in Spanish or English."""
+    from catalog.index import IndicatorIndex
+
+    for hit in IndicatorIndex.open(Settings()).search(query, limit=limit):
+        console.print(f"{hit.score:.3f}  {hit.code}  {hit.name_es} / {hit.name_en}")
+
+
+@data_app.command("fetch")
+def data_fetch(
+    base_url: str = typer.Option(None, help="Mirror to download from instead of the publishers."),
+    force: bool = typer.Option(False, help="Download files that are already present."),
+) -> None:
+    """Download the publishers' files into CIFRA_DATA_DIR (needs a network)."""
+    from catalog.fetch import FetchError, fetch_all
+
+    settings = Settings()
+    try:
+        result = fetch_all(settings.data_dir, base_url=base_url, force=force, progress=True)
+    except FetchError as error:
+        console.print(f"[red]Fetch failed:[/red] {error}")
+        raise typer.Exit(1) from None
+    console.print(json.dumps(result.model_dump(), indent=2))

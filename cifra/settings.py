@@ -1,0 +1,55 @@
+"""Configuration, read from ``CIFRA_*`` environment variables.
+
+Every field here is documented in the README's configuration table; a test keeps the two in step.
+"""
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    """The shared mirror beside the checkout when it exists, else ``./data``."""
+    mirror = REPO_ROOT.parent / "shared" / "data"
+    return mirror if mirror.is_dir() else Path("data").resolve()
+
+
+def _default_home() -> Path:
+    return Path.home() / ".cache" / "cifra"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CIFRA_")
+
+    data_dir: Path = Field(default_factory=_default_data_dir, description="Folder holding the statistics mirror.")
+    home: Path = Field(default_factory=_default_home, description="Folder for the built database, index and model cache.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL of the statistics database; default: DuckDB file in CIFRA_HOME."
+    )
+    wdi_scope: Literal["curated", "all"] = Field(
+        default="curated", description="Load only curated WDI indicators, or all 325."
+    )
+    with_age_sex: bool = Field(
+        default=False, description="Also load INE projections by single age and sex (~1.9 M rows)."
+    )
+    sdmx_files: list[Path] = Field(
+        default_factory=list, description='SDMX files to load as well, as a JSON list of paths: ["a.csv", "b.xml"].'
+    )
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"duckdb:///{self.home / 'cifra.duckdb'}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()
