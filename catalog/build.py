@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from catalog.curation import IndicatorCard, SourceCard, area_curation, indicator_cards, source_cards
@@ -254,7 +255,7 @@ def _age_sex(data_dir: Path, parents: dict[str, str]) -> list[ObservationRecord]
 
 def _add_sdmx(path: Path, indicators: list[tuple], observations: list[ObservationRecord],
               sources: dict[str, SourceCard]) -> None:
-    source_id = f"sdmx-{fold(path.stem).replace(' ', '-')}"[:40]
+    source_id = "sdmx-" + re.sub(r"[^a-z0-9]+", "-", fold(path.stem))[:35]
     data = sdmx.load(path, source_id)
     sources[source_id] = SourceCard(
         id=source_id, publisher="SDMX", title={"es": path.name, "en": path.name}, url=str(path),
@@ -314,6 +315,8 @@ def build(settings: Settings, progress: bool = False) -> BuildReport:
             "area": content.areas, "area_alias": content.aliases, "area_membership": content.memberships,
             "observation": content.observations, "build_info": list(info.items()),
         })  # fmt: skip
+    except (SQLAlchemyError, engine.dialect.loaded_dbapi.Error) as error:  # bulk paths raise the driver's own
+        raise BuildError(f"the database refused the data, nothing was changed: {getattr(error, 'orig', error)}") from error
     finally:
         engine.dispose()
     return BuildReport(

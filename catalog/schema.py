@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import (
     Boolean,
     Date,
-    Float,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -148,7 +148,7 @@ class Observation(Base):
     age: Mapped[str] = mapped_column(String(5), primary_key=True, default="_T")
     year: Mapped[int] = mapped_column(Integer)
     period_start: Mapped[date] = mapped_column(Date)
-    value: Mapped[float] = mapped_column(Float)
+    value: Mapped[float] = mapped_column(Double, doc="64-bit: REAL would round 13117.993 to 13117.9932.")
     status: Mapped[str] = mapped_column(String(12), default="final", doc="final | estimate | provisional | projection")
     source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
     vintage: Mapped[date | None] = mapped_column(Date, doc="Vintage of the source release this value came from.")

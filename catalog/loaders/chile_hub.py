@@ -40,6 +40,8 @@ def read_observations(data_dir: Path, card: IndicatorCard) -> Iterator[Observati
         if any(str(record.get(column)) != expected for column, expected in conditions):
             continue
         value, comuna, year = record.get(origin.series), record.get("codigo_comuna"), record.get("anio", origin.year)
+        if value is None:
+            continue  # no value published (e.g. no households in the Antarctic comuna)
         if not isinstance(value, (int, float)) or not math.isfinite(value) or not comuna or year is None:
             raise LoadError(path, f"record {position}: needs a numeric {origin.series!r}, codigo_comuna and a year")
         period = annual(int(year))

@@ -1,0 +1,72 @@
+"""Shared fixtures: one real catalog build per test session, and a real PostgreSQL server on demand."""
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from catalog.build import BuildReport, build, make_engine
+from cifra.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    directory = Settings().data_dir
+    if not directory.is_dir():
+        pytest.fail(f"the statistics mirror is missing at {directory}; set CIFRA_DATA_DIR")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, data_dir) -> tuple[Settings, BuildReport]:
+    """The default build (curated WDI, INE, BCCh, MDSF) in an embedded DuckDB file, with its index."""
+    from catalog.index import build_index
+
+    settings = Settings(home=tmp_path_factory.mktemp("cifra-home"), data_dir=data_dir)
+    report = build(settings)
+    build_index(settings)
+    return settings, report
+
+
+@pytest.fixture(scope="session")
+def engine(built) -> Engine:
+    engine = make_engine(built[0])
+    yield engine
+    engine.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """Start a throwaway PostgreSQL server from Debian's packages on a loopback port."""
+    bin_dirs = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bin_dirs:
+        message = "PostgreSQL server binaries not installed (apt-get install postgresql)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    bin_dir = Path(bin_dirs[-1])
+    data = Path(tempfile.mkdtemp(prefix="cifra-pg-"))  # not under pytest's root-only tmp: postgres must reach it
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        shutil.chown(data, "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    subprocess.run([*as_postgres, bin_dir / "initdb", "-D", data, "-A", "trust", "-U", "cifra"],
+                   check=True, capture_output=True)
+    subprocess.run([*as_postgres, bin_dir / "pg_ctl", "-D", data, "-w", "-l", data / "server.log",
+                    "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "start"], check=True, capture_output=True)
+    yield f"postgresql+psycopg://cifra@127.0.0.1:{port}/postgres"
+    subprocess.run([*as_postgres, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+    shutil.rmtree(data, ignore_errors=True)
