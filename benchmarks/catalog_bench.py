@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     engines = list(args.engines) + (["postgresql"] if args.postgres_url else [])
-    console = Console()
+    console = Console(width=160)
     table = Table(title="Catalog build and query benchmark")
     for column in ["engine", "scale", "rows", "build s", "size MB", *[f"{name} ms" for name in QUERIES]]:
         table.add_column(column, justify="right")

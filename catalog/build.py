@@ -71,7 +71,7 @@ def _card_row(card: IndicatorCard) -> tuple:
     return (
         card.code, card.source, card.name.es, card.name.en, card.definition.es, card.definition.en,
         card.unit.es, card.unit.en, card.unit_kind, card.unit_symbol, card.unit_multiplier, card.decimals,
-        card.frequency, card.topic, variant.family, variant.measure, variant.price_basis, variant.currency,
+        card.frequency, card.annual, card.topic, variant.family, variant.measure, variant.price_basis, variant.currency,
         variant.transform, variant.sex, variant.age, " ".join(card.official_for) or None, True,
         notes.es if notes else None, notes.en if notes else None,
     )  # fmt: skip
@@ -82,7 +82,7 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     unit_match = re.search(r"\(([^()]*)\)\s*$", title)
     unit = unit_match[1] if unit_match else ""
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
-    return (code, source, title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency,
+    return (code, source, title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
             fold(topic) or "other", code, "total", None, None, "level", "total", None, None, False, None, None)
 
 

@@ -65,6 +65,9 @@ class IndicatorCard(Strict):
     unit_multiplier: int = 0
     decimals: int = 1
     frequency: Literal["A", "Q", "M", "D"] = "A"
+    annual: Literal["mean", "sum", "none"] = Field(
+        default="mean", description="How sub-annual values make a year: mean (rates, indices, stocks), sum (flows such as GDP)."
+    )
     topic: str
     variant: Variant
     official_for: list[str] = []

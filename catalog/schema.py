@@ -60,6 +60,7 @@ class Indicator(Base):
     unit_multiplier: Mapped[int] = mapped_column(Integer, default=0, doc="Values are in units of 10**multiplier.")
     decimals: Mapped[int] = mapped_column(Integer, default=1)
     frequency: Mapped[str] = mapped_column(String(1), doc="A, Q, M or D")
+    annual_aggregation: Mapped[str] = mapped_column(String(4), default="mean", doc="mean | sum | none: how sub-annual values make a year.")
     topic: Mapped[str] = mapped_column(String(40))
     family: Mapped[str] = mapped_column(String(40))
     measure: Mapped[str] = mapped_column(String(20))

@@ -1,6 +1,7 @@
 """The ``cifra`` command."""
 
 import json
+import sys
 
 import typer
 from rich.console import Console
@@ -8,7 +9,8 @@ from rich.table import Table
 
 from cifra.settings import Settings
 
-app = typer.Typer(help="Cifra: official statistics, with the figure, its source and its SQL.", no_args_is_help=True)
+app = typer.Typer(help="Cifra: official statistics, with the figure, its source and its SQL.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
 catalog_app = typer.Typer(help="Build and inspect the statistics database.", no_args_is_help=True)
 data_app = typer.Typer(help="Get the publishers' files.", no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
@@ -71,6 +73,56 @@ def catalog_search(query: str, limit: int = typer.Option(5, help="How many indic
 
     for hit in IndicatorIndex.open(Settings()).search(query, limit=limit):
         console.print(f"{hit.score:.3f}  {hit.code}  {hit.name_es} / {hit.name_en}")
+
+
+def _print_answer(answer) -> None:
+    """Readable output: the sentence, the figure, notes, sources and the SQL."""
+    style = {"ok": "green", "no_data": "yellow", "clarify": "yellow", "refused": "red", "error": "red"}[answer.status]
+    if answer.headline:
+        console.print(f"[bold]{answer.headline}[/bold]")
+    console.print(f"[{style}]{answer.answer}[/{style}]")
+    for note in answer.notes:
+        console.print(f"  · {note}")
+    for citation in answer.citations:
+        console.print(f"  [dim]{citation.publisher}, {citation.dataset} ({citation.indicator}), {citation.license}, "
+                      f"vintage {citation.vintage or '—'}, {citation.url}[/dim]")
+    if answer.sql:
+        console.print(f"[dim]{answer.sql}[/dim]")
+
+
+@app.command("ask")
+def ask_command(
+    question: str,
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (for evaluators and integrations)."),
+) -> None:
+    """Answer one question: the figure, its source and the SQL that produced it."""
+    from agent.pipeline import ask
+
+    answer = ask(question)
+    if as_json:
+        print(answer.model_dump_json())
+    else:
+        _print_answer(answer)
+
+
+@app.command("chat")
+def chat_command(
+    jsonl: bool = typer.Option(False, "--jsonl", help="Read one question per line, print one JSON object per line."),
+) -> None:
+    """A conversation on standard input: follow-up questions use the previous turns."""
+    from agent.models import Conversation
+    from agent.pipeline import ask
+
+    conversation = Conversation()
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            continue
+        answer = ask(question, conversation)
+        if jsonl:
+            print(answer.model_dump_json(), flush=True)
+        else:
+            _print_answer(answer)
 
 
 @data_app.command("fetch")

@@ -40,6 +40,14 @@ class Settings(BaseSettings):
     sdmx_files: list[Path] = Field(
         default_factory=list, description='SDMX files to load as well, as a JSON list of paths: ["a.csv", "b.xml"].'
     )
+    model: str = Field(
+        default="qwen2.5-coder-1.5b",
+        description='Local model: "qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b" or a path to a .gguf file.',
+    )
+    llm_url: str | None = Field(
+        default=None, description="Base URL of an OpenAI-compatible server to use instead of the local model."
+    )
+    llm_threads: int | None = Field(default=None, description="CPU threads for the local model; default: all cores.")
 
     @property
     def resolved_database_url(self) -> str:

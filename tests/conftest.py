@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from catalog.build import BuildReport, build, make_engine
+from agent.executor import read_only_engine
+from catalog.build import BuildReport, build
 from cifra.settings import Settings
 
 
@@ -36,7 +37,8 @@ def built(tmp_path_factory, data_dir) -> tuple[Settings, BuildReport]:
 
 @pytest.fixture(scope="session")
 def engine(built) -> Engine:
-    engine = make_engine(built[0])
+    """Read-only: DuckDB refuses a second configuration for an open file, and the executor opens it read-only."""
+    engine = read_only_engine(built[0])
     yield engine
     engine.dispose()
 

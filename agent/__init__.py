@@ -1,0 +1,1 @@
+"""Question answering: question -> typed plan -> vetted SQL -> cited answer."""

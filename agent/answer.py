@@ -1,0 +1,154 @@
+"""Stage 6, answer: text, values, citations and a chart spec rendered from the result rows only.
+
+No number reaches the user unless it is in a result row; the templates live in agent/messages.yaml.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from agent.compile import uses_annual_average
+from agent.formatting import change_percent, figure, number
+from agent.indicators import IndicatorCatalog, IndicatorInfo
+from agent.models import Answer, Chart, Citation, Language, Operation, QueryPlan, Value
+from agent.plan import Note
+
+MESSAGES_FILE = Path(__file__).with_name("messages.yaml")
+MONTHS = {
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}  # fmt: skip
+
+
+@cache
+def _messages() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+
+
+def message(key: str, language: Language, **params: object) -> str:
+    return _messages()[key][language].format(**params)
+
+
+def period_label(period: str, language: Language) -> str:
+    """'2023-12' -> 'diciembre de 2023'; '2020-Q3' -> 'T3 2020'; '2015..2022' -> '2015–2022'."""
+    if ".." in period:
+        return period.replace("..", "–")
+    parts = period.split("-")
+    if len(parts) == 2 and parts[1].startswith("Q"):
+        return f"{'T' if language == 'es' else 'Q'}{parts[1][1]} {parts[0]}"
+    if len(parts) == 2:
+        month = MONTHS[language][int(parts[1]) - 1]
+        return f"{month} de {parts[0]}" if language == "es" else f"{month} {parts[0]}"
+    return period
+
+
+def citation(info: IndicatorInfo, catalog: IndicatorCatalog, language: Language) -> Citation:
+    source = catalog.sources[info.source_id]
+    return Citation(
+        publisher=source.publisher, dataset=source.title_es if language == "es" else source.title_en,
+        indicator=info.code, indicator_name=info.name(language), license=source.license, vintage=source.vintage,
+        url=source.url,
+    )  # fmt: skip
+
+
+def note_text(note: Note, language: Language) -> str:
+    return message(note.key, language, **note.params)
+
+
+class AnswerWriter:
+    def __init__(self, catalog: IndicatorCatalog):
+        self.catalog = catalog
+        self.coverage = catalog.coverage
+
+    def __call__(self, plan: QueryPlan, language: Language, columns: list[str], rows: list[list],
+                 notes: list[Note], area_names: dict[str, str]) -> Answer:
+        info = self.catalog.get(plan.indicator_code)
+        records = [dict(zip(columns, row)) for row in rows]
+        texts = [note_text(note, language) for note in notes]
+        base = Answer(status="ok", language=language, answer="", plan=plan, columns=columns, rows=rows,
+                      citations=[citation(info, self.catalog, language)])
+        if not records:
+            return base.model_copy(update={"status": "no_data", "answer": self._no_rows(plan, info, language, area_names),
+                                           "notes": texts})
+        unit = info.unit(language)
+        values = [Value(indicator=info.code, area=str(r["area"]), area_name=str(r["area_name"]), period=str(r["period"]),
+                        value=float(r["value"]), unit=unit) for r in records if r["value"] is not None]  # fmt: skip
+        sentence = self._sentence(plan, info, language, records, area_names)
+        if uses_annual_average(plan, info) and "observations" in records[0]:
+            texts.insert(0, message(f"annual_{info.annual_aggregation}", language, count=records[-1]["observations"],
+                                    frequency=message(f"frequency_{info.frequency}", language)))
+        if any(r.get("status") == "projection" for r in records):
+            texts.append(message("projection", language))
+        headline = figure(values[0].value, info, language) if len(values) == 1 else None
+        return base.model_copy(update={
+            "answer": sentence, "headline": headline, "values": values, "notes": texts,
+            "chart": self._chart(plan, records),
+        })  # fmt: skip
+
+    def _sentence(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],
+                  area_names: dict[str, str]) -> str:
+        name = info.name(language)
+        fig = lambda value: figure(value, info, language)  # noqa: E731
+        if plan.operation == Operation.RANK:
+            group = area_names.get(plan.group_code or "", plan.member_kind or "")
+            items = "; ".join(f"{i}) {r['area_name']}: {fig(r['value'])}" for i, r in enumerate(records, 1))
+            title = message(f"rank_title_{plan.order}", language, group=group)
+            return message("rank", language, indicator=name, period=period_label(records[0]["period"], language),
+                           title=title, items=items)
+        if plan.operation == Operation.CHANGE:
+            return " ".join(message(
+                "change", language, indicator=name, area=r["area_name"], first=plan.period.start, last=plan.period.end,
+                start_figure=fig(r["start_value"]), end_figure=fig(r["end_value"]), change_figure=fig(r["value"]),
+                change_pct=change_percent(r["change_pct"], language) if r["change_pct"] is not None else "—",
+            ) for r in records)  # fmt: skip
+        if plan.operation == Operation.AGGREGATE:
+            key = f"aggregate_{plan.aggregate or 'avg'}"
+            return " ".join(message(key, language, indicator=name, area=area_names.get(str(r["area"]), r["area_name"]),
+                                    period=period_label(str(r["period"]), language), figure=fig(r["value"]),
+                                    count=r.get("observations", 1)) for r in records)  # fmt: skip
+        if plan.operation == Operation.FIRST_MEETING:
+            comparator, threshold = plan.threshold
+            condition = f"{comparator} {number(threshold, info.decimals, language)}"
+            return " ".join(message(f"first_meeting_{plan.order}", language, indicator=name, area=r["area_name"],
+                                    condition=condition, period=period_label(r["period"], language),
+                                    figure=fig(r["value"])) for r in records)  # fmt: skip
+        by_area: dict[str, list[dict]] = {}
+        for record in records:
+            by_area.setdefault(record["area_name"], []).append(record)
+        sentences = []
+        for area, rows in by_area.items():
+            first, last = rows[0], rows[-1]
+            if len(rows) == 1:
+                key = "latest" if plan.operation == Operation.LATEST else "value"
+                sentences.append(message(key, language, indicator=name, area=area,
+                                         period=period_label(str(first["period"]), language), figure=fig(first["value"])))
+            else:
+                sentences.append(message(
+                    "series", language, indicator=name, area=area, count=len(rows),
+                    first=period_label(str(first["period"]), language), last=period_label(str(last["period"]), language),
+                    first_figure=fig(first["value"]), last_figure=fig(last["value"])))  # fmt: skip
+        return " ".join(sentences)
+
+    def _no_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area_names: dict[str, str]) -> str:
+        period = plan.period
+        asked = f"{period.start}" if period.is_single_year else f"{period.start or '…'}–{period.end or '…'}"
+        texts = []
+        for area in plan.area_codes or [plan.group_code]:
+            name = area_names.get(area or "", area or "")
+            texts.append(message("no_rows", language, indicator=info.name(language), area=name, period=asked))
+            covered = self.coverage.get((info.code, area))
+            texts.append(message("coverage", language, area=name, first=period_label(covered[0], language),
+                                 last=period_label(covered[1], language)) if covered
+                         else message("no_coverage", language, area=name))  # fmt: skip
+        return " ".join(texts)
+
+    @staticmethod
+    def _chart(plan: QueryPlan, records: list[dict]) -> Chart | None:
+        if plan.operation == Operation.RANK or (len({r["area"] for r in records}) > 1 and len({r["period"] for r in records}) == 1):
+            return Chart(kind="bar", x="area_name", y="value")
+        if len({r["period"] for r in records}) > 1:
+            return Chart(kind="line", x="period", y="value", color="area_name")
+        return None

@@ -1,0 +1,130 @@
+"""Places in a question: countries, groups, Chile's regions, provinces and comunas.
+
+Names, aliases and demonyms come from the database. Matching is on folded text (no case, no
+accents), longest phrase first, with a fuzzy pass for typos ("Argentna") on longer words only, so
+that short common words never turn into places.
+"""
+
+from collections import defaultdict
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine, select
+
+from agent.lexicon import lexicon
+from agent.models import Place
+from catalog.schema import Area, AreaAlias
+from catalog.text import fold
+
+MAX_WORDS = 7
+FUZZY_MIN_LENGTH = 6
+FUZZY_CUTOFF = 88
+# When one name fits several areas ("Valparaíso" is a region, a province and a comuna), the most
+# commonly meant kind wins unless the question names the level ("comuna de Valparaíso").
+KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_province", "cl_comuna"]
+LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region"}
+# Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
+MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
+                "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
+GROUP_KINDS = {"group", "un_region", "aggregate"}
+
+
+class AreaEntry(BaseModel):
+    code: str
+    kind: str
+    name_es: str
+    name_en: str
+
+
+class PlaceMatch(BaseModel):
+    places: list[Place]
+    spans: list[tuple[int, int]]
+    member_kind: str | None = None
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    """'chileno' -> chileno, chilena, chilenos, chilenas; 'Chilean' -> chilean, chileans."""
+    base = fold(demonym)
+    if base.endswith("o"):
+        return [base, base[:-1] + "a", base + "s", base[:-1] + "as"]
+    return [base, base + "s"]
+
+
+class Gazetteer:
+    def __init__(self, areas: list[AreaEntry], names: dict[str, set[str]]):
+        self.areas = {area.code: area for area in areas}
+        self._names = names
+        self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
+
+    @classmethod
+    def load(cls, engine: Engine) -> "Gazetteer":
+        with engine.connect() as connection:
+            rows = connection.execute(select(Area.code, Area.kind, Area.name_es, Area.name_en, Area.demonym_es,
+                                             Area.demonym_en)).all()
+            aliases = connection.execute(select(AreaAlias.area_code, AreaAlias.alias)).all()
+        names: dict[str, set[str]] = defaultdict(set)
+        for code, _kind, name_es, name_en, demonym_es, demonym_en in rows:
+            for name in (name_es, name_en):
+                names[fold(name)].add(code)
+            for demonym in filter(None, (demonym_es, demonym_en)):
+                for form in _demonym_forms(demonym):
+                    names[form].add(code)
+        for code, alias in aliases:
+            names[fold(alias)].add(code)
+        stopwords = set(lexicon().stopwords)
+        names = {name: codes for name, codes in names.items() if name and name not in stopwords}
+        areas = [AreaEntry(code=r[0], kind=r[1], name_es=r[2], name_en=r[3]) for r in rows]
+        return cls(areas, names)
+
+    def _best(self, codes: set[str], level: str | None) -> str:
+        ranked = sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind)))
+        return ranked[0]
+
+    def find(self, folded: str) -> PlaceMatch:
+        """Places named in a folded question, in order of appearance, with their character spans."""
+        words = folded.split()
+        starts, position = [], 0
+        for word in words:
+            position = folded.index(word, position)
+            starts.append(position)
+            position += len(word)
+        places: list[Place] = []
+        spans: list[tuple[int, int]] = []
+        index = 0
+        while index < len(words):
+            found = self._match_at(words, index)
+            if found is None:
+                index += 1
+                continue
+            length, codes, text = found
+            previous = words[index - 1] if index else ""
+            if previous == "de" and index >= 2:
+                previous = words[index - 2]
+            code = self._best(codes, LEVEL_WORDS.get(previous))
+            area = self.areas[code]
+            if code not in [place.code for place in places]:
+                places.append(Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text))
+            end = index + length - 1
+            spans.append((starts[index], starts[end] + len(words[end])))
+            index += length
+        member_kind = next((MEMBER_WORDS[word] for word in words if word in MEMBER_WORDS), None)
+        return PlaceMatch(places=places, spans=spans, member_kind=member_kind)
+
+    def _match_at(self, words: list[str], index: int) -> tuple[int, set[str], str] | None:
+        for length in range(min(MAX_WORDS, len(words) - index), 0, -1):
+            phrase = " ".join(words[index : index + length])
+            if phrase in self._names:
+                return length, self._names[phrase], phrase
+        stopwords = set(lexicon().stopwords)
+        for length in (2, 1):
+            chunk = words[index : index + length]
+            phrase = " ".join(chunk)
+            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or stopwords.intersection(chunk):
+                continue
+            match = process.extractOne(phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if match:
+                return length, self._names[match[0]], phrase
+        return None
+
+    def is_group(self, place: Place) -> bool:
+        return place.kind in GROUP_KINDS or place.code == "CHL" or place.kind == "cl_region"

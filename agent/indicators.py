@@ -1,0 +1,154 @@
+"""Indicator and source metadata held in memory, and the sibling relation used to switch measures.
+
+"dame el valor en dólares" or "per cápita" move to the sibling of the same family whose variant
+attributes match the request, as recorded in the metadata, never by rewriting codes or names.
+"""
+
+from pydantic import BaseModel
+from sqlalchemy import Engine, select, text
+
+from agent.models import VariantCues
+from catalog.schema import Indicator, IndicatorPhrase, Source
+from catalog.text import fold
+
+VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age")
+# "en términos reales" accepts any price basis that removes inflation.
+EQUIVALENT_VALUES = {"constant": {"constant", "chained", "real"}}
+
+
+class IndicatorInfo(BaseModel):
+    code: str
+    source_id: str
+    name_es: str
+    name_en: str
+    definition_es: str
+    definition_en: str
+    unit_es: str
+    unit_en: str
+    unit_kind: str
+    unit_symbol: str | None
+    unit_multiplier: int
+    decimals: int
+    frequency: str
+    annual_aggregation: str
+    family: str
+    measure: str
+    price_basis: str | None
+    currency: str | None
+    transform: str
+    sex: str
+    age: str | None
+    official_for: list[str]
+    curated: bool
+    notes_es: str | None
+    notes_en: str | None
+
+    def name(self, language: str) -> str:
+        return self.name_es if language == "es" else self.name_en
+
+    def unit(self, language: str) -> str:
+        return self.unit_es if language == "es" else self.unit_en
+
+    @property
+    def yearly_comparable(self) -> bool:
+        """Can a year be read from this series? Annual, or sub-annual with a rule to make a year."""
+        return self.frequency == "A" or self.annual_aggregation != "none"
+
+
+class SourceInfo(BaseModel):
+    id: str
+    publisher: str
+    title_es: str
+    title_en: str
+    url: str
+    license: str
+    vintage: str | None
+    citation_es: str
+    citation_en: str
+
+
+def matches(info: IndicatorInfo, field: str, wanted: str) -> bool:
+    return getattr(info, field) in EQUIVALENT_VALUES.get(wanted, {wanted})
+
+
+class IndicatorCatalog:
+    """Indicators, sources, what each series covers, and the words the metadata knows."""
+
+    def __init__(self, indicators: list[IndicatorInfo], sources: list[SourceInfo],
+                 spans: list[tuple[str, str, str, str, str]], phrases: list[str]):
+        """``spans``: (indicator, area, first period, last period, area kind) from the coverage view."""
+        self.indicators = {info.code: info for info in indicators}
+        self.sources = {source.id: source for source in sources}
+        self.coverage = {(code, area): (first, last) for code, area, first, last, _ in spans}
+        self.kinds_covered: dict[str, set[str]] = {}
+        for code, _, _, _, kind in spans:
+            self.kinds_covered.setdefault(code, set()).add(kind)
+        texts = phrases + [getattr(info, field) for info in indicators
+                           for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
+        self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
+
+    @classmethod
+    def load(cls, engine: Engine) -> "IndicatorCatalog":
+        with engine.connect() as connection:
+            indicators = [
+                IndicatorInfo.model_validate({**row, "official_for": (row["official_for"] or "").split()})
+                for row in connection.execute(select(Indicator.__table__)).mappings()
+            ]
+            sources = [
+                SourceInfo.model_validate({**row, "vintage": row["vintage"].isoformat() if row["vintage"] else None})
+                for row in connection.execute(select(Source.__table__)).mappings()
+            ]
+            spans = connection.execute(text(
+                "SELECT c.indicator_code, c.area_code, c.first_period, c.last_period, a.kind "
+                "FROM coverage c JOIN area a ON a.code = c.area_code")).all()
+            phrases = list(connection.execute(select(IndicatorPhrase.text)).scalars())
+        return cls(indicators, sources, spans, phrases)
+
+    def get(self, code: str) -> IndicatorInfo:
+        return self.indicators[code]
+
+    def siblings(self, code: str) -> list[IndicatorInfo]:
+        family = self.indicators[code].family
+        return [info for info in self.indicators.values() if info.family == family and info.code != code]
+
+    def switch(self, code: str, cues: VariantCues) -> str | None:
+        """The family member that has every requested attribute and otherwise differs least from ``code``.
+
+        Returns ``code`` itself when it already fits, and None when no member of the family fits.
+        """
+        current = self.indicators[code]
+        wanted = {field: getattr(cues, field) for field in VARIANT_FIELDS if getattr(cues, field)}
+        family = [current, *self.siblings(code)]
+        fitting = [info for info in family if all(matches(info, f, value) for f, value in wanted.items())]
+        if cues.national:
+            national = [info for info in fitting if info.official_for]
+            fitting = national or fitting
+        if not fitting:
+            return None
+
+        def distance(info: IndicatorInfo) -> tuple[int, int, bool]:
+            differing = sum(getattr(info, f) != getattr(current, f) for f in VARIANT_FIELDS if f not in wanted)
+            return differing, info.frequency != current.frequency, info.code != code
+
+        return min(fitting, key=distance).code
+
+    def national_alternative(self, code: str, area_codes: list[str]) -> str | None:
+        """The national official sibling for these areas (INE's unemployment for Chile), if there is one."""
+        current = self.indicators[code]
+        if not area_codes or current.official_for:
+            return None
+        for info in self.siblings(code):
+            same_variant = all(getattr(info, f) == getattr(current, f) for f in ("sex", "age", "transform"))
+            if same_variant and all(area in info.official_for for area in area_codes):
+                return info.code
+        return None
+
+    def international_alternative(self, code: str) -> str | None:
+        """The internationally comparable sibling (WDI) of a national series, for comparisons across countries."""
+        current = self.indicators[code]
+        if not current.official_for:
+            return None
+        for info in self.siblings(code):
+            if not info.official_for and all(getattr(info, f) == getattr(current, f) for f in ("sex", "age", "transform")):
+                return info.code
+        return None

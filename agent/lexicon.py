@@ -1,0 +1,33 @@
+"""Typed access to ``agent/lexicon.yaml``: language markers, stopwords, cue phrases, hostile patterns."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from catalog.text import fold
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+
+
+class Lexicon(BaseModel):
+    language_markers: dict[str, list[str]]
+    stopwords: list[str]
+    variant_cues: dict[str, dict[str, list[str]]]
+    operations: dict[str, list[str]]
+    hostile_patterns: list[str]
+
+    def has_phrase(self, folded_text: str, phrases: list[str]) -> str | None:
+        """The first of ``phrases`` found in ``folded_text`` on word boundaries, else None."""
+        padded = f" {folded_text} "
+        return next((phrase for phrase in phrases if f" {fold(phrase)} " in padded), None)
+
+    def is_hostile(self, text: str) -> bool:
+        return any(re.search(pattern, text, flags=re.IGNORECASE) for pattern in self.hostile_patterns)
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon.model_validate(yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,154 @@
+"""The typed values passed between the agent's stages (see agent/pipeline.py for the flow)."""
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Language = Literal["es", "en"]
+Status = Literal["ok", "no_data", "clarify", "refused", "error"]
+
+
+class Operation(StrEnum):
+    VALUE = "value"  # one figure per place and period
+    SERIES = "series"  # values over a range of periods
+    RANK = "rank"  # top-N members of a group
+    CHANGE = "change"  # between two periods, absolute and %
+    AGGREGATE = "aggregate"  # average / min / max / sum over periods or over places
+    FIRST_MEETING = "first_meeting"  # first or last period where a condition holds
+    LATEST = "latest"  # most recent available value
+
+
+class PeriodSpec(BaseModel):
+    """What the question says about time; years are inclusive bounds."""
+
+    start: int | None = None
+    end: int | None = None
+    latest: bool = False
+    last_n_years: int | None = Field(None, description="'la última década': resolved against the data's last year.")
+    month: int | None = None
+    quarter: int | None = None
+
+    @property
+    def is_single_year(self) -> bool:
+        return self.start is not None and self.start == self.end
+
+
+class Place(BaseModel):
+    code: str
+    name_es: str
+    name_en: str
+    kind: str
+    matched: str = Field(description="The words of the question that named it.")
+
+
+class IndicatorCandidate(BaseModel):
+    code: str
+    name_es: str
+    name_en: str
+    score: float
+
+
+class VariantCues(BaseModel):
+    """Attributes the question asks for explicitly ("per cápita", "en dólares", "según el INE")."""
+
+    measure: str | None = None
+    price_basis: str | None = None
+    currency: str | None = None
+    transform: str | None = None
+    sex: str | None = None
+    age: str | None = None
+    national: bool = False
+
+
+class Understanding(BaseModel):
+    """Everything read from one question, before any choice is made."""
+
+    question: str
+    language: Language
+    places: list[Place] = []
+    group: Place | None = None
+    period: PeriodSpec = PeriodSpec()
+    cues: VariantCues = VariantCues()
+    operation: Operation | None = None
+    member_kind: str | None = None
+    top_n: int | None = None
+    order: Literal["desc", "asc"] = "desc"
+    aggregate: Literal["avg", "min", "max", "sum"] | None = None
+    threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
+    candidates: list[IndicatorCandidate] = []
+    hostile: bool = False
+
+
+class QueryPlan(BaseModel):
+    """A question fully resolved: compiled to SQL in code, never written by the model."""
+
+    operation: Operation
+    indicator_code: str
+    area_codes: list[str] = []
+    group_code: str | None = None
+    member_kind: str | None = Field(None, description="Kind of area ranked within the group: country, cl_region, …")
+    period: PeriodSpec = PeriodSpec()
+    top_n: int | None = None
+    order: Literal["desc", "asc"] = "desc"
+    aggregate: Literal["avg", "min", "max", "sum"] | None = None
+    threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    alternatives: list[str] = Field(default_factory=list, description="Sibling or other-source indicators worth naming.")
+
+
+class Value(BaseModel):
+    indicator: str
+    area: str
+    area_name: str
+    period: str
+    value: float
+    unit: str
+
+
+class Citation(BaseModel):
+    publisher: str
+    dataset: str
+    indicator: str
+    indicator_name: str
+    license: str
+    vintage: str | None
+    url: str
+
+
+class Chart(BaseModel):
+    kind: Literal["line", "bar"]
+    x: str
+    y: str
+    color: str | None = None
+
+
+class Turn(BaseModel):
+    question: str
+    plan: QueryPlan | None = None
+    language: Language = "es"
+
+
+class Conversation(BaseModel):
+    turns: list[Turn] = []
+
+    @property
+    def last_plan(self) -> QueryPlan | None:
+        return next((turn.plan for turn in reversed(self.turns) if turn.plan), None)
+
+
+class Answer(BaseModel):
+    status: Status
+    language: Language
+    answer: str
+    headline: str | None = Field(None, description="The main figure, formatted for the locale.")
+    values: list[Value] = []
+    sql: str | None = None
+    columns: list[str] = []
+    rows: list[list] = []
+    citations: list[Citation] = []
+    plan: QueryPlan | None = None
+    chart: Chart | None = None
+    notes: list[str] = []
+    timings_ms: dict[str, float] = {}
+    llm_calls: int = 0

@@ -1,0 +1,126 @@
+"""The whole flow of a question, in one screen:
+
+    understand → plan → compile → vet → execute → answer
+
+``Cifra`` loads the database metadata, gazetteer, retrieval index and (lazily) the model once per
+process; ``ask`` runs one question in the context of a conversation and never raises.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+from functools import cache
+
+from agent.answer import AnswerWriter, message, note_text
+from agent.compile import compile_sql
+from agent.executor import QueryFailed, read_only_engine, run_query
+from agent.gazetteer import Gazetteer
+from agent.indicators import IndicatorCatalog
+from agent.llm import Chooser, LlmChoice, load_chooser
+from agent.models import Answer, Conversation, Turn
+from agent.plan import PlanOutcome, Planner
+from agent.prompts import Prompt
+from agent.understand import Understander
+from agent.vetting import SqlRefused, vet
+from catalog.index import IndicatorIndex
+from cifra.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+
+class LazyChooser:
+    """Loads the model on the first question that needs it: deterministic answers never wait for it."""
+
+    def __init__(self, load: Callable[[], Chooser]):
+        self._load = load
+        self._chooser: Chooser | None = None
+
+    def choose(self, prompt: Prompt, variables: dict[str, str], schema) -> LlmChoice:
+        if self._chooser is None:
+            self._chooser = self._load()
+        return self._chooser.choose(prompt, variables, schema)
+
+
+class Cifra:
+    def __init__(self, settings: Settings, chooser: Chooser | None = None):
+        self.engine = read_only_engine(settings)
+        self.catalog = IndicatorCatalog.load(self.engine)
+        self.gazetteer = Gazetteer.load(self.engine)
+        self.understand = Understander(self.gazetteer, IndicatorIndex.open(settings))
+        self.plan = Planner(self.catalog, chooser or LazyChooser(lambda: load_chooser(settings)))
+        self.write = AnswerWriter(self.catalog)
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        conversation = conversation if conversation is not None else Conversation()
+        language = conversation.turns[-1].language if conversation.turns else "es"
+        try:
+            answer = self._answer(question, conversation)
+        except Exception:  # the chat must never show a stack trace; the log keeps it
+            log.exception("unexpected failure answering %r", question)
+            answer = Answer(status="error", language=language, answer=message("error", language))
+        conversation.turns.append(Turn(question=question, plan=answer.plan if answer.status == "ok" else None,
+                                       language=answer.language))
+        return answer
+
+    def _answer(self, question: str, conversation: Conversation) -> Answer:
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[stage] = round((now - clock) * 1000, 1)
+            clock = now
+
+        default_language = conversation.turns[-1].language if conversation.turns else "es"
+        understanding = self.understand(question, default_language)
+        lap("understand")
+        outcome = self.plan(understanding, conversation)
+        lap("plan")
+        language = understanding.language
+        if outcome.status != "ok":
+            return self._declined(outcome, language, timings)
+        plan = outcome.plan
+        info = self.catalog.get(plan.indicator_code)
+        sql = compile_sql(plan, info, language, self.engine.dialect)
+        lap("compile")
+        try:
+            vetted = vet(sql, self.engine.dialect.name)
+            lap("vet")
+            result = run_query(self.engine, vetted)
+            lap("execute")
+        except (SqlRefused, QueryFailed) as error:
+            key = "refused_sql" if isinstance(error, SqlRefused) else "query_failed"
+            reason = error.reason_es if language == "es" else error.reason_en
+            return Answer(status="refused" if key == "refused_sql" else "error", language=language, plan=plan,
+                          sql=sql, answer=message(key, language, reason=reason), timings_ms=timings,
+                          llm_calls=outcome.llm_calls)  # fmt: skip
+        area_names = {code: (area.name_es if language == "es" else area.name_en)
+                      for code, area in self.gazetteer.areas.items()}  # fmt: skip
+        answer = self.write(plan, language, result.columns, result.rows, outcome.notes, area_names)
+        if result.truncated:
+            answer.notes.append(message("truncated", language, count=len(result.rows)))
+        lap("answer")
+        return answer.model_copy(update={"sql": vetted.sql, "timings_ms": timings, "llm_calls": outcome.llm_calls})
+
+    def _declined(self, outcome: PlanOutcome, language: str, timings: dict[str, float]) -> Answer:
+        params = dict(outcome.params)
+        if "indicator" in params:
+            params["indicator"] = self.catalog.get(params["indicator"]).name(language)
+        texts = [message(outcome.reason, language, **params)]
+        if outcome.suggestions:
+            items = "; ".join(f"{self.catalog.get(code).name(language)} ({code})" for code in outcome.suggestions)
+            texts.append(message("suggestions", language, items=items))
+        return Answer(status=outcome.status, language=language, answer=" ".join(texts),
+                      notes=[note_text(note, language) for note in outcome.notes], timings_ms=timings,
+                      llm_calls=outcome.llm_calls)  # fmt: skip
+
+
+@cache
+def default_cifra() -> Cifra:
+    return Cifra(get_settings())
+
+
+def ask(question: str, conversation: Conversation | None = None) -> Answer:
+    """Answer one question on the configured database and model, in the context of ``conversation``."""
+    return default_cifra().ask(question, conversation)

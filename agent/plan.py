@@ -1,0 +1,247 @@
+"""Stage 2, plan: turn an ``Understanding`` (and the conversation so far) into a ``QueryPlan``.
+
+Choices are made in code wherever the metadata decides them: the indicator family from retrieval,
+the family member from the question's variant cues, national vs international source from the
+places, and what a follow-up inherits from the previous turn. The model is asked only when two
+indicator families are too close to call, and then only to pick one of the retrieved codes.
+"""
+
+from pydantic import BaseModel
+
+from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
+from agent.llm import NONE, Candidate, Chooser, LlmFailed, choice_schema, numbered
+from agent.model_files import ModelUnavailable
+from agent.models import Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
+from agent.prompts import load_prompt
+from catalog.text import fold
+
+# Scores are cosine similarities from multilingual-e5-small; measured on the indicator cards they
+# sit between 0.80 (unrelated) and 0.95 (a phrasing almost verbatim).
+NO_MATCH_SCORE = 0.86
+UNKNOWN_WORD_SCORE = 0.91
+FAMILY_MARGIN = 0.012
+LLM_CANDIDATES = 5
+DEFAULT_AREA = "CHL"
+DEFAULT_RANK_SIZE = 10
+# Values a member of a family is expected to have when the question does not say otherwise.
+CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None}
+COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
+
+
+class Note(BaseModel):
+    """Something the answer must tell the user, rendered from agent/messages.yaml in their language."""
+
+    key: str
+    params: dict[str, str] = {}
+
+
+class PlanOutcome(BaseModel):
+    status: Status = "ok"
+    plan: QueryPlan | None = None
+    reason: str | None = None
+    params: dict[str, str] = {}
+    suggestions: list[str] = []
+    notes: list[Note] = []
+    llm_calls: int = 0
+
+
+def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
+    return sum(getattr(info, field) not in (CANONICAL[field], None) if field == "price_basis"
+               else getattr(info, field) != CANONICAL[field]
+               for field in CANONICAL if field not in specified)  # fmt: skip
+
+
+class Planner:
+    def __init__(self, catalog: IndicatorCatalog, chooser: Chooser | None):
+        self.catalog = catalog
+        self.coverage = catalog.coverage
+        self.vocabulary = catalog.vocabulary
+        self.chooser = chooser
+        self.prompt = load_prompt("choose_indicator")
+
+    # Indicator ---------------------------------------------------------------------------------
+
+    def _unknown_words(self, topic: str) -> list[str]:
+        return [word for word in topic.split() if len(word) >= 4 and word not in self.vocabulary]
+
+    def _ask_model(self, understanding: Understanding, outcome: PlanOutcome) -> str | None:
+        candidates = understanding.candidates[:LLM_CANDIDATES]
+        shown = [Candidate(code=c.code, name_es=c.name_es, name_en=c.name_en,
+                           unit=self.catalog.get(c.code).unit_en, source=self.catalog.get(c.code).source_id)
+                 for c in candidates]  # fmt: skip
+        try:
+            choice = self.chooser.choose(self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
+                                         choice_schema([c.code for c in candidates]))
+        except LlmFailed:
+            outcome.notes.append(Note(key="model_failed"))
+            return None
+        except ModelUnavailable:
+            outcome.notes.append(Note(key="model_unavailable"))
+            self.chooser = None
+            return None
+        finally:
+            outcome.llm_calls += 1
+        code = choice.value.indicator_code
+        return None if code == NONE else code
+
+    def _retrieved(self, understanding: Understanding, outcome: PlanOutcome) -> str | None:
+        """The retrieved indicator that best answers the question, or None (status set on ``outcome``)."""
+        candidates = understanding.candidates
+        top = candidates[0].score if candidates else 0.0
+        unknown = self._unknown_words(understanding.topic_text)
+        if top < NO_MATCH_SCORE or (unknown and top < UNKNOWN_WORD_SCORE):
+            outcome.status, outcome.reason = "no_data", "unknown_topic"
+            outcome.params = {"topic": " ".join(unknown) or understanding.topic_text}
+            outcome.suggestions = [c.code for c in candidates[:3]]
+            return None
+        best: dict[str, tuple[float, int, str]] = {}
+        for candidate in candidates:
+            family = self.catalog.get(candidate.code).family
+            score, members, code = best.get(family, (candidate.score, 0, candidate.code))
+            best[family] = (score, members + 1, code)
+        ranked = sorted(best.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
+            if self.chooser is not None:
+                chosen = self._ask_model(understanding, outcome)
+                if chosen:
+                    return chosen
+            # Too close to call without the model: the family retrieval returned most often.
+            return max(ranked[:2], key=lambda family: family[1])[2]
+        return ranked[0][2]
+
+    def _fit(self, base: str, understanding: Understanding, areas: list[str], period: PeriodSpec,
+             retrieved: list[str], follow_up: bool, member_kind: str | None) -> list[IndicatorInfo]:
+        """Family members of ``base`` that have what the question asks for, best first.
+
+        Unstated attributes stay as they were in a follow-up ("¿y en 2021?" keeps "per cápita") and
+        take their usual value in a new question ("PIB" means total, current prices, level). For
+        places in Chile the national official series is preferred where it gives yearly figures.
+        """
+        cues = understanding.cues
+        specified = {field for field in VARIANT_FIELDS if getattr(cues, field)}
+        current = self.catalog.get(base)
+        family = [current, *self.catalog.siblings(base)]
+        fitting = [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
+        in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
+            member_kind or "").startswith("cl_")
+
+        def unstated_distance(info: IndicatorInfo) -> int:
+            if follow_up:
+                return sum(getattr(info, field) != getattr(current, field) for field in VARIANT_FIELDS if field not in specified)
+            return _canonical_distance(info, specified)
+
+        def preference(info: IndicatorInfo) -> tuple:
+            national_wanted = cues.national or (in_chile and info.yearly_comparable)
+            source_rank = not info.official_for if national_wanted else bool(info.official_for)
+            if follow_up and not cues.national:
+                source_rank = bool(info.official_for) != bool(current.official_for)
+            position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
+            covered = self._covers(info.code, areas, period) and (
+                member_kind is None or member_kind in self.catalog.kinds_covered.get(info.code, set()))
+            return (not covered, unstated_distance(info), source_rank,
+                    info.code != base, position)
+
+        return sorted(fitting, key=preference)
+
+    def _covers(self, code: str, areas: list[str], period: PeriodSpec) -> bool:
+        """Does the series have values for every area, in the asked years?"""
+        for area in areas:
+            span = self.coverage.get((code, area))
+            if span is None:
+                return False
+            first, last = int(span[0][:4]), int(span[1][:4])
+            if (period.end is not None and period.end < first) or (period.start is not None and period.start > last):
+                return False
+        return True
+
+    # Plan --------------------------------------------------------------------------------------
+
+    def __call__(self, understanding: Understanding, conversation: Conversation) -> PlanOutcome:
+        outcome = PlanOutcome()
+        if understanding.hostile:
+            return PlanOutcome(status="refused", reason="hostile")
+        previous = conversation.last_plan
+        follow_up = previous is not None and not understanding.topic_text
+        if follow_up:
+            base = previous.indicator_code
+        elif not understanding.topic_text:
+            return PlanOutcome(status="clarify", reason="no_topic")
+        else:
+            base = self._retrieved(understanding, outcome)
+            if base is None:
+                return outcome
+        areas, group = self._areas(understanding, previous if follow_up else None, outcome)
+        period = understanding.period
+        if follow_up and period == PeriodSpec():
+            period = previous.period
+        retrieved = [candidate.code for candidate in understanding.candidates]
+        member_kind = understanding.member_kind or (previous.member_kind if follow_up else None)
+        if group and not member_kind:
+            member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
+        fitting = self._fit(base, understanding, areas, period, retrieved, follow_up, member_kind if group else None)
+        if not fitting:
+            outcome.status, outcome.reason = "no_data", "no_variant"
+            outcome.params = {"indicator": base}
+            outcome.suggestions = [info.code for info in self.catalog.siblings(base)][:4]
+            return outcome
+        chosen = fitting[0]
+        outcome.notes += self._source_notes(chosen, fitting, areas)
+        operation = self._operation(understanding, previous if follow_up else None, period, areas, group)
+        if follow_up and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
+            period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
+        if operation == Operation.FIRST_MEETING and not (understanding.threshold or (previous and previous.threshold)):
+            operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
+        if operation == Operation.RANK and not group and not understanding.member_kind:
+            operation = Operation.VALUE if period.is_single_year else Operation.SERIES
+        outcome.plan = QueryPlan(
+            operation=operation, indicator_code=chosen.code, area_codes=areas, group_code=group,
+            member_kind=member_kind,
+            period=period,
+            top_n=understanding.top_n or (previous.top_n if follow_up and previous else None),
+            order=understanding.order, aggregate=understanding.aggregate or (previous.aggregate if follow_up else None),
+            threshold=understanding.threshold or (previous.threshold if follow_up else None),
+            alternatives=[info.code for info in fitting[1:3]],
+        )  # fmt: skip
+        return outcome
+
+    def _areas(self, understanding: Understanding, previous: QueryPlan | None, outcome: PlanOutcome) -> tuple[list[str], str | None]:
+        new_areas = [place.code for place in understanding.places]
+        group = understanding.group.code if understanding.group else None
+        if previous is not None:
+            compare = bool(COMPARE_WORDS.intersection(fold(understanding.question).split()))
+            if new_areas and compare:
+                return list(dict.fromkeys(previous.area_codes + new_areas)), None
+            if new_areas or group:
+                return new_areas, group
+            return previous.area_codes, previous.group_code
+        if not new_areas and not group and not understanding.member_kind:
+            outcome.notes.append(Note(key="assumed_chile"))
+            return [DEFAULT_AREA], None
+        if understanding.member_kind and not group:
+            group = next((code for code in new_areas if code == "CHL" or code.startswith("CL-")), None)
+            new_areas = [code for code in new_areas if code != group]
+        return new_areas, group
+
+    def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,
+                   areas: list[str], group: str | None) -> Operation:
+        if understanding.operation is not None:
+            return understanding.operation
+        if group or understanding.member_kind:
+            return Operation.RANK
+        if previous is not None and understanding.period == PeriodSpec() and not understanding.places:
+            return previous.operation
+        if period.latest or period == PeriodSpec():
+            return Operation.LATEST
+        if period.is_single_year:
+            return Operation.VALUE
+        return Operation.SERIES
+
+    def _source_notes(self, chosen: IndicatorInfo, fitting: list[IndicatorInfo], areas: list[str]) -> list[Note]:
+        """Name the other source when two measure the same thing (INE vs ILO-modelled unemployment)."""
+        same_measure = ("measure", "transform", "sex", "age")
+        other = next((info for info in fitting[1:] if bool(info.official_for) != bool(chosen.official_for)
+                      and all(getattr(info, f) == getattr(chosen, f) for f in same_measure)
+                      and self._covers(info.code, areas, PeriodSpec())), None)  # fmt: skip
+        if other is None:
+            return []
+        return [Note(key="other_source", params={"code": other.code, "name_es": other.name_es, "name_en": other.name_en})]

@@ -1,0 +1,80 @@
+"""Periods in a question: years, ranges, "desde 2015", "la última década", quarters, months, "último dato".
+
+Works on folded text (lowercase, no accents) and returns the spans it used, so that what remains can
+be searched as the topic.
+"""
+
+import re
+from datetime import date
+
+from pydantic import BaseModel
+
+from agent.models import PeriodSpec
+
+YEAR = r"(19[5-9]\d|20[0-4]\d)"
+MONTHS = {
+    "enero": 1, "january": 1, "jan": 1, "ene": 1, "febrero": 2, "february": 2, "feb": 2, "marzo": 3, "march": 3,
+    "mar": 3, "abril": 4, "april": 4, "abr": 4, "apr": 4, "mayo": 5, "may": 5, "junio": 6, "june": 6, "jun": 6,
+    "julio": 7, "july": 7, "jul": 7, "agosto": 8, "august": 8, "ago": 8, "aug": 8, "septiembre": 9, "setiembre": 9,
+    "september": 9, "sep": 9, "sept": 9, "octubre": 10, "october": 10, "oct": 10, "noviembre": 11, "november": 11,
+    "nov": 11, "diciembre": 12, "december": 12, "dic": 12, "dec": 12,
+}  # fmt: skip
+ORDINAL_QUARTERS = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4}
+NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cinco": 5, "five": 5, "diez": 10, "ten": 10,
+                "veinte": 20, "twenty": 20, "quince": 15, "fifteen": 15}  # fmt: skip
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+class PeriodMatch(BaseModel):
+    period: PeriodSpec
+    spans: list[tuple[int, int]]
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+RULES: list[tuple[re.Pattern, callable]] = [
+    # Ranges first: they contain single years.
+    (re.compile(rf"\b(?:entre(?: el)?|between|de|del|from)\s+{YEAR}\s+(?:y|and|a|al|to|hasta)(?: el)?\s+{YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
+    (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
+    (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)\s+{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]))),
+    (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),
+    (re.compile(r"\b(?:la |the )?(?:ultima|last|past) (?:decada|decade)\b"), lambda m, today: PeriodSpec(last_n_years=10)),
+    (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:anos|years)\b"),
+     lambda m, today: PeriodSpec(last_n_years=_count(m[1])) if _count(m[1]) else None),
+    (re.compile(rf"\b({'|'.join(ORDINAL_QUARTERS)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=ORDINAL_QUARTERS[m[1]])),
+    (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
+     lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
+    (re.compile(rf"\b({MONTH_NAMES})(?: de| of)? {YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
+    (re.compile(rf"\b{YEAR} (\d{{1,2}})\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=int(m[2])) if 1 <= int(m[2]) <= 12 else None),
+    (re.compile(r"\b(?:el )?ano pasado\b|\blast year\b"), lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
+    (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
+    (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|latest|most recent|last available|"
+                r"ultimo disponible|actualmente|currently|hoy|today)\b"), lambda m, today: PeriodSpec(latest=True)),
+]
+TWO_YEARS = re.compile(rf"\b{YEAR}\b.*?\b{YEAR}\b")
+ONE_YEAR = re.compile(rf"\b{YEAR}\b")
+
+
+def find_period(folded: str, today: date | None = None) -> PeriodMatch:
+    """The period a folded question names; an empty PeriodSpec when it names none."""
+    today = today or date.today()
+    for pattern, build in RULES:
+        match = pattern.search(folded)
+        if match:
+            period = build(match, today)
+            if period is not None:
+                return PeriodMatch(period=period, spans=[match.span()])
+    years = [(int(m[1]), m.span()) for m in ONE_YEAR.finditer(folded)]
+    if len(years) >= 2:
+        return PeriodMatch(period=PeriodSpec(start=min(y for y, _ in years), end=max(y for y, _ in years)),
+                           spans=[span for _, span in years])
+    if years:
+        year, span = years[0]
+        return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span])
+    return PeriodMatch(period=PeriodSpec(), spans=[])

@@ -1,0 +1,113 @@
+"""Stage 1, understand: read a question into an ``Understanding`` without choosing anything yet.
+
+Language, places, period, the operation words, the variant cues ("per cápita", "en dólares") and
+the indicator candidates from the retrieval index. Deterministic; the model is not involved.
+"""
+
+import re
+
+from agent.gazetteer import GROUP_KINDS, Gazetteer
+from agent.language import detect_language
+from agent.lexicon import Lexicon, lexicon
+from agent.models import IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
+from agent.time_expressions import NUMBER_WORDS, find_period
+from catalog.index import IndicatorIndex
+from catalog.text import fold
+
+MAX_QUESTION_CHARS = 500
+CANDIDATES = 6
+TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
+                   r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first)\b")
+ABOVE = r"(?:supero|supera|superaron|paso|pasaron|mayor a|mayor que|mas de|sobre|above|exceeded|exceeds|over|more than|greater than)"
+BELOW = r"(?:bajo de|menos de|menor a|menor que|cayo bajo|below|under|less than|fell below)"
+THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)(\d+(?:[.,]\d+)?)\s*(%|por ciento|percent)?")
+LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
+
+
+def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
+    values: dict[str, object] = {}
+    used: list[str] = []
+    for field, options in words.variant_cues.items():
+        for value, phrases in options.items():
+            phrase = words.has_phrase(folded, phrases)
+            if phrase:
+                values[field] = value == "true" if field == "national" else value
+                used.append(phrase)
+                break
+    return VariantCues(**values), used
+
+
+def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | None:
+    if has_threshold or words.has_phrase(folded, words.operations["first_meeting"]):
+        return Operation.FIRST_MEETING
+    for name, operation in (("rank", Operation.RANK), ("change", Operation.CHANGE)):
+        if words.has_phrase(folded, words.operations[name]):
+            return operation
+    if _aggregate(folded, words):
+        return Operation.AGGREGATE
+    if words.has_phrase(folded, words.operations["series"]):
+        return Operation.SERIES
+    return None
+
+
+def _aggregate(folded: str, words: Lexicon) -> str | None:
+    kinds = ("avg", "max", "min", "sum")
+    return next((kind for kind in kinds if words.has_phrase(folded, words.operations[f"aggregate_{kind}"])), None)
+
+
+def _remove(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
+
+
+class Understander:
+    def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex):
+        self.gazetteer = gazetteer
+        self.index = index
+
+    def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:
+        """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
+        if operation == Operation.RANK or member_kind:
+            return next((place for place in places if self.gazetteer.is_group(place)), None)
+        if operation == Operation.AGGREGATE:
+            return next((place for place in places if place.kind in GROUP_KINDS), None)
+        return None
+
+    def __call__(self, question: str, default_language: Language = "es") -> Understanding:
+        words = lexicon()
+        language = detect_language(question, default_language)
+        text = question[:MAX_QUESTION_CHARS]
+        if words.is_hostile(question):
+            return Understanding(question=text, language=language, hostile=True)
+        folded = fold(text)
+        period = find_period(folded)
+        places = self.gazetteer.find(folded)
+        cues, cue_phrases = _variant_cues(folded, words)
+        threshold = THRESHOLD.search(folded)
+        top_n = TOP_N.search(folded)
+        top_value = (top_n[1] or top_n[2]) if top_n else None
+        operation = _operation(folded, words, threshold is not None)
+        if top_value and operation is None:
+            operation = Operation.RANK
+        threshold_span = [(threshold.start(2), threshold.end())] if threshold else []
+        without_entities = _remove(folded, period.spans + places.spans + threshold_span)
+        stopwords = set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
+        search_words = [word for word in without_entities.split() if word not in stopwords and not word.isdigit()]
+        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()}
+        topic_text = " ".join(word for word in search_words if word not in cue_words)
+        group = self._group(places.places, operation, places.member_kind)
+        if operation == Operation.FIRST_MEETING:
+            order = "desc" if LAST_TIME.search(folded) else "asc"
+        else:
+            order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
+        hits = self.index.search(" ".join(search_words), limit=CANDIDATES) if topic_text else []
+        return Understanding(
+            question=text, language=language, places=[place for place in places.places if place is not group],
+            group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,
+            top_n=int(top_value) if top_value and top_value.isdigit() else NUMBER_WORDS.get(top_value or ""),
+            order=order, aggregate=_aggregate(folded, words),
+            threshold=(">" if re.match(ABOVE, threshold[1]) else "<", float(threshold[2].replace(",", "."))) if threshold else None,
+            topic_text=topic_text,
+            candidates=[IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits],
+        )  # fmt: skip

@@ -1,0 +1,138 @@
+"""The executor on real databases: correct values, truncation, timeouts, and writes refused by the engine."""
+
+import json
+
+import pytest
+from sqlalchemy import Engine, create_engine, insert
+from sqlalchemy.exc import DBAPIError
+
+from agent.executor import QueryFailed, read_only_engine, run_query
+from agent.vetting import vet
+from catalog.build import build
+from catalog.schema import Area, Base
+from catalog.views import create_views
+from cifra.settings import Settings
+
+GDP_CHILE_2020 = (
+    "SELECT value FROM observation WHERE indicator_code = 'NY.GDP.PCAP.CD' AND area_code = 'CHL' AND year = 2020"
+)
+# A cross join of ~427 M rows with string work: minutes without a deadline, never endless.
+HEAVY = "SELECT COUNT(*) FROM area a, area b, area c WHERE a.name_en || b.name_en || c.name_en LIKE '%zz%'"
+
+
+@pytest.fixture(scope="module")
+def postgres_engine(built, postgres_url) -> Engine:
+    settings = built[0].model_copy(update={"database_url": postgres_url})
+    build(settings)
+    engine = read_only_engine(settings)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request) -> Engine:
+    """The read-only engine on the built catalog, in DuckDB and in PostgreSQL."""
+    return request.getfixturevalue("engine" if request.param == "duckdb" else "postgres_engine")
+
+
+def run(engine: Engine, sql: str, max_rows: int = 1000, timeout_s: float = 5.0):
+    return run_query(engine, vet(sql, engine.dialect.name, max_rows), timeout_s=timeout_s)
+
+
+def test_known_value(database):
+    result = run(database, GDP_CHILE_2020)
+    assert result.columns == ["value"]
+    assert result.rows == [[13117.9930230086]]
+    assert result.truncated is False
+    assert result.elapsed_ms > 0
+
+
+def test_rows_are_json_friendly(database):
+    result = run(database, "SELECT period_start, CAST(value AS DECIMAL(12, 2)) AS rounded, vintage "
+                           f"FROM observation WHERE {GDP_CHILE_2020.split('WHERE ')[1]}")
+    assert result.rows == [["2020-01-01", 13117.99, "2026-07-01"]]
+    json.dumps(result.model_dump())
+
+
+def test_truncated_only_when_the_cap_cut_the_answer(database):
+    capped = run(database, "SELECT code FROM area WHERE code LIKE 'CL-%' ORDER BY code", max_rows=3)
+    assert capped.rows == [["CL-01"], ["CL-011"], ["CL-01101"]]
+    assert capped.truncated is True
+    asked = run(database, "SELECT code FROM area WHERE code LIKE 'CL-%' ORDER BY code LIMIT 2", max_rows=3)
+    assert len(asked.rows) == 2 and asked.truncated is False
+    whole = run(database, "SELECT code FROM area WHERE code = 'CHL'", max_rows=3)
+    assert whole.rows == [["CHL"]] and whole.truncated is False
+
+
+def test_timeout_stops_the_query_and_the_engine_stays_usable(database):
+    with pytest.raises(QueryFailed) as failed:
+        run(database, HEAVY, timeout_s=0.2)
+    assert "0.2" in failed.value.reason_es and "0.2" in failed.value.reason_en
+    assert run(database, GDP_CHILE_2020).rows == [[13117.9930230086]]
+
+
+def test_database_errors_have_plain_reasons(database):
+    with pytest.raises(QueryFailed) as failed:
+        run(database, "SELECT CAST(name_en AS INTEGER) FROM area")
+    assert failed.value.reason_en == "The database could not answer this query."
+    assert failed.value.reason_es and failed.value.detail
+    assert "Traceback" not in failed.value.reason_en + failed.value.reason_es
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["DELETE FROM observation", "UPDATE area SET name_es = 'x'", "CREATE TABLE stolen (a INTEGER)", "DROP VIEW coverage"],
+)
+def test_the_engine_itself_refuses_writes(database, statement):
+    """Bypassing vetting on purpose: the read-only engine must still refuse."""
+    before = run(database, "SELECT COUNT(*) FROM observation").rows
+    with database.connect() as connection:
+        with pytest.raises(DBAPIError):
+            connection.exec_driver_sql(statement)
+        connection.rollback()
+    assert run(database, "SELECT COUNT(*) FROM observation").rows == before
+
+
+def test_duckdb_engine_cannot_touch_files(engine, tmp_path):
+    target = tmp_path / "stolen.csv"
+    with engine.connect() as connection:
+        for statement in (f"COPY observation TO '{target}'", "SELECT * FROM read_csv('/etc/passwd')",
+                          "SET enable_external_access = true", "INSTALL httpfs"):
+            with pytest.raises(DBAPIError):
+                connection.exec_driver_sql(statement)
+            connection.rollback()
+    assert not target.exists()
+
+
+def test_vetted_sql_must_match_the_engine(engine):
+    with pytest.raises(ValueError):
+        run_query(engine, vet("SELECT code FROM area", "postgresql"))
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path) -> Engine:
+    """A small SQLite catalog (areas only) opened read-only."""
+    path = tmp_path / "cifra.sqlite"
+    writer = create_engine(f"sqlite:///{path}")
+    with writer.begin() as connection:
+        Base.metadata.create_all(connection)
+        create_views(connection)
+        connection.execute(insert(Area), [
+            {"code": f"A{index:03}", "kind": "country", "name_es": f"País {index}", "name_en": f"Country {index}"}
+            for index in range(400)
+        ])  # fmt: skip
+    writer.dispose()
+    engine = read_only_engine(Settings(database_url=f"sqlite:///{path}"))
+    yield engine
+    engine.dispose()
+
+
+def test_sqlite_reads_times_out_and_refuses_writes(sqlite_engine):
+    assert run(sqlite_engine, "SELECT COUNT(*) FROM area").rows == [[400]]
+    assert run(sqlite_engine, "SELECT code FROM area ORDER BY code", max_rows=2).truncated is True
+    with pytest.raises(QueryFailed, match="0.2"):
+        run(sqlite_engine, HEAVY, timeout_s=0.2)
+    with sqlite_engine.connect() as connection:
+        with pytest.raises(DBAPIError):
+            connection.exec_driver_sql("DELETE FROM area")
+    assert run(sqlite_engine, "SELECT COUNT(*) FROM area").rows == [[400]]

@@ -1,0 +1,62 @@
+"""Deterministic stages on golden pairs: periods, language, number formatting."""
+
+from datetime import date
+
+import pytest
+
+from agent.formatting import number
+from agent.language import detect_language
+from agent.time_expressions import find_period
+from catalog.text import fold
+
+TODAY = date(2026, 11, 23)
+PERIODS = [
+    ("PIB per cápita de Chile 2020", {"start": 2020, "end": 2020}),
+    ("desempleo desde 2015", {"start": 2015}),
+    ("since 2015", {"start": 2015}),
+    ("entre 2010 y 2020", {"start": 2010, "end": 2020}),
+    ("between 2000 and 2010", {"start": 2000, "end": 2010}),
+    ("2015-2022", {"start": 2015, "end": 2022}),
+    ("la última década", {"last_n_years": 10}),
+    ("the last 5 years", {"last_n_years": 5}),
+    ("los últimos diez años", {"last_n_years": 10}),
+    ("tercer trimestre de 2020", {"start": 2020, "end": 2020, "quarter": 3}),
+    ("2020-Q3", {"start": 2020, "end": 2020, "quarter": 3}),
+    ("diciembre 2023", {"start": 2023, "end": 2023, "month": 12}),
+    ("December 2023", {"start": 2023, "end": 2023, "month": 12}),
+    ("2023-12", {"start": 2023, "end": 2023, "month": 12}),
+    ("el año pasado", {"start": 2025, "end": 2025}),
+    ("último dato", {"latest": True}),
+    ("most recent", {"latest": True}),
+    ("cambio entre 2019 y 2023", {"start": 2019, "end": 2023}),
+    ("population of Chile", {}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PERIODS)
+def test_periods(text, expected):
+    assert find_period(fold(text), TODAY).period.model_dump(exclude_defaults=True) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("PIB per cápita de Chile 2020", "es"),
+    ("desempleo en chile", "es"),
+    ("¿y en 2021?", "es"),
+    ("compare unemployment in Chile and Peru since 2015", "en"),
+    ("what was the GDP of Brazil in 2019", "en"),
+    ("poblacion de peru", "es"),
+])
+def test_language(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("value, decimals, language, expected", [
+    (13117.993, 0, "es", "13.118"),
+    (13117.993, 0, "en", "13,118"),
+    (9.013, 1, "es", "9,0"),
+    (9.013, 1, "en", "9.0"),
+    (19458310, 0, "es", "19.458.310"),
+    (-2.456, 2, "es", "-2,46"),
+])
+def test_number_formatting(value, decimals, language, expected):
+    assert number(value, decimals, language) == expected
