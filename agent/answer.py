@@ -3,6 +3,7 @@
 No number reaches the user unless it is in a result row; the templates live in agent/messages.yaml.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def _messages() -> dict[str, dict[str, str]]:
 
 
 def message(key: str, language: Language, **params: object) -> str:
-    return _messages()[key][language].format(**params)
+    text = _messages()[key][language].format(**params)
+    return re.sub(r"\.\.(?=\s|$)", ".", text)  # a unit ending in "." ("$ int.") before the sentence's own
 
 
 def period_label(period: str, language: Language) -> str:

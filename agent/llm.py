@@ -39,7 +39,7 @@ class Chooser(Protocol):
     def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice: ...
 
 
-def _finish(prompt: Prompt, schema: type[BaseModel], reply: str | dict | BaseModel, started: float,
+def _finish(prompt: Prompt, schema: type[BaseModel], reply: str | dict, started: float,
             prompt_tokens: int = 0, completion_tokens: int = 0) -> LlmChoice:
     """Validate the reply against the schema and log the call with its prompt version."""
     try:
@@ -104,11 +104,11 @@ class OpenAICompatibleChooser:
 class FakeChooser:
     """Answers queued in advance, for fast tests of other stages; still renders prompts and validates replies."""
 
-    def __init__(self, replies: Iterable[str | dict | BaseModel] = ()):
+    def __init__(self, replies: Iterable[str | dict] = ()):
         self.replies = deque(replies)
         self.calls: list[tuple[Prompt, dict[str, str]]] = []
 
-    def queue(self, *replies: str | dict | BaseModel) -> None:
+    def queue(self, *replies: str | dict) -> None:
         self.replies.extend(replies)
 
     def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice:

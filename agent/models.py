@@ -58,7 +58,7 @@ class VariantCues(BaseModel):
     transform: str | None = None
     sex: str | None = None
     age: str | None = None
-    national: bool = False
+    source: Literal["national", "international"] | None = None
 
 
 class Understanding(BaseModel):

@@ -131,9 +131,9 @@ class Planner:
             return _canonical_distance(info, specified)
 
         def preference(info: IndicatorInfo) -> tuple:
-            national_wanted = cues.national or (in_chile and info.yearly_comparable)
+            national_wanted = cues.source == "national" or (cues.source is None and in_chile and info.yearly_comparable)
             source_rank = not info.official_for if national_wanted else bool(info.official_for)
-            if follow_up and not cues.national:
+            if follow_up and cues.source is None:
                 source_rank = bool(info.official_for) != bool(current.official_for)
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
             covered = self._covers(info.code, areas, period) and (

@@ -31,7 +31,7 @@ def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
         for value, phrases in options.items():
             phrase = words.has_phrase(folded, phrases)
             if phrase:
-                values[field] = value == "true" if field == "national" else value
+                values[field] = value
                 used.append(phrase)
                 break
     return VariantCues(**values), used
@@ -53,6 +53,13 @@ def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
     kinds = ("avg", "max", "min", "sum")
     return next((kind for kind in kinds if words.has_phrase(folded, words.operations[f"aggregate_{kind}"])), None)
+
+
+def _blank(text: str, phrases: list[str]) -> str:
+    """Spaces instead of ``phrases``, keeping every other character where it was (spans stay valid)."""
+    for phrase in phrases:
+        text = text.replace(fold(phrase), " " * len(fold(phrase)))
+    return text
 
 
 def _remove(text: str, spans: list[tuple[int, int]]) -> str:
@@ -81,9 +88,10 @@ class Understander:
         if words.is_hostile(question):
             return Understanding(question=text, language=language, hostile=True)
         folded = fold(text)
-        period = find_period(folded)
-        places = self.gazetteer.find(folded)
         cues, cue_phrases = _variant_cues(folded, words)
+        period = find_period(folded)
+        source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
+        places = self.gazetteer.find(_blank(folded, source_phrases))  # "banco mundial" is not the place "Mundo"
         threshold = THRESHOLD.search(folded)
         top_n = TOP_N.search(folded)
         top_value = (top_n[1] or top_n[2]) if top_n else None

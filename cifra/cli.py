@@ -140,3 +140,7 @@ def data_fetch(
         console.print(f"[red]Fetch failed:[/red] {error}")
         raise typer.Exit(1) from None
     console.print(json.dumps(result.model_dump(), indent=2))
+
+
+if __name__ == "__main__":
+    app()
