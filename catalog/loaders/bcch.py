@@ -7,6 +7,7 @@ the exception: each label is a region, matched to the region list by folded, fuz
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from statistics import median
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +21,7 @@ SOURCE_ID = "bcch"
 COLUMNS = ["serie", "fecha", "valor", "fecha_scraping"]
 NATIONAL_TOTAL_LABEL = "Producto Interno Bruto"
 REGION_MATCH_CUTOFF = 80
+PLAUSIBLE_RATIO = 0.3
 
 
 def _period(frequency: str, fecha: str, row: dict[str, str], path: Path, line: int) -> Period:
@@ -50,8 +52,33 @@ class RegionMatcher:
         return self._codes[match[0]] if match else None
 
 
-def read_observations(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: set[str]) -> Iterator[ObservationRecord]:
-    """Yield the card's series; labels of a regional file that match no area are added to ``skipped``."""
+def implausible(series: list[float], position: int) -> bool:
+    """A value ten times off its neighbours: the regional GDP file has values that lost a trailing zero
+    (Antofagasta 2022-Q4 stored as 427 instead of about 4,270). Wrong numbers are worse than none."""
+    neighbours = series[max(0, position - 4) : position] + series[position + 1 : position + 5]
+    if len(neighbours) < 2:
+        return False
+    typical = median(neighbours)
+    return typical > 0 and not PLAUSIBLE_RATIO <= series[position] / typical <= 1 / PLAUSIBLE_RATIO
+
+
+def read_observations(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: set[str],
+                      rejected: list[str]) -> Iterator[ObservationRecord]:
+    """Yield the card's series. Labels of a regional file that match no area are added to ``skipped``;
+    implausible values are left out and named (file:line) in ``rejected``."""
+    by_area: dict[str, list[tuple[int, ObservationRecord]]] = {}
+    for line, record in _read(data_dir, card, regions, skipped):
+        by_area.setdefault(record.area_code, []).append((line, record))
+    for rows in by_area.values():
+        values = [record.value for _, record in rows]
+        for position, (line, record) in enumerate(rows):
+            if implausible(values, position):
+                rejected.append(f"{card.origin.file}:{line} ({record.area_code} {record.period} = {record.value:g})")
+            else:
+                yield record
+
+
+def _read(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: set[str]) -> Iterator[tuple[int, ObservationRecord]]:
     path = data_dir / card.origin.file
     for line, row in read_rows(path, COLUMNS, delimiter=";"):
         label = row["serie"]
@@ -72,5 +99,5 @@ def read_observations(data_dir: Path, card: IndicatorCard, regions: RegionMatche
         except ValueError:
             raise LoadError(path, f"not a date in fecha_scraping: {row['fecha_scraping']!r}", line=line) from None
         value = parse_number(row["valor"], path, line, decimal_comma=True)
-        yield ObservationRecord(card.code, area, period.code, "_T", "_T", period.year, period.start, value, "final",
-                                SOURCE_ID, vintage)
+        yield line, ObservationRecord(card.code, area, period.code, "_T", "_T", period.year, period.start, value,
+                                      "final", SOURCE_ID, vintage)

@@ -1,0 +1,1 @@
+"""Golden-set evaluation: bilingual cases, expected values computed from the raw mirror, and a scorer."""
