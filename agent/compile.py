@@ -74,7 +74,7 @@ def _rows(plan: QueryPlan, info: IndicatorInfo, language: Language, annual_avera
                    func.count().label("observations"))
             .select_from(_from_areas()).where(*where)
             .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
-            .having(func.count() == PERIODS_PER_YEAR[info.frequency] if combine is func.sum else True)
+            .having(func.count() == PERIODS_PER_YEAR[info.frequency] if combine is func.sum else literal(True))
             .order_by(o.c.area_code, o.c.year)
         )  # fmt: skip
     return (
@@ -111,15 +111,19 @@ def _rank(plan: QueryPlan, language: Language) -> Select:
     return query.limit(limit) if limit else query
 
 
-def _yearly(plan: QueryPlan, year: int, name: str):
-    """Mean value per area in one year (the value itself for annual series)."""
-    return (select(o.c.area_code.label("area"), func.avg(o.c.value).label("value"))
-            .where(*_totals(plan.indicator_code), o.c.area_code.in_(plan.area_codes), o.c.year == year)
-            .group_by(o.c.area_code).subquery(name))  # fmt: skip
+def _yearly(plan: QueryPlan, info: IndicatorInfo, year: int, name: str):
+    """One figure per area for one year: the value of an annual series, else the year's mean or sum."""
+    combine = func.sum if info.annual_aggregation == "sum" else func.avg
+    query = (select(o.c.area_code.label("area"), combine(o.c.value).label("value"))
+             .where(*_totals(plan.indicator_code), o.c.area_code.in_(plan.area_codes), o.c.year == year)
+             .group_by(o.c.area_code))  # fmt: skip
+    if combine is func.sum and info.frequency in PERIODS_PER_YEAR:
+        query = query.having(func.count() == PERIODS_PER_YEAR[info.frequency])
+    return query.subquery(name)
 
 
-def _change(plan: QueryPlan, language: Language) -> Select:
-    start, end = _yearly(plan, plan.period.start, "first_year"), _yearly(plan, plan.period.end, "last_year")
+def _change(plan: QueryPlan, info: IndicatorInfo, language: Language) -> Select:
+    start, end = _yearly(plan, info, plan.period.start, "first_year"), _yearly(plan, info, plan.period.end, "last_year")
     return (
         select(a.c.code.label("area"), _area_name(language), literal(f"{plan.period.start}..{plan.period.end}").label("period"),
                start.c.value.label("start_value"), end.c.value.label("end_value"),
@@ -164,7 +168,7 @@ def uses_annual_average(plan: QueryPlan, info: IndicatorInfo) -> bool:
     """A sub-annual series asked for whole years is answered per year: the mean of a rate (INE's annual
     unemployment) or the sum of a flow (GDP), as the indicator's metadata says."""
     period = plan.period
-    return (info.frequency != "A" and info.annual_aggregation != "none" and plan.operation in (Operation.VALUE, Operation.SERIES)
+    return (info.frequency != "A" and info.annual_aggregation != "none" and not plan.per_period and plan.operation in (Operation.VALUE, Operation.SERIES)
             and not period.month and not period.quarter and not period.latest)  # fmt: skip
 
 
@@ -172,7 +176,7 @@ def build_query(plan: QueryPlan, info: IndicatorInfo, language: Language) -> Sel
     if plan.operation == Operation.RANK:
         return _rank(plan, language)
     if plan.operation == Operation.CHANGE:
-        return _change(plan, language)
+        return _change(plan, info, language)
     if plan.operation == Operation.AGGREGATE:
         return _aggregate(plan, language)
     if plan.operation == Operation.FIRST_MEETING:

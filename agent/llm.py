@@ -1,10 +1,11 @@
 """The LLM only chooses: every call is constrained to a JSON schema of the allowed answers and validated.
 
-LangChain is not used: its LlamaCpp wrapper cannot pass a JSON-schema response format, the one thing needed here.
+LangChain is not used: its llama.cpp wrappers fix one grammar per instance, but the schema changes with every call.
 """
 
 import logging
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -65,12 +66,18 @@ class LlamaCppChooser:
         threads = threads or os.cpu_count() or 1
         self.llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
                            n_gpu_layers=-1, chat_format=chat_format, verbose=False)
+        self.lock = threading.Lock()  # one llama.cpp context serves one call at a time
 
     def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice:
-        started = time.perf_counter()
-        response = self.llama.create_chat_completion(
-            messages=prompt.messages(variables), temperature=0, max_tokens=256,
-            response_format={"type": "json_object", "schema": schema.model_json_schema()})
+        messages = prompt.messages(variables)
+        with self.lock:
+            started = time.perf_counter()
+            try:
+                response = self.llama.create_chat_completion(
+                    messages=messages, temperature=0, max_tokens=256,
+                    response_format={"type": "json_object", "schema": schema.model_json_schema()})
+            except ValueError as error:  # e.g. the prompt does not fit the context window
+                raise LlmFailed(f"{prompt.name} v{prompt.version}: {error}") from error
         usage = response["usage"]
         return _finish(prompt, schema, response["choices"][0]["message"]["content"], started,
                        usage["prompt_tokens"], usage["completion_tokens"])

@@ -99,7 +99,8 @@ def assemble(model: PackagedModel, folder: Path) -> Path:
     """Concatenate the parts into ``folder/<name>.gguf`` once; later calls reuse the verified file."""
     target = folder / f"{model.name}.gguf"
     marker = target.with_suffix(".verified")
-    if marker.is_file() and marker.read_text().strip() == model.sha256 and _size(target) == model.size:
+    verified = marker.is_file() and marker.read_text().strip() == model.sha256
+    if verified and target.is_file() and target.stat().st_size == model.size:
         return target
     parts = part_files(model)
     folder.mkdir(parents=True, exist_ok=True)
@@ -121,10 +122,6 @@ def assemble(model: PackagedModel, folder: Path) -> Path:
     os.replace(out.name, target)
     marker.write_text(model.sha256 + "\n")
     return target
-
-
-def _size(path: Path) -> int | None:
-    return path.stat().st_size if path.is_file() else None
 
 
 def _check(model: PackagedModel, size: int, sha256: str) -> None:

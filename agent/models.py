@@ -76,6 +76,8 @@ class Understanding(BaseModel):
     order: Literal["desc", "asc"] = "desc"
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
+    continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     candidates: list[IndicatorCandidate] = []
     hostile: bool = False
@@ -94,6 +96,7 @@ class QueryPlan(BaseModel):
     order: Literal["desc", "asc"] = "desc"
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    per_period: bool = Field(False, description="Show each month or quarter rather than yearly figures.")
     alternatives: list[str] = Field(default_factory=list, description="Sibling or other-source indicators worth naming.")
 
 

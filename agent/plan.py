@@ -7,6 +7,7 @@ indicator families are too close to call, and then only to pick one of the retri
 """
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.llm import NONE, Candidate, Chooser, LlmFailed, choice_schema, numbered
@@ -21,6 +22,8 @@ NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
 LLM_CANDIDATES = 5
+PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
+TYPO_CUTOFF = 85
 DEFAULT_AREA = "CHL"
 DEFAULT_RANK_SIZE = 10
 # Values a member of a family is expected to have when the question does not say otherwise.
@@ -56,13 +59,17 @@ class Planner:
         self.catalog = catalog
         self.coverage = catalog.coverage
         self.vocabulary = catalog.vocabulary
+        self.prefixes = {word[:PREFIX] for word in catalog.vocabulary if len(word) >= PREFIX}
         self.chooser = chooser
         self.prompt = load_prompt("choose_indicator")
 
     # Indicator ---------------------------------------------------------------------------------
 
     def _unknown_words(self, topic: str) -> list[str]:
-        return [word for word in topic.split() if len(word) >= 4 and word not in self.vocabulary]
+        """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion") and typos."""
+        return [word for word in topic.split() if len(word) >= 4 and word not in self.vocabulary
+                and word[:PREFIX] not in self.prefixes and not process.extractOne(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)]
 
     def _ask_model(self, understanding: Understanding, outcome: PlanOutcome) -> str | None:
         candidates = understanding.candidates[:LLM_CANDIDATES]
@@ -161,8 +168,10 @@ class Planner:
         if understanding.hostile:
             return PlanOutcome(status="refused", reason="hostile")
         previous = conversation.last_plan
-        follow_up = previous is not None and not understanding.topic_text
-        if follow_up:
+        # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
+        same_measure = previous is not None and not understanding.topic_text
+        context = previous if same_measure or (previous is not None and understanding.continues) else None
+        if same_measure:
             base = previous.indicator_code
         elif not understanding.topic_text:
             return PlanOutcome(status="clarify", reason="no_topic")
@@ -170,15 +179,15 @@ class Planner:
             base = self._retrieved(understanding, outcome)
             if base is None:
                 return outcome
-        areas, group = self._areas(understanding, previous if follow_up else None, outcome)
+        areas, group = self._areas(understanding, context, outcome)
         period = understanding.period
-        if follow_up and period == PeriodSpec():
-            period = previous.period
+        if context is not None and period == PeriodSpec():
+            period = context.period
         retrieved = [candidate.code for candidate in understanding.candidates]
-        member_kind = understanding.member_kind or (previous.member_kind if follow_up else None)
+        member_kind = understanding.member_kind or (context.member_kind if context else None)
         if group and not member_kind:
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
-        fitting = self._fit(base, understanding, areas, period, retrieved, follow_up, member_kind if group else None)
+        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, member_kind if group else None)
         if not fitting:
             outcome.status, outcome.reason = "no_data", "no_variant"
             outcome.params = {"indicator": base}
@@ -186,20 +195,24 @@ class Planner:
             return outcome
         chosen = fitting[0]
         outcome.notes += self._source_notes(chosen, fitting, areas)
-        operation = self._operation(understanding, previous if follow_up else None, period, areas, group)
-        if follow_up and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
+        operation = self._operation(understanding, context, period, areas, group)
+        if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
-        if operation == Operation.FIRST_MEETING and not (understanding.threshold or (previous and previous.threshold)):
+        if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
         if operation == Operation.RANK and not group and not understanding.member_kind:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES
+        aggregate = understanding.aggregate or (context.aggregate if context else None)
+        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
+                and chosen.frequency != "A" and chosen.annual_aggregation == "mean":
+            operation = Operation.VALUE  # "promedio de la UF en 2023" is the yearly figure itself
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, area_codes=areas, group_code=group,
-            member_kind=member_kind,
-            period=period,
-            top_n=understanding.top_n or (previous.top_n if follow_up and previous else None),
-            order=understanding.order, aggregate=understanding.aggregate or (previous.aggregate if follow_up else None),
-            threshold=understanding.threshold or (previous.threshold if follow_up else None),
+            member_kind=member_kind, period=period,
+            top_n=understanding.top_n or (context.top_n if context else None),
+            order=understanding.order, aggregate=aggregate,
+            threshold=understanding.threshold or (context.threshold if context else None),
+            per_period=understanding.per_period or (context.per_period if context else False),
             alternatives=[info.code for info in fitting[1:3]],
         )  # fmt: skip
         return outcome

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from agent.models import PeriodSpec
 
-YEAR = r"(19[5-9]\d|20[0-4]\d)"
+YEAR = r"(1[5-9]\d\d|20[0-4]\d)"  # from 1500: "PIB de 1850" must read as a year with no data, not be ignored
 MONTHS = {
     "enero": 1, "january": 1, "jan": 1, "ene": 1, "febrero": 2, "february": 2, "feb": 2, "marzo": 3, "march": 3,
     "mar": 3, "abril": 4, "april": 4, "abr": 4, "apr": 4, "mayo": 5, "may": 5, "junio": 6, "june": 6, "jun": 6,
@@ -20,7 +20,8 @@ MONTHS = {
     "nov": 11, "diciembre": 12, "december": 12, "dic": 12, "dec": 12,
 }  # fmt: skip
 ORDINAL_QUARTERS = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4}
-NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cinco": 5, "five": 5, "diez": 10, "ten": 10,
+NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cuatro": 4, "four": 4, "cinco": 5, "five": 5, "seis": 6,
+                "six": 6, "siete": 7, "seven": 7, "ocho": 8, "eight": 8, "nueve": 9, "nine": 9, "diez": 10, "ten": 10,
                 "veinte": 20, "twenty": 20, "quince": 15, "fifteen": 15}  # fmt: skip
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 

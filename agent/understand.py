@@ -17,7 +17,10 @@ from catalog.text import fold
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 6
 TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
-                   r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first)\b")
+                   r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
+                   r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
+                   r"provinces|economias|economies)\b")
+CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
 ABOVE = r"(?:supero|supera|superaron|paso|pasaron|mayor a|mayor que|mas de|sobre|above|exceeded|exceeds|over|more than|greater than)"
 BELOW = r"(?:bajo de|menos de|menor a|menor que|cayo bajo|below|under|less than|fell below)"
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)(\d+(?:[.,]\d+)?)\s*(%|por ciento|percent)?")
@@ -94,14 +97,16 @@ class Understander:
         places = self.gazetteer.find(_blank(folded, source_phrases))  # "banco mundial" is not the place "Mundo"
         threshold = THRESHOLD.search(folded)
         top_n = TOP_N.search(folded)
-        top_value = (top_n[1] or top_n[2]) if top_n else None
+        top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
         operation = _operation(folded, words, threshold is not None)
         if top_value and operation is None:
             operation = Operation.RANK
         threshold_span = [(threshold.start(2), threshold.end())] if threshold else []
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         stopwords = set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
-        search_words = [word for word in without_entities.split() if word not in stopwords and not word.isdigit()]
+        source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
+        search_words = [word for word in without_entities.split()
+                        if word not in stopwords and word not in source_words and not word.isdigit()]
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()}
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         group = self._group(places.places, operation, places.member_kind)
@@ -115,6 +120,8 @@ class Understander:
             group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,
             top_n=int(top_value) if top_value and top_value.isdigit() else NUMBER_WORDS.get(top_value or ""),
             order=order, aggregate=_aggregate(folded, words),
+            per_period=words.has_phrase(folded, words.operations["per_period"]) is not None,
+            continues=CONTINUATION.match(folded) is not None,
             threshold=(">" if re.match(ABOVE, threshold[1]) else "<", float(threshold[2].replace(",", "."))) if threshold else None,
             topic_text=topic_text,
             candidates=[IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits],

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from agent.llm import (Candidate, FakeChooser, LlamaCppChooser, LlmChoice, LlmFailed, OpenAICompatibleChooser,
                        choice_schema, load_chooser, numbered)
 from agent.model_files import MODELS, ModelUnavailable, PackagedModel, assemble, model_path
-from agent.prompts import Prompt, load_prompt
+from agent.prompts import load_prompt
 from cifra.settings import Settings
 
 CHUNKS = [b"GGUF" + b"a" * 1000, b"b" * 777, b"c" * 5]
@@ -198,3 +198,10 @@ def test_default_model_chooses_the_right_indicator(real_chooser):
         print(f"{choice.elapsed_ms:>6} ms  {answers[question]:<18} {question}")
     right = [question for question, code in QUESTIONS.items() if answers[question] == code]
     assert len(right) >= 2, answers
+
+
+def test_a_prompt_too_long_for_the_context_fails_cleanly(real_chooser):
+    flood = numbered(GDP_FAMILY * 80)
+    with pytest.raises(LlmFailed, match="context window"):
+        real_chooser.choose(load_prompt("choose_indicator"), {"question": "PIB", "candidates": flood},
+                            choice_schema([c.code for c in GDP_FAMILY]))

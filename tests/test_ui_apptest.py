@@ -1,0 +1,131 @@
+"""The web app's flows, run by Streamlit's AppTest against the real built database and index."""
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from cifra.settings import REPO_ROOT, Settings, get_settings
+from ui.feedback import FILE_NAME, read_feedback
+
+APP = REPO_ROOT / "ui" / "app.py"
+FIRST_RUN_TIMEOUT_S = 120  # the first run loads the database, gazetteer and index
+
+
+@pytest.fixture(scope="module")
+def settings(built) -> Settings:
+    """The app reads its settings from the environment, as it does under `streamlit run`."""
+    settings, _ = built
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CIFRA_HOME", str(settings.home))
+        patch.setenv("CIFRA_DATA_DIR", str(settings.data_dir))
+        patch.delenv("CIFRA_DATABASE_URL", raising=False)
+        get_settings.cache_clear()
+        st.cache_resource.clear()
+        yield settings
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app(settings) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=FIRST_RUN_TIMEOUT_S).run()
+    assert not at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def texts(elements) -> str:
+    return "\n".join(element.value for element in elements)
+
+
+def test_empty_chat_offers_examples_and_says_what_the_answers_rest_on(app):
+    assert "PIB per cápita de Chile 2020" in [button.label for button in app.button]
+    sidebar = texts(app.sidebar.caption)
+    assert "indicadores" in sidebar and "World Bank (`wdi`): 2026-07-01" in sidebar
+    assert "se carga con la primera pregunta ambigua" in sidebar
+
+
+def test_a_question_shows_the_figure_its_source_the_sql_and_the_rows(app):
+    ask(app, "PIB per cápita de Chile 2020")
+    assert "13.118" in app.metric[0].value
+    sources = texts(app.main.caption)
+    assert "World Bank" in sources and "CC BY 4.0" in sources and "2026-07-01" in sources
+    assert "NY.GDP.PCAP.CD" in app.code[0].value and app.code[0].language == "sql"
+    assert [expander.label for expander in app.main.expander] == ["Ver SQL", "Ver datos (1)"]
+    assert app.dataframe[0].value["value"].iloc[0] == pytest.approx(13117.99, abs=0.01)
+    assert app.get("download_button")
+
+
+def test_a_follow_up_is_read_against_the_previous_question(app):
+    ask(ask(app, "PIB per cápita de Chile 2020"), "¿y en 2021?")
+    assert [metric.value for metric in app.metric] == ["13.118 US\\$", "16.216 US\\$"]
+
+
+def test_an_example_in_english_draws_a_line_chart(app):
+    app.toggle(key="english").set_value(True).run()
+    next(button for button in app.button if button.label.startswith("compare unemployment")).click().run()
+    assert not app.exception
+    assert "Peru" in texts(app.markdown)
+    [chart] = app.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["mark"]["type"] == "line" and spec["encoding"]["color"]["field"] == "area_name"
+    assert [expander.label for expander in app.main.expander][0] == "Show SQL"
+
+
+def test_no_data_is_a_friendly_message(app):
+    ask(app, "PIB de Atlantis 2020")
+    assert "No encontré datos" in app.info[0].value
+    assert not app.metric and not app.code
+
+
+def test_an_attempt_to_change_data_is_refused(app):
+    ask(app, "borra la tabla observation")
+    assert "No puedo hacer eso" in app.error[0].value
+
+
+def test_feedback_is_appended_with_the_question_its_context_and_the_answer(app, settings):
+    ask(ask(app, "PIB per cápita de Chile 2020"), "¿y en 2021?")
+    send = [button for button in app.button if button.label == "Enviar opinión"]
+    send[1].click().run()
+    assert "Elige un pulgar" in app.warning[0].value
+    app.feedback[1].set_value(1)
+    app.text_input(key="comment-1").set_value("muy útil")
+    [button for button in app.button if button.label == "Enviar opinión"][1].click().run()
+    assert not app.exception
+    assert "¡Gracias por tu opinión!" in texts(app.caption)
+    record = read_feedback(settings.home / FILE_NAME)[-1]
+    assert (record.question, record.conversation) == ("¿y en 2021?", ["PIB per cápita de Chile 2020"])
+    assert (record.rating, record.comment, record.status) == ("up", "muy útil", "ok")
+    assert record.plan.indicator_code == "NY.GDP.PCAP.CD" and "NY.GDP.PCAP.CD" in record.sql
+    assert record.values[0].value == pytest.approx(16216.18, abs=0.01) and "16.216" in record.answer
+
+
+def test_the_workbench_opens_on_the_chats_sql_and_runs_only_vetted_reads(app):
+    ask(app, "PIB per cápita de Chile 2020")
+    chat_sql = app.code[0].value
+    app.switch_page("analyst_page.py").run()
+    sql = app.text_area(key="workbench_sql")
+    assert sql.value == chat_sql
+    app.button(key="run_sql").click().run()
+    assert not app.exception and not app.error
+    assert app.dataframe[0].value["value"].iloc[0] == pytest.approx(13117.99, abs=0.01)
+    app.text_area(key="workbench_sql").set_value("DROP TABLE observation").run()
+    app.button(key="run_sql").click().run()
+    assert app.error[0].value == "Cifra solo ejecuta consultas de lectura (SELECT)."
+    assert not app.dataframe
+
+
+def test_the_catalog_finds_indicators_with_the_chats_retrieval(app):
+    app.switch_page("analyst_page.py").run()
+    app.text_input(key="catalog_query").set_value("desempleo según el INE").run()
+    assert not app.exception
+    cards = texts(app.caption)
+    assert "`CHL.UNEMPLOYMENT.RATE`" in cards and "2010-03 a 2026-05" in cards
+    assert "Banco Central de Chile" in texts(app.markdown)
