@@ -21,7 +21,7 @@ FUZZY_MIN_LENGTH = 6
 FUZZY_CUTOFF = 88
 # When one name fits several areas ("Valparaíso" is a region, a province and a comuna), the most
 # commonly meant kind wins unless the question names the level ("comuna de Valparaíso").
-KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_province", "cl_comuna"]
+KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_comuna", "cl_province"]
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region"}
 # Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
@@ -76,9 +76,8 @@ class Gazetteer:
         areas = [AreaEntry(code=r[0], kind=r[1], name_es=r[2], name_en=r[3]) for r in rows]
         return cls(areas, names)
 
-    def _best(self, codes: set[str], level: str | None) -> str:
-        ranked = sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind)))
-        return ranked[0]
+    def _ranked(self, codes: set[str], level: str | None) -> list[str]:
+        return sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind), code))
 
     def find(self, folded: str) -> PlaceMatch:
         """Places named in a folded question, in order of appearance, with their character spans."""
@@ -98,12 +97,13 @@ class Gazetteer:
                 continue
             length, codes, text = found
             previous = words[index - 1] if index else ""
-            if previous == "de" and index >= 2:
+            if previous in ("de", "of", "del") and index >= 2:
                 previous = words[index - 2]
-            code = self._best(codes, LEVEL_WORDS.get(previous))
+            code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous))
             area = self.areas[code]
             if code not in [place.code for place in places]:
-                places.append(Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text))
+                places.append(Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
+                                    alternatives=alternatives))
             end = index + length - 1
             spans.append((starts[index], starts[end] + len(words[end])))
             index += length

@@ -17,12 +17,18 @@ class Lexicon(BaseModel):
     stopwords: list[str]
     variant_cues: dict[str, dict[str, list[str]]]
     operations: dict[str, list[str]]
+    operation_exclusions: list[str]
     hostile_patterns: list[str]
 
     def has_phrase(self, folded_text: str, phrases: list[str]) -> str | None:
         """The first of ``phrases`` found in ``folded_text`` on word boundaries, else None."""
         padded = f" {folded_text} "
         return next((phrase for phrase in phrases if f" {fold(phrase)} " in padded), None)
+
+    def cue_words(self) -> set[str]:
+        """Every word of every cue phrase: known concepts even when no indicator name uses them."""
+        phrases = [p for options in self.variant_cues.values() for group in options.values() for p in group]
+        return {word for phrase in phrases for word in fold(phrase).split()}
 
     def is_hostile(self, text: str) -> bool:
         return any(re.search(pattern, text, flags=re.IGNORECASE) for pattern in self.hostile_patterns)

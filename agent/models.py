@@ -40,6 +40,7 @@ class Place(BaseModel):
     name_en: str
     kind: str
     matched: str = Field(description="The words of the question that named it.")
+    alternatives: list[str] = Field(default_factory=list, description="Other areas with the same name, by priority.")
 
 
 class IndicatorCandidate(BaseModel):
@@ -77,6 +78,7 @@ class Understanding(BaseModel):
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
+    unknown_place: str | None = Field(None, description="A name used as a place that no area has ('Marte').")
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     candidates: list[IndicatorCandidate] = []

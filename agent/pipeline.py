@@ -46,8 +46,8 @@ class Cifra:
         self.engine = read_only_engine(settings)
         self.catalog = IndicatorCatalog.load(self.engine)
         self.gazetteer = Gazetteer.load(self.engine)
-        self.understand = Understander(self.gazetteer, IndicatorIndex.open(settings))
         self.plan = Planner(self.catalog, chooser or LazyChooser(lambda: load_chooser(settings)))
+        self.understand = Understander(self.gazetteer, IndicatorIndex.open(settings), self.plan.vocabulary)
         self.write = AnswerWriter(self.catalog)
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:

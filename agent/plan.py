@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
+from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, LlmFailed, choice_schema, numbered
 from agent.model_files import ModelUnavailable
 from agent.models import Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
@@ -58,8 +59,8 @@ class Planner:
     def __init__(self, catalog: IndicatorCatalog, chooser: Chooser | None):
         self.catalog = catalog
         self.coverage = catalog.coverage
-        self.vocabulary = catalog.vocabulary
-        self.prefixes = {word[:PREFIX] for word in catalog.vocabulary if len(word) >= PREFIX}
+        self.vocabulary = catalog.vocabulary | lexicon().cue_words()
+        self.prefixes = {word[:PREFIX] for word in self.vocabulary if len(word) >= PREFIX}
         self.chooser = chooser
         self.prompt = load_prompt("choose_indicator")
 
@@ -175,6 +176,8 @@ class Planner:
             base = previous.indicator_code
         elif not understanding.topic_text:
             return PlanOutcome(status="clarify", reason="no_topic")
+        elif understanding.unknown_place and not understanding.places and not understanding.group:
+            return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         else:
             base = self._retrieved(understanding, outcome)
             if base is None:
@@ -194,6 +197,7 @@ class Planner:
             outcome.suggestions = [info.code for info in self.catalog.siblings(base)][:4]
             return outcome
         chosen = fitting[0]
+        areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
         operation = self._operation(understanding, context, period, areas, group)
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
@@ -204,7 +208,7 @@ class Planner:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and chosen.frequency != "A" and chosen.annual_aggregation == "mean":
+                and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             operation = Operation.VALUE  # "promedio de la UF en 2023" is the yearly figure itself
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, area_codes=areas, group_code=group,
@@ -216,6 +220,13 @@ class Planner:
             alternatives=[info.code for info in fitting[1:3]],
         )  # fmt: skip
         return outcome
+
+    def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
+        """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),
+        the first that has values for the indicator."""
+        place = next((place for place in understanding.places if place.code == area), None)
+        options = [area, *(place.alternatives if place else [])]
+        return next((option for option in options if (code, option) in self.coverage), area)
 
     def _areas(self, understanding: Understanding, previous: QueryPlan | None, outcome: PlanOutcome) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]

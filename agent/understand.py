@@ -6,12 +6,14 @@ the indicator candidates from the retrieval index. Deterministic; the model is n
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from agent.gazetteer import GROUP_KINDS, Gazetteer
 from agent.language import detect_language
 from agent.lexicon import Lexicon, lexicon
 from agent.models import IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
-from agent.time_expressions import NUMBER_WORDS, find_period
-from catalog.index import IndicatorIndex
+from agent.time_expressions import MONTHS, NUMBER_WORDS, find_period
+from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold
 
 MAX_QUESTION_CHARS = 500
@@ -25,6 +27,8 @@ ABOVE = r"(?:supero|supera|superaron|paso|pasaron|mayor a|mayor que|mas de|sobre
 BELOW = r"(?:bajo de|menos de|menor a|menor que|cayo bajo|below|under|less than|fell below)"
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)(\d+(?:[.,]\d+)?)\s*(%|por ciento|percent)?")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
+PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+TYPO_CUTOFF = 85
 
 
 def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
@@ -72,9 +76,35 @@ def _remove(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 class Understander:
-    def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex):
+    def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex, vocabulary: set[str]):
         self.gazetteer = gazetteer
         self.index = index
+        self.vocabulary = vocabulary
+
+    def _search(self, texts: list[str]) -> list[IndicatorHit]:
+        """Best hits for the topic words alone and for the whole question (less places and dates):
+        the first is sharp ("desempleo"), the second keeps phrasing ("cuánta gente vive en")."""
+        best: dict[str, IndicatorHit] = {}
+        for text in dict.fromkeys(texts):
+            for hit in self.index.search(text, limit=CANDIDATES):
+                if hit.code not in best or hit.score > best[hit.code].score:
+                    best[hit.code] = hit
+        return sorted(best.values(), key=lambda hit: hit.score, reverse=True)[:CANDIDATES]
+
+    def _spelled(self, word: str) -> str:
+        """'desempelo' -> 'desempleo': a word the metadata never uses, replaced by its closest known word."""
+        if len(word) < 5 or word in self.vocabulary:
+            return word
+        match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return match[0] if match else word
+
+    def _unknown_place(self, text: str) -> str | None:
+        """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""
+        for name in PLACE_LIKE.findall(text):
+            word = fold(name)
+            if word not in self.vocabulary and word not in lexicon().stopwords and word not in MONTHS:
+                return name
+        return None
 
     def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
@@ -98,14 +128,14 @@ class Understander:
         threshold = THRESHOLD.search(folded)
         top_n = TOP_N.search(folded)
         top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
-        operation = _operation(folded, words, threshold is not None)
+        operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
         if top_value and operation is None:
             operation = Operation.RANK
         threshold_span = [(threshold.start(2), threshold.end())] if threshold else []
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         stopwords = set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
-        search_words = [word for word in without_entities.split()
+        search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()}
         topic_text = " ".join(word for word in search_words if word not in cue_words)
@@ -114,7 +144,7 @@ class Understander:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
             order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
-        hits = self.index.search(" ".join(search_words), limit=CANDIDATES) if topic_text else []
+        hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,
@@ -122,6 +152,7 @@ class Understander:
             order=order, aggregate=_aggregate(folded, words),
             per_period=words.has_phrase(folded, words.operations["per_period"]) is not None,
             continues=CONTINUATION.match(folded) is not None,
+            unknown_place=None if places.places else self._unknown_place(text),
             threshold=(">" if re.match(ABOVE, threshold[1]) else "<", float(threshold[2].replace(",", "."))) if threshold else None,
             topic_text=topic_text,
             candidates=[IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits],

@@ -130,6 +130,8 @@ def _collect_areas(data_dir: Path, wdi_area_names: dict[str, str]) -> tuple[list
     for area in chile:
         if area.kind == "cl_region":
             aliases[area.code].add(("es", chile_areas.short_region_name(area.name_es)))
+        if area.kind == "cl_province":  # "provincia de Santiago" must find the province, not the comuna
+            aliases[area.code].add(("es", area.name_es.removeprefix("Provincia de ")))
     alias_rows = _alias_rows(areas, aliases)
     memberships = set(codes.memberships)
     memberships.update((group.code, member) for group in curation.groups for member in group.members)
