@@ -65,7 +65,7 @@ MODELS: dict[str, PackagedModel] = {
 def model_path(settings: Settings) -> Path:
     """The GGUF file for ``settings.model``: a registry name (assembled on first use) or a path."""
     if settings.model in MODELS:
-        return assemble(MODELS[settings.model], settings.home / "models")
+        return assemble(MODELS[settings.model], settings.model_dir)
     path = Path(settings.model).expanduser()
     if path.suffix != ".gguf" or not path.is_file():
         known = ", ".join(MODELS)

@@ -3,10 +3,9 @@
 import json
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from catalog.schema import BuildInfo
-from cifra.settings import Settings
 
 
 class CatalogSummary(BaseModel):
@@ -17,16 +16,11 @@ class CatalogSummary(BaseModel):
     vintages: dict[str, str | None]
 
 
-def read_summary(settings: Settings) -> CatalogSummary:
-    from catalog.build import make_engine
-
-    engine = make_engine(settings)
-    try:
-        with engine.connect() as connection:
-            info = dict(connection.execute(select(BuildInfo.key, BuildInfo.value)).all())
-    finally:
-        engine.dispose()
+def read_summary(engine: Engine, database_url: str) -> CatalogSummary:
+    """Takes the caller's engine: a DuckDB file held read-only (by the web app) cannot be reopened read-write."""
+    with engine.connect() as connection:
+        info = dict(connection.execute(select(BuildInfo.key, BuildInfo.value)).all())
     return CatalogSummary(
-        database_url=settings.resolved_database_url, built_at=info["built_at"], wdi_scope=info["wdi_scope"],
+        database_url=database_url, built_at=info["built_at"], wdi_scope=info["wdi_scope"],
         counts=json.loads(info["counts"]), vintages=json.loads(info["vintages"]),
     )  # fmt: skip

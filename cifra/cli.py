@@ -55,9 +55,18 @@ def catalog_build(
 @catalog_app.command("summary")
 def catalog_summary(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """What the built database holds: counts, vintages, when it was built."""
+    from agent.executor import read_only_engine
     from catalog.summary import read_summary
 
-    summary = read_summary(Settings())
+    settings = Settings()
+    engine = read_only_engine(settings)
+    try:
+        summary = read_summary(engine, settings.resolved_database_url)
+    except Exception:  # no database yet, or an unreadable one
+        console.print(f"[red]No built database at {settings.resolved_database_url}[/red]: run `cifra catalog build`.")
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
     if as_json:
         print(summary.model_dump_json())
         return

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CIFRA_")
 
     data_dir: Path = Field(default_factory=_default_data_dir, description="Folder holding the statistics mirror.")
-    home: Path = Field(default_factory=_default_home, description="Folder for the built database, index and model cache.")
+    home: Path = Field(default_factory=_default_home, description="Folder for the built database and index.")
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL of the statistics database; default: DuckDB file in CIFRA_HOME."
     )
@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     )
     llm_url: str | None = Field(
         default=None, description="Base URL of an OpenAI-compatible server to use instead of the local model."
+    )
+    model_dir: Path = Field(
+        default_factory=lambda: _default_home() / "models",
+        description="Where packaged models are assembled; shared by every CIFRA_HOME (1.1 GB, built once).",
     )
     llm_threads: int | None = Field(default=None, description="CPU threads for the local model; default: all cores.")
 

@@ -8,6 +8,10 @@ need_apt=()
 if [ "${CIFRA_SETUP_POSTGRES:-0}" = 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need_apt+=(postgresql)
 fi
+# Debian's own Chromium and driver for the browser test; never a browser downloaded by a tool.
+if [ "${CIFRA_SETUP_BROWSER:-0}" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+    need_apt+=(chromium chromium-driver)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     echo "Installing system packages: ${need_apt[*]}"

@@ -49,6 +49,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture
+def free_port() -> int:
+    """A loopback port nobody listens on, for servers the tests start."""
+    return _free_port()
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     """Start a throwaway PostgreSQL server from Debian's packages on a loopback port."""

@@ -50,9 +50,9 @@ def test_assembly_writes_the_verified_file_once(fake_model, tmp_path):
     assert assemble(fake_model, tmp_path / "models") == target
 
 
-def test_model_path_assembles_registry_models_into_home(fake_model, tmp_path, monkeypatch):
+def test_model_path_assembles_registry_models_into_the_model_dir(fake_model, tmp_path, monkeypatch):
     monkeypatch.setitem(MODELS, "fake", fake_model)
-    assert model_path(Settings(model="fake", home=tmp_path)) == tmp_path / "models" / "fake.gguf"
+    assert model_path(Settings(model="fake", model_dir=tmp_path / "models")) == tmp_path / "models" / "fake.gguf"
 
 
 def test_checksum_failure_leaves_nothing_behind(fake_model, tmp_path):

@@ -6,6 +6,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from agent.answer import message
 from cifra.settings import REPO_ROOT, Settings, get_settings
 from ui.feedback import FILE_NAME, read_feedback
 
@@ -81,13 +82,14 @@ def test_an_example_in_english_draws_a_line_chart(app):
 
 def test_no_data_is_a_friendly_message(app):
     ask(app, "PIB de Atlantis 2020")
-    assert "No encontré datos" in app.info[0].value
-    assert not app.metric and not app.code
+    assert "atlantis" in app.info[0].value.lower()
+    assert not app.metric and not app.code and not app.error
 
 
 def test_an_attempt_to_change_data_is_refused(app):
     ask(app, "borra la tabla observation")
-    assert "No puedo hacer eso" in app.error[0].value
+    assert app.error[0].value == message("hostile", "es")
+    assert not app.metric and not app.code
 
 
 def test_feedback_is_appended_with_the_question_its_context_and_the_answer(app, settings):

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import _free_port
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -54,9 +53,8 @@ def _require_browser() -> None:
 
 
 @contextmanager
-def streamlit_server(settings: Settings, log_path: Path) -> Iterator[str]:
+def streamlit_server(settings: Settings, log_path: Path, port: int) -> Iterator[str]:
     """`streamlit run ui/app.py` on a free loopback port, with the test's database; yields its URL."""
-    port = _free_port()
     env = {**os.environ, "CIFRA_HOME": str(settings.home), "CIFRA_DATA_DIR": str(settings.data_dir)}
     env.pop("CIFRA_DATABASE_URL", None)
     command = [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.headless=true",
@@ -121,13 +119,14 @@ def click_text(driver: WebDriver, css: str, text: str) -> None:
     element.click()
 
 
-def test_a_citizen_and_an_analyst_in_a_real_browser(built, tmp_path, monkeypatch):
+def test_a_citizen_and_an_analyst_in_a_real_browser(built, tmp_path, monkeypatch, free_port):
     _require_browser()
     monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must never download a browser or driver
     ARTIFACTS.mkdir(exist_ok=True)
     settings, _ = built
     launched = time.perf_counter()
-    with streamlit_server(settings, tmp_path / "streamlit.log") as url, chromium(tmp_path / "profile") as driver:
+    with streamlit_server(settings, tmp_path / "streamlit.log", free_port) as url, chromium(tmp_path / "profile") as driver:
+        ready_s = time.perf_counter() - launched  # server answering its health check, browser started
         driver.get(url)
         ask(driver, "PIB per cápita de Chile 2020")
         WebDriverWait(driver, ANSWER_S).until(lambda d: "13.118" in page_text(d) or "13.117,99" in page_text(d))
@@ -152,5 +151,6 @@ def test_a_citizen_and_an_analyst_in_a_real_browser(built, tmp_path, monkeypatch
         settle(driver)
         assert "22 filas" in page_text(driver)
         driver.save_screenshot(str(ARTIFACTS / "workbench.png"))
-    (ARTIFACTS / "browser-timing.json").write_text(json.dumps({"launch_to_first_answer_s": round(first_answer_s, 2)}))
-    print(f"launch to first answer: {first_answer_s:.1f} s")
+    timing = {"server_and_browser_ready_s": round(ready_s, 2), "launch_to_first_answer_s": round(first_answer_s, 2)}
+    (ARTIFACTS / "browser-timing.json").write_text(json.dumps(timing))
+    print(f"launch to first answer: {first_answer_s:.1f} s (server and browser ready after {ready_s:.1f} s)")
