@@ -55,6 +55,7 @@ class Gazetteer:
         self.areas = {area.code: area for area in areas}
         self._names = names
         self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
+        self._stopwords = set(lexicon().stopwords)
 
     @classmethod
     def load(cls, engine: Engine) -> "Gazetteer":
@@ -115,11 +116,10 @@ class Gazetteer:
             phrase = " ".join(words[index : index + length])
             if phrase in self._names:
                 return length, self._names[phrase], phrase
-        stopwords = set(lexicon().stopwords)
         for length in (2, 1):
             chunk = words[index : index + length]
             phrase = " ".join(chunk)
-            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or stopwords.intersection(chunk):
+            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or self._stopwords.intersection(chunk):
                 continue
             match = process.extractOne(phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if match:

@@ -80,6 +80,8 @@ class Understander:
         self.gazetteer = gazetteer
         self.index = index
         self.vocabulary = vocabulary
+        words = lexicon()
+        self.stopwords = set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
 
     def _search(self, texts: list[str]) -> list[IndicatorHit]:
         """Best hits for the topic words alone and for the whole question (less places and dates):
@@ -102,7 +104,7 @@ class Understander:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""
         for name in PLACE_LIKE.findall(text):
             word = fold(name)
-            if word not in self.vocabulary and word not in lexicon().stopwords and word not in MONTHS:
+            if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS:
                 return name
         return None
 
@@ -133,10 +135,9 @@ class Understander:
             operation = Operation.RANK
         threshold_span = [(threshold.start(2), threshold.end())] if threshold else []
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
-        stopwords = set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         search_words = [self._spelled(word) for word in without_entities.split()
-                        if word not in stopwords and word not in source_words and not word.isdigit()]
+                        if word not in self.stopwords and word not in source_words and not word.isdigit()]
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()}
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         group = self._group(places.places, operation, places.member_kind)
