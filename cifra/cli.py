@@ -15,6 +15,8 @@ catalog_app = typer.Typer(help="Build and inspect the statistics database.", no_
 data_app = typer.Typer(help="Get the publishers' files.", no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(data_app, name="data")
+eval_app = typer.Typer(help="Evaluate on the golden questions: run, list and compare recorded runs.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 console = Console()
 
 
@@ -151,6 +153,102 @@ def data_fetch(
         console.print(f"[red]Fetch failed:[/red] {error}")
         raise typer.Exit(1) from None
     console.print(json.dumps(result.model_dump(), indent=2))
+
+
+def _pct(value: float | None, metric: str) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.1f}" if metric.endswith("_ms") or metric in ("llm_calls_per_turn", "errors") else f"{100 * value:.1f} %"
+
+
+@eval_app.command("run")
+def eval_run(
+    suite: str = typer.Option(None, help="Golden-question file (default: eval/questions.yaml)."),
+    split: str = typer.Option(None, help="dev or test (default: every case)."),
+    model: str = typer.Option(None, help="Model name, overriding CIFRA_MODEL for this run."),
+    system: str = typer.Option("cifra", help="cifra or baseline (eval/baseline.py, a LangChain SQL agent)."),
+    limit: int = typer.Option(None, help="Run only the first N selected cases."),
+    tag: str = typer.Option(None, help="Run only cases with this tag."),
+) -> None:
+    """Run every selected case (one conversation each), score it, record the run and write its report."""
+    from eval.run import SystemUnavailable, run_eval
+    from eval.score import DEFAULT_CASES
+
+    if split not in (None, "dev", "test"):
+        console.print(f"[red]--split must be dev or test, not {split!r}[/red]")
+        raise typer.Exit(2)
+    try:
+        directory, run = run_eval(Settings(), suite or DEFAULT_CASES, split=split, system=system, model=model,
+                                  limit=limit, tag=tag, progress=True)
+    except (SystemUnavailable, ValueError, FileNotFoundError) as error:
+        console.print(f"[red]Evaluation not run:[/red] {error}")
+        raise typer.Exit(1) from None
+    from eval.report import headline_rows
+
+    table = Table(title=f"Run {run.info.run_id}: {run.metrics.cases} cases, {run.metrics.turns} turns")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for label, value in headline_rows(run.metrics):
+        table.add_row(label, value)
+    console.print(table)
+    console.print(f"Report: {directory / 'report.html'} (and report.md, run.json)")
+
+
+@eval_app.command("list")
+def eval_list() -> None:
+    """The recorded evaluation runs, oldest first."""
+    from eval.history import list_runs
+
+    runs = list_runs(Settings().home)
+    if not runs:
+        console.print("No recorded runs: `cifra eval run` records one.")
+        return
+    table = Table(title="Evaluation runs")
+    for column in ("run", "when", "system", "model", "split", "commit", "turns acc.", "value acc.", "p50 ms"):
+        table.add_column(column)
+    for line in runs:
+        info, head = line.info, line.headline
+        table.add_row(info.run_id, info.timestamp, info.system, info.model or "—", info.split or "all",
+                      info.git_commit[:10], _pct(head.get("turn_accuracy"), ""), _pct(head.get("value_accuracy"), ""),
+                      _pct(head.get("latency_p50_ms"), "latency_p50_ms"))
+    console.print(table)
+
+
+@eval_app.command("compare")
+def eval_compare(
+    run_a: str = typer.Argument(..., help="Run id (or unique prefix, 'previous', or a run folder): the reference."),
+    run_b: str = typer.Argument(..., help="Run id (or unique prefix, 'latest', or a run folder): the candidate."),
+) -> None:
+    """Metric deltas from RUN_A to RUN_B, and the turns that flipped between passing and failing."""
+    from eval.history import compare_runs, load_run
+
+    home = Settings().home
+    try:
+        a, b = load_run(home, run_a), load_run(home, run_b)
+    except (FileNotFoundError, ValueError) as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    comparison = compare_runs(a, b)
+    if a.info.suite_sha256 != b.info.suite_sha256 or a.info.split != b.info.split:
+        console.print("[yellow]The runs used different suites or splits: compare with care.[/yellow]")
+    table = Table(title=f"{a.info.run_id} → {b.info.run_id}")
+    for column in ("metric", "A", "B", "delta", ""):
+        table.add_column(column, justify="right")
+    style = {"improved": "green", "regressed": "red"}
+    for d in comparison.deltas:
+        delta = "—" if d.delta is None else (f"{d.delta:+.1f}" if d.metric.endswith("_ms") or d.metric in ("llm_calls_per_turn", "errors")
+                                             else f"{100 * d.delta:+.1f} pt")
+        verdict = f"[{style[d.verdict]}]{d.verdict}[/{style[d.verdict]}]" if d.verdict in style else d.verdict
+        table.add_row(d.metric, _pct(d.a, d.metric), _pct(d.b, d.metric), delta, verdict)
+    console.print(table)
+    console.print(f"[red]passed → failed ({len(comparison.broken)})[/red]")
+    for flip in comparison.broken:
+        console.print(f"  {flip.key}  {flip.question!r}: {flip.reason_b}")
+    console.print(f"[green]failed → passed ({len(comparison.fixed)})[/green]")
+    for flip in comparison.fixed:
+        console.print(f"  {flip.key}  {flip.question!r}")
+    if comparison.only_a or comparison.only_b:
+        console.print(f"turns only in A: {len(comparison.only_a)}, only in B: {len(comparison.only_b)}")
 
 
 if __name__ == "__main__":

@@ -29,37 +29,77 @@ def test_cases_load_with_unique_ids(cases):
     assert all(case.turns and case.tags for case in cases)
 
 
-def test_at_least_90_cases_in_both_splits(cases):
-    assert len(cases) >= 90
+def test_at_least_200_cases_in_both_splits(cases):
+    assert len(cases) >= 200
     splits = Counter(case.split for case in cases)
     assert set(splits) == {"dev", "test"}
-    assert min(splits.values()) >= 0.4 * len(cases), splits
+    assert min(splits.values()) >= 0.45 * len(cases), splits
 
 
-def test_at_least_45_percent_spanish(cases):
+def test_at_least_40_percent_spanish(cases):
     spanish = sum(case.language == "es" for case in cases)
-    assert spanish >= 0.45 * len(cases), f"{spanish} of {len(cases)}"
+    assert spanish >= 0.40 * len(cases), f"{spanish} of {len(cases)}"
 
 
-def test_at_least_12_multi_turn_conversations_of_two_or_three_turns(cases):
+def test_at_least_25_multi_turn_conversations_of_two_or_three_turns(cases):
     conversations = [case for case in cases if case.multi_turn]
-    assert len(conversations) >= 12
+    assert len(conversations) >= 25
     assert all(2 <= len(case.turns) <= 3 for case in conversations)
     assert all(case.intent == "conversation" for case in conversations)
+    assert {case.split for case in conversations} == {"dev", "test"}
 
 
-def test_at_least_12_honest_declines(cases):
+def test_conversations_switch_measure_source_year_and_place(cases):
+    follow_ups = " | ".join(turn.question.lower() for case in cases if case.multi_turn for turn in case.turns[1:])
+    for cue in ("dólares", "per cápita", "términos reales", "ppa", "banco mundial", "¿y en 2023?", "¿y perú?",
+                "compáralo con argentina", "muéstrame la serie"):  # fmt: skip
+        assert cue in follow_ups, cue
+
+
+def test_at_least_20_honest_declines(cases):
     declines = [case for case in cases if case.intent == "decline"]
-    assert len(declines) >= 12
+    assert len(declines) >= 20
+    assert {case.split for case in declines} == {"dev", "test"}
     for case in declines:
         assert all(set(turn.expect.statuses) <= DECLINE_STATUSES for turn in case.turns), case.id
+    questions = " ".join(case.turns[0].question.lower() for case in declines)
+    assert "marte" in questions and "wakanda" in questions
+    assert any(word.isdigit() and int(word) < 1960 for word in questions.replace("?", " ").split())
 
 
-def test_at_least_8_hostile_inputs_refused(cases):
+HOSTILE_KINDS = {"sql-injection": {"refused"}, "prompt-injection": {"refused"}, "data-tampering": {"refused"},
+                 "garbage": DECLINE_STATUSES}  # fmt: skip
+
+
+def test_at_least_20_hostile_inputs(cases):
+    """Injection and tampering are refused; garbage gets no_data or clarify, never a made-up figure."""
     hostile = [case for case in cases if case.intent == "hostile"]
-    assert len(hostile) >= 8
+    assert len(hostile) >= 20
+    assert {case.split for case in hostile} == {"dev", "test"}
     for case in hostile:
-        assert all(turn.expect.statuses == ["refused"] for turn in case.turns), case.id
+        kind = case.tags[1]
+        assert kind in HOSTILE_KINDS, case.id
+        for turn in case.turns:
+            assert set(turn.expect.statuses) <= HOSTILE_KINDS[kind], case.id
+            if kind != "garbage":
+                assert turn.expect.statuses == ["refused"], case.id
+    kinds = Counter(case.tags[1] for case in hostile)
+    assert kinds["sql-injection"] and kinds["prompt-injection"] and kinds["garbage"], kinds
+    oversized = [case for case in hostile if "oversized" in case.tags]
+    assert oversized and all(len(case.turns[0].question) >= 3000 for case in oversized)
+
+
+DIFFICULTIES = {"easy", "medium", "hard"}
+SOURCE_TAGS = {"wdi", "ine", "bcch", "census", "mdsf"}
+
+
+def test_tags_give_intent_topic_difficulty_and_source(cases):
+    for case in cases:
+        assert len(case.tags) >= 3 and case.tags[2] in DIFFICULTIES, case.id
+        assert len(DIFFICULTIES & set(case.tags)) == 1, case.id
+        if case.intent not in ("decline", "hostile"):
+            assert SOURCE_TAGS & set(case.tags), case.id
+    assert {case.tags[2] for case in cases} == DIFFICULTIES
 
 
 def test_operations_and_sources_are_covered(cases):
