@@ -83,6 +83,7 @@ class Understanding(BaseModel):
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     candidates: list[IndicatorCandidate] = []
     hostile: bool = False
+    too_long: bool = False
 
 
 class QueryPlan(BaseModel):

@@ -15,6 +15,7 @@ from agent.llm import NONE, Candidate, Chooser, LlmFailed, choice_schema, number
 from agent.model_files import ModelUnavailable
 from agent.models import Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
 from agent.prompts import load_prompt
+from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
 
 # Scores are cosine similarities from multilingual-e5-small; measured on the indicator cards they
@@ -68,7 +69,7 @@ class Planner:
 
     def _unknown_words(self, topic: str) -> list[str]:
         """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion") and typos."""
-        return [word for word in topic.split() if len(word) >= 4 and word not in self.vocabulary
+        return [word for word in topic.split() if len(word) >= 3 and word not in self.vocabulary
                 and word[:PREFIX] not in self.prefixes and not process.extractOne(
                     word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)]
 
@@ -168,6 +169,8 @@ class Planner:
         outcome = PlanOutcome()
         if understanding.hostile:
             return PlanOutcome(status="refused", reason="hostile")
+        if understanding.too_long:
+            return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         previous = conversation.last_plan
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text
@@ -191,6 +194,11 @@ class Planner:
         if group and not member_kind:
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
         fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, member_kind if group else None)
+        if not fitting and not same_measure:  # "¿cuánto creció la economía?": the best family that has a growth series
+            for code in retrieved:
+                fitting = self._fit(code, understanding, areas, period, retrieved, False, member_kind if group else None)
+                if fitting:
+                    break
         if not fitting:
             outcome.status, outcome.reason = "no_data", "no_variant"
             outcome.params = {"indicator": base}

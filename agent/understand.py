@@ -81,7 +81,8 @@ class Understander:
         self.index = index
         self.vocabulary = vocabulary
         words = lexicon()
-        self.stopwords = set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
+        self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
+                          | set(MONTHS))  # a month without a year ("en febrero") is no topic
 
     def _search(self, texts: list[str]) -> list[IndicatorHit]:
         """Best hits for the topic words alone and for the whole question (less places and dates):
@@ -122,6 +123,8 @@ class Understander:
         text = question[:MAX_QUESTION_CHARS]
         if words.is_hostile(question):
             return Understanding(question=text, language=language, hostile=True)
+        if len(question) > MAX_QUESTION_CHARS:
+            return Understanding(question=text, language=language, too_long=True)
         folded = fold(text)
         cues, cue_phrases = _variant_cues(folded, words)
         period = find_period(folded)

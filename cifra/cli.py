@@ -158,7 +158,9 @@ def data_fetch(
 def _pct(value: float | None, metric: str) -> str:
     if value is None:
         return "—"
-    return f"{value:.1f}" if metric.endswith("_ms") or metric in ("llm_calls_per_turn", "errors") else f"{100 * value:.1f} %"
+    if metric == "llm_calls_per_turn":
+        return f"{value:.2f}"
+    return f"{value:.1f}" if metric.endswith("_ms") or metric == "errors" else f"{100 * value:.1f} %"
 
 
 @eval_app.command("run")
@@ -204,8 +206,8 @@ def eval_list() -> None:
         console.print("No recorded runs: `cifra eval run` records one.")
         return
     table = Table(title="Evaluation runs")
-    for column in ("run", "when", "system", "model", "split", "commit", "turns acc.", "value acc.", "p50 ms"):
-        table.add_column(column)
+    for column in ("run", "when", "system", "model", "split", "commit", "turn acc.", "value acc.", "p50 ms"):
+        table.add_column(column, no_wrap=column == "run")
     for line in runs:
         info, head = line.info, line.headline
         table.add_row(info.run_id, info.timestamp, info.system, info.model or "—", info.split or "all",
@@ -236,8 +238,12 @@ def eval_compare(
         table.add_column(column, justify="right")
     style = {"improved": "green", "regressed": "red"}
     for d in comparison.deltas:
-        delta = "—" if d.delta is None else (f"{d.delta:+.1f}" if d.metric.endswith("_ms") or d.metric in ("llm_calls_per_turn", "errors")
-                                             else f"{100 * d.delta:+.1f} pt")
+        if d.delta is None:
+            delta = "—"
+        elif d.metric == "llm_calls_per_turn":
+            delta = f"{d.delta:+.2f}"
+        else:
+            delta = f"{d.delta:+.1f}" if d.metric.endswith("_ms") or d.metric == "errors" else f"{100 * d.delta:+.1f} pt"
         verdict = f"[{style[d.verdict]}]{d.verdict}[/{style[d.verdict]}]" if d.verdict in style else d.verdict
         table.add_row(d.metric, _pct(d.a, d.metric), _pct(d.b, d.metric), delta, verdict)
     console.print(table)

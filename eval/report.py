@@ -89,7 +89,7 @@ def accuracy_plot(metrics: Metrics) -> str:
         shares = [100 * (groups[n].value or 0) for n in names]
         axis.barh(names, shares, color=["#2a9d8f" if s >= 80 else "#e9c46a" if s >= 50 else "#e76f51" for s in shares])
         for y, (name, share) in enumerate(zip(names, shares, strict=True)):
-            axis.text(min(share + 1, 88), y, f"{share:.0f} % (n={groups[name].n})", va="center", fontsize=7)
+            axis.text(101, y, f"{share:.0f} % (n={groups[name].n})", va="center", fontsize=7)
         axis.set_xlim(0, 100)
         axis.invert_yaxis()
         axis.set_title(f"Turn accuracy by {dimension}", fontsize=9, loc="left")
@@ -108,7 +108,13 @@ def latency_plot(records: list[TurnRecord]) -> str:
         axis.set_visible(False)
     for axis, stage in zip(axes.flat, names, strict=False):
         axis.set_visible(True)
-        axis.hist(stages[stage], bins=20, color="#264653" if stage == "total" else "#8ab17d")
+        samples = [max(x, 0.01) for x in stages[stage]]
+        low, high = min(samples), max(samples)
+        skewed = high / low > 100  # the model's first load or an LLM call: log-spaced bins keep the rest visible
+        bins = [low * (high / low) ** (i / 20) for i in range(21)] if skewed else 20
+        axis.hist(samples, bins=bins, color="#264653" if stage == "total" else "#8ab17d")
+        if skewed:
+            axis.set_xscale("log")
         axis.set_title(f"{stage} (ms)", fontsize=9)
         axis.tick_params(labelsize=7)
     figure.tight_layout()
@@ -116,10 +122,13 @@ def latency_plot(records: list[TurnRecord]) -> str:
 
 
 def confusion_plot(confusion: dict[tuple[str, str], int], max_labels: int = 40) -> str | None:
-    """Heatmap of expected (rows) vs resolved (columns); None when there is nothing or too much to draw."""
+    """Heatmap of expected (rows) vs resolved (columns) for the expected indicators that were ever missed
+    (with their correct resolutions too); None when there is nothing or too much to draw."""
+    missed = {e for e, g in confusion if e != g}
+    confusion = {(e, g): n for (e, g), n in confusion.items() if e in missed}
     if not confusion:
         return None
-    expected = sorted({e for e, _ in confusion})
+    expected = sorted(missed)
     got = sorted({g for _, g in confusion}, key=lambda g: (g.startswith("("), g))
     if len(expected) > max_labels or len(got) > max_labels:
         return None
@@ -134,6 +143,7 @@ def confusion_plot(confusion: dict[tuple[str, str], int], max_labels: int = 40) 
             if count:
                 axis.text(j, i, str(count), ha="center", va="center", fontsize=6,
                           color="white" if count > max(map(max, grid)) / 2 else "black")
+    axis.set_title("Indicators resolved wrongly at least once: expected vs resolved", fontsize=9, loc="left")
     axis.set_xlabel("resolved (or status)")
     axis.set_ylabel("expected indicator")
     return _png(figure)
