@@ -89,9 +89,14 @@ def _close(actual: float, expected: float, tolerance: float) -> bool:
 
 
 def _find(expected: ExpectedValue, values: list[dict[str, Any]]) -> tuple[bool, str]:
-    """Whether ``expected`` is among the answer's values; otherwise why not."""
-    same_place = [v for v in values if expected.accepts_indicator(str(v.get("indicator")))
-                  and str(v.get("area")) == expected.area and str(v.get("period")) == expected.period]  # fmt: skip
+    """Whether ``expected`` is among the answer's values; otherwise why not.
+
+    A value without labels (no indicator, area or period: numbers read from a free-text answer, as the
+    stock LangChain baseline gives) is matched on the number alone — lenient to such systems, on purpose.
+    """
+    same_place = [v for v in values if not any(v.get(key) for key in ("indicator", "area", "period")) or (
+                  expected.accepts_indicator(str(v.get("indicator")))
+                  and str(v.get("area")) == expected.area and str(v.get("period")) == expected.period)]  # fmt: skip
     for value in same_place:
         try:
             if _close(float(value.get("value")), expected.value, expected.tolerance):

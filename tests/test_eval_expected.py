@@ -307,3 +307,11 @@ def test_score_exclusive_ranking(data_dir):
     extra = top + [("SP.POP.TOTL", "ARG", "2023", 45538401.0)]
     score = score_turn(expect, answer(values=extra))
     assert not score.ok and "ARG" in score.reason
+
+
+def test_unlabelled_values_match_on_the_number_alone():
+    expect = {"status": "ok", "values": [{"indicator": "NY.GDP.PCAP.CD", "area": "CHL", "period": "2020",
+                                          "source": {"wdi": "NY.GDP.PCAP.CD", "country": "CHL", "year": 2020}}]}
+    unlabelled = {"status": "ok", "values": [{"indicator": "", "area": "", "period": "", "value": 13117.99}]}
+    wrong = {"status": "ok", "values": [{"indicator": "", "area": "", "period": "", "value": 13173.78}]}
+    assert score_turn(expect, unlabelled).ok and not score_turn(expect, wrong).ok
