@@ -105,7 +105,8 @@ def _rank(plan: QueryPlan, language: Language) -> Select:
         ).scalar_subquery()
         where.append(o.c.year == best_year)
     order = o.c.value.desc() if plan.order == "desc" else o.c.value.asc()
-    limit = plan.top_n or (None if plan.member_kind else DEFAULT_RANK_SIZE)
+    chile = (plan.member_kind or "").startswith("cl_")  # "las regiones de Chile": all of them; countries: a top ten
+    limit = plan.top_n or (None if chile else DEFAULT_RANK_SIZE)
     query = (select(o.c.area_code.label("area"), _area_name(language), o.c.period, o.c.value)
              .select_from(_from_areas()).where(*where).order_by(order, o.c.area_code))
     return query.limit(limit) if limit else query

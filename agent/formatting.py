@@ -6,10 +6,6 @@ from agent.indicators import IndicatorInfo
 from agent.models import Language
 
 LOCALES = {"es": "es_CL", "en": "en_US"}
-MULTIPLIER_WORDS = {
-    "es": {3: "mil", 6: "millones", 9: "miles de millones", 12: "billones"},
-    "en": {3: "thousand", 6: "million", 9: "billion", 12: "trillion"},
-}
 
 
 def number(value: float, decimals: int, language: Language) -> str:
@@ -17,14 +13,12 @@ def number(value: float, decimals: int, language: Language) -> str:
     return format_decimal(round(value, decimals), format=pattern, locale=LOCALES[language])
 
 
-def figure(value: float, info: IndicatorInfo, language: Language, decimals: int | None = None) -> str:
+def figure(value: float, info: IndicatorInfo, language: Language) -> str:
     """A value with its unit as a person writes it in ``language``."""
-    digits = info.decimals if decimals is None else decimals
-    text = number(value, digits, language)
-    scale = MULTIPLIER_WORDS[language].get(info.unit_multiplier, "")
+    text = number(value, info.decimals, language)
     if info.unit_kind == "percent":
         return f"{text} %" if language == "es" else f"{text}%"
-    if info.unit_kind == "currency" and info.unit_symbol and not scale:
+    if info.unit_kind == "currency" and info.unit_symbol and not info.unit_multiplier:  # "miles de millones" needs words
         return f"{text} {info.unit_symbol}" if language == "es" else f"{info.unit_symbol}{text}"
     unit = info.unit(language)
     return " ".join(part for part in (text, unit) if part)

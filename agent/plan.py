@@ -27,7 +27,6 @@ LLM_CANDIDATES = 5
 PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
 TYPO_CUTOFF = 85
 DEFAULT_AREA = "CHL"
-DEFAULT_RANK_SIZE = 10
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None}
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}

@@ -58,7 +58,6 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|latest|most recent|last available|"
                 r"ultimo disponible|actualmente|currently|hoy|today)\b"), lambda m, today: PeriodSpec(latest=True)),
 ]
-TWO_YEARS = re.compile(rf"\b{YEAR}\b.*?\b{YEAR}\b")
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 
 
