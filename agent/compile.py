@@ -84,9 +84,8 @@ def _rows(plan: QueryPlan, info: IndicatorInfo, language: Language, annual_avera
 
 
 def _members(plan: QueryPlan) -> list[ColumnElement]:
-    kind = plan.member_kind or ("cl_comuna" if (plan.group_code or "").startswith("CL-") else
-                                "cl_region" if plan.group_code == "CHL" else "country")  # fmt: skip
-    conditions = [a.c.kind == kind]
+    """Areas of the plan's member kind (the planner always sets it for rankings and group aggregates)."""
+    conditions = [a.c.kind == plan.member_kind]
     if plan.group_code:
         members = select(m.c.member_code).where(m.c.group_code == plan.group_code)
         conditions.append(o.c.area_code.in_(members))

@@ -49,6 +49,8 @@ class Cifra:
         self.plan = Planner(self.catalog, chooser or LazyChooser(lambda: load_chooser(settings)))
         self.understand = Understander(self.gazetteer, IndicatorIndex.open(settings), self.plan.vocabulary)
         self.write = AnswerWriter(self.catalog)
+        self.area_names = {language: {code: area.name_es if language == "es" else area.name_en
+                                      for code, area in self.gazetteer.areas.items()} for language in ("es", "en")}
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
@@ -95,9 +97,7 @@ class Cifra:
             return Answer(status="refused" if key == "refused_sql" else "error", language=language, plan=plan,
                           sql=sql, answer=message(key, language, reason=reason), timings_ms=timings,
                           llm_calls=outcome.llm_calls)  # fmt: skip
-        area_names = {code: (area.name_es if language == "es" else area.name_en)
-                      for code, area in self.gazetteer.areas.items()}  # fmt: skip
-        answer = self.write(plan, language, result.columns, result.rows, outcome.notes, area_names)
+        answer = self.write(plan, language, result.columns, result.rows, outcome.notes, self.area_names[language])
         if result.truncated:
             answer.notes.append(message("truncated", language, count=len(result.rows)))
         lap("answer")

@@ -7,7 +7,6 @@ indicator families are too close to call, and then only to pick one of the retri
 """
 
 from pydantic import BaseModel
-from rapidfuzz import fuzz, process
 
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
@@ -25,7 +24,6 @@ UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
 LLM_CANDIDATES = 5
 PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
-TYPO_CUTOFF = 85
 DEFAULT_AREA = "CHL"
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None}
@@ -67,10 +65,11 @@ class Planner:
     # Indicator ---------------------------------------------------------------------------------
 
     def _unknown_words(self, topic: str) -> list[str]:
-        """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion") and typos."""
-        return [word for word in topic.split() if len(word) >= 3 and word not in self.vocabulary
-                and word[:PREFIX] not in self.prefixes and not process.extractOne(
-                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)]
+        """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion").
+
+        Typos are already mended by the Understander, against this same vocabulary."""
+        return [word for word in topic.split()
+                if len(word) >= 3 and word not in self.vocabulary and word[:PREFIX] not in self.prefixes]
 
     def _ask_model(self, understanding: Understanding, outcome: PlanOutcome) -> str | None:
         candidates = understanding.candidates[:LLM_CANDIDATES]
@@ -190,7 +189,7 @@ class Planner:
             period = context.period
         retrieved = [candidate.code for candidate in understanding.candidates]
         member_kind = understanding.member_kind or (context.member_kind if context else None)
-        if group and not member_kind:
+        if group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
         fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, member_kind if group else None)
         if not fitting and not same_measure:  # "¿cuánto creció la economía?": the best family that has a growth series
@@ -206,7 +205,7 @@ class Planner:
         chosen = fitting[0]
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
-        operation = self._operation(understanding, context, period, areas, group)
+        operation = self._operation(understanding, context, period, group)
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
@@ -254,7 +253,7 @@ class Planner:
         return new_areas, group
 
     def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,
-                   areas: list[str], group: str | None) -> Operation:
+                   group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
         if group or understanding.member_kind:
