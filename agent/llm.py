@@ -1,11 +1,12 @@
 """The LLM only chooses: every call is constrained to a JSON schema of the allowed answers and validated.
 
-LangChain is not used: its llama.cpp wrappers fix one grammar per instance, but the schema changes with every call.
+Every model is reached over HTTP (OpenAI's chat completions), the local one through its own supervised
+process (agent.model_server), so no native model code runs in the chat's process. The client is plain
+httpx rather than LangChain's chat model: the schema changes with every call, and each call needs its own
+deadline.
 """
 
 import logging
-import os
-import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -14,7 +15,7 @@ from typing import Literal, Protocol
 import httpx
 from pydantic import BaseModel, SerializeAsAny, ValidationError, create_model
 
-from agent.model_files import ModelUnavailable, chat_format, model_path
+from agent.model_server import ModelServer, shared_server
 from agent.prompts import Prompt
 from cifra.settings import Settings
 
@@ -25,6 +26,10 @@ NONE = "none"
 
 class LlmFailed(Exception):
     """The model (or its server) gave no answer that fits the schema."""
+
+
+class LlmUnreachable(LlmFailed):
+    """No answer came back in time: the server is busy, hung, crashed mid-answer or not listening."""
 
 
 class LlmChoice(BaseModel):
@@ -55,57 +60,77 @@ def _finish(prompt: Prompt, schema: type[BaseModel], reply: str | dict, started:
     return choice
 
 
-class LlamaCppChooser:
-    """A GGUF model run in-process by llama.cpp; loaded once, then each call reuses the KV cache of the
-    unchanged prompt prefix (system and examples), so only the question and candidates are evaluated."""
-
-    def __init__(self, path: os.PathLike, chat_format: str | None = None, threads: int | None = None,
-                 n_ctx: int = 2048):
-        from llama_cpp import Llama  # imported here: importing it loads the native library
-
-        threads = threads or os.cpu_count() or 1
-        self.llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
-                           n_gpu_layers=-1, chat_format=chat_format, verbose=False)
-        self.lock = threading.Lock()  # one llama.cpp context serves one call at a time
-
-    def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice:
-        messages = prompt.messages(variables)
-        with self.lock:
-            started = time.perf_counter()
-            try:
-                response = self.llama.create_chat_completion(
-                    messages=messages, temperature=0, max_tokens=256,
-                    response_format={"type": "json_object", "schema": schema.model_json_schema()})
-            except ValueError as error:  # e.g. the prompt does not fit the context window
-                raise LlmFailed(f"{prompt.name} v{prompt.version}: {error}") from error
-        usage = response["usage"]
-        return _finish(prompt, schema, response["choices"][0]["message"]["content"], started,
-                       usage["prompt_tokens"], usage["completion_tokens"])
-
-
 class OpenAICompatibleChooser:
-    """A model behind an OpenAI-compatible server (llama-server, vLLM, Ollama), asked for strict JSON-schema output."""
+    """A model behind an OpenAI-compatible server (llama-server, vLLM, Ollama, llama-cpp-python's server), asked
+    for JSON that fits the schema. Every call ends within ``timeout`` seconds, queueing at the server included.
 
-    def __init__(self, url: str, model: str, client: httpx.Client | None = None):
+    Servers name schema-constrained output in two ways: OpenAI's ``json_schema`` (llama-server, vLLM) and
+    ``json_object`` with a ``schema`` (llama-cpp-python). The first is tried unless told otherwise; a server
+    that refuses it with 400 or 422 is asked the other way from then on.
+    """
+
+    def __init__(self, url: str, model: str, timeout: float = 20.0, response_format: str = "json_schema",
+                 client: httpx.Client | None = None):
         self.model = model
-        self.client = client or httpx.Client(base_url=url, timeout=120)
+        self.response_format = response_format
+        self.client = client or httpx.Client(base_url=url, timeout=timeout)
 
-    def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice:
+    def _format(self, schema: type[BaseModel]) -> dict:
+        if self.response_format == "json_object":
+            return {"type": "json_object", "schema": schema.model_json_schema()}
+        return {"type": "json_schema",
+                "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema(), "strict": True}}
+
+    def _post(self, body: dict, schema: type[BaseModel], timeout: float) -> httpx.Response:
+        while True:
+            response = self.client.post("/v1/chat/completions", timeout=timeout,
+                                        json={**body, "response_format": self._format(schema)})
+            if response.status_code not in (400, 422) or self.response_format != "json_schema":
+                return response
+            self.response_format = "json_object"
+
+    def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel],
+               timeout: float | None = None) -> LlmChoice:
         started = time.perf_counter()
-        body = {
-            "model": self.model, "messages": prompt.messages(variables), "temperature": 0, "max_tokens": 256,
-            "response_format": {"type": "json_schema", "json_schema": {
-                "name": schema.__name__, "schema": schema.model_json_schema(), "strict": True}},
-        }
+        timeout = timeout or self.client.timeout.read
+        body = {"model": self.model, "messages": prompt.messages(variables), "temperature": 0, "max_tokens": 256}
         try:
-            response = self.client.post("/v1/chat/completions", json=body)
-            response.raise_for_status()
+            response = self._post(body, schema, timeout)
+            if response.is_error:
+                raise LlmFailed(f"{prompt.name} v{prompt.version}: {self.client.base_url} answered "
+                                f"{response.status_code}: {response.text[:500]}")
             payload = response.json()
             reply = payload["choices"][0]["message"]["content"]
+        except httpx.TimeoutException as error:
+            raise LlmUnreachable(f"{prompt.name} v{prompt.version}: {self.client.base_url} gave no answer "
+                                 f"within {timeout:.0f} s") from error
+        except httpx.TransportError as error:  # refused, reset, closed mid-answer: the server is down
+            raise LlmUnreachable(f"{prompt.name} v{prompt.version}: {self.client.base_url}: {error!r}") from error
         except (httpx.HTTPError, ValueError, LookupError, TypeError) as error:
             raise LlmFailed(f"{prompt.name} v{prompt.version}: {self.client.base_url} failed: {error}") from error
         usage = payload.get("usage") or {}
         return _finish(prompt, schema, reply, started, usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0))
+
+
+class LocalModelChooser:
+    """The local model, through the one supervised server of this CIFRA_HOME (agent.model_server).
+
+    The time spent waiting for the server to be ready counts in the call's timeout."""
+
+    def __init__(self, settings: Settings, server: ModelServer | None = None):
+        self.settings = settings
+        self.server = server or shared_server(settings)
+        self._clients: dict[str, OpenAICompatibleChooser] = {}
+
+    def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice:
+        deadline = time.monotonic() + self.settings.llm_timeout
+        url = self.server.endpoint(wait=self.settings.llm_timeout)
+        remaining = max(deadline - time.monotonic(), 0.5)
+        client = self._clients.get(url)
+        if client is None:  # a restarted server listens on a new port
+            client = self._clients[url] = OpenAICompatibleChooser(
+                url, self.settings.model, timeout=self.settings.llm_timeout, response_format="json_object")
+        return client.choose(prompt, variables, schema, timeout=remaining)
 
 
 class FakeChooser:
@@ -128,13 +153,10 @@ class FakeChooser:
 
 
 def load_chooser(settings: Settings) -> Chooser:
-    """The server at ``llm_url`` when set, else the local model (assembled on first use)."""
+    """The server at ``llm_url`` when set, else the local model's supervised server (started on first use)."""
     if settings.llm_url:
-        return OpenAICompatibleChooser(settings.llm_url, settings.model)
-    try:
-        return LlamaCppChooser(model_path(settings), chat_format(settings), settings.llm_threads)
-    except ValueError as error:  # llama_cpp raises ValueError when it cannot load the file
-        raise ModelUnavailable(f"cannot load model {settings.model!r}: {error}") from error
+        return OpenAICompatibleChooser(settings.llm_url, settings.model, timeout=settings.llm_timeout)
+    return LocalModelChooser(settings)
 
 
 class Candidate(BaseModel):

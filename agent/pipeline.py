@@ -2,13 +2,13 @@
 
     understand → plan → compile → vet → execute → answer
 
-``Cifra`` loads the database metadata, gazetteer, retrieval index and (lazily) the model once per
-process; ``ask`` runs one question in the context of a conversation and never raises.
+``Cifra`` loads the database metadata, gazetteer and retrieval index once per process; the model runs in
+its own server process, started by the first question that needs it (agent.model_server). ``ask`` runs
+one question in the context of a conversation and never raises.
 """
 
 import logging
 import time
-from collections.abc import Callable
 from functools import cache
 
 from agent.answer import AnswerWriter, message, note_text
@@ -16,10 +16,9 @@ from agent.compile import compile_sql
 from agent.executor import QueryFailed, read_only_engine, run_query
 from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
-from agent.llm import Chooser, LlmChoice, load_chooser
+from agent.llm import Chooser, load_chooser
 from agent.models import Answer, Conversation, Turn
 from agent.plan import PlanOutcome, Planner
-from agent.prompts import Prompt
 from agent.understand import Understander
 from agent.vetting import SqlRefused, vet
 from catalog.index import IndicatorIndex
@@ -28,25 +27,12 @@ from cifra.settings import Settings, get_settings
 log = logging.getLogger(__name__)
 
 
-class LazyChooser:
-    """Loads the model on the first question that needs it: deterministic answers never wait for it."""
-
-    def __init__(self, load: Callable[[], Chooser]):
-        self._load = load
-        self._chooser: Chooser | None = None
-
-    def choose(self, prompt: Prompt, variables: dict[str, str], schema) -> LlmChoice:
-        if self._chooser is None:
-            self._chooser = self._load()
-        return self._chooser.choose(prompt, variables, schema)
-
-
 class Cifra:
     def __init__(self, settings: Settings, chooser: Chooser | None = None):
         self.engine = read_only_engine(settings)
         self.catalog = IndicatorCatalog.load(self.engine)
         self.gazetteer = Gazetteer.load(self.engine)
-        self.plan = Planner(self.catalog, chooser or LazyChooser(lambda: load_chooser(settings)))
+        self.plan = Planner(self.catalog, chooser or load_chooser(settings))  # starts no model until needed
         self.understand = Understander(self.gazetteer, IndicatorIndex.open(settings), self.plan.vocabulary)
         self.write = AnswerWriter(self.catalog)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en

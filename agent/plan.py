@@ -6,16 +6,21 @@ places, and what a follow-up inherits from the previous turn. The model is asked
 indicator families are too close to call, and then only to pick one of the retrieved codes.
 """
 
+import logging
+
 from pydantic import BaseModel
 
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
-from agent.llm import NONE, Candidate, Chooser, LlmFailed, choice_schema, numbered
+from agent.llm import NONE, Candidate, Chooser, LlmFailed, LlmUnreachable, choice_schema, numbered
 from agent.model_files import ModelUnavailable
+from agent.model_server import ModelPreparing
 from agent.models import Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
 from agent.prompts import load_prompt
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
+
+log = logging.getLogger(__name__)
 
 # Scores are cosine similarities from multilingual-e5-small; measured on the indicator cards they
 # sit between 0.80 (unrelated) and 0.95 (a phrasing almost verbatim).
@@ -79,12 +84,15 @@ class Planner:
         try:
             choice = self.chooser.choose(self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
                                          choice_schema([c.code for c in candidates]))
+        except ModelPreparing:
+            outcome.notes.append(Note(key="model_preparing"))
+            return None
+        except (ModelUnavailable, LlmUnreachable) as error:  # the next question tries again: the server restarts
+            log.warning("model unavailable: %s", error)
+            outcome.notes.append(Note(key="model_unavailable"))
+            return None
         except LlmFailed:
             outcome.notes.append(Note(key="model_failed"))
-            return None
-        except ModelUnavailable:
-            outcome.notes.append(Note(key="model_unavailable"))
-            self.chooser = None
             return None
         finally:
             outcome.llm_calls += 1

@@ -7,9 +7,9 @@ from string import Formatter
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from cifra.settings import REPO_ROOT
+import prompts
 
-PROMPTS_DIR = REPO_ROOT / "prompts"
+PROMPTS_DIR = Path(prompts.__file__).parent
 
 
 class Example(BaseModel):

@@ -17,6 +17,8 @@ app.add_typer(catalog_app, name="catalog")
 app.add_typer(data_app, name="data")
 eval_app = typer.Typer(help="Evaluate on the golden questions: run, list and compare recorded runs.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+model_app = typer.Typer(help="The local model's server: check, serve, status.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
 console = Console()
 
 
@@ -136,6 +138,53 @@ def chat_command(
             print(answer.model_dump_json(), flush=True)
         else:
             _print_answer(answer)
+
+
+@model_app.command("check")
+def model_check() -> None:
+    """Start the model server and have the model write one token; says what failed (e.g. SIGILL) if it cannot."""
+    from agent.model_files import ModelUnavailable
+    from agent.model_server import shared_server, smoke_check
+
+    settings = Settings()
+    try:
+        token = smoke_check(settings)
+    except ModelUnavailable as error:
+        console.print(f"[red]The model cannot run on this machine:[/red] {error}")
+        raise typer.Exit(1) from None
+    finally:
+        shared_server(settings).stop()
+    console.print(f"Model {settings.model!r} answered {token!r} from its own process.")
+
+
+@model_app.command("serve")
+def model_serve() -> None:
+    """Run the model server in the foreground (Ctrl+C stops it); the chat, the CLI and evaluations use it."""
+    import threading
+
+    from agent.model_files import ModelUnavailable
+    from agent.model_server import STARTUP_SECONDS, shared_server
+
+    settings = Settings()
+    server = shared_server(settings)
+    try:
+        url = server.endpoint(wait=STARTUP_SECONDS)
+    except ModelUnavailable as error:
+        console.print(f"[red]No model server:[/red] {error}")
+        raise typer.Exit(1) from None
+    console.print(f"Model {settings.model!r} served at {url} for {settings.home}; Ctrl+C stops it.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop()
+
+
+@model_app.command("status")
+def model_status() -> None:
+    """The model setup's progress and the server's state, as one JSON object."""
+    from agent.model_server import status_json
+
+    print(status_json(Settings()))
 
 
 @data_app.command("fetch")

@@ -52,6 +52,13 @@ class Settings(BaseSettings):
         description="Where packaged models are assembled; shared by every CIFRA_HOME (1.1 GB, built once).",
     )
     llm_threads: int | None = Field(default=None, description="CPU threads for the local model; default: all cores.")
+    llm_timeout: float = Field(
+        default=20.0, description="Seconds one model call may take, waiting for the server included; then rules only."
+    )
+    llm_context: int = Field(default=4096, description="Context window (tokens) of the local model server.")
+    llm_gpu_layers: int = Field(
+        default=-1, description="Layers the local model offloads to a GPU when its build has one (-1: all); 0: CPU only."
+    )
 
     @property
     def resolved_database_url(self) -> str:

@@ -7,7 +7,7 @@ import httpx
 import pytest
 from pydantic import ValidationError
 
-from agent.llm import (Candidate, FakeChooser, LlamaCppChooser, LlmChoice, LlmFailed, OpenAICompatibleChooser,
+from agent.llm import (Candidate, FakeChooser, LlmChoice, LlmFailed, LocalModelChooser, OpenAICompatibleChooser,
                        choice_schema, load_chooser, numbered)
 from agent.model_files import MODELS, ModelUnavailable, PackagedModel, assemble, model_path
 from agent.prompts import load_prompt
@@ -77,13 +77,6 @@ def test_any_gguf_path_is_used_as_is_and_anything_else_is_refused(tmp_path):
             model_path(Settings(model=wrong, home=tmp_path))
 
 
-def test_load_chooser_reports_an_unloadable_model(tmp_path):
-    broken = tmp_path / "broken.gguf"
-    broken.write_bytes(b"not a model")
-    with pytest.raises(ModelUnavailable, match="cannot load model"):
-        load_chooser(Settings(model=str(broken), home=tmp_path))
-
-
 def test_choose_indicator_prompt_renders_system_examples_then_question():
     prompt = load_prompt("choose_indicator")
     assert (prompt.name, prompt.placeholders) == ("choose_indicator", {"question", "candidates"})
@@ -142,7 +135,7 @@ def _server(reply: str, requests: list[dict], status: int = 200) -> httpx.Client
 
 def test_openai_compatible_chooser_asks_for_the_json_schema():
     prompt, schema, requests = load_prompt("choose_indicator"), choice_schema(["A", "B"]), []
-    chooser = OpenAICompatibleChooser("http://llm.test", "qwen", _server('{"indicator_code": "A"}', requests))
+    chooser = OpenAICompatibleChooser("http://llm.test", "qwen", client=_server('{"indicator_code": "A"}', requests))
     choice = chooser.choose(prompt, {"question": "q", "candidates": "1. A"}, schema)
     assert (choice.value.indicator_code, choice.prompt_tokens, choice.completion_tokens) == ("A", 120, 9)
     sent = requests[0]
@@ -151,13 +144,39 @@ def test_openai_compatible_chooser_asks_for_the_json_schema():
 
     for client in (_server('{"indicator_code": "Z"}', []), _server("", [], status=500)):
         with pytest.raises(LlmFailed):
-            OpenAICompatibleChooser("http://llm.test", "qwen", client).choose(prompt, {"question": "q", "candidates": "1. A"}, schema)
+            OpenAICompatibleChooser("http://llm.test", "qwen", client=client).choose(
+                prompt, {"question": "q", "candidates": "1. A"}, schema)
+
+
+def test_a_server_that_refuses_json_schema_is_asked_with_json_object():
+    """llama-cpp-python's server knows only ``json_object`` with a ``schema``: 422 on the first form, then the other."""
+    prompt, schema, requests = load_prompt("choose_indicator"), choice_schema(["A"]), []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        requests.append(body["response_format"]["type"])
+        if body["response_format"]["type"] == "json_schema":
+            return httpx.Response(422, json={"detail": "type must be text or json_object"})
+        assert body["response_format"]["schema"] == schema.model_json_schema()
+        return httpx.Response(200, json={"choices": [{"message": {"content": '{"indicator_code": "A"}'}}]})
+
+    client = httpx.Client(base_url="http://llm.test", transport=httpx.MockTransport(handle))
+    chooser = OpenAICompatibleChooser("http://llm.test", "m", client=client)
+    for _ in range(2):
+        assert chooser.choose(prompt, {"question": "q", "candidates": "1. A"}, schema).value.indicator_code == "A"
+    assert requests == ["json_schema", "json_object", "json_object"]
 
 
 def test_llm_url_selects_the_server_without_touching_local_files(tmp_path):
     chooser = load_chooser(Settings(llm_url="http://localhost:8080", model="served-name", home=tmp_path))
     assert isinstance(chooser, OpenAICompatibleChooser) and chooser.model == "served-name"
     assert not (tmp_path / "models").exists()
+
+
+def test_the_local_model_is_reached_through_its_server_and_starts_nothing_until_asked(tmp_path):
+    chooser = load_chooser(Settings(home=tmp_path))
+    assert isinstance(chooser, LocalModelChooser)
+    assert list(tmp_path.iterdir()) == []
 
 
 GDP_FAMILY = [
@@ -180,12 +199,13 @@ QUESTIONS = {
 }
 
 
-@pytest.fixture(scope="session")
-def real_chooser() -> LlamaCppChooser:
-    """The default local model, assembled into CIFRA_HOME's cache on first use and loaded once."""
-    chooser = load_chooser(Settings(llm_url=None))
-    assert isinstance(chooser, LlamaCppChooser)
-    return chooser
+@pytest.fixture(scope="module")
+def real_chooser(tmp_path_factory) -> LocalModelChooser:
+    """The default local model in its own server process, started by the first call."""
+    settings = Settings(llm_url=None, home=tmp_path_factory.mktemp("model-home"), llm_timeout=120)
+    chooser = load_chooser(settings)
+    yield chooser
+    chooser.server.stop()
 
 
 def test_default_model_chooses_the_right_indicator(real_chooser):

@@ -54,11 +54,14 @@ LABELS: dict[str, dict[Language, str]] = {
     },
     "vintages": {"es": "Versiones de las fuentes", "en": "Source vintages"},
     "model": {"es": "Modelo", "en": "Model"},
-    "model_loaded": {"es": "cargado", "en": "loaded"},
-    "model_lazy": {
-        "es": "se carga con la primera pregunta ambigua",
-        "en": "loads on first ambiguous question",
+    "model_stopped": {
+        "es": "se inicia con la primera pregunta que lo necesite",
+        "en": "starts with the first question that needs it",
     },
+    "model_starting": {"es": "iniciando el servidor del modelo…", "en": "starting the model server…"},
+    "model_ready": {"es": "listo, en su propio proceso", "en": "ready, in its own process"},
+    "model_crashed": {"es": "no disponible ({detail})", "en": "unavailable ({detail})"},
+    "model_setup": {"es": "preparándose: {progress}", "en": "being prepared: {progress}"},
     "model_server": {"es": "servidor {url}", "en": "server {url}"},
     "catalog_title": {"es": "Catálogo de indicadores", "en": "Indicator catalog"},
     "catalog_search": {"es": "Buscar un indicador", "en": "Search for an indicator"},

@@ -1,17 +1,16 @@
-"""What every browser session shares: one Cifra (database, gazetteer, index, model) per server process.
+"""What every browser session shares: one Cifra (database, gazetteer, index) per server process.
 
-Loaded with ``st.cache_resource`` so a new visitor never waits for the database and index again, and
-the model, loaded lazily by the agent, is loaded at most once and used by one question at a time.
+Loaded with ``st.cache_resource`` so a new visitor never waits for the database and index again. The
+model is not loaded here: every session's questions go to the one supervised model server
+(agent.model_server), which queues them.
 """
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from agent.llm import Chooser, load_chooser
-from agent.pipeline import Cifra, LazyChooser
+from agent.pipeline import Cifra
 from catalog.index import IndicatorIndex
 from catalog.summary import CatalogSummary, read_summary
 from cifra.settings import Settings, get_settings
@@ -25,7 +24,6 @@ class Resources:
     cifra: Cifra
     summary: CatalogSummary
     coverage: dict[str, Coverage]
-    model_loaded: threading.Event
 
     @property
     def index(self) -> IndicatorIndex:
@@ -40,13 +38,6 @@ class Resources:
 @st.cache_resource(show_spinner=False)
 def load_resources() -> Resources:
     settings = get_settings()
-    model_loaded = threading.Event()
-
-    def load_model() -> Chooser:
-        chooser = load_chooser(settings)
-        model_loaded.set()
-        return chooser
-
-    cifra = Cifra(settings, chooser=LazyChooser(load_model))  # LlamaCppChooser serialises calls itself
+    cifra = Cifra(settings)
     return Resources(settings=settings, cifra=cifra, summary=read_summary(cifra.engine, settings.resolved_database_url),
-                     coverage=coverage_by_indicator(cifra.catalog), model_loaded=model_loaded)  # fmt: skip
+                     coverage=coverage_by_indicator(cifra.catalog))  # fmt: skip

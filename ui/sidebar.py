@@ -3,6 +3,7 @@
 import streamlit as st
 
 from agent.formatting import number
+from agent.model_server import read_status, setup_progress
 from agent.models import Language
 from ui.labels import text
 from ui.markdown import escape
@@ -10,10 +11,15 @@ from ui.resources import Resources
 
 
 def _model_status(resources: Resources, language: Language) -> str:
+    """Where the model stands: an external server, the local setup's progress, or the local server's state."""
     settings = resources.settings
     if settings.llm_url:
         return text("model_server", language, url=settings.llm_url)
-    return text("model_loaded" if resources.model_loaded.is_set() else "model_lazy", language)
+    progress = setup_progress(settings)
+    if progress and progress != "ready":
+        return text("model_setup", language, progress=progress)
+    status = read_status(settings)
+    return text(f"model_{status.state}", language, detail=status.detail)
 
 
 def show_sidebar(resources: Resources, language: Language) -> None:
@@ -29,4 +35,4 @@ def show_sidebar(resources: Resources, language: Language) -> None:
                 name = sources[source_id].publisher if source_id in sources else source_id
                 st.caption(f"{escape(name)} (`{source_id}`): {vintage or text('no_vintage', language)}")
         st.subheader(text("model", language))
-        st.caption(f"`{escape(resources.settings.model)}`: {_model_status(resources, language)}")
+        st.caption(f"`{escape(resources.settings.model)}`: {escape(_model_status(resources, language))}")

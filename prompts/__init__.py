@@ -1,0 +1,1 @@
+"""Versioned prompt files (YAML), shipped as package data so an installed Cifra finds them."""
