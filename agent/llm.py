@@ -66,7 +66,8 @@ class OpenAICompatibleChooser:
 
     Servers name schema-constrained output in two ways: OpenAI's ``json_schema`` (llama-server, vLLM) and
     ``json_object`` with a ``schema`` (llama-cpp-python). The first is tried unless told otherwise; a server
-    that refuses it with 400 or 422 is asked the other way from then on.
+    that refuses it (400, 422, or an error naming ``response_format``: llama-cpp-python answers 500) is asked
+    the other way from then on.
     """
 
     def __init__(self, url: str, model: str, timeout: float = 20.0, response_format: str = "json_schema",
@@ -85,7 +86,8 @@ class OpenAICompatibleChooser:
         while True:
             response = self.client.post("/v1/chat/completions", timeout=timeout,
                                         json={**body, "response_format": self._format(schema)})
-            if response.status_code not in (400, 422) or self.response_format != "json_schema":
+            refused = response.status_code in (400, 422) or (response.is_error and "response_format" in response.text)
+            if not refused or self.response_format != "json_schema":
                 return response
             self.response_format = "json_object"
 

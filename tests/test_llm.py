@@ -222,6 +222,6 @@ def test_default_model_chooses_the_right_indicator(real_chooser):
 
 def test_a_prompt_too_long_for_the_context_fails_cleanly(real_chooser):
     flood = numbered(GDP_FAMILY * 80)
-    with pytest.raises(LlmFailed, match="context window"):
+    with pytest.raises(LlmFailed, match="maximum context length"):
         real_chooser.choose(load_prompt("choose_indicator"), {"question": "PIB", "candidates": flood},
                             choice_schema([c.code for c in GDP_FAMILY]))
