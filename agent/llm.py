@@ -7,6 +7,7 @@ deadline.
 """
 
 import logging
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,10 @@ class LlmFailed(Exception):
 
 class LlmUnreachable(LlmFailed):
     """No answer came back in time: the server is busy, hung, crashed mid-answer or not listening."""
+
+
+class LlmBusy(LlmUnreachable):
+    """Too many calls are already waiting for the server: this one would not get its turn in time."""
 
 
 class LlmChoice(BaseModel):
@@ -117,22 +122,30 @@ class OpenAICompatibleChooser:
 class LocalModelChooser:
     """The local model, through the one supervised server of this CIFRA_HOME (agent.model_server).
 
-    The time spent waiting for the server to be ready counts in the call's timeout."""
+    The time spent waiting for the server to be ready counts in the call's timeout. The server answers
+    one call at a time, so a call that finds ``llm_queue`` others of this process already waiting is
+    answered at once as busy rather than after its whole timeout."""
 
     def __init__(self, settings: Settings, server: ModelServer | None = None):
         self.settings = settings
         self.server = server or shared_server(settings)
         self._clients: dict[str, OpenAICompatibleChooser] = {}
+        self._places = threading.BoundedSemaphore(settings.llm_queue + 1)  # the one being answered, and the queue
 
     def choose(self, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel]) -> LlmChoice:
-        deadline = time.monotonic() + self.settings.llm_timeout
-        url = self.server.endpoint(wait=self.settings.llm_timeout)
-        remaining = max(deadline - time.monotonic(), 0.5)
-        client = self._clients.get(url)
-        if client is None:  # a restarted server listens on a new port
-            client = self._clients[url] = OpenAICompatibleChooser(
-                url, self.settings.model, timeout=self.settings.llm_timeout, response_format="json_object")
-        return client.choose(prompt, variables, schema, timeout=remaining)
+        if not self._places.acquire(blocking=False):
+            raise LlmBusy(f"{prompt.name} v{prompt.version}: {self.settings.llm_queue} model calls already waiting")
+        try:
+            deadline = time.monotonic() + self.settings.llm_timeout
+            url = self.server.endpoint(wait=self.settings.llm_timeout)
+            remaining = max(deadline - time.monotonic(), 0.5)
+            client = self._clients.get(url)
+            if client is None:  # a restarted server listens on a new port
+                client = self._clients[url] = OpenAICompatibleChooser(
+                    url, self.settings.model, timeout=self.settings.llm_timeout, response_format="json_object")
+            return client.choose(prompt, variables, schema, timeout=remaining)
+        finally:
+            self._places.release()
 
 
 class FakeChooser:

@@ -135,6 +135,7 @@ class ModelServer:
         self._status = ServerStatus()
         self._stopping = threading.Event()
         self._process: subprocess.Popen | None = None
+        self._supervisor: threading.Thread | None = None
 
     # Asking for the server ---------------------------------------------------------------------
 
@@ -166,6 +167,7 @@ class ModelServer:
         return status if alive else ServerStatus(detail="no process serves the model")
 
     def stop(self) -> None:
+        """Stop the server this process owns and give up ownership, so another process may start one."""
         self._stopping.set()
         process = self._process
         if process and process.poll() is None:
@@ -174,6 +176,13 @@ class ModelServer:
                 process.wait(10)
             except subprocess.TimeoutExpired:
                 process.kill()
+        with self._lock:
+            if self._supervisor is not None:
+                self._supervisor.join(15)
+                self._supervisor = None
+            if self._owner_file is not None:
+                self._owner_file.close()  # releases the flock
+                self._owner_file = None
 
     # Owning it -----------------------------------------------------------------------------------
 
@@ -189,8 +198,10 @@ class ModelServer:
         return True
 
     def _start_supervisor(self) -> None:
+        self._stopping.clear()
         self._publish(state="starting", detail="loading the model")
-        threading.Thread(target=self._supervise, name="cifra-model-server", daemon=True).start()
+        self._supervisor = threading.Thread(target=self._supervise, name="cifra-model-server", daemon=True)
+        self._supervisor.start()
 
     def _publish(self, **changes) -> None:
         self._status = self._status.model_copy(update={"owner_pid": os.getpid(), **changes})
@@ -230,6 +241,8 @@ class ModelServer:
             process = subprocess.Popen(server_command(self.settings, model_file, port), stdin=subprocess.DEVNULL,
                                        stdout=server_log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
         self._process = process
+        if self._stopping.is_set():  # stop() came while this one was starting
+            process.terminate()
         url = f"http://127.0.0.1:{port}"
         self._publish(state="starting", url=None, pid=process.pid, launches=self._status.launches + 1,
                       detail="loading the model")

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
-from agent.llm import NONE, Candidate, Chooser, LlmFailed, LlmUnreachable, choice_schema, numbered
+from agent.llm import NONE, Candidate, Chooser, LlmBusy, LlmFailed, LlmUnreachable, choice_schema, numbered
 from agent.model_files import ModelUnavailable
 from agent.model_server import ModelPreparing
 from agent.models import Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
@@ -86,6 +86,9 @@ class Planner:
                                          choice_schema([c.code for c in candidates]))
         except ModelPreparing:
             outcome.notes.append(Note(key="model_preparing"))
+            return None
+        except LlmBusy:
+            outcome.notes.append(Note(key="model_busy"))
             return None
         except (ModelUnavailable, LlmUnreachable) as error:  # the next question tries again: the server restarts
             log.warning("model unavailable: %s", error)

@@ -55,7 +55,10 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(
         default=20.0, description="Seconds one model call may take, waiting for the server included; then rules only."
     )
-    llm_context: int = Field(default=4096, description="Context window (tokens) of the local model server.")
+    llm_queue: int = Field(
+        default=4, description="Model calls that may wait for the local server at once; more get rules-only answers."
+    )
+    llm_context: int = Field(default=8192, description="Context window (tokens) of the local model server.")
     llm_gpu_layers: int = Field(
         default=-1, description="Layers the local model offloads to a GPU when its build has one (-1: all); 0: CPU only."
     )

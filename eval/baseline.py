@@ -3,8 +3,9 @@
 The agent is LangChain's own: ``SQLDatabase`` over the statistics database, ``SQLDatabaseToolkit``
 (list tables, table schema with sample rows, query checker, query) and ``create_sql_agent`` with its
 default agent type (zero-shot ReAct) and default prompts (``SQL_PREFIX``, ReAct format instructions,
-``SQL_SUFFIX``). It runs the same local model Cifra uses (the GGUF from
-``agent.model_files.model_path``) through ``ChatLlamaCpp``, greedy (temperature 0), on the same
+``SQL_SUFFIX``). It runs the same model Cifra uses, through LangChain's OpenAI-compatible chat model
+(``ChatOpenAI``) pointed at the same server — the local model's supervised server
+(``agent.model_server``) or ``CIFRA_LLM_URL`` — greedy (temperature 0), on the same
 database opened through Cifra's read-only engine (``agent.executor.read_only_engine``: DuckDB refuses
 one file opened read-write and read-only in one process, and the baseline must not write anyway).
 
@@ -13,11 +14,8 @@ There is no Cifra-specific prompt engineering. What differs from LangChain's def
 * ``SQLDatabase`` is given the table definitions from ``catalog.schema`` instead of reflecting them:
   duckdb-engine's reflection fails under SQLAlchemy 2.1 (it queries ``pg_catalog.pg_collation``). The
   ``CREATE TABLE`` text and sample rows the agent sees are the same the reflection would give.
-* ``ChatLlamaCpp`` defaults that break or cripple the model are overridden: ``rope_freq_base`` 10000
-  and ``rope_freq_scale`` 1 (0 = the GGUF's own values; Qwen2.5 uses 1e6), ``n_batch`` 8 (512, as
-  llama.cpp's own default and Cifra's), ``n_ctx`` 512 (8192: the toolkit's prompts and the schema
-  with sample rows are ~3k tokens), temperature 0.8 (0), verbose (off). ``chat_format`` and
-  ``n_threads`` come from the settings, as for Cifra.
+* The model's settings are the server's, as for Cifra (``CIFRA_LLM_CONTEXT`` 8192 covers the
+  toolkit's prompts and the schema with sample rows, ~3k tokens); temperature 0.7 becomes 0.
 * ``handle_parsing_errors=True``: a small model often breaks the ReAct format; LangChain then feeds
   the error back as an observation instead of raising, as its docs suggest.
 * Bounds, so an evaluation run ends: ``max_iterations`` (default 6), ``max_execution_time`` (default
@@ -42,7 +40,6 @@ the baseline when every expected value is close to some number in ``values``). N
 from __future__ import annotations
 
 import math
-import os
 import re
 import threading
 import time
@@ -187,18 +184,18 @@ class LangChainSqlAgent:
     """A stock LangChain SQL agent over Cifra's database and model; ``ask`` answers like Cifra's JSON."""
 
     def __init__(self, settings: Settings, *, max_iterations: int = 6, max_execution_time: float = 90.0,
-                 n_ctx: int = 8192, max_tokens: int = 256, top_k: int = 10) -> None:
+                 max_tokens: int = 256, top_k: int = 10) -> None:
         import warnings
 
         with warnings.catch_warnings():  # langchain-community announces its sunset on import
             warnings.simplefilter("ignore", DeprecationWarning)
             from langchain_community.agent_toolkits import SQLDatabaseToolkit, create_sql_agent
-            from langchain_community.chat_models import ChatLlamaCpp
             from langchain_community.utilities import SQLDatabase
+        from langchain_openai import ChatOpenAI
         from sqlalchemy import MetaData
 
         from agent.executor import read_only_engine
-        from agent.model_files import chat_format, model_path
+        from agent.model_server import STARTUP_SECONDS, shared_server
         from catalog.schema import Base
 
         self.settings = settings
@@ -207,22 +204,16 @@ class LangChainSqlAgent:
         for table in Base.metadata.sorted_tables:
             table.to_metadata(metadata)
         self.db = SQLDatabase(self.engine, metadata=metadata, lazy_table_reflection=True)
-        threads = settings.llm_threads or os.cpu_count() or 1
-        model_kwargs: dict[str, Any] = {"n_threads_batch": threads}
-        if fmt := chat_format(settings):
-            model_kwargs["chat_format"] = fmt
-        self.llm = ChatLlamaCpp(
-            model_path=str(model_path(settings)), n_ctx=n_ctx, n_batch=512, n_threads=threads, n_gpu_layers=-1,
-            temperature=0.0, max_tokens=max_tokens, rope_freq_base=0.0, rope_freq_scale=0.0,
-            model_kwargs=model_kwargs, verbose=False,
-        )
+        url = settings.llm_url or shared_server(settings).endpoint(wait=STARTUP_SECONDS)
+        self.llm = ChatOpenAI(base_url=f"{url.rstrip('/')}/v1", api_key="not-needed", model=settings.model,
+                              temperature=0.0, max_tokens=max_tokens, timeout=max_execution_time, max_retries=0)
         toolkit = SQLDatabaseToolkit(db=self.db, llm=self.llm)
         self.executor = create_sql_agent(
             self.llm, toolkit=toolkit, top_k=top_k, max_iterations=max_iterations,
             max_execution_time=max_execution_time, early_stopping_method="force",
             agent_executor_kwargs={"handle_parsing_errors": True},
         )
-        self.lock = threading.Lock()  # one llama.cpp context answers one question at a time
+        self.lock = threading.Lock()  # the stock agent keeps no state per question: one at a time
 
     def close(self) -> None:
         self.engine.dispose()

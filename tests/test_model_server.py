@@ -14,7 +14,8 @@ import time
 import httpx
 import pytest
 
-from agent.llm import Candidate, LlmUnreachable, LocalModelChooser, OpenAICompatibleChooser, choice_schema, numbered
+from agent.llm import (Candidate, LlmBusy, LlmUnreachable, LocalModelChooser, OpenAICompatibleChooser, choice_schema,
+                       numbered)
 from agent.model_files import ModelUnavailable, model_path
 from agent.model_server import (SETUP_STATUS_FILE, ModelPreparing, ModelServer, check_installed, exit_reason,
                                 server_command, setup_progress)
@@ -122,6 +123,35 @@ def test_the_chat_answers_with_a_note_when_the_model_server_hangs(built, silent_
     assert any(UNAVAILABLE_ES in note for note in answer.notes), answer.notes
 
 
+class _Started:
+    """Stands in for the supervisor only: hands out the URL of a server some fixture started for real."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def endpoint(self, wait: float, fail_on_crash: bool = False) -> str:
+        return self.url
+
+
+def test_calls_beyond_the_queue_are_answered_busy_at_once(tmp_path, silent_server):
+    settings = Settings(home=tmp_path, llm_queue=1, llm_timeout=3.0)
+    chooser = LocalModelChooser(settings, _Started(silent_server))
+    prompt, schema, variables = load_prompt("choose_indicator"), choice_schema(["A"]), {"question": "q", "candidates": "1. A"}
+    waiting = [threading.Thread(target=lambda: pytest.raises(LlmUnreachable, chooser.choose, prompt, variables, schema))
+               for _ in range(2)]
+    for thread in waiting:
+        thread.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    with pytest.raises(LlmBusy, match="1 model calls already waiting"):
+        chooser.choose(prompt, variables, schema)
+    assert time.monotonic() - started < 0.5
+    for thread in waiting:
+        thread.join()
+    with pytest.raises(LlmUnreachable):  # places are given back: the next call waits its turn again
+        chooser.choose(prompt, variables, schema)
+
+
 # The real model server ------------------------------------------------------------------------------
 
 GDP_FAMILY = [Candidate(code=f"C{n}", name_es=f"Indicador {n}", name_en=f"Indicator {n}", unit="percent")
@@ -137,7 +167,7 @@ def _slow_request(chooser: LocalModelChooser) -> None:
 @pytest.fixture(scope="module")
 def model_settings(built) -> Settings:
     model_path(built[0])  # assembled once, outside any timed call
-    return built[0].model_copy(update={"llm_url": None, "llm_timeout": 120.0})
+    return built[0].model_copy(update={"llm_url": None, "llm_timeout": 120.0, "llm_queue": 10})
 
 
 @pytest.fixture(scope="module")

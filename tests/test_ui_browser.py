@@ -154,3 +154,37 @@ def test_a_citizen_and_an_analyst_in_a_real_browser(built, tmp_path, monkeypatch
     timing = {"server_and_browser_ready_s": round(ready_s, 2), "launch_to_first_answer_s": round(first_answer_s, 2)}
     (ARTIFACTS / "browser-timing.json").write_text(json.dumps(timing))
     print(f"launch to first answer: {first_answer_s:.1f} s (server and browser ready after {ready_s:.1f} s)")
+
+
+def test_the_app_survives_a_model_crash_with_five_open_sessions(built, tmp_path, monkeypatch, free_port):
+    """A question reaches the model (in its own process); the model server is killed; every tab still answers."""
+    _require_browser()
+    monkeypatch.setenv("SE_OFFLINE", "true")
+    settings, _ = built
+    with streamlit_server(settings, tmp_path / "streamlit.log", free_port) as url, chromium(tmp_path / "profile") as driver:
+        tabs = []
+        for number in range(5):
+            if number:
+                driver.switch_to.new_window("tab")
+            driver.get(url)
+            tabs.append(driver.current_window_handle)
+        ask(driver, "mortalidad en Chile")  # too close to call: answered by the model
+        WebDriverWait(driver, ANSWER_S).until(lambda d: "mortalidad" in page_text(d).lower() and "World Bank" in page_text(d))
+        settle(driver)
+        status = json.loads((settings.home / "model-server" / "server.json").read_text())
+        assert status["state"] == "ready"
+        os.kill(status["pid"], 9)
+
+        for number, tab in enumerate(tabs):
+            driver.switch_to.window(tab)
+            ask(driver, f"población de Chile en {2010 + number}")
+            WebDriverWait(driver, ANSWER_S).until(lambda d: f"en {2010 + number}" in page_text(d) and "personas" in page_text(d))
+        assert _healthy(url)
+        driver.switch_to.window(tabs[0])
+        ask(driver, "mortalidad en Perú")  # the model again, from a restarted server
+        WebDriverWait(driver, ANSWER_S).until(lambda d: "Perú" in page_text(d))
+        settle(driver)
+        driver.save_screenshot(str(ARTIFACTS / "after-model-crash.png"))
+        assert _healthy(url)
+        restarted = json.loads((settings.home / "model-server" / "server.json").read_text())
+        assert restarted["pid"] != status["pid"] and restarted["state"] == "ready"
