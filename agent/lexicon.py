@@ -1,7 +1,7 @@
 """Typed access to ``agent/lexicon.yaml``: language markers, stopwords, cue phrases, hostile patterns."""
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -23,7 +23,8 @@ class Lexicon(BaseModel):
     def has_phrase(self, folded_text: str, phrases: list[str]) -> str | None:
         """The first of ``phrases`` found in ``folded_text`` on word boundaries, else None."""
         padded = f" {folded_text} "
-        return next((phrase for phrase in phrases if f" {fold(phrase)} " in padded), None)
+        longest_first = sorted(phrases, key=len, reverse=True)  # "us dollars" before "dollars"
+        return next((phrase for phrase in longest_first if f" {fold(phrase)} " in padded), None)
 
     def cue_words(self) -> set[str]:
         """Every word of every cue phrase: known concepts even when no indicator name uses them."""
@@ -31,7 +32,13 @@ class Lexicon(BaseModel):
         return {word for phrase in phrases for word in fold(phrase).split()}
 
     def is_hostile(self, text: str) -> bool:
-        return any(re.search(pattern, text, flags=re.IGNORECASE) for pattern in self.hostile_patterns)
+        """Asks to change data or instructions. Callers cut ``text`` to the question limit first, and the patterns
+        use bounded gaps only (``.{0,80}``), so each runs in time linear in the text."""
+        return any(pattern.search(text) for pattern in self._compiled_hostile)
+
+    @cached_property
+    def _compiled_hostile(self) -> list[re.Pattern]:
+        return [re.compile(pattern, flags=re.IGNORECASE) for pattern in self.hostile_patterns]
 
 
 @cache

@@ -85,6 +85,13 @@ class Understanding(BaseModel):
     hostile: bool = False
     too_long: bool = False
 
+    @property
+    def says_something(self) -> bool:
+        """A follow-up without a topic must still change something: a place, a period, a cue, an operation."""
+        return bool(self.places or self.group or self.period != PeriodSpec() or self.cues != VariantCues()
+                    or self.operation or self.top_n or self.aggregate or self.threshold or self.per_period
+                    or self.member_kind or self.order == "asc")
+
 
 class QueryPlan(BaseModel):
     """A question fully resolved: compiled to SQL in code, never written by the model."""

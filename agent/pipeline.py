@@ -10,6 +10,7 @@ one question in the context of a conversation and never raises.
 import logging
 import time
 from functools import cache
+from typing import Literal
 
 from agent.answer import AnswerWriter, message, note_text
 from agent.compile import compile_sql
@@ -17,9 +18,9 @@ from agent.executor import QueryFailed, read_only_engine, run_query
 from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
 from agent.llm import Chooser, load_chooser
-from agent.models import Answer, Conversation, Turn
+from agent.models import Answer, Conversation, Language, Turn
 from agent.plan import PlanOutcome, Planner
-from agent.understand import Understander
+from agent.understand import Understander, readable
 from agent.vetting import SqlRefused, vet
 from catalog.index import IndicatorIndex
 from cifra.settings import Settings, get_settings
@@ -27,13 +28,34 @@ from cifra.settings import Settings, get_settings
 log = logging.getLogger(__name__)
 
 
+class CifraUnavailable(Exception):
+    """The database or the retrieval index cannot be opened (missing, empty, damaged): nothing can be answered."""
+
+    def __init__(self, part: Literal["database", "index"], detail: str):
+        super().__init__(f"{part}: {detail}")
+        self.part = part
+        self.detail = detail
+
+    def answer(self, language: Language) -> Answer:
+        """What a user is told, in their language: what is wrong and what to run."""
+        return Answer(status="error", language=language, notes=[self.detail[:300]],
+                      answer=message(f"unavailable_{self.part}", language))
+
+
 class Cifra:
     def __init__(self, settings: Settings, chooser: Chooser | None = None):
-        self.engine = read_only_engine(settings)
-        self.catalog = IndicatorCatalog.load(self.engine)
-        self.gazetteer = Gazetteer.load(self.engine)
+        try:
+            self.engine = read_only_engine(settings)
+            self.catalog = IndicatorCatalog.load(self.engine)
+            self.gazetteer = Gazetteer.load(self.engine)
+        except Exception as error:  # a missing file, an empty or garbled database: every engine fails its own way
+            raise CifraUnavailable("database", f"{settings.resolved_database_url}: {error}") from error
         self.plan = Planner(self.catalog, chooser or load_chooser(settings))  # starts no model until needed
-        self.understand = Understander(self.gazetteer, IndicatorIndex.open(settings), self.plan.vocabulary)
+        try:
+            index = IndicatorIndex.open(settings)
+        except Exception as error:
+            raise CifraUnavailable("index", f"{settings.index_dir}: {error}") from error
+        self.understand = Understander(self.gazetteer, index, self.plan.vocabulary)
         self.write = AnswerWriter(self.catalog)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en
                                       for code, area in self.gazetteer.areas.items()} for language in ("es", "en")}
@@ -46,7 +68,7 @@ class Cifra:
         except Exception:  # the chat must never show a stack trace; the log keeps it
             log.exception("unexpected failure answering %r", question)
             answer = Answer(status="error", language=language, answer=message("error", language))
-        conversation.turns.append(Turn(question=question, plan=answer.plan if answer.status == "ok" else None,
+        conversation.turns.append(Turn(question=readable(question), plan=answer.plan if answer.status == "ok" else None,
                                        language=answer.language))
         return answer
 

@@ -184,6 +184,8 @@ class Planner:
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text
         context = previous if same_measure or (previous is not None and understanding.continues) else None
+        if same_measure and not understanding.says_something:  # "?", a stray byte: not "the same again"
+            return PlanOutcome(status="clarify", reason="no_topic")
         if same_measure:
             base = previous.indicator_code
         elif not understanding.topic_text:

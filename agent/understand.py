@@ -29,6 +29,13 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufffd]")
+
+
+def readable(question: str) -> str:
+    """The question cut to the limit, without control or invisible characters (NUL, escapes, zero-width spaces,
+    direction overrides) or undecodable bytes (U+FFFD)."""
+    return CONTROL.sub(" ", question[:MAX_QUESTION_CHARS]).strip()
 
 
 def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
@@ -119,17 +126,17 @@ class Understander:
 
     def __call__(self, question: str, default_language: Language = "es") -> Understanding:
         words = lexicon()
-        language = detect_language(question, default_language)
-        text = question[:MAX_QUESTION_CHARS]
-        if words.is_hostile(question):
-            return Understanding(question=text, language=language, hostile=True)
+        text = readable(question)  # cut before anything else reads it: no pattern ever sees more than the limit
+        language = detect_language(text, default_language)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
+        if words.is_hostile(text):
+            return Understanding(question=text, language=language, hostile=True)
         folded = fold(text)
         cues, cue_phrases = _variant_cues(folded, words)
         period = find_period(folded)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
-        places = self.gazetteer.find(_blank(folded, source_phrases))  # "banco mundial" is not the place "Mundo"
+        places = self.gazetteer.find(_blank(folded, cue_phrases))  # "banco mundial" is no "Mundo", "US dollars" no USA
         threshold = THRESHOLD.search(folded)
         top_n = TOP_N.search(folded)
         top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None

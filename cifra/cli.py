@@ -2,6 +2,7 @@
 
 import json
 import sys
+from collections.abc import Iterator
 
 import typer
 from rich.console import Console
@@ -105,39 +106,77 @@ def _print_answer(answer) -> None:
         console.print(f"[dim]{answer.sql}[/dim]")
 
 
+# Exit codes of `cifra ask` and `cifra chat` (README): every question got an answer (ok, no_data, clarify or
+# refused); at least one answer was an error; Cifra could not open its database or index.
+EXIT_ANSWERED, EXIT_ANSWER_ERROR, EXIT_UNAVAILABLE = 0, 1, 3
+
+
+def _answerer():
+    """``ask(question, conversation)`` on the configured Cifra, or an ``error`` answer saying what to build."""
+    from agent.language import detect_language
+    from agent.pipeline import CifraUnavailable, default_cifra
+
+    try:
+        return default_cifra().ask, False
+    except CifraUnavailable as error:
+        unavailable = error
+
+    def explain(question: str, conversation=None):
+        return unavailable.answer(detect_language(question[:500], "es"))
+
+    return explain, True
+
+
+def _show(answer, as_json: bool) -> None:
+    if as_json:
+        print(answer.model_dump_json(), flush=True)
+    else:
+        _print_answer(answer)
+
+
+def _exit_code(statuses: list[str], unavailable: bool) -> int:
+    if unavailable:
+        return EXIT_UNAVAILABLE
+    return EXIT_ANSWER_ERROR if "error" in statuses else EXIT_ANSWERED
+
+
+def _questions(stream) -> Iterator[str]:
+    """Non-empty lines of a byte stream; bytes that are not UTF-8 become U+FFFD, which the agent then ignores."""
+    for raw in stream:
+        question = raw.decode("utf-8", errors="replace").strip()
+        if question:
+            yield question
+
+
 @app.command("ask")
 def ask_command(
     question: str,
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (for evaluators and integrations)."),
 ) -> None:
-    """Answer one question: the figure, its source and the SQL that produced it."""
-    from agent.pipeline import ask
+    """Answer one question: the figure, its source and the SQL that produced it.
 
+    Exit codes: 0 answered (ok, no_data, clarify or refused), 1 the answer is an error, 3 Cifra could not open its
+    database or index (the answer says what to run)."""
+    ask, unavailable = _answerer()
     answer = ask(question)
-    if as_json:
-        print(answer.model_dump_json())
-    else:
-        _print_answer(answer)
+    _show(answer, as_json)
+    raise typer.Exit(_exit_code([answer.status], unavailable))
 
 
 @app.command("chat")
 def chat_command(
     jsonl: bool = typer.Option(False, "--jsonl", help="Read one question per line, print one JSON object per line."),
 ) -> None:
-    """A conversation on standard input: follow-up questions use the previous turns."""
+    """A conversation on standard input: follow-up questions use the previous turns. Exit codes as for `ask`."""
     from agent.models import Conversation
-    from agent.pipeline import ask
 
-    conversation = Conversation()
-    for line in sys.stdin:
-        question = line.strip()
-        if not question:
-            continue
+    ask, unavailable = _answerer()
+    conversation, statuses = Conversation(), []
+    for question in _questions(sys.stdin.buffer):
         answer = ask(question, conversation)
-        if jsonl:
-            print(answer.model_dump_json(), flush=True)
-        else:
-            _print_answer(answer)
+        statuses.append(answer.status)
+        _show(answer, jsonl)
+    raise typer.Exit(_exit_code(statuses, unavailable))
 
 
 @model_app.command("check")

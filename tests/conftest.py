@@ -2,6 +2,7 @@
 
 import glob
 import os
+import time
 import shutil
 import socket
 import subprocess
@@ -78,3 +79,15 @@ def postgres_url() -> str:
     yield f"postgresql+psycopg://cifra@127.0.0.1:{port}/postgres"
     subprocess.run([*as_postgres, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
     shutil.rmtree(data, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """The reliability suite's figures (tests/test_reliability.py), when it ran in this session."""
+    table = Path(__file__).resolve().parent.parent / "test-artifacts" / "reliability.md"
+    if table.is_file() and table.stat().st_mtime >= config._cifra_started:
+        terminalreporter.write_sep("-", "reliability figures")
+        terminalreporter.write_line(table.read_text(encoding="utf-8"))
+
+
+def pytest_configure(config) -> None:
+    config._cifra_started = time.time()

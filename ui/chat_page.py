@@ -3,6 +3,7 @@
 import streamlit as st
 
 from agent.models import Language
+from agent.understand import MAX_QUESTION_CHARS
 from ui.answer_view import show_answer
 from ui.feedback_view import feedback_form
 from ui.labels import EXAMPLES, text
@@ -48,7 +49,7 @@ for index, turn in enumerate(chat_turns()):
     with st.chat_message("assistant"):
         _reply(turn, index, resources, language)
 
-question = st.chat_input(text("ask", language)) or st.session_state.pop(EXAMPLE_KEY, None)
+question = st.chat_input(text("ask", language), max_chars=MAX_QUESTION_CHARS) or st.session_state.pop(EXAMPLE_KEY, None)
 if question:
     with st.chat_message("user"):
         st.markdown(escape(question))

@@ -14,6 +14,7 @@ from agent.models import Answer, QueryPlan, Value
 
 FILE_NAME = "feedback.jsonl"
 _append_lock = threading.Lock()  # browser sessions are threads of one server process
+MAX_COMMENT_CHARS = 2000  # one line of feedback.jsonl stays small whatever is pasted into the box
 
 
 class FeedbackRecord(BaseModel):
@@ -27,14 +28,14 @@ class FeedbackRecord(BaseModel):
     answer: str
     values: list[Value]
     rating: Literal["up", "down"]
-    comment: str = ""
+    comment: str = Field("", max_length=MAX_COMMENT_CHARS)
 
     @classmethod
     def of(cls, question: str, previous: list[str], answer: Answer, rating: Literal["up", "down"],
            comment: str) -> "FeedbackRecord":  # fmt: skip
         return cls(question=question, conversation=previous, language=answer.language, status=answer.status,
                    plan=answer.plan, sql=answer.sql, answer=answer.answer, values=answer.values, rating=rating,
-                   comment=comment.strip())  # fmt: skip
+                   comment=comment.strip()[:MAX_COMMENT_CHARS])  # fmt: skip
 
 
 def append_feedback(path: Path, record: FeedbackRecord) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from agent.models import Language
-from ui.feedback import FeedbackRecord, append_feedback
+from ui.feedback import MAX_COMMENT_CHARS, FeedbackRecord, append_feedback
 from ui.labels import text
 from ui.state import ChatTurn
 
@@ -23,7 +23,7 @@ def feedback_form(turn: ChatTurn, path: Path, language: Language, key: str) -> N
             rating = st.feedback("thumbs", key=f"rating-{key}")
         with note:
             comment = st.text_input(text("comment", language), key=f"comment-{key}", label_visibility="collapsed",
-                                    placeholder=text("comment", language))  # fmt: skip
+                                    placeholder=text("comment", language), max_chars=MAX_COMMENT_CHARS)  # fmt: skip
         with send:
             submitted = st.form_submit_button(text("send", language), width="stretch")
     if not submitted:
