@@ -6,6 +6,7 @@ import time
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -54,6 +55,52 @@ def _free_port() -> int:
 def free_port() -> int:
     """A loopback port nobody listens on, for servers the tests start."""
     return _free_port()
+
+
+SILENT_SERVER = """
+import socket, sys
+server = socket.create_server(("127.0.0.1", int(sys.argv[1])))
+held = []
+while True:
+    held.append(server.accept())
+"""
+GARBAGE_SERVER = """
+import http.server, sys
+class Garbage(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"\\x00garbage{")
+    do_GET = do_POST
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Garbage).serve_forever()
+"""
+
+
+def _serve(code: str):
+    """A real server process on a free loopback port, until the test ends; yields its URL."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-c", code, str(port)])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    process.kill()
+    process.wait()
+
+
+@pytest.fixture
+def silent_server():
+    """An HTTP endpoint that accepts connections and never answers."""
+    yield from _serve(SILENT_SERVER)
+
+
+@pytest.fixture
+def garbage_server():
+    """An HTTP endpoint that answers every request with bytes that are not JSON."""
+    yield from _serve(GARBAGE_SERVER)
 
 
 @pytest.fixture(scope="session")

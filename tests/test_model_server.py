@@ -84,27 +84,6 @@ def test_a_question_during_setup_is_told_the_model_is_being_prepared(tmp_path):
 # A server that accepts and never answers -------------------------------------------------------------
 
 
-@pytest.fixture
-def silent_server(free_port):
-    """A real process that accepts connections on loopback and never answers."""
-    code = ("import socket, time\n"
-            f"s = socket.create_server(('127.0.0.1', {free_port}))\n"
-            "held = []\n"
-            "while True:\n"
-            "    held.append(s.accept())\n")
-    process = subprocess.Popen([sys.executable, "-c", code])
-    for _ in range(50):
-        try:
-            httpx.get(f"http://127.0.0.1:{free_port}", timeout=0.1)
-        except httpx.TimeoutException:
-            break  # accepted, and silent
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{free_port}"
-    process.kill()
-    process.wait()
-
-
 def test_a_silent_server_times_out_within_the_limit(silent_server):
     prompt, schema = load_prompt("choose_indicator"), choice_schema(["A"])
     started = time.monotonic()

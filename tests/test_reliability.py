@@ -193,43 +193,18 @@ def own_home(built, tmp_path_factory) -> dict[str, str]:
     return _env(CIFRA_HOME=str(home), CIFRA_DATABASE_URL=f"duckdb:///{built[0].home / 'cifra.duckdb'}")
 
 
-def _garbage_server(port: int) -> subprocess.Popen:
-    code = ("import http.server\n"
-            "class H(http.server.BaseHTTPRequestHandler):\n"
-            "    def do_POST(self):\n"
-            "        self.send_response(200); self.end_headers(); self.wfile.write(b'\\x00garbage{')\n"
-            "    do_GET = do_POST\n"
-            f"http.server.HTTPServer(('127.0.0.1', {port}), H).serve_forever()\n")
-    return subprocess.Popen([sys.executable, "-c", code])
-
-
-def _silent_server(port: int) -> subprocess.Popen:
-    code = ("import socket\n"
-            f"s = socket.create_server(('127.0.0.1', {port}))\n"
-            "held = []\n"
-            "while True:\n"
-            "    held.append(s.accept())\n")
-    return subprocess.Popen([sys.executable, "-c", code])
-
-
 @pytest.mark.parametrize("fault", ["model file missing", "LLM URL closed", "LLM URL silent", "LLM URL garbage"])
-def test_a_broken_model_gets_a_rules_only_answer_with_a_note(own_home, tmp_path, free_port, fault):
+def test_a_broken_model_gets_a_rules_only_answer_with_a_note(own_home, tmp_path, free_port, request, fault):
     env = {**own_home, "CIFRA_LLM_TIMEOUT": "3"}
-    server = None
     if fault == "model file missing":
         env["CIFRA_MODEL"] = str(tmp_path / "absent.gguf")
-    else:
+    elif fault == "LLM URL closed":
         env["CIFRA_LLM_URL"] = f"http://127.0.0.1:{free_port}"
-        server = {"LLM URL silent": _silent_server, "LLM URL garbage": _garbage_server}.get(fault, lambda _: None)(free_port)
-        time.sleep(0.5)
-    try:
-        started = time.perf_counter()
-        run = _cli(env, "ask", "--json", CLOSE_CALL)
-        elapsed = time.perf_counter() - started
-    finally:
-        if server:
-            server.kill()
-            server.wait()
+    else:
+        env["CIFRA_LLM_URL"] = request.getfixturevalue("silent_server" if "silent" in fault else "garbage_server")
+    started = time.perf_counter()
+    run = _cli(env, "ask", "--json", CLOSE_CALL)
+    elapsed = time.perf_counter() - started
     answer = json.loads(run.stdout)
     assert run.returncode == 0 and b"Traceback" not in run.stderr and answer["status"] == "ok"
     assert any("modelo de lenguaje" in note for note in answer["notes"]), answer["notes"]
