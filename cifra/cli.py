@@ -31,7 +31,7 @@ def catalog_build(
 ) -> None:
     """Create the database (and the retrieval index) from the mirror. Safe to run again."""
     from catalog.build import BuildError, LoadError, build
-    from catalog.index import build_index
+    from catalog.index import IndexUnusable, build_index
 
     overrides = {key: value for key, value in {"wdi_scope": wdi_scope, "with_age_sex": with_age_sex}.items() if value is not None}
     settings = Settings(**overrides)
@@ -53,7 +53,11 @@ def catalog_build(
     if report.skipped_series_labels:
         console.print(f"  series labels without an area, not loaded: {', '.join(report.skipped_series_labels)}")
     if index:
-        summary = build_index(settings, progress=True)
+        try:
+            summary = build_index(settings, progress=True)
+        except IndexUnusable as error:  # the new index failed its checks and was not switched to
+            console.print(f"[red]Index build failed, previous index unchanged:[/red] {error}")
+            raise typer.Exit(1) from None
         console.print(f"Index: {summary.cards} indicator cards in {summary.collection} ({summary.seconds:.1f} s)")
 
 

@@ -168,10 +168,15 @@ def _broken_index(tmp_path: Path, built, kind: str) -> dict[str, str]:
     home.mkdir()
     if kind == "empty index":
         (home / "index").mkdir()
+    if kind == "damaged index":
+        shutil.copytree(built[0].index_dir, home / "index")
+        with open(home / "index" / "chroma.sqlite3", "r+b") as database:
+            database.truncate(4096)
     return _env(CIFRA_HOME=str(home), CIFRA_DATABASE_URL=f"duckdb:///{built[0].home / 'cifra.duckdb'}")
 
 
-@pytest.mark.parametrize("fault", ["missing", "empty", "garbled", "not a database", "missing index", "empty index"])
+@pytest.mark.parametrize("fault", ["missing", "empty", "garbled", "not a database", "missing index", "empty index",
+                                   "damaged index"])
 def test_a_broken_database_or_index_gets_a_clear_message_from_the_cli(tmp_path, built, fault):
     env = _broken_index(tmp_path, built, fault) if "index" in fault else _broken_database(tmp_path, fault)
     single = _cli(env, "ask", "--json", "¿Cuál es el PIB de Chile?")
