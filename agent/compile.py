@@ -6,6 +6,8 @@ an analyst can copy it and get the same rows. Every query returns the columns ``
 them uniformly.
 """
 
+from datetime import date
+
 from sqlalchemy import Select, String, cast, func, literal, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement
@@ -52,6 +54,18 @@ def _period_filter(period: PeriodSpec, plan: QueryPlan) -> list[ColumnElement]:
     return conditions
 
 
+def _latest_start(plan: QueryPlan) -> ColumnElement:
+    """The newest period that has begun (today is written into the SQL, so it reruns the same): a projection
+    for 2035 is not "the latest figure"; the current year's is, and the answer says it is a projection. A series
+    with only future periods gives its first one."""
+    inner = Observation.__table__.alias("newest")
+    same_series = (inner.c.indicator_code == plan.indicator_code, inner.c.area_code == o.c.area_code,
+                   inner.c.sex == "_T", inner.c.age == "_T")
+    begun = select(func.max(inner.c.period_start)).where(*same_series, inner.c.period_start <= date.today())
+    first = select(func.min(inner.c.period_start)).where(*same_series)
+    return func.coalesce(begun.scalar_subquery(), first.scalar_subquery())
+
+
 def _from_areas() -> Select:
     return a.join(o, a.c.code == o.c.area_code)
 
@@ -60,12 +74,7 @@ def _rows(plan: QueryPlan, info: IndicatorInfo, language: Language, annual_avera
     """Values per area and period (VALUE, SERIES, LATEST), or yearly figures for sub-annual series."""
     where = [*_totals(plan.indicator_code), o.c.area_code.in_(plan.area_codes), *_period_filter(plan.period, plan)]
     if plan.operation == Operation.LATEST:
-        inner = Observation.__table__.alias("newest")
-        newest = select(func.max(inner.c.period_start)).where(
-            inner.c.indicator_code == plan.indicator_code, inner.c.area_code == o.c.area_code,
-            inner.c.sex == "_T", inner.c.age == "_T",
-        ).scalar_subquery()  # fmt: skip
-        where.append(o.c.period_start == newest)
+        where.append(o.c.period_start == _latest_start(plan))
     if annual_average:
         period = cast(o.c.year, String).label("period")
         combine = func.sum if info.annual_aggregation == "sum" else func.avg

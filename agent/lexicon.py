@@ -18,6 +18,7 @@ class Lexicon(BaseModel):
     variant_cues: dict[str, dict[str, list[str]]]
     operations: dict[str, list[str]]
     operation_exclusions: list[str]
+    unsupported_operations: dict[str, list[str]]
     hostile_patterns: list[str]
 
     def has_phrase(self, folded_text: str, phrases: list[str]) -> str | None:

@@ -81,6 +81,7 @@ class Understanding(BaseModel):
     unknown_place: str | None = Field(None, description="A name used as a place that no area has ('Marte').")
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
+    unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cociente entre').")
     candidates: list[IndicatorCandidate] = []
     hostile: bool = False
     too_long: bool = False

@@ -180,6 +180,8 @@ class Planner:
             return PlanOutcome(status="refused", reason="hostile")
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
+        if understanding.unsupported:
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.unsupported})
         previous = conversation.last_plan
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text

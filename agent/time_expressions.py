@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from agent.models import PeriodSpec
 
-YEAR = r"(1[5-9]\d\d|20[0-4]\d)"  # from 1500: "PIB de 1850" must read as a year with no data, not be ignored
+YEAR = r"(1[5-9]\d\d|20\d\d)"  # 1500-2099: "PIB de 1850" or "población en 2070" must read as a year with no data
 MONTHS = {
     "enero": 1, "january": 1, "jan": 1, "ene": 1, "febrero": 2, "february": 2, "feb": 2, "marzo": 3, "march": 3,
     "mar": 3, "abril": 4, "april": 4, "abr": 4, "apr": 4, "mayo": 5, "may": 5, "junio": 6, "june": 6, "jun": 6,

@@ -25,11 +25,33 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
 ABOVE = r"(?:supero|supera|superaron|paso|pasaron|mayor a|mayor que|mas de|sobre|above|exceeded|exceeds|over|more than|greater than)"
 BELOW = r"(?:bajo de|menos de|menor a|menor que|cayo bajo|below|under|less than|fell below)"
-THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)(\d+(?:[.,]\d+)?)\s*(%|por ciento|percent)?")
+SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
+          "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
+THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
+                       rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")  # folded: "10.000" is "10 000"
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+ACCENTED = {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "n": "[nñ]"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufffd]")
+
+
+def number(text: str, folded_digits: str, scale: str | None = None) -> float:
+    """The number written in ``text`` that folding turned into ``folded_digits`` ("10.000" -> "10 000").
+    '10.000' and '10,000' are ten thousand (a group of three digits separates thousands in either language),
+    '2,5' and '2.5' two and a half; 'millones', 'mil', 'billion' multiply."""
+    written = next((found for found in re.findall(r"\d+(?:[.,]\d+)*", text)
+                    if re.sub(r"[.,]", " ", found) == folded_digits), folded_digits.replace(" ", ""))
+    grouped = re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", written)
+    value = float(re.sub(r"[.,]", "", written)) if grouped else float(written.replace(",", "."))
+    return value * SCALES.get(scale or "", 1)
+
+
+def as_written(text: str, folded_phrase: str) -> str:
+    """The words of ``text`` that fold to ``folded_phrase``, accents and capitals as the user wrote them."""
+    letters = "".join(ACCENTED.get(character, re.escape(character)) for character in folded_phrase)
+    found = re.search(letters.replace(r"\ ", r"\s+"), text, flags=re.IGNORECASE)
+    return found[0] if found else folded_phrase
 
 
 def readable(question: str) -> str:
@@ -61,6 +83,16 @@ def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | 
         return Operation.AGGREGATE
     if words.has_phrase(folded, words.operations["series"]):
         return Operation.SERIES
+    return None
+
+
+def _unsupported(folded: str, words: Lexicon, has_threshold: bool) -> str | None:
+    """The words of an operation the plan cannot express ("cociente entre", "en qué año"), so that the question
+    is declined rather than answered as a nearby one. "En qué año" with a threshold is a first crossing."""
+    for kind, phrases in words.unsupported_operations.items():
+        phrase = words.has_phrase(folded, phrases)
+        if phrase and not (kind == "which_period" and has_threshold):
+            return phrase
     return None
 
 
@@ -128,22 +160,25 @@ class Understander:
         words = lexicon()
         text = readable(question)  # cut before anything else reads it: no pattern ever sees more than the limit
         language = detect_language(text, default_language)
-        if len(question) > MAX_QUESTION_CHARS:
-            return Understanding(question=text, language=language, too_long=True)
         if words.is_hostile(text):
             return Understanding(question=text, language=language, hostile=True)
+        if len(question) > MAX_QUESTION_CHARS:
+            return Understanding(question=text, language=language, too_long=True)
         folded = fold(text)
         cues, cue_phrases = _variant_cues(folded, words)
         period = find_period(folded)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
-        places = self.gazetteer.find(_blank(folded, cue_phrases))  # "banco mundial" is no "Mundo", "US dollars" no USA
         threshold = THRESHOLD.search(folded)
+        threshold_text = [folded[threshold.start(2):threshold.end()]] if threshold else []  # "30 millones" no Mejillones
+        places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
+        unsupported = _unsupported(folded, words, threshold is not None)
+        unsupported = as_written(text, unsupported) if unsupported else None
         top_n = TOP_N.search(folded)
         top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
         if top_value and operation is None:
             operation = Operation.RANK
-        threshold_span = [(threshold.start(2), threshold.end())] if threshold else []
+        threshold_span = [threshold.span(1), (threshold.start(2), threshold.end())] if threshold else []
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         search_words = [self._spelled(word) for word in without_entities.split()
@@ -164,7 +199,7 @@ class Understander:
             per_period=words.has_phrase(folded, words.operations["per_period"]) is not None,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
-            threshold=(">" if re.match(ABOVE, threshold[1]) else "<", float(threshold[2].replace(",", "."))) if threshold else None,
-            topic_text=topic_text,
+            threshold=(">" if re.match(ABOVE, threshold[1]) else "<", number(text, threshold[2], threshold[3])) if threshold else None,
+            topic_text=topic_text, unsupported=unsupported,
             candidates=[IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits],
         )  # fmt: skip

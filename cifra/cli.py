@@ -265,6 +265,7 @@ def eval_run(
     tag: str = typer.Option(None, help="Run only cases with this tag."),
 ) -> None:
     """Run every selected case (one conversation each), score it, record the run and write its report."""
+    from agent.pipeline import CifraUnavailable
     from eval.run import SystemUnavailable, run_eval
     from eval.score import DEFAULT_CASES
 
@@ -277,6 +278,9 @@ def eval_run(
     except (SystemUnavailable, ValueError, FileNotFoundError) as error:
         console.print(f"[red]Evaluation not run:[/red] {error}")
         raise typer.Exit(1) from None
+    except CifraUnavailable as unavailable:
+        console.print(f"[red]Evaluation not run:[/red] {unavailable.answer('en').answer}")
+        raise typer.Exit(EXIT_UNAVAILABLE) from None
     from eval.report import headline_rows
 
     table = Table(title=f"Run {run.info.run_id}: {run.metrics.cases} cases, {run.metrics.turns} turns")
