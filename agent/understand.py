@@ -32,6 +32,8 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+CONJUNCTION = re.compile(r"\b(?:y|e|and)\b")
+TOPIC_SCORE = 0.875  # a half of the question that retrieves an indicator this well is a topic of its own
 ACCENTED = {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "n": "[nñ]"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufffd]")
 
@@ -140,6 +142,18 @@ class Understander:
         match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return match[0] if match else word
 
+    def _two_measures(self, text: str, cue_words: set[str]) -> str | None:
+        """'esperanza de vida y mortalidad infantil': two topics joined by y/and, each retrieving its own series.
+        A name with "y" in it ("bienes y servicios") retrieves one series from both halves and is one topic."""
+        halves = [" ".join(word for word in half.split() if word not in self.stopwords and word not in cue_words
+                           and not word.isdigit()) for half in CONJUNCTION.split(text)]
+        halves = [half for half in halves if half]
+        if len(halves) < 2:
+            return None
+        best = [self.index.search(half, limit=1) for half in halves]
+        codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
+        return " / ".join(halves) if len(codes) > 1 else None
+
     def _unknown_place(self, text: str) -> str | None:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""
         for name in PLACE_LIKE.findall(text):
@@ -191,6 +205,7 @@ class Understander:
         else:
             order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
+        unsupported = unsupported or self._two_measures(without_entities, cue_words | source_words)
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,

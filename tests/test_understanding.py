@@ -50,7 +50,19 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
     ("¿qué puesto ocupa Perú en esperanza de vida en Sudamérica?", "qué puesto"),
     ("¿En qué año fue más baja la inflación en Perú desde el 2000?", "qué año"),
     ("In which year was Chile's unemployment lowest?", "In which year"),
+    ("How many times bigger is Germany's GDP per capita than Ethiopia's?", "How many times"),
+    ("desempleo de hombres y mujeres en Chile 2020", "hombres y mujeres"),
+    ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", "esperanza vida / mortalidad infantil"),
 ])  # fmt: skip
+
+
+@pytest.mark.parametrize("question", [
+    "exportaciones de bienes y servicios de Chile 2020",  # one name with "y" in it
+    "población de Chile y Perú en 2020",  # two places, one measure
+    "PIB per cápita de Chile 2020",
+])  # fmt: skip
+def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
+    assert cifra.ask(question).status == "ok"
 def test_operations_no_plan_expresses_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
     assert answer.status == "clarify" and answer.values == [] and f"{words}" in answer.answer
