@@ -2,9 +2,11 @@
 
 The SQL comes from a language model, so it is treated as hostile. It is parsed with sqlglot and put
 through ``CHECKS``, an ordered tuple of small pure functions (like sqlglot's optimizer rules), each
-refusing with a reason a citizen can read. Functions and tables are allow-listed rather than
-deny-listed: a new engine feature is refused until someone decides it is safe. The SQL that runs is
-sqlglot's regeneration of the checked tree, never the model's text.
+refusing with a reason a citizen can read. The raw text is bounded first (``TEXT_CHECKS``), and a tree
+too deep for Python's recursion is refused like any other query, so no input escapes as an exception.
+Functions, types and tables are allow-listed rather than deny-listed: a new engine feature is refused
+until someone decides it is safe. The SQL that runs is sqlglot's regeneration of the checked tree,
+never the model's text.
 """
 
 import hashlib
@@ -18,6 +20,7 @@ import sqlglot
 from pydantic import BaseModel, ConfigDict, Field
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
+from sqlglot.helper import seq_get
 from sqlglot.optimizer.scope import traverse_scope
 
 from catalog.schema import Base
@@ -72,6 +75,7 @@ class VettingContext(BaseModel):
 
 
 Check = Callable[[exp.Expression, VettingContext], None]
+TextCheck = Callable[[str], None]
 
 
 # Allow-lists -------------------------------------------------------------------------------------
@@ -116,8 +120,34 @@ FILE_OR_NETWORK_FUNCTION = re.compile(
     r"^(read_\w*|\w*_scan|glob|sniff_csv|query|query_table|http\w*|pg_read\w*|pg_ls_\w*|pg_stat_file|lo_\w+"
     r"|dblink\w*|load_extension|readfile|writefile|fsdir|edit|parquet_\w*)$"
 )
+# Any identifier or function so named is refused: catalogs and settings, session keywords that read as
+# columns (``SELECT user AS user``), and the hidden row columns of each engine.
 SYSTEM_NAME = re.compile(
-    r"^(information_schema|pg_\w*|sqlite_\w*|duckdb_\w*|pragma_\w*|current_setting|set_config|getenv|getvariable)$"
+    r"^(information_schema|pg_\w*|sqlite_\w*|duckdb_\w*|pragma_\w*|current_setting|set_config|getenv|getvariable"
+    r"|user|current_user|session_user|system_user|current_role|current_catalog|current_schema"
+    r"|oid|tableoid|ctid|xmin|xmax|cmin|cmax|rowid|_rowid_)$"
+)
+
+# Casts only to plain numbers, text, dates and truth values. PostgreSQL's reg* and oid types turn a
+# number or a string into the name of a system table, role or function, so they are never allowed.
+ALLOWED_TYPES = frozenset({
+    exp.DataType.Type.SMALLINT, exp.DataType.Type.INT, exp.DataType.Type.BIGINT, exp.DataType.Type.TINYINT,
+    exp.DataType.Type.DECIMAL, exp.DataType.Type.FLOAT, exp.DataType.Type.DOUBLE, exp.DataType.Type.BOOLEAN,
+    exp.DataType.Type.CHAR, exp.DataType.Type.BPCHAR, exp.DataType.Type.VARCHAR, exp.DataType.Type.TEXT,
+    exp.DataType.Type.DATE, exp.DataType.Type.TIME, exp.DataType.Type.DATETIME, exp.DataType.Type.TIMESTAMP,
+    exp.DataType.Type.TIMESTAMPNTZ, exp.DataType.Type.TIMESTAMPTZ, exp.DataType.Type.INTERVAL,
+})  # fmt: skip
+
+# Bounds on the SQL text and on text a query may build. DuckDB builds a whole answer before the executor
+# sees its first byte, so ``lpad('x', 1000000, 'y')`` has to be stopped here, not while fetching.
+MAX_SQL_CHARS = 10_000
+MAX_TEXT_WIDTH = 1_000  # characters a pad, a CHAR(n) or a numeric precision may ask for
+MAX_REPLACEMENT_CHARS = 100
+FORMAT_WIDTH = re.compile(r"%[^a-zA-Z%]*?(\*|\d{3,})")  # printf widths from an argument or of 100 and more
+# NUL and other control characters, broken UTF-16 halves, and the invisible or direction-changing
+# characters that can make the text a person reviews differ from the text that runs.
+HIDDEN_CHARACTER = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
 
 # Statements and clauses that change data, the schema, the session or the files around it.
@@ -138,7 +168,33 @@ def catalog_columns() -> dict[str, frozenset[str]]:
     return columns
 
 
-# Checks ------------------------------------------------------------------------------------------
+# Checks on the text, before parsing -----------------------------------------------------------------
+
+
+def short_text(sql: str) -> None:
+    """Parsing time and depth grow with the text; no statistics question needs a longer query."""
+    if len(sql) > MAX_SQL_CHARS:
+        raise SqlRefused(
+            "short_text",
+            f"La consulta es demasiado larga (más de {MAX_SQL_CHARS} caracteres).",
+            f"The query is too long (over {MAX_SQL_CHARS:,} characters).",
+        )
+
+
+def plain_text(sql: str) -> None:
+    """Drivers fail on NUL bytes and broken Unicode, and hidden characters mislead whoever reads the query."""
+    if HIDDEN_CHARACTER.search(sql):
+        raise SqlRefused(
+            "plain_text",
+            "La consulta contiene caracteres de control o invisibles; escríbala solo con texto visible.",
+            "The query contains control or invisible characters; write it with visible text only.",
+        )
+
+
+TEXT_CHECKS: tuple[TextCheck, ...] = (short_text, plain_text)
+
+
+# Checks on the tree ------------------------------------------------------------------------------
 
 
 def _functions(tree: exp.Expression) -> Iterator[tuple[exp.Func, str]]:
@@ -196,7 +252,8 @@ def no_files_or_network(tree: exp.Expression, context: VettingContext) -> None:
 
 
 def no_system_catalogs(tree: exp.Expression, context: VettingContext) -> None:
-    names = [part.lower() for table in tree.find_all(exp.Table) for part in (table.name, table.db, table.catalog)]
+    """Every name counts, not only tables: a schema before a function, or a column such as ``user`` or ``ctid``."""
+    names = [identifier.name.lower() for identifier in tree.find_all(exp.Identifier)]
     names += [name for _, name in _functions(tree)]
     if any(SYSTEM_NAME.match(name) for name in names):
         raise SqlRefused(
@@ -215,6 +272,54 @@ def allowed_functions(tree: exp.Expression, context: VettingContext) -> None:
                 f"La consulta usa una función que Cifra no permite: {name}.",
                 f"The query uses a function Cifra does not allow: {name}.",
             )
+
+
+def allowed_types(tree: exp.Expression, context: VettingContext) -> None:
+    for data_type in tree.find_all(exp.DataType):
+        if data_type.this not in ALLOWED_TYPES:
+            raise SqlRefused(
+                "allowed_types",
+                f"La consulta convierte a un tipo que Cifra no permite: {data_type.sql(context.dialect)}.",
+                f"The query converts to a type Cifra does not allow: {data_type.sql(context.dialect)}.",
+            )
+
+
+def _small_number(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Literal) and node.is_int and int(node.this) <= MAX_TEXT_WIDTH
+
+
+def _short_string(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Literal) and node.is_string and len(node.this) <= MAX_REPLACEMENT_CHARS
+
+
+def _narrow_format(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Literal) and node.is_string and not FORMAT_WIDTH.search(node.this)
+
+
+def _text_size_is_small(node: exp.Expression) -> bool:
+    """Whether a node that sets the length of the text it builds asks for a small, literal length."""
+    if isinstance(node, exp.Pad):
+        return _small_number(node.expression)
+    if isinstance(node, exp.DataTypeParam):
+        return _small_number(node.this)
+    if isinstance(node, (exp.Replace, exp.RegexpReplace)):
+        return _short_string(node.args.get("replacement") or exp.Literal.string(""))
+    if isinstance(node, exp.Format):
+        return _narrow_format(node.this)
+    if isinstance(node, exp.Anonymous) and node.name.lower() in ("printf", "format"):
+        return _narrow_format(seq_get(node.expressions, 0))
+    return True
+
+
+def bounded_text(tree: exp.Expression, context: VettingContext) -> None:
+    """Padding, printf widths, CHAR(n) and replacements may only grow text by small, literal amounts."""
+    if not all(_text_size_is_small(node) for node in tree.find_all(exp.Func, exp.DataTypeParam)):
+        raise SqlRefused(
+            "bounded_text",
+            f"La consulta construye textos que pueden ser enormes; use largos fijos de hasta {MAX_TEXT_WIDTH} "
+            "caracteres.",
+            f"The query builds text that may be huge; use fixed lengths of at most {MAX_TEXT_WIDTH:,} characters.",
+        )
 
 
 def _stored_tables(tree: exp.Expression) -> list[exp.Table]:
@@ -272,6 +377,8 @@ CHECKS: tuple[Check, ...] = (
     no_files_or_network,
     no_system_catalogs,
     allowed_functions,
+    allowed_types,
+    bounded_text,
     allowed_tables,
     known_columns,
     plain_limit,
@@ -301,7 +408,9 @@ def _requested_limit(tree: exp.Expression) -> int | None:
 def _parse(sql: str, dialect: str) -> exp.Expression:
     try:
         statements = [statement for statement in sqlglot.parse(sql, read=dialect) if statement is not None]
-    except SqlglotError:
+    except RecursionError:
+        raise  # vet() refuses it as too deeply nested
+    except Exception:  # SqlglotError, and the parser's own slips on odd input (IndexError on DuckDB's SHOW ALL)
         raise SqlRefused(
             "parses",
             "La consulta SQL no se pudo entender (error de sintaxis).",
@@ -317,13 +426,29 @@ def _parse(sql: str, dialect: str) -> exp.Expression:
 
 
 def vet(sql: str, dialect: str, max_rows: int = 1000) -> VettedSql:
-    """Check ``sql`` (written for the SQLAlchemy ``dialect``) and return it regenerated, with LIMIT ≤ max_rows."""
+    """Check ``sql`` (written for the SQLAlchemy ``dialect``) and return it regenerated, with LIMIT ≤ max_rows.
+
+    Whatever ``sql`` holds, the only exception is SqlRefused (ValueError only for a wrong dialect or max_rows).
+    """
     if dialect not in SQLGLOT_DIALECTS:
         raise ValueError(f"no vetting for SQL dialect {dialect!r}; known: {sorted(SQLGLOT_DIALECTS)}")
     if max_rows < 1:
         raise ValueError("max_rows must be at least 1")
+    for text_check in TEXT_CHECKS:
+        text_check(sql)
     context = VettingContext(dialect=SQLGLOT_DIALECTS[dialect], columns=catalog_columns())
-    tree = _parse(sql, context.dialect)
+    try:
+        return _vet_tree(_parse(sql, context.dialect), context, dialect, max_rows)
+    except RecursionError:  # sqlglot parses, walks and writes trees recursively
+        raise SqlRefused(
+            "nesting",
+            "La consulta está anidada a demasiada profundidad para verificarla.",
+            "The query is nested too deeply to be checked.",
+        ) from None
+
+
+def _vet_tree(tree: exp.Expression, context: VettingContext, dialect: str, max_rows: int) -> VettedSql:
+    """Run every check on the parsed query, then seal its regeneration with the row limit applied."""
     for check in CHECKS:
         try:
             check(tree, context)

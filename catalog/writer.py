@@ -2,18 +2,23 @@
 
 Row-by-row ``executemany`` takes minutes for millions of rows on DuckDB and PostgreSQL, so DuckDB
 inserts from an Arrow table and PostgreSQL uses ``COPY``; SQLite's ``executemany`` is already fast.
+On PostgreSQL the same transaction grants ``READER_ROLE`` read access to the new tables and views.
 """
 
 from collections.abc import Sequence
 
-import pyarrow as pa
 from sqlalchemy import Connection, Engine, Table, insert
 
 from catalog.schema import Base
-from catalog.views import create_views, drop_views
+from catalog.views import VIEWS, create_views, drop_views
+
+# The PostgreSQL role the executor reads as (``agent.executor.read_only_engine``).
+READER_ROLE = "cifra_reader"
 
 
 def _insert_duckdb(connection: Connection, table: Table, rows: Sequence[tuple]) -> None:
+    import pyarrow as pa  # only DuckDB builds need it, and the executor imports this module for READER_ROLE
+
     columns = [column.name for column in table.columns]
     arrow = pa.table(dict(zip(columns, (list(values) for values in zip(*rows)))))
     connection.connection.dbapi_connection.from_arrow(arrow).insert_into(table.name)
@@ -35,6 +40,25 @@ def _insert_generic(connection: Connection, table: Table, rows: Sequence[tuple])
 BULK_INSERTERS = {"duckdb": _insert_duckdb, "postgresql": _insert_postgresql}
 
 
+def _grant_reader(connection: Connection) -> None:
+    """Let READER_ROLE (NOLOGIN, taken with SET ROLE) SELECT Cifra's tables and views, and nothing more.
+
+    A new role holds only what PUBLIC holds, so PostgreSQL refuses it writes, superuser-only tables
+    such as ``pg_authid`` and the file functions. Creating the role needs CREATEROLE: a builder without
+    it, and without the role already there, grants nothing and the executor reads as the URL's user.
+    """
+    exists = connection.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(role)s", {"role": READER_ROLE})
+    if exists.first() is None:
+        may_create = connection.exec_driver_sql(
+            "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user"
+        ).scalar_one()
+        if not may_create:
+            return
+        connection.exec_driver_sql(f"CREATE ROLE {READER_ROLE} NOLOGIN")
+        connection.exec_driver_sql(f"GRANT {READER_ROLE} TO CURRENT_USER")  # lets the builder's sessions SET ROLE
+    connection.exec_driver_sql(f"GRANT SELECT ON {', '.join([*Base.metadata.tables, *VIEWS])} TO {READER_ROLE}")
+
+
 def replace_all(engine: Engine, content: dict[str, Sequence[tuple]]) -> None:
     """Drop and recreate every table, then insert ``content`` (table name -> rows in column order).
 
@@ -50,3 +74,5 @@ def replace_all(engine: Engine, content: dict[str, Sequence[tuple]]) -> None:
             if rows:
                 inserter(connection, table, rows)
         create_views(connection)
+        if engine.dialect.name == "postgresql":
+            _grant_reader(connection)

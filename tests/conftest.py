@@ -138,3 +138,13 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
 
 def pytest_configure(config) -> None:
     config._cifra_started = time.time()
+
+
+@pytest.fixture(scope="module")
+def postgres_engine(built, postgres_url) -> Engine:
+    """The default build written to the PostgreSQL server, opened read-only; per module, as other modules rebuild it."""
+    settings = built[0].model_copy(update={"database_url": postgres_url})
+    build(settings)
+    engine = read_only_engine(settings)
+    yield engine
+    engine.dispose()

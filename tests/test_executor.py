@@ -1,14 +1,15 @@
-"""The executor on real databases: correct values, truncation, timeouts, and writes refused by the engine."""
+"""The executor on real databases: correct values, truncation, timeouts, size caps, and writes refused by the engine."""
 
 import json
+import time
 
 import pytest
-from sqlalchemy import Engine, create_engine, insert
+from sqlalchemy import Engine, create_engine, event, insert
 from sqlalchemy.exc import DBAPIError
 
-from agent.executor import QueryFailed, read_only_engine, run_query
+from agent import executor
+from agent.executor import MAX_RESULT_BYTES, QueryFailed, read_only_engine, run_query
 from agent.vetting import vet
-from catalog.build import build
 from catalog.schema import Area, Base
 from catalog.views import create_views
 from cifra.settings import Settings
@@ -18,15 +19,11 @@ GDP_CHILE_2020 = (
 )
 # A cross join of ~427 M rows with string work: minutes without a deadline, never endless.
 HEAVY = "SELECT COUNT(*) FROM area a, area b, area c WHERE a.name_en || b.name_en || c.name_en LIKE '%zz%'"
-
-
-@pytest.fixture(scope="module")
-def postgres_engine(built, postgres_url) -> Engine:
-    settings = built[0].model_copy(update={"database_url": postgres_url})
-    build(settings)
-    engine = read_only_engine(settings)
-    yield engine
-    engine.dispose()
+# Observation with itself: ~3.6e11 pairs, hours of work for either engine.
+SELF_CROSS_JOIN = "SELECT SUM(a.value * b.value) FROM observation a CROSS JOIN observation b"
+# 1,000 rows of 25 padded columns: about 25 MB as JSON, with only what vetting allows.
+WIDE = "SELECT " + ", ".join(f"LPAD(area_code, 1000, '*') AS c{index}" for index in range(25)) + " FROM observation"
+DEADLINE_MARGIN_S = 1.0
 
 
 @pytest.fixture(params=["duckdb", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -69,6 +66,76 @@ def test_timeout_stops_the_query_and_the_engine_stays_usable(database):
         run(database, HEAVY, timeout_s=0.2)
     assert "0.2" in failed.value.reason_es and "0.2" in failed.value.reason_en
     assert run(database, GDP_CHILE_2020).rows == [[13117.9930230086]]
+
+
+def _elapsed_until_refused(engine: Engine, sql: str, timeout_s: float) -> float:
+    started = time.perf_counter()
+    with pytest.raises(QueryFailed) as failed:
+        run(engine, sql, timeout_s=timeout_s)
+    assert f"{timeout_s:g} s" in failed.value.reason_en and f"{timeout_s:g} s" in failed.value.reason_es
+    return time.perf_counter() - started
+
+
+def test_deadline_stops_a_self_cross_join(database):
+    assert _elapsed_until_refused(database, SELF_CROSS_JOIN, timeout_s=1.0) < 1.0 + DEADLINE_MARGIN_S
+    assert run(database, GDP_CHILE_2020).rows == [[13117.9930230086]]
+
+
+@pytest.fixture
+def slow_start(database):
+    """The driver sleeps before the statement, so the deadline passes while no statement runs (a loaded machine)."""
+    delay_s = 0.6
+
+    def sleep(connection, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("SELECT SUM"):
+            time.sleep(delay_s)
+
+    event.listen(database, "before_cursor_execute", sleep)
+    yield database, delay_s
+    event.remove(database, "before_cursor_execute", sleep)
+
+
+def test_deadline_that_passes_before_the_statement_starts_still_stops_it(slow_start):
+    """DuckDB forgets an interrupt that comes while nothing runs; the watchdog repeats it until the query ends."""
+    database, delay_s = slow_start
+    assert _elapsed_until_refused(database, SELF_CROSS_JOIN, timeout_s=0.3) < delay_s + DEADLINE_MARGIN_S
+
+
+def test_deadline_bounds_fetching_too(database, monkeypatch):
+    """Rows DuckDB already built ignore interrupts, so the fetch loop checks the deadline itself."""
+    def slow_json_value(value):
+        time.sleep(0.01)
+        return value
+
+    monkeypatch.setattr(executor, "_json_value", slow_json_value)
+    sql = "SELECT code FROM area ORDER BY code"  # 753 rows: 7.5 s of fetching without the check
+    assert _elapsed_until_refused(database, sql, timeout_s=0.5) < 0.5 + DEADLINE_MARGIN_S
+
+
+def test_answers_over_the_byte_cap_are_refused(database):
+    """Row limits do not bound bytes: 1,000 rows of wide text are refused in both languages."""
+    with pytest.raises(QueryFailed) as failed:
+        run(database, WIDE)
+    megabytes = f"{MAX_RESULT_BYTES / 1_000_000:g} MB"
+    assert megabytes in failed.value.reason_es and megabytes in failed.value.reason_en
+    assert len(run(database, WIDE, max_rows=100).rows) == 100  # a tenth of it fits
+    assert run(database, GDP_CHILE_2020).rows == [[13117.9930230086]]
+
+
+@pytest.mark.postgres
+def test_postgres_reads_as_a_role_that_may_only_read_cifra(postgres_engine):
+    """Bypassing vetting on purpose: as the reader role, PostgreSQL itself refuses system tables, files and writes."""
+    with postgres_engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT current_user").scalar_one() == "cifra_reader"
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM area").scalar_one() > 0
+        connection.rollback()
+        for statement in ("SELECT rolname, rolpassword FROM pg_authid", "SELECT pg_read_file('/etc/hostname')",
+                          "SET TRANSACTION READ WRITE; INSERT INTO source (id) VALUES ('x')",
+                          "SET TRANSACTION READ WRITE; CREATE TABLE stolen (a INT)"):
+            with pytest.raises(DBAPIError) as refused:
+                connection.exec_driver_sql(statement)
+            assert refused.value.orig.sqlstate == "42501"  # insufficient_privilege, not read-only transaction
+            connection.rollback()
 
 
 def test_database_errors_have_plain_reasons(database):

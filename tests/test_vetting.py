@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from agent.executor import run_query
-from agent.vetting import CHECKS, SqlRefused, VettedSql, is_sealed, vet
+from agent.vetting import CHECKS, MAX_SQL_CHARS, TEXT_CHECKS, SqlRefused, VettedSql, is_sealed, vet
 
 ALL = ("duckdb", "postgresql", "sqlite")
 DUCKDB, POSTGRES, SQLITE = ("duckdb",), ("postgresql",), ("sqlite",)
@@ -110,6 +110,40 @@ HOSTILE: list[tuple[str, tuple[str, ...]]] = [
     ("SELECT code FROM area UNION SELECT table_name FROM information_schema.tables", ALL),
     ("SELECT code FROM area UNION ALL SELECT name FROM sqlite_master", SQLITE),
     ("SELECT code FROM area WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_user)", POSTGRES),
+    # casts to object-identifier types name system tables, roles and functions; any qualified name
+    ("SELECT CAST(CAST(1259 + row_number() OVER () - 1 AS INT) AS regclass) FROM area LIMIT 3", ALL),
+    ("SELECT code::regclass FROM area", ALL),
+    ("SELECT 'pg_authid'::regclass::oid FROM area", ALL),
+    ("SELECT regclass 'pg_authid' FROM area", POSTGRES),
+    ("SELECT CAST(10 AS regrole) FROM area", ALL),
+    ("SELECT CAST(1 AS regproc) FROM area", ALL),
+    ("SELECT CAST(1 AS regprocedure) FROM area", ALL),
+    ("SELECT CAST(11 AS regnamespace) FROM area", ALL),
+    ("SELECT CAST(23 AS regtype) FROM area", ALL),
+    ("SELECT CAST(1 AS regoper) FROM area", ALL),
+    ("SELECT CAST(1 AS regconfig) FROM area", ALL),
+    ("SELECT CAST(code AS \"regclass\") FROM area", ALL),
+    ("SELECT CAST(code AS pg_catalog.regclass) FROM area", ALL),
+    ("SELECT TRY_CAST(code AS regclass) FROM area", DUCKDB),
+    ("SELECT CAST(code AS oid) FROM area", ALL),
+    ("SELECT CAST(code AS BLOB) FROM area", ALL),
+    ("SELECT pg_catalog.lower(code) FROM area", ALL),
+    ("SELECT pg_catalog.format('%s', code) FROM area", ALL),
+    ("SELECT version() FROM area", ALL),
+    ("SELECT user AS user FROM area", ALL),
+    ("SELECT current_user FROM area", ALL),
+    ("SELECT current_schema AS current_schema FROM area", ALL),
+    ("SELECT tableoid AS tableoid, ctid AS ctid FROM area", POSTGRES),
+    ("SELECT rowid AS rowid FROM area", ALL),
+    # text built to any size
+    ("SELECT lpad('x', 1000000, 'y') FROM area", ALL),
+    ("SELECT rpad(code, 100000000, 'y') FROM area", ALL),
+    ("SELECT lpad(code, CAST(value AS INT), 'y') FROM observation", ALL),
+    ("SELECT printf('%0999999999d', 1) FROM area", ALL),
+    ("SELECT printf('%*d', 1000000000, 1) FROM area", ALL),
+    ("SELECT CAST(code AS CHAR(10000000)) FROM area", POSTGRES + SQLITE),
+    ("SELECT replace(name_en, 'a', name_en || name_en) FROM area", ALL),
+    ("SELECT regexp_replace(name_en, '', '" + "x" * 200 + "', 'g') FROM area", DUCKDB + POSTGRES),
     # functions outside the allow-list, functions in FROM
     ("SELECT * FROM generate_series(1, 1000000000)", DUCKDB + POSTGRES),
     ("SELECT * FROM range(1000000000)", DUCKDB),
@@ -142,7 +176,7 @@ HOSTILE: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 CASES = [pytest.param(sql, dialect, id=f"{dialect}:{sql[:60]}") for sql, dialects in HOSTILE for dialect in dialects]
-CHECK_NAMES = {"parses", "one_statement"} | {check.__name__ for check in CHECKS}
+CHECK_NAMES = {"parses", "one_statement", "nesting"} | {check.__name__ for check in (*TEXT_CHECKS, *CHECKS)}
 
 
 def test_there_are_many_hostile_strings():
@@ -168,6 +202,11 @@ def test_hostile_sql_is_refused_with_readable_reasons(sql, dialect):
         ("SELECT * FROM read_csv('/etc/passwd')", "no_files_or_network"),
         ("SELECT * FROM information_schema.tables", "no_system_catalogs"),
         ("SELECT md5(code) FROM area", "allowed_functions"),
+        ("SELECT CAST(code AS regclass) FROM area", "allowed_types"),
+        ("SELECT lpad('x', 1000000, 'y') FROM area", "bounded_text"),
+        ("SELECT code FROM area WHERE code = 'CHL\x00'", "plain_text"),
+        ("SELECT code FROM area" + " " * MAX_SQL_CHARS, "short_text"),
+        ("SELECT " + "(" * 3000 + "1" + ")" * 3000 + " FROM area", "nesting"),
         ("SELECT * FROM users", "allowed_tables"),
         ("SELECT password FROM observation", "known_columns"),
         ("SELECT * FROM observation WHERE", "parses"),
@@ -177,6 +216,30 @@ def test_each_layer_names_itself(sql, check):
     with pytest.raises(SqlRefused) as refused:
         vet(sql, "duckdb")
     assert refused.value.check == check
+
+
+PATHOLOGICAL = [
+    "SELECT " + "(" * 3000 + "1" + ")" * 3000 + " FROM area",
+    "SELECT code FROM area WHERE " + "NOT " * 2000 + "code = 'CHL'",
+    "SELECT " + "- " * 3000 + "1 FROM area",
+    "SELECT " + "ABS(" * 1500 + "1" + ")" * 1500 + " FROM area",
+    "SELECT code FROM " + "(SELECT code FROM " * 400 + "area" + ") AS t" * 400,
+    "SELECT '" + "x" * 10_000_000 + "' FROM area",
+    "SELECT code FROM area WHERE code = '\ud800'",
+    "SELECT code FROM area -- \u202e;aera ELBAT PORD",
+    "DR\u200bOP TABLE area",
+    "SHOW ALL",
+]
+
+
+@pytest.mark.parametrize("dialect", ALL)
+@pytest.mark.parametrize("sql", PATHOLOGICAL, ids=[f"pathological{index}" for index in range(len(PATHOLOGICAL))])
+def test_any_input_gets_a_readable_refusal(sql, dialect):
+    """Deep nesting, huge text, broken Unicode and parser slips end as SqlRefused, never another exception."""
+    with pytest.raises(SqlRefused) as refused:
+        vet(sql, dialect)
+    assert refused.value.check in CHECK_NAMES
+    assert refused.value.reason_es.strip() and refused.value.reason_en.strip()
 
 
 def test_reasons_name_the_unknown_table_and_column():
@@ -246,6 +309,12 @@ GOOD = [
     ),
     ("SELECT alias FROM area_alias WHERE UPPER(alias) = 'CHILE'", ["area_alias"]),
     ("SELECT t.c FROM (SELECT code AS c FROM area) AS t", ["area"]),
+    (
+        "SELECT LPAD(code, 8, '0') AS padded, CAST(year AS VARCHAR(4)) AS y, CAST(value AS DOUBLE) AS v, "
+        "REPLACE(name_es, 'Región', 'R.') AS short, PRINTF('%.2f', value) AS shown, CAST(period_start AS DATE) "
+        "FROM observation o JOIN area a ON a.code = o.area_code",
+        ["area", "observation"],
+    ),
 ]
 
 
