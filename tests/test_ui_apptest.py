@@ -7,8 +7,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from agent.answer import message
+from agent.model_server import read_status
 from cifra.settings import REPO_ROOT, Settings, get_settings
 from ui.feedback import FILE_NAME, read_feedback
+from ui.labels import text
 
 APP = REPO_ROOT / "ui" / "app.py"
 FIRST_RUN_TIMEOUT_S = 120  # the first run loads the database, gazetteer and index
@@ -46,11 +48,12 @@ def texts(elements) -> str:
     return "\n".join(element.value for element in elements)
 
 
-def test_empty_chat_offers_examples_and_says_what_the_answers_rest_on(app):
+def test_empty_chat_offers_examples_and_says_what_the_answers_rest_on(app, settings):
     assert "PIB per cápita de Chile 2020" in [button.label for button in app.button]
     sidebar = texts(app.sidebar.caption)
     assert "indicadores" in sidebar and "World Bank (`wdi`): 2026-07-01" in sidebar
-    assert "se carga con la primera pregunta ambigua" in sidebar
+    status = read_status(settings)
+    assert f"`qwen2.5-coder-1.5b`: {text(f'model_{status.state}', 'es', detail=status.detail)}" in sidebar
 
 
 def test_a_question_shows_the_figure_its_source_the_sql_and_the_rows(app):
