@@ -1,7 +1,7 @@
 """End to end: questions through the whole pipeline on the real built database and index.
 
-The model is the real default one, loaded lazily: only questions whose indicator is too close to
-call reach it (``test_close_call_reaches_the_model``).
+The model is the real default one, in its own server process started by the first question that
+needs it: only questions whose indicator is too close to call reach it (``test_close_call_reaches_the_model``).
 """
 
 import json
