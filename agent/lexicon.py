@@ -5,7 +5,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from catalog.text import fold
 
@@ -21,11 +21,21 @@ class Lexicon(BaseModel):
     unsupported_operations: dict[str, list[str]]
     hostile_patterns: list[str]
 
+    @field_validator("operations", "unsupported_operations", mode="after")
+    @classmethod
+    def _longest_first(cls, groups: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Longer phrases are tried first, once sorted at load: "us dollars" before "dollars"."""
+        return {name: sorted(phrases, key=len, reverse=True) for name, phrases in groups.items()}
+
+    @field_validator("variant_cues", mode="after")
+    @classmethod
+    def _cues_longest_first(cls, cues: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, list[str]]]:
+        return {field: cls._longest_first(options) for field, options in cues.items()}
+
     def has_phrase(self, folded_text: str, phrases: list[str]) -> str | None:
-        """The first of ``phrases`` found in ``folded_text`` on word boundaries, else None."""
+        """The first of ``phrases`` (longest first, see the validators) in ``folded_text`` on word boundaries."""
         padded = f" {folded_text} "
-        longest_first = sorted(phrases, key=len, reverse=True)  # "us dollars" before "dollars"
-        return next((phrase for phrase in longest_first if f" {fold(phrase)} " in padded), None)
+        return next((phrase for phrase in phrases if f" {fold(phrase)} " in padded), None)
 
     def cue_words(self) -> set[str]:
         """Every word of every cue phrase: known concepts even when no indicator name uses them."""

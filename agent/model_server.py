@@ -73,15 +73,19 @@ def setup_progress(settings: Settings) -> str | None:
         return None
     progress = lines[0].strip()
     pid = lines[1].removeprefix("pid ").strip() if len(lines) > 1 else ""
-    if progress != "ready" and not progress.startswith("failed") and pid.isdigit() and not _pid_alive(int(pid)):
+    if _under_way(progress) and pid.isdigit() and not _pid_alive(int(pid)):
         return "failed: scripts/setup_model.sh stopped before it finished; run it again"
     return progress
+
+
+def _under_way(progress: str | None) -> bool:
+    return progress is not None and progress != "ready" and not progress.startswith("failed")
 
 
 def check_installed(settings: Settings) -> None:
     """Raise ModelPreparing while setup is under way, ModelUnavailable when the server cannot be run at all."""
     progress = setup_progress(settings)
-    preparing = progress is not None and progress != "ready" and not progress.startswith("failed")
+    preparing = _under_way(progress)
     if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("uvicorn") is None:
         if preparing:
             raise ModelPreparing(progress)

@@ -119,6 +119,7 @@ def _answerer():
     """``ask(question, conversation)`` on the configured Cifra, or an ``error`` answer saying what to build."""
     from agent.language import detect_language
     from agent.pipeline import CifraUnavailable, default_cifra
+    from agent.understand import readable
 
     try:
         return default_cifra().ask, False
@@ -126,7 +127,7 @@ def _answerer():
         unavailable = error
 
     def explain(question: str, conversation=None):
-        return unavailable.answer(detect_language(question[:500], "es"))
+        return unavailable.answer(detect_language(readable(question), "es"))
 
     return explain, True
 
