@@ -148,3 +148,51 @@ def postgres_engine(built, postgres_url) -> Engine:
     engine = read_only_engine(settings)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def start_chroma(tmp_path_factory):
+    """Starts real `chroma run` servers (the CLI installed with chromadb) on free loopback ports; returns
+    ``start() -> (process, url)``. Each answers its heartbeat before it is returned and is stopped at the end
+    of the session, unless its caller stopped it sooner."""
+    import httpx
+
+    executable = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
+    if executable is None:
+        pytest.skip("the `chroma` command is missing: it comes with the chromadb package (pip install chromadb)")
+    processes: list[subprocess.Popen] = []
+
+    def start() -> tuple[subprocess.Popen, str]:
+        folder = tmp_path_factory.mktemp("chroma-server")
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        with open(folder / "server.log", "wb") as log:
+            process = subprocess.Popen([executable, "run", "--path", str(folder / "data"), "--host", "127.0.0.1",
+                                        "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+        processes.append(process)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
+                    return process, url
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        process.kill()
+        pytest.fail(f"`chroma run` did not answer at {url}: {(folder / 'server.log').read_text(errors='replace')[-2000:]}")
+
+    yield start
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(start_chroma) -> str:
+    """The URL of a real Chroma server shared by the session's tests."""
+    return start_chroma()[1]
