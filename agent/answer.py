@@ -51,7 +51,7 @@ def citation(info: IndicatorInfo, catalog: IndicatorCatalog, language: Language)
     source = catalog.sources[info.source_id]
     return Citation(
         publisher=source.publisher, dataset=source.title_es if language == "es" else source.title_en,
-        indicator=info.code, indicator_name=info.name(language), license=source.license, vintage=source.vintage,
+        indicator=info.code, indicator_name=info.name(language), license=source.license, vintage=source.vintage or source.release,
         url=source.url,
     )  # fmt: skip
 
@@ -79,11 +79,15 @@ class AnswerWriter:
         values = [Value(indicator=info.code, area=str(r["area"]), area_name=str(r["area_name"]), period=str(r["period"]),
                         value=float(r["value"]), unit=unit) for r in records if r["value"] is not None]  # fmt: skip
         sentence = self._sentence(plan, info, language, records, area_names)
-        if uses_annual_average(plan, info) and "observations" in records[0]:
-            texts.insert(0, message(f"annual_{info.annual_aggregation}", language, count=records[-1]["observations"],
+        if uses_annual_average(plan, info) and ("observations" in records[0] or info.annual_aggregation == "last"):
+            texts.insert(0, message(f"annual_{info.annual_aggregation}", language, count=records[-1].get("observations", 1),
                                     frequency=message(f"frequency_{info.frequency}", language)))
-        if any(r.get("status") == "projection" for r in records):
-            texts.append(message("projection", language))
+        if info.derived_from:
+            base_info = self.catalog.get(info.derived_from)
+            texts.insert(0, message("derived", language, measure=info.name(language), series=base_info.name(language),
+                                    code=base_info.code))
+        statuses = {r.get("status") for r in records}
+        texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline = figure(values[0].value, info, language) if len(values) == 1 else None
         return base.model_copy(update={
             "answer": sentence, "headline": headline, "values": values, "notes": texts,
@@ -145,6 +149,9 @@ class AnswerWriter:
             texts.append(message("coverage", language, area=name, first=period_label(covered[0], language),
                                  last=period_label(covered[1], language)) if covered
                          else message("no_coverage", language, area=name))  # fmt: skip
+            texts += [message("withheld", language, period=period_label(code, language), value=f"{value:g}")
+                      for code, year, value in self.catalog.withheld.get((info.code, area or ""), [])
+                      if (period.start is None or year >= period.start) and (period.end is None or year <= period.end)]
         return " ".join(texts)
 
     @staticmethod

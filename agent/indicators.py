@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 
 from agent.models import VariantCues
-from catalog.schema import Indicator, IndicatorPhrase, Source
+from catalog.schema import Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
 VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age")
@@ -42,6 +42,8 @@ class IndicatorInfo(BaseModel):
     curated: bool
     notes_es: str | None
     notes_en: str | None
+    derived_from: str | None = None
+    derivation: str | None = None
 
     def name(self, language: str) -> str:
         return self.name_es if language == "es" else self.name_en
@@ -63,6 +65,7 @@ class SourceInfo(BaseModel):
     url: str
     license: str
     vintage: str | None
+    release: str | None = None
     citation_es: str
     citation_en: str
 
@@ -71,21 +74,43 @@ def matches(info: IndicatorInfo, field: str, wanted: str) -> bool:
     return getattr(info, field) in EQUIVALENT_VALUES.get(wanted, {wanted})
 
 
+Span = tuple[str, str, str, str, str | None, str]  # indicator, area, first period, last period, last observed, area kind
+
+
+def _derived_spans(info: IndicatorInfo, spans: list[Span]) -> list[Span]:
+    """A year-on-year change exists from the series' second year on, wherever the series has values."""
+    return [(info.code, area, f"{int(first[:4]) + 1}{first[4:]}", last, observed, kind)
+            for code, area, first, last, observed, kind in spans
+            if code == info.derived_from and int(first[:4]) < int(last[:4])]
+
+
+def _triples(words: list[str]) -> zip:
+    return zip(words, words[1:], words[2:])
+
+
 class IndicatorCatalog:
     """Indicators, sources, what each series covers, and the words the metadata knows."""
 
     def __init__(self, indicators: list[IndicatorInfo], sources: list[SourceInfo],
-                 spans: list[tuple[str, str, str, str, str]], phrases: list[str]):
-        """``spans``: (indicator, area, first period, last period, area kind) from the coverage view."""
+                 spans: list[Span], phrases: list[str], withheld: list[tuple[str, str, str, int, float]] = ()):
+        """``spans``: one ``Span`` per indicator and area, from the coverage view; ``withheld``: (indicator, area,
+        period, year, value) of published values the build left out as implausible."""
+        self.withheld: dict[tuple[str, str], list[tuple[str, int, float]]] = {}
+        for code, area, period, year, value in withheld:
+            self.withheld.setdefault((code, area), []).append((period, year, value))
         self.indicators = {info.code: info for info in indicators}
         self.sources = {source.id: source for source in sources}
-        self.coverage = {(code, area): (first, last) for code, area, first, last, _ in spans}
+        spans = spans + [span for info in indicators if info.derived_from for span in _derived_spans(info, spans)]
+        self.coverage = {(code, area): (first, last) for code, area, first, last, _, _ in spans}
+        self.last_observed = {(code, area): observed for code, area, _, _, observed, _ in spans if observed}
         self.kinds_covered: dict[str, set[str]] = {}
-        for code, _, _, _, kind in spans:
+        for code, _, _, _, _, kind in spans:
             self.kinds_covered.setdefault(code, set()).add(kind)
         texts = phrases + [getattr(info, field) for info in indicators
                            for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
+        self.joined_words = {(before, after) for text_ in texts if text_
+                             for before, conjunction, after in _triples(fold(text_).split()) if conjunction in ("y", "e", "and")}
 
     @classmethod
     def load(cls, engine: Engine) -> "IndicatorCatalog":
@@ -99,10 +124,12 @@ class IndicatorCatalog:
                 for row in connection.execute(select(Source.__table__)).mappings()
             ]
             spans = connection.execute(text(
-                "SELECT c.indicator_code, c.area_code, c.first_period, c.last_period, a.kind "
+                "SELECT c.indicator_code, c.area_code, c.first_period, c.last_period, c.last_observed, a.kind "
                 "FROM coverage c JOIN area a ON a.code = c.area_code")).all()
             phrases = list(connection.execute(select(IndicatorPhrase.text)).scalars())
-        return cls(indicators, sources, spans, phrases)
+            withheld = connection.execute(select(WithheldValue.indicator_code, WithheldValue.area_code,
+                                                 WithheldValue.period, WithheldValue.year, WithheldValue.value)).all()
+        return cls(indicators, sources, spans, phrases, withheld)
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

@@ -28,6 +28,12 @@ class PeriodSpec(BaseModel):
     last_n_years: int | None = Field(None, description="'la última década': resolved against the data's last year.")
     month: int | None = None
     quarter: int | None = None
+    projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
+
+    @property
+    def unstated(self) -> bool:
+        """Names no period (asking for projections aside): the operation is "the latest"."""
+        return self.model_copy(update={"projected": False}) == PeriodSpec()
 
     @property
     def is_single_year(self) -> bool:

@@ -54,8 +54,8 @@ class Cifra:
         try:
             index = IndicatorIndex.open(settings)
         except Exception as error:
-            raise CifraUnavailable("index", f"{settings.index_dir}: {error}") from error
-        self.understand = Understander(self.gazetteer, index, self.plan.vocabulary)
+            raise CifraUnavailable("index", f"{settings.chroma_url or settings.index_dir}: {error}") from error
+        self.understand = Understander(self.gazetteer, index, self.plan.vocabulary, self.catalog.joined_words)
         self.write = AnswerWriter(self.catalog)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en
                                       for code, area in self.gazetteer.areas.items()} for language in ("es", "en")}

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
+NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
 LLM_CANDIDATES = 5
 PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
 DEFAULT_AREA = "CHL"
@@ -118,9 +119,14 @@ class Planner:
             score, members, code = best.get(family, (candidate.score, 0, candidate.code))
             best[family] = (score, members + 1, code)
         ranked = sorted(best.values(), reverse=True)
+        fitting = [family for family in ranked if self._family_fits(family[2], understanding)]
+        if fitting and fitting[0] != ranked[0] and ranked[0][0] - fitting[0][0] < FAMILY_MARGIN:
+            ranked = fitting  # as close a match, and it has what was asked: never a near miss with no data
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             if self.chooser is not None:
-                chosen = self._ask_model(understanding, outcome)
+                families = {self.catalog.get(code).family for _, _, code in ranked}
+                shown = [c for c in candidates if self.catalog.get(c.code).family in families]
+                chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome)
                 if chosen:
                     return chosen
             # Too close to call without the model: the family retrieval returned most often.
@@ -156,10 +162,26 @@ class Planner:
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
             covered = self._covers(info.code, areas, period) and (
                 member_kind is None or member_kind in self.catalog.kinds_covered.get(info.code, set()))
-            return (not covered, unstated_distance(info), source_rank,
+            return (not covered, unstated_distance(info), source_rank, -self._newest_observed(info.code, areas, period),
                     info.code != base, position)
 
         return sorted(fitting, key=preference)
+
+    def _family_fits(self, code: str, understanding: Understanding) -> bool:
+        """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
+        cápita") and values for the places and years it names?"""
+        areas = [place.code for place in understanding.places] or ([] if understanding.group else [DEFAULT_AREA])
+        cues = understanding.cues
+        family = [self.catalog.get(code), *self.catalog.siblings(code)]
+        return any(all(matches(info, field, getattr(cues, field)) for field in VARIANT_FIELDS if getattr(cues, field))
+                   and self._covers(info.code, areas, understanding.period) for info in family)
+
+    def _newest_observed(self, code: str, areas: list[str], period: PeriodSpec) -> int:
+        """For a question without a period, the year of the series' newest value that is not a projection: "población
+        de Puente Alto" is the 2024 census count, not a 2017 estimate nor a projection."""
+        if period.projected or not (period.unstated or period.latest):
+            return 0
+        return min((int(self.catalog.last_observed.get((code, area), "0")[:4]) for area in areas), default=0)
 
     def _covers(self, code: str, areas: list[str], period: PeriodSpec) -> bool:
         """Does the series have values for every area, in the asked years?"""
@@ -198,6 +220,10 @@ class Planner:
             base = self._retrieved(understanding, outcome)
             if base is None:
                 return outcome
+        if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and not understanding.cues.transform:
+            # "¿cuánto subió el IPC en 2023?": a change within one year is that year's growth (inflation for a price index)
+            understanding = understanding.model_copy(update={
+                "operation": None, "cues": understanding.cues.model_copy(update={"transform": "growth"})})
         areas, group = self._areas(understanding, context, outcome)
         period = understanding.period
         if context is not None and period == PeriodSpec():
@@ -207,8 +233,9 @@ class Planner:
         if group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
         fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, member_kind if group else None)
-        if not fitting and not same_measure:  # "¿cuánto creció la economía?": the best family that has a growth series
-            for code in retrieved:
+        if not fitting and not same_measure:  # "¿cuánto creció la economía?": an as-close family that has a growth series
+            top = understanding.candidates[0].score if understanding.candidates else 0.0
+            for code in [c.code for c in understanding.candidates if top - c.score < NEAR_FAMILY]:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, member_kind if group else None)
                 if fitting:
                     break
@@ -275,7 +302,7 @@ class Planner:
             return Operation.RANK
         if previous is not None and understanding.period == PeriodSpec() and not understanding.places:
             return previous.operation
-        if period.latest or period == PeriodSpec():
+        if period.latest or period.unstated:
             return Operation.LATEST
         if period.is_single_year:
             return Operation.VALUE

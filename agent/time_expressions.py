@@ -59,10 +59,19 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 r"ultimo disponible|actualmente|currently|hoy|today)\b"), lambda m, today: PeriodSpec(latest=True)),
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
+# Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.
+PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|projections?|projected|forecasts?)\b")
 
 
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
+    match = _find_period(folded, today)
+    if PROJECTED.search(folded):
+        return PeriodMatch(period=match.period.model_copy(update={"projected": True}), spans=match.spans)
+    return match
+
+
+def _find_period(folded: str, today: date | None) -> PeriodMatch:
     today = today or date.today()
     for pattern, build in RULES:
         match = pattern.search(folded)

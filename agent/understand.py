@@ -117,10 +117,13 @@ def _remove(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 class Understander:
-    def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex, vocabulary: set[str]):
+    def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex, vocabulary: set[str],
+                 joined_words: set[tuple[str, str]] = frozenset()):
+        """``joined_words``: word pairs the metadata joins with y/and ("bienes y servicios"): one topic, not two."""
         self.gazetteer = gazetteer
         self.index = index
         self.vocabulary = vocabulary
+        self.joined_words = joined_words
         words = lexicon()
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS))  # a month without a year ("en febrero") is no topic
@@ -144,15 +147,26 @@ class Understander:
 
     def _two_measures(self, text: str, cue_words: set[str]) -> str | None:
         """'esperanza de vida y mortalidad infantil': two topics joined by y/and, each retrieving its own series.
-        A name with "y" in it ("bienes y servicios") retrieves one series from both halves and is one topic."""
-        halves = [" ".join(word for word in half.split() if word not in self.stopwords and word not in cue_words
-                           and not word.isdigit()) for half in CONJUNCTION.split(text)]
+        A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
+        halves = [" ".join(word for word in half if word not in self.stopwords and word not in cue_words
+                           and not word.isdigit()) for half in self._topics(text.split())]
         halves = [half for half in halves if half]
         if len(halves) < 2:
             return None
         best = [self.index.search(half, limit=1) for half in halves]
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
         return " / ".join(halves) if len(codes) > 1 else None
+
+    def _topics(self, words: list[str]) -> list[list[str]]:
+        """Words split at each y/and, except where the metadata itself joins the two words."""
+        topics: list[list[str]] = [[]]
+        for position, word in enumerate(words):
+            joined = 0 < position < len(words) - 1 and (words[position - 1], words[position + 1]) in self.joined_words
+            if CONJUNCTION.fullmatch(word) and not joined:
+                topics.append([])
+            else:
+                topics[-1].append(word)
+        return topics
 
     def _unknown_place(self, text: str) -> str | None:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""

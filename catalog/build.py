@@ -10,7 +10,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -19,9 +19,10 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from catalog.curation import IndicatorCard, SourceCard, area_curation, indicator_cards, source_cards
-from catalog.loaders import bcch, chile_areas, chile_hub, country_codes, ine, sdmx, wdi
-from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord
+from catalog.curation import (DerivedMeasure, IndicatorCard, SourceCard, area_curation, indicator_cards, source_cards,
+                              wdi_spanish)
+from catalog.loaders import bcch, chile_areas, chile_hub, country_codes, ine, sdmx, sdmx_areas, wdi
+from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord, WithheldValue
 from catalog.text import fold
 from cifra.settings import Settings
 
@@ -41,6 +42,7 @@ class BuildReport(BaseModel):
     skipped_series_labels: list[str]
     rejected_values: list[str]
     seconds: float
+    sdmx_skipped: list[str] = []  # SDMX values left out (unknown areas...) and files without data
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class CatalogContent:
     memberships: list[tuple]
     observations: list[ObservationRecord]
     skipped_series_labels: list[str]
-    rejected_values: list[str]
+    rejected_values: list[WithheldValue]
+    sdmx_skipped: list[str] = field(default_factory=list)
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -75,20 +78,34 @@ def _card_row(card: IndicatorCard) -> tuple:
         card.unit.es, card.unit.en, card.unit_kind, card.unit_symbol, card.unit_multiplier, card.decimals,
         card.frequency, card.annual, card.topic, variant.family, variant.measure, variant.price_basis, variant.currency,
         variant.transform, variant.sex, variant.age, " ".join(card.official_for) or None, True,
-        notes.es if notes else None, notes.en if notes else None,
+        notes.es if notes else None, notes.en if notes else None, None, None,
     )  # fmt: skip
 
 
-def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A") -> tuple:
-    """Publisher's own English metadata for series nobody has curated yet."""
+def _derived_row(card: IndicatorCard, derived: DerivedMeasure) -> tuple:
+    """A measure computed from ``card``'s series: its own names and unit, the series' source, frequency and topic."""
+    variant, notes = derived.variant, derived.notes
+    return (
+        derived.code, card.source, derived.name.es, derived.name.en, derived.definition.es, derived.definition.en,
+        derived.unit.es, derived.unit.en, derived.unit_kind, derived.unit_symbol, 0, derived.decimals,
+        card.frequency, derived.annual, card.topic, variant.family, variant.measure, variant.price_basis,
+        variant.currency, variant.transform, variant.sex, variant.age,
+        " ".join(derived.official_for or card.official_for) or None, True,
+        notes.es if notes else None, notes.en if notes else None, card.code, derived.method,
+    )  # fmt: skip
+
+
+def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A",
+                   title_es: str | None = None) -> tuple:
+    """Publisher's own English metadata for series nobody has curated yet (and its Spanish title when known)."""
     unit_match = re.search(r"\(([^()]*)\)\s*$", title)
     unit = unit_match[1] if unit_match else ""
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
-    return (code, source, title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
-            fold(topic) or "other", code, "total", None, None, "level", "total", None, None, False, None, None)
+    return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
+            fold(topic) or "other", code, "total", None, None, "level", "total", None, None, False, None, None, None, None)
 
 
-def _phrase_rows(card: IndicatorCard) -> Iterator[tuple]:
+def _phrase_rows(card: IndicatorCard | DerivedMeasure) -> Iterator[tuple]:
     seen: set[tuple[str, str]] = set()
     for kind, texts in (("synonym", card.synonyms), ("phrasing", card.phrasings)):
         for language in ("es", "en"):
@@ -96,6 +113,8 @@ def _phrase_rows(card: IndicatorCard) -> Iterator[tuple]:
                 if (language, text) not in seen:
                     seen.add((language, text))
                     yield (card.code, language, text, kind)
+    for derived in getattr(card, "derived", ()):
+        yield from _phrase_rows(derived)
 
 
 # Areas ------------------------------------------------------------------------------------------
@@ -185,11 +204,13 @@ def _aggregate_up(records: list[ObservationRecord], parents: dict[str, str]) -> 
 
 
 def _read_card(data_dir: Path, card: IndicatorCard, matcher: bcch.RegionMatcher, skipped: set[str],
-               rejected: list[str], vintage: date | None, wdi_area_names: dict[str, str]) -> Iterable[ObservationRecord]:
+               rejected: list[WithheldValue], vintage: date | None, wdi_area_names: dict[str, str]) -> Iterable[ObservationRecord]:
     if card.source == "wdi":
         return wdi.read_observations(data_dir, card.code, vintage, wdi_area_names)
     if card.origin is None:
         raise BuildError(f"{card.code}: a card of source {card.source!r} needs an origin file")
+    if card.origin.sdmx is not None:
+        return _read_sdmx_card(data_dir, card)
     if card.origin.file.endswith(".json"):
         return chile_hub.read_observations(data_dir, card)
     if card.source == "bcch":
@@ -220,15 +241,20 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
     parents = {area.code: area.parent_code for area in chile}
     comunas = {area.code for area in chile if area.kind == "cl_comuna"}
     skipped: set[str] = set()
-    rejected: list[str] = []
+    rejected: list[WithheldValue] = []
     wdi_area_names: dict[str, str] = {}
     observations: list[ObservationRecord] = []
-    indicators = [_card_row(card) for card in cards]
+    indicators = [_card_row(card) for card in cards] + [_derived_row(card, d) for card in cards for d in card.derived]
+    spanish = wdi_spanish()
+    keywords: list[tuple] = []
     steps = [(card.code, card) for card in cards] + [(code, None) for code in wdi_extra]
     for code, card in tqdm(steps, desc="indicators", unit="ind", disable=not progress):
         if card is None:
             package = wdi.read_package(data_dir, code)
-            indicators.append(_uncurated_row(code, "wdi", package.title, package.definition, package.topic))
+            translation = spanish.get(code)
+            indicators.append(_uncurated_row(code, "wdi", package.title, package.definition, package.topic,
+                                             title_es=translation.title if translation else None))
+            keywords += [(code, "es", keyword, "keyword") for keyword in (translation.keywords if translation else [])]
             observations.extend(wdi.read_observations(data_dir, code, wdi_vintage, wdi_area_names))
             continue
         records = list(_read_card(data_dir, card, matcher, skipped, rejected, wdi_vintage, wdi_area_names))
@@ -239,17 +265,20 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
         observations.extend(records)
     if settings.with_age_sex:
         observations.extend(_age_sex(data_dir, parents))
-    for path in settings.sdmx_files:
-        _add_sdmx(path, indicators, observations, sources)
+    sdmx_codes = {card.code for card in cards if card.origin and card.origin.sdmx}
+    sdmx_skipped: list[str] = []
+    _add_sdmx(settings, indicators, observations, sources, sdmx_codes, sdmx_skipped)
 
     areas, aliases, memberships = _collect_areas(data_dir, wdi_area_names)
+    observations, unknown_areas = sdmx.drop_unknown_areas(observations, sdmx_codes, {area.code for area in areas})
+    sdmx_skipped.extend(unknown_areas)
     _check_areas(observations, {area.code for area in areas})
     return CatalogContent(
         sources=[_source_row(card, observations) for card in sources.values()],
         indicators=indicators,
-        phrases=[row for card in cards for row in _phrase_rows(card)],
+        phrases=[row for card in cards for row in _phrase_rows(card)] + keywords,
         areas=areas, aliases=aliases, memberships=memberships, observations=observations,
-        skipped_series_labels=sorted(skipped), rejected_values=rejected,
+        skipped_series_labels=sorted(skipped), rejected_values=rejected, sdmx_skipped=sdmx_skipped,
     )  # fmt: skip
 
 
@@ -258,17 +287,75 @@ def _age_sex(data_dir: Path, parents: dict[str, str]) -> list[ObservationRecord]
     return records + _aggregate_up(records, parents)
 
 
-def _add_sdmx(path: Path, indicators: list[tuple], observations: list[ObservationRecord],
-              sources: dict[str, SourceCard]) -> None:
-    source_id = "sdmx-" + re.sub(r"[^a-z0-9]+", "-", fold(path.stem))[:35]
-    data = sdmx.load(path, source_id)
-    sources[source_id] = SourceCard(
-        id=source_id, publisher="SDMX", title={"es": path.name, "en": path.name}, url=str(path),
-        license="see the data provider", citation={"es": f"Datos SDMX: {path.name}", "en": f"SDMX data: {path.name}"},
-    )  # fmt: skip
-    indicators.extend(_uncurated_row(s.code, source_id, f"{s.code} ({s.unit or ''})", s.code, "sdmx", s.frequency[:1])
-                      for s in data.series)
-    observations.extend(data.observations)
+def _sdmx_areas(data_dir: Path) -> sdmx_areas.AreaMapper:
+    return sdmx_areas.AreaMapper.from_country_codes(country_codes.load(data_dir))
+
+
+def _read_sdmx_card(data_dir: Path, card: IndicatorCard) -> list[ObservationRecord]:
+    """The values of the one SDMX series a curated card points at (``origin.sdmx.key``)."""
+    origin = card.origin
+    data = sdmx.load(data_dir / origin.file, card.source, structures=[data_dir / path for path in origin.sdmx.structures],
+                     areas=_sdmx_areas(data_dir), area=origin.sdmx.area)  # fmt: skip
+    chosen = next((series for series in data.series if series.key == origin.sdmx.key), None)
+    if chosen is None:
+        found = "; ".join(data.notes) or "its keys: " + ", ".join(series.key for series in data.series[:20])
+        raise BuildError(f"{card.code}: no SDMX series {origin.sdmx.key!r} in {origin.file} ({found})")
+    if chosen.unit_multiplier is not None and chosen.unit_multiplier != card.unit_multiplier:
+        raise BuildError(f"{card.code}: unit_multiplier is {card.unit_multiplier}, {origin.file} says UNIT_MULT "
+                         f"{chosen.unit_multiplier}")  # fmt: skip
+    if chosen.frequency != card.frequency:
+        raise BuildError(f"{card.code}: frequency is {card.frequency}, {origin.file} says {chosen.frequency}")
+    return [record._replace(indicator_code=card.code, source_id=card.source)
+            for record in data.observations if record.indicator_code == chosen.code]  # fmt: skip
+
+
+def _add_sdmx(settings: Settings, indicators: list[tuple], observations: list[ObservationRecord],
+              sources: dict[str, SourceCard], sdmx_codes: set[str], notes: list[str]) -> None:
+    """``CIFRA_SDMX_FILES``: every series of each data file, uncurated, one source per file.
+
+    Structure files in the list (DSDs, codelists) describe the data files; they add no values, and the
+    report says so. Series a curated card already loads are not loaded twice.
+    """
+    paths = [path if path.is_absolute() or path.exists() else settings.data_dir / path for path in settings.sdmx_files]
+    files = [sdmx.read_file(path) for path in paths]
+    if not files:
+        return
+    pool = sdmx.StructurePool()
+    for file in files:
+        pool.merge(file.structures)
+    mapper = _sdmx_areas(settings.data_dir)
+    taken = {row[0] for row in indicators}
+    for file in files:
+        source_id = "sdmx-" + re.sub(r"[^a-z0-9]+", "-", fold(file.path.stem))[:35]
+        data = sdmx.load(file, source_id, structures=pool, areas=mapper)
+        notes.extend(data.notes)
+        new = [series for series in data.series if series.code not in taken]
+        if len(new) < len(data.series):
+            notes.append(f"{file.path.name}: {len(data.series) - len(new)} series already loaded by curated cards")
+        if not new:
+            continue
+        title = data.title or file.path.name
+        sources[source_id] = SourceCard(
+            id=source_id, publisher=f"{', '.join(data.agencies)} (SDMX)", title={"es": title, "en": title},
+            url=str(file.path), license="see the data provider",
+            citation={"es": f"Datos SDMX: {title} ({file.path.name})", "en": f"SDMX data: {title} ({file.path.name})"},
+        )  # fmt: skip
+        indicators.extend(_sdmx_row(series, source_id, title) for series in new)
+        codes = {series.code for series in new}
+        taken |= codes
+        sdmx_codes |= codes
+        observations.extend(record for record in data.observations if record.indicator_code in codes)
+
+
+def _sdmx_row(series: sdmx.SdmxSeries, source_id: str, title: str) -> tuple:
+    """An uncurated indicator from the SDMX structure: its name, unit, UNIT_MULT and DECIMALS."""
+    row = list(_uncurated_row(series.code, source_id, series.name, f"{title}: {series.name}. SDMX series {series.code}.",
+                              "sdmx", series.frequency))  # fmt: skip
+    unit = series.unit or ""
+    percent = unit.upper() in ("PT", "PC", "PCT", "PERCENT") or "%" in unit or "percent" in unit.lower()
+    kind = "percent" if percent else "currency" if re.fullmatch(r"[A-Z]{3}", unit) else "other"
+    row[6:12] = [unit, unit, kind, None, series.unit_multiplier or 0, 2 if series.decimals is None else series.decimals]
+    return tuple(row)
 
 
 def _check_areas(observations: list[ObservationRecord], known: set[str]) -> None:
@@ -286,7 +373,7 @@ def _source_row(card: SourceCard, observations: list[ObservationRecord]) -> tupl
         (record.vintage for record in observations if record.source_id == card.id and record.vintage), default=None
     )
     return (card.id, card.publisher, card.title.es, card.title.en, card.url, card.license, card.license_url,
-            vintage, card.citation.es, card.citation.en)
+            vintage, card.citation.es, card.citation.en, card.release)
 
 
 # Entry point ------------------------------------------------------------------------------------
@@ -300,7 +387,7 @@ def build(settings: Settings, progress: bool = False) -> BuildReport:
     by_source: dict[str, int] = defaultdict(int)
     for record in content.observations:
         by_source[record.source_id] += 1
-    vintages = {row[0]: row[7].isoformat() if row[7] else None for row in content.sources}
+    vintages = {row[0]: row[7].isoformat() if row[7] else row[10] for row in content.sources}
     counts = {
         "source": len(content.sources), "indicator": len(content.indicators), "indicator_phrase": len(content.phrases),
         "area": len(content.areas), "area_alias": len(content.aliases), "area_membership": len(content.memberships),
@@ -311,6 +398,8 @@ def build(settings: Settings, progress: bool = False) -> BuildReport:
         "wdi_scope": settings.wdi_scope,
         "with_age_sex": str(settings.with_age_sex),
         "counts": json.dumps(counts),
+        "cards": json.dumps({"curated": sum(1 for row in content.indicators if row[23] and not row[26]),
+                             "derived": sum(1 for row in content.indicators if row[26])}),
         "vintages": json.dumps(vintages),
     }
     engine = make_engine(settings)
@@ -318,7 +407,8 @@ def build(settings: Settings, progress: bool = False) -> BuildReport:
         replace_all(engine, {
             "source": content.sources, "indicator": content.indicators, "indicator_phrase": content.phrases,
             "area": content.areas, "area_alias": content.aliases, "area_membership": content.memberships,
-            "observation": content.observations, "build_info": list(info.items()),
+            "observation": content.observations, "withheld_value": content.rejected_values,
+            "build_info": list(info.items()),
         })  # fmt: skip
     except (SQLAlchemyError, engine.dialect.loaded_dbapi.Error) as error:  # bulk paths raise the driver's own
         raise BuildError(f"the database refused the data, nothing was changed: {getattr(error, 'orig', error)}") from error
@@ -326,8 +416,9 @@ def build(settings: Settings, progress: bool = False) -> BuildReport:
         engine.dispose()
     return BuildReport(
         database_url=settings.resolved_database_url, counts=counts, observations_by_source=dict(by_source),
-        vintages=vintages, skipped_series_labels=content.skipped_series_labels, rejected_values=content.rejected_values,
-        seconds=round(time.perf_counter() - started, 2),
+        vintages=vintages, skipped_series_labels=content.skipped_series_labels,
+        rejected_values=[str(value) for value in content.rejected_values],
+        seconds=round(time.perf_counter() - started, 2), sdmx_skipped=content.sdmx_skipped,
     )  # fmt: skip
 
 

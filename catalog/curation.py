@@ -43,6 +43,14 @@ class Variant(Strict):
     adjustment: Literal["original", "seasonally_adjusted"] | None = None
 
 
+class SdmxOrigin(Strict):
+    """Which series of an SDMX file a card reads (catalog/loaders/sdmx.py explains keys and areas)."""
+
+    key: str = Field(description="Series key without the area dimension, in the structure's order: A.CHF.EUR.SP00.A.")
+    structures: list[str] = Field(default=[], description="Structure files (DSD, codelists) in the mirror, if separate.")
+    area: str | None = Field(default=None, description="Area of every value when the data has no area dimension (EMU).")
+
+
 class Origin(Strict):
     """Where a non-WDI series is read from: a file in the mirror and, for multi-series files, a selector."""
 
@@ -50,6 +58,35 @@ class Origin(Strict):
     series: str | None = Field(default=None, description="Value of the file's series column (BCCh) or field name (JSON).")
     filter: dict[str, str] | None = Field(default=None, description="Extra column=value conditions (e.g. dimension=ingresos).")
     year: int | None = Field(default=None, description="Reference year for files without a year column (a census).")
+    sdmx: SdmxOrigin | None = Field(default=None, description="The file is an SDMX message; which series to read.")
+
+
+Annual = Literal["mean", "sum", "last", "none"]
+
+
+class DerivedMeasure(Strict):
+    """A measure computed from the card's own series when a question asks for it (inflation from a price
+    index, growth from levels): declared here so the plan can name it and the SQL shows how it was made."""
+
+    code: str
+    method: Literal["percent_change_year"] = Field(
+        description="Percent change against the same period a year earlier (same month, quarter or year)."
+    )
+    name: Localized
+    definition: Localized
+    unit: Localized
+    unit_kind: Literal["percent"] = "percent"
+    unit_symbol: str | None = "%"
+    decimals: int = 1
+    annual: Annual = Field(
+        default="last", description="A year read from sub-annual values: last = its final period (December's "
+        "12-month change is December against December)."
+    )
+    variant: Variant
+    official_for: list[str] = []
+    synonyms: LocalizedList = LocalizedList()
+    phrasings: LocalizedList
+    notes: Localized | None = None
 
 
 class IndicatorCard(Strict):
@@ -65,8 +102,9 @@ class IndicatorCard(Strict):
     unit_multiplier: int = 0
     decimals: int = 1
     frequency: Literal["A", "Q", "M", "D"] = "A"
-    annual: Literal["mean", "sum", "none"] = Field(
-        default="mean", description="How sub-annual values make a year: mean (rates, indices, stocks), sum (flows such as GDP)."
+    annual: Annual = Field(
+        default="mean", description="How sub-annual values make a year: mean (rates, indices, stocks), sum (flows such "
+        "as GDP), last (the year's final period)."
     )
     topic: str
     variant: Variant
@@ -75,6 +113,7 @@ class IndicatorCard(Strict):
     synonyms: LocalizedList = LocalizedList()
     phrasings: LocalizedList
     notes: Localized | None = None
+    derived: list[DerivedMeasure] = []
 
     @model_validator(mode="after")
     def _enough_phrasings(self) -> "IndicatorCard":
@@ -96,6 +135,9 @@ class SourceCard(Strict):
     citation: Localized
     vintage: str | None = Field(
         default=None, description="ISO date; when absent, the loader reads it from the files (e.g. fecha_scraping)."
+    )
+    release: str | None = Field(
+        default=None, description="The release as the publisher names it, for sources whose files carry no date."
     )
 
 
@@ -145,7 +187,7 @@ def indicator_cards(directory: Path = METADATA_DIR / "indicators") -> tuple[Indi
     cards: list[IndicatorCard] = []
     for path in sorted(directory.glob("*.yaml")):
         cards.extend(_validate(IndicatorCard, path, item) for item in _read_yaml(path) or [])
-    codes = [card.code for card in cards]
+    codes = [card.code for card in cards] + [derived.code for card in cards for derived in card.derived]
     duplicated = sorted({code for code in codes if codes.count(code) > 1})
     if duplicated:
         raise CurationError(f"{directory}: indicator codes defined twice: {', '.join(duplicated)}")
@@ -155,6 +197,19 @@ def indicator_cards(directory: Path = METADATA_DIR / "indicators") -> tuple[Indi
 @cache
 def source_cards(path: Path = METADATA_DIR / "sources.yaml") -> dict[str, SourceCard]:
     return {card.id: card for card in (_validate(SourceCard, path, item) for item in _read_yaml(path))}
+
+
+class PublisherTranslation(Strict):
+    """The Spanish title of a series described only by its publisher's English metadata, and words people use for it."""
+
+    title: str
+    keywords: list[str] = []
+
+
+@cache
+def wdi_spanish(path: Path = METADATA_DIR / "wdi_spanish.yaml") -> dict[str, PublisherTranslation]:
+    payload = _read_yaml(path) or {}
+    return {code: _validate(PublisherTranslation, path, item) for code, item in payload.items()}
 
 
 @cache

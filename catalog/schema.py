@@ -40,6 +40,7 @@ class Source(Base):
     vintage: Mapped[date | None] = mapped_column(Date, doc="Release or retrieval date of the loaded files.")
     citation_es: Mapped[str] = mapped_column(Text)
     citation_en: Mapped[str] = mapped_column(Text)
+    release: Mapped[str | None] = mapped_column(Text, doc="The publisher's name for the release, where it gives no date.")
 
 
 class Indicator(Base):
@@ -60,7 +61,7 @@ class Indicator(Base):
     unit_multiplier: Mapped[int] = mapped_column(Integer, default=0, doc="Values are in units of 10**multiplier.")
     decimals: Mapped[int] = mapped_column(Integer, default=1)
     frequency: Mapped[str] = mapped_column(String(1), doc="A, Q, M or D")
-    annual_aggregation: Mapped[str] = mapped_column(String(4), default="mean", doc="mean | sum | none: how sub-annual values make a year.")
+    annual_aggregation: Mapped[str] = mapped_column(String(4), default="mean", doc="mean | sum | last | none: how sub-annual values make a year.")
     topic: Mapped[str] = mapped_column(String(40))
     family: Mapped[str] = mapped_column(String(40))
     measure: Mapped[str] = mapped_column(String(20))
@@ -73,6 +74,8 @@ class Indicator(Base):
     curated: Mapped[bool] = mapped_column(Boolean, default=False)
     notes_es: Mapped[str | None] = mapped_column(Text)
     notes_en: Mapped[str | None] = mapped_column(Text)
+    derived_from: Mapped[str | None] = mapped_column(String(60), doc="A derived measure's series: computed in each query, never stored.")
+    derivation: Mapped[str | None] = mapped_column(String(30), doc="How: percent_change_year (catalog/curation.py).")
 
     __table_args__ = (Index("ix_indicator_family", "family"),)
 
@@ -155,6 +158,19 @@ class Observation(Base):
     vintage: Mapped[date | None] = mapped_column(Date, doc="Vintage of the source release this value came from.")
 
     __table_args__ = (Index("ix_observation_indicator_year", "indicator_code", "year"),)
+
+
+class WithheldValue(Base):
+    """Published values the build left out as implausible (e.g. a quarter that lost its trailing zeros)."""
+
+    __tablename__ = "withheld_value"
+
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicator.code"), primary_key=True)
+    area_code: Mapped[str] = mapped_column(ForeignKey("area.code"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Double)
+    location: Mapped[str] = mapped_column(Text, doc="file:line in the mirror")
 
 
 class BuildInfo(Base):

@@ -13,6 +13,7 @@ class CatalogSummary(BaseModel):
     built_at: str
     wdi_scope: str
     counts: dict[str, int]
+    cards: dict[str, int] = {}  # curated indicator cards, derived measures
     vintages: dict[str, str | None]
 
 
@@ -22,5 +23,5 @@ def read_summary(engine: Engine, database_url: str) -> CatalogSummary:
         info = dict(connection.execute(select(BuildInfo.key, BuildInfo.value)).all())
     return CatalogSummary(
         database_url=database_url, built_at=info["built_at"], wdi_scope=info["wdi_scope"],
-        counts=json.loads(info["counts"]), vintages=json.loads(info["vintages"]),
+        counts=json.loads(info["counts"]), cards=json.loads(info.get("cards", "{}")), vintages=json.loads(info["vintages"]),
     )  # fmt: skip

@@ -18,7 +18,7 @@ VIEWS = {
     # What exists: each indicator's coverage per area, for "no data" answers and the catalog browser.
     "coverage": """
         SELECT indicator_code, area_code, MIN(period) AS first_period, MAX(period) AS last_period,
-               COUNT(*) AS observations
+               MAX(CASE WHEN status <> 'projection' THEN period END) AS last_observed, COUNT(*) AS observations
         FROM observation
         WHERE sex = '_T' AND age = '_T'
         GROUP BY indicator_code, area_code

@@ -3,6 +3,7 @@
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -25,7 +26,7 @@ console = Console()
 
 @catalog_app.command("build")
 def catalog_build(
-    wdi_scope: str = typer.Option(None, help="curated (default) or all 325 WDI indicators."),
+    wdi_scope: str = typer.Option(None, help="all 325 WDI indicators (default) or only curated ones."),
     with_age_sex: bool = typer.Option(None, "--with-age-sex/--without-age-sex", help="Load INE projections by age and sex."),
     index: bool = typer.Option(True, "--index/--no-index", help="Also (re)build the retrieval index."),
 ) -> None:
@@ -47,9 +48,12 @@ def catalog_build(
         table.add_row(name, f"{count:,}")
     console.print(table)
     for source, vintage in report.vintages.items():
-        console.print(f"  {source}: {report.observations_by_source.get(source, 0):,} values, vintage {vintage or 'not stated'}")
+        count = report.observations_by_source.get(source, 0)
+        console.print(f"  {source}: {count:,} values" + (f", vintage {vintage or 'not stated'}" if count else " (names and codes only)"))
     if report.rejected_values:
         console.print(f"  {len(report.rejected_values)} implausible values left out, e.g. {report.rejected_values[0]}")
+    for skipped in report.sdmx_skipped:
+        console.print(f"  SDMX: {skipped}")
     if report.skipped_series_labels:
         console.print(f"  series labels without an area, not loaded: {', '.join(report.skipped_series_labels)}")
     if index:
@@ -79,9 +83,13 @@ def catalog_summary(as_json: bool = typer.Option(False, "--json", help="Print on
     if as_json:
         print(summary.model_dump_json())
         return
-    console.print(f"Database: {summary.database_url} (built {summary.built_at})")
+    size = Path(summary.database_url.removeprefix("duckdb:///"))
+    size_text = f", {size.stat().st_size / 2**20:,.0f} MiB" if summary.database_url.startswith("duckdb:///") and size.exists() else ""
+    console.print(f"Database: {summary.database_url} (built {summary.built_at}{size_text})")
     for name, count in summary.counts.items():
         console.print(f"  {name}: {count:,}")
+    for kind, count in summary.cards.items():
+        console.print(f"  {kind} indicator cards: {count:,}" if kind == "curated" else f"  {kind} measures: {count:,}")
     for source, vintage in summary.vintages.items():
         console.print(f"  vintage of {source}: {vintage or 'not stated'}")
 
@@ -291,6 +299,32 @@ def eval_run(
         table.add_row(label, value)
     console.print(table)
     console.print(f"Report: {directory / 'report.html'} (and report.md, run.json)")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    suite: str = typer.Option(None, help="Retrieval questions (default: eval/retrieval/uncurated.yaml)."),
+    misses: bool = typer.Option(False, help="Also list the questions whose indicator was not in the first three."),
+) -> None:
+    """Top-1 and top-3 indicator retrieval, by language, as the chat searches."""
+    from agent.pipeline import Cifra, CifraUnavailable
+    from eval.retrieval import DEFAULT_SUITE, load_suite, run_suite, score
+
+    try:
+        cifra = Cifra(Settings(), chooser=None)
+    except CifraUnavailable as unavailable:
+        console.print(f"[red]Not run:[/red] {unavailable.answer('en').answer}")
+        raise typer.Exit(EXIT_UNAVAILABLE) from None
+    results = run_suite(cifra.understand, load_suite(Path(suite) if suite else DEFAULT_SUITE))
+    table = Table(title="Indicator retrieval")
+    for column in ("language", "questions", "top-1", "top-3"):
+        table.add_column(column, justify="right")
+    for row in score(results):
+        table.add_row(row.language, str(row.cases), f"{100 * row.top1:.1f} %", f"{100 * row.top3:.1f} %")
+    console.print(table)
+    for result in results if misses else []:
+        if result.rank is None or result.rank > 3:
+            console.print(f"{result.case.id} {result.case.expected} ← {result.case.question!r}: {result.ranked[:3]}")
 
 
 @eval_app.command("list")

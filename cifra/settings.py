@@ -31,8 +31,11 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL of the statistics database; default: DuckDB file in CIFRA_HOME."
     )
+    chroma_url: str | None = Field(
+        default=None, description="URL of a Chroma server (`chroma run`) for the index; default: embedded in CIFRA_HOME."
+    )
     wdi_scope: Literal["curated", "all"] = Field(
-        default="curated", description="Load only curated WDI indicators, or all 325."
+        default="all", description="Load all 325 WDI indicators (uncurated ones described by the publisher), or only curated ones."
     )
     with_age_sex: bool = Field(
         default=False, description="Also load INE projections by single age and sex (~1.9 M rows)."

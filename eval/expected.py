@@ -247,7 +247,7 @@ class BcchSource(_Spec):
     to: str | None = None
     years: tuple[int, int] | None = None
     latest: bool = False
-    combine: Literal["mean", "sum", "change"] | None = None
+    combine: Literal["mean", "sum", "change", "yoy_pct"] | None = None  # yoy_pct: % change on the same period a year before
     annual: Literal["mean", "sum"] = "mean"
 
     @field_validator("month", "from_", "to")
@@ -265,8 +265,10 @@ class BcchSource(_Spec):
             raise ValueError("bcch: give exactly one of month, quarter, year, from/to, years, latest")
         if (self.from_ is None) != (self.to is None):
             raise ValueError("bcch: from and to go together")
-        if self.year is not None and self.combine not in ("mean", "sum"):
-            raise ValueError("bcch: year needs combine: mean | sum")
+        if self.year is not None and self.combine not in ("mean", "sum", "yoy_pct"):
+            raise ValueError("bcch: year needs combine: mean | sum | yoy_pct (its final period)")
+        if (self.month is not None or self.quarter is not None) and self.combine not in (None, "yoy_pct"):
+            raise ValueError("bcch: month and quarter take no combine but yoy_pct")
         if self.from_ is not None and self.combine not in ("mean", "sum"):
             raise ValueError("bcch: from/to needs combine: mean | sum")
         if self.years is not None and self.combine != "change":
@@ -562,6 +564,13 @@ def _compute_bcch(spec: BcchSource) -> list[tuple[str, str, float]]:
         values = [rows[i][3] for i in indexes]
         return sum(values) if how == "sum" else statistics.fmean(values)
 
+    def value_at(code: str) -> float:
+        return rows[pick([i for i, r in enumerate(rows) if r[0] == code], code)[0]][3]
+
+    if spec.combine == "yoy_pct":  # a month or quarter; a year is its final period (December against December)
+        code = spec.month or spec.quarter or f"{spec.year}-{'Q4' if quarterly else '12'}"
+        change = (value_at(code) / value_at(f"{int(code[:4]) - 1}{code[4:]}") - 1) * 100
+        return [("", code if spec.year is None else str(spec.year), change)]
     if spec.latest:
         index = pick([len(rows) - 1], "latest")[0]
         return [("", rows[index][0], rows[index][3])]

@@ -75,9 +75,11 @@ def test_a_year_beyond_the_data_is_no_data_not_another_year(cifra, question):
 
 
 def test_the_latest_figure_is_never_a_future_projection(cifra):
-    answer = cifra.ask("población de Puente Alto")
-    assert answer.status == "ok" and answer.values[0].period == str(date.today().year)
-    assert "proyectad" in " ".join(answer.notes)
+    observed = cifra.ask("población de Puente Alto")  # the newest value that is not a projection: the 2024 census
+    assert (observed.values[0].indicator, observed.values[0].period, observed.values[0].value) == ("CHL.CENSUS2024.POP", "2024", 568086)
+    projected = cifra.ask("población proyectada de Puente Alto")  # asked for: this year's projection, and said so
+    assert (projected.values[0].indicator, projected.values[0].period) == ("CHL.POPULATION.PROJ", str(date.today().year))
+    assert "proyectad" in " ".join(projected.notes)
 
 
 @pytest.mark.parametrize("question", [

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from catalog.curation import IndicatorCard
 from catalog.loaders.csv_rows import parse_int, parse_number, read_rows
-from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord
+from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord, WithheldValue
 from catalog.periods import Period, daily, monthly, quarterly
 from catalog.text import fold
 
@@ -63,7 +63,7 @@ def implausible(series: list[float], position: int) -> bool:
 
 
 def read_observations(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: set[str],
-                      rejected: list[str]) -> Iterator[ObservationRecord]:
+                      rejected: list[WithheldValue]) -> Iterator[ObservationRecord]:
     """Yield the card's series. Labels of a regional file that match no area are added to ``skipped``;
     implausible values are left out and named (file:line) in ``rejected``."""
     by_area: dict[str, list[tuple[int, ObservationRecord]]] = {}
@@ -73,7 +73,8 @@ def read_observations(data_dir: Path, card: IndicatorCard, regions: RegionMatche
         values = [record.value for _, record in rows]
         for position, (line, record) in enumerate(rows):
             if implausible(values, position):
-                rejected.append(f"{card.origin.file}:{line} ({record.area_code} {record.period} = {record.value:g})")
+                rejected.append(WithheldValue(record.indicator_code, record.area_code, record.period, record.year,
+                                              record.value, f"{card.origin.file}:{line}"))
             else:
                 yield record
 

@@ -18,6 +18,20 @@ class ObservationRecord(NamedTuple):
     vintage: date | None
 
 
+class WithheldValue(NamedTuple):
+    """A published value the build left out as implausible; kept so an answer can say why a period is missing."""
+
+    indicator_code: str
+    area_code: str
+    period: str
+    year: int
+    value: float
+    location: str  # file:line in the mirror
+
+    def __str__(self) -> str:
+        return f"{self.location} ({self.area_code} {self.period} = {self.value:g})"
+
+
 class AreaRecord(NamedTuple):
     code: str
     kind: str

@@ -1,0 +1,77 @@
+"""Catalog breadth and meaning: every WDI indicator, derived measures, withheld values, releases instead
+of "not stated", on the real default build ("latest" is in test_understanding.py)."""
+
+import pytest
+from sqlalchemy import text
+
+from agent.executor import run_query
+from agent.models import Conversation
+from agent.pipeline import Cifra
+from agent.vetting import vet
+from catalog.curation import indicator_cards, wdi_spanish
+from catalog.loaders import wdi
+
+
+@pytest.fixture(scope="module")
+def cifra(built) -> Cifra:
+    return Cifra(built[0])
+
+
+def test_default_build_holds_every_wdi_indicator(built, engine, data_dir):
+    with engine.connect() as connection:
+        codes = set(connection.execute(text("SELECT code FROM indicator WHERE source_id = 'wdi'")).scalars())
+        curated = connection.execute(text("SELECT count(*) FROM indicator WHERE curated")).scalar()
+    assert set(wdi.available_codes(data_dir)) <= codes
+    assert curated >= 136
+
+
+def test_every_uncurated_wdi_indicator_has_a_spanish_title(data_dir):
+    curated = {card.code for card in indicator_cards()}
+    uncurated = set(wdi.available_codes(data_dir)) - curated
+    assert uncurated == set(wdi_spanish())
+
+
+@pytest.mark.parametrize(("question", "code", "period", "value"), [
+    # December against December: INE's inflation of the year
+    ("inflación en Chile en 2019", "CHL.CPI.INFLATION_12M", "2019", 2.99354),
+    ("¿cuál fue la inflación a 12 meses en Chile en marzo de 2024?", "CHL.CPI.INFLATION_12M", "2024-03", 3.73737),
+    ("Chile's 12-month inflation in August 2023", "CHL.CPI.INFLATION_12M", "2023-08", 5.31207),
+    # the index level stays available by name
+    ("valor del índice IPC de Chile en diciembre de 2022", "CHL.CPI", "2022-12", 97.21),
+    # no index for Peru: the World Bank's rate
+    ("inflación en Perú en 2019", "FP.CPI.TOTL.ZG", "2019", None),
+])  # fmt: skip
+def test_inflation_is_a_rate_derived_from_the_index(cifra, question, code, period, value):
+    answer = cifra.ask(question)
+    assert answer.status == "ok", answer.answer
+    assert (answer.values[0].indicator, answer.values[0].period) == (code, period)
+    if value is not None:
+        assert answer.values[0].value == pytest.approx(value, rel=1e-4)
+
+
+def test_derived_measure_sql_reruns_and_names_its_series(cifra):
+    answer = cifra.ask("inflación en Chile en 2019")
+    assert "CHL.CPI" in answer.sql and "CHL.CPI.INFLATION_12M" in answer.sql
+    assert any("CHL.CPI" in note and "mismo período del año anterior" in note for note in answer.notes)
+    assert run_query(cifra.engine, vet(answer.sql, cifra.engine.dialect.name)).rows == answer.rows
+
+
+def test_a_derived_measure_follows_the_conversation_to_another_country(cifra):
+    conversation = Conversation()
+    first = cifra.ask("inflacion de chile en 2021", conversation)
+    second = cifra.ask("¿y en Perú?", conversation)
+    assert first.values[0].indicator == "CHL.CPI.INFLATION_12M"
+    assert (second.values[0].indicator, second.values[0].area) == ("FP.CPI.TOTL.ZG", "PER")
+
+
+def test_a_withheld_value_is_named_in_the_no_data_answer(cifra):
+    answer = cifra.ask("PIB regional de la Región de Valparaíso en el tercer trimestre de 2023")
+    assert answer.status == "no_data"
+    assert "373" in answer.answer and "dejó fuera" in answer.answer
+
+
+def test_sources_without_a_dated_vintage_give_their_release(built):
+    report = built[1]
+    assert report.vintages["ine_proyecciones"] == "INE 2019, base Censo 2017"
+    served = [source for source, count in report.observations_by_source.items() if count]
+    assert all(report.vintages[source] for source in served)
