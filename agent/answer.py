@@ -89,8 +89,9 @@ class AnswerWriter:
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline = figure(values[0].value, info, language) if len(values) == 1 else None
+        exact = figure(values[0].value, info, language, words=False) if len(values) == 1 else None
         return base.model_copy(update={
-            "answer": sentence, "headline": headline, "values": values, "notes": texts,
+            "answer": sentence, "headline": headline, "headline_exact": exact, "values": values, "notes": texts,
             "chart": self._chart(plan, records),
         })  # fmt: skip
 

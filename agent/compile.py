@@ -70,7 +70,10 @@ class QueryBuilder:
     def _period_filter(self) -> list[ColumnElement]:
         o, period, plan = self.o, self.plan.period, self.plan
         conditions: list[ColumnElement] = []
-        if period.month and period.start:
+        if period.month and period.month_end and period.start and period.end:
+            conditions += [o.c.period_start >= date(period.start, period.month, 1),
+                           o.c.period_start <= date(period.end, period.month_end, 1)]
+        elif period.month and period.start:
             conditions.append(o.c.period == f"{period.start:04d}-{period.month:02d}")
         elif period.quarter and period.start:
             months = [f"{period.start:04d}-{month:02d}" for month in range(3 * period.quarter - 2, 3 * period.quarter + 1)]

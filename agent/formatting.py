@@ -1,4 +1,9 @@
-"""Numbers for people: es "13.118 US$", "9,0 %"; en "US$13,118", "9.0%" (CLDR rules through Babel)."""
+"""Numbers for people: es "13.118 US$", "9,0 %"; en "US$13,118", "9.0%" (CLDR rules through Babel).
+
+Millions and more are said in words, as people and statistics offices say them: es "254.104 millones de
+US$", "19,5 millones de personas" (Spanish counts millions up to a billón, 10**12); en "US$254.1 billion",
+"19.5 million people". The exact value stays in the answer's rows, table, CSV and JSON.
+"""
 
 from babel.numbers import format_decimal
 
@@ -13,13 +18,43 @@ def number(value: float, decimals: int, language: Language) -> str:
     return format_decimal(round(value, decimals), format=pattern, locale=LOCALES[language])
 
 
-def figure(value: float, info: IndicatorInfo, language: Language) -> str:
-    """A value with its unit as a person writes it in ``language``."""
+# (size, name) from the largest; Spanish says "mil millones" as millones: 254.104 millones.
+SCALES = {"es": ((10**12, "billones"), (10**6, "millones")),
+          "en": ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))}
+
+
+def in_words(value: float, language: Language) -> tuple[str, str] | None:
+    """("254.104", "millones") for values of a million or more; None below."""
+    for size, name in SCALES[language]:
+        if abs(value) >= size:
+            scaled = value / size
+            decimals = 0 if abs(scaled) >= 1000 else 1
+            return number(scaled, decimals, language), name
+    return None
+
+
+def _prefixed(symbol: str, amount: str) -> str:
+    """English puts the sign before the currency: -US$10.4 billion."""
+    return f"-{symbol}{amount[1:]}" if amount.startswith("-") else f"{symbol}{amount}"
+
+
+def figure(value: float, info: IndicatorInfo, language: Language, words: bool = True) -> str:
+    """A value with its unit as a person writes it in ``language``: millions and more in words unless ``words``
+    is false (the exact figure, every digit)."""
+    words = in_words(value, language) if words and not info.unit_multiplier and info.unit_kind not in ("percent", "index") else None
+    if words:
+        amount, scale = words
+        if info.unit_kind == "currency" and info.unit_symbol:
+            return f"{amount} {scale} de {info.unit_symbol}" if language == "es" else _prefixed(info.unit_symbol, f"{amount} {scale}")
+        unit = info.unit(language)
+        if not unit:
+            return f"{amount} {scale}"
+        return f"{amount} {scale} de {unit}" if language == "es" else f"{amount} {scale} {unit}"
     text = number(value, info.decimals, language)
     if info.unit_kind == "percent":
         return f"{text} %" if language == "es" else f"{text}%"
     if info.unit_kind == "currency" and info.unit_symbol and not info.unit_multiplier:  # "miles de millones" needs words
-        return f"{text} {info.unit_symbol}" if language == "es" else f"{info.unit_symbol}{text}"
+        return f"{text} {info.unit_symbol}" if language == "es" else _prefixed(info.unit_symbol, text)
     unit = info.unit(language)
     return " ".join(part for part in (text, unit) if part)
 

@@ -20,6 +20,14 @@ class Lexicon(BaseModel):
     operation_exclusions: list[str]
     unsupported_operations: dict[str, list[str]]
     hostile_patterns: list[str]
+    topic_cues: list[str]
+    abbreviations: dict[str, str]
+
+    def spelled_out(self, text: str) -> str:
+        """``text`` with each abbreviation ("I+D") replaced by its words, case-insensitively."""
+        for short in sorted(self.abbreviations, key=len, reverse=True):
+            text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", self.abbreviations[short], text, flags=re.IGNORECASE)
+        return text
 
     @field_validator("operations", "unsupported_operations", mode="after")
     @classmethod

@@ -27,6 +27,7 @@ class PeriodSpec(BaseModel):
     latest: bool = False
     last_n_years: int | None = Field(None, description="'la última década': resolved against the data's last year.")
     month: int | None = None
+    month_end: int | None = Field(None, description="A month range: from ``month`` of ``start`` to this month of ``end``.")
     quarter: int | None = None
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
 
@@ -157,17 +158,35 @@ class Conversation(BaseModel):
         return next((turn.plan for turn in reversed(self.turns) if turn.plan), None)
 
 
+class Understood(BaseModel):
+    """What was computed, in words a reader can check: the operation, the measure (and the series it is
+    derived from), the places, the period, and who read the question (rules or the model)."""
+
+    operation: str
+    indicator: str
+    indicator_name: str
+    derived_from: str | None = None
+    derived_from_name: str | None = None
+    places: list[str] = []
+    group: str | None = None
+    period: PeriodSpec = PeriodSpec()
+    parser: Literal["rules", "model"] = "rules"
+    text: str = Field("", description="'Entendí: …' in the user's language.")
+
+
 class Answer(BaseModel):
     status: Status
     language: Language
     answer: str
-    headline: str | None = Field(None, description="The main figure, formatted for the locale.")
+    headline: str | None = Field(None, description="The main figure, formatted for the locale, millions in words.")
+    headline_exact: str | None = Field(None, description="The main figure with every digit.")
     values: list[Value] = []
     sql: str | None = None
     columns: list[str] = []
     rows: list[list] = []
     citations: list[Citation] = []
     plan: QueryPlan | None = None
+    understood: Understood | None = None
     chart: Chart | None = None
     notes: list[str] = []
     timings_ms: dict[str, float] = {}

@@ -17,6 +17,7 @@ from agent.compile import compile_sql
 from agent.executor import QueryFailed, read_only_engine, run_query
 from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
+from agent.interpretation import understood
 from agent.llm import Chooser, load_chooser
 from agent.models import Answer, Conversation, Language, Turn
 from agent.plan import PlanOutcome, Planner
@@ -108,8 +109,10 @@ class Cifra:
         answer = self.write(plan, language, result.columns, result.rows, outcome.notes, self.area_names[language])
         if result.truncated:
             answer.notes.append(message("truncated", language, count=len(result.rows)))
+        reading = understood(plan, self.catalog, self.area_names[language], language, outcome.parser)
         lap("answer")
-        return answer.model_copy(update={"sql": vetted.sql, "timings_ms": timings, "llm_calls": outcome.llm_calls})
+        return answer.model_copy(update={"sql": vetted.sql, "timings_ms": timings, "llm_calls": outcome.llm_calls,
+                                         "understood": reading})
 
     def _declined(self, outcome: PlanOutcome, language: str, timings: dict[str, float]) -> Answer:
         params = dict(outcome.params)

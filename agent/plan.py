@@ -7,6 +7,7 @@ indicator families are too close to call, and then only to pick one of the retri
 """
 
 import logging
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -51,6 +52,7 @@ class PlanOutcome(BaseModel):
     suggestions: list[str] = []
     notes: list[Note] = []
     llm_calls: int = 0
+    parser: Literal["rules", "model"] = "rules"
 
 
 def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
@@ -128,6 +130,7 @@ class Planner:
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]
                 chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome)
                 if chosen:
+                    outcome.parser = "model"
                     return chosen
             # Too close to call without the model: the family retrieval returned most often.
             return max(ranked[:2], key=lambda family: family[1])[2]
@@ -256,6 +259,7 @@ class Planner:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
+                and not period.month_end \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             operation = Operation.VALUE  # "promedio de la UF en 2023" is the yearly figure itself
         outcome.plan = QueryPlan(

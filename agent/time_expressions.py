@@ -35,8 +35,18 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
+def _month_range(m: re.Match, today: date) -> PeriodSpec:
+    """"entre febrero de 2021 y abril de 2022", "from January to June 2021": the first month takes the last's year."""
+    end_year = int(m[4])
+    start_year = int(m[2]) if m[2] else end_year
+    return PeriodSpec(start=start_year, end=end_year, month=MONTHS[m[1]], month_end=MONTHS[m[3]])
+
+
+OF_YEAR = r"(?: de| del| of)?"
 RULES: list[tuple[re.Pattern, callable]] = [
-    # Ranges first: they contain single years.
+    # Ranges first: they contain single years and months.
+    (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
+                rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
     (re.compile(rf"\b(?:entre(?: el)?|between|de|del|from)\s+{YEAR}\s+(?:y|and|a|al|to|hasta)(?: el)?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
@@ -49,7 +59,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=ORDINAL_QUARTERS[m[1]])),
     (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
      lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
-    (re.compile(rf"\b({MONTH_NAMES})(?: de| of)? {YEAR}\b"),
+    (re.compile(rf"\b({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}})\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=int(m[2])) if 1 <= int(m[2]) <= 12 else None),

@@ -110,6 +110,16 @@ def _blank(text: str, phrases: list[str]) -> str:
     return text
 
 
+PLACE_MARK = "§"
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """``PLACE_MARK`` (padded to the same length, so other spans stay valid) where each span was."""
+    for start, end in spans:
+        text = text[:start] + PLACE_MARK.ljust(end - start) + text[end:]
+    return text
+
+
 def _remove(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
@@ -149,7 +159,7 @@ class Understander:
         """'esperanza de vida y mortalidad infantil': two topics joined by y/and, each retrieving its own series.
         A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
         halves = [" ".join(word for word in half if word not in self.stopwords and word not in cue_words
-                           and not word.isdigit()) for half in self._topics(text.split())]
+                           and not word.isdigit() and word != PLACE_MARK) for half in self._topics(text.split())]
         halves = [half for half in halves if half]
         if len(halves) < 2:
             return None
@@ -158,10 +168,13 @@ class Understander:
         return " / ".join(halves) if len(codes) > 1 else None
 
     def _topics(self, words: list[str]) -> list[list[str]]:
-        """Words split at each y/and, except where the metadata itself joins the two words."""
+        """Words split at each y/and, except where the metadata itself joins the two words or a place stands
+        on either side ("Brasil y México")."""
         topics: list[list[str]] = [[]]
         for position, word in enumerate(words):
-            joined = 0 < position < len(words) - 1 and (words[position - 1], words[position + 1]) in self.joined_words
+            joined = 0 < position < len(words) - 1 and (
+                (words[position - 1], words[position + 1]) in self.joined_words
+                or PLACE_MARK in (words[position - 1], words[position + 1]))
             if CONJUNCTION.fullmatch(word) and not joined:
                 topics.append([])
             else:
@@ -192,11 +205,14 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        folded = fold(text)
+        folded = fold(words.spelled_out(text))
         cues, cue_phrases = _variant_cues(folded, words)
         period = find_period(folded)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         threshold = THRESHOLD.search(folded)
+        age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
+        if threshold and age_phrase and fold(age_phrase) in folded[threshold.start():threshold.end() + 8]:
+            threshold = None  # "menos de 15 años" names an age group, not a value to compare with
         threshold_text = [folded[threshold.start(2):threshold.end()]] if threshold else []  # "30 millones" no Mejillones
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
         unsupported = _unsupported(folded, words, threshold is not None)
@@ -211,7 +227,7 @@ class Understander:
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in self.stopwords and word not in source_words and not word.isdigit()]
-        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()}
+        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         group = self._group(places.places, operation, places.member_kind)
         if operation == Operation.FIRST_MEETING:
@@ -219,7 +235,8 @@ class Understander:
         else:
             order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
-        unsupported = unsupported or self._two_measures(without_entities, cue_words | source_words)
+        marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
+        unsupported = unsupported or self._two_measures(marked, cue_words | source_words)
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,

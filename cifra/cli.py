@@ -106,8 +106,11 @@ def catalog_search(query: str, limit: int = typer.Option(5, help="How many indic
 def _print_answer(answer) -> None:
     """Readable output: the sentence, the figure, notes, sources and the SQL."""
     style = {"ok": "green", "no_data": "yellow", "clarify": "yellow", "refused": "red", "error": "red"}[answer.status]
+    if answer.understood:
+        console.print(f"[cyan]{answer.understood.text}[/cyan]")
     if answer.headline:
-        console.print(f"[bold]{answer.headline}[/bold]")
+        exact = f"  [dim]({answer.headline_exact})[/dim]" if answer.headline_exact != answer.headline else ""
+        console.print(f"[bold]{answer.headline}[/bold]{exact}")
     console.print(f"[{style}]{answer.answer}[/{style}]")
     for note in answer.notes:
         console.print(f"  · {note}")

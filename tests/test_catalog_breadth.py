@@ -75,3 +75,20 @@ def test_sources_without_a_dated_vintage_give_their_release(built):
     assert report.vintages["ine_proyecciones"] == "INE 2019, base Censo 2017"
     served = [source for source, count in report.observations_by_source.items() if count]
     assert all(report.vintages[source] for source in served)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("inflación en Chile en 2019", "Entendí: Inflación a 12 meses, calculada del IPC · Chile · 2019 · valor (leído por reglas)."),
+    ("población de Puente Alto", "Entendí: Población censada (Censo 2024) · Puente Alto · el dato más reciente observado · valor"),
+    ("top 5 países de Sudamérica por esperanza de vida 2019", "· América del Sur · 2019 · ranking de mayor a menor"),
+    ("compare unemployment in Chile and Peru since 2015", "· Chile, Peru · 2015–… · series (read by rules)."),
+])  # fmt: skip
+def test_every_answer_says_what_it_understood(cifra, question, expected):
+    answer = cifra.ask(question)
+    assert expected in answer.understood.text
+    assert answer.understood.indicator == answer.values[0].indicator
+
+
+def test_a_derived_measure_says_which_series_it_comes_from(cifra):
+    reading = cifra.ask("inflación en Chile en 2019").understood
+    assert (reading.indicator, reading.derived_from, reading.operation) == ("CHL.CPI.INFLATION_12M", "CHL.CPI", "value")

@@ -266,11 +266,12 @@ def test_a_card_must_agree_with_unit_mult(data_dir):
 
 @pytest.fixture(scope="module")
 def sdmx_build(tmp_path_factory, data_dir):
-    """The default build plus ad-hoc SDMX files: a structure-only file and one with an unknown area."""
+    """The curated build (smaller, same code path) plus ad-hoc SDMX files: a structure-only file and one with an
+    unknown area."""
     folder = tmp_path_factory.mktemp("sdmx")
     extra = write_csv(folder / "extra.csv", "FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE",
                       "A,CL,X,2020,1.5", "A,ZZ,X,2020,2.5", "A,ZZ,X,2021,3.5")  # fmt: skip
-    settings = Settings(home=folder / "home", data_dir=data_dir,
+    settings = Settings(home=folder / "home", data_dir=data_dir, wdi_scope="curated",
                         sdmx_files=[extra, data_dir / JSON_STRUCTURE, data_dir / ECB_DATA])  # fmt: skip
     return settings, build(settings)
 

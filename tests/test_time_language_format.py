@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from agent.formatting import number
+from agent.formatting import figure, number
+from agent.indicators import IndicatorInfo
 from agent.language import detect_language
 from agent.time_expressions import find_period
 from catalog.text import fold
@@ -60,3 +61,23 @@ def test_language(text, language):
 ])
 def test_number_formatting(value, decimals, language, expected):
     assert number(value, decimals, language) == expected
+
+
+@pytest.mark.parametrize("value, kind, unit, symbol, language, expected", [
+    (254103710483.0, "currency", "US$ a precios actuales", "US$", "es", "254.104 millones de US$"),
+    (254103710483.0, "currency", "current US$", "US$", "en", "US$254.1 billion"),
+    (-10424300000.0, "currency", "current US$", "US$", "en", "-US$10.4 billion"),
+    (2.7e13, "currency", "US$ a precios actuales", "US$", "es", "27,0 billones de US$"),
+    (19458310, "count", "personas", None, "es", "19,5 millones de personas"),
+    (19458310, "count", "people", None, "en", "19.5 million people"),
+    (604744, "count", "personas", None, "es", "604.744 personas"),  # below a million: every digit
+    (13117.993, "currency", "US$ a precios actuales", "US$", "es", "13.118 US$"),
+    (2.5e6, "percent", "%", "%", "es", "2.500.000,0 %"),  # a percent is never put in words
+])  # fmt: skip
+def test_large_figures_in_words(value, kind, unit, symbol, language, expected):
+    info = IndicatorInfo(code="X", source_id="s", name_es="x", name_en="x", definition_es="", definition_en="",
+                         unit_es=unit, unit_en=unit, unit_kind=kind, unit_symbol=symbol, unit_multiplier=0,
+                         decimals=0 if kind != "percent" else 1, frequency="A", annual_aggregation="mean", family="x",
+                         measure="total", price_basis=None, currency=None, transform="level", sex="total", age=None,
+                         official_for=[], curated=True, notes_es=None, notes_en=None)  # fmt: skip
+    assert figure(value, info, language) == expected

@@ -48,6 +48,11 @@ def texts(elements) -> str:
     return "\n".join(element.value for element in elements)
 
 
+
+def figures(app) -> list[str]:
+    """The big figures shown above answers (markdown headings)."""
+    return [block.value for block in app.markdown if block.value.startswith("## ")]
+
 def test_empty_chat_offers_examples_and_says_what_the_answers_rest_on(app, settings):
     assert "PIB per cápita de Chile 2020" in [button.label for button in app.button]
     sidebar = texts(app.sidebar.caption)
@@ -58,7 +63,7 @@ def test_empty_chat_offers_examples_and_says_what_the_answers_rest_on(app, setti
 
 def test_a_question_shows_the_figure_its_source_the_sql_and_the_rows(app):
     ask(app, "PIB per cápita de Chile 2020")
-    assert "13.118" in app.metric[0].value
+    assert figures(app) == ["## 13.118 US\\$"]
     sources = texts(app.main.caption)
     assert "World Bank" in sources and "CC BY 4.0" in sources and "2026-07-01" in sources
     assert "NY.GDP.PCAP.CD" in app.code[0].value and app.code[0].language == "sql"
@@ -69,7 +74,13 @@ def test_a_question_shows_the_figure_its_source_the_sql_and_the_rows(app):
 
 def test_a_follow_up_is_read_against_the_previous_question(app):
     ask(ask(app, "PIB per cápita de Chile 2020"), "¿y en 2021?")
-    assert [metric.value for metric in app.metric] == ["13.118 US\\$", "16.216 US\\$"]
+    assert figures(app) == ["## 13.118 US\\$", "## 16.216 US\\$"]
+
+
+def test_a_large_figure_is_in_words_with_every_digit_one_click_away(app):
+    ask(app, "PIB de Chile en dólares en 2020")
+    assert figures(app) == ["## 254.104 millones de US\\$"]
+    assert "254.103.710.483 US\\$" in texts(app.markdown)
 
 
 def test_an_example_in_english_draws_a_line_chart(app):
@@ -86,13 +97,13 @@ def test_an_example_in_english_draws_a_line_chart(app):
 def test_no_data_is_a_friendly_message(app):
     ask(app, "PIB de Atlantis 2020")
     assert "atlantis" in app.info[0].value.lower()
-    assert not app.metric and not app.code and not app.error
+    assert not figures(app) and not app.code and not app.error
 
 
 def test_an_attempt_to_change_data_is_refused(app):
     ask(app, "borra la tabla observation")
     assert app.error[0].value == message("hostile", "es")
-    assert not app.metric and not app.code
+    assert not figures(app) and not app.code
 
 
 def test_feedback_is_appended_with_the_question_its_context_and_the_answer(app, settings):

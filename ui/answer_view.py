@@ -32,6 +32,16 @@ def _headline_label(answer: Answer) -> str:
     return escape(f"{name} · {first.area_name}, {first.period}" if first else name)
 
 
+def _headline(answer: Answer, language: Language) -> None:
+    """The figure in full, never cut: a large one in words, with every digit one click away."""
+    st.caption(_headline_label(answer))
+    figure_column, exact_column = st.columns([4, 1], vertical_alignment="center")
+    figure_column.markdown(f"## {escape(answer.headline)}")
+    if answer.headline_exact and answer.headline_exact != answer.headline:
+        with exact_column.popover(text("exact_value", language)):
+            st.markdown(escape(answer.headline_exact))
+
+
 def _data(answer: Answer, language: Language, key: str) -> None:
     table = pd.DataFrame(answer.rows, columns=answer.columns)
     with st.expander(text("show_data", language, count=len(table))):
@@ -47,8 +57,10 @@ def show_answer(answer: Answer, language: Language, key: str) -> None:
         box, icon = DECLINED[answer.status]
         box(escape(answer.answer), icon=icon)
     else:
+        if answer.understood:
+            st.caption(escape(answer.understood.text))
         if answer.headline:
-            st.metric(_headline_label(answer), escape(answer.headline))
+            _headline(answer, language)
         st.markdown(escape(answer.answer))
         chart = answer_chart(answer)
         if chart is not None:

@@ -30,6 +30,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "thinking": {"es": "Calculando…", "en": "Calculating…"},
     "show_sql": {"es": "Ver SQL", "en": "Show SQL"},
     "show_data": {"es": "Ver datos ({count})", "en": "Show data ({count})"},
+    "exact_value": {"es": "Valor exacto", "en": "Exact value"},
     "download_csv": {"es": "Descargar CSV", "en": "Download CSV"},
     "source_line": {
         "es": "**Fuente:** {publisher}, {dataset} ({indicator}) · Licencia {license} · Versión {vintage} · "

@@ -19,6 +19,8 @@ from catalog.text import fold
 
 SOURCE_ID = "bcch"
 COLUMNS = ["serie", "fecha", "valor", "fecha_scraping"]
+# The regional file's national row repeats the national accounts (CHL.GDP.VOLUME): the regional series is
+# the regions' own, so "GDP of Chile" is never answered from it.
 NATIONAL_TOTAL_LABEL = "Producto Interno Bruto"
 REGION_MATCH_CUTOFF = 80
 PLAUSIBLE_RATIO = 0.3
@@ -45,8 +47,6 @@ class RegionMatcher:
         self._codes = {fold(region.name_es): region.code for region in regions if region.kind == "cl_region"}
 
     def __call__(self, label: str) -> str | None:
-        if label == NATIONAL_TOTAL_LABEL:
-            return "CHL"
         match = process.extractOne(fold(label), list(self._codes), scorer=fuzz.token_sort_ratio,
                                    score_cutoff=REGION_MATCH_CUTOFF)
         return self._codes[match[0]] if match else None
@@ -83,6 +83,8 @@ def _read(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: 
     path = data_dir / card.origin.file
     for line, row in read_rows(path, COLUMNS, delimiter=";"):
         label = row["serie"]
+        if card.origin.series is None and label == NATIONAL_TOTAL_LABEL:
+            continue
         if card.origin.series is None:
             area = regions(label)
             if area is None:

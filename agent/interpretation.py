@@ -1,0 +1,44 @@
+"""What Cifra understood, from the plan: shown above every answer ("Entendí: …") and kept in the JSON
+(``Answer.understood``), so a misreading is visible before anyone trusts the figure."""
+
+from agent.answer import message, period_label
+from agent.indicators import IndicatorCatalog
+from agent.models import Language, Operation, PeriodSpec, QueryPlan, Understood
+
+
+def _period(period: PeriodSpec, operation: Operation, language: Language) -> str:
+    if operation == Operation.LATEST or period.latest:
+        return message("understood_latest_projected" if period.projected else "understood_latest", language)
+    if period.start is None and period.end is None:
+        return message("understood_last_years", language, years=period.last_n_years) if period.last_n_years \
+            else message("understood_all_periods", language)
+    if period.month and period.month_end and period.start and period.end:
+        first = period_label(f"{period.start:04d}-{period.month:02d}", language)
+        return f"{first}–{period_label(f'{period.end:04d}-{period.month_end:02d}', language)}"
+    if period.month and period.start:
+        return period_label(f"{period.start:04d}-{period.month:02d}", language)
+    if period.quarter and period.start:
+        return period_label(f"{period.start:04d}-Q{period.quarter}", language)
+    if period.start == period.end:
+        return str(period.start)
+    return f"{period.start or '…'}–{period.end or '…'}"
+
+
+def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str, str], language: Language,
+               parser: str) -> Understood:
+    info = catalog.get(plan.indicator_code)
+    places = [area_names.get(code, code) for code in plan.area_codes]
+    if plan.group_code:
+        places.append(area_names.get(plan.group_code, plan.group_code))
+    operation = plan.operation.value
+    if plan.operation == Operation.AGGREGATE:
+        operation = f"aggregate_{plan.aggregate or 'avg'}"
+    elif plan.operation == Operation.RANK:
+        operation = f"rank_{plan.order}"
+    derived = catalog.get(info.derived_from).name(language) if info.derived_from else None
+    text = message("understood", language, measure=info.name(language), places=", ".join(places) or "—",
+                   period=_period(plan.period, plan.operation, language),
+                   operation=message(f"understood_op_{operation}", language), parser=message(f"parser_{parser}", language))
+    return Understood(operation=operation, indicator=info.code, indicator_name=info.name(language),
+                      derived_from=info.derived_from, derived_from_name=derived, places=plan.area_codes,
+                      group=plan.group_code, period=plan.period, parser=parser, text=text)  # fmt: skip
