@@ -25,6 +25,10 @@ a = Area.__table__.alias("a")
 m = AreaMembership.__table__.alias("m")
 
 
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def observations(info: IndicatorInfo, name: str) -> FromClause:
     """The rows a query reads, as ``name``: stored observations, or a derived measure computed from its series.
 
@@ -73,8 +77,9 @@ class QueryBuilder:
         if period.month and period.month_end and period.start and period.end:
             conditions += [o.c.period_start >= date(period.start, period.month, 1),
                            o.c.period_start <= date(period.end, period.month_end, 1)]
-        elif period.month and period.start:
-            conditions.append(o.c.period == f"{period.start:04d}-{period.month:02d}")
+        elif period.month and period.start:  # the month, or each of its days in a daily series
+            first_day = date(period.start, period.month, 1)
+            conditions += [o.c.period_start >= first_day, o.c.period_start < _next_month(first_day)]
         elif period.quarter and period.start:
             months = [f"{period.start:04d}-{month:02d}" for month in range(3 * period.quarter - 2, 3 * period.quarter + 1)]
             conditions.append(o.c.period.in_([f"{period.start:04d}-Q{period.quarter}", *months]))

@@ -103,6 +103,10 @@ class IndicatorCatalog:
         spans = spans + [span for info in indicators if info.derived_from for span in _derived_spans(info, spans)]
         self.coverage = {(code, area): (first, last) for code, area, first, last, _, _ in spans}
         self.last_observed = {(code, area): observed for code, area, _, _, observed, _ in spans if observed}
+        self.years: dict[str, tuple[int, int]] = {}  # each indicator's first and last year over all its areas
+        for code, _, first, last, _, _ in spans:
+            low, high = self.years.get(code, (int(first[:4]), int(last[:4])))
+            self.years[code] = (min(low, int(first[:4])), max(high, int(last[:4])))
         self.kinds_covered: dict[str, set[str]] = {}
         for code, _, _, _, _, kind in spans:
             self.kinds_covered.setdefault(code, set()).add(kind)

@@ -3,7 +3,9 @@
 
 from agent.answer import message, period_label
 from agent.indicators import IndicatorCatalog
-from agent.models import Language, Operation, PeriodSpec, QueryPlan, Understood
+from agent.models import Language, Operation, PeriodSpec, QueryPlan, ReadingOption, Understanding, Understood
+
+MAX_OPTIONS = 4
 
 
 def _period(period: PeriodSpec, operation: Operation, language: Language) -> str:
@@ -42,3 +44,32 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     return Understood(operation=operation, indicator=info.code, indicator_name=info.name(language),
                       derived_from=info.derived_from, derived_from_name=derived, places=plan.area_codes,
                       group=plan.group_code, period=plan.period, parser=parser, text=text)  # fmt: skip
+
+
+def _has_data(catalog: IndicatorCatalog, code: str, areas: list[str], period: PeriodSpec) -> bool:
+    """Values for every area within the asked years: an option never leads to "no data"."""
+    for area in areas:
+        span = catalog.coverage.get((code, area))
+        if span is None or (period.start is not None and period.start > int(span[1][:4])) or (
+                period.end is not None and period.end < int(span[0][:4])):
+            return False
+    return True
+
+
+def reading_options(plan: QueryPlan, understanding: Understanding, catalog: IndicatorCatalog,
+                    area_names: dict[str, str], language: Language) -> list[ReadingOption]:
+    """The other plausible readings, each a complete plan: the measures the planner ranked next (the other
+    source, a sibling: per cápita, PPA, en dólares) and, for a place named like others ("Santiago": comuna,
+    región, provincia), each of them with data."""
+    options = [ReadingOption(kind="indicator", label=catalog.get(code).name(language),
+                             plan=plan.model_copy(update={"indicator_code": code, "alternatives": []}))
+               for code in plan.alternatives if _has_data(catalog, code, plan.area_codes, plan.period)]
+    for place in understanding.places:
+        if place.code not in plan.area_codes:
+            continue
+        for other in place.alternatives:
+            if (plan.indicator_code, other) in catalog.coverage:
+                areas = [other if code == place.code else code for code in plan.area_codes]
+                options.append(ReadingOption(kind="place", label=area_names.get(other, other),
+                                             plan=plan.model_copy(update={"area_codes": areas, "alternatives": []})))
+    return options[:MAX_OPTIONS]

@@ -170,8 +170,17 @@ class Understood(BaseModel):
     places: list[str] = []
     group: str | None = None
     period: PeriodSpec = PeriodSpec()
-    parser: Literal["rules", "model"] = "rules"
+    parser: Literal["rules", "model", "correction", "confirmed"] = "rules"
     text: str = Field("", description="'Entendí: …' in the user's language.")
+
+
+class ReadingOption(BaseModel):
+    """Another plausible reading of the question, offered as one click: the other source, a sibling measure,
+    another place with the same name. Choosing it runs ``plan`` as it is."""
+
+    kind: Literal["indicator", "place"]
+    label: str
+    plan: QueryPlan
 
 
 class Answer(BaseModel):
@@ -187,6 +196,7 @@ class Answer(BaseModel):
     citations: list[Citation] = []
     plan: QueryPlan | None = None
     understood: Understood | None = None
+    options: list[ReadingOption] = []
     chart: Chart | None = None
     notes: list[str] = []
     timings_ms: dict[str, float] = {}

@@ -9,6 +9,7 @@ one question in the context of a conversation and never raises.
 
 import logging
 import time
+from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
@@ -17,11 +18,13 @@ from agent.compile import compile_sql
 from agent.executor import QueryFailed, read_only_engine, run_query
 from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
-from agent.interpretation import understood
+from agent.interpretation import reading_options, understood
 from agent.llm import Chooser, load_chooser
-from agent.models import Answer, Conversation, Language, Turn
+from agent.models import Answer, Conversation, Language, QueryPlan, Turn
 from agent.plan import PlanOutcome, Planner
-from agent.understand import Understander, readable
+from agent.readings import FILE_NAME as CONFIRMED_FILE
+from agent.readings import ConfirmedReadings
+from agent.understand import MAX_QUESTION_CHARS, Understander, readable
 from agent.vetting import SqlRefused, vet
 from catalog.index import IndicatorIndex
 from cifra.settings import Settings, get_settings
@@ -58,14 +61,17 @@ class Cifra:
             raise CifraUnavailable("index", f"{settings.chroma_url or settings.index_dir}: {error}") from error
         self.understand = Understander(self.gazetteer, index, self.plan.vocabulary, self.catalog.joined_words)
         self.write = AnswerWriter(self.catalog)
+        self.confirmed = ConfirmedReadings(settings.home / CONFIRMED_FILE)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en
                                       for code, area in self.gazetteer.areas.items()} for language in ("es", "en")}
 
-    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def ask(self, question: str, conversation: Conversation | None = None,
+            on_model: Callable[[], None] = lambda: None) -> Answer:
+        """Never raises. ``on_model`` is called when the question goes to the model, so a caller can say so."""
         conversation = conversation if conversation is not None else Conversation()
         language = conversation.turns[-1].language if conversation.turns else "es"
         try:
-            answer = self._answer(question, conversation)
+            answer = self._answer(question, conversation, on_model)
         except Exception:  # the chat must never show a stack trace; the log keeps it
             log.exception("unexpected failure answering %r", question)
             answer = Answer(status="error", language=language, answer=message("error", language))
@@ -73,7 +79,7 @@ class Cifra:
                                        language=answer.language))
         return answer
 
-    def _answer(self, question: str, conversation: Conversation) -> Answer:
+    def _answer(self, question: str, conversation: Conversation, on_model: Callable[[], None]) -> Answer:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
 
@@ -84,14 +90,34 @@ class Cifra:
             clock = now
 
         default_language = conversation.turns[-1].language if conversation.turns else "es"
+        confirmed = None if conversation.turns or len(question) > MAX_QUESTION_CHARS else self.confirmed.get(question)
+        if confirmed is not None:  # a person confirmed how to read this very question
+            return self._run(confirmed.plan, confirmed.language, [], "confirmed", timings, lap)
         understanding = self.understand(question, default_language)
         lap("understand")
-        outcome = self.plan(understanding, conversation)
+        outcome = self.plan(understanding, conversation, on_model)
         lap("plan")
         language = understanding.language
         if outcome.status != "ok":
             return self._declined(outcome, language, timings)
-        plan = outcome.plan
+        answer = self._run(outcome.plan, language, outcome.notes, outcome.parser, timings, lap)
+        options = reading_options(outcome.plan, understanding, self.catalog, self.area_names[language], language) \
+            if answer.status == "ok" else []
+        return answer.model_copy(update={"llm_calls": outcome.llm_calls, "options": options})
+
+    def answer_plan(self, plan: QueryPlan, language: Language, conversation: Conversation, label: str) -> Answer:
+        """Run ``plan`` as it is (a reading the user picked among an answer's options): no question to read,
+        no model call. The conversation continues from it, as from any other answer."""
+        try:
+            answer = self._run(plan, language, [], "correction", {}, lambda stage: None)
+        except Exception:
+            log.exception("unexpected failure running a chosen reading %s", plan)
+            answer = Answer(status="error", language=language, answer=message("error", language))
+        conversation.turns.append(Turn(question=label, plan=plan if answer.status == "ok" else None, language=language))
+        return answer
+
+    def _run(self, plan: QueryPlan, language: Language, notes: list, parser: str, timings: dict[str, float], lap) -> Answer:
+        """Compile, vet, execute and write the answer for a plan."""
         info = self.catalog.get(plan.indicator_code)
         sql = compile_sql(plan, info, language, self.engine.dialect)
         lap("compile")
@@ -104,15 +130,13 @@ class Cifra:
             key = "refused_sql" if isinstance(error, SqlRefused) else "query_failed"
             reason = error.reason_es if language == "es" else error.reason_en
             return Answer(status="refused" if key == "refused_sql" else "error", language=language, plan=plan,
-                          sql=sql, answer=message(key, language, reason=reason), timings_ms=timings,
-                          llm_calls=outcome.llm_calls)  # fmt: skip
-        answer = self.write(plan, language, result.columns, result.rows, outcome.notes, self.area_names[language])
+                          sql=sql, answer=message(key, language, reason=reason), timings_ms=timings)  # fmt: skip
+        answer = self.write(plan, language, result.columns, result.rows, notes, self.area_names[language])
         if result.truncated:
             answer.notes.append(message("truncated", language, count=len(result.rows)))
-        reading = understood(plan, self.catalog, self.area_names[language], language, outcome.parser)
+        reading = understood(plan, self.catalog, self.area_names[language], language, parser)
         lap("answer")
-        return answer.model_copy(update={"sql": vetted.sql, "timings_ms": timings, "llm_calls": outcome.llm_calls,
-                                         "understood": reading})
+        return answer.model_copy(update={"sql": vetted.sql, "timings_ms": timings, "understood": reading})
 
     def _declined(self, outcome: PlanOutcome, language: str, timings: dict[str, float]) -> Answer:
         params = dict(outcome.params)

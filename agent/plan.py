@@ -7,6 +7,7 @@ indicator families are too close to call, and then only to pick one of the retri
 """
 
 import logging
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
+SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
 NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
 LLM_CANDIDATES = 5
 PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
@@ -79,11 +81,12 @@ class Planner:
         return [word for word in topic.split()
                 if len(word) >= 3 and word not in self.vocabulary and word[:PREFIX] not in self.prefixes]
 
-    def _ask_model(self, understanding: Understanding, outcome: PlanOutcome) -> str | None:
+    def _ask_model(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
         candidates = understanding.candidates[:LLM_CANDIDATES]
         shown = [Candidate(code=c.code, name_es=c.name_es, name_en=c.name_en,
                            unit=self.catalog.get(c.code).unit_en, source=self.catalog.get(c.code).source_id)
                  for c in candidates]  # fmt: skip
+        on_model()  # the caller may say so while it waits: a model call takes seconds on a CPU
         try:
             choice = self.chooser.choose(self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
                                          choice_schema([c.code for c in candidates]))
@@ -105,7 +108,7 @@ class Planner:
         code = choice.value.indicator_code
         return None if code == NONE else code
 
-    def _retrieved(self, understanding: Understanding, outcome: PlanOutcome) -> str | None:
+    def _retrieved(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
         """The retrieved indicator that best answers the question, or None (status set on ``outcome``)."""
         candidates = understanding.candidates
         top = candidates[0].score if candidates else 0.0
@@ -126,9 +129,10 @@ class Planner:
             ranked = fitting  # as close a match, and it has what was asked: never a near miss with no data
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             if self.chooser is not None:
-                families = {self.catalog.get(code).family for _, _, code in ranked}
+                near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
+                families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]
-                chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome)
+                chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome, on_model)
                 if chosen:
                     outcome.parser = "model"
                     return chosen
@@ -148,6 +152,8 @@ class Planner:
         specified = {field for field in VARIANT_FIELDS if getattr(cues, field)}
         current = self.catalog.get(base)
         family = [current, *self.catalog.siblings(base)]
+        if cues.measure in SOFT_MEASURES and not any(matches(info, "measure", cues.measure) for info in family):
+            specified.discard("measure")  # "porcentaje de desempleo": a rate, and no member is a share
         fitting = [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
         in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
             member_kind or "").startswith("cl_")
@@ -187,7 +193,11 @@ class Planner:
         return min((int(self.catalog.last_observed.get((code, area), "0")[:4]) for area in areas), default=0)
 
     def _covers(self, code: str, areas: list[str], period: PeriodSpec) -> bool:
-        """Does the series have values for every area, in the asked years?"""
+        """Does the series have values for every area, in the asked years? (For a group: in any of its areas.)"""
+        if not areas:
+            first, last = self.catalog.years.get(code, (0, -1))
+            return first <= last and not ((period.end is not None and period.end < first)
+                                          or (period.start is not None and period.start > last))
         for area in areas:
             span = self.coverage.get((code, area))
             if span is None:
@@ -199,7 +209,9 @@ class Planner:
 
     # Plan --------------------------------------------------------------------------------------
 
-    def __call__(self, understanding: Understanding, conversation: Conversation) -> PlanOutcome:
+    def __call__(self, understanding: Understanding, conversation: Conversation,
+                 on_model: Callable[[], None] = lambda: None) -> PlanOutcome:
+        """``on_model`` is called before the model is asked (never for questions the rules read alone)."""
         outcome = PlanOutcome()
         if understanding.hostile:
             return PlanOutcome(status="refused", reason="hostile")
@@ -220,7 +232,7 @@ class Planner:
         elif understanding.unknown_place and not understanding.places and not understanding.group:
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         else:
-            base = self._retrieved(understanding, outcome)
+            base = self._retrieved(understanding, outcome, on_model)
             if base is None:
                 return outcome
         if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and not understanding.cues.transform:

@@ -191,6 +191,8 @@ class Understander:
 
     def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
+        if operation == Operation.RANK and not member_kind and sum(place.kind == "country" for place in places) >= 2:
+            return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named countries, side by side
         if operation == Operation.RANK or member_kind:
             return next((place for place in places if self.gazetteer.is_group(place)), None)
         if operation == Operation.AGGREGATE:

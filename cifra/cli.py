@@ -21,6 +21,8 @@ eval_app = typer.Typer(help="Evaluate on the golden questions: run, list and com
 app.add_typer(eval_app, name="eval")
 model_app = typer.Typer(help="The local model's server: check, serve, status.", no_args_is_help=True)
 app.add_typer(model_app, name="model")
+feedback_app = typer.Typer(help="Readers' feedback: review it, promote confirmed corrections.", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
 console = Console()
 
 
@@ -389,6 +391,63 @@ def eval_compare(
         console.print(f"  {flip.key}  {flip.question!r}")
     if comparison.only_a or comparison.only_b:
         console.print(f"turns only in A: {len(comparison.only_a)}, only in B: {len(comparison.only_b)}")
+
+
+
+@feedback_app.command("review")
+def feedback_review() -> None:
+    """Every piece of feedback: question, reading, the reading chosen instead, rating and comment, with counts."""
+    from eval.feedback import review
+    from ui.feedback import FILE_NAME
+
+    items = review(Settings().home / FILE_NAME)
+    table = Table(title=f"Feedback ({len(items)})")
+    for column in ("id", "rating", "question", "reading", "chosen instead", "comment"):
+        table.add_column(column)
+
+    def reading(plan) -> str:
+        return f"{plan.indicator_code} · {' '.join(plan.area_codes)} · {plan.operation}" if plan else "—"
+
+    for item in items:
+        record = item.record
+        table.add_row(str(item.id), record.rating, record.question, reading(record.plan), reading(record.correction),
+                      record.comment)
+    console.print(table)
+    ups = sum(item.record.rating == "up" for item in items)
+    corrections = sum(item.record.correction is not None for item in items)
+    console.print(f"up {ups}, down {len(items) - ups}, with a chosen reading {corrections}")
+
+
+@feedback_app.command("promote")
+def feedback_promote(
+    ids: list[int] = typer.Argument(..., help="Feedback ids, as `cifra feedback review` numbers them."),
+    confirmed_by: str = typer.Option(..., help="Who checked that the chosen reading is right (kept in the case)."),
+    suite: str = typer.Option(None, help="Golden-question file to append to (default: eval/questions.yaml)."),
+    split: str = typer.Option("dev", help="dev or test."),
+) -> None:
+    """Confirmed corrections become golden cases tagged `feedback` and readings Cifra uses for those questions."""
+    from agent.pipeline import Cifra
+    from eval.feedback import NotPromotable, promote, review
+    from eval.score import DEFAULT_CASES
+    from ui.feedback import FILE_NAME
+
+    settings = Settings()
+    items = {item.id: item for item in review(settings.home / FILE_NAME)}
+    cifra = Cifra(settings)
+    failed = False
+    for feedback_id in ids:
+        if feedback_id not in items:
+            console.print(f"[red]#{feedback_id}: no such feedback[/red]")
+            failed = True
+            continue
+        try:
+            case_id = promote(cifra, items[feedback_id], confirmed_by, Path(suite) if suite else DEFAULT_CASES, split)
+        except NotPromotable as reason:
+            console.print(f"[red]#{feedback_id} not promoted:[/red] {reason}")
+            failed = True
+            continue
+        console.print(f"#{feedback_id} → golden case {case_id}; Cifra now reads {items[feedback_id].record.question!r} so")
+    raise typer.Exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

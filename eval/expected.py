@@ -276,6 +276,16 @@ class BcchSource(_Spec):
         return self
 
 
+class RecordedSource(_Spec):
+    """A value a person confirmed: a reader's correction promoted from feedback (``cifra feedback promote``),
+    computed by the corrected plan on the database of that day, with the person who confirmed it."""
+
+    recorded: float
+    area: str
+    period: str
+    confirmed_by: str = Field(min_length=1)
+
+
 SOURCE_KINDS: dict[str, type[_Spec]] = {
     "wdi": WdiSource,
     "wdi_rank": WdiRankSource,
@@ -286,6 +296,7 @@ SOURCE_KINDS: dict[str, type[_Spec]] = {
     "mdsf_poverty": MdsfPovertySource,
     "mdsf_poverty_rank": MdsfPovertyRankSource,
     "bcch": BcchSource,
+    "recorded": RecordedSource,
 }
 RANK_KINDS = {"wdi_rank", "ine_projection_rank", "census2024_rank", "mdsf_poverty_rank"}
 
@@ -542,6 +553,8 @@ def _compute(source: dict[str, Any]) -> list[tuple[str, str, float]]:
 
     if isinstance(spec, BcchSource):
         return _compute_bcch(spec)
+    if isinstance(spec, RecordedSource):
+        return [(spec.area, spec.period, spec.recorded)]
     raise AssertionError(spec)
 
 

@@ -130,9 +130,12 @@ def test_garbage_gets_a_message_not_a_crash(cifra, question):
 
 def test_close_call_reaches_the_model(cifra):
     """'mortalidad' fits maternal and infant mortality almost equally: the model picks one of them."""
-    answer = cifra.ask("mortalidad en Chile")
-    assert answer.llm_calls == 1
-    assert answer.status == "ok" and answer.values[0].indicator in {"SH.STA.MMRT", "SP.DYN.IMRT.IN", "SH.DYN.MORT"}
+    told: list[str] = []
+    answer = cifra.ask("mortalidad en Chile", on_model=lambda: told.append("model"))
+    assert answer.llm_calls == 1 and told == ["model"]  # the caller heard of it before the answer came
+    assert answer.status == "ok" and answer.values[0].indicator in {"SH.STA.MMRT", "SP.DYN.IMRT.IN", "SH.DYN.MORT", "SH.DYN.NMRT"}
+    cifra.ask("PIB per cápita de Chile 2020", on_model=lambda: told.append("rules"))
+    assert told == ["model"]  # a question the rules read alone never waits for the model
 
 
 def test_json_mode_prints_one_object_with_the_contract(built):

@@ -138,6 +138,21 @@ def test_the_workbench_opens_on_the_chats_sql_and_runs_only_vetted_reads(app):
     assert not app.dataframe
 
 
+def test_an_analyst_edits_the_chats_plan_and_runs_it_through_the_same_compiler(app):
+    ask(app, "PIB per cápita de Chile 2020")
+    app.switch_page("analyst_page.py").run()
+    plan = json.loads(app.text_area(key="workbench_plan").value)
+    assert (plan["indicator_code"], plan["area_codes"]) == ("NY.GDP.PCAP.CD", ["CHL"])
+    plan["area_codes"] = ["PER"]
+    app.text_area(key="workbench_plan").set_value(json.dumps(plan)).run()
+    app.button(key="run_plan").click().run()
+    assert not app.exception and not app.error
+    assert "Entendí: PIB per cápita (US\\$ a precios actuales) · Perú · 2020" in texts(app.main.caption)
+    app.text_area(key="workbench_plan").set_value('{"operation": "drop table"}').run()
+    app.button(key="run_plan").click().run()
+    assert app.error[0].value.startswith("El plan no es un JSON válido de QueryPlan")
+
+
 def test_the_catalog_finds_indicators_with_the_chats_retrieval(app):
     app.switch_page("analyst_page.py").run()
     app.text_input(key="catalog_query").set_value("desempleo según el INE").run()
@@ -145,3 +160,19 @@ def test_the_catalog_finds_indicators_with_the_chats_retrieval(app):
     cards = texts(app.caption)
     assert "`CHL.UNEMPLOYMENT.RATE`" in cards and "2010-03 a 2026-05" in cards
     assert "Banco Central de Chile" in texts(app.markdown)
+
+
+def test_another_reading_is_one_click_and_recorded_as_a_correction(app, settings):
+    ask(app, "desempleo en Chile 2023")
+    assert "Entendí: Tasa de desocupación (trimestre móvil) · Chile · 2023" in texts(app.main.caption)
+    [chip] = [button for button in app.button if button.label.startswith("Desempleo, total")]
+    chip.click().run()
+    assert not app.exception
+    assert figures(app)[-1] == "## 9,0 %"  # the World Bank's ILO-modelled rate, run as chosen
+    assert "(leído como lo elegiste)" in texts(app.main.caption)
+    ask(app, "¿y en 2022?")  # the conversation goes on from the chosen reading
+    readings = [line for line in texts(app.main.caption).splitlines() if line.startswith("Entendí")]
+    assert readings[-1].startswith("Entendí: Desempleo, total") and "· Chile · 2022 ·" in readings[-1]
+    record = read_feedback(settings.home / FILE_NAME)[-1]
+    assert (record.question, record.rating) == ("desempleo en Chile 2023", "down")
+    assert record.plan.indicator_code == "CHL.UNEMPLOYMENT.RATE" and record.correction.indicator_code == "SL.UEM.TOTL.ZS"

@@ -8,10 +8,12 @@ from ui.catalog_view import indicator_card
 from ui.labels import text
 from ui.markdown import escape
 from ui.resources import Resources, load_resources
-from ui.state import last_sql, ui_language
-from ui.workbench import EXAMPLE_SQL, run_sql
+from ui.answer_view import show_answer
+from ui.state import last_plan, last_sql, ui_language
+from ui.workbench import EXAMPLE_SQL, run_plan, run_sql
 
 SQL_KEY = "workbench_sql"
+PLAN_KEY = "workbench_plan"
 SEARCH_LIMIT = 8
 
 
@@ -46,11 +48,34 @@ def _workbench(resources: Resources, language: Language) -> None:
         st.caption(text("truncated", language, count=len(result.rows)))
 
 
+def _plan_editor(resources: Resources, language: Language) -> None:
+    """The chat's last plan as JSON beside its SQL: edit the plan, not only the SQL, and run it the chat's way."""
+    plan = last_plan()
+    if plan is None:
+        st.info(text("plan_none", language))
+        return
+    if PLAN_KEY not in st.session_state:
+        st.session_state[PLAN_KEY] = plan.model_dump_json(indent=2, exclude_defaults=True)
+    plan_column, sql_column = st.columns(2)
+    plan_json = plan_column.text_area(text("plan_json", language), key=PLAN_KEY, height=320)
+    sql_column.code(last_sql() or "", language="sql", wrap_lines=True)
+    if not st.button(text("run_plan", language), type="primary", key="run_plan", icon=":material/play_arrow:"):
+        return
+    outcome = run_plan(resources.cifra, plan_json, language)
+    if outcome.answer is None:
+        st.error(escape(outcome.reason or ""), icon=":material/block:")
+        return
+    show_answer(outcome.answer, language, key="plan")
+
+
 resources = load_resources()
 language = ui_language()
 st.title(text("analyst", language))
-catalog_tab, workbench_tab = st.tabs([text("catalog_title", language), text("workbench_title", language)])
+catalog_tab, plan_tab, workbench_tab = st.tabs([text("catalog_title", language), text("plan_title", language),
+                                                text("workbench_title", language)])
 with catalog_tab:
     _catalog(resources, language)
+with plan_tab:
+    _plan_editor(resources, language)
 with workbench_tab:
     _workbench(resources, language)

@@ -9,6 +9,7 @@ from agent.models import Answer, Citation, Language
 from ui.charts import answer_chart
 from ui.labels import text
 from ui.markdown import escape
+from ui.state import pick_reading
 
 # Answers without a figure, each in its own colour so a decline never reads like a result. Material icons
 # come with Streamlit's own font; emoji would need one the reader's system may lack.
@@ -30,6 +31,17 @@ def _headline_label(answer: Answer) -> str:
     first = answer.values[0] if answer.values else None
     name = answer.citations[0].indicator_name if answer.citations else ""
     return escape(f"{name} · {first.area_name}, {first.period}" if first else name)
+
+
+def _options(answer: Answer, language: Language, key: str) -> None:
+    """Other readings, one click each: the chat runs the chosen plan as it is (no model call)."""
+    if not answer.options or not key.isdigit():
+        return
+    columns = st.columns(len(answer.options) + 1, vertical_alignment="center")
+    columns[0].caption(text("other_readings", language))
+    for number, (column, option) in enumerate(zip(columns[1:], answer.options)):
+        column.button(escape(option.label), key=f"reading-{key}-{number}", on_click=pick_reading,
+                      args=(int(key), number), icon=":material/swap_horiz:", width="stretch")  # fmt: skip
 
 
 def _headline(answer: Answer, language: Language) -> None:
@@ -59,6 +71,7 @@ def show_answer(answer: Answer, language: Language, key: str) -> None:
     else:
         if answer.understood:
             st.caption(escape(answer.understood.text))
+        _options(answer, language, key)
         if answer.headline:
             _headline(answer, language)
         st.markdown(escape(answer.answer))

@@ -29,13 +29,14 @@ class FeedbackRecord(BaseModel):
     values: list[Value]
     rating: Literal["up", "down"]
     comment: str = Field("", max_length=MAX_COMMENT_CHARS)
+    correction: QueryPlan | None = Field(None, description="The reading the reader chose instead (an option's plan).")
 
     @classmethod
     def of(cls, question: str, previous: list[str], answer: Answer, rating: Literal["up", "down"],
-           comment: str) -> "FeedbackRecord":  # fmt: skip
+           comment: str, correction: QueryPlan | None = None) -> "FeedbackRecord":  # fmt: skip
         return cls(question=question, conversation=previous, language=answer.language, status=answer.status,
                    plan=answer.plan, sql=answer.sql, answer=answer.answer, values=answer.values, rating=rating,
-                   comment=comment.strip()[:MAX_COMMENT_CHARS])  # fmt: skip
+                   comment=comment.strip()[:MAX_COMMENT_CHARS], correction=correction)  # fmt: skip
 
 
 def append_feedback(path: Path, record: FeedbackRecord) -> None:

@@ -28,9 +28,17 @@ LABELS: dict[str, dict[Language, str]] = {
     "ask": {"es": "Escribe tu pregunta…", "en": "Type your question…"},
     "examples": {"es": "Prueba con un ejemplo:", "en": "Try an example:"},
     "thinking": {"es": "Calculando…", "en": "Calculating…"},
+    "model_progress": {"es": "Interpretando la pregunta con el modelo… {seconds} s",
+                       "en": "Reading the question with the model… {seconds} s"},
     "show_sql": {"es": "Ver SQL", "en": "Show SQL"},
     "show_data": {"es": "Ver datos ({count})", "en": "Show data ({count})"},
     "exact_value": {"es": "Valor exacto", "en": "Exact value"},
+    "plan_title": {"es": "Plan", "en": "Plan"},
+    "plan_json": {"es": "Plan de la última respuesta (JSON, editable)", "en": "Plan of the last answer (JSON, editable)"},
+    "plan_none": {"es": "Haz una pregunta en el chat: su plan aparecerá aquí.", "en": "Ask a question in the chat: its plan shows here."},
+    "run_plan": {"es": "Ejecutar plan", "en": "Run plan"},
+    "other_readings": {"es": "¿Querías decir?", "en": "Did you mean?"},
+    "chosen_reading": {"es": "Otra lectura: {label}", "en": "Another reading: {label}"},
     "download_csv": {"es": "Descargar CSV", "en": "Download CSV"},
     "source_line": {
         "es": "**Fuente:** {publisher}, {dataset} ({indicator}) · Licencia {license} · Versión {vintage} · "

@@ -8,6 +8,7 @@ from agent.models import Answer, Conversation, Language
 
 ENGLISH_KEY = "english"
 EXAMPLE_KEY = "example"
+CHOICE_KEY = "reading_choice"  # (turn index, option index): another reading picked under an answer
 
 
 @dataclass
@@ -16,6 +17,11 @@ class ChatTurn:
     answer: Answer
     previous: list[str] = field(default_factory=list)  # earlier questions, the context a follow-up was read in
     feedback_sent: bool = False
+    corrects: int | None = None  # the turn whose reading this one replaced, by a click on one of its options
+
+
+def pick_reading(turn: int, option: int) -> None:
+    st.session_state[CHOICE_KEY] = (turn, option)
 
 
 def ui_language() -> Language:
@@ -29,6 +35,11 @@ def chat_turns() -> list[ChatTurn]:
 def conversation() -> Conversation:
     """The agent's own record of the conversation, which follow-ups ("¿y en 2021?") are resolved against."""
     return st.session_state.setdefault("conversation", Conversation())
+
+
+def last_plan():
+    """The plan of the most recent answer that has one, to edit on the analyst page."""
+    return next((turn.answer.plan for turn in reversed(chat_turns()) if turn.answer.plan), None)
 
 
 def last_sql() -> str | None:
