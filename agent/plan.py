@@ -124,9 +124,10 @@ class Planner:
             score, members, code = best.get(family, (candidate.score, 0, candidate.code))
             best[family] = (score, members + 1, code)
         ranked = sorted(best.values(), reverse=True)
-        fitting = [family for family in ranked if self._family_fits(family[2], understanding)]
-        if fitting and fitting[0] != ranked[0] and ranked[0][0] - fitting[0][0] < FAMILY_MARGIN:
-            ranked = fitting  # as close a match, and it has what was asked: never a near miss with no data
+        near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
+        fitting = [family for family in near if self._family_fits(family[2], understanding)]
+        if fitting:  # as close a match, and it has what was asked: never a near miss with no data
+            ranked = fitting + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             if self.chooser is not None:
                 near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]

@@ -29,6 +29,7 @@ SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")  # folded: "10.000" is "10 000"
+HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto)\b.{0,60}\b(?:crecio|crecieron|grew|grow)\b")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -222,6 +223,9 @@ class Understander:
         top_n = TOP_N.search(folded)
         top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
+        if HOW_MUCH_GREW.search(folded) and period.period.start and period.period.end and period.period.start < period.period.end:
+            # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
+            operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         if top_value and operation is None:
             operation = Operation.RANK
         threshold_span = [threshold.span(1), (threshold.start(2), threshold.end())] if threshold else []
