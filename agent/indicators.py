@@ -11,7 +11,7 @@ from agent.models import VariantCues
 from catalog.schema import Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
-VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age")
+VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age", "adjustment")
 # "en términos reales" accepts any price basis that removes inflation.
 EQUIVALENT_VALUES = {"constant": {"constant", "chained", "real"}}
 
@@ -44,6 +44,7 @@ class IndicatorInfo(BaseModel):
     notes_en: str | None
     derived_from: str | None = None
     derivation: str | None = None
+    adjustment: str | None = None
 
     def name(self, language: str) -> str:
         return self.name_es if language == "es" else self.name_en

@@ -66,6 +66,7 @@ class VariantCues(BaseModel):
     transform: str | None = None
     sex: str | None = None
     age: str | None = None
+    adjustment: Literal["original", "seasonally_adjusted"] | None = None
     source: Literal["national", "international"] | None = None
 
 

@@ -35,7 +35,9 @@ LLM_CANDIDATES = 5
 PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
 DEFAULT_AREA = "CHL"
 # Values a member of a family is expected to have when the question does not say otherwise.
-CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None}
+CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
+             "adjustment": "original"}
+UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -58,7 +60,7 @@ class PlanOutcome(BaseModel):
 
 
 def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
-    return sum(getattr(info, field) not in (CANONICAL[field], None) if field == "price_basis"
+    return sum(getattr(info, field) not in (CANONICAL[field], None) if field in UNSTATED_IS_CANONICAL
                else getattr(info, field) != CANONICAL[field]
                for field in CANONICAL if field not in specified)  # fmt: skip
 
@@ -272,7 +274,7 @@ class Planner:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and not period.month_end \
+                and not period.month \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             operation = Operation.VALUE  # "promedio de la UF en 2023" is the yearly figure itself
         outcome.plan = QueryPlan(

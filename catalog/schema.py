@@ -76,6 +76,7 @@ class Indicator(Base):
     notes_en: Mapped[str | None] = mapped_column(Text)
     derived_from: Mapped[str | None] = mapped_column(String(60), doc="A derived measure's series: computed in each query, never stored.")
     derivation: Mapped[str | None] = mapped_column(String(30), doc="How: percent_change_year (catalog/curation.py).")
+    adjustment: Mapped[str | None] = mapped_column(String(20), doc="original | seasonally_adjusted, for sub-annual series.")
 
     __table_args__ = (Index("ix_indicator_family", "family"),)
 

@@ -92,3 +92,17 @@ def test_every_answer_says_what_it_understood(cifra, question, expected):
 def test_a_derived_measure_says_which_series_it_comes_from(cifra):
     reading = cifra.ask("inflación en Chile en 2019").understood
     assert (reading.indicator, reading.derived_from, reading.operation) == ("CHL.CPI.INFLATION_12M", "CHL.CPI", "value")
+
+
+@pytest.mark.parametrize(("question", "code", "period", "value"), [
+    ("¿Cuánto marcó el Imacec (serie original, no desestacionalizada) en octubre de 2023?", "CHL.IMACEC", "2023-10", 109.5),
+    ("imacec desestacionalizado de marzo 2024", "CHL.IMACEC.SA", "2024-03", 109.4),
+    ("Chile's seasonally adjusted real GDP in Q4 2024", "CHL.GDP.VOLUME.SA", "2024-Q4", 53268.0),
+    ("precio promedio del cobre en agosto de 2024", "CHL.COPPER.PRICE", "2024-08-01..2024-08-31", 4.06648),  # daily
+    ("desempleo promedio en Chile entre febrero de 2021 y abril de 2022", "CHL.UNEMPLOYMENT.RATE", "2021-02..2022-04", 8.62),
+    ("PIB regional de la Región del Biobío en el primer trimestre de 2024", "CHL.GDP.REGIONAL", "2024-Q1", 3248.0),
+])  # fmt: skip
+def test_sub_annual_readings(cifra, question, code, period, value):
+    answer = cifra.ask(question)
+    assert (answer.values[0].indicator, answer.values[0].period) == (code, period)
+    assert answer.values[0].value == pytest.approx(value, rel=1e-4)
