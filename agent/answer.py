@@ -84,8 +84,9 @@ class AnswerWriter:
                                     frequency=message(f"frequency_{info.frequency}", language)))
         if info.derived_from:
             base_info = self.catalog.get(info.derived_from)
-            texts.insert(0, message("derived", language, measure=info.name(language), series=base_info.name(language),
-                                    code=base_info.code))
+            denominator = self.catalog.get(info.derived_denominator).name(language) if info.derived_denominator else ""
+            texts.insert(0, message(f"derived_{info.derivation}", language, measure=info.name(language),
+                                    series=base_info.name(language), code=base_info.code, denominator=denominator))
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline = figure(values[0].value, info, language) if len(values) == 1 else None

@@ -29,6 +29,37 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+def _derived(info: IndicatorInfo, name: str, base, value: ColumnElement, joined: FromClause) -> FromClause:
+    """A derived measure's rows: the base series' keys with a computed value, named like observations."""
+    return (
+        select(literal(info.code).label("indicator_code"), base.c.area_code, base.c.period, base.c.sex, base.c.age,
+               base.c.year, base.c.period_start, value.label("value"), base.c.status)
+        .select_from(joined).where(base.c.indicator_code == info.derived_from)
+        .subquery(name)
+    )  # fmt: skip
+
+
+def _per_capita(info: IndicatorInfo, name: str) -> FromClause:
+    """The series divided by a population series of the same area and period (times a unit factor)."""
+    table = Observation.__table__
+    total, people = table.alias(f"{name}_total"), table.alias(f"{name}_people")
+    same = and_(people.c.indicator_code == info.derived_denominator, people.c.area_code == total.c.area_code,
+                people.c.period == total.c.period, people.c.sex == total.c.sex, people.c.age == total.c.age)
+    value = total.c.value * (info.derived_scale or 1.0) / func.nullif(people.c.value, 0)
+    return _derived(info, name, total, value, total.join(people, same))
+
+
+def _share_of_parent(info: IndicatorInfo, name: str) -> FromClause:
+    """Percent of the value of the area's parent (a region of Chile, a province of its region, a comuna of its
+    province), same period."""
+    table, areas = Observation.__table__, Area.__table__.alias(f"{name}_area")
+    part, whole = table.alias(f"{name}_part"), table.alias(f"{name}_whole")
+    joined = part.join(areas, areas.c.code == part.c.area_code).join(whole, and_(
+        whole.c.indicator_code == part.c.indicator_code, whole.c.area_code == areas.c.parent_code,
+        whole.c.period == part.c.period, whole.c.sex == part.c.sex, whole.c.age == part.c.age))
+    return _derived(info, name, part, part.c.value * 100.0 / func.nullif(whole.c.value, 0), joined)
+
+
 def observations(info: IndicatorInfo, name: str) -> FromClause:
     """The rows a query reads, as ``name``: stored observations, or a derived measure computed from its series.
 
@@ -38,20 +69,18 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
     table = Observation.__table__
     if info.derivation is None:
         return table.alias(name)
+    if info.derivation == "per_capita":
+        return _per_capita(info, name)
+    if info.derivation == "share_of_parent":
+        return _share_of_parent(info, name)
     current, earlier = table.alias(f"{name}_now"), table.alias(f"{name}_year_before")
     same_period_a_year_before = and_(
         earlier.c.indicator_code == current.c.indicator_code, earlier.c.area_code == current.c.area_code,
         earlier.c.sex == current.c.sex, earlier.c.age == current.c.age, earlier.c.year == current.c.year - 1,
         func.substr(earlier.c.period, 5) == func.substr(current.c.period, 5),
     )  # fmt: skip
-    return (
-        select(literal(info.code).label("indicator_code"), current.c.area_code, current.c.period, current.c.sex,
-               current.c.age, current.c.year, current.c.period_start,
-               ((current.c.value / func.nullif(earlier.c.value, 0) - 1) * 100).label("value"), current.c.status)
-        .select_from(current.join(earlier, same_period_a_year_before))
-        .where(current.c.indicator_code == info.derived_from)
-        .subquery(name)
-    )  # fmt: skip
+    change = (current.c.value / func.nullif(earlier.c.value, 0) - 1) * 100
+    return _derived(info, name, current, change, current.join(earlier, same_period_a_year_before))
 
 
 class QueryBuilder:

@@ -45,6 +45,8 @@ class IndicatorInfo(BaseModel):
     derived_from: str | None = None
     derivation: str | None = None
     adjustment: str | None = None
+    derived_denominator: str | None = None
+    derived_scale: float | None = None
 
     def name(self, language: str) -> str:
         return self.name_es if language == "es" else self.name_en
@@ -79,7 +81,10 @@ Span = tuple[str, str, str, str, str | None, str]  # indicator, area, first peri
 
 
 def _derived_spans(info: IndicatorInfo, spans: list[Span]) -> list[Span]:
-    """A year-on-year change exists from the series' second year on, wherever the series has values."""
+    """Where a derived measure has values: its series' spans; a year-on-year change from the second year on
+    (a per-capita or share figure also needs its denominator, checked when the query runs)."""
+    if info.derivation != "percent_change_year":
+        return [(info.code, *span[1:]) for span in spans if span[0] == info.derived_from]
     return [(info.code, area, f"{int(first[:4]) + 1}{first[4:]}", last, observed, kind)
             for code, area, first, last, observed, kind in spans
             if code == info.derived_from and int(first[:4]) < int(last[:4])]

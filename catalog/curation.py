@@ -69,13 +69,17 @@ class DerivedMeasure(Strict):
     index, growth from levels): declared here so the plan can name it and the SQL shows how it was made."""
 
     code: str
-    method: Literal["percent_change_year"] = Field(
-        description="Percent change against the same period a year earlier (same month, quarter or year)."
+    method: Literal["percent_change_year", "per_capita", "share_of_parent"] = Field(
+        description="percent_change_year: against the same period a year earlier (same month, quarter or year); "
+        "per_capita: divided by ``denominator`` (a population series) of the same area and period, times ``scale``; "
+        "share_of_parent: percent of the parent area's value (a region of Chile, a comuna of its province)."
     )
+    denominator: str | None = Field(None, description="per_capita: the indicator divided by.")
+    scale: float = Field(1.0, description="per_capita: a factor for the units (kt per person x 1000 = t per person).")
     name: Localized
     definition: Localized
     unit: Localized
-    unit_kind: Literal["percent"] = "percent"
+    unit_kind: Literal["percent", "other", "currency", "ratio"] = "percent"
     unit_symbol: str | None = "%"
     decimals: int = 1
     annual: Annual = Field(
@@ -114,6 +118,13 @@ class IndicatorCard(Strict):
     phrasings: LocalizedList
     notes: Localized | None = None
     derived: list[DerivedMeasure] = []
+
+    @model_validator(mode="after")
+    def _per_capita_has_a_denominator(self) -> "IndicatorCard":
+        for derived in self.derived:
+            if (derived.method == "per_capita") != (derived.denominator is not None):
+                raise ValueError(f"{derived.code}: a denominator goes with per_capita, and only with it")
+        return self
 
     @model_validator(mode="after")
     def _enough_phrasings(self) -> "IndicatorCard":

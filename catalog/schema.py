@@ -77,6 +77,8 @@ class Indicator(Base):
     derived_from: Mapped[str | None] = mapped_column(String(60), doc="A derived measure's series: computed in each query, never stored.")
     derivation: Mapped[str | None] = mapped_column(String(30), doc="How: percent_change_year (catalog/curation.py).")
     adjustment: Mapped[str | None] = mapped_column(String(20), doc="original | seasonally_adjusted, for sub-annual series.")
+    derived_denominator: Mapped[str | None] = mapped_column(String(60), doc="per_capita: the series divided by.")
+    derived_scale: Mapped[float | None] = mapped_column(Double, doc="per_capita: a factor for the units.")
 
     __table_args__ = (Index("ix_indicator_family", "family"),)
 

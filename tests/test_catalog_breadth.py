@@ -106,3 +106,16 @@ def test_sub_annual_readings(cifra, question, code, period, value):
     answer = cifra.ask(question)
     assert (answer.values[0].indicator, answer.values[0].period) == (code, period)
     assert answer.values[0].value == pytest.approx(value, rel=1e-4)
+
+
+@pytest.mark.parametrize(("question", "code", "area", "value"), [
+    # 1,896,053 of 18,480,432 people counted in 2024
+    ("¿qué porcentaje de la población de Chile vive en la región de Valparaíso?", "CHL.CENSUS2024.POP.SHARE", "CL-05", 10.2598),
+    # 114,284.997 kt of CO2e x 1,000 / 17,181,464 people (WDI, 2010)
+    ("emisiones de gases de efecto invernadero por habitante en Chile en 2010", "EN.ATM.GHGT.KT.CE.PC", "CHL", 6.6517),
+])  # fmt: skip
+def test_per_capita_and_share_of_parent_are_computed_in_the_query(cifra, question, code, area, value):
+    answer = cifra.ask(question)
+    assert (answer.values[0].indicator, answer.values[0].area) == (code, area)
+    assert answer.values[0].value == pytest.approx(value, rel=1e-3)
+    assert any("calculada en la consulta" in note for note in answer.notes)
