@@ -274,9 +274,11 @@ class Planner:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and not period.month \
+                and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
-            operation = Operation.VALUE  # "promedio de la UF en 2023" is the yearly figure itself
+            # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
+            # a month of a daily series (copper) is an average of its days
+            operation = Operation.VALUE
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, area_codes=areas, group_code=group,
             member_kind=member_kind, period=period,
