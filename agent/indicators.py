@@ -7,7 +7,7 @@ attributes match the request, as recorded in the metadata, never by rewriting co
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 
-from agent.models import VariantCues
+from agent.models import PeriodSpec, VariantCues
 from catalog.schema import Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
@@ -90,6 +90,10 @@ def _derived_spans(info: IndicatorInfo, spans: list[Span]) -> list[Span]:
             if code == info.derived_from and int(first[:4]) < int(last[:4])]
 
 
+def _outside(period: PeriodSpec, first: int, last: int) -> bool:
+    return (period.end is not None and period.end < first) or (period.start is not None and period.start > last)
+
+
 def _triples(words: list[str]) -> zip:
     return zip(words, words[1:], words[2:])
 
@@ -140,6 +144,17 @@ class IndicatorCatalog:
             withheld = connection.execute(select(WithheldValue.indicator_code, WithheldValue.area_code,
                                                  WithheldValue.period, WithheldValue.year, WithheldValue.value)).all()
         return cls(indicators, sources, spans, phrases, withheld)
+
+    def covers(self, code: str, areas: list[str], period: PeriodSpec) -> bool:
+        """Does the series have values for every area, in the asked years? (For a group: in any of its areas.)"""
+        if not areas:
+            first, last = self.years.get(code, (0, -1))
+            return first <= last and not _outside(period, first, last)
+        for area in areas:
+            span = self.coverage.get((code, area))
+            if span is None or _outside(period, int(span[0][:4]), int(span[1][:4])):
+                return False
+        return True
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

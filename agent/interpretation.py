@@ -46,16 +46,6 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
                       group=plan.group_code, period=plan.period, parser=parser, text=text)  # fmt: skip
 
 
-def _has_data(catalog: IndicatorCatalog, code: str, areas: list[str], period: PeriodSpec) -> bool:
-    """Values for every area within the asked years: an option never leads to "no data"."""
-    for area in areas:
-        span = catalog.coverage.get((code, area))
-        if span is None or (period.start is not None and period.start > int(span[1][:4])) or (
-                period.end is not None and period.end < int(span[0][:4])):
-            return False
-    return True
-
-
 def reading_options(plan: QueryPlan, understanding: Understanding, catalog: IndicatorCatalog,
                     area_names: dict[str, str], language: Language) -> list[ReadingOption]:
     """The other plausible readings, each a complete plan: the measures the planner ranked next (the other
@@ -63,7 +53,7 @@ def reading_options(plan: QueryPlan, understanding: Understanding, catalog: Indi
     región, provincia), each of them with data."""
     options = [ReadingOption(kind="indicator", label=catalog.get(code).name(language),
                              plan=plan.model_copy(update={"indicator_code": code, "alternatives": []}))
-               for code in plan.alternatives if _has_data(catalog, code, plan.area_codes, plan.period)]
+               for code in plan.alternatives if catalog.covers(code, plan.area_codes, plan.period)]
     for place in understanding.places:
         if place.code not in plan.area_codes:
             continue

@@ -172,7 +172,7 @@ class Planner:
             if follow_up and cues.source is None:
                 source_rank = bool(info.official_for) != bool(current.official_for)
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
-            covered = self._covers(info.code, areas, period) and (
+            covered = self.catalog.covers(info.code, areas, period) and (
                 member_kind is None or member_kind in self.catalog.kinds_covered.get(info.code, set()))
             return (not covered, unstated_distance(info), source_rank, -self._newest_observed(info.code, areas, period),
                     info.code != base, position)
@@ -186,7 +186,7 @@ class Planner:
         cues = understanding.cues
         family = [self.catalog.get(code), *self.catalog.siblings(code)]
         return any(all(matches(info, field, getattr(cues, field)) for field in VARIANT_FIELDS if getattr(cues, field))
-                   and self._covers(info.code, areas, understanding.period) for info in family)
+                   and self.catalog.covers(info.code, areas, understanding.period) for info in family)
 
     def _newest_observed(self, code: str, areas: list[str], period: PeriodSpec) -> int:
         """For a question without a period, the year of the series' newest value that is not a projection: "población
@@ -194,21 +194,6 @@ class Planner:
         if period.projected or not (period.unstated or period.latest):
             return 0
         return min((int(self.catalog.last_observed.get((code, area), "0")[:4]) for area in areas), default=0)
-
-    def _covers(self, code: str, areas: list[str], period: PeriodSpec) -> bool:
-        """Does the series have values for every area, in the asked years? (For a group: in any of its areas.)"""
-        if not areas:
-            first, last = self.catalog.years.get(code, (0, -1))
-            return first <= last and not ((period.end is not None and period.end < first)
-                                          or (period.start is not None and period.start > last))
-        for area in areas:
-            span = self.coverage.get((code, area))
-            if span is None:
-                return False
-            first, last = int(span[0][:4]), int(span[1][:4])
-            if (period.end is not None and period.end < first) or (period.start is not None and period.start > last):
-                return False
-        return True
 
     # Plan --------------------------------------------------------------------------------------
 
@@ -334,7 +319,7 @@ class Planner:
         same_measure = ("measure", "transform", "sex", "age")
         other = next((info for info in fitting[1:] if bool(info.official_for) != bool(chosen.official_for)
                       and all(getattr(info, f) == getattr(chosen, f) for f in same_measure)
-                      and self._covers(info.code, areas, PeriodSpec())), None)  # fmt: skip
+                      and self.catalog.covers(info.code, areas, PeriodSpec())), None)  # fmt: skip
         if other is None:
             return []
         return [Note(key="other_source", params={"code": other.code, "name_es": other.name_es, "name_en": other.name_en})]
