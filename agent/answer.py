@@ -12,7 +12,7 @@ import yaml
 from agent.compile import uses_annual_average
 from agent.formatting import change_percent, figure, number
 from agent.indicators import IndicatorCatalog, IndicatorInfo
-from agent.models import Answer, Chart, Citation, Language, Operation, QueryPlan, Value
+from agent.models import TWO_OPERANDS, Answer, Chart, Citation, Language, Operation, QueryPlan, Value
 from agent.plan import Note
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yaml")
@@ -70,14 +70,13 @@ class AnswerWriter:
         info = self.catalog.get(plan.indicator_code)
         records = [dict(zip(columns, row)) for row in rows]
         texts = [note_text(note, language) for note in notes]
+        second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
         base = Answer(status="ok", language=language, answer="", plan=plan, columns=columns, rows=rows,
-                      citations=[citation(info, self.catalog, language)])
+                      citations=[citation(each, self.catalog, language) for each in (info, second) if each])
         if not records:
             return base.model_copy(update={"status": "no_data", "answer": self._no_rows(plan, info, language, area_names),
                                            "notes": texts})
-        unit = info.unit(language)
-        values = [Value(indicator=info.code, area=str(r["area"]), area_name=str(r["area_name"]), period=str(r["period"]),
-                        value=float(r["value"]), unit=unit) for r in records if r["value"] is not None]  # fmt: skip
+        values = self._values(plan, info, second or info, language, records)
         sentence = self._sentence(plan, info, language, records, area_names)
         if uses_annual_average(plan, info) and ("observations" in records[0] or info.annual_aggregation == "last"):
             texts.insert(0, message(f"annual_{info.annual_aggregation}", language, count=records[-1].get("observations", 1),
@@ -89,17 +88,114 @@ class AnswerWriter:
                                     series=base_info.name(language), code=base_info.code, denominator=denominator))
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
-        headline = figure(values[0].value, info, language) if len(values) == 1 else None
-        exact = figure(values[0].value, info, language, words=False) if len(values) == 1 else None
+        headline, exact = self._headline(plan, info, language, records, values)
         return base.model_copy(update={
             "answer": sentence, "headline": headline, "headline_exact": exact, "values": values, "notes": texts,
             "chart": self._chart(plan, records),
         })  # fmt: skip
 
+    @staticmethod
+    def _values(plan: QueryPlan, info: IndicatorInfo, second: IndicatorInfo, language: Language,
+                records: list[dict]) -> list[Value]:
+        """Every figure the answer shows. A difference, ratio, count or position gives its operands' values and
+        its result as a value of its own (indicator "difference", "ratio", "count", "rank")."""
+        def value(code: str, area: object, name: object, period: object, number: float, unit: str) -> Value:
+            return Value(indicator=code, area=str(area), area_name=str(name), period=str(period), value=float(number), unit=unit)
+
+        unit = info.unit(language)
+        values = []
+        for r in records:
+            if plan.operation in TWO_OPERANDS:
+                values += [value(info.code, r["first_area"], r["first_area_name"], r["period"], r["first_value"], unit),
+                           value(second.code, r["second_area"], r["second_area_name"], r["period"], r["second_value"],
+                                 second.unit(language))]
+                if r["value"] is not None:
+                    result_unit = unit if plan.operation == Operation.DIFFERENCE else ""
+                    values.append(value(plan.operation.value, r["area"], r["area_name"], r["period"], r["value"], result_unit))
+            elif plan.operation == Operation.COUNT:
+                if r["meets"]:
+                    values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
+            elif r["value"] is not None:
+                values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
+                if plan.operation == Operation.POSITION:
+                    values.append(value("rank", r["area"], r["area_name"], r["period"], r["position"], ""))
+        if plan.operation == Operation.COUNT:
+            first = records[0]
+            values.append(value("count", plan.group_code or plan.member_kind, "", first["period"], first["count"], ""))
+        return values
+
+    @staticmethod
+    def _headline(plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],
+                  values: list[Value]) -> tuple[str | None, str | None]:
+        """The main figure, said for people and with every digit; None when there is no single one."""
+        if plan.operation == Operation.COUNT:
+            return (str(records[0]["count"]),) * 2
+        if plan.operation == Operation.POSITION and len(records) == 1:
+            return (message("position_headline", language, **records[0]),) * 2
+        if plan.operation == Operation.RATIO and len(records) == 1 and records[0]["value"] is not None:
+            return (message("ratio_headline", language, figure=number(records[0]["value"], 2, language)),) * 2
+        if plan.operation == Operation.DIFFERENCE and len(records) == 1 and records[0]["value"] is not None:
+            return figure(records[0]["value"], info, language), figure(records[0]["value"], info, language, words=False)
+        if len(values) == 1:
+            return figure(values[0].value, info, language), figure(values[0].value, info, language, words=False)
+        return None, None
+
+    def _members_label(self, plan: QueryPlan, language: Language, area_names: dict[str, str]) -> str:
+        kind = message(f"members_{plan.member_kind or 'country'}", language)
+        if not plan.group_code:
+            return kind
+        return message("members_of", language, kind=kind, group=area_names.get(plan.group_code, plan.group_code))
+
+    def _span(self, plan: QueryPlan, language: Language) -> str:
+        start, end = plan.period.start, plan.period.end
+        if start and end:
+            return str(start) if start == end else message("span_between", language, start=start, end=end)
+        if start or end:
+            return message("span_from" if start else "span_to", language, start=start, end=end)
+        return message("span_all", language)
+
+    def _two_operands(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict]) -> str:
+        second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else info
+        shown = records if len(records) <= 3 else [records[0], records[-1]]
+        sentences = []
+        for r in shown:
+            period = period_label(str(r["period"]), language)
+            if plan.second_indicator_code:
+                lead, labels = f"{r['first_area_name']}, {period}", (info.name(language), second.name(language))
+            else:
+                lead, labels = f"{info.name(language)}, {period}", (r["first_area_name"], r["second_area_name"])
+            result = r["value"]
+            shown_result = "—" if result is None else (
+                figure(result, info, language) if plan.operation == Operation.DIFFERENCE else number(result, 2, language))
+            sentences.append(message(plan.operation.value, language, lead=lead, first_label=labels[0],
+                                     second_label=labels[1], first_figure=figure(r["first_value"], info, language),
+                                     second_figure=figure(r["second_value"], second, language), figure=shown_result))
+        return " ".join(sentences)
+
     def _sentence(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],
                   area_names: dict[str, str]) -> str:
         name = info.name(language)
         fig = lambda value: figure(value, info, language)  # noqa: E731
+        if plan.operation in TWO_OPERANDS:
+            return self._two_operands(plan, info, language, records)
+        if plan.operation == Operation.WHICH_PERIOD:
+            return " ".join(message(f"which_period_{plan.order}", language, indicator=name, area=r["area_name"],
+                                    period=period_label(str(r["period"]), language), figure=fig(r["value"]),
+                                    span=self._span(plan, language)) for r in records)  # fmt: skip
+        if plan.operation == Operation.POSITION:
+            return " ".join(message("position", language, area=r["area_name"], position=r["position"],
+                                    members=r["members"], members_label=self._members_label(plan, language, area_names),
+                                    indicator=name, period=period_label(str(r["period"]), language),
+                                    order=message(f"order_{plan.order}", language), figure=fig(r["value"]))
+                            for r in records)  # fmt: skip
+        if plan.operation == Operation.COUNT:
+            comparator, threshold = plan.threshold
+            meeting = [r for r in records if r["meets"]]
+            params = dict(count=records[0]["count"], members=records[0]["members"], indicator=name,
+                          members_label=self._members_label(plan, language, area_names),
+                          period=period_label(str(records[0]["period"]), language),
+                          condition=f"{comparator} {fig(threshold)}", items="; ".join(f"{r['area_name']} ({fig(r['value'])})" for r in meeting))
+            return message("count" if meeting else "count_none", language, **params)
         if plan.operation == Operation.RANK:
             group = area_names.get(plan.group_code or "", plan.member_kind or "")
             items = "; ".join(f"{i}) {r['area_name']}: {fig(r['value'])}" for i, r in enumerate(records, 1))

@@ -8,12 +8,12 @@ them uniformly.
 
 from datetime import date
 
-from sqlalchemy import FromClause, Select, String, and_, cast, func, literal, select
+from sqlalchemy import FromClause, Select, String, and_, case, cast, func, literal, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement
 
 from agent.indicators import IndicatorInfo
-from agent.models import Language, Operation, PeriodSpec, QueryPlan
+from agent.models import TWO_OPERANDS, Language, Operation, PeriodSpec, QueryPlan
 from catalog.schema import Area, AreaMembership, Observation
 
 DEFAULT_RANK_SIZE = 10
@@ -83,12 +83,27 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
     return _derived(info, name, current, change, current.join(earlier, same_period_a_year_before))
 
 
-class QueryBuilder:
-    """One plan's SELECT. ``o`` is what the plan reads (see ``observations``); ``a`` the area table."""
+def _one_per_area(query: Select, key: str, descending: bool) -> Select:
+    """Of each area's rows, the first by ``key`` (ties: the earlier period): the year a series peaked, the first
+    period meeting a condition, the newest period two series share. Per area, so two countries give a row each."""
+    inner = query.order_by(None).subquery("candidates")
+    order = inner.c[key].desc() if descending else inner.c[key].asc()
+    pick = func.row_number().over(partition_by=inner.c.area, order_by=(order, inner.c.period.asc())).label("pick")
+    ranked = select(*inner.c, pick).subquery("ranked")
+    return select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick == 1).order_by(ranked.c.area)
 
-    def __init__(self, plan: QueryPlan, info: IndicatorInfo, language: Language):
-        self.plan, self.info, self.language = plan, info, language
+
+class QueryBuilder:
+    """One plan's SELECT. ``o`` is what the plan reads (see ``observations``); ``a`` the area table.
+
+    ``observed_only`` leaves projections out: a peak or a difference is about what happened, unless the question
+    asks for projections."""
+
+    def __init__(self, plan: QueryPlan, info: IndicatorInfo, language: Language, second: IndicatorInfo | None = None,
+                 observed_only: bool = False):
+        self.plan, self.info, self.language, self.second = plan, info, language, second
         self.o = observations(info, "o")
+        self.observed_only = observed_only and not plan.period.projected
 
     def _totals(self) -> list[ColumnElement]:
         o = self.o
@@ -152,6 +167,8 @@ class QueryBuilder:
         where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
         if plan.operation == Operation.LATEST:
             where.append(o.c.period_start == self._latest_start())
+        if self.observed_only:
+            where.append(func.coalesce(o.c.status, "") != "projection")
         if yearly:
             period = cast(o.c.year, String).label("period")
             combine, final_period = self._yearly_rule()
@@ -179,24 +196,46 @@ class QueryBuilder:
             conditions.append(self.o.c.area_code.in_(members))
         return conditions
 
-    def rank(self) -> Select:
+    def _ranked_year(self) -> ColumnElement:
+        """The year members are compared in: the one asked, else the latest with values for half of them."""
         o, plan = self.o, self.plan
-        where = [*self._totals(), *self._members()]
         if plan.period.start is not None:
-            where.append(o.c.year == (plan.period.end or plan.period.start))
-        else:
-            counts = (select(o.c.year.label("year"), func.count().label("n")).select_from(self._from_areas())
-                      .where(*self._totals(), *self._members()).group_by(o.c.year).subquery("per_year"))
-            best_year = select(func.max(counts.c.year)).where(
-                counts.c.n >= select(func.max(counts.c.n)).scalar_subquery() * RANK_COVERAGE
-            ).scalar_subquery()
-            where.append(o.c.year == best_year)
-        order = o.c.value.desc() if plan.order == "desc" else o.c.value.asc()
-        chile = (plan.member_kind or "").startswith("cl_")  # "las regiones de Chile": all of them; countries: a top ten
-        limit = plan.top_n or (None if chile else DEFAULT_RANK_SIZE)
-        query = (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
-                 .select_from(self._from_areas()).where(*where).order_by(order, o.c.area_code))
+            return o.c.year == (plan.period.end or plan.period.start)
+        counts = (select(o.c.year.label("year"), func.count().label("n")).select_from(self._from_areas())
+                  .where(*self._totals(), *self._members()).group_by(o.c.year).subquery("per_year"))
+        best_year = select(func.max(counts.c.year)).where(
+            counts.c.n >= select(func.max(counts.c.n)).scalar_subquery() * RANK_COVERAGE
+        ).scalar_subquery()
+        return o.c.year == best_year
+
+    def _member_values(self) -> Select:
+        o = self.o
+        return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
+                .select_from(self._from_areas()).where(*self._totals(), *self._members(), self._ranked_year()))
+
+    def _order(self) -> ColumnElement:
+        return self.o.c.value.desc() if self.plan.order == "desc" else self.o.c.value.asc()
+
+    def rank(self) -> Select:
+        chile = (self.plan.member_kind or "").startswith("cl_")  # "las regiones de Chile": all of them; countries: a top ten
+        limit = self.plan.top_n or (None if chile else DEFAULT_RANK_SIZE)
+        query = self._member_values().order_by(self._order(), self.o.c.area_code)
         return query.limit(limit) if limit else query
+
+    def position(self) -> Select:
+        """The place's position among the group's members with a value that year (ties share a position)."""
+        ranked = self._member_values().add_columns(
+            func.rank().over(order_by=self._order()).label("position"), func.count().over().label("members")
+        ).subquery("ranked")
+        return select(*ranked.c).where(ranked.c.area.in_(self.plan.area_codes)).order_by(ranked.c.position)
+
+    def count(self) -> Select:
+        """Every member with a value that year, whether it meets the condition, and how many do: a count of zero
+        is an answer, not missing data."""
+        meets = case((self._meets(self.o.c.value), 1), else_=0)
+        return self._member_values().add_columns(
+            meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
+        ).order_by(self.o.c.value.desc(), self.o.c.area_code)
 
     def _yearly(self, year: int, name: str):
         """One figure per area for one year: the value of an annual series, else the year's mean, sum or final period."""
@@ -226,10 +265,9 @@ class QueryBuilder:
         o, plan = self.o, self.plan
         function = {"avg": func.avg, "sum": func.sum, "min": func.min, "max": func.max}[plan.aggregate or "avg"]
         if plan.aggregate in ("min", "max") and not plan.group_code:
-            order = o.c.value.desc() if plan.aggregate == "max" else o.c.value.asc()
             where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
-            return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
-                    .select_from(self._from_areas()).where(*where).order_by(order, o.c.period_start).limit(1))
+            values = select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
+            return _one_per_area(values.select_from(self._from_areas()).where(*where), "value", plan.aggregate == "max")
         period = (func.min(o.c.period) + literal("..") + func.max(o.c.period)).label("period")
         if plan.group_code:
             where = [*self._totals(), *self._members(), *self._period_filter()]
@@ -242,15 +280,48 @@ class QueryBuilder:
         return (select(area_code, area_name, period, function(o.c.value).label("value"), func.count().label("observations"))
                 .select_from(self._from_areas()).where(*where).group_by(*group_by))
 
+    def _meets(self, value: ColumnElement) -> ColumnElement:
+        comparator, threshold = self.plan.threshold
+        return {">": value > threshold, ">=": value >= threshold, "<": value < threshold, "<=": value <= threshold}[comparator]
+
     def first_meeting(self) -> Select:
         o, plan = self.o, self.plan
-        comparator, threshold = plan.threshold
-        condition = {">": o.c.value > threshold, ">=": o.c.value >= threshold,
-                     "<": o.c.value < threshold, "<=": o.c.value <= threshold}[comparator]  # fmt: skip
-        order = o.c.period_start.asc() if plan.order == "asc" else o.c.period_start.desc()
-        where = [*self._totals(), o.c.area_code.in_(plan.area_codes), condition, *self._period_filter()]
-        return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
-                .select_from(self._from_areas()).where(*where).order_by(order).limit(max(1, len(plan.area_codes))))
+        where = [*self._totals(), o.c.area_code.in_(plan.area_codes), self._meets(o.c.value), *self._period_filter()]
+        values = select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
+        return _one_per_area(values.select_from(self._from_areas()).where(*where), "period", plan.order == "desc")
+
+    def which_period(self) -> Select:
+        """Each place's period with the highest (or lowest) value: years of yearly figures unless a month or
+        quarter is asked ("¿en qué mes…?")."""
+        return _one_per_area(self.rows(uses_annual_average(self.plan, self.info)), "value", self.plan.order == "desc")
+
+    def _operand(self, info: IndicatorInfo, areas: list[str], name: str) -> FromClause:
+        """One side of a difference or ratio: the series' observed values per area and period, as a series reads them."""
+        plan = self.plan.model_copy(update={"operation": Operation.SERIES, "indicator_code": info.code,
+                                            "area_codes": areas, "second_indicator_code": None})
+        return QueryBuilder(plan, info, self.language, observed_only=True).rows(uses_annual_average(plan, info)).subquery(name)
+
+    def two_operands(self) -> Select:
+        """The first operand minus (or divided by) the second, period by period: two places of one measure, or two
+        measures of each place. Without a period asked, the newest period both have."""
+        plan = self.plan
+        two_places = plan.second_indicator_code is None
+        first = self._operand(self.info, plan.area_codes[:1] if two_places else plan.area_codes, "first")
+        second = self._operand(self.second or self.info, plan.area_codes[1:2] if two_places else plan.area_codes, "second")
+        same = first.c.period == second.c.period
+        if not two_places:
+            same = and_(same, first.c.area == second.c.area)
+        value = (first.c.value - second.c.value if plan.operation == Operation.DIFFERENCE
+                 else first.c.value * 1.0 / func.nullif(second.c.value, 0))
+        area = literal(",".join(plan.area_codes[:2])) if two_places else first.c.area
+        query = (
+            select(area.label("area"), first.c.area_name, first.c.period,
+                   first.c.area.label("first_area"), first.c.area_name.label("first_area_name"),
+                   first.c.value.label("first_value"), second.c.area.label("second_area"),
+                   second.c.area_name.label("second_area_name"), second.c.value.label("second_value"), value.label("value"))
+            .select_from(first.join(second, same)).order_by(first.c.area, first.c.period)
+        )  # fmt: skip
+        return _one_per_area(query, "period", True) if plan.period.unstated or plan.period.latest else query
 
     def build(self) -> Select:
         operation = self.plan.operation
@@ -262,6 +333,14 @@ class QueryBuilder:
             return self.aggregate()
         if operation == Operation.FIRST_MEETING:
             return self.first_meeting()
+        if operation == Operation.POSITION:
+            return self.position()
+        if operation == Operation.COUNT:
+            return self.count()
+        if operation == Operation.WHICH_PERIOD:
+            return self.which_period()
+        if operation in TWO_OPERANDS:
+            return self.two_operands()
         return self.rows(uses_annual_average(self.plan, self.info))
 
 
@@ -269,11 +348,15 @@ def uses_annual_average(plan: QueryPlan, info: IndicatorInfo) -> bool:
     """A sub-annual series asked for whole years is answered per year: the mean of a rate (INE's annual
     unemployment), the sum of a flow (GDP) or the final period of a 12-month change, as the metadata says."""
     period = plan.period
-    return (info.frequency != "A" and info.annual_aggregation != "none" and not plan.per_period and plan.operation in (Operation.VALUE, Operation.SERIES)
+    return (info.frequency != "A" and info.annual_aggregation != "none" and not plan.per_period
+            and plan.operation in (Operation.VALUE, Operation.SERIES, Operation.WHICH_PERIOD)
             and not period.month and not period.quarter and not period.latest)  # fmt: skip
 
 
-def compile_sql(plan: QueryPlan, info: IndicatorInfo, language: Language, dialect: Dialect) -> str:
-    """The plan's SELECT as literal SQL for ``dialect``: what is vetted, shown and run."""
-    query = QueryBuilder(plan, info, language).build()
+def compile_sql(plan: QueryPlan, info: IndicatorInfo, language: Language, dialect: Dialect,
+                second: IndicatorInfo | None = None) -> str:
+    """The plan's SELECT as literal SQL for ``dialect``: what is vetted, shown and run. ``second`` is the plan's
+    second measure, if it has one."""
+    builder = QueryBuilder(plan, info, language, second, observed_only=plan.operation == Operation.WHICH_PERIOD)
+    query = builder.build()
     return str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))

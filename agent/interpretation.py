@@ -3,13 +3,16 @@
 
 from agent.answer import message, period_label
 from agent.indicators import IndicatorCatalog
-from agent.models import Language, Operation, PeriodSpec, QueryPlan, ReadingOption, Understanding, Understood
+from agent.models import TWO_OPERANDS, Language, Operation, PeriodSpec, QueryPlan, ReadingOption, Understanding, Understood
 
 MAX_OPTIONS = 4
 
 
+READ_AT_THE_LATEST = (Operation.LATEST, Operation.POSITION, Operation.COUNT, Operation.RANK, *TWO_OPERANDS)
+
+
 def _period(period: PeriodSpec, operation: Operation, language: Language) -> str:
-    if operation == Operation.LATEST or period.latest:
+    if period.latest or (operation in READ_AT_THE_LATEST and period.unstated):
         return message("understood_latest_projected" if period.projected else "understood_latest", language)
     if period.start is None and period.end is None:
         return message("understood_last_years", language, years=period.last_n_years) if period.last_n_years \
@@ -35,14 +38,23 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     operation = plan.operation.value
     if plan.operation == Operation.AGGREGATE:
         operation = f"aggregate_{plan.aggregate or 'avg'}"
-    elif plan.operation == Operation.RANK:
-        operation = f"rank_{plan.order}"
+    elif plan.operation in (Operation.RANK, Operation.POSITION, Operation.WHICH_PERIOD):
+        operation = f"{operation}_{plan.order}"
     derived = catalog.get(info.derived_from).name(language) if info.derived_from else None
-    text = message("understood", language, measure=info.name(language), places=", ".join(places) or "—",
+    second = catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
+    measure = info.name(language) + (f"; {second.name(language)}" if second else "")
+    # what the operation's words need: the two operands in order, the condition counted
+    terms = (info.name(language), second.name(language)) if second else (places + ["…", "…"])[:2]
+    condition = f"{plan.threshold[0]} {plan.threshold[1]:g}" if plan.threshold else ""
+    text = message("understood", language, measure=measure, places=", ".join(places) or "—",
                    period=_period(plan.period, plan.operation, language),
-                   operation=message(f"understood_op_{operation}", language), parser=message(f"parser_{parser}", language))
+                   operation=message(f"understood_op_{operation}", language, first=terms[0], second=terms[1],
+                                     condition=condition),
+                   parser=message(f"parser_{parser}", language))  # fmt: skip
     return Understood(operation=operation, indicator=info.code, indicator_name=info.name(language),
                       derived_from=info.derived_from, derived_from_name=derived, places=plan.area_codes,
+                      second_indicator=second.code if second else None,
+                      second_indicator_name=second.name(language) if second else None,
                       group=plan.group_code, period=plan.period, parser=parser, text=text)  # fmt: skip
 
 
@@ -63,3 +75,13 @@ def reading_options(plan: QueryPlan, understanding: Understanding, catalog: Indi
                 options.append(ReadingOption(kind="place", label=area_names.get(other, other),
                                              plan=plan.model_copy(update={"area_codes": areas, "alternatives": []})))
     return options[:MAX_OPTIONS]
+
+
+def option_label(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str, str], language: Language) -> str:
+    """A reading offered when Cifra asks back, in a few words: the measure, or the operation and its operands."""
+    info = catalog.get(plan.indicator_code)
+    if plan.operation in TWO_OPERANDS:
+        second = catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
+        terms = (info.name(language), second.name(language)) if second else [area_names.get(c, c) for c in plan.area_codes[:2]]
+        return message(f"understood_op_{plan.operation.value}", language, first=terms[0], second=terms[1], condition="")
+    return info.name(language)

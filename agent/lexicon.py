@@ -18,7 +18,9 @@ class Lexicon(BaseModel):
     variant_cues: dict[str, dict[str, list[str]]]
     operations: dict[str, list[str]]
     operation_exclusions: list[str]
-    unsupported_operations: dict[str, list[str]]
+    two_operand_operations: dict[str, list[str]]
+    group_operations: dict[str, list[str]]
+    sex_pairs: list[str]
     hostile_patterns: list[str]
     topic_cues: list[str]
     abbreviations: dict[str, str]
@@ -29,7 +31,7 @@ class Lexicon(BaseModel):
             text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", self.abbreviations[short], text, flags=re.IGNORECASE)
         return text
 
-    @field_validator("operations", "unsupported_operations", mode="after")
+    @field_validator("operations", "two_operand_operations", "group_operations", mode="after")
     @classmethod
     def _longest_first(cls, groups: dict[str, list[str]]) -> dict[str, list[str]]:
         """Longer phrases are tried first, once sorted at load: "us dollars" before "dollars"."""

@@ -17,6 +17,14 @@ class Operation(StrEnum):
     AGGREGATE = "aggregate"  # average / min / max / sum over periods or over places
     FIRST_MEETING = "first_meeting"  # first or last period where a condition holds
     LATEST = "latest"  # most recent available value
+    WHICH_PERIOD = "which_period"  # the period where a series is highest (order desc) or lowest (asc)
+    POSITION = "position"  # a place's position when its group's members are ranked
+    COUNT = "count"  # how many members of a group meet a threshold
+    DIFFERENCE = "difference"  # first operand minus the second: two places, two measures, or women and men
+    RATIO = "ratio"  # first operand divided by the second
+
+
+TWO_OPERANDS = (Operation.DIFFERENCE, Operation.RATIO)
 
 
 class PeriodSpec(BaseModel):
@@ -89,7 +97,11 @@ class Understanding(BaseModel):
     unknown_place: str | None = Field(None, description="A name used as a place that no area has ('Marte').")
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
-    unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cociente entre').")
+    unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cuántos países' without a threshold).")
+    operation_words: str | None = Field(None, description="The words that named a two-operand operation ('brecha entre').")
+    sexes: tuple[str, str] | None = Field(None, description="Two sexes named in order ('mujeres y hombres').")
+    second_topic: str = Field("", description="A second measure named ('importaciones y exportaciones').")
+    second_candidates: list[IndicatorCandidate] = []
     candidates: list[IndicatorCandidate] = []
     hostile: bool = False
     too_long: bool = False
@@ -117,6 +129,12 @@ class QueryPlan(BaseModel):
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
     per_period: bool = Field(False, description="Show each month or quarter rather than yearly figures.")
     alternatives: list[str] = Field(default_factory=list, description="Sibling or other-source indicators worth naming.")
+    second_indicator_code: str | None = Field(
+        None, description="A difference's or ratio's second measure; without it, the two operands are two places.")
+
+    @property
+    def indicator_codes(self) -> list[str]:
+        return [self.indicator_code] + ([self.second_indicator_code] if self.second_indicator_code else [])
 
 
 class Value(BaseModel):
@@ -168,6 +186,8 @@ class Understood(BaseModel):
     indicator_name: str
     derived_from: str | None = None
     derived_from_name: str | None = None
+    second_indicator: str | None = Field(None, description="A difference's or ratio's second measure.")
+    second_indicator_name: str | None = None
     places: list[str] = []
     group: str | None = None
     period: PeriodSpec = PeriodSpec()
@@ -177,9 +197,10 @@ class Understood(BaseModel):
 
 class ReadingOption(BaseModel):
     """Another plausible reading of the question, offered as one click: the other source, a sibling measure,
-    another place with the same name. Choosing it runs ``plan`` as it is."""
+    another place with the same name; or, when Cifra asks back, each thing it can answer instead (each measure
+    separately, their difference). Choosing it runs ``plan`` as it is."""
 
-    kind: Literal["indicator", "place"]
+    kind: Literal["indicator", "place", "operation"]
     label: str
     plan: QueryPlan
 

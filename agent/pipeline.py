@@ -18,9 +18,9 @@ from agent.compile import compile_sql
 from agent.executor import QueryFailed, read_only_engine, run_query
 from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
-from agent.interpretation import reading_options, understood
+from agent.interpretation import option_label, reading_options, understood
 from agent.llm import Chooser, load_chooser
-from agent.models import Answer, Conversation, Language, QueryPlan, Turn
+from agent.models import TWO_OPERANDS, Answer, Conversation, Language, QueryPlan, ReadingOption, Turn
 from agent.plan import PlanOutcome, Planner
 from agent.readings import FILE_NAME as CONFIRMED_FILE
 from agent.readings import ConfirmedReadings
@@ -119,7 +119,8 @@ class Cifra:
     def _run(self, plan: QueryPlan, language: Language, notes: list, parser: str, timings: dict[str, float], lap) -> Answer:
         """Compile, vet, execute and write the answer for a plan."""
         info = self.catalog.get(plan.indicator_code)
-        sql = compile_sql(plan, info, language, self.engine.dialect)
+        second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
+        sql = compile_sql(plan, info, language, self.engine.dialect, second)
         lap("compile")
         try:
             vetted = vet(sql, self.engine.dialect.name)
@@ -140,13 +141,17 @@ class Cifra:
 
     def _declined(self, outcome: PlanOutcome, language: str, timings: dict[str, float]) -> Answer:
         params = dict(outcome.params)
-        if "indicator" in params:
-            params["indicator"] = self.catalog.get(params["indicator"]).name(language)
+        for key in ("indicator", "first", "second"):
+            if key in params:
+                params[key] = self.catalog.get(params[key]).name(language)
         texts = [message(outcome.reason, language, **params)]
         if outcome.suggestions:
             items = "; ".join(f"{self.catalog.get(code).name(language)} ({code})" for code in outcome.suggestions)
             texts.append(message("suggestions", language, items=items))
-        return Answer(status=outcome.status, language=language, answer=" ".join(texts),
+        options = [ReadingOption(kind="operation" if plan.operation in TWO_OPERANDS else "indicator", plan=plan,
+                                 label=option_label(plan, self.catalog, self.area_names[language], language))
+                   for plan in outcome.options]
+        return Answer(status=outcome.status, language=language, answer=" ".join(texts), options=options,
                       notes=[note_text(note, language) for note in outcome.notes], timings_ms=timings,
                       llm_calls=outcome.llm_calls)  # fmt: skip
 

@@ -10,14 +10,14 @@ import logging
 from collections.abc import Callable
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, LlmBusy, LlmFailed, LlmUnreachable, choice_schema, numbered
 from agent.model_files import ModelUnavailable
 from agent.model_server import ModelPreparing
-from agent.models import Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
+from agent.models import TWO_OPERANDS, Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
 from agent.prompts import load_prompt
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
@@ -38,6 +38,7 @@ DEFAULT_AREA = "CHL"
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
+KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.WHICH_PERIOD)
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -57,12 +58,22 @@ class PlanOutcome(BaseModel):
     notes: list[Note] = []
     llm_calls: int = 0
     parser: Literal["rules", "model"] = "rules"
+    options: list[QueryPlan] = Field(default_factory=list, description="When asking back: what can be answered instead.")
 
 
 def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
     return sum(getattr(info, field) not in (CANONICAL[field], None) if field in UNSTATED_IS_CANONICAL
                else getattr(info, field) != CANONICAL[field]
                for field in CANONICAL if field not in specified)  # fmt: skip
+
+
+def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
+    """Measured alike, so a difference means something: percentages (of men's and of women's labour force), one
+    currency at one scale, or the same unit written the same way."""
+    if first.unit_kind and (first.unit_kind, first.unit_symbol, first.unit_multiplier) == (
+            second.unit_kind, second.unit_symbol, second.unit_multiplier):
+        return True
+    return first.unit_en == second.unit_en
 
 
 class Planner:
@@ -110,7 +121,8 @@ class Planner:
         code = choice.value.indicator_code
         return None if code == NONE else code
 
-    def _retrieved(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
+    def _retrieved(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None],
+                   ask_model: bool = True) -> str | None:
         """The retrieved indicator that best answers the question, or None (status set on ``outcome``)."""
         candidates = understanding.candidates
         top = candidates[0].score if candidates else 0.0
@@ -131,7 +143,7 @@ class Planner:
         if fitting:  # as close a match, and it has what was asked: never a near miss with no data
             ranked = fitting + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
-            if self.chooser is not None:
+            if self.chooser is not None and ask_model:
                 near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
                 families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]
@@ -198,15 +210,18 @@ class Planner:
     # Plan --------------------------------------------------------------------------------------
 
     def __call__(self, understanding: Understanding, conversation: Conversation,
-                 on_model: Callable[[], None] = lambda: None) -> PlanOutcome:
-        """``on_model`` is called before the model is asked (never for questions the rules read alone)."""
+                 on_model: Callable[[], None] = lambda: None, ask_model: bool = True) -> PlanOutcome:
+        """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
+        without ``ask_model``)."""
         outcome = PlanOutcome()
         if understanding.hostile:
             return PlanOutcome(status="refused", reason="hostile")
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         if understanding.unsupported:
-            return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.unsupported})
+            options = self._separately(understanding, conversation)
+            return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
+                               params={"words": understanding.unsupported}, options=options)
         previous = conversation.last_plan
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text
@@ -220,7 +235,7 @@ class Planner:
         elif understanding.unknown_place and not understanding.places and not understanding.group:
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         else:
-            base = self._retrieved(understanding, outcome, on_model)
+            base = self._retrieved(understanding, outcome, on_model, ask_model)
             if base is None:
                 return outcome
         if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and not understanding.cues.transform:
@@ -264,8 +279,15 @@ class Planner:
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days
             operation = Operation.VALUE
+        second = None
+        if operation in TWO_OPERANDS:
+            chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
+            if outcome.status != "ok":
+                return outcome
+        if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
+            member_kind = next((place.kind for place in understanding.places), None) or "country"
         outcome.plan = QueryPlan(
-            operation=operation, indicator_code=chosen.code, area_codes=areas, group_code=group,
+            operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, period=period,
             top_n=understanding.top_n or (context.top_n if context else None),
             order=understanding.order, aggregate=aggregate,
@@ -274,6 +296,65 @@ class Planner:
             alternatives=[info.code for info in fitting[1:3]],
         )  # fmt: skip
         return outcome
+
+    def _separately(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
+        """What can be answered of a question asked back: each sex or each measure on its own, and their
+        difference ("desempleo de hombres y mujeres": men's, women's, the gap)."""
+        plain = {"unsupported": None, "sexes": None, "second_topic": "", "second_candidates": [],
+                 "operation": None if understanding.operation in TWO_OPERANDS else understanding.operation}
+        readings = []
+        if understanding.sexes:
+            readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={"sex": sex})})
+                        for sex in understanding.sexes]
+            readings.append(understanding.model_copy(update={"unsupported": None, "operation": Operation.DIFFERENCE}))
+        elif understanding.second_topic:
+            readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates})
+                        for topic, candidates in ((understanding.topic_text, understanding.candidates),
+                                                  (understanding.second_topic, understanding.second_candidates))]
+        outcomes = [self(reading, conversation, ask_model=False) for reading in readings]
+        return [outcome.plan for outcome in outcomes if outcome.status == "ok"]
+
+    def _operands(self, understanding: Understanding, operation: Operation, context: QueryPlan | None,
+                  chosen: IndicatorInfo, base: str,
+                  areas: list[str], period: PeriodSpec, retrieved: list[str], outcome: PlanOutcome
+                  ) -> tuple[IndicatorInfo, str | None]:
+        """A difference's or ratio's two operands: two sexes of one measure, two measures, or two places (then the
+        second measure is None). The status on ``outcome`` says when the question does not give two."""
+        sexes = understanding.sexes
+        if sexes or understanding.second_topic:
+            if sexes:
+                cues = [understanding.cues.model_copy(update={"sex": sex}) for sex in sexes]
+                first = self._fit(base, understanding.model_copy(update={"cues": cues[0]}), areas, period, retrieved, False, None)
+                second = self._fit(base, understanding.model_copy(update={"cues": cues[1]}), areas, period, retrieved, False, None)
+            else:
+                first = [chosen]
+                other = understanding.model_copy(update={"candidates": understanding.second_candidates,
+                                                         "topic_text": understanding.second_topic})
+                second_base = self._retrieved(other, outcome, lambda: None)
+                if second_base is None:
+                    return chosen, None
+                second = self._fit(second_base, other, areas, period, [c.code for c in other.candidates], False, None)
+            if not first or not second or first[0].code == second[0].code:
+                outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
+                return chosen, None
+            if operation == Operation.DIFFERENCE and not _same_unit(first[0], second[0]):
+                outcome.status, outcome.reason = "clarify", "units_differ"
+                outcome.params = {"first": first[0].code, "second": second[0].code}
+                ratio = QueryPlan(operation=Operation.RATIO, indicator_code=first[0].code, period=period,
+                                  second_indicator_code=second[0].code, area_codes=areas)
+                single = (Operation.LATEST if period.unstated or period.latest
+                          else Operation.VALUE if period.is_single_year else Operation.SERIES)
+                outcome.options = [ratio.model_copy(update={"operation": single, "indicator_code": info.code,
+                                                            "second_indicator_code": None})
+                                   for info in (first[0], second[0])] + [ratio]
+                return chosen, None
+            return first[0], second[0].code
+        if context is not None and context.second_indicator_code and not understanding.topic_text:
+            return chosen, context.second_indicator_code
+        if len(areas) != 2:
+            outcome.status, outcome.reason = "clarify", "two_operands"
+            outcome.params = {"words": understanding.operation_words or operation.value}
+        return chosen, None
 
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
         """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),
@@ -304,6 +385,8 @@ class Planner:
                    group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
+        if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
+            return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
         if group or understanding.member_kind:
             return Operation.RANK
         if previous is not None and understanding.period == PeriodSpec() and not understanding.places:
@@ -316,6 +399,8 @@ class Planner:
 
     def _source_notes(self, chosen: IndicatorInfo, fitting: list[IndicatorInfo], areas: list[str]) -> list[Note]:
         """Name the other source when two measure the same thing (INE vs ILO-modelled unemployment)."""
+        if not areas:  # a group's members: the note would name one place's series
+            return []
         same_measure = ("measure", "transform", "sex", "age")
         other = next((info for info in fitting[1:] if bool(info.official_for) != bool(chosen.official_for)
                       and all(getattr(info, f) == getattr(chosen, f) for f in same_measure)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from agent.gazetteer import GROUP_KINDS, Gazetteer
 from agent.language import detect_language
 from agent.lexicon import Lexicon, lexicon
-from agent.models import IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
+from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
 from agent.time_expressions import MONTHS, NUMBER_WORDS, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold
@@ -89,14 +89,27 @@ def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | 
     return None
 
 
-def _unsupported(folded: str, words: Lexicon, has_threshold: bool) -> str | None:
-    """The words of an operation the plan cannot express ("cociente entre", "en qué año"), so that the question
-    is declined rather than answered as a nearby one. "En qué año" with a threshold is a first crossing."""
-    for kind, phrases in words.unsupported_operations.items():
+def _found(folded: str, words: Lexicon, groups: dict[str, list[str]]) -> tuple[str, str] | tuple[None, None]:
+    """The first kind of ``groups`` whose phrases occur in the text, with the phrase found."""
+    for kind, phrases in groups.items():
         phrase = words.has_phrase(folded, phrases)
-        if phrase and not (kind == "which_period" and has_threshold):
-            return phrase
-    return None
+        if phrase:
+            return kind, phrase
+    return None, None
+
+
+def _sexes(folded: str, words: Lexicon) -> tuple[tuple[str, str], list[str]] | None:
+    """Both sexes named ("mujeres y hombres", "men vs women"), in the order written, with the phrases used."""
+    padded = f" {folded} "
+    found = []
+    for sex, phrases in words.variant_cues["sex"].items():
+        phrase = words.has_phrase(folded, phrases)
+        if phrase:
+            found.append((padded.index(f" {fold(phrase)} "), sex, phrase))
+    if len(found) < 2:
+        return None
+    found.sort()
+    return (found[0][1], found[1][1]), [phrase for _, _, phrase in found]
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -104,11 +117,19 @@ def _aggregate(folded: str, words: Lexicon) -> str | None:
     return next((kind for kind in kinds if words.has_phrase(folded, words.operations[f"aggregate_{kind}"])), None)
 
 
-def _blank(text: str, phrases: list[str]) -> str:
-    """Spaces instead of ``phrases``, keeping every other character where it was (spans stay valid)."""
+def _blank(text: str, phrases: list[str], filler: str = "") -> str:
+    """Spaces (after ``filler``) instead of ``phrases``, keeping every other character where it was (spans stay
+    valid)."""
     for phrase in phrases:
-        text = text.replace(fold(phrase), " " * len(fold(phrase)))
+        text = text.replace(fold(phrase), filler.ljust(len(fold(phrase))))
     return text
+
+
+def _blank_words(text: str, phrase: str | None, filler: str = "") -> str:
+    """``_blank`` for one phrase on word boundaries ("gap" is not in "singapore")."""
+    if not phrase:
+        return text
+    return re.sub(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", lambda found: filler.ljust(len(found[0])), text)
 
 
 PLACE_MARK = "§"
@@ -156,17 +177,17 @@ class Understander:
         match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return match[0] if match else word
 
-    def _two_measures(self, text: str, cue_words: set[str]) -> str | None:
-        """'esperanza de vida y mortalidad infantil': two topics joined by y/and, each retrieving its own series.
-        A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
+    def _measures(self, text: str, cue_words: set[str]) -> list[str]:
+        """'esperanza de vida y mortalidad infantil': the topics joined by y/and when each retrieves its own series;
+        [] for one topic. A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
         halves = [" ".join(word for word in half if word not in self.stopwords and word not in cue_words
                            and not word.isdigit() and word != PLACE_MARK) for half in self._topics(text.split())]
         halves = [half for half in halves if half]
         if len(halves) < 2:
-            return None
+            return []
         best = [self.index.search(half, limit=1) for half in halves]
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
-        return " / ".join(halves) if len(codes) > 1 else None
+        return halves if len(codes) > 1 else []
 
     def _topics(self, words: list[str]) -> list[list[str]]:
         """Words split at each y/and, except where the metadata itself joins the two words or a place stands
@@ -194,7 +215,9 @@ class Understander:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
         if operation == Operation.RANK and not member_kind and sum(place.kind == "country" for place in places) >= 2:
             return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named countries, side by side
-        if operation == Operation.RANK or member_kind:
+        if operation == Operation.POSITION:  # "¿qué puesto ocupa Chile en el mundo?": the place first, then its group
+            return next((place for place in places[1:] if self.gazetteer.is_group(place)), None)
+        if operation in (Operation.RANK, Operation.COUNT) or (member_kind and operation not in TWO_OPERANDS):
             return next((place for place in places if self.gazetteer.is_group(place)), None)
         if operation == Operation.AGGREGATE:
             return next((place for place in places if place.kind in GROUP_KINDS), None)
@@ -209,7 +232,15 @@ class Understander:
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
         folded = fold(words.spelled_out(text))
+        two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
+        group_kind, group_phrase = _found(folded, words, words.group_operations)
+        # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
+        # two measures like "cociente entre importaciones y exportaciones".
+        folded = _blank_words(_blank_words(folded, two_phrase, "y"), group_phrase)
         cues, cue_phrases = _variant_cues(folded, words)
+        sexes, sex_phrases = _sexes(folded, words) or (None, [])
+        if sexes:  # "mujeres y hombres": two operands, not a cue for one of them
+            cues, cue_phrases = cues.model_copy(update={"sex": None}), cue_phrases + sex_phrases
         period = find_period(folded)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         threshold = THRESHOLD.search(folded)
@@ -218,8 +249,6 @@ class Understander:
             threshold = None  # "menos de 15 años" names an age group, not a value to compare with
         threshold_text = [folded[threshold.start(2):threshold.end()]] if threshold else []  # "30 millones" no Mejillones
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
-        unsupported = _unsupported(folded, words, threshold is not None)
-        unsupported = as_written(text, unsupported) if unsupported else None
         top_n = TOP_N.search(folded)
         top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
@@ -229,29 +258,70 @@ class Understander:
         if top_value and operation is None:
             operation = Operation.RANK
         threshold_span = [threshold.span(1), (threshold.start(2), threshold.end())] if threshold else []
-        without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
+        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
+        marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
+        measures = self._measures(marked, cue_words | source_words)
+        operation, unsupported = _operation_reading(
+            operation, two_kind, group_kind, sexes=sexes, measures=len(measures), places=len(places.places),
+            threshold=threshold is not None, years=(period.period.start, period.period.end))
+        unsupported = as_written(text, two_phrase or group_phrase) if unsupported else (
+            " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
+        if sexes and operation not in TWO_OPERANDS:
+            unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in sex_phrases)
+        without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in self.stopwords and word not in source_words and not word.isdigit()]
-        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         topic_text = " ".join(word for word in search_words if word not in cue_words)
+        second_topic, second_hits = "", []
+        if len(measures) == 2 and not sexes and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):
+            (topic_text, second_topic), search_words = measures, measures[:1]
+            without_entities, second_hits = measures[0], self._search([measures[1]])
         group = self._group(places.places, operation, places.member_kind)
         if operation == Operation.FIRST_MEETING:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
             order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
-        marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
-        unsupported = unsupported or self._two_measures(marked, cue_words | source_words)
+        per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
+            operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or "")))
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,
             top_n=int(top_value) if top_value and top_value.isdigit() else NUMBER_WORDS.get(top_value or ""),
             order=order, aggregate=_aggregate(folded, words),
-            per_period=words.has_phrase(folded, words.operations["per_period"]) is not None,
+            per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
             threshold=(">" if re.match(ABOVE, threshold[1]) else "<", number(text, threshold[2], threshold[3])) if threshold else None,
-            topic_text=topic_text, unsupported=unsupported,
-            candidates=[IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits],
+            topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
+            operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
+            candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
+
+
+def _candidates(hits: list[IndicatorHit]) -> list[IndicatorCandidate]:
+    return [IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits]
+
+
+def _operation_reading(operation: Operation | None, two_kind: str | None, group_kind: str | None, *, sexes: bool,
+                       measures: int, places: int, threshold: bool, years: tuple[int | None, int | None]
+                       ) -> tuple[Operation | None, bool]:
+    """The operation, once the words of the operations that need more than one series, place or member are weighed
+    against what the question gives them; and whether those words are left without it (the question is declined).
+
+    A difference or a ratio needs two operands: two sexes, two measures or two places ("diferencia entre 2010 y
+    2020" is a change); a count needs a threshold to count by; "¿en qué año superó…?" is a first crossing."""
+    if two_kind:
+        if sexes or measures == 2 or places >= 2:
+            return Operation(two_kind), False
+        if two_kind == "difference" and years[0] and years[1] and years[0] < years[1]:
+            return Operation.CHANGE, False
+        return operation, True
+    if group_kind == "position":
+        return Operation.POSITION, False
+    if group_kind == "count":
+        return (Operation.COUNT, False) if threshold else (operation, True)
+    if group_kind == "which_period":
+        return (Operation.FIRST_MEETING if threshold else Operation.WHICH_PERIOD), False
+    return operation, False

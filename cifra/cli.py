@@ -277,6 +277,8 @@ def eval_run(
     system: str = typer.Option("cifra", help="cifra or baseline (eval/baseline.py, a LangChain SQL agent)."),
     limit: int = typer.Option(None, help="Run only the first N selected cases."),
     tag: str = typer.Option(None, help="Run only cases with this tag."),
+    ratchet: bool = typer.Option(False, help="Add newly passing turns to eval/passing.txt (a full run of Cifra on "
+                                             "the golden set, with no listed turn failing)."),
 ) -> None:
     """Run every selected case (one conversation each), score it, record the run and write its report."""
     from agent.pipeline import CifraUnavailable
@@ -304,6 +306,29 @@ def eval_run(
         table.add_row(label, value)
     console.print(table)
     console.print(f"Report: {directory / 'report.html'} (and report.md, run.json)")
+    _gate(run.records, full=suite is None and not (split or tag or limit) and system == "cifra", ratchet=ratchet)
+
+
+def _gate(records, full: bool, ratchet: bool) -> None:
+    """Say how the run stands against eval/passing.txt; with ``ratchet``, add the turns that newly pass."""
+    from eval import gate
+
+    passing = gate.load_passing()
+    failed = [problem for problem in gate.regressions(records, passing) if full or "not in the suite" not in problem]
+    console.print(f"Gate (eval/passing.txt): {len(passing)} listed turns, {len(failed)} failing, "
+                  f"{len(gate.newly_passing(records, passing))} newly passing")
+    for problem in failed:
+        console.print(f"  [red]regressed[/red] {problem}")
+    if ratchet:
+        if not full:
+            console.print("[red]--ratchet needs a full run of Cifra on eval/questions.yaml (no --split, --tag, --limit)[/red]")
+            raise typer.Exit(2)
+        try:
+            added = gate.ratchet(records)
+        except ValueError as error:
+            console.print(f"[red]Not ratcheted:[/red] {error}")
+            raise typer.Exit(1) from None
+        console.print(f"Added {len(added)} turns to eval/passing.txt")
 
 
 @eval_app.command("retrieval")
@@ -398,7 +423,7 @@ def eval_compare(
 def feedback_review() -> None:
     """Every piece of feedback: question, reading, the reading chosen instead, rating and comment, with counts."""
     from eval.feedback import review
-    from ui.feedback import FILE_NAME
+    from eval.feedback_log import FILE_NAME
 
     items = review(Settings().home / FILE_NAME)
     table = Table(title=f"Feedback ({len(items)})")
@@ -429,7 +454,7 @@ def feedback_promote(
     from agent.pipeline import Cifra
     from eval.feedback import NotPromotable, promote, review
     from eval.score import DEFAULT_CASES
-    from ui.feedback import FILE_NAME
+    from eval.feedback_log import FILE_NAME
 
     settings = Settings()
     items = {item.id: item for item in review(settings.home / FILE_NAME)}
