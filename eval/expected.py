@@ -8,10 +8,25 @@ it from the files in the statistics mirror (``Settings().data_dir``). One key na
     ``latest: true`` instead of ``year``: the last year with a value for that country.
     ``years: [2010, 2019], combine: mean`` (period ``2010..2019``, first..last year with data) or
     ``combine: change`` (value in the last year minus value in the first, period ``2010..2020``).
+    ``extreme_of: [2000, 2020], extreme: max|min`` with ``year``: "in which year was it highest": the
+    value at ``year``, which must be the range's only extreme (``[2000]``: from 2000 to the last year
+    with a value), so that a wrong year fails here rather than becoming the expectation.
 ``wdi_rank``
     ``{wdi_rank: {code, countries: [ISO3...] | m49: "005", year, top, order: desc|asc}}``: the top
     members of a group by value in one year, one expected value per member (members without a value
     that year are left out; ``m49`` reads the members from ``country-codes.csv``).
+``wdi_count``
+    ``{wdi_count: {code, countries | m49, year, above | below: 10}}``: how many members have a value
+    strictly above (below) the threshold; area ``M49-005`` for ``m49: "005"``, written in the YAML
+    (e.g. ``G-OECD``) for a list of countries. A year in which no member has a value fails.
+``wdi_position``
+    ``{wdi_position: {code, country: PER, countries | m49, year, order: desc|asc}}``: the country's
+    place among the members with a value that year, competition style (1, 2, 2, 4); area the country.
+``difference`` / ``ratio``
+    ``{difference: [<source>, <source>]}``: first minus (divided by) second, each a source of one value
+    (``wdi``, ``bcch``, ``ine_projection``, ``census2024``, ``mdsf_poverty``, ``recorded``) of the same
+    period; area the operands' own if they share it, else both joined by a comma (``CHL,PER``).
+    The operands are expected values of their own, listed beside the result in the YAML.
 ``ine_projection``
     ``{ine_projection: {level: country|region|province|comuna, cut: 5}, year: 2020}``: INE
     projections summed from the comunas (``cut`` as an integer CUT code: region 5, province 51,
@@ -30,26 +45,31 @@ it from the files in the statistics mirror (``Settings().data_dir``). One key na
     ``month: "2024-06"``, ``quarter: "2025-Q1"``, ``year: 2023, combine: mean|sum`` (a full year
     is required), ``from: "2022-01", to: "2023-12", combine: mean``, ``years: [2019, 2023],
     combine: change, annual: mean|sum`` or ``latest: true``. Values are read with the decimal
-    comma. Values that look like the publisher's dropped trailing zeros (``pib_regional.csv``: 4270
+    comma. ``extreme_of: ["2020-01", "2020-12"], extreme: max|min`` with ``month`` or ``quarter`` (same
+    form; one code: to the last period) checks "in which month was it highest" as for ``wdi``.
+    Values that look like the publisher's dropped trailing zeros (``pib_regional.csv``: 4270
     stored as 427) make the computation fail rather than produce a wrong expectation.
 
 Areas: ISO3 or World Bank codes for WDI; ``CHL`` for Chile; ``CL-05`` (region), ``CL-051``
 (province), ``CL-05101`` (comuna). A value's ``area`` and ``period`` may be written in the YAML for
-readability; when written, they must agree with what the source computes.
+readability; when written, they must agree with what the source computes. The results of operations
+have their own indicator: ``difference``, ``ratio``, ``count`` (``wdi_count``) and ``rank``
+(``wdi_position``).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import statistics
 import sys
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Status = Literal["ok", "no_data", "clarify", "refused", "error"]
 DEFAULT_TOLERANCE = 0.001
@@ -86,6 +106,9 @@ class ValueSpec(BaseModel):
         if self.tolerance < 0:
             raise ValueError("tolerance must be >= 0")
         parse_source(self.source)  # fail on load, not on scoring
+        kind = source_kind(self.source)
+        if kind in RESULT_INDICATORS and self.indicators != [RESULT_INDICATORS[kind]]:
+            raise ValueError(f"a {kind} value has the indicator {RESULT_INDICATORS[kind]}")
         return self
 
     @property
@@ -122,6 +145,21 @@ class _Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+def _within(code: Any, bounds: list[Any]) -> bool:
+    """Whether a year or period code lies in ``[first, last]``, or from ``first`` on when ``last`` is omitted."""
+    return bounds[0] <= code and (len(bounds) == 1 or code <= bounds[1])
+
+
+def _check_extreme_spec(what: str, period: str, at: Any, extreme_of: list[Any] | None, extreme: str | None) -> None:
+    """A "which period" check names one period, inside the range it is the extreme of."""
+    if (extreme_of is None) != (extreme is None):
+        raise ValueError(f"{what}: extreme_of and extreme go together")
+    if extreme_of is not None and at is None:
+        raise ValueError(f"{what}: extreme_of checks one {period}")
+    if extreme_of is not None and not _within(at, extreme_of):
+        raise ValueError(f"{what}: {at} is not in extreme_of {extreme_of}")
+
+
 class WdiSource(_Spec):
     wdi: str
     country: str
@@ -129,6 +167,8 @@ class WdiSource(_Spec):
     years: tuple[int, int] | None = None
     latest: bool = False
     combine: Literal["mean", "change"] | None = None
+    extreme_of: list[int] | None = Field(None, min_length=1, max_length=2)
+    extreme: Literal["max", "min"] | None = None
 
     @model_validator(mode="after")
     def _one_period(self) -> WdiSource:
@@ -136,26 +176,56 @@ class WdiSource(_Spec):
             raise ValueError("wdi: give exactly one of year, years, latest")
         if (self.years is None) != (self.combine is None):
             raise ValueError("wdi: years goes with combine (mean | change)")
+        _check_extreme_spec("wdi", "year", self.year, self.extreme_of, self.extreme)
         return self
 
 
-class WdiRank(_Spec):
+class WdiGroup(_Spec):
+    """One indicator over the members of a group in one year: a list of ISO3 codes or a UN M49 region."""
+
     code: str
     countries: list[str] | None = None
     m49: str | None = None
     year: int
-    top: int = Field(ge=1)
-    order: Literal["desc", "asc"] = "desc"
 
     @model_validator(mode="after")
-    def _one_group(self) -> WdiRank:
+    def _one_group(self) -> WdiGroup:
         if (self.countries is None) == (self.m49 is None):
-            raise ValueError("wdi_rank: give countries or m49")
+            raise ValueError("give countries or m49")
         return self
+
+
+class WdiRank(WdiGroup):
+    top: int = Field(ge=1)
+    order: Literal["desc", "asc"] = "desc"
 
 
 class WdiRankSource(_Spec):
     wdi_rank: WdiRank
+
+
+class WdiCount(WdiGroup):
+    above: float | None = None
+    below: float | None = None
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> WdiCount:
+        if (self.above is None) == (self.below is None):
+            raise ValueError("wdi_count: give above or below")
+        return self
+
+
+class WdiCountSource(_Spec):
+    wdi_count: WdiCount
+
+
+class WdiPosition(WdiGroup):
+    country: str
+    order: Literal["desc", "asc"] = "desc"
+
+
+class WdiPositionSource(_Spec):
+    wdi_position: WdiPosition
 
 
 Level = Literal["country", "region", "province", "comuna"]
@@ -249,6 +319,8 @@ class BcchSource(_Spec):
     latest: bool = False
     combine: Literal["mean", "sum", "change", "yoy_pct"] | None = None  # yoy_pct: % change on the same period a year before
     annual: Literal["mean", "sum"] = "mean"
+    extreme_of: list[str] | None = Field(None, min_length=1, max_length=2)
+    extreme: Literal["max", "min"] | None = None
 
     @field_validator("month", "from_", "to")
     @classmethod
@@ -273,6 +345,11 @@ class BcchSource(_Spec):
             raise ValueError("bcch: from/to needs combine: mean | sum")
         if self.years is not None and self.combine != "change":
             raise ValueError("bcch: years needs combine: change")
+        at = self.month or self.quarter
+        form = r"\d{4}-(0[1-9]|1[0-2])" if self.month else r"\d{4}-Q[1-4]"
+        if at and self.extreme_of and not all(re.fullmatch(form, code) for code in self.extreme_of):
+            raise ValueError(f"bcch: extreme_of {self.extreme_of} must be codes like {at}")
+        _check_extreme_spec("bcch", "month or quarter", at, self.extreme_of, self.extreme)
         return self
 
 
@@ -286,9 +363,35 @@ class RecordedSource(_Spec):
     confirmed_by: str = Field(min_length=1)
 
 
+OPERAND_KINDS = {"wdi", "ine_projection", "census2024", "mdsf_poverty", "bcch", "recorded"}
+
+
+def _operand(source: dict[str, Any]) -> dict[str, Any]:
+    """An operand gives one value whose area the source knows (a regional BCCh series does not)."""
+    if source_kind(source) not in OPERAND_KINDS or file_needs_area(source):
+        raise ValueError(f"an operand is a source of one value, one of {sorted(OPERAND_KINDS)}: {source}")
+    parse_source(source)
+    return source
+
+
+Operand = Annotated[dict[str, Any], AfterValidator(_operand)]
+
+
+class DifferenceSource(_Spec):
+    difference: tuple[Operand, Operand]
+
+
+class RatioSource(_Spec):
+    ratio: tuple[Operand, Operand]
+
+
 SOURCE_KINDS: dict[str, type[_Spec]] = {
     "wdi": WdiSource,
     "wdi_rank": WdiRankSource,
+    "wdi_count": WdiCountSource,
+    "wdi_position": WdiPositionSource,
+    "difference": DifferenceSource,
+    "ratio": RatioSource,
     "ine_projection": IneProjectionSource,
     "ine_projection_rank": IneProjectionRankSource,
     "census2024": Census2024Source,
@@ -299,6 +402,7 @@ SOURCE_KINDS: dict[str, type[_Spec]] = {
     "recorded": RecordedSource,
 }
 RANK_KINDS = {"wdi_rank", "ine_projection_rank", "census2024_rank", "mdsf_poverty_rank"}
+RESULT_INDICATORS = {"difference": "difference", "ratio": "ratio", "wdi_count": "count", "wdi_position": "rank"}
 
 
 def source_kind(source: dict[str, Any]) -> str:
@@ -354,6 +458,13 @@ def _m49_members(code: str) -> tuple[str, ...]:
     if not members:
         raise ValueError(f"no country-codes.csv member for M49 {code}")
     return tuple(sorted(members))
+
+
+def _group_values(group: WdiGroup) -> dict[str, float]:
+    """``{member: value}`` for the members with a value in the group's year."""
+    members = group.countries if group.countries is not None else _m49_members(group.m49)
+    table = _wdi(group.code)
+    return {c: table[c][group.year] for c in members if group.year in table.get(c, {})}
 
 
 @cache
@@ -463,6 +574,14 @@ def _ranked(items: list[tuple[str, float]], top: int, order: str, what: str) -> 
     return ordered[:top]
 
 
+def _check_extreme(what: str, at: Any, candidates: dict[Any, float], extreme: str) -> None:
+    """Fail unless ``at`` is the only period holding the max (min) of ``candidates`` (``{period: value}``)."""
+    best = max(candidates.values()) if extreme == "max" else min(candidates.values())
+    holders = sorted(period for period, value in candidates.items() if value == best)
+    if holders != [at]:
+        raise ValueError(f"{what}: the {extreme} of {min(candidates)}..{max(candidates)} is at {holders}, not {at}")
+
+
 # --------------------------------------------------------------------------- computation
 
 
@@ -479,6 +598,9 @@ def _compute(source: dict[str, Any]) -> list[tuple[str, str, float]]:
         if spec.year is not None:
             if spec.year not in series:
                 raise ValueError(f"WDI {spec.wdi}: no value for {spec.country} in {spec.year}")
+            if spec.extreme_of:
+                candidates = {y: v for y, v in series.items() if _within(y, spec.extreme_of)}
+                _check_extreme(f"WDI {spec.wdi} {spec.country}", spec.year, candidates, spec.extreme)
             return [(spec.country, str(spec.year), series[spec.year])]
         first, last = spec.years
         if spec.combine == "change":
@@ -493,11 +615,29 @@ def _compute(source: dict[str, Any]) -> list[tuple[str, str, float]]:
 
     if isinstance(spec, WdiRankSource):
         rank = spec.wdi_rank
-        members = rank.countries if rank.countries is not None else _m49_members(rank.m49)
-        table = _wdi(rank.code)
-        items = [(c, table[c][rank.year]) for c in members if rank.year in table.get(c, {})]
-        chosen = _ranked(items, rank.top, rank.order, f"WDI {rank.code} {rank.year}")
+        chosen = _ranked(list(_group_values(rank).items()), rank.top, rank.order, f"WDI {rank.code} {rank.year}")
         return [(area, str(rank.year), value) for area, value in chosen]
+
+    if isinstance(spec, WdiCountSource):
+        count = spec.wdi_count
+        values = _group_values(count)
+        if not values:
+            raise ValueError(f"WDI {count.code}: no member has a value in {count.year}")
+        hits = [v for v in values.values() if (v > count.above if count.above is not None else v < count.below)]
+        area = f"M49-{int(count.m49):03d}" if count.m49 else ""  # a list of countries: the YAML names the group
+        return [(area, str(count.year), float(len(hits)))]
+
+    if isinstance(spec, WdiPositionSource):
+        position = spec.wdi_position
+        values = _group_values(position)
+        if position.country not in values:
+            raise ValueError(f"WDI {position.code}: {position.country} is no member with a value in {position.year}")
+        mine = values[position.country]
+        ahead = sum(v > mine if position.order == "desc" else v < mine for v in values.values())
+        return [(position.country, str(position.year), float(ahead + 1))]
+
+    if isinstance(spec, DifferenceSource | RatioSource):
+        return [_operation(spec)]
 
     if isinstance(spec, IneProjectionSource):
         area = _chile_area(spec.ine_projection.level, spec.ine_projection.cut)
@@ -558,9 +698,32 @@ def _compute(source: dict[str, Any]) -> list[tuple[str, str, float]]:
     raise AssertionError(spec)
 
 
+def _operation(spec: DifferenceSource | RatioSource) -> tuple[str, str, float]:
+    """First operand minus (over) the second, in the period both share."""
+    pair = spec.difference if isinstance(spec, DifferenceSource) else spec.ratio
+    (area_a, period_a, a), (area_b, period_b, b) = (_compute(operand)[0] for operand in pair)
+    area_a, area_b = area_a or "CHL", area_b or "CHL"  # a national BCCh series is Chile's
+    if period_a != period_b:
+        raise ValueError(f"operands of different periods ({period_a}, {period_b}): {list(pair)}")
+    area = area_a if area_a == area_b else f"{area_a},{area_b}"
+    if isinstance(spec, DifferenceSource):
+        return area, period_a, a - b
+    if b == 0:
+        raise ValueError(f"ratio over a zero value: {list(pair)}")
+    return area, period_a, a / b
+
+
 def _compute_bcch(spec: BcchSource) -> list[tuple[str, str, float]]:
     file, series = spec.bcch.file, spec.bcch.series
     rows = _bcch(file, series)
+    if spec.extreme_of:  # the value at the checked month (quarter), once it is the extreme of the range
+        plain = spec.model_copy(update={"extreme_of": None, "extreme": None})
+        value = _compute_bcch(plain)
+        key = "month" if spec.month else "quarter"
+        candidates = {r[0]: _compute_bcch(plain.model_copy(update={key: r[0]}))[0][2]
+                      for r in rows if _within(r[0], spec.extreme_of)}  # fmt: skip
+        _check_extreme(f"BCCh {file} {series!r}", plain.month or plain.quarter, candidates, spec.extreme)
+        return value
     quarterly = "-Q" in rows[0][0]
     full_year = 4 if quarterly else 12
 
@@ -624,6 +787,10 @@ def expected_values(case_turn_expect: TurnExpect | dict[str, Any]) -> list[Expec
                 if not spec.area and file_needs_area(spec.source):
                     raise ValueError(f"{spec.source}: a regional BCCh series needs an explicit area")
                 area = spec.area or "CHL"
+            elif not area:
+                if not spec.area:
+                    raise ValueError(f"{spec.source}: a count over a list of countries needs `area` (e.g. G-OECD)")
+                area = spec.area
             elif spec.area and kind not in RANK_KINDS and spec.area != area:
                 raise ValueError(f"{spec.source}: YAML says area {spec.area}, the source gives {area}")
             if kind in RANK_KINDS and spec.area:

@@ -4,10 +4,13 @@ from collections import Counter
 
 import pytest
 
-from eval.expected import ExpectedValue, TurnExpect, expected_values
+from eval.expected import ExpectedValue, TurnExpect, _m49_members, expected_values, source_kind
 from eval.score import DEFAULT_CASES, Case, load_cases, score_turn
 
 DECLINE_STATUSES = {"no_data", "clarify"}
+OPERATION_INTENTS = ("difference", "ratio", "count", "position", "which-period")
+INTENTS = {"value", "series", "compare", "rank", "change", "average", "latest", "conversation", "decline", "hostile",
+           *OPERATION_INTENTS}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +45,12 @@ def test_at_least_40_percent_spanish(cases):
 
 
 def test_at_least_25_multi_turn_conversations_of_two_or_three_turns(cases):
+    """An operation's follow-up ("¿y en 2015?") keeps the operation as its intent."""
     conversations = [case for case in cases if case.multi_turn]
     assert len(conversations) >= 25
     assert all(2 <= len(case.turns) <= 3 for case in conversations)
-    assert all(case.intent == "conversation" for case in conversations)
+    assert all(case.intent in ("conversation", *OPERATION_INTENTS) for case in conversations)
+    assert sum(case.intent == "conversation" for case in conversations) >= 25
     assert {case.split for case in conversations} == {"dev", "test"}
 
 
@@ -95,6 +100,7 @@ SOURCE_TAGS = {"wdi", "ine", "bcch", "census", "mdsf"}
 
 def test_tags_give_intent_topic_difficulty_and_source(cases):
     for case in cases:
+        assert case.intent in INTENTS, case.id
         assert len(case.tags) >= 3 and case.tags[2] in DIFFICULTIES, case.id
         assert len(DIFFICULTIES & set(case.tags)) == 1, case.id
         if case.intent not in ("decline", "hostile"):
@@ -104,9 +110,10 @@ def test_tags_give_intent_topic_difficulty_and_source(cases):
 
 def test_operations_and_sources_are_covered(cases):
     intents = {case.intent for case in cases}
-    assert {"value", "series", "compare", "rank", "change", "average", "latest"} <= intents
+    assert {"value", "series", "compare", "rank", "change", "average", "latest", *OPERATION_INTENTS} <= intents
     kinds = {key for case in cases for turn in case.turns for v in turn.expect.values for key in v.source}
-    assert {"wdi", "wdi_rank", "ine_projection", "census2024", "mdsf_poverty", "bcch"} <= kinds
+    assert {"wdi", "wdi_rank", "ine_projection", "census2024", "mdsf_poverty", "bcch", "difference", "ratio",
+            "wdi_count", "wdi_position", "extreme_of"} <= kinds  # fmt: skip
     tags = {tag for case in cases for tag in case.tags}
     assert {"typo", "no-accents", "mixed-language", "chile-region", "chile-comuna", "oecd", "south-america",
             "latin-america"} <= tags  # fmt: skip
@@ -116,6 +123,57 @@ def test_every_ok_turn_has_values_and_the_others_none(cases):
     for case in cases:
         for turn in case.turns:
             assert ("ok" in turn.expect.statuses) == bool(turn.expect.values), case.id
+
+
+def test_at_least_12_cases_per_operation_in_both_splits_and_languages(cases):
+    operations = [case for case in cases if "operations" in case.tags]
+    assert all(case.intent in (*OPERATION_INTENTS, "decline") for case in operations)
+    for intent in OPERATION_INTENTS:
+        group = [case for case in operations if case.intent == intent]
+        assert len(group) >= 12, intent
+        assert {case.split for case in group} == {"dev", "test"}, intent
+        assert {case.language for case in group} == {"es", "en"}, intent
+    assert sum(case.language == "es" for case in operations) >= len(operations) / 2
+    splits = Counter(case.split for case in operations)
+    assert abs(splits["dev"] - splits["test"]) <= 1, splits
+    declines = [case for case in operations if case.intent == "decline"]
+    assert len(declines) >= 4 and {case.split for case in declines} == {"dev", "test"}
+    untagged = [case.id for case in cases if case.intent in OPERATION_INTENTS and "operations" not in case.tags]
+    assert not untagged
+
+
+def _sources(turn, kind: str) -> list[dict]:
+    return [v.source for v in turn.expect.values if source_kind(v.source) == kind]
+
+
+def test_operations_list_their_inputs_beside_the_result(cases, data_dir):
+    """A difference or ratio lists both operands; a count, each member meeting the threshold; a rank
+    position, the place's own value: the answer must show what the result was computed from."""
+    checked = 0
+    for case in (case for case in cases if case.intent in OPERATION_INTENTS):
+        for turn in case.turns:
+            sources = [v.source for v in turn.expect.values]
+            values = expected_values(turn.expect)
+            for source in _sources(turn, "difference") + _sources(turn, "ratio"):
+                operands = source.get("difference") or source.get("ratio")
+                assert all(operand in sources for operand in operands), case.id
+                checked += 1
+            for source in _sources(turn, "wdi_count"):
+                spec = source["wdi_count"]
+                count = next(v for v in values if v.indicator == "count")
+                listed = [v for v in values if v.indicator == spec["code"] and v.period == str(spec["year"])]
+                assert len(listed) == count.value, case.id
+                members = spec.get("countries") or _m49_members(spec["m49"])
+                for value in listed:
+                    assert value.area in members, case.id
+                    assert (value.value > spec["above"]) if "above" in spec else (value.value < spec["below"]), case.id
+                checked += 1
+            for source in _sources(turn, "wdi_position"):
+                spec = source["wdi_position"]
+                assert any(v.indicator == spec["code"] and v.area == spec["country"] and v.period == str(spec["year"])
+                           for v in values), case.id  # fmt: skip
+                checked += 1
+    assert checked >= 36
 
 
 # ------------------------------------------------------------------ expected values from the raw files
@@ -216,6 +274,118 @@ def test_regional_gdp_with_dropped_trailing_zeros_is_refused(data_dir):
         series = {"file": "pib_regional.csv", "series": "Región de Antofagasta"}
         expected_values({"status": "ok", "values": [{"indicator": "CHL.GDP.REGIONAL", "area": "CL-02", "source": {
             "bcch": series, "year": 2022, "combine": "sum"}}]})
+
+
+GDPPC_CHL_2020 = {"wdi": "NY.GDP.PCAP.CD", "country": "CHL", "year": 2020}  # 13117.9930230086
+UNEMPLOYMENT_INE = {"file": "desempleo.csv", "series": "Tasa  de  desempleo  (porcentaje)"}
+IMACEC = {"file": "imacec.csv", "series": "Imacec empalmado, serie original (índice 2018=100)"}
+INFLATION_SAM_2022 = {"code": "FP.CPI.TOTL.ZG", "m49": "005", "year": 2022}
+# South America 2022 from the highest: GUY 24.8, VEN 21.2, BOL 15.6, SUR 15.6, PRY 15.5, ... COL 11.2, ECU 11.2,
+# ARG 8.4, URY 6.1, CHL 5.9
+INFANT_MORTALITY_SAM_2022 = {"code": "SP.DYN.IMRT.IN", "m49": "005", "year": 2022}
+
+
+def recorded(value: float, area: str = "CHL", period: str = "2020") -> dict:
+    return {"recorded": value, "area": area, "period": period, "confirmed_by": "test"}
+
+
+OPERATIONS = [  # indicator, source, area and period (checked against the source's own), value
+    ("difference", {"difference": [GDPPC_CHL_2020, recorded(117.9930230086)]}, "CHL", "2020", 13_000),
+    ("difference", {"difference": [recorded(117.9930230086), GDPPC_CHL_2020]}, "CHL", "2020", -13_000),
+    ("ratio", {"ratio": [GDPPC_CHL_2020, recorded(2, "PER")]}, "CHL,PER", "2020", 13117.9930230086 / 2),
+    ("ratio", {"ratio": [recorded(2, "PER"), GDPPC_CHL_2020]}, "PER,CHL", "2020", 2 / 13117.9930230086),
+    # a national BCCh series is Chile's: INE's 2023 mean (12 rolling quarters summing 103.7) minus the World Bank's
+    ("difference", {"difference": [{"bcch": UNEMPLOYMENT_INE, "year": 2023, "combine": "mean"},
+                                   {"wdi": "SL.UEM.TOTL.ZS", "country": "CHL", "year": 2023}]}, "CHL", "2023",
+     103.7 / 12 - 9.013),
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "above": 10}}, "M49-005", "2022", 4),  # ARG, SUR, CHL, COL
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "below": 0}}, "M49-005", "2022", 0),
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "m49": None, "countries": ["CHL", "PER", "ARG", "XXX"],
+                             "above": 9}}, "G-TEST", "2022", 2),  # fmt: skip
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "GUY", "order": "desc"}}, "GUY", "2022", 1),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "BOL", "order": "desc"}}, "BOL", "2022", 3),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "SUR", "order": "desc"}}, "SUR", "2022", 3),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "PRY", "order": "desc"}}, "PRY", "2022", 5),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "COL", "order": "asc"}}, "COL", "2022", 4),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "ECU", "order": "asc"}}, "ECU", "2022", 4),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "CHL", "order": "desc"}}, "CHL", "2022", 12),
+    ("SL.UEM.TOTL.ZS", {"wdi": "SL.UEM.TOTL.ZS", "country": "CHL", "year": 2020, "extreme_of": [2010, 2020],
+                        "extreme": "max"}, "CHL", "2020", 10.934),  # fmt: skip
+    ("NY.GDP.PCAP.CD", {**GDPPC_CHL_2020, "extreme_of": [2019, 2021], "extreme": "min"}, "CHL", "2020",
+     13117.9930230086),
+    ("CHL.UNEMPLOYMENT.RATE", {"bcch": UNEMPLOYMENT_INE, "month": "2020-07", "extreme_of": ["2020-01", "2020-12"],
+                               "extreme": "max"}, "CHL", "2020-07", 13.1),  # fmt: skip
+    ("CHL.IMACEC", {"bcch": IMACEC, "month": "2020-07", "extreme_of": ["2020-01", "2020-12"], "extreme": "min"},
+     "CHL", "2020-07", 85.0),
+]
+
+
+@pytest.mark.parametrize(("indicator", "source", "area", "period", "value"), OPERATIONS)
+def test_operations_from_the_raw_files(data_dir, indicator, source, area, period, value):
+    computed = one({"status": "ok", "values": [{"indicator": indicator, "area": area, "period": period,
+                                                "source": source}]})  # fmt: skip
+    assert (computed.indicator, computed.area, computed.period) == (indicator, area, period)
+    assert computed.value == pytest.approx(value, rel=1e-9)
+
+
+OPERATION_FAILURES = [  # indicator, source, what the error says
+    ("SL.UEM.TOTL.ZS", {"wdi": "SL.UEM.TOTL.ZS", "country": "CHL", "year": 2019, "extreme_of": [2010, 2020],
+                        "extreme": "max"}, r"max of 2010..2020 is at \[2020\], not 2019"),  # fmt: skip
+    ("SP.DYN.IMRT.IN", {"wdi": "SP.DYN.IMRT.IN", "country": "CHL", "year": 2020, "extreme_of": [2010, 2022],
+                        "extreme": "min"}, r"is at \[2020, 2021\]"),  # a tie is no answer  # fmt: skip
+    ("CHL.IMACEC", {"bcch": IMACEC, "month": "2020-05", "extreme_of": ["2020-01", "2020-12"], "extreme": "min"},
+     r"is at \['2020-07'\], not 2020-05"),
+    ("count", {"wdi_count": {"code": "EN.ATM.CO2E.PC", "m49": "005", "year": 2020, "above": 3}},
+     "no member has a value in 2020"),
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "m49": None, "countries": ["CHL", "PER"], "above": 9}},
+     "needs `area`"),
+    ("rank", {"wdi_position": {"code": "SP.POP.TOTL", "country": "CHL", "m49": "013", "year": 2022}},
+     "CHL is no member"),
+    ("difference", {"difference": [GDPPC_CHL_2020, {**GDPPC_CHL_2020, "year": 2019}]}, "different periods"),
+    ("ratio", {"ratio": [GDPPC_CHL_2020, recorded(0)]}, "zero"),
+]
+
+
+@pytest.mark.parametrize(("indicator", "source", "message"), OPERATION_FAILURES)
+def test_operations_that_cannot_be_computed_fail(data_dir, indicator, source, message):
+    with pytest.raises(ValueError, match=message):
+        expected_values({"status": "ok", "values": [{"indicator": indicator, "source": source}]})
+
+
+REGIONAL_GDP = {"bcch": {"file": "pib_regional.csv", "series": "Región del Biobío"}, "quarter": "2024-Q1"}
+MALFORMED_OPERATIONS = [  # indicator, source
+    ("difference", {"difference": [GDPPC_CHL_2020]}),
+    ("difference", {"difference": [GDPPC_CHL_2020, GDPPC_CHL_2020, GDPPC_CHL_2020]}),
+    ("difference", {"difference": [GDPPC_CHL_2020, {"nope": 1}]}),
+    ("ratio", {"ratio": [GDPPC_CHL_2020, {"wdi_rank": {**INFLATION_SAM_2022, "top": 3}}]}),  # several values
+    ("ratio", {"ratio": [GDPPC_CHL_2020, {"difference": [GDPPC_CHL_2020, GDPPC_CHL_2020]}]}),
+    ("difference", {"difference": [GDPPC_CHL_2020, REGIONAL_GDP]}),  # the operand's area is not in the source
+    ("NY.GDP.PCAP.CD", {"difference": [GDPPC_CHL_2020, GDPPC_CHL_2020]}),  # a result has its own indicator
+    ("rank", {"wdi_count": {**INFLATION_SAM_2022, "above": 10}}),
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "above": 10, "below": 20}}),
+    ("count", {"wdi_count": INFLATION_SAM_2022}),
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "countries": ["CHL"], "above": 10}}),
+    ("count", {"wdi_count": {**INFLATION_SAM_2022, "above": 10, "order": "asc"}}),
+    ("rank", {"wdi_position": INFANT_MORTALITY_SAM_2022}),
+    ("rank", {"wdi_position": {**INFANT_MORTALITY_SAM_2022, "country": "CHL", "order": "up"}}),
+    ("NY.GDP.PCAP.CD", {**GDPPC_CHL_2020, "extreme": "max"}),
+    ("NY.GDP.PCAP.CD", {**GDPPC_CHL_2020, "extreme_of": [2010, 2020]}),
+    ("NY.GDP.PCAP.CD", {**GDPPC_CHL_2020, "extreme_of": [2021], "extreme": "max"}),  # 2020 is outside
+    ("NY.GDP.PCAP.CD", {**GDPPC_CHL_2020, "extreme_of": [2010, 2015, 2020], "extreme": "max"}),
+    ("NY.GDP.PCAP.CD", {**GDPPC_CHL_2020, "extreme_of": [2010, 2020], "extreme": "highest"}),
+    ("NY.GDP.PCAP.CD", {"wdi": "NY.GDP.PCAP.CD", "country": "CHL", "years": [2010, 2020], "combine": "mean",
+                        "extreme_of": [2010, 2020], "extreme": "max"}),  # fmt: skip
+    ("CHL.UNEMPLOYMENT.RATE", {"bcch": UNEMPLOYMENT_INE, "year": 2020, "combine": "mean", "extreme_of": ["2020-01"],
+                               "extreme": "max"}),  # fmt: skip
+    ("CHL.UNEMPLOYMENT.RATE", {"bcch": UNEMPLOYMENT_INE, "month": "2020-07", "extreme_of": ["2020-Q1"],
+                               "extreme": "max"}),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("indicator", "source"), MALFORMED_OPERATIONS)
+def test_malformed_operations_are_rejected_on_load(indicator, source):
+    with pytest.raises(ValueError):
+        TurnExpect.model_validate({"status": "ok", "values": [{"indicator": indicator, "source": source}]})
 
 
 def test_yaml_area_or_period_that_disagrees_with_the_source_fails(data_dir):
