@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from agent.models import Conversation, Operation, QueryPlan
 from agent.pipeline import Cifra
 from agent.readings import ConfirmedReading
-from ui.feedback import FeedbackRecord, read_feedback
+from agent.feedback_log import FeedbackRecord, read_feedback
 
 INTENTS = {Operation.VALUE: "value", Operation.SERIES: "series", Operation.LATEST: "latest", Operation.RANK: "rank",
            Operation.CHANGE: "change", Operation.AGGREGATE: "average", Operation.FIRST_MEETING: "value"}

@@ -6,8 +6,8 @@ import pytest
 from agent.models import Conversation
 from agent.pipeline import Cifra
 from eval.feedback import NotPromotable, promote, review
+from agent.feedback_log import FILE_NAME, FeedbackRecord, append_feedback
 from eval.score import load_cases, score_turn
-from ui.feedback import FILE_NAME, FeedbackRecord, append_feedback
 
 QUESTION = "tasa de desempleo chilena del año 2023"
 

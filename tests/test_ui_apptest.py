@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from agent.answer import message
 from agent.model_server import read_status
 from cifra.settings import REPO_ROOT, Settings, get_settings
-from ui.feedback import FILE_NAME, read_feedback
+from agent.feedback_log import FILE_NAME, read_feedback
 from ui.labels import text
 
 APP = REPO_ROOT / "ui" / "app.py"

@@ -34,14 +34,15 @@ def _headline_label(answer: Answer) -> str:
 
 
 def _options(answer: Answer, language: Language, key: str) -> None:
-    """Other readings, one click each: the chat runs the chosen plan as it is (no model call)."""
+    """Other readings, one click each: the chat runs the chosen plan as it is (no model call). Each button is as
+    wide as its label and the row wraps, so a long name ("Población estimada y proyectada…") is never cut."""
     if not answer.options or not key.isdigit():
         return
-    columns = st.columns(len(answer.options) + 1, vertical_alignment="center")
-    columns[0].caption(text("other_readings", language))
-    for number, (column, option) in enumerate(zip(columns[1:], answer.options)):
-        column.button(escape(option.label), key=f"reading-{key}-{number}", on_click=pick_reading,
-                      args=(int(key), number), icon=":material/swap_horiz:", width="stretch")  # fmt: skip
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(text("other_readings", language), width="content")
+        for number, option in enumerate(answer.options):
+            st.button(escape(option.label), key=f"reading-{key}-{number}", on_click=pick_reading,
+                      args=(int(key), number), icon=":material/swap_horiz:", width="content")  # fmt: skip
 
 
 def _headline(answer: Answer, language: Language) -> None:
@@ -68,6 +69,7 @@ def show_answer(answer: Answer, language: Language, key: str) -> None:
     if answer.status in DECLINED:
         box, icon = DECLINED[answer.status]
         box(escape(answer.answer), icon=icon)
+        _options(answer, language, key)  # a question asked back: what Cifra can answer instead, one click each
     else:
         if answer.understood:
             st.caption(escape(answer.understood.text))

@@ -8,8 +8,8 @@ import streamlit as st
 
 from agent.models import Language
 from agent.understand import MAX_QUESTION_CHARS
+from agent.feedback_log import FeedbackRecord, append_feedback
 from ui.answer_view import show_answer
-from ui.feedback import FeedbackRecord, append_feedback
 from ui.feedback_view import feedback_form
 from ui.labels import EXAMPLES, text
 from ui.markdown import escape

@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from agent.models import Language
-from ui.feedback import MAX_COMMENT_CHARS, FeedbackRecord, append_feedback
+from agent.feedback_log import MAX_COMMENT_CHARS, FeedbackRecord, append_feedback
 from ui.labels import text
 from ui.state import ChatTurn
 

@@ -14,8 +14,8 @@ from agent.pipeline import Cifra
 from catalog.index import IndicatorIndex
 from catalog.summary import CatalogSummary, read_summary
 from cifra.settings import Settings, get_settings
+from agent.feedback_log import FILE_NAME
 from ui.coverage import Coverage, coverage_by_indicator
-from ui.feedback import FILE_NAME
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Readers' verdicts on answers, one JSON object per line in ``$CIFRA_HOME/feedback.jsonl``.
 
-JSON lines so that appending never rewrites the file and any tool (pandas, jq) can read it.
+The web app appends to it (ui/feedback_view.py, and a reading chosen under an answer in ui/chat_page.py);
+eval/feedback.py reviews it and promotes confirmed corrections. JSON lines so that appending never rewrites the
+file and any tool (pandas, jq) can read it.
 """
 
 import threading
