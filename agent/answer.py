@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from agent.compile import uses_annual_average
-from agent.formatting import change_percent, figure, number
+from agent.formatting import change_percent, difference, figure, number
 from agent.indicators import IndicatorCatalog, IndicatorInfo
 from agent.models import TWO_OPERANDS, Answer, Chart, Citation, Language, Operation, QueryPlan, Value
 from agent.plan import Note
@@ -135,7 +135,7 @@ class AnswerWriter:
         if plan.operation == Operation.RATIO and len(records) == 1 and records[0]["value"] is not None:
             return (message("ratio_headline", language, figure=number(records[0]["value"], 2, language)),) * 2
         if plan.operation == Operation.DIFFERENCE and len(records) == 1 and records[0]["value"] is not None:
-            return figure(records[0]["value"], info, language), figure(records[0]["value"], info, language, words=False)
+            return difference(records[0]["value"], info, language), difference(records[0]["value"], info, language, words=False)
         if len(values) == 1:
             return figure(values[0].value, info, language), figure(values[0].value, info, language, words=False)
         return None, None
@@ -148,6 +148,9 @@ class AnswerWriter:
 
     def _span(self, plan: QueryPlan, language: Language) -> str:
         start, end = plan.period.start, plan.period.end
+        if plan.period.month and start:
+            start = period_label(f"{start:04d}-{plan.period.month:02d}", language)
+            end = end and period_label(f"{end:04d}-{plan.period.month_end or plan.period.month:02d}", language)
         if start and end:
             return str(start) if start == end else message("span_between", language, start=start, end=end)
         if start or end:
@@ -166,7 +169,7 @@ class AnswerWriter:
                 lead, labels = f"{info.name(language)}, {period}", (r["first_area_name"], r["second_area_name"])
             result = r["value"]
             shown_result = "—" if result is None else (
-                figure(result, info, language) if plan.operation == Operation.DIFFERENCE else number(result, 2, language))
+                difference(result, info, language) if plan.operation == Operation.DIFFERENCE else number(result, 2, language))
             sentences.append(message(plan.operation.value, language, lead=lead, first_label=labels[0],
                                      second_label=labels[1], first_figure=figure(r["first_value"], info, language),
                                      second_figure=figure(r["second_value"], second, language), figure=shown_result))

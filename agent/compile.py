@@ -121,6 +121,8 @@ class QueryBuilder:
         if period.month and period.month_end and period.start and period.end:
             conditions += [o.c.period_start >= date(period.start, period.month, 1),
                            o.c.period_start <= date(period.end, period.month_end, 1)]
+        elif period.month and period.start and period.end is None:  # "desde enero de 2020": that month on
+            conditions.append(o.c.period_start >= date(period.start, period.month, 1))
         elif period.month and period.start:  # the month, or each of its days in a daily series
             first_day = date(period.start, period.month, 1)
             conditions += [o.c.period_start >= first_day, o.c.period_start < _next_month(first_day)]

@@ -59,6 +59,14 @@ def figure(value: float, info: IndicatorInfo, language: Language, words: bool = 
     return " ".join(part for part in (text, unit) if part)
 
 
+def difference(value: float, info: IndicatorInfo, language: Language, words: bool = True) -> str:
+    """A difference of two values of ``info``: of two percentages, in percentage points."""
+    if info.unit_kind == "percent":
+        text = number(value, info.decimals, language)
+        return f"{text} puntos porcentuales" if language == "es" else f"{text} percentage points"
+    return figure(value, info, language, words)
+
+
 def change_percent(value: float, language: Language) -> str:
     sign = "+" if value > 0 else ""
     text = number(value, 1, language)

@@ -4,6 +4,8 @@
 attributes match the request, as recorded in the metadata, never by rewriting codes or names.
 """
 
+from collections import Counter
+
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 
@@ -94,6 +96,9 @@ def _outside(period: PeriodSpec, first: int, last: int) -> bool:
     return (period.end is not None and period.end < first) or (period.start is not None and period.start > last)
 
 
+STEM = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
+
+
 def _triples(words: list[str]) -> zip:
     return zip(words, words[1:], words[2:])
 
@@ -102,9 +107,9 @@ class IndicatorCatalog:
     """Indicators, sources, what each series covers, and the words the metadata knows."""
 
     def __init__(self, indicators: list[IndicatorInfo], sources: list[SourceInfo],
-                 spans: list[Span], phrases: list[str], withheld: list[tuple[str, str, str, int, float]] = ()):
-        """``spans``: one ``Span`` per indicator and area, from the coverage view; ``withheld``: (indicator, area,
-        period, year, value) of published values the build left out as implausible."""
+                 spans: list[Span], phrases: list[tuple[str, str]], withheld: list[tuple[str, str, str, int, float]] = ()):
+        """``spans``: one ``Span`` per indicator and area, from the coverage view; ``phrases``: (indicator, text);
+        ``withheld``: (indicator, area, period, year, value) of published values the build left out as implausible."""
         self.withheld: dict[tuple[str, str], list[tuple[str, int, float]]] = {}
         for code, area, period, year, value in withheld:
             self.withheld.setdefault((code, area), []).append((period, year, value))
@@ -117,11 +122,18 @@ class IndicatorCatalog:
         for code, _, first, last, _, _ in spans:
             low, high = self.years.get(code, (int(first[:4]), int(last[:4])))
             self.years[code] = (min(low, int(first[:4])), max(high, int(last[:4])))
-        self.kinds_covered: dict[str, set[str]] = {}
+        self.kind_counts: dict[str, Counter] = {}  # how many areas of each kind a series has values for
         for code, _, _, _, _, kind in spans:
-            self.kinds_covered.setdefault(code, set()).add(kind)
-        texts = phrases + [getattr(info, field) for info in indicators
-                           for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
+            self.kind_counts.setdefault(code, Counter())[kind] += 1
+        self.family_stems: dict[str, set[str]] = {}  # word stems each family's names, phrasings and units use
+        named = [(code, text_) for code, text_ in phrases] + [
+            (info.code, getattr(info, field)) for info in indicators for field in ("name_es", "name_en", "unit_es", "unit_en")]
+        for code, text_ in named:
+            if code in self.indicators and text_:
+                self.family_stems.setdefault(self.indicators[code].family, set()).update(
+                    word[:STEM] for word in fold(text_).split())
+        texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
+                                                  for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
         self.joined_words = {(before, after) for text_ in texts if text_
                              for before, conjunction, after in _triples(fold(text_).split()) if conjunction in ("y", "e", "and")}
@@ -140,7 +152,7 @@ class IndicatorCatalog:
             spans = connection.execute(text(
                 "SELECT c.indicator_code, c.area_code, c.first_period, c.last_period, c.last_observed, a.kind "
                 "FROM coverage c JOIN area a ON a.code = c.area_code")).all()
-            phrases = list(connection.execute(select(IndicatorPhrase.text)).scalars())
+            phrases = connection.execute(select(IndicatorPhrase.indicator_code, IndicatorPhrase.text)).all()
             withheld = connection.execute(select(WithheldValue.indicator_code, WithheldValue.area_code,
                                                  WithheldValue.period, WithheldValue.year, WithheldValue.value)).all()
         return cls(indicators, sources, spans, phrases, withheld)
@@ -155,6 +167,12 @@ class IndicatorCatalog:
             if span is None or _outside(period, int(span[0][:4]), int(span[1][:4])):
                 return False
         return True
+
+    def unaccounted(self, words: list[str], code: str) -> list[str]:
+        """Of a question's topic ``words``, those the family of ``code`` never uses in its names, phrasings or unit
+        (other endings allowed): "universitaria" is not about secondary enrolment."""
+        stems = self.family_stems.get(self.indicators[code].family, set())
+        return [word for word in words if len(word) >= 4 and word[:STEM] not in stems]
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

@@ -21,7 +21,8 @@ def _period(period: PeriodSpec, operation: Operation, language: Language) -> str
         first = period_label(f"{period.start:04d}-{period.month:02d}", language)
         return f"{first}–{period_label(f'{period.end:04d}-{period.month_end:02d}', language)}"
     if period.month and period.start:
-        return period_label(f"{period.start:04d}-{period.month:02d}", language)
+        month = period_label(f"{period.start:04d}-{period.month:02d}", language)
+        return month if period.end else message("span_from", language, start=month)
     if period.quarter and period.start:
         return period_label(f"{period.start:04d}-Q{period.quarter}", language)
     if period.start == period.end:
@@ -65,7 +66,8 @@ def reading_options(plan: QueryPlan, understanding: Understanding, catalog: Indi
     región, provincia), each of them with data."""
     options = [ReadingOption(kind="indicator", label=catalog.get(code).name(language),
                              plan=plan.model_copy(update={"indicator_code": code, "alternatives": []}))
-               for code in plan.alternatives if catalog.covers(code, plan.area_codes, plan.period)]
+               for code in plan.alternatives if catalog.covers(code, plan.area_codes, plan.period)
+               and not plan.second_indicator_code]  # a sibling of one operand is not a reading of two
     for place in understanding.places:
         if place.code not in plan.area_codes:
             continue

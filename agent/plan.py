@@ -12,13 +12,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
+from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, LlmBusy, LlmFailed, LlmUnreachable, choice_schema, numbered
 from agent.model_files import ModelUnavailable
 from agent.model_server import ModelPreparing
 from agent.models import TWO_OPERANDS, Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
 from agent.prompts import load_prompt
+from agent.time_expressions import NUMBER_WORDS
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
 
@@ -32,7 +33,6 @@ FAMILY_MARGIN = 0.012
 SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
 NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
 LLM_CANDIDATES = 5
-PREFIX = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
 DEFAULT_AREA = "CHL"
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
@@ -81,9 +81,10 @@ class Planner:
         self.catalog = catalog
         self.coverage = catalog.coverage
         self.vocabulary = catalog.vocabulary | lexicon().cue_words()
-        self.prefixes = {word[:PREFIX] for word in self.vocabulary if len(word) >= PREFIX}
+        self.prefixes = {word[:STEM] for word in self.vocabulary if len(word) >= STEM}
         self.chooser = chooser
         self.prompt = load_prompt("choose_indicator")
+        self.cue_words = lexicon().cue_words() | set(NUMBER_WORDS)
 
     # Indicator ---------------------------------------------------------------------------------
 
@@ -92,9 +93,11 @@ class Planner:
 
         Typos are already mended by the Understander, against this same vocabulary."""
         return [word for word in topic.split()
-                if len(word) >= 3 and word not in self.vocabulary and word[:PREFIX] not in self.prefixes]
+                if len(word) >= 3 and word not in self.vocabulary and word[:STEM] not in self.prefixes]
 
     def _ask_model(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
+        """The code the model picks among the question's candidates, NONE, or None when it gave no answer (the
+        reason is a note on ``outcome``)."""
         candidates = understanding.candidates[:LLM_CANDIDATES]
         shown = [Candidate(code=c.code, name_es=c.name_es, name_en=c.name_en,
                            unit=self.catalog.get(c.code).unit_en, source=self.catalog.get(c.code).source_id)
@@ -118,8 +121,7 @@ class Planner:
             return None
         finally:
             outcome.llm_calls += 1
-        code = choice.value.indicator_code
-        return None if code == NONE else code
+        return choice.value.indicator_code  # a retrieved code, or NONE: nothing retrieved measures what is asked
 
     def _retrieved(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None],
                    ask_model: bool = True) -> str | None:
@@ -148,6 +150,11 @@ class Planner:
                 families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]
                 chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome, on_model)
+                if chosen == NONE:  # none of the near ties measures what is asked: never a rule's pick instead
+                    outcome.status, outcome.reason = "no_data", "unknown_topic"
+                    outcome.params = {"topic": understanding.topic_text}
+                    outcome.suggestions = [c.code for c in candidates[:3]]
+                    return None
                 if chosen:
                     outcome.parser = "model"
                     return chosen
@@ -185,7 +192,7 @@ class Planner:
                 source_rank = bool(info.official_for) != bool(current.official_for)
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
             covered = self.catalog.covers(info.code, areas, period) and (
-                member_kind is None or member_kind in self.catalog.kinds_covered.get(info.code, set()))
+                member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
             return (not covered, unstated_distance(info), source_rank, -self._newest_observed(info.code, areas, period),
                     info.code != base, position)
 
@@ -295,7 +302,29 @@ class Planner:
             per_period=understanding.per_period or (context.per_period if context else False),
             alternatives=[info.code for info in fitting[1:3]],
         )  # fmt: skip
-        return outcome
+        leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)
+        return self._checked(understanding, outcome, leftover) if leftover else outcome
+
+    def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
+        """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
+        words = [word for word in understanding.topic_text.split() if word not in self.cue_words]
+        leftover = self.catalog.unaccounted(words, plan.indicator_code)
+        if plan.second_indicator_code and understanding.second_topic:
+            leftover += self.catalog.unaccounted(understanding.second_topic.split(), plan.second_indicator_code)
+        return leftover
+
+    def _checked(self, understanding: Understanding, outcome: PlanOutcome, leftover: list[str]) -> PlanOutcome:
+        """The rules' reading leaves words of the question unexplained, so it is offered, not answered, beside the
+        next retrieved measure of another family. (Asked to confirm such readings, the local model confirmed
+        unrelated series: its yes is not enough to show a figure.)"""
+        plan, family = outcome.plan, self.catalog.get(outcome.plan.indicator_code).family
+        options = [plan]
+        other = next((c.code for c in understanding.candidates if self.catalog.get(c.code).family != family
+                      and self.catalog.covers(c.code, plan.area_codes, plan.period)), None)
+        if other and not plan.second_indicator_code:
+            options.append(plan.model_copy(update={"indicator_code": other, "alternatives": []}))
+        return outcome.model_copy(update={"status": "clarify", "reason": "not_sure", "plan": None, "options": options,
+                                          "params": {"words": " ".join(leftover)}})
 
     def _separately(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
         """What can be answered of a question asked back: each sex or each measure on its own, and their

@@ -59,6 +59,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=ORDINAL_QUARTERS[m[1]])),
     (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
      lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
+    (re.compile(rf"\b(?:desde(?: el mes de)?|since|a partir de)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[2]), month=MONTHS[m[1]])),  # to the latest month
     (re.compile(rf"\b({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}})\b"),

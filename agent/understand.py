@@ -23,16 +23,22 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b")
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
-ABOVE = r"(?:supero|supera|superaron|paso|pasaron|mayor a|mayor que|mas de|sobre|above|exceeded|exceeds|over|more than|greater than)"
-BELOW = r"(?:bajo de|menos de|menor a|menor que|cayo bajo|below|under|less than|fell below)"
+ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|mayor al|mayor a|mayor que|mas del|mas de|"
+         r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
+         r"greater than|higher than)")
+BELOW = (r"(?:bajo de|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
+         r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")  # folded: "10.000" is "10 000"
-HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto)\b.{0,60}\b(?:crecio|crecieron|grew|grow)\b")
+HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
+                           r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
+                           r"dropped|rose|increased|decreased)\b")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
 CONJUNCTION = re.compile(r"\b(?:y|e|and)\b")
 TOPIC_SCORE = 0.875  # a half of the question that retrieves an indicator this well is a topic of its own
 ACCENTED = {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "n": "[nñ]"}
@@ -157,6 +163,9 @@ class Understander:
         self.vocabulary = vocabulary
         self.joined_words = joined_words
         words = lexicon()
+        self.operation_words = {word for groups in (words.operations, words.two_operand_operations, words.group_operations)
+                                for phrases in groups.values() for phrase in phrases for word in fold(phrase).split()
+                                if len(word) >= OPERATION_TYPO_LENGTH}
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS))  # a month without a year ("en febrero") is no topic
 
@@ -169,6 +178,16 @@ class Understander:
                 if hit.code not in best or hit.score > best[hit.code].score:
                     best[hit.code] = hit
         return sorted(best.values(), key=lambda hit: hit.score, reverse=True)[:CANDIDATES]
+
+    def _operation_spelled(self, folded: str) -> str:
+        """'difrencia' -> 'diferencia': a long word no name or phrasing uses, close to a word of an operation."""
+        def mended(word: str) -> str:
+            if len(word) < OPERATION_TYPO_LENGTH or word in self.vocabulary or word in self.stopwords:
+                return word
+            match = process.extractOne(word, self.operation_words, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)
+            return match[0] if match else word
+
+        return " ".join(mended(word) for word in folded.split(" "))
 
     def _spelled(self, word: str) -> str:
         """'desempelo' -> 'desempleo': a word the metadata never uses, replaced by its closest known word."""
@@ -231,12 +250,14 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        folded = fold(words.spelled_out(text))
+        folded = self._operation_spelled(fold(words.spelled_out(text)))
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
         folded = _blank_words(_blank_words(folded, two_phrase, "y"), group_phrase)
+        if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
+            folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(folded, words)
         sexes, sex_phrases = _sexes(folded, words) or (None, [])
         if sexes:  # "mujeres y hombres": two operands, not a cue for one of them
