@@ -2,6 +2,7 @@
 (``Answer.understood``), so a misreading is visible before anyone trusts the figure."""
 
 from agent.answer import message, period_label
+from agent.formatting import number
 from agent.indicators import IndicatorCatalog
 from agent.models import TWO_OPERANDS, Language, Operation, PeriodSpec, QueryPlan, ReadingOption, Understanding, Understood
 
@@ -46,7 +47,8 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     measure = info.name(language) + (f"; {second.name(language)}" if second else "")
     # what the operation's words need: the two operands in order, the condition counted
     terms = (info.name(language), second.name(language)) if second else (places + ["…", "…"])[:2]
-    condition = f"{plan.threshold[0]} {plan.threshold[1]:g}" if plan.threshold else ""
+    condition = f"{plan.threshold[0]} {number(plan.threshold[1], 0 if plan.threshold[1] == int(plan.threshold[1]) else 2, language)}" \
+        if plan.threshold else ""
     text = message("understood", language, measure=measure, places=", ".join(places) or "—",
                    period=_period(plan.period, plan.operation, language),
                    operation=message(f"understood_op_{operation}", language, first=terms[0], second=terms[1],

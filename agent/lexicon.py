@@ -21,6 +21,7 @@ class Lexicon(BaseModel):
     two_operand_operations: dict[str, list[str]]
     group_operations: dict[str, list[str]]
     sex_pairs: list[str]
+    both_places: list[str]
     hostile_patterns: list[str]
     topic_cues: list[str]
     abbreviations: dict[str, str]

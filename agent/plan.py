@@ -249,7 +249,7 @@ class Planner:
             # "¿cuánto subió el IPC en 2023?": a change within one year is that year's growth (inflation for a price index)
             understanding = understanding.model_copy(update={
                 "operation": None, "cues": understanding.cues.model_copy(update={"transform": "growth"})})
-        areas, group = self._areas(understanding, context, outcome)
+        areas, group = self._areas(understanding, context, outcome, conversation)
         period = understanding.period
         if context is not None and period == PeriodSpec():
             period = context.period
@@ -257,11 +257,12 @@ class Planner:
         member_kind = understanding.member_kind or (context.member_kind if context else None)
         if group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
-        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, member_kind if group else None)
+        compared = member_kind if group or understanding.operation in (Operation.COUNT, Operation.POSITION) else None
+        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared)
         if not fitting and not same_measure:  # "¿cuánto creció la economía?": an as-close family that has a growth series
             top = understanding.candidates[0].score if understanding.candidates else 0.0
             for code in [c.code for c in understanding.candidates if top - c.score < NEAR_FAMILY]:
-                fitting = self._fit(code, understanding, areas, period, retrieved, False, member_kind if group else None)
+                fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
         if not fitting:
@@ -280,6 +281,10 @@ class Planner:
         if operation == Operation.RANK and not group and not understanding.member_kind:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES
         aggregate = understanding.aggregate or (context.aggregate if context else None)
+        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and group and understanding.group \
+                and understanding.group.kind == "aggregate" and (chosen.code, group) in self.coverage:
+            # "promedio de la OCDE": the publisher's own aggregate (weighted as it publishes it), not a mean of members
+            operation, areas, group, member_kind = Operation.VALUE if period.start else Operation.LATEST, [group], None, None
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
                 and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
@@ -392,9 +397,14 @@ class Planner:
         options = [area, *(place.alternatives if place else [])]
         return next((option for option in options if (code, option) in self.coverage), area)
 
-    def _areas(self, understanding: Understanding, previous: QueryPlan | None, outcome: PlanOutcome) -> tuple[list[str], str | None]:
+    def _areas(self, understanding: Understanding, previous: QueryPlan | None, outcome: PlanOutcome,
+               conversation: Conversation) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]
         group = understanding.group.code if understanding.group else None
+        if previous is not None and not new_areas and not group and lexicon().has_phrase(
+                fold(understanding.question), lexicon().both_places):  # "en cada uno": the last two answers' places
+            plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
+            return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None
         if previous is not None:
             compare = bool(COMPARE_WORDS.intersection(fold(understanding.question).split()))
             if new_areas and compare:

@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from agent.gazetteer import GROUP_KINDS, Gazetteer
+from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer
 from agent.language import detect_language
 from agent.lexicon import Lexicon, lexicon
 from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
@@ -35,6 +35,8 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
                            r"dropped|rose|increased|decreased)\b")
+HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less)\b"
+                           r".{0,80}\b(?:que|than)\b")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -252,6 +254,8 @@ class Understander:
             return Understanding(question=text, language=language, too_long=True)
         folded = self._operation_spelled(fold(words.spelled_out(text)))
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
+        if two_kind is None and HOW_MANY_MORE.search(folded):  # "¿cuántos habitantes más tiene A que B?"
+            two_kind = "difference"
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
@@ -270,6 +274,8 @@ class Understander:
             threshold = None  # "menos de 15 años" names an age group, not a value to compare with
         threshold_text = [folded[threshold.start(2):threshold.end()]] if threshold else []  # "30 millones" no Mejillones
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
+        member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
+            (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         top_n = TOP_N.search(folded)
         top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
@@ -298,7 +304,7 @@ class Understander:
         if len(measures) == 2 and not sexes and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
-        group = self._group(places.places, operation, places.member_kind)
+        group = self._group(places.places, operation, member_kind)
         if operation == Operation.FIRST_MEETING:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
@@ -308,7 +314,7 @@ class Understander:
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or "")))
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
-            group=group, period=period.period, cues=cues, member_kind=places.member_kind, operation=operation,
+            group=group, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=int(top_value) if top_value and top_value.isdigit() else NUMBER_WORDS.get(top_value or ""),
             order=order, aggregate=_aggregate(folded, words),
             per_period=per_period,
