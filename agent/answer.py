@@ -12,8 +12,7 @@ import yaml
 from agent.compile import uses_annual_average
 from agent.formatting import change_percent, difference, figure, number
 from agent.indicators import IndicatorCatalog, IndicatorInfo
-from agent.models import TWO_OPERANDS, Answer, Chart, Citation, Language, Operation, QueryPlan, Value
-from agent.plan import Note
+from agent.models import TWO_OPERANDS, Answer, Chart, Citation, Language, Note, Operation, QueryPlan, Value
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yaml")
 MONTHS = {

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement
 
 from agent.indicators import IndicatorInfo
-from agent.models import TWO_OPERANDS, Language, Operation, PeriodSpec, QueryPlan
+from agent.models import TWO_OPERANDS, Language, Operation, QueryPlan
 from catalog.schema import Area, AreaMembership, Observation
 
 DEFAULT_RANK_SIZE = 10

@@ -9,7 +9,7 @@ from collections import Counter
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 
-from agent.models import PeriodSpec, VariantCues
+from agent.models import PeriodSpec
 from catalog.schema import Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
@@ -132,6 +132,7 @@ class IndicatorCatalog:
             if code in self.indicators and text_:
                 self.family_stems.setdefault(self.indicators[code].family, set()).update(
                     word[:STEM] for word in fold(text_).split())
+        self.named_stems = set().union(*self.family_stems.values())
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
@@ -169,10 +170,11 @@ class IndicatorCatalog:
         return True
 
     def unaccounted(self, words: list[str], code: str) -> list[str]:
-        """Of a question's topic ``words``, those the family of ``code`` never uses in its names, phrasings or unit
-        (other endings allowed): "universitaria" is not about secondary enrolment."""
+        """Of a question's topic ``words``, those that name other measures but never appear in the names, phrasings
+        or unit of ``code``'s family (other endings allowed): "universitaria" is not about secondary enrolment. A word
+        no measure uses ("tengas") points nowhere else and is no sign of a nearby question."""
         stems = self.family_stems.get(self.indicators[code].family, set())
-        return [word for word in words if len(word) >= 4 and word[:STEM] not in stems]
+        return [word for word in words if len(word) >= 4 and word[:STEM] not in stems and word[:STEM] in self.named_stems]
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

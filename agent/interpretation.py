@@ -87,5 +87,6 @@ def option_label(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[st
     if plan.operation in TWO_OPERANDS:
         second = catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
         terms = (info.name(language), second.name(language)) if second else [area_names.get(c, c) for c in plan.area_codes[:2]]
-        return message(f"understood_op_{plan.operation.value}", language, first=terms[0], second=terms[1], condition="")
+        label = message(f"understood_op_{plan.operation.value}", language, first=terms[0], second=terms[1], condition="")
+        return label if second else f"{info.name(language)} · {label}"
     return info.name(language)

@@ -223,3 +223,22 @@ class Answer(BaseModel):
     notes: list[str] = []
     timings_ms: dict[str, float] = {}
     llm_calls: int = 0
+
+
+class Note(BaseModel):
+    """Something the answer must tell the user, rendered from agent/messages.yaml in their language."""
+
+    key: str
+    params: dict[str, str] = {}
+
+
+class PlanOutcome(BaseModel):
+    status: Status = "ok"
+    plan: QueryPlan | None = None
+    reason: str | None = None
+    params: dict[str, str] = {}
+    suggestions: list[str] = []
+    notes: list[Note] = []
+    llm_calls: int = 0
+    parser: Literal["rules", "model"] = "rules"
+    options: list[QueryPlan] = Field(default_factory=list, description="When asking back: what can be answered instead.")

@@ -20,8 +20,8 @@ from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
 from agent.interpretation import option_label, reading_options, understood
 from agent.llm import Chooser, load_chooser
-from agent.models import TWO_OPERANDS, Answer, Conversation, Language, QueryPlan, ReadingOption, Turn
-from agent.plan import PlanOutcome, Planner
+from agent.models import TWO_OPERANDS, Answer, Conversation, Language, PlanOutcome, QueryPlan, ReadingOption, Turn
+from agent.plan import Planner
 from agent.readings import FILE_NAME as CONFIRMED_FILE
 from agent.readings import ConfirmedReadings
 from agent.understand import MAX_QUESTION_CHARS, Understander, readable

@@ -1,64 +1,30 @@
 """Stage 2, plan: turn an ``Understanding`` (and the conversation so far) into a ``QueryPlan``.
 
-Choices are made in code wherever the metadata decides them: the indicator family from retrieval,
-the family member from the question's variant cues, national vs international source from the
-places, and what a follow-up inherits from the previous turn. The model is asked only when two
-indicator families are too close to call, and then only to pick one of the retrieved codes.
+Choices are made in code wherever the metadata decides them: the indicator family (agent.family), the family
+member from the question's variant cues, national vs international source from the places, the operation's
+operands, and what a follow-up inherits from the previous turn. A reading that leaves topic words unexplained,
+or a question that asks several things at once, is asked back with what can be answered as options.
 """
 
-import logging
 from collections.abc import Callable
-from typing import Literal
 
-from pydantic import BaseModel, Field
-
-from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
+from agent.family import DEFAULT_AREA, FamilyChooser
+from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
-from agent.llm import NONE, Candidate, Chooser, LlmBusy, LlmFailed, LlmUnreachable, choice_schema, numbered
-from agent.model_files import ModelUnavailable
-from agent.model_server import ModelPreparing
-from agent.models import TWO_OPERANDS, Conversation, Operation, PeriodSpec, QueryPlan, Status, Understanding
-from agent.prompts import load_prompt
+from agent.llm import Chooser
+from agent.models import TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding
 from agent.time_expressions import NUMBER_WORDS
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
 
-log = logging.getLogger(__name__)
-
-# Scores are cosine similarities from multilingual-e5-small; measured on the indicator cards they
-# sit between 0.80 (unrelated) and 0.95 (a phrasing almost verbatim).
-NO_MATCH_SCORE = 0.86
-UNKNOWN_WORD_SCORE = 0.91
-FAMILY_MARGIN = 0.012
 SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
 NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
-LLM_CANDIDATES = 5
-DEFAULT_AREA = "CHL"
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.WHICH_PERIOD)
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
-
-
-class Note(BaseModel):
-    """Something the answer must tell the user, rendered from agent/messages.yaml in their language."""
-
-    key: str
-    params: dict[str, str] = {}
-
-
-class PlanOutcome(BaseModel):
-    status: Status = "ok"
-    plan: QueryPlan | None = None
-    reason: str | None = None
-    params: dict[str, str] = {}
-    suggestions: list[str] = []
-    notes: list[Note] = []
-    llm_calls: int = 0
-    parser: Literal["rules", "model"] = "rules"
-    options: list[QueryPlan] = Field(default_factory=list, description="When asking back: what can be answered instead.")
 
 
 def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
@@ -80,87 +46,9 @@ class Planner:
     def __init__(self, catalog: IndicatorCatalog, chooser: Chooser | None):
         self.catalog = catalog
         self.coverage = catalog.coverage
-        self.vocabulary = catalog.vocabulary | lexicon().cue_words()
-        self.prefixes = {word[:STEM] for word in self.vocabulary if len(word) >= STEM}
-        self.chooser = chooser
-        self.prompt = load_prompt("choose_indicator")
+        self.family = FamilyChooser(catalog, chooser)
+        self.vocabulary = self.family.vocabulary
         self.cue_words = lexicon().cue_words() | set(NUMBER_WORDS)
-
-    # Indicator ---------------------------------------------------------------------------------
-
-    def _unknown_words(self, topic: str) -> list[str]:
-        """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion").
-
-        Typos are already mended by the Understander, against this same vocabulary."""
-        return [word for word in topic.split()
-                if len(word) >= 3 and word not in self.vocabulary and word[:STEM] not in self.prefixes]
-
-    def _ask_model(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
-        """The code the model picks among the question's candidates, NONE, or None when it gave no answer (the
-        reason is a note on ``outcome``)."""
-        candidates = understanding.candidates[:LLM_CANDIDATES]
-        shown = [Candidate(code=c.code, name_es=c.name_es, name_en=c.name_en,
-                           unit=self.catalog.get(c.code).unit_en, source=self.catalog.get(c.code).source_id)
-                 for c in candidates]  # fmt: skip
-        on_model()  # the caller may say so while it waits: a model call takes seconds on a CPU
-        try:
-            choice = self.chooser.choose(self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
-                                         choice_schema([c.code for c in candidates]))
-        except ModelPreparing:
-            outcome.notes.append(Note(key="model_preparing"))
-            return None
-        except LlmBusy:
-            outcome.notes.append(Note(key="model_busy"))
-            return None
-        except (ModelUnavailable, LlmUnreachable) as error:  # the next question tries again: the server restarts
-            log.warning("model unavailable: %s", error)
-            outcome.notes.append(Note(key="model_unavailable"))
-            return None
-        except LlmFailed:
-            outcome.notes.append(Note(key="model_failed"))
-            return None
-        finally:
-            outcome.llm_calls += 1
-        return choice.value.indicator_code  # a retrieved code, or NONE: nothing retrieved measures what is asked
-
-    def _retrieved(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None],
-                   ask_model: bool = True) -> str | None:
-        """The retrieved indicator that best answers the question, or None (status set on ``outcome``)."""
-        candidates = understanding.candidates
-        top = candidates[0].score if candidates else 0.0
-        unknown = self._unknown_words(understanding.topic_text)
-        if top < NO_MATCH_SCORE or (unknown and top < UNKNOWN_WORD_SCORE):
-            outcome.status, outcome.reason = "no_data", "unknown_topic"
-            outcome.params = {"topic": " ".join(unknown) or understanding.topic_text}
-            outcome.suggestions = [c.code for c in candidates[:3]]
-            return None
-        best: dict[str, tuple[float, int, str]] = {}
-        for candidate in candidates:
-            family = self.catalog.get(candidate.code).family
-            score, members, code = best.get(family, (candidate.score, 0, candidate.code))
-            best[family] = (score, members + 1, code)
-        ranked = sorted(best.values(), reverse=True)
-        near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
-        fitting = [family for family in near if self._family_fits(family[2], understanding)]
-        if fitting:  # as close a match, and it has what was asked: never a near miss with no data
-            ranked = fitting + [family for family in ranked if family not in near]
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
-            if self.chooser is not None and ask_model:
-                near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
-                families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
-                shown = [c for c in candidates if self.catalog.get(c.code).family in families]
-                chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome, on_model)
-                if chosen == NONE:  # none of the near ties measures what is asked: never a rule's pick instead
-                    outcome.status, outcome.reason = "no_data", "unknown_topic"
-                    outcome.params = {"topic": understanding.topic_text}
-                    outcome.suggestions = [c.code for c in candidates[:3]]
-                    return None
-                if chosen:
-                    outcome.parser = "model"
-                    return chosen
-            # Too close to call without the model: the family retrieval returned most often.
-            return max(ranked[:2], key=lambda family: family[1])[2]
-        return ranked[0][2]
 
     def _fit(self, base: str, understanding: Understanding, areas: list[str], period: PeriodSpec,
              retrieved: list[str], follow_up: bool, member_kind: str | None) -> list[IndicatorInfo]:
@@ -198,15 +86,6 @@ class Planner:
 
         return sorted(fitting, key=preference)
 
-    def _family_fits(self, code: str, understanding: Understanding) -> bool:
-        """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
-        cápita") and values for the places and years it names?"""
-        areas = [place.code for place in understanding.places] or ([] if understanding.group else [DEFAULT_AREA])
-        cues = understanding.cues
-        family = [self.catalog.get(code), *self.catalog.siblings(code)]
-        return any(all(matches(info, field, getattr(cues, field)) for field in VARIANT_FIELDS if getattr(cues, field))
-                   and self.catalog.covers(info.code, areas, understanding.period) for info in family)
-
     def _newest_observed(self, code: str, areas: list[str], period: PeriodSpec) -> int:
         """For a question without a period, the year of the series' newest value that is not a projection: "población
         de Puente Alto" is the 2024 census count, not a 2017 estimate nor a projection."""
@@ -242,7 +121,7 @@ class Planner:
         elif understanding.unknown_place and not understanding.places and not understanding.group:
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         else:
-            base = self._retrieved(understanding, outcome, on_model, ask_model)
+            base = self.family(understanding, outcome, on_model, ask_model)
             if base is None:
                 return outcome
         if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and not understanding.cues.transform:
@@ -364,7 +243,7 @@ class Planner:
                 first = [chosen]
                 other = understanding.model_copy(update={"candidates": understanding.second_candidates,
                                                          "topic_text": understanding.second_topic})
-                second_base = self._retrieved(other, outcome, lambda: None)
+                second_base = self.family(other, outcome, lambda: None)
                 if second_base is None:
                     return chosen, None
                 second = self._fit(second_base, other, areas, period, [c.code for c in other.candidates], False, None)

@@ -35,7 +35,7 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
                            r"dropped|rose|increased|decreased)\b")
-HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less)\b"
+HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r".{0,80}\b(?:que|than)\b")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")

@@ -423,7 +423,7 @@ def eval_compare(
 def feedback_review() -> None:
     """Every piece of feedback: question, reading, the reading chosen instead, rating and comment, with counts."""
     from eval.feedback import review
-    from eval.feedback_log import FILE_NAME
+    from agent.feedback_log import FILE_NAME
 
     items = review(Settings().home / FILE_NAME)
     table = Table(title=f"Feedback ({len(items)})")
@@ -454,7 +454,7 @@ def feedback_promote(
     from agent.pipeline import Cifra
     from eval.feedback import NotPromotable, promote, review
     from eval.score import DEFAULT_CASES
-    from eval.feedback_log import FILE_NAME
+    from agent.feedback_log import FILE_NAME
 
     settings = Settings()
     items = {item.id: item for item in review(settings.home / FILE_NAME)}

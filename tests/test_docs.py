@@ -1,6 +1,5 @@
 """Docs that cannot drift: every setting is in the README, every catalog module in the architecture doc."""
 
-from pathlib import Path
 
 from cifra.settings import REPO_ROOT, Settings
 

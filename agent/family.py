@@ -1,0 +1,117 @@
+"""Which indicator family a question is about: the retrieval index proposes, the metadata's words and coverage
+check, and the local model breaks near ties (or says none fits).
+
+Scores are cosine similarities from multilingual-e5-small; measured on the indicator cards they sit between 0.80
+(unrelated) and 0.95 (a phrasing almost verbatim).
+"""
+
+import logging
+from collections.abc import Callable
+
+from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, matches
+from agent.lexicon import lexicon
+from agent.llm import NONE, Candidate, Chooser, LlmBusy, LlmFailed, LlmUnreachable, choice_schema, numbered
+from agent.model_files import ModelUnavailable
+from agent.model_server import ModelPreparing
+from agent.models import Note, PlanOutcome, Understanding
+from agent.prompts import load_prompt
+
+log = logging.getLogger(__name__)
+
+NO_MATCH_SCORE = 0.86
+UNKNOWN_WORD_SCORE = 0.91
+FAMILY_MARGIN = 0.012
+LLM_CANDIDATES = 5
+DEFAULT_AREA = "CHL"
+
+
+class FamilyChooser:
+    def __init__(self, catalog: IndicatorCatalog, chooser: Chooser | None):
+        self.catalog = catalog
+        self.vocabulary = catalog.vocabulary | lexicon().cue_words()
+        self.prefixes = {word[:STEM] for word in self.vocabulary if len(word) >= STEM}
+        self.chooser = chooser
+        self.prompt = load_prompt("choose_indicator")
+
+    def _unknown_words(self, topic: str) -> list[str]:
+        """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion").
+
+        Typos are already mended by the Understander, against this same vocabulary."""
+        return [word for word in topic.split()
+                if len(word) >= 3 and word not in self.vocabulary and word[:STEM] not in self.prefixes]
+
+    def _ask_model(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
+        """The code the model picks among the question's candidates, NONE, or None when it gave no answer (the
+        reason is a note on ``outcome``)."""
+        candidates = understanding.candidates[:LLM_CANDIDATES]
+        shown = [Candidate(code=c.code, name_es=c.name_es, name_en=c.name_en,
+                           unit=self.catalog.get(c.code).unit_en, source=self.catalog.get(c.code).source_id)
+                 for c in candidates]  # fmt: skip
+        on_model()  # the caller may say so while it waits: a model call takes seconds on a CPU
+        try:
+            choice = self.chooser.choose(self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
+                                         choice_schema([c.code for c in candidates]))
+        except ModelPreparing:
+            outcome.notes.append(Note(key="model_preparing"))
+            return None
+        except LlmBusy:
+            outcome.notes.append(Note(key="model_busy"))
+            return None
+        except (ModelUnavailable, LlmUnreachable) as error:  # the next question tries again: the server restarts
+            log.warning("model unavailable: %s", error)
+            outcome.notes.append(Note(key="model_unavailable"))
+            return None
+        except LlmFailed:
+            outcome.notes.append(Note(key="model_failed"))
+            return None
+        finally:
+            outcome.llm_calls += 1
+        return choice.value.indicator_code  # a retrieved code, or NONE: nothing retrieved measures what is asked
+
+    def __call__(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None],
+                   ask_model: bool = True) -> str | None:
+        """The retrieved indicator that best answers the question, or None (status set on ``outcome``)."""
+        candidates = understanding.candidates
+        top = candidates[0].score if candidates else 0.0
+        unknown = self._unknown_words(understanding.topic_text)
+        if top < NO_MATCH_SCORE or (unknown and top < UNKNOWN_WORD_SCORE):
+            outcome.status, outcome.reason = "no_data", "unknown_topic"
+            outcome.params = {"topic": " ".join(unknown) or understanding.topic_text}
+            outcome.suggestions = [c.code for c in candidates[:3]]
+            return None
+        best: dict[str, tuple[float, int, str]] = {}
+        for candidate in candidates:
+            family = self.catalog.get(candidate.code).family
+            score, members, code = best.get(family, (candidate.score, 0, candidate.code))
+            best[family] = (score, members + 1, code)
+        ranked = sorted(best.values(), reverse=True)
+        near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
+        fitting = [family for family in near if self.fits(family[2], understanding)]
+        if fitting:  # as close a match, and it has what was asked: never a near miss with no data
+            ranked = fitting + [family for family in ranked if family not in near]
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
+            if self.chooser is not None and ask_model:
+                near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
+                families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
+                shown = [c for c in candidates if self.catalog.get(c.code).family in families]
+                chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome, on_model)
+                if chosen == NONE:  # none of the near ties measures what is asked: never a rule's pick instead
+                    outcome.status, outcome.reason = "no_data", "unknown_topic"
+                    outcome.params = {"topic": understanding.topic_text}
+                    outcome.suggestions = [c.code for c in candidates[:3]]
+                    return None
+                if chosen:
+                    outcome.parser = "model"
+                    return chosen
+            # Too close to call without the model: the family retrieval returned most often.
+            return max(ranked[:2], key=lambda family: family[1])[2]
+        return ranked[0][2]
+
+    def fits(self, code: str, understanding: Understanding) -> bool:
+        """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
+        cápita") and values for the places and years it names?"""
+        areas = [place.code for place in understanding.places] or ([] if understanding.group else [DEFAULT_AREA])
+        cues = understanding.cues
+        family = [self.catalog.get(code), *self.catalog.siblings(code)]
+        return any(all(matches(info, field, getattr(cues, field)) for field in VARIANT_FIELDS if getattr(cues, field))
+                   and self.catalog.covers(info.code, areas, understanding.period) for info in family)
