@@ -297,6 +297,8 @@ class Planner:
         if understanding.member_kind and not group:
             group = next((code for code in new_areas if code == "CHL" or code.startswith("CL-")), None)
             new_areas = [code for code in new_areas if code != group]
+            if group is None and understanding.member_kind.startswith("cl_") and not new_areas:
+                group = DEFAULT_AREA  # "las 3 regiones con más habitantes": Chile's
         return new_areas, group
 
     def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,

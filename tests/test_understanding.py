@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from agent.llm import FakeChooser
+from agent.models import Conversation
 from agent.pipeline import Cifra
 from agent.understand import number
 
@@ -138,3 +139,36 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     answer = cifra.ask(question)
     assert answer.status == "clarify" and answer.values == []
     assert [(option.plan.operation, option.plan.indicator_codes) for option in answer.options] == list(zip(operations, codes))
+
+
+@pytest.mark.parametrize(("question", "operation", "areas", "period"), [
+    ("difrencia de esperanza de vida entre chile y argentina 2019", "difference", ["CHL", "ARG"], (2019, 2019)),
+    ("¿Cuántos habitantes más tiene la Región de Valparaíso que la del Biobío según el Censo 2024?", "difference",
+     ["CL-05", "CL-08"], (2024, 2024)),
+    ("Ratio of Chile's merchandise exports to its merchandise imports in 2022", "ratio", ["CHL"], (2022, 2022)),
+    ("cuanto cayo el pib per capita de argentina entre 2017 y 2020", "change", ["ARG"], (2017, 2020)),
+    ("¿Cuántos países de Europa tuvieron una inflación superior al 12 % en 2023?", "count", [], (2023, 2023)),
+    ("In which month since January 2020 was Chile's 12-month inflation highest?", "which_period", ["CHL"], (2020, None)),
+    ("Where did Spain rank among European countries for unemployment in 2024?", "position", ["ESP"], (2024, 2024)),
+])  # fmt: skip
+def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
+    answer = cifra.ask(question)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.operation, answer.plan.area_codes, (answer.plan.period.start, answer.plan.period.end)) == (
+        operation, areas, period)
+
+
+def test_each_of_the_two_places_asked_before(cifra):
+    conversation = Conversation()
+    for question in ("esperanza de vida en Chile 2019", "y en Perú?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuánto cambió en cada uno entre 2000 y 2019?", conversation)
+    assert answer.plan.operation == "change" and answer.plan.area_codes == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("tasa bruta de matricula universitaria argentina 2020", "universitaria"),
+])  # fmt: skip
+def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
+    answer = cifra.ask(question)
+    assert answer.status == "clarify" and words in answer.answer and answer.options and answer.values == []
