@@ -66,10 +66,11 @@ def reading_options(plan: QueryPlan, understanding: Understanding, catalog: Indi
     """The other plausible readings, each a complete plan: the measures the planner ranked next (the other
     source, a sibling: per cápita, PPA, en dólares) and, for a place named like others ("Santiago": comuna,
     región, provincia), each of them with data."""
-    options = [ReadingOption(kind="indicator", label=catalog.get(code).name(language),
-                             plan=plan.model_copy(update={"indicator_code": code, "alternatives": []}))
-               for code in plan.alternatives if catalog.covers(code, plan.area_codes, plan.period)
-               and not plan.second_indicator_code]  # a sibling of one operand is not a reading of two
+    measures = [ReadingOption(kind="indicator", label=catalog.get(code).name(language),
+                              plan=plan.model_copy(update={"indicator_code": code, "alternatives": []}))
+                for code in plan.alternatives if catalog.covers(code, plan.area_codes, plan.period)
+                and not plan.second_indicator_code]  # a sibling of one operand is not a reading of two
+    options = []  # other places first: a place misread changes every figure
     for place in understanding.places:
         if place.code not in plan.area_codes:
             continue
@@ -78,7 +79,7 @@ def reading_options(plan: QueryPlan, understanding: Understanding, catalog: Indi
                 areas = [other if code == place.code else code for code in plan.area_codes]
                 options.append(ReadingOption(kind="place", label=area_names.get(other, other),
                                              plan=plan.model_copy(update={"area_codes": areas, "alternatives": []})))
-    return options[:MAX_OPTIONS]
+    return (options + measures)[:MAX_OPTIONS]
 
 
 def option_label(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str, str], language: Language) -> str:

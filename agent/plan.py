@@ -184,7 +184,7 @@ class Planner:
             order=understanding.order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
             per_period=understanding.per_period or (context.per_period if context else False),
-            alternatives=[info.code for info in fitting[1:3]],
+            alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)
         return self._checked(understanding, outcome, leftover) if leftover else outcome
