@@ -32,7 +32,7 @@ SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")  # folded: "10.000" is "10 000"
-HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
+HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
                            r"dropped|rose|increased|decreased)\b")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
@@ -284,6 +284,8 @@ class Understander:
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         if top_value and operation is None:
             operation = Operation.RANK
+        if operation == Operation.CHANGE and cues.measure == "share":  # "¿en qué porcentaje subió?": a % change
+            cues = cues.model_copy(update={"measure": None})
         threshold_span = [threshold.span(1), (threshold.start(2), threshold.end())] if threshold else []
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
