@@ -176,3 +176,12 @@ def test_another_reading_is_one_click_and_recorded_as_a_correction(app, settings
     record = read_feedback(settings.home / FILE_NAME)[-1]
     assert (record.question, record.rating) == ("desempleo en Chile 2023", "down")
     assert record.plan.indicator_code == "CHL.UNEMPLOYMENT.RATE" and record.correction.indicator_code == "SL.UEM.TOTL.ZS"
+
+
+def test_a_question_asked_back_offers_what_can_be_answered_as_chips(app):
+    ask(app, "desempleo de hombres y mujeres en Chile 2020")
+    assert "Elige cuál quieres ver" in texts(app.main.info) + texts(app.main.warning)
+    [difference] = [button for button in app.button if button.label.startswith("diferencia:")]
+    difference.click().run()
+    assert not app.exception
+    assert "(leído como lo elegiste)" in texts(app.main.caption) and "puntos porcentuales" in figures(app)[-1]
