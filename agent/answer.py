@@ -199,7 +199,7 @@ class AnswerWriter:
                           condition=f"{comparator} {fig(threshold)}", items="; ".join(f"{r['area_name']} ({fig(r['value'])})" for r in meeting))
             return message("count" if meeting else "count_none", language, **params)
         if plan.operation == Operation.RANK:
-            group = area_names.get(plan.group_code or "", plan.member_kind or "")
+            group = area_names.get(plan.group_code or "") or self._members_label(plan, language, area_names)
             items = "; ".join(f"{i}) {r['area_name']}: {fig(r['value'])}" for i, r in enumerate(records, 1))
             title = message(f"rank_title_{plan.order}", language, group=group)
             return message("rank", language, indicator=name, period=period_label(records[0]["period"], language),

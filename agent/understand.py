@@ -276,8 +276,7 @@ class Understander:
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
-        top_n = TOP_N.search(folded)
-        top_value = next((group for group in top_n.groups() if group and (group.isdigit() or group in NUMBER_WORDS)), None) if top_n else None
+        top_value = _top_value(folded)
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
         if HOW_MUCH_GREW.search(folded) and period.period.start and period.period.end and period.period.start < period.period.end:
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
@@ -327,6 +326,18 @@ class Understander:
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
+
+
+def _top_value(folded: str) -> str | None:
+    """The number of a top-N ("top 5", "los 3 países", "which five regions"): tried from every word, since the
+    pattern would otherwise take "which" for the number and stop."""
+    for start in (word.start() for word in re.finditer(r"\b\w", folded)):
+        found = TOP_N.match(folded, start)
+        value = next((group for group in found.groups() if group and (group.isdigit() or group in NUMBER_WORDS)),
+                     None) if found else None
+        if value:
+            return value
+    return None
 
 
 def _candidates(hits: list[IndicatorHit]) -> list[IndicatorCandidate]:
