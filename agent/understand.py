@@ -276,12 +276,12 @@ class Understander:
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
-        top_value = _top_value(folded)
+        top_n = _top_n(folded)
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
         if HOW_MUCH_GREW.search(folded) and period.period.start and period.period.end and period.period.start < period.period.end:
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
-        if top_value and operation is None:
+        if top_n and operation is None:
             operation = Operation.RANK
         if operation == Operation.CHANGE and cues.measure == "share":  # "¿en qué porcentaje subió?": a % change
             cues = cues.model_copy(update={"measure": None})
@@ -316,7 +316,7 @@ class Understander:
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
-            top_n=int(top_value) if top_value and top_value.isdigit() else NUMBER_WORDS.get(top_value or ""),
+            top_n=top_n,
             order=order, aggregate=_aggregate(folded, words),
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
@@ -328,15 +328,16 @@ class Understander:
         )  # fmt: skip
 
 
-def _top_value(folded: str) -> str | None:
+def _top_n(folded: str) -> int | None:
     """The number of a top-N ("top 5", "los 3 países", "which five regions"): tried from every word, since the
     pattern would otherwise take "which" for the number and stop."""
     for start in (word.start() for word in re.finditer(r"\b\w", folded)):
         found = TOP_N.match(folded, start)
-        value = next((group for group in found.groups() if group and (group.isdigit() or group in NUMBER_WORDS)),
-                     None) if found else None
-        if value:
-            return value
+        for group in found.groups() if found else ():
+            if group and group.isdigit():
+                return int(group)
+            if group in NUMBER_WORDS:
+                return NUMBER_WORDS[group]
     return None
 
 
