@@ -5,18 +5,13 @@ Scores are cosine similarities from multilingual-e5-small; measured on the indic
 (unrelated) and 0.95 (a phrasing almost verbatim).
 """
 
-import logging
 from collections.abc import Callable
 
 from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, matches
 from agent.lexicon import lexicon
-from agent.llm import NONE, Candidate, Chooser, LlmBusy, LlmFailed, LlmUnreachable, choice_schema, numbered
-from agent.model_files import ModelUnavailable
-from agent.model_server import ModelPreparing
-from agent.models import Note, PlanOutcome, Understanding
+from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
+from agent.models import PlanOutcome, Understanding
 from agent.prompts import load_prompt
-
-log = logging.getLogger(__name__)
 
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
@@ -47,26 +42,9 @@ class FamilyChooser:
         shown = [Candidate(code=c.code, name_es=c.name_es, name_en=c.name_en,
                            unit=self.catalog.get(c.code).unit_en, source=self.catalog.get(c.code).source_id)
                  for c in candidates]  # fmt: skip
-        on_model()  # the caller may say so while it waits: a model call takes seconds on a CPU
-        try:
-            choice = self.chooser.choose(self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
-                                         choice_schema([c.code for c in candidates]))
-        except ModelPreparing:
-            outcome.notes.append(Note(key="model_preparing"))
-            return None
-        except LlmBusy:
-            outcome.notes.append(Note(key="model_busy"))
-            return None
-        except (ModelUnavailable, LlmUnreachable) as error:  # the next question tries again: the server restarts
-            log.warning("model unavailable: %s", error)
-            outcome.notes.append(Note(key="model_unavailable"))
-            return None
-        except LlmFailed:
-            outcome.notes.append(Note(key="model_failed"))
-            return None
-        finally:
-            outcome.llm_calls += 1
-        return choice.value.indicator_code  # a retrieved code, or NONE: nothing retrieved measures what is asked
+        value = consult(self.chooser, self.prompt, {"question": understanding.question, "candidates": numbered(shown)},
+                        choice_schema([c.code for c in candidates]), outcome, on_model)
+        return None if value is None else value.indicator_code  # a retrieved code, or NONE: nothing fits
 
     def __call__(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None],
                    ask_model: bool = True) -> str | None:

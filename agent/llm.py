@@ -10,13 +10,15 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, Protocol
 
 import httpx
 from pydantic import BaseModel, SerializeAsAny, ValidationError, create_model
 
-from agent.model_server import ModelServer, shared_server
+from agent.model_files import ModelUnavailable
+from agent.model_server import ModelPreparing, ModelServer, shared_server
+from agent.models import Note, PlanOutcome
 from agent.prompts import Prompt
 from cifra.settings import Settings
 
@@ -172,6 +174,27 @@ def load_chooser(settings: Settings) -> Chooser:
     if settings.llm_url:
         return OpenAICompatibleChooser(settings.llm_url, settings.model, timeout=settings.llm_timeout)
     return LocalModelChooser(settings)
+
+
+def consult(chooser: Chooser, prompt: Prompt, variables: dict[str, str], schema: type[BaseModel],
+            outcome: PlanOutcome, on_model: Callable[[], None]) -> BaseModel | None:
+    """The model's reply, or None when it gave none: the reason is a note on ``outcome``, and the question is
+    answered by the rules alone (the next question tries the model again: its server restarts)."""
+    on_model()  # the caller may say so while it waits: a model call takes seconds on a CPU
+    try:
+        return chooser.choose(prompt, variables, schema).value
+    except ModelPreparing:
+        outcome.notes.append(Note(key="model_preparing"))
+    except LlmBusy:
+        outcome.notes.append(Note(key="model_busy"))
+    except (ModelUnavailable, LlmUnreachable) as error:
+        log.warning("model unavailable: %s", error)
+        outcome.notes.append(Note(key="model_unavailable"))
+    except LlmFailed:
+        outcome.notes.append(Note(key="model_failed"))
+    finally:
+        outcome.llm_calls += 1
+    return None
 
 
 class Candidate(BaseModel):

@@ -103,6 +103,7 @@ class Understanding(BaseModel):
     second_topic: str = Field("", description="A second measure named ('importaciones y exportaciones').")
     second_candidates: list[IndicatorCandidate] = []
     candidates: list[IndicatorCandidate] = []
+    model_codes: list[str] = Field([], description="The indicators the model read the question as naming, in their roles.")
     hostile: bool = False
     too_long: bool = False
 
@@ -191,7 +192,7 @@ class Understood(BaseModel):
     places: list[str] = []
     group: str | None = None
     period: PeriodSpec = PeriodSpec()
-    parser: Literal["rules", "model", "correction", "confirmed"] = "rules"
+    parser: Literal["rules", "model", "correction", "confirmed", "sql_fallback"] = "rules"
     text: str = Field("", description="'Entendí: …' in the user's language.")
 
 

@@ -21,9 +21,10 @@ from agent.indicators import IndicatorCatalog
 from agent.interpretation import option_label, reading_options, understood
 from agent.llm import Chooser, load_chooser
 from agent.models import TWO_OPERANDS, Answer, Conversation, Language, PlanOutcome, QueryPlan, ReadingOption, Turn
-from agent.plan import Planner
+from agent.plan import MODEL_READS, Planner
 from agent.readings import FILE_NAME as CONFIRMED_FILE
 from agent.readings import ConfirmedReadings
+from agent.sql_fallback import SqlFallback
 from agent.understand import MAX_QUESTION_CHARS, Understander, readable
 from agent.vetting import SqlRefused, vet
 from catalog.index import IndicatorIndex
@@ -54,7 +55,9 @@ class Cifra:
             self.gazetteer = Gazetteer.load(self.engine)
         except Exception as error:  # a missing file, an empty or garbled database: every engine fails its own way
             raise CifraUnavailable("database", f"{settings.resolved_database_url}: {error}") from error
-        self.plan = Planner(self.catalog, chooser or load_chooser(settings))  # starts no model until needed
+        chooser = chooser or load_chooser(settings)  # starts no model until needed
+        self.plan = Planner(self.catalog, chooser)
+        self.fallback = SqlFallback(self.catalog, chooser, self.engine) if settings.sql_fallback else None
         try:
             index = IndicatorIndex.open(settings)
         except Exception as error:
@@ -99,7 +102,9 @@ class Cifra:
         lap("plan")
         language = understanding.language
         if outcome.status != "ok":
-            return self._declined(outcome, language, timings)
+            drafted = self.fallback(understanding, outcome, on_model) \
+                if self.fallback and outcome.reason in MODEL_READS else None
+            return drafted or self._declined(outcome, language, timings)
         answer = self._run(outcome.plan, language, outcome.notes, outcome.parser, timings, lap)
         options = reading_options(outcome.plan, understanding, self.catalog, self.area_names[language], language) \
             if answer.status == "ok" else []

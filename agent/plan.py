@@ -12,6 +12,7 @@ from agent.family import DEFAULT_AREA, FamilyChooser
 from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
 from agent.llm import Chooser
+from agent.model_parser import ModelParser, applied
 from agent.models import TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding
 from agent.time_expressions import NUMBER_WORDS
 from agent.understand import MAX_QUESTION_CHARS
@@ -24,6 +25,7 @@ CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level",
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.WHICH_PERIOD)
+MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -47,6 +49,7 @@ class Planner:
         self.catalog = catalog
         self.coverage = catalog.coverage
         self.family = FamilyChooser(catalog, chooser)
+        self.model_parser = ModelParser(catalog, chooser)
         self.vocabulary = self.family.vocabulary
         self.cue_words = lexicon().cue_words() | set(NUMBER_WORDS)
 
@@ -99,6 +102,35 @@ class Planner:
                  on_model: Callable[[], None] = lambda: None, ask_model: bool = True) -> PlanOutcome:
         """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
         without ``ask_model``)."""
+        outcome = self._read(understanding, conversation, on_model, ask_model)
+        if not ask_model or outcome.reason not in MODEL_READS:
+            return outcome
+        return self._model_read(understanding, conversation, outcome, on_model)
+
+    def _model_read(self, understanding: Understanding, conversation: Conversation, rules: PlanOutcome,
+                    on_model: Callable[[], None]) -> PlanOutcome:
+        """The rules could not account for the question: the model reads its operation and the indicators' roles,
+        and the plan is built from that reading by the same code. An operation words alone could not express is
+        answered as the model read it; a reading that leaves words unexplained, or a question the rules read
+        otherwise, is asked back with the model's reading first among the options."""
+        asked = PlanOutcome()
+        reading = self.model_parser(understanding, asked, on_model)
+        filled = applied(understanding, reading) if reading else None
+        model = self._read(filled, conversation, on_model, ask_model=False) if filled else None
+        update = {"llm_calls": rules.llm_calls + asked.llm_calls, "notes": rules.notes + asked.notes}
+        plans = ([model.plan] if model and model.status == "ok" else model.options[:1] if model else [])
+        plan = next((plan for plan in plans if plan.operation == reading.operation), None)
+        if plan is None:
+            return rules.model_copy(update=update)
+        if model.status == "ok" and rules.reason != "not_sure":
+            return model.model_copy(update={**update, "parser": "model"})
+        options = [plan] + [option for option in rules.options if option.indicator_codes != plan.indicator_codes
+                            or option.operation != plan.operation]
+        return rules.model_copy(update={**update, "status": "clarify", "reason": "not_sure", "options": options,
+                                        "params": rules.params if rules.reason == "not_sure" else model.params})
+
+    def _read(self, understanding: Understanding, conversation: Conversation, on_model: Callable[[], None],
+              ask_model: bool) -> PlanOutcome:
         outcome = PlanOutcome()
         if understanding.hostile:
             return PlanOutcome(status="refused", reason="hostile")
@@ -144,6 +176,8 @@ class Planner:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
+        if understanding.model_codes:  # the member the model chose, if it has what the question's words ask for
+            fitting = [info for info in fitting if info.code == understanding.model_codes[0]]
         if not fitting:
             outcome.status, outcome.reason = "no_data", "no_variant"
             outcome.params = {"indicator": base}
@@ -224,7 +258,7 @@ class Planner:
             readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates})
                         for topic, candidates in ((understanding.topic_text, understanding.candidates),
                                                   (understanding.second_topic, understanding.second_candidates))]
-        outcomes = [self(reading, conversation, ask_model=False) for reading in readings]
+        outcomes = [self._read(reading, conversation, lambda: None, ask_model=False) for reading in readings]
         return [outcome.plan for outcome in outcomes if outcome.status == "ok"]
 
     def _operands(self, understanding: Understanding, operation: Operation, context: QueryPlan | None,
@@ -247,6 +281,8 @@ class Planner:
                 if second_base is None:
                     return chosen, None
                 second = self._fit(second_base, other, areas, period, [c.code for c in other.candidates], False, None)
+                if understanding.model_codes[1:]:
+                    second = [info for info in second if info.code == understanding.model_codes[1]]
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None

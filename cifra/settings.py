@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     llm_queue: int = Field(
         default=4, description="Model calls that may wait for the local server at once; more get rules-only answers."
     )
+    sql_fallback: bool = Field(
+        default=False, description="Let the model write SQL for questions the plan cannot express (marked as such)."
+    )
     llm_context: int = Field(default=8192, description="Context window (tokens) of the local model server.")
     llm_gpu_layers: int = Field(
         default=-1, description="Layers the local model offloads to a GPU when its build has one (-1: all); 0: CPU only."
