@@ -117,7 +117,8 @@ class Planner:
         reading = self.model_parser(understanding, asked, on_model)
         filled = applied(understanding, reading) if reading else None
         model = self._read(filled, conversation, on_model, ask_model=False) if filled else None
-        update = {"llm_calls": rules.llm_calls + asked.llm_calls, "notes": rules.notes + asked.notes}
+        update = {"llm_calls": rules.llm_calls + asked.llm_calls,
+                  "notes": rules.notes + [note for note in asked.notes if note not in rules.notes]}
         plans = ([model.plan] if model and model.status == "ok" else model.options[:1] if model else [])
         plan = next((plan for plan in plans if plan.operation == reading.operation), None)
         if plan is None:
