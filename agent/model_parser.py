@@ -26,6 +26,9 @@ from catalog.embedding import E5Embedding
 EXAMPLES_FILE = PROMPTS_DIR / "plan_examples.yaml"
 SHOWN_CANDIDATES = 6
 SHOWN_EXAMPLES = 4
+# Operations that words naming another one can also mean: "diferencia entre 2010 y 2020" is a change,
+# "¿en qué año superó…?" a first crossing.
+SAME_WORDS = {(Operation.DIFFERENCE, Operation.CHANGE), (Operation.WHICH_PERIOD, Operation.FIRST_MEETING)}
 
 
 class PlanExample(BaseModel):
@@ -155,6 +158,9 @@ def applied(understanding: Understanding, reading: ModelReading) -> Understandin
     if reading.second == reading.indicator_code or (reading.second and operation not in (Operation.DIFFERENCE, Operation.RATIO)):
         return None
     if operation in (Operation.COUNT, Operation.FIRST_MEETING) and understanding.threshold is None:
+        return None
+    named = understanding.named_operation  # "cuántas veces" is a ratio whatever the model reads
+    if named and operation != named and (named, operation) not in SAME_WORDS:
         return None
     update = {"operation": operation, "unsupported": None, "candidates": [shown[reading.indicator_code]],
               "second_topic": "", "second_candidates": [], "model_codes": [reading.indicator_code]}

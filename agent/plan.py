@@ -228,8 +228,10 @@ class Planner:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
         words = [word for word in understanding.topic_text.split() if word not in self.cue_words]
         leftover = self.catalog.unaccounted(words, plan.indicator_code)
-        if plan.second_indicator_code and understanding.second_topic:
-            leftover += self.catalog.unaccounted(understanding.second_topic.split(), plan.second_indicator_code)
+        if plan.second_indicator_code:  # a word of either measure ("exportaciones que las importaciones")
+            leftover = [word for word in leftover if word in self.catalog.unaccounted(words, plan.second_indicator_code)]
+            if understanding.second_topic:
+                leftover += self.catalog.unaccounted(understanding.second_topic.split(), plan.second_indicator_code)
         return leftover
 
     def _checked(self, understanding: Understanding, outcome: PlanOutcome, leftover: list[str]) -> PlanOutcome:

@@ -140,6 +140,16 @@ def _blank_words(text: str, phrase: str | None, filler: str = "") -> str:
     return re.sub(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", lambda found: filler.ljust(len(found[0])), text)
 
 
+def _than_as_and(text: str, phrase: str | None) -> str:
+    """In a comparison ("cuántas veces más grandes son las exportaciones que las importaciones", "how much higher
+    was X than Y"), the first "que"/"than" after the operation's words joins its two terms, like "y"."""
+    found = re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", text) if phrase else None
+    if found is None:
+        return text
+    rest = re.sub(r"\b(?:que|than)\b", lambda word: "y".ljust(len(word[0])), text[found.end():], count=1)
+    return text[:found.end()] + rest
+
+
 PLACE_MARK = "§"
 
 
@@ -259,7 +269,7 @@ class Understander:
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
-        folded = _blank_words(_blank_words(folded, two_phrase, "y"), group_phrase)
+        folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(folded, words)
@@ -324,6 +334,7 @@ class Understander:
             threshold=(">" if re.match(ABOVE, threshold[1]) else "<", number(text, threshold[2], threshold[3])) if threshold else None,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
+            named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
 
