@@ -4,6 +4,7 @@
 attributes match the request, as recorded in the metadata, never by rewriting codes or names.
 """
 
+import re
 from collections import Counter
 
 from pydantic import BaseModel
@@ -133,6 +134,11 @@ class IndicatorCatalog:
                 self.family_stems.setdefault(self.indicators[code].family, set()).update(
                     word[:STEM] for word in fold(text_).split())
         self.named_stems = set().union(*self.family_stems.values())
+        self.families_named: dict[str, set[str]] = {}  # a whole name or phrasing ("pib", "desempleo") → its families
+        for code, text_ in named:
+            if code in self.indicators and text_:
+                self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(
+                    self.indicators[code].family)
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}

@@ -10,7 +10,7 @@ seldom to show by default (eval/sql_fallback.py measures it).
 import re
 from collections.abc import Callable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from agent.answer import citation, message
@@ -27,7 +27,7 @@ MAX_SQL_CHARS = 1500
 
 
 class SqlDraft(BaseModel):
-    sql: str = Field(max_length=MAX_SQL_CHARS)
+    sql: str  # no maxLength in the schema: llama.cpp turns it into a grammar too large to parse, and crashes
 
 
 class SqlFallback:
@@ -60,7 +60,7 @@ class SqlFallback:
         if self.chooser is None or not codes:
             return None
         draft = consult(self.chooser, self.prompt, self.variables(understanding, codes), SqlDraft, outcome, on_model)
-        if draft is None:
+        if draft is None or len(draft.sql) > MAX_SQL_CHARS:
             return None
         language = understanding.language
         try:
