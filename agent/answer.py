@@ -207,7 +207,7 @@ class AnswerWriter:
         if plan.operation == Operation.CHANGE:
             return " ".join(message(
                 "change", language, indicator=name, area=r["area_name"], first=plan.period.start, last=plan.period.end,
-                start_figure=fig(r["start_value"]), end_figure=fig(r["end_value"]), change_figure=fig(r["value"]),
+                start_figure=fig(r["start_value"]), end_figure=fig(r["end_value"]), change_figure=difference(r["value"], info, language),
                 change_pct=change_percent(r["change_pct"], language) if r["change_pct"] is not None else "—",
             ) for r in records)  # fmt: skip
         if plan.operation == Operation.AGGREGATE:

@@ -42,11 +42,21 @@ def _month_range(m: re.Match, today: date) -> PeriodSpec:
     return PeriodSpec(start=start_year, end=end_year, month=MONTHS[m[1]], month_end=MONTHS[m[3]])
 
 
+def _month_list(m: re.Match, today: date) -> PeriodSpec | None:
+    """"enero, febrero y marzo de 2025": consecutive months named one by one are the range they make."""
+    months = [MONTHS[name] for name in re.findall(rf"\b(?:{MONTH_NAMES})\b", m[1])]
+    if any(later != earlier + 1 for earlier, later in zip(months, months[1:])):
+        return None
+    return PeriodSpec(start=int(m[2]), end=int(m[2]), month=months[0], month_end=months[-1])
+
+
 OF_YEAR = r"(?: de| del| of)?"
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years and months.
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
+    (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})){OF_YEAR} {YEAR}\b"),
+     _month_list),
     (re.compile(rf"\b(?:entre(?: el)?|between|de|del|from)\s+{YEAR}\s+(?:y|and|a|al|to|hasta)(?: el)?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),

@@ -26,6 +26,9 @@ PERIODS = [
     ("diciembre 2023", {"start": 2023, "end": 2023, "month": 12}),
     ("December 2023", {"start": 2023, "end": 2023, "month": 12}),
     ("2023-12", {"start": 2023, "end": 2023, "month": 12}),
+    ("IPC de enero, febrero y marzo de 2025", {"start": 2025, "end": 2025, "month": 1, "month_end": 3}),
+    ("CPI for January, February and March 2025", {"start": 2025, "end": 2025, "month": 1, "month_end": 3}),
+    ("CPI for January and March 2025", {"start": 2025, "end": 2025, "month": 3}),  # not consecutive: not a range
     ("el año pasado", {"start": 2025, "end": 2025}),
     ("último dato", {"latest": True}),
     ("most recent", {"latest": True}),

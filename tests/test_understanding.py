@@ -172,3 +172,16 @@ def test_each_of_the_two_places_asked_before(cifra):
 def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
     answer = cifra.ask(question)
     assert answer.status == "clarify" and words in answer.answer and answer.options and answer.values == []
+
+
+def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
+    answer = cifra.ask("¿Cuánto cambió el desempleo de Chile entre 2019 y 2020 según el Banco Mundial?")
+    assert answer.plan.operation == "change" and "puntos porcentuales" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hola! me podrías decir cuál era la esperanza de vida al nacer en el Perú el 2019?",
+    "What's the most recent population figure you have for Uruguay?",
+])  # fmt: skip
+def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
+    assert cifra.ask(question).status == "ok"
