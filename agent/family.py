@@ -68,9 +68,9 @@ class FamilyChooser:
         if fitting:  # as close a match, and it has what was asked: never a near miss with no data
             ranked = fitting + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
-            named = self._named(understanding.topic_text, ranked)
-            if named:
-                return named
+            settled = self._settled(understanding.topic_text, ranked)
+            if settled:
+                return settled
             if self.chooser is not None and ask_model:
                 near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
                 families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
@@ -88,13 +88,17 @@ class FamilyChooser:
             return max(ranked[:2], key=lambda family: family[1])[2]
         return ranked[0][2]
 
-    def _named(self, topic: str, ranked: list[tuple[float, int, str]]) -> str | None:
+    def _settled(self, topic: str, ranked: list[tuple[float, int, str]]) -> str | None:
         """Of near ties, the one family whose name or phrasing is the topic itself ("pib" is GDP, not capital
-        formation as a share of GDP): no model call is needed to tell them apart."""
+        formation as a share of GDP), else the one whose words account for every topic word ("exportaciones de
+        bienes y servicios en % del PIB" is not merchandise exports): no model call is needed to tell them apart."""
+        near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
         families = self.catalog.families_named.get(topic, set())
-        named = [code for score, _, code in ranked
-                 if ranked[0][0] - score < FAMILY_MARGIN and self.catalog.get(code).family in families]
-        return named[0] if len(named) == 1 else None
+        named = [code for code in near if self.catalog.get(code).family in families]
+        if len(named) == 1:
+            return named[0]
+        accounting = [code for code in near if not self.catalog.unaccounted(topic.split(), code)]
+        return accounting[0] if len(accounting) == 1 else None
 
     def fits(self, code: str, understanding: Understanding) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

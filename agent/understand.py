@@ -41,6 +41,7 @@ LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
+BARE_MINUS = re.compile(r"\b(\w+) menos (\w+)")
 CONJUNCTION = re.compile(r"\b(?:y|e|and)\b")
 TOPIC_SCORE = 0.875  # a half of the question that retrieves an indicator this well is a topic of its own
 ACCENTED = {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "n": "[nñ]"}
@@ -266,6 +267,10 @@ class Understander:
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
         if two_kind is None and HOW_MANY_MORE.search(folded):  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
+        if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
+            between = BARE_MINUS.search(folded)
+            if between and not {between[1], between[2]} & self.stopwords:
+                two_kind, two_phrase = "difference", "menos"
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
@@ -313,6 +318,7 @@ class Understander:
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         second_topic, second_hits = "", []
         if len(measures) == 2 and not sexes and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):
+            measures = _shared_modifiers(measures)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
         group = self._group(places.places, operation, member_kind)
@@ -337,6 +343,15 @@ class Understander:
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
+
+
+def _shared_modifiers(measures: list[str]) -> list[str]:
+    """"exportaciones menos importaciones de bienes y servicios en % del PIB": a one-word first measure shares the
+    words that qualify the second."""
+    first, second = measures
+    if len(first.split()) == 1 and len(second.split()) > 1:
+        return [" ".join([first, *second.split()[1:]]), second]
+    return measures
 
 
 def _top_n(folded: str) -> int | None:

@@ -167,7 +167,8 @@ def test_each_of_the_two_places_asked_before(cifra):
 
 
 @pytest.mark.parametrize(("question", "words"), [
-    ("tasa bruta de matricula universitaria argentina 2020", "universitaria"),
+    ("esperanza de vida escolar de Chile 2020", "escolar"),
+    ("desempleo juvenil rural de Chile 2020", "rural"),
 ])  # fmt: skip
 def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
     answer = cifra.ask(question)
@@ -185,3 +186,8 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
+
+
+def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_without_the_model(cifra):
+    answer = cifra.ask("tasa bruta de matricula universitaria argentina 2020")  # tertiary, not secondary, enrolment
+    assert answer.status == "ok" and answer.plan.indicator_code == "SE.TER.ENRR" and answer.llm_calls == 0
