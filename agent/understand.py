@@ -318,7 +318,7 @@ class Understander:
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         second_topic, second_hits = "", []
         if len(measures) == 2 and not sexes and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):
-            measures = _shared_modifiers(measures)
+            measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
         group = self._group(places.places, operation, member_kind)
@@ -345,12 +345,13 @@ class Understander:
         )  # fmt: skip
 
 
-def _shared_modifiers(measures: list[str]) -> list[str]:
+def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -> list[str]:
     """"exportaciones menos importaciones de bienes y servicios en % del PIB": a one-word first measure shares the
-    words that qualify the second."""
-    first, second = measures
-    if len(first.split()) == 1 and len(second.split()) > 1:
-        return [" ".join([first, *second.split()[1:]]), second]
+    second's qualifiers when they are a pair the metadata joins ("bienes y servicios"), not when the second is a
+    name of its own ("labour force", "desempleo juvenil")."""
+    first, (head, *rest) = measures[0], measures[1].split()
+    if len(first.split()) == 1 and any(pair in joined_words for pair in zip(rest, rest[1:])):
+        return [" ".join([first, *rest]), measures[1]]
     return measures
 
 
