@@ -327,16 +327,17 @@ def test_answers_show_what_they_understood_in_a_real_browser(own_home, tmp_path,
         driver.save_screenshot(str(ARTIFACTS / "seed-readable-numbers.png"))
         popovers[0].click()  # closed again
 
-        # A question the rules leave to the model: the reader is told, with the seconds, until the answer comes.
+        # A question the rules leave to the model (a gap whose two terms they do not tell apart): the reader is told,
+        # with the seconds, until the model's reading is answered.
         (ARTIFACTS / "model-progress.png").unlink(missing_ok=True)  # never an earlier run's picture
         driver.execute_script(WATCH_FOR, PROGRESS)
-        ask(driver, "PIB de Chile en dólares en 2020")
+        ask(driver, "brecha entre exportaciones e importaciones de Chile en 2021")
         try:
             wait_until(driver, lambda d: PROGRESS in page_text(d) or len(figures(d)) >= 3, poll_s=0.1)
         finally:
             if PROGRESS in page_text(driver):
                 driver.save_screenshot(str(ARTIFACTS / "model-progress.png"))
-        wait_for_figure(driver, "254.104 millones de US$", 3)
+        wait_for_figure(driver, "2.208 millones de US$", 3)
         seen = driver.execute_script("return window.cifraSeen")
         assert seen and all(re.fullmatch(rf"{PROGRESS} \d+ s.*", line, re.S) for line in seen), seen
         assert PROGRESS not in page_text(driver)  # gone once the answer is there
