@@ -68,11 +68,11 @@ class FamilyChooser:
         if fitting:  # as close a match, and it has what was asked: never a near miss with no data
             ranked = fitting + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
-            settled = self._settled(understanding.topic_text, ranked)
+            near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
+            settled = self._settled(understanding.topic_text, near)
             if settled:
                 return settled
             if self.chooser is not None and ask_model:
-                near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
                 families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]
                 chosen = self._ask_model(understanding.model_copy(update={"candidates": shown}), outcome, on_model)
@@ -88,11 +88,10 @@ class FamilyChooser:
             return max(ranked[:2], key=lambda family: family[1])[2]
         return ranked[0][2]
 
-    def _settled(self, topic: str, ranked: list[tuple[float, int, str]]) -> str | None:
+    def _settled(self, topic: str, near: list[str]) -> str | None:
         """Of near ties, the one family whose name or phrasing is the topic itself ("pib" is GDP, not capital
         formation as a share of GDP), else the one whose words account for every topic word ("exportaciones de
         bienes y servicios en % del PIB" is not merchandise exports): no model call is needed to tell them apart."""
-        near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
         families = self.catalog.families_named.get(topic, set())
         named = [code for code in near if self.catalog.get(code).family in families]
         if len(named) == 1:

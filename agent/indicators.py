@@ -129,16 +129,13 @@ class IndicatorCatalog:
         self.family_stems: dict[str, set[str]] = {}  # word stems each family's names, phrasings and units use
         named = [(code, text_) for code, text_ in phrases] + [
             (info.code, getattr(info, field)) for info in indicators for field in ("name_es", "name_en", "unit_es", "unit_en")]
-        for code, text_ in named:
-            if code in self.indicators and text_:
-                self.family_stems.setdefault(self.indicators[code].family, set()).update(
-                    word[:STEM] for word in fold(text_).split())
-        self.named_stems = set().union(*self.family_stems.values())
         self.families_named: dict[str, set[str]] = {}  # a whole name or phrasing ("pib", "desempleo") → its families
         for code, text_ in named:
             if code in self.indicators and text_:
-                self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(
-                    self.indicators[code].family)
+                family = self.indicators[code].family
+                self.family_stems.setdefault(family, set()).update(word[:STEM] for word in fold(text_).split())
+                self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
+        self.named_stems = set().union(*self.family_stems.values())
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}

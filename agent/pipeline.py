@@ -104,7 +104,10 @@ class Cifra:
         if outcome.status != "ok":
             drafted = self.fallback(understanding, outcome, on_model) \
                 if self.fallback and outcome.reason in MODEL_READS else None
-            return drafted or self._declined(outcome, language, timings)
+            if drafted is not None:
+                lap("sql_fallback")
+                return drafted.model_copy(update={"timings_ms": timings})
+            return self._declined(outcome, language, timings)
         answer = self._run(outcome.plan, language, outcome.notes, outcome.parser, timings, lap)
         options = reading_options(outcome.plan, understanding, self.catalog, self.area_names[language], language) \
             if answer.status == "ok" else []

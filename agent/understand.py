@@ -134,17 +134,22 @@ def _blank(text: str, phrases: list[str], filler: str = "") -> str:
     return text
 
 
+def _as_word(phrase: str) -> str:
+    """A pattern for ``phrase`` on word boundaries ("gap" is not in "singapore")."""
+    return rf"(?<!\w){re.escape(fold(phrase))}(?!\w)"
+
+
 def _blank_words(text: str, phrase: str | None, filler: str = "") -> str:
-    """``_blank`` for one phrase on word boundaries ("gap" is not in "singapore")."""
+    """``_blank`` for one phrase on word boundaries."""
     if not phrase:
         return text
-    return re.sub(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", lambda found: filler.ljust(len(found[0])), text)
+    return re.sub(_as_word(phrase), lambda found: filler.ljust(len(found[0])), text)
 
 
 def _than_as_and(text: str, phrase: str | None) -> str:
     """In a comparison ("cuántas veces más grandes son las exportaciones que las importaciones", "how much higher
     was X than Y"), the first "que"/"than" after the operation's words joins its two terms, like "y"."""
-    found = re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", text) if phrase else None
+    found = re.search(_as_word(phrase), text) if phrase else None
     if found is None:
         return text
     rest = re.sub(r"\b(?:que|than)\b", lambda word: "y".ljust(len(word[0])), text[found.end():], count=1)
@@ -349,7 +354,7 @@ def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -
     """"exportaciones menos importaciones de bienes y servicios en % del PIB": a one-word first measure shares the
     second's qualifiers when they are a pair the metadata joins ("bienes y servicios"), not when the second is a
     name of its own ("labour force", "desempleo juvenil")."""
-    first, (head, *rest) = measures[0], measures[1].split()
+    first, (_, *rest) = measures[0], measures[1].split()
     if len(first.split()) == 1 and any(pair in joined_words for pair in zip(rest, rest[1:])):
         return [" ".join([first, *rest]), measures[1]]
     return measures
