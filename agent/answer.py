@@ -205,8 +205,9 @@ class AnswerWriter:
             return message("rank", language, indicator=name, period=period_label(records[0]["period"], language),
                            title=title, items=items)
         if plan.operation == Operation.CHANGE:
+            first, last = (period_label(end, language) for end in str(records[0]["period"]).split(".."))
             return " ".join(message(
-                "change", language, indicator=name, area=r["area_name"], first=plan.period.start, last=plan.period.end,
+                "change", language, indicator=name, area=r["area_name"], first=first, last=last,
                 start_figure=fig(r["start_value"]), end_figure=fig(r["end_value"]), change_figure=difference(r["value"], info, language),
                 change_pct=change_percent(r["change_pct"], language) if r["change_pct"] is not None else "—",
             ) for r in records)  # fmt: skip

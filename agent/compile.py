@@ -239,11 +239,17 @@ class QueryBuilder:
             meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
         ).order_by(self.o.c.value.desc(), self.o.c.area_code)
 
-    def _yearly(self, year: int, name: str):
-        """One figure per area for one year: the value of an annual series, else the year's mean, sum or final period."""
+    def _yearly(self, year: int, name: str, month: int | None = None):
+        """One figure per area for one year: the value of an annual series, else the year's mean, sum or final
+        period; with a month, that month of a monthly or daily series (a daily series' monthly mean)."""
         o, plan, info = self.o, self.plan, self.info
         where = [*self._totals(), o.c.area_code.in_(plan.area_codes), o.c.year == year]
-        combine, final_period = self._yearly_rule() if info.frequency != "A" else (func.avg, [])
+        if month:
+            first_day = date(year, month, 1)
+            where += [o.c.period_start >= first_day, o.c.period_start < _next_month(first_day)]
+            combine, final_period = func.avg, []
+        else:
+            combine, final_period = self._yearly_rule() if info.frequency != "A" else (func.avg, [])
         if combine is None:
             return select(o.c.area_code.label("area"), o.c.value).where(*where, *final_period).subquery(name)
         query = select(o.c.area_code.label("area"), combine(o.c.value).label("value")).where(*where).group_by(o.c.area_code)
@@ -251,11 +257,23 @@ class QueryBuilder:
             query = query.having(func.count() == PERIODS_PER_YEAR[info.frequency])
         return query.subquery(name)
 
+    def change_endpoints(self) -> tuple[str, str, int | None, int | None]:
+        """The two periods a change compares: months when the question names them and the series is monthly or
+        daily ("entre enero de 2020 y enero de 2025"), else years."""
+        period = self.plan.period
+        if period.month and self.info.frequency in ("M", "D"):
+            last_month = period.month_end or period.month
+            return (f"{period.start:04d}-{period.month:02d}", f"{period.end:04d}-{last_month:02d}",
+                    period.month, last_month)
+        return str(period.start), str(period.end), None, None
+
     def change(self) -> Select:
         plan = self.plan
-        start, end = self._yearly(plan.period.start, "first_year"), self._yearly(plan.period.end, "last_year")
+        first, last, first_month, last_month = self.change_endpoints()
+        start = self._yearly(plan.period.start, "first_period", first_month)
+        end = self._yearly(plan.period.end, "last_period", last_month)
         return (
-            select(a.c.code.label("area"), self._area_name(), literal(f"{plan.period.start}..{plan.period.end}").label("period"),
+            select(a.c.code.label("area"), self._area_name(), literal(f"{first}..{last}").label("period"),
                    start.c.value.label("start_value"), end.c.value.label("end_value"),
                    (end.c.value - start.c.value).label("value"),
                    ((end.c.value - start.c.value) * 100.0 / func.abs(start.c.value)).label("change_pct"))

@@ -93,7 +93,11 @@ def _derived_spans(info: IndicatorInfo, spans: list[Span]) -> list[Span]:
             if code == info.derived_from and int(first[:4]) < int(last[:4])]
 
 
-def _outside(period: PeriodSpec, first: int, last: int) -> bool:
+def _outside(period: PeriodSpec, first: int, last: int, endpoints: bool = False) -> bool:
+    """No asked year in the series' span; with ``endpoints`` (a change between two years), either end missing."""
+    if endpoints:
+        return (period.start is not None and not first <= period.start <= last) or (
+            period.end is not None and not first <= period.end <= last)
     return (period.end is not None and period.end < first) or (period.start is not None and period.start > last)
 
 
@@ -161,14 +165,15 @@ class IndicatorCatalog:
                                                  WithheldValue.period, WithheldValue.year, WithheldValue.value)).all()
         return cls(indicators, sources, spans, phrases, withheld)
 
-    def covers(self, code: str, areas: list[str], period: PeriodSpec) -> bool:
-        """Does the series have values for every area, in the asked years? (For a group: in any of its areas.)"""
+    def covers(self, code: str, areas: list[str], period: PeriodSpec, endpoints: bool = False) -> bool:
+        """Does the series have values for every area, in the asked years (with ``endpoints``, in both the first
+        and the last)? (For a group: in any of its areas.)"""
         if not areas:
             first, last = self.years.get(code, (0, -1))
-            return first <= last and not _outside(period, first, last)
+            return first <= last and not _outside(period, first, last, endpoints)
         for area in areas:
             span = self.coverage.get((code, area))
-            if span is None or _outside(period, int(span[0][:4]), int(span[1][:4])):
+            if span is None or _outside(period, int(span[0][:4]), int(span[1][:4]), endpoints):
                 return False
         return True
 

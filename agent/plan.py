@@ -82,7 +82,7 @@ class Planner:
             if follow_up and cues.source is None:
                 source_rank = bool(info.official_for) != bool(current.official_for)
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
-            covered = self.catalog.covers(info.code, areas, period) and (
+            covered = self.catalog.covers(info.code, areas, period, understanding.operation == Operation.CHANGE) and (
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
             return (not covered, unstated_distance(info), source_rank, -self._newest_observed(info.code, areas, period),
                     info.code != base, position)
@@ -157,8 +157,10 @@ class Planner:
             base = self.family(understanding, outcome, on_model, ask_model)
             if base is None:
                 return outcome
-        if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and not understanding.cues.transform:
-            # "¿cuánto subió el IPC en 2023?": a change within one year is that year's growth (inflation for a price index)
+        if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and \
+                understanding.cues.transform != "level" and not understanding.period.month_end:
+            # "¿cuánto subió el IPC en 2023?", "variación en 12 meses del IPC a diciembre": a change within one period
+            # is that period's growth (inflation for a price index)
             understanding = understanding.model_copy(update={
                 "operation": None, "cues": understanding.cues.model_copy(update={"transform": "growth"})})
         areas, group = self._areas(understanding, context, outcome, conversation)

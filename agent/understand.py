@@ -32,6 +32,7 @@ SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")  # folded: "10.000" is "10 000"
+SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
                            r"dropped|rose|increased|decreased)\b")
@@ -288,11 +289,9 @@ class Understander:
             cues, cue_phrases = cues.model_copy(update={"sex": None}), cue_phrases + sex_phrases
         period = find_period(folded)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
-        threshold = THRESHOLD.search(folded)
         age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
-        if threshold and age_phrase and fold(age_phrase) in folded[threshold.start():threshold.end() + 8]:
-            threshold = None  # "menos de 15 años" names an age group, not a value to compare with
-        threshold_text = [folded[threshold.start(2):threshold.end()]] if threshold else []  # "30 millones" no Mejillones
+        threshold, threshold_span = _threshold(text, folded, age_phrase, counting=group_kind == "count")
+        threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
@@ -305,7 +304,6 @@ class Understander:
             operation = Operation.RANK
         if operation == Operation.CHANGE and cues.measure == "share":  # "¿en qué porcentaje subió?": a % change
             cues = cues.model_copy(update={"measure": None})
-        threshold_span = [threshold.span(1), (threshold.start(2), threshold.end())] if threshold else []
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
@@ -342,12 +340,26 @@ class Understander:
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
-            threshold=(">" if re.match(ABOVE, threshold[1]) else "<", number(text, threshold[2], threshold[3])) if threshold else None,
+            threshold=threshold,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
+
+
+def _threshold(text: str, folded: str, age_phrase: str | None, counting: bool
+               ) -> tuple[tuple[str, float] | None, list[tuple[int, int]]]:
+    """The condition a count or a first crossing compares with, and where the question says it. "menos de 15 años"
+    names an age group, not a value; in a count, "crecimiento negativo" is a value below zero."""
+    found = THRESHOLD.search(folded)
+    if found and not (age_phrase and fold(age_phrase) in folded[found.start():found.end() + 8]):
+        condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, found[2], found[3]))
+        return condition, [found.span(1), (found.start(2), found.end())]
+    sign = SIGN.search(folded) if counting else None
+    if sign:
+        return (">" if sign[1] else "<", 0.0), [sign.span()]
+    return None, []
 
 
 def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -> list[str]:

@@ -37,6 +37,7 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿cuándo pasó Perú los 30 millones de habitantes?", (">", 30_000_000)),
     ("¿En qué año la región de Antofagasta superó los 700 mil habitantes?", (">", 700_000)),
     ("first year Chile's unemployment was below 6.5%", ("<", 6.5)),
+    ("¿cuántos países de Sudamérica tuvieron crecimiento negativo del PIB en 2019?", ("<", 0)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -183,6 +184,7 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
 @pytest.mark.parametrize("question", [
     "Hola! me podrías decir cuál era la esperanza de vida al nacer en el Perú el 2019?",
     "What's the most recent population figure you have for Uruguay?",
+    "Using World Bank figures, what was Uruguay's population in 2020?",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -191,3 +193,33 @@ def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
 def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_without_the_model(cifra):
     answer = cifra.ask("tasa bruta de matricula universitaria argentina 2020")  # tertiary, not secondary, enrolment
     assert answer.status == "ok" and answer.plan.indicator_code == "SE.TER.ENRR" and answer.llm_calls == 0
+
+
+@pytest.mark.parametrize(("question", "first", "last", "change"), [
+    ("¿en cuánto % subió la UF entre enero del 2020 y enero del 2025?", "2020-01", "2025-01", "+35,6 %"),
+    ("¿cuánto subió el IPC entre enero y marzo de 2024?", "2024-01", "2024-03", "+1,0 %"),
+])  # fmt: skip
+def test_a_change_between_two_months_compares_those_months(cifra, question, first, last, change):
+    answer = cifra.ask(question)
+    period = answer.rows[0][answer.columns.index("period")]
+    assert answer.status == "ok" and period == f"{first}..{last}" and change in answer.answer, answer.answer
+
+
+def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
+    answer = cifra.ask("¿Cuál fue la variación en 12 meses del IPC a diciembre de 2024?")
+    assert answer.plan.operation == "value" and answer.plan.indicator_code == "CHL.CPI.INFLATION_12M"
+    assert answer.values[0].period == "2024-12"
+
+
+def test_a_change_needs_a_series_with_both_years(cifra):
+    answer = cifra.ask("¿cuánto creció la población de Chile entre 2000 y 2020?")  # INE's series begins in 2002
+    assert answer.status == "ok" and answer.plan.indicator_code == "SP.POP.TOTL"
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("Chile's Imacec for March 2025, original (non seasonally adjusted)", "CHL.IMACEC"),
+    ("imacec no ajustado por estacionalidad de marzo 2025", "CHL.IMACEC"),
+    ("imacec ajustado por estacionalidad de marzo 2025", "CHL.IMACEC.SA"),
+])  # fmt: skip
+def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
+    assert cifra.ask(question).plan.indicator_code == code
