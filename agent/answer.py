@@ -36,7 +36,8 @@ def message(key: str, language: Language, **params: object) -> str:
 def period_label(period: str, language: Language) -> str:
     """'2023-12' -> 'diciembre de 2023'; '2020-Q3' -> 'T3 2020'; '2015..2022' -> '2015–2022'."""
     if ".." in period:
-        return period.replace("..", "–")
+        first, last = period.split("..", 1)
+        return first if first == last else f"{first}–{last}"
     parts = period.split("-")
     if len(parts) == 2 and parts[1].startswith("Q"):
         return f"{'T' if language == 'es' else 'Q'}{parts[1][1]} {parts[0]}"

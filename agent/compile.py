@@ -202,18 +202,31 @@ class QueryBuilder:
         """The year members are compared in: the one asked, else the latest with values for half of them."""
         o, plan = self.o, self.plan
         if plan.period.start is not None:
-            return o.c.year == (plan.period.end or plan.period.start)
+            return literal(plan.period.end or plan.period.start)
         counts = (select(o.c.year.label("year"), func.count().label("n")).select_from(self._from_areas())
                   .where(*self._totals(), *self._members()).group_by(o.c.year).subquery("per_year"))
-        best_year = select(func.max(counts.c.year)).where(
+        return select(func.max(counts.c.year)).where(
             counts.c.n >= select(func.max(counts.c.n)).scalar_subquery() * RANK_COVERAGE
         ).scalar_subquery()
-        return o.c.year == best_year
+
+    def _ranked_period(self) -> list[ColumnElement]:
+        """Members are compared in one period: the year (see ``_ranked_year``) and, in a monthly or quarterly
+        series, the month or quarter asked, else that year's newest period (never a region's four quarters)."""
+        o, period = self.o, self.plan.period
+        year = self._ranked_year()
+        if self.info.frequency == "A":
+            return [o.c.year == year]
+        if period.month or period.quarter:
+            return [o.c.year == year, *self._period_filter()]
+        inner = observations(self.info, "in_year")
+        newest = select(func.max(inner.c.period_start)).where(
+            inner.c.indicator_code == self.plan.indicator_code, inner.c.year == year).scalar_subquery()
+        return [o.c.period_start == newest]
 
     def _member_values(self) -> Select:
         o = self.o
         return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
-                .select_from(self._from_areas()).where(*self._totals(), *self._members(), self._ranked_year()))
+                .select_from(self._from_areas()).where(*self._totals(), *self._members(), *self._ranked_period()))
 
     def _order(self) -> ColumnElement:
         return self.o.c.value.desc() if self.plan.order == "desc" else self.o.c.value.asc()

@@ -10,6 +10,7 @@ from collections import Counter
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 
+from agent.lexicon import lexicon
 from agent.models import PeriodSpec
 from catalog.schema import Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
@@ -140,6 +141,7 @@ class IndicatorCatalog:
                 self.family_stems.setdefault(family, set()).update(word[:STEM] for word in fold(text_).split())
                 self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
         self.named_stems = set().union(*self.family_stems.values())
+        self.named_words = {word for _, text_ in named if text_ for word in fold(text_).split()}
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
@@ -182,7 +184,9 @@ class IndicatorCatalog:
         or unit of ``code``'s family (other endings allowed): "universitaria" is not about secondary enrolment. A word
         no measure uses ("tengas") points nowhere else and is no sign of a nearby question."""
         stems = self.family_stems.get(self.indicators[code].family, set())
-        return [word for word in words if len(word) >= 4 and word[:STEM] not in stems and word[:STEM] in self.named_stems]
+        generic = set(lexicon().generic_words)
+        return [word for word in words if len(word) >= 4 and word not in generic and word[:STEM] not in stems
+                and word[:STEM] in self.named_stems]
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

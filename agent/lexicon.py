@@ -4,6 +4,7 @@ import re
 from functools import cache, cached_property
 from pathlib import Path
 
+import stopwordsiso
 import yaml
 from pydantic import BaseModel, field_validator
 
@@ -24,6 +25,7 @@ class Lexicon(BaseModel):
     both_places: list[str]
     hostile_patterns: list[str]
     topic_cues: list[str]
+    generic_words: list[str]
     abbreviations: dict[str, str]
 
     def spelled_out(self, text: str) -> str:
@@ -61,6 +63,13 @@ class Lexicon(BaseModel):
     @cached_property
     def _compiled_hostile(self) -> list[re.Pattern]:
         return [re.compile(pattern, flags=re.IGNORECASE) for pattern in self.hostile_patterns]
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Spanish and English words that carry no topic ("fueron", "came", "across"), from the stopwords-iso lists,
+    folded. Callers keep the ones a measure's name uses ("men", "value")."""
+    return frozenset(fold(word) for language in ("es", "en") for word in stopwordsiso.stopwords(language))
 
 
 @cache

@@ -38,6 +38,8 @@ class PeriodSpec(BaseModel):
     month_end: int | None = Field(None, description="A month range: from ``month`` of ``start`` to this month of ``end``.")
     quarter: int | None = None
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
+    shift_months: int | None = Field(None, description="A follow-up's period relative to the previous one's, in months: "
+                                                       "-1 'el mes anterior', 12 'un año después'.")
 
     @property
     def unstated(self) -> bool:

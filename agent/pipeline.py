@@ -62,7 +62,8 @@ class Cifra:
             index = IndicatorIndex.open(settings)
         except Exception as error:
             raise CifraUnavailable("index", f"{settings.chroma_url or settings.index_dir}: {error}") from error
-        self.understand = Understander(self.gazetteer, index, self.plan.vocabulary, self.catalog.joined_words)
+        self.understand = Understander(self.gazetteer, index, self.plan.vocabulary, self.catalog.joined_words,
+                                       self.catalog.named_words)
         self.write = AnswerWriter(self.catalog)
         self.confirmed = ConfirmedReadings(settings.home / CONFIRMED_FILE)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en

@@ -9,12 +9,12 @@ or a question that asks several things at once, is asked back with what can be a
 from collections.abc import Callable
 
 from agent.family import DEFAULT_AREA, FamilyChooser
-from agent.indicators import VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
+from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
 from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
 from agent.models import TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding
-from agent.time_expressions import NUMBER_WORDS
+from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
 
@@ -76,6 +76,14 @@ class Planner:
                 return sum(getattr(info, field) != getattr(current, field) for field in VARIANT_FIELDS if field not in specified)
             return _canonical_distance(info, specified)
 
+        topic = [word[:STEM] for word in understanding.topic_text.split() if len(word) >= 3]
+
+        def unnamed(info: IndicatorInfo) -> int:
+            """Topic words the member's name lacks: "gasto en educación como porcentaje del PIB" is the share of
+            GDP, not of government spending."""
+            named = {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split()}
+            return sum(stem not in named for stem in topic)
+
         def preference(info: IndicatorInfo) -> tuple:
             national_wanted = cues.source == "national" or (cues.source is None and in_chile and info.yearly_comparable)
             source_rank = not info.official_for if national_wanted else bool(info.official_for)
@@ -84,8 +92,8 @@ class Planner:
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
             covered = self.catalog.covers(info.code, areas, period, understanding.operation == Operation.CHANGE) and (
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
-            return (not covered, unstated_distance(info), source_rank, -self._newest_observed(info.code, areas, period),
-                    info.code != base, position)
+            return (not covered, unstated_distance(info), source_rank, unnamed(info),
+                    -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)
 
@@ -167,6 +175,10 @@ class Planner:
         period = understanding.period
         if context is not None and period == PeriodSpec():
             period = context.period
+        if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
+            period = shifted(context.period, period.shift_months) if context is not None else None
+            if period is None:
+                return PlanOutcome(status="clarify", reason="no_shift")
         retrieved = [candidate.code for candidate in understanding.candidates]
         member_kind = understanding.member_kind or (context.member_kind if context else None)
         if group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries

@@ -50,6 +50,34 @@ def _month_list(m: re.Match, today: date) -> PeriodSpec | None:
     return PeriodSpec(start=int(m[2]), end=int(m[2]), month=months[0], month_end=months[-1])
 
 
+UNIT_MONTHS = {"mes": 1, "meses": 1, "month": 1, "months": 1, "trimestre": 3, "trimestres": 3, "quarter": 3,
+               "quarters": 3, "ano": 12, "anos": 12, "year": 12, "years": 12}
+UNITS = "|".join(UNIT_MONTHS)
+BACK = "anterior|previo|antes|atras|previous|prior|preceding|before|earlier|ago"
+AHEAD = "siguiente|posterior|despues|mas tarde|following|next|after|later"
+WAY = rf"(?:(?P<back>{BACK})|{AHEAD})"
+SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter"
+    re.compile(rf"\b(?P<count>un|una|one|a|\d+|{'|'.join(NUMBER_WORDS)}) (?P<unit>{UNITS}) {WAY}\b"),
+    re.compile(rf"\b(?:el |la |the )?(?P<unit>{UNITS}) {WAY}\b"),
+    re.compile(rf"\b(?:the )?(?:(?P<back>previous|prior|preceding)|following|next) (?P<unit>{UNITS})\b"),
+]
+COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|over|relative|than|que)"
+                      r"(?: a| al| del| de| con| to| with| the| el| la)?\s*$")
+
+
+def find_shift(folded: str) -> tuple[int, tuple[int, int]] | None:
+    """"¿y el mes anterior?", "and two years earlier?": months from the previous answer's period, and the span.
+    "respecto al mes anterior" compares with a period, and names none."""
+    for pattern in SHIFTS:
+        for found in pattern.finditer(folded):
+            if COMPARED.search(folded[:found.start()]):
+                continue
+            count = found.groupdict().get("count")
+            steps = 1 if count in (None, "un", "una", "one", "a") else _count(count)
+            return (-1 if found["back"] else 1) * steps * UNIT_MONTHS[found["unit"]], found.span()
+    return None
+
+
 OF_YEAR = r"(?: de| del| of)?"
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years and months.
@@ -108,4 +136,28 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     if years:
         year, span = years[0]
         return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span])
+    shift = find_shift(folded)
+    if shift:
+        return PeriodMatch(period=PeriodSpec(shift_months=shift[0]), spans=[shift[1]])
     return PeriodMatch(period=PeriodSpec(), spans=[])
+
+
+def shifted(period: PeriodSpec, months: int) -> PeriodSpec | None:
+    """``period`` moved by ``months`` (a month, a quarter or whole years), or None when the step does not fit the
+    period: a month before a year, or before "the latest", is no period Cifra can name."""
+    def moved(year: int, month: int) -> tuple[int, int]:
+        index = year * 12 + month - 1 + months
+        return index // 12, index % 12 + 1
+
+    if period.month and period.start is not None:
+        (start, month), end = moved(period.start, period.month), None
+        if period.month_end and period.end is not None:
+            end, month_end = moved(period.end, period.month_end)
+            return PeriodSpec(start=start, end=end, month=month, month_end=month_end)
+        return PeriodSpec(start=start, end=start, month=month)
+    if period.quarter and period.start is not None and months % 3 == 0:
+        year, month = moved(period.start, 3 * period.quarter - 2)
+        return PeriodSpec(start=year, end=year, quarter=(month + 2) // 3)
+    if period.start is not None and not period.month and not period.quarter and months % 12 == 0:
+        return PeriodSpec(start=period.start + months // 12, end=(period.end or period.start) + months // 12)
+    return None

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer
 from agent.language import detect_language
-from agent.lexicon import Lexicon, lexicon
+from agent.lexicon import function_words, Lexicon, lexicon
 from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
 from agent.time_expressions import MONTHS, NUMBER_WORDS, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
@@ -31,7 +31,10 @@ BELOW = (r"(?:bajo de|menos del|menos de|menor al|menor a|menor que|inferior al|
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
-                       rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")  # folded: "10.000" is "10 000"
+                       rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
+                       r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
+COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
+                         r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
@@ -175,18 +178,21 @@ def _remove(text: str, spans: list[tuple[int, int]]) -> str:
 
 class Understander:
     def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex, vocabulary: set[str],
-                 joined_words: set[tuple[str, str]] = frozenset()):
-        """``joined_words``: word pairs the metadata joins with y/and ("bienes y servicios"): one topic, not two."""
+                 joined_words: set[tuple[str, str]] = frozenset(), named_words: set[str] = frozenset()):
+        """``joined_words``: word pairs the metadata joins with y/and ("bienes y servicios"): one topic, not two.
+        ``named_words``: the words of indicator names, phrasings and units; other function words are no topic."""
         self.gazetteer = gazetteer
         self.index = index
         self.vocabulary = vocabulary
         self.joined_words = joined_words
         words = lexicon()
-        self.operation_words = {word for groups in (words.operations, words.two_operand_operations, words.group_operations)
+        self.typo_targets = {word for groups in (words.operations, words.two_operand_operations, words.group_operations)
                                 for phrases in groups.values() for phrase in phrases for word in fold(phrase).split()
-                                if len(word) >= OPERATION_TYPO_LENGTH}
+                                if len(word) >= OPERATION_TYPO_LENGTH} | {
+            word for word in words.cue_words() if len(word) >= OPERATION_TYPO_LENGTH}  # "desestacionalisado"
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
-                          | set(MONTHS))  # a month without a year ("en febrero") is no topic
+                          | set(MONTHS)  # a month without a year ("en febrero") is no topic
+                          | (function_words() - named_words - words.cue_words()))
 
     def _search(self, texts: list[str]) -> list[IndicatorHit]:
         """Best hits for the topic words alone and for the whole question (less places and dates):
@@ -199,11 +205,12 @@ class Understander:
         return sorted(best.values(), key=lambda hit: hit.score, reverse=True)[:CANDIDATES]
 
     def _operation_spelled(self, folded: str) -> str:
-        """'difrencia' -> 'diferencia': a long word no name or phrasing uses, close to a word of an operation."""
+        """'difrencia' -> 'diferencia': a long word no name or phrasing uses, close to a word of an operation or
+        of a cue."""
         def mended(word: str) -> str:
             if len(word) < OPERATION_TYPO_LENGTH or word in self.vocabulary or word in self.stopwords:
                 return word
-            match = process.extractOne(word, self.operation_words, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)
+            match = process.extractOne(word, self.typo_targets, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)
             return match[0] if match else word
 
         return " ".join(mended(word) for word in folded.split(" "))
@@ -277,6 +284,8 @@ class Understander:
             between = BARE_MINUS.search(folded)
             if between and not {between[1], between[2]} & self.stopwords:
                 two_kind, two_phrase = "difference", "menos"
+        folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South
+        # American countries": a count of countries, of South America
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".

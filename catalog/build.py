@@ -26,6 +26,8 @@ from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord, Wi
 from catalog.text import fold
 from cifra.settings import Settings
 
+WORLD = "WLD"  # the World Bank's world aggregate
+
 
 AGE_SEX_INDICATOR = "CHL.POPULATION.PROJ"
 
@@ -157,6 +159,8 @@ def _collect_areas(data_dir: Path, wdi_area_names: dict[str, str]) -> tuple[list
     memberships = set(codes.memberships)
     memberships.update((group.code, member) for group in curation.groups for member in group.members)
     memberships.update(_chile_memberships(chile))
+    if WORLD in areas:  # "los países más poblados del mundo": the world's members are every country
+        memberships.update((WORLD, area.code) for area in areas.values() if area.kind == "country")
     unknown = sorted({member for _, member in memberships if member not in areas})
     if unknown:
         raise BuildError(f"catalog/metadata/areas.yaml: group members that are not areas: {unknown}")

@@ -7,7 +7,8 @@ import pytest
 from agent.formatting import figure, number
 from agent.indicators import IndicatorInfo
 from agent.language import detect_language
-from agent.time_expressions import find_period
+from agent.models import PeriodSpec
+from agent.time_expressions import find_period, shifted
 from catalog.text import fold
 
 TODAY = date(2026, 11, 23)
@@ -34,12 +35,29 @@ PERIODS = [
     ("most recent", {"latest": True}),
     ("cambio entre 2019 y 2023", {"start": 2019, "end": 2023}),
     ("population of Chile", {}),
+    ("¿y el mes anterior?", {"shift_months": -1}),
+    ("and the following month?", {"shift_months": 1}),
+    ("and two years earlier?", {"shift_months": -24}),
+    ("¿y el trimestre anterior?", {"shift_months": -3}),
+    ("variación del Imacec respecto al mes anterior", {}),  # compares with a period, names none
 ]
 
 
 @pytest.mark.parametrize("text, expected", PERIODS)
 def test_periods(text, expected):
     assert find_period(fold(text), TODAY).period.model_dump(exclude_defaults=True) == expected
+
+
+@pytest.mark.parametrize("period, months, expected", [
+    ({"start": 2025, "end": 2025, "month": 1}, -1, {"start": 2024, "end": 2024, "month": 12}),
+    ({"start": 2023, "end": 2023, "quarter": 1}, -3, {"start": 2022, "end": 2022, "quarter": 4}),
+    ({"start": 2020, "end": 2020}, -24, {"start": 2018, "end": 2018}),
+    ({"start": 2020, "end": 2020}, -1, None),  # a month before a year names no period
+    ({"latest": True}, -12, None),
+])  # fmt: skip
+def test_a_follow_up_moves_the_previous_period(period, months, expected):
+    moved = shifted(PeriodSpec(**period), months)
+    assert (moved.model_dump(exclude_defaults=True) if moved else None) == expected
 
 
 @pytest.mark.parametrize("text, language", [

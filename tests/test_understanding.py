@@ -223,3 +223,44 @@ def test_a_change_needs_a_series_with_both_years(cifra):
 ])  # fmt: skip
 def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     assert cifra.ask(question).plan.indicator_code == code
+
+
+@pytest.mark.parametrize(("questions", "period"), [
+    (["¿cuánto estaba la UTM en marzo de 2025?", "¿y el mes anterior?"], "2025-02"),
+    (["Seasonally adjusted Imacec for April 2024?", "and the following month?"], "2024-05"),
+    (["PIB de Chile T2 2023", "¿y el trimestre anterior?"], "2023-Q1"),
+])  # fmt: skip
+def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
+    conversation = Conversation()
+    first = cifra.ask(questions[0], conversation)
+    answer = cifra.ask(questions[1], conversation)
+    assert answer.status == "ok" and answer.plan.indicator_code == first.plan.indicator_code
+    assert answer.values[0].period == period
+
+
+@pytest.mark.parametrize(("question", "code", "group", "first"), [
+    ("los 3 países más poblados del mundo en 2024", "SP.POP.TOTL", "WLD", "IND"),  # the world's members: every country
+    ("Which three South American countries had the lowest under-5 mortality rate in 2023?", "SH.DYN.MORT", "M49-005", "CHL"),
+    ("¿Cuáles fueron las 3 regiones con mayor PIB regional en el cuarto trimestre de 2024?", "CHL.GDP.REGIONAL", "CHL",
+     "CL-13"),
+])  # fmt: skip
+def test_rankings_compare_each_member_once(cifra, question, code, group, first):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code, answer.plan.group_code) == ("ok", code, group), answer.answer
+    areas = [value.area for value in answer.values]
+    assert areas[0] == first and len(areas) == len(set(areas)) == 3
+
+
+@pytest.mark.parametrize("question", [
+    "How many South American countries had real GDP growth below 1% in 2023?",
+    "oye cuanto estaba el desempleo en chile en agosto 2021? el dato del ine que publica el banco central",
+    "What share of Uruguay's electricity output came from renewable sources in 2019?",
+    "suscripciones de banda ancha fija x cada 100 habitantes en chile, año 2023",
+])  # fmt: skip
+def test_words_that_name_no_measure_do_not_stop_an_answer(cifra, question):
+    assert cifra.ask(question).status == "ok"
+
+
+def test_of_a_family_the_member_named_by_the_question(cifra):
+    answer = cifra.ask("cuanto gastaba argentina en educacion como porcentaje del pib el 2017")
+    assert answer.plan.indicator_code == "SE.XPD.TOTL.GD.ZS"
