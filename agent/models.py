@@ -100,6 +100,8 @@ class Understanding(BaseModel):
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cuántos países' without a threshold).")
+    beyond_algebra: bool = Field(False, description="The unsupported words ask for an operation the algebra lacks "
+                                                    "('¿en cuántos meses…?'): no parser can read it.")
     named_operation: Operation | None = Field(
         None, description="The operation its words name ('cuántas veces': ratio), even when the question lacks what it needs.")
     operation_words: str | None = Field(None, description="The words that named a two-operand operation ('brecha entre').")

@@ -65,9 +65,10 @@ class Planner:
         specified = {field for field in VARIANT_FIELDS if getattr(cues, field)}
         current = self.catalog.get(base)
         family = [current, *self.catalog.siblings(base)]
-        if cues.measure in SOFT_MEASURES and not any(matches(info, "measure", cues.measure) for info in family):
-            specified.discard("measure")  # "porcentaje de desempleo": a rate, and no member is a share
         fitting = [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
+        if not fitting and cues.measure in SOFT_MEASURES:  # "porcentaje de desempleo": a rate, and no member is a share
+            specified.discard("measure")
+            fitting = [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
         in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
             member_kind or "").startswith("cl_")
 
@@ -111,7 +112,7 @@ class Planner:
         """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
         without ``ask_model``)."""
         outcome = self._read(understanding, conversation, on_model, ask_model)
-        if not ask_model or outcome.reason not in MODEL_READS:
+        if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
         return self._model_read(understanding, conversation, outcome, on_model)
 

@@ -35,8 +35,9 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
+PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:meses|anos|trimestres|dias|months|years|quarters|days)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
-HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
+HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
                            r"dropped|rose|increased|decreased)\b")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
@@ -299,7 +300,7 @@ class Understander:
         period = find_period(folded)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
-        threshold, threshold_span = _threshold(text, folded, age_phrase, counting=group_kind == "count")
+        threshold, threshold_span, percent = _threshold(text, folded, age_phrase, counting=group_kind == "count")
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
@@ -311,8 +312,10 @@ class Understander:
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         if top_n and operation is None:
             operation = Operation.RANK
-        if operation == Operation.CHANGE and cues.measure == "share":  # "¿en qué porcentaje subió?": a % change
-            cues = cues.model_copy(update={"measure": None})
+        if operation == Operation.CHANGE and cues.measure == "share" and words.has_phrase(folded, words.operations["percent_change"]):
+            cues = cues.model_copy(update={"measure": None})  # "¿en qué porcentaje subió?": a % change, of any measure
+        if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
+            cues = cues.model_copy(update={"measure": "share"})
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
@@ -322,6 +325,9 @@ class Understander:
             threshold=threshold is not None, years=(period.period.start, period.period.end))
         unsupported = as_written(text, two_phrase or group_phrase) if unsupported else (
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
+        counted_periods = PERIOD_COUNT.search(folded)
+        if counted_periods:  # "¿en cuántos meses de 2023…?": a count of periods, which no plan expresses yet
+            unsupported = as_written(text, counted_periods[0])
         if sexes and operation not in TWO_OPERANDS:
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in sex_phrases)
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
@@ -349,7 +355,7 @@ class Understander:
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
-            threshold=threshold,
+            threshold=threshold, beyond_algebra=counted_periods is not None,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
@@ -358,17 +364,20 @@ class Understander:
 
 
 def _threshold(text: str, folded: str, age_phrase: str | None, counting: bool
-               ) -> tuple[tuple[str, float] | None, list[tuple[int, int]]]:
-    """The condition a count or a first crossing compares with, and where the question says it. "menos de 15 años"
-    names an age group, not a value; in a count, "crecimiento negativo" is a value below zero."""
+               ) -> tuple[tuple[str, float] | None, list[tuple[int, int]], bool]:
+    """The condition a count or a first crossing compares with, where the question says it, and whether it is a
+    percentage. "menos de 15 años" names an age group, not a value; in a count, "crecimiento negativo" is a value
+    below zero."""
     found = THRESHOLD.search(folded)
     if found and not (age_phrase and fold(age_phrase) in folded[found.start():found.end() + 8]):
         condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, found[2], found[3]))
-        return condition, [found.span(1), (found.start(2), found.end())]
+        percent = found[4] is not None or any(  # folding drops "%": "el 80% del total"
+            re.sub(r"[.,]", " ", written) == found[2] for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
+        return condition, [found.span(1), (found.start(2), found.end())], percent
     sign = SIGN.search(folded) if counting else None
     if sign:
-        return (">" if sign[1] else "<", 0.0), [sign.span()]
-    return None, []
+        return (">" if sign[1] else "<", 0.0), [sign.span()], False
+    return None, [], False
 
 
 def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -> list[str]:

@@ -38,6 +38,7 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿En qué año la región de Antofagasta superó los 700 mil habitantes?", (">", 700_000)),
     ("first year Chile's unemployment was below 6.5%", ("<", 6.5)),
     ("¿cuántos países de Sudamérica tuvieron crecimiento negativo del PIB en 2019?", ("<", 0)),
+    ("¿en qué año la población urbana del Perú superó por primera vez el 80% del total?", (">", 80)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -92,10 +93,16 @@ def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     ("¿cuántos países hay en Centroamérica con datos de desempleo?", "cuántos países"),
     ("desempleo de hombres y mujeres en Chile 2020", "hombres / mujeres"),
     ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", "esperanza vida / mortalidad infantil"),
+    ("¿en cuántos meses de 2023 el desempleo estuvo sobre 8,7 %?", "cuántos meses"),
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
     assert answer.status == "clarify" and answer.values == [] and f"{words}" in answer.answer
+
+
+def test_an_operation_the_algebra_lacks_is_never_handed_to_the_model(cifra):
+    understanding = cifra.understand("how many years did Chile have inflation above 5% since 2000?")
+    assert understanding.beyond_algebra and understanding.unsupported == "how many years"
 
 
 @pytest.mark.parametrize("question", [
@@ -198,6 +205,7 @@ def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_w
 @pytest.mark.parametrize(("question", "first", "last", "change"), [
     ("¿en cuánto % subió la UF entre enero del 2020 y enero del 2025?", "2020-01", "2025-01", "+35,6 %"),
     ("¿cuánto subió el IPC entre enero y marzo de 2024?", "2024-01", "2024-03", "+1,0 %"),
+    ("en cuantos pesos subio la UF entre enero 2024 y enero 2025?", "2024-01", "2025-01", "+4,4 %"),
 ])  # fmt: skip
 def test_a_change_between_two_months_compares_those_months(cifra, question, first, last, change):
     answer = cifra.ask(question)
@@ -256,6 +264,7 @@ def test_rankings_compare_each_member_once(cifra, question, code, group, first):
     "oye cuanto estaba el desempleo en chile en agosto 2021? el dato del ine que publica el banco central",
     "What share of Uruguay's electricity output came from renewable sources in 2019?",
     "suscripciones de banda ancha fija x cada 100 habitantes en chile, año 2023",
+    "en cuanto esta la utm po? el ultimo valor q tengai",
 ])  # fmt: skip
 def test_words_that_name_no_measure_do_not_stop_an_answer(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -264,3 +273,14 @@ def test_words_that_name_no_measure_do_not_stop_an_answer(cifra, question):
 def test_of_a_family_the_member_named_by_the_question(cifra):
     answer = cifra.ask("cuanto gastaba argentina en educacion como porcentaje del pib el 2017")
     assert answer.plan.indicator_code == "SE.XPD.TOTL.GD.ZS"
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("en cuantos puntos porcentuales aumento la poblacion urbana de brasil (% del total) entre 1990 y 2020?",
+     "SP.URB.TOTL.IN.ZS"),  # a change of a share, in points
+    ("¿en qué año la población urbana del Perú superó por primera vez el 80% del total?", "SP.URB.TOTL.IN.ZS"),
+    ("¿En qué porcentaje subió la población de Chile entre 2010 y 2020?", "CHL.POPULATION.PROJ"),  # a % change
+    ("los 3 países de Sudamérica con mayor porcentaje de población de 65 años o más el 2024", "SP.POP.65UP.TO.ZS"),
+])  # fmt: skip
+def test_percentages_ask_for_a_share_unless_they_measure_a_change(cifra, question, code):
+    assert cifra.ask(question).plan.indicator_code == code
