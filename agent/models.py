@@ -100,6 +100,9 @@ class Understanding(BaseModel):
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cuántos países' without a threshold).")
+    judgement: Literal["best", "worst"] | None = Field(None, description="'el peor año', 'the best countries': an "
+                                                                          "order that depends on the measure's polarity.")
+    judgement_words: str | None = None
     beyond_algebra: bool = Field(False, description="The unsupported words ask for an operation the algebra lacks "
                                                     "('¿en cuántos meses…?'): no parser can read it.")
     named_operation: Operation | None = Field(

@@ -7,6 +7,10 @@ or a question that asks several things at once, is asked back with what can be a
 """
 
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from agent.family import DEFAULT_AREA, FamilyChooser
 from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
@@ -18,6 +22,7 @@ from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
 
+POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
 SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
 NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
 # Values a member of a family is expected to have when the question does not say otherwise.
@@ -42,6 +47,13 @@ def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
             second.unit_kind, second.unit_symbol, second.unit_multiplier):
         return True
     return first.unit_en == second.unit_en
+
+
+@cache
+def polarity() -> dict[str, str]:
+    """Indicator family -> the better direction, "higher" or "lower" (agent/polarity.yaml)."""
+    sides = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))
+    return {family: side for side, families in sides.items() for family in families}
 
 
 class Planner:
@@ -227,11 +239,21 @@ class Planner:
                 return outcome
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
+        order = understanding.order
+        if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD):
+            # "the best stock to buy": better or worse than what? No measure of ours says
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.judgement_words},
+                               suggestions=[c.code for c in understanding.candidates[:3]])
+        if understanding.judgement:
+            better = polarity().get(chosen.family)  # "el peor año del desempleo" is its highest
+            if better is None:
+                return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
+            order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, period=period,
             top_n=understanding.top_n or (context.top_n if context else None),
-            order=understanding.order, aggregate=aggregate,
+            order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
             per_period=understanding.per_period or (context.per_period if context else False),
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],

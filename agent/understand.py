@@ -325,6 +325,8 @@ class Understander:
             threshold=threshold is not None, years=(period.period.start, period.period.end))
         unsupported = as_written(text, two_phrase or group_phrase) if unsupported else (
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
+        judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
+                                  if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
         counted_periods = PERIOD_COUNT.search(folded)
         if counted_periods:  # "¿en cuántos meses de 2023…?": a count of periods, which no plan expresses yet
             unsupported = as_written(text, counted_periods[0])
@@ -356,6 +358,7 @@ class Understander:
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
             threshold=threshold, beyond_algebra=counted_periods is not None,
+            judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,

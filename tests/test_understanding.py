@@ -10,6 +10,7 @@ import pytest
 from agent.llm import FakeChooser
 from agent.models import Conversation
 from agent.pipeline import Cifra
+from agent.plan import polarity
 from agent.understand import number
 
 
@@ -284,3 +285,26 @@ def test_of_a_family_the_member_named_by_the_question(cifra):
 ])  # fmt: skip
 def test_percentages_ask_for_a_share_unless_they_measure_a_change(cifra, question, code):
     assert cifra.ask(question).plan.indicator_code == code
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    ("¿cuál fue el peor año del desempleo en Chile desde 2010?", "desc"),  # unemployment: lower is better
+    ("los 3 países de Sudamérica con mejor esperanza de vida en 2020", "desc"),
+    ("the 5 worst countries in Europe for life expectancy in 2020", "asc"),
+])  # fmt: skip
+def test_better_and_worse_follow_the_measure(cifra, question, order):
+    answer = cifra.ask(question)
+    assert answer.status == "ok" and answer.plan.order == order, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "¿en qué año fue peor la inflación en Chile?",  # no agreed direction: asked back
+    "What's the best stock to buy right now?",  # better than what? no measure says
+])  # fmt: skip
+def test_better_or_worse_without_a_direction_is_not_guessed(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status in ("clarify", "no_data") and answer.values == []
+
+
+def test_every_family_with_a_direction_exists(cifra):
+    assert set(polarity()) <= {info.family for info in cifra.catalog.indicators.values()}
