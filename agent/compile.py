@@ -252,9 +252,9 @@ class QueryBuilder:
             meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
         ).order_by(self.o.c.value.desc(), self.o.c.area_code)
 
-    def _yearly(self, year: int, name: str, month: int | None = None):
-        """One figure per area for one year: the value of an annual series, else the year's mean, sum or final
-        period; with a month, that month of a monthly or daily series (a daily series' monthly mean)."""
+    def _endpoint(self, year: int, name: str, month: int | None = None):
+        """One figure per area for one end of a change: a year (the value of an annual series, else the year's mean,
+        sum or final period), or with ``month`` that month of a monthly or daily series (a daily series' mean)."""
         o, plan, info = self.o, self.plan, self.info
         where = [*self._totals(), o.c.area_code.in_(plan.area_codes), o.c.year == year]
         if month:
@@ -270,7 +270,7 @@ class QueryBuilder:
             query = query.having(func.count() == PERIODS_PER_YEAR[info.frequency])
         return query.subquery(name)
 
-    def change_endpoints(self) -> tuple[str, str, int | None, int | None]:
+    def _change_endpoints(self) -> tuple[str, str, int | None, int | None]:
         """The two periods a change compares: months when the question names them and the series is monthly or
         daily ("entre enero de 2020 y enero de 2025"), else years."""
         period = self.plan.period
@@ -282,9 +282,9 @@ class QueryBuilder:
 
     def change(self) -> Select:
         plan = self.plan
-        first, last, first_month, last_month = self.change_endpoints()
-        start = self._yearly(plan.period.start, "first_period", first_month)
-        end = self._yearly(plan.period.end, "last_period", last_month)
+        first, last, first_month, last_month = self._change_endpoints()
+        start = self._endpoint(plan.period.start, "first_period", first_month)
+        end = self._endpoint(plan.period.end, "last_period", last_month)
         return (
             select(a.c.code.label("area"), self._area_name(), literal(f"{first}..{last}").label("period"),
                    start.c.value.label("start_value"), end.c.value.label("end_value"),

@@ -142,6 +142,7 @@ class IndicatorCatalog:
                 self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
         self.named_stems = set().union(*self.family_stems.values())
         self.named_words = {word for _, text_ in named if text_ for word in fold(text_).split()}
+        self.generic_words = set(lexicon().generic_words)
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
@@ -184,8 +185,7 @@ class IndicatorCatalog:
         or unit of ``code``'s family (other endings allowed): "universitaria" is not about secondary enrolment. A word
         no measure uses ("tengas") points nowhere else and is no sign of a nearby question."""
         stems = self.family_stems.get(self.indicators[code].family, set())
-        generic = set(lexicon().generic_words)
-        return [word for word in words if len(word) >= 4 and word not in generic and word[:STEM] not in stems
+        return [word for word in words if len(word) >= 4 and word not in self.generic_words and word[:STEM] not in stems
                 and word[:STEM] in self.named_stems]
 
     def get(self, code: str) -> IndicatorInfo:

@@ -77,10 +77,13 @@ class Planner:
         specified = {field for field in VARIANT_FIELDS if getattr(cues, field)}
         current = self.catalog.get(base)
         family = [current, *self.catalog.siblings(base)]
-        fitting = [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
+        def fitting_members() -> list[IndicatorInfo]:
+            return [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
+
+        fitting = fitting_members()
         if not fitting and cues.measure in SOFT_MEASURES:  # "porcentaje de desempleo": a rate, and no member is a share
             specified.discard("measure")
-            fitting = [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
+            fitting = fitting_members()
         in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
             member_kind or "").startswith("cl_")
 

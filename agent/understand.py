@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer
 from agent.language import detect_language
-from agent.lexicon import function_words, Lexicon, lexicon
+from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
 from agent.time_expressions import MONTHS, NUMBER_WORDS, find_period
 from catalog.index import IndicatorHit, IndicatorIndex

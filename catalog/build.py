@@ -27,8 +27,6 @@ from catalog.text import fold
 from cifra.settings import Settings
 
 WORLD = "WLD"  # the World Bank's world aggregate
-
-
 AGE_SEX_INDICATOR = "CHL.POPULATION.PROJ"
 
 
