@@ -34,7 +34,8 @@ def message(key: str, language: Language, **params: object) -> str:
 
 
 def period_label(period: str, language: Language) -> str:
-    """'2023-12' -> 'diciembre de 2023'; '2020-Q3' -> 'T3 2020'; '2015..2022' -> '2015–2022'."""
+    """'2023-12' -> 'diciembre de 2023'; '2020-Q3' -> 'T3 2020'; '2024-03-15' -> '15 de marzo de 2024';
+    '2015..2022' -> '2015–2022'."""
     if ".." in period:
         first, last = period.split("..", 1)
         return first if first == last else f"{first}–{last}"
@@ -44,6 +45,10 @@ def period_label(period: str, language: Language) -> str:
     if len(parts) == 2:
         month = MONTHS[language][int(parts[1]) - 1]
         return f"{month} de {parts[0]}" if language == "es" else f"{month} {parts[0]}"
+    if len(parts) == 3 and all(part.isdigit() for part in parts):
+        month = MONTHS[language][int(parts[1]) - 1]
+        day = int(parts[2])
+        return f"{day} de {month} de {parts[0]}" if language == "es" else f"{month} {day}, {parts[0]}"
     return period
 
 

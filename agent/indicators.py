@@ -17,7 +17,8 @@ from catalog.text import fold
 
 VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age", "adjustment")
 # "en términos reales" accepts any price basis that removes inflation.
-EQUIVALENT_VALUES = {"constant": {"constant", "chained", "real"}}
+EQUIVALENT_VALUES = {"constant": {"constant", "chained", "real"},
+                     "level": {"level", "index"}}  # "the level of the CPI": the index itself, not its change
 
 
 class IndicatorInfo(BaseModel):
@@ -51,6 +52,7 @@ class IndicatorInfo(BaseModel):
     adjustment: str | None = None
     derived_denominator: str | None = None
     derived_scale: float | None = None
+    rolling_quarter: bool = False
 
     def name(self, language: str) -> str:
         return self.name_es if language == "es" else self.name_en

@@ -21,6 +21,8 @@ def _period(period: PeriodSpec, operation: Operation, language: Language) -> str
     if period.month and period.month_end and period.start and period.end:
         first = period_label(f"{period.start:04d}-{period.month:02d}", language)
         return f"{first}–{period_label(f'{period.end:04d}-{period.month_end:02d}', language)}"
+    if period.day and period.month and period.start:
+        return period_label(f"{period.start:04d}-{period.month:02d}-{period.day:02d}", language)
     if period.month and period.start:
         month = period_label(f"{period.start:04d}-{period.month:02d}", language)
         return month if period.end else message("span_from", language, start=month)

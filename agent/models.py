@@ -37,9 +37,12 @@ class PeriodSpec(BaseModel):
     month: int | None = None
     month_end: int | None = Field(None, description="A month range: from ``month`` of ``start`` to this month of ``end``.")
     quarter: int | None = None
+    day: int | None = Field(None, description="A day of ``month``: one value of a daily series (the copper price).")
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
     shift_months: int | None = Field(None, description="A follow-up's period relative to the previous one's, in months: "
                                                        "-1 'el mes anterior', 12 'un año después'.")
+    same_part: bool = Field(False, description="'el mismo trimestre de 2021': the previous period's month or quarter, "
+                                               "in the years named.")
 
     @property
     def unstated(self) -> bool:

@@ -188,9 +188,12 @@ class Planner:
             understanding = understanding.model_copy(update={
                 "operation": None, "cues": understanding.cues.model_copy(update={"transform": "growth"})})
         areas, group = self._areas(understanding, context, outcome, conversation)
-        period = understanding.period
+        period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period == PeriodSpec():
             period = context.period
+        if understanding.period.same_part and context is not None and period.is_single_year and not (
+                period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
+            period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(context.period, period.shift_months) if context is not None else None
             if period is None:
@@ -217,6 +220,10 @@ class Planner:
         chosen = fitting[0]
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
+        if chosen.rolling_quarter and period.quarter and period.start is not None:
+            # "desempleo del tercer trimestre de 2024": INE's July–September quarter, published as September's value
+            outcome.notes.append(Note(key="rolling_quarter", params={"quarter": str(period.quarter), "year": str(period.start)}))
+            period = period.model_copy(update={"month": 3 * period.quarter, "quarter": None})
         operation = self._operation(understanding, context, period, group)
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series

@@ -79,6 +79,17 @@ def find_shift(folded: str) -> tuple[int, tuple[int, int]] | None:
 
 
 OF_YEAR = r"(?: de| del| of)?"
+
+
+def _day(year: str, month: int, day: str) -> PeriodSpec | None:
+    """One day, if it exists ("31 de febrero" names none)."""
+    try:
+        date(int(year), month, int(day))
+    except ValueError:
+        return None
+    return PeriodSpec(start=int(year), end=int(year), month=month, day=int(day))
+
+
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years and months.
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
@@ -97,6 +108,11 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=ORDINAL_QUARTERS[m[1]])),
     (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
      lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
+    # Days: "15 de marzo de 2024", "March 15th, 2024", "2024-03-15", "15/03/2024" (day first, as written in Chile)
+    (re.compile(rf"\b(\d{{1,2}})(?: de)? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), lambda m, today: _day(m[3], MONTHS[m[2]], m[1])),
+    (re.compile(rf"\b({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?{OF_YEAR} {YEAR}\b"), lambda m, today: _day(m[3], MONTHS[m[1]], m[2])),
+    (re.compile(rf"\b{YEAR} (\d{{1,2}}) (\d{{1,2}})\b"), lambda m, today: _day(m[1], int(m[2]), m[3]) if 1 <= int(m[2]) <= 12 else None),
+    (re.compile(rf"\b(\d{{1,2}}) (\d{{1,2}}) {YEAR}\b"), lambda m, today: _day(m[3], int(m[2]), m[1]) if 1 <= int(m[2]) <= 12 else None),
     (re.compile(rf"\b(?:desde(?: el mes de)?|since|a partir de)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), month=MONTHS[m[1]])),  # to the latest month
     (re.compile(rf"\b({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
@@ -113,9 +129,16 @@ ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|projections?|projected|forecasts?)\b")
 
 
+# "¿y en el mismo trimestre de 2021?", "same month a year earlier": the previous answer's month or quarter
+SAME_PART = re.compile(r"\b(?:el |la |the )?(?:mismo|misma|same) (?:mes|trimestre|month|quarter)(?: de| del| of| in)?\b")
+
+
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     match = _find_period(folded, today)
+    same = SAME_PART.search(folded)
+    if same:
+        match = PeriodMatch(period=match.period.model_copy(update={"same_part": True}), spans=match.spans + [same.span()])
     if PROJECTED.search(folded):
         return PeriodMatch(period=match.period.model_copy(update={"projected": True}), spans=match.spans)
     return match

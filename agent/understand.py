@@ -42,6 +42,9 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|by how much|en cuanto|by 
                            r"dropped|rose|increased|decreased)\b")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r".{0,80}\b(?:que|than)\b")
+# "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
+NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
+                     r"(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!]*?(?=\s*(?:[,;.:()?!]|\bsino\b|\bbut\b|$))")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -278,6 +281,7 @@ class Understander:
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
         folded = self._operation_spelled(fold(words.spelled_out(text)))
+        folded = NEGATED.sub(lambda found: " " * len(found[0]), folded)
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
         if two_kind is None and HOW_MANY_MORE.search(folded):  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"

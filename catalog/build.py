@@ -79,6 +79,7 @@ def _card_row(card: IndicatorCard) -> tuple:
         card.frequency, card.annual, card.topic, variant.family, variant.measure, variant.price_basis, variant.currency,
         variant.transform, variant.sex, variant.age, " ".join(card.official_for) or None, True,
         notes.es if notes else None, notes.en if notes else None, None, None, variant.adjustment, None, None,
+        card.rolling_quarter,
     )  # fmt: skip
 
 
@@ -92,7 +93,7 @@ def _derived_row(card: IndicatorCard, derived: DerivedMeasure) -> tuple:
         variant.currency, variant.transform, variant.sex, variant.age,
         " ".join(derived.official_for or card.official_for) or None, True,
         notes.es if notes else None, notes.en if notes else None, card.code, derived.method, variant.adjustment,
-        derived.denominator, derived.scale,
+        derived.denominator, derived.scale, card.rolling_quarter,
     )  # fmt: skip
 
 
@@ -104,7 +105,7 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
     return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
             fold(topic) or "other", code, "total", None, None, "level", "total", None, None, False, None, None, None, None,
-            None, None, None)
+            None, None, None, False)
 
 
 def _phrase_rows(card: IndicatorCard | DerivedMeasure) -> Iterator[tuple]:

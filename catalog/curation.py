@@ -110,6 +110,10 @@ class IndicatorCard(Strict):
         default="mean", description="How sub-annual values make a year: mean (rates, indices, stocks), sum (flows such "
         "as GDP), last (the year's final period)."
     )
+    rolling_quarter: bool = Field(
+        default=False, description="Each monthly value covers the three months ending with it (INE's employment "
+        "survey): the quarter July-September is September's value."
+    )
     topic: str
     variant: Variant
     official_for: list[str] = []

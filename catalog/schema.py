@@ -79,6 +79,8 @@ class Indicator(Base):
     adjustment: Mapped[str | None] = mapped_column(String(20), doc="original | seasonally_adjusted, for sub-annual series.")
     derived_denominator: Mapped[str | None] = mapped_column(String(60), doc="per_capita: the series divided by.")
     derived_scale: Mapped[float | None] = mapped_column(Double, doc="per_capita: a factor for the units.")
+    rolling_quarter: Mapped[bool] = mapped_column(Boolean, default=False, doc="Each monthly value covers the three "
+                                                  "months ending with it (INE's labour survey): a quarter is its last month.")
 
     __table_args__ = (Index("ix_indicator_family", "family"),)
 

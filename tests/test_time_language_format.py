@@ -40,6 +40,8 @@ PERIODS = [
     ("and two years earlier?", {"shift_months": -24}),
     ("¿y el trimestre anterior?", {"shift_months": -3}),
     ("variación del Imacec respecto al mes anterior", {}),  # compares with a period, names none
+    ("¿y en el mismo trimestre de 2021?", {"start": 2021, "end": 2021, "same_part": True}),
+    ("and the same month a year earlier?", {"shift_months": -12, "same_part": True}),
 ]
 
 

@@ -244,6 +244,9 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["¿cuánto estaba la UTM en marzo de 2025?", "¿y el mes anterior?"], "2025-02"),
     (["Seasonally adjusted Imacec for April 2024?", "and the following month?"], "2024-05"),
     (["PIB de Chile T2 2023", "¿y el trimestre anterior?"], "2023-Q1"),
+    (["PIB de Chile T2 2023", "¿y en el mismo trimestre de 2021?"], "2021-Q2"),
+    (["imacec de marzo 2024", "¿y el mismo mes de 2022?"], "2022-03"),
+    (["Seasonally adjusted Imacec for April 2024?", "and the same month a year earlier?"], "2023-04"),
 ])  # fmt: skip
 def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
     conversation = Conversation()
@@ -303,3 +306,22 @@ def test_better_or_worse_without_a_direction_is_not_guessed(cifra, question):
 
 def test_every_family_with_a_direction_exists(cifra):
     assert set(polarity()) <= {info.family for info in cifra.catalog.indicators.values()}
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("What is the latest level of Chile's consumer price index (the index itself, not the inflation rate)?", "CHL.CPI"),
+    ("inflación de Chile en 2023, no el índice", "CHL.CPI.INFLATION_12M"),
+    ("PIB per cápita de Chile en 2020 en dólares, no en pesos", "NY.GDP.PCAP.CD"),
+])  # fmt: skip
+def test_what_the_question_sets_aside_is_not_read(cifra, question, code):
+    assert cifra.ask(question).plan.indicator_code == code
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("tasa de desempleo en Chile en el tercer trimestre de 2024", "2024-09"),
+    ("ocupados en Chile T1 2023", "2023-03"),
+])  # fmt: skip
+def test_a_quarter_of_a_rolling_quarter_series_is_its_last_month(cifra, question, period):
+    answer = cifra.ask(question)
+    assert [value.period for value in answer.values] == [period]
+    assert any("trimestres móviles" in note for note in answer.notes)
