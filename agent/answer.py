@@ -103,7 +103,8 @@ class AnswerWriter:
     def _values(plan: QueryPlan, info: IndicatorInfo, second: IndicatorInfo, language: Language,
                 records: list[dict]) -> list[Value]:
         """Every figure the answer shows. A difference, ratio, count or position gives its operands' values and
-        its result as a value of its own (indicator "difference", "ratio", "count", "rank")."""
+        its result as a value of its own (indicator "difference", "ratio", "count", "rank"); a change, its percent
+        change too (indicator "percent_change")."""
         def value(code: str, area: object, name: object, period: object, number: float, unit: str) -> Value:
             return Value(indicator=code, area=str(area), area_name=str(name), period=str(period), value=float(number), unit=unit)
 
@@ -122,6 +123,8 @@ class AnswerWriter:
                     values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
             elif r["value"] is not None:
                 values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
+                if plan.operation == Operation.CHANGE and r["change_pct"] is not None:
+                    values.append(value("percent_change", r["area"], r["area_name"], r["period"], r["change_pct"], "%"))
                 if plan.operation == Operation.POSITION:
                     values.append(value("rank", r["area"], r["area_name"], r["period"], r["position"], ""))
         if plan.operation == Operation.COUNT:
@@ -156,6 +159,9 @@ class AnswerWriter:
         if plan.period.month and start:
             start = period_label(f"{start:04d}-{plan.period.month:02d}", language)
             end = end and period_label(f"{end:04d}-{plan.period.month_end or plan.period.month:02d}", language)
+        elif plan.period.quarter and start:
+            start = period_label(f"{start:04d}-Q{plan.period.quarter}", language)
+            end = end and period_label(f"{end:04d}-Q{plan.period.quarter_end or plan.period.quarter}", language)
         if start and end:
             return str(start) if start == end else message("span_between", language, start=start, end=end)
         if start or end:

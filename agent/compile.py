@@ -29,6 +29,12 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+def _quarter_days(year: int, quarter: int) -> tuple[date, date]:
+    """The quarter's first day and the next quarter's: its months, days or the quarterly value all start within."""
+    first = date(year, 3 * quarter - 2, 1)
+    return first, _next_month(_next_month(_next_month(first)))
+
+
 def _derived(info: IndicatorInfo, name: str, base, value: ColumnElement, joined: FromClause) -> FromClause:
     """A derived measure's rows: the base series' keys with a computed value, named like observations."""
     return (
@@ -128,6 +134,9 @@ class QueryBuilder:
         elif period.month and period.start:  # the month (also for a day of a monthly series), or each of its days
             first_day = date(period.start, period.month, 1)
             conditions += [o.c.period_start >= first_day, o.c.period_start < _next_month(first_day)]
+        elif period.quarter and period.quarter_end and period.start and period.end:  # "entre el T1 2020 y el T4 2021"
+            conditions += [o.c.period_start >= _quarter_days(period.start, period.quarter)[0],
+                           o.c.period_start < _quarter_days(period.end, period.quarter_end)[1]]
         elif period.quarter and period.start:
             months = [f"{period.start:04d}-{month:02d}" for month in range(3 * period.quarter - 2, 3 * period.quarter + 1)]
             conditions.append(o.c.period.in_([f"{period.start:04d}-Q{period.quarter}", *months]))
@@ -254,14 +263,16 @@ class QueryBuilder:
             meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
         ).order_by(self.o.c.value.desc(), self.o.c.area_code)
 
-    def _endpoint(self, year: int, name: str, month: int | None = None):
+    def _endpoint(self, year: int, name: str, month: int | None = None, quarter: int | None = None):
         """One figure per area for one end of a change: a year (the value of an annual series, else the year's mean,
-        sum or final period), or with ``month`` that month of a monthly or daily series (a daily series' mean)."""
+        sum or final period), or with ``month`` or ``quarter`` that part of a sub-annual series (the mean of its
+        months or days)."""
         o, plan, info = self.o, self.plan, self.info
         where = [*self._totals(), o.c.area_code.in_(plan.area_codes), o.c.year == year]
-        if month:
-            first_day = date(year, month, 1)
-            where += [o.c.period_start >= first_day, o.c.period_start < _next_month(first_day)]
+        if month or quarter:
+            first_day, next_day = (date(year, month, 1), _next_month(date(year, month, 1))) if month else \
+                _quarter_days(year, quarter)
+            where += [o.c.period_start >= first_day, o.c.period_start < next_day]
             combine, final_period = func.avg, []
         else:
             combine, final_period = self._yearly_rule() if info.frequency != "A" else (func.avg, [])
@@ -272,21 +283,26 @@ class QueryBuilder:
             query = query.having(func.count() == PERIODS_PER_YEAR[info.frequency])
         return query.subquery(name)
 
-    def _change_endpoints(self) -> tuple[str, str, int | None, int | None]:
-        """The two periods a change compares: months when the question names them and the series is monthly or
-        daily ("entre enero de 2020 y enero de 2025"), else years."""
+    def _change_endpoints(self) -> tuple[str, str, dict, dict]:
+        """The two periods a change compares, with the part of each year: months or quarters when the question
+        names them and the series is sub-annual ("entre enero de 2020 y enero de 2025", "entre el T2 2019 y el T2
+        2024"), else years."""
         period = self.plan.period
         if period.month and self.info.frequency in ("M", "D"):
             last_month = period.month_end or period.month
             return (f"{period.start:04d}-{period.month:02d}", f"{period.end:04d}-{last_month:02d}",
-                    period.month, last_month)
-        return str(period.start), str(period.end), None, None
+                    {"month": period.month}, {"month": last_month})
+        if period.quarter and self.info.frequency in ("Q", "M", "D"):
+            last_quarter = period.quarter_end or period.quarter
+            return (f"{period.start:04d}-Q{period.quarter}", f"{period.end:04d}-Q{last_quarter}",
+                    {"quarter": period.quarter}, {"quarter": last_quarter})
+        return str(period.start), str(period.end), {}, {}
 
     def change(self) -> Select:
         plan = self.plan
-        first, last, first_month, last_month = self._change_endpoints()
-        start = self._endpoint(plan.period.start, "first_period", first_month)
-        end = self._endpoint(plan.period.end, "last_period", last_month)
+        first, last, first_part, last_part = self._change_endpoints()
+        start = self._endpoint(plan.period.start, "first_period", **first_part)
+        end = self._endpoint(plan.period.end, "last_period", **last_part)
         return (
             select(a.c.code.label("area"), self._area_name(), literal(f"{first}..{last}").label("period"),
                    start.c.value.label("start_value"), end.c.value.label("end_value"),

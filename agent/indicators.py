@@ -10,7 +10,7 @@ from collections import Counter
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 
-from agent.lexicon import lexicon
+from agent.lexicon import function_words, lexicon
 from agent.models import PeriodSpec
 from catalog.schema import Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
@@ -142,9 +142,11 @@ class IndicatorCatalog:
                 family = self.indicators[code].family
                 self.family_stems.setdefault(family, set()).update(word[:STEM] for word in fold(text_).split())
                 self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
-        self.named_stems = set().union(*self.family_stems.values())
+        self.named_stems = set().union(*self.family_stems.values()) | {  # "sueldo mínimo": a measure, if not ours
+            word[:STEM] for phrase in lexicon().operation_exclusions for word in fold(phrase).split() if len(word) > 3}
         self.named_words = {word for _, text_ in named if text_ for word in fold(text_).split()}
         self.generic_words = set(lexicon().generic_words)
+        self.short_function_words = {word for word in function_words() if len(word) < 4}
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
@@ -187,7 +189,8 @@ class IndicatorCatalog:
         or unit of ``code``'s family (other endings allowed): "universitaria" is not about secondary enrolment. A word
         no measure uses ("tengas") points nowhere else and is no sign of a nearby question."""
         stems = self.family_stems.get(self.indicators[code].family, set())
-        return [word for word in words if len(word) >= 4 and word not in self.generic_words and word[:STEM] not in stems
+        return [word for word in words if (len(word) >= 4 or word not in self.short_function_words)  # "uf", not "se"
+                and word not in self.generic_words and word[:STEM] not in stems
                 and word[:STEM] in self.named_stems]
 
     def get(self, code: str) -> IndicatorInfo:

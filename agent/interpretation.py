@@ -26,6 +26,9 @@ def _period(period: PeriodSpec, operation: Operation, language: Language) -> str
     if period.month and period.start:
         month = period_label(f"{period.start:04d}-{period.month:02d}", language)
         return month if period.end else message("span_from", language, start=month)
+    if period.quarter and period.quarter_end and period.start and period.end:
+        first = period_label(f"{period.start:04d}-Q{period.quarter}", language)
+        return f"{first}–{period_label(f'{period.end:04d}-Q{period.quarter_end}', language)}"
     if period.quarter and period.start:
         return period_label(f"{period.start:04d}-Q{period.quarter}", language)
     if period.start == period.end:

@@ -37,6 +37,8 @@ class PeriodSpec(BaseModel):
     month: int | None = None
     month_end: int | None = Field(None, description="A month range: from ``month`` of ``start`` to this month of ``end``.")
     quarter: int | None = None
+    quarter_end: int | None = Field(None, description="A quarter range: from ``quarter`` of ``start`` to this quarter "
+                                                      "of ``end``.")
     day: int | None = Field(None, description="A day of ``month``: one value of a daily series (the copper price).")
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
     shift_months: int | None = Field(None, description="A follow-up's period relative to the previous one's, in months: "

@@ -220,10 +220,7 @@ class Planner:
         chosen = fitting[0]
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
-        if chosen.rolling_quarter and period.quarter and period.start is not None:
-            # "desempleo del tercer trimestre de 2024": INE's July–September quarter, published as September's value
-            outcome.notes.append(Note(key="rolling_quarter", params={"quarter": str(period.quarter), "year": str(period.start)}))
-            period = period.model_copy(update={"month": 3 * period.quarter, "quarter": None})
+        period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
@@ -402,6 +399,23 @@ class Planner:
         if period.is_single_year:
             return Operation.VALUE
         return Operation.SERIES
+
+    @staticmethod
+    def _in_series_periods(chosen: IndicatorInfo, period: PeriodSpec, outcome: PlanOutcome) -> PeriodSpec:
+        """Quarters as the series publishes them: INE's rolling quarter July–September is September's value ("desempleo
+        del tercer trimestre", "sep-nov 2022"); April–June of a quarterly series is its second quarter."""
+        three_months = period.month and period.month_end and period.start is not None and period.end is not None and (
+            (period.end * 12 + period.month_end) - (period.start * 12 + period.month) == 2)
+        if chosen.rolling_quarter and period.quarter and period.start is not None:
+            outcome.notes.append(Note(key="rolling_quarter"))
+            return period.model_copy(update={"month": 3 * period.quarter, "quarter": None, "quarter_end": None,
+                                             "month_end": 3 * period.quarter_end if period.quarter_end else None})
+        if chosen.rolling_quarter and three_months:
+            outcome.notes.append(Note(key="rolling_quarter"))
+            return PeriodSpec(start=period.end, end=period.end, month=period.month_end)
+        if chosen.frequency == "Q" and three_months and period.month % 3 == 1:
+            return PeriodSpec(start=period.start, end=period.start, quarter=(period.month + 2) // 3)
+        return period
 
     def _source_notes(self, chosen: IndicatorInfo, fitting: list[IndicatorInfo], areas: list[str]) -> list[Note]:
         """Name the other source when two measure the same thing (INE vs ILO-modelled unemployment)."""

@@ -36,9 +36,10 @@ def _count(word: str) -> int | None:
 
 
 def _month_range(m: re.Match, today: date) -> PeriodSpec:
-    """"entre febrero de 2021 y abril de 2022", "from January to June 2021": the first month takes the last's year."""
+    """"entre febrero de 2021 y abril de 2022", "from January to June 2021": the first month takes the last's year,
+    or the year before when it comes later in the year ("dic-feb 2020" begins in December 2019)."""
     end_year = int(m[4])
-    start_year = int(m[2]) if m[2] else end_year
+    start_year = int(m[2]) if m[2] else end_year - (MONTHS[m[1]] > MONTHS[m[3]])
     return PeriodSpec(start=start_year, end=end_year, month=MONTHS[m[1]], month_end=MONTHS[m[3]])
 
 
@@ -79,6 +80,25 @@ def find_shift(folded: str) -> tuple[int, tuple[int, int]] | None:
 
 
 OF_YEAR = r"(?: de| del| of)?"
+ANY_YEAR = YEAR.replace("(", "(?:", 1)
+QUARTER = (rf"(?:(?:q|t)[1-4]\s*(?:de |of )?{ANY_YEAR}|{ANY_YEAR}\s*-?\s*(?:q|t)[1-4]|"
+           rf"(?:{'|'.join(ORDINAL_QUARTERS)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {ANY_YEAR})")
+SAME_QUARTER = rf"(?:(?:el |la |the )?(?:mismo |same )?(?:trimestre |quarter )?(?:de |del |of |in )?{ANY_YEAR})"
+
+
+def _quarter(text: str) -> tuple[int, int | None]:
+    """The year and quarter of one end of a quarter range ("T2 2019", "second quarter of 2019"; "el de 2024": none)."""
+    year = int(re.search(ANY_YEAR, text)[0])
+    number = re.search(r"\b(?:q|t)\s*([1-4])\b|(?<=\d)\s*-?\s*(?:q|t)([1-4])\b", text)
+    ordinal = next((value for word, value in ORDINAL_QUARTERS.items() if re.search(rf"\b{word}\b", text)), None)
+    return year, int(number[1] or number[2]) if number else ordinal
+
+
+def _quarter_range(m: re.Match, today: date) -> PeriodSpec:
+    """"entre el T2 2019 y el T2 2024", "from Q1 2020 to the same quarter of 2023": a quarter without its own number
+    is the first's."""
+    (start, quarter), (end, quarter_end) = _quarter(m[1]), _quarter(m[2])
+    return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end or quarter)
 
 
 def _day(year: str, month: int, day: str) -> PeriodSpec | None:
@@ -91,12 +111,16 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
 
 
 RULES: list[tuple[re.Pattern, callable]] = [
-    # Ranges first: they contain single years and months.
+    # Ranges first: they contain single years, quarters and months.
+    (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?\s+({QUARTER})\s+"
+                rf"(?:y|and|a|al|to|hasta|through|vs|versus)(?: el| la| the)?\s+({QUARTER}|{SAME_QUARTER})\b"), _quarter_range),
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
     (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})){OF_YEAR} {YEAR}\b"),
      _month_list),
-    (re.compile(rf"\b(?:entre(?: el)?|between|de|del|from)\s+{YEAR}\s+(?:y|and|a|al|to|hasta)(?: el)?\s+{YEAR}\b"),
+    (re.compile(rf"\b({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),  # "abr-jun 2025"
+    (re.compile(rf"\b(?:entre(?: el)?|between|de|del|desde(?: el)?|from|since)\s+{YEAR}\s+(?:y|and|a|al|to|hasta|until|through)"
+                rf"(?: el)?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)\s+{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]))),
@@ -178,7 +202,7 @@ def shifted(period: PeriodSpec, months: int) -> PeriodSpec | None:
             end, month_end = moved(period.end, period.month_end)
             return PeriodSpec(start=start, end=end, month=month, month_end=month_end)
         return PeriodSpec(start=start, end=start, month=month)
-    if period.quarter and period.start is not None and months % 3 == 0:
+    if period.quarter and period.start is not None and months % 3 == 0 and not period.quarter_end:
         year, month = moved(period.start, 3 * period.quarter - 2)
         return PeriodSpec(start=year, end=year, quarter=(month + 2) // 3)
     if period.start is not None and not period.month and not period.quarter and months % 12 == 0:

@@ -12,7 +12,7 @@ from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
-from agent.time_expressions import MONTHS, NUMBER_WORDS, find_period
+from agent.time_expressions import MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold
 
@@ -25,7 +25,7 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
 ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
-         r"greater than|higher than)")
+         r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
          r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
@@ -45,6 +45,14 @@ HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
                      r"(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!]*?(?=\s*(?:[,;.:()?!]|\bsino\b|\bbut\b|$))")
+THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
+BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,6}?(?:supera|superaba|supero|superan|"
+                              r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
+# "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
+ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+)?\s+(?:con|with|que "
+                        r"tiene|que tuvo|que tenia|that had|that has|had|has)\s+(?:(?:el|la|los|las|the)\s+)?(?:mas|menos|"
+                        r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
+ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -226,10 +234,10 @@ class Understander:
         match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return match[0] if match else word
 
-    def _measures(self, text: str, cue_words: set[str]) -> list[str]:
+    def _measures(self, text: str, cue_words: set[str], stopwords: set[str]) -> list[str]:
         """'esperanza de vida y mortalidad infantil': the topics joined by y/and when each retrieves its own series;
         [] for one topic. A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
-        halves = [" ".join(word for word in half if word not in self.stopwords and word not in cue_words
+        halves = [" ".join(word for word in half if word not in stopwords and word not in cue_words
                            and not word.isdigit() and word != PLACE_MARK) for half in self._topics(text.split())]
         halves = [half for half in halves if half]
         if len(halves) < 2:
@@ -280,10 +288,11 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        folded = self._operation_spelled(fold(words.spelled_out(text)))
+        folded = self._operation_spelled(fold(words.spelled_out(THOUSANDS.sub(r"\g<1>000", text))))
         folded = NEGATED.sub(lambda found: " " * len(found[0]), folded)
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
-        if two_kind is None and HOW_MANY_MORE.search(folded):  # "¿cuántos habitantes más tiene A que B?"
+        if two_kind is None and (HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)):
+            # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
             between = BARE_MINUS.search(folded)
@@ -314,6 +323,10 @@ class Understander:
         if HOW_MUCH_GREW.search(folded) and period.period.start and period.period.end and period.period.start < period.period.end:
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
+        one_member = ONE_MEMBER.search(folded)
+        if one_member and operation in (None, Operation.RANK) and group_kind is None:
+            operation, top_n = Operation.RANK, top_n or 1
+            member_kind = member_kind or ONE_MEMBER_KINDS[one_member[1]]
         if top_n and operation is None:
             operation = Operation.RANK
         if operation == Operation.CHANGE and cues.measure == "share" and words.has_phrase(folded, words.operations["percent_change"]):
@@ -323,7 +336,10 @@ class Understander:
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
-        measures = self._measures(marked, cue_words | source_words)
+        named = {word for phrase in words.operation_exclusions if words.has_phrase(folded, [phrase])
+                 for word in fold(phrase).split()}  # "sueldo mínimo": a name, not a minimum
+        stopwords = self.stopwords - (named - function_words())
+        measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, sexes=sexes, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))
@@ -331,6 +347,9 @@ class Understander:
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
                                   if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
+        unread_year = ONE_YEAR.search(_remove(folded, period.spans + threshold_span))
+        if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
+            unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
         counted_periods = PERIOD_COUNT.search(folded)
         if counted_periods:  # "¿en cuántos meses de 2023…?": a count of periods, which no plan expresses yet
             unsupported = as_written(text, counted_periods[0])
@@ -338,7 +357,7 @@ class Understander:
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in sex_phrases)
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         search_words = [self._spelled(word) for word in without_entities.split()
-                        if word not in self.stopwords and word not in source_words and not word.isdigit()]
+                        if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         second_topic, second_hits = "", []
         if len(measures) == 2 and not sexes and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):

@@ -41,6 +41,14 @@ PERIODS = [
     ("¿y el trimestre anterior?", {"shift_months": -3}),
     ("variación del Imacec respecto al mes anterior", {}),  # compares with a period, names none
     ("¿y en el mismo trimestre de 2021?", {"start": 2021, "end": 2021, "same_part": True}),
+    ("entre el T2 2019 y el T2 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),
+    ("entre el segundo trimestre de 2019 y el de 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),
+    ("between 2023 Q1 and Q4 2024", {"start": 2023, "end": 2024, "quarter": 1, "quarter_end": 4}),
+    ("el 15 de marzo de 2024", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
+    ("on March 15th, 2024", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
+    ("2024-03-15", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
+    ("15/03/2024", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
+    ("31/02/2024", {"start": 2024, "end": 2024}),  # no such day: the year alone
     ("and the same month a year earlier?", {"shift_months": -12, "same_part": True}),
 ]
 

@@ -213,8 +213,10 @@ def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_w
     ("¿en cuánto % subió la UF entre enero del 2020 y enero del 2025?", "2020-01", "2025-01", "+35,6 %"),
     ("¿cuánto subió el IPC entre enero y marzo de 2024?", "2024-01", "2024-03", "+1,0 %"),
     ("en cuantos pesos subio la UF entre enero 2024 y enero 2025?", "2024-01", "2025-01", "+4,4 %"),
+    ("¿cuánto varió el PIB trimestral de Chile entre el T2 2019 y el T2 2024?", "2019-Q2", "2024-Q2", "+54,1 %"),
+    ("how much did Chile's unemployment rate change between Q1 2020 and Q1 2024?", "2020-03", "2024-03", "+6.1%"),
 ])  # fmt: skip
-def test_a_change_between_two_months_compares_those_months(cifra, question, first, last, change):
+def test_a_change_between_two_months_or_quarters_compares_those_periods(cifra, question, first, last, change):
     answer = cifra.ask(question)
     period = answer.rows[0][answer.columns.index("period")]
     assert answer.status == "ok" and period == f"{first}..{last}" and change in answer.answer, answer.answer
@@ -325,3 +327,8 @@ def test_a_quarter_of_a_rolling_quarter_series_is_its_last_month(cifra, question
     answer = cifra.ask(question)
     assert [value.period for value in answer.values] == [period]
     assert any("trimestres móviles" in note for note in answer.notes)
+
+
+def test_a_day_of_a_daily_series_is_that_days_value(cifra):
+    answer = cifra.ask("¿a cuánto cerró el precio del cobre el 15 de marzo de 2024?")
+    assert [value.period for value in answer.values] == ["2024-03-15"] and "15 de marzo de 2024" in answer.answer
