@@ -35,7 +35,12 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
-PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:meses|anos|trimestres|dias|months|years|quarters|days)\b")
+PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:meses|anos|"
+                          r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b")  # "¿en cuántos de los 12 trimestres…?"
+# Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
+# may be either: it stays a period)
+UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
+                       r"(?: de| del| of)?\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\s+(?:100|prices)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
@@ -307,10 +312,12 @@ class Understander:
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(folded, words)
+        if cues.price_basis == "ppp" and cues.currency == "USD":  # "dólares internacionales": PPP dollars
+            cues = cues.model_copy(update={"currency": None})
         sexes, sex_phrases = _sexes(folded, words) or (None, [])
         if sexes:  # "mujeres y hombres": two operands, not a cue for one of them
             cues, cue_phrases = cues.model_copy(update={"sex": None}), cue_phrases + sex_phrases
-        period = find_period(folded)
+        period = find_period(UNIT_YEAR.sub(lambda found: " " * len(found[0]), folded))
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
         threshold, threshold_span, percent = _threshold(text, folded, age_phrase, counting=group_kind == "count")
@@ -347,7 +354,7 @@ class Understander:
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
                                   if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
-        unread_year = ONE_YEAR.search(_remove(folded, period.spans + threshold_span))
+        unread_year = ONE_YEAR.search(UNIT_YEAR.sub(" ", _remove(folded, period.spans + threshold_span)))  # "PPA 2021"
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
         counted_periods = PERIOD_COUNT.search(folded)
@@ -380,7 +387,7 @@ class Understander:
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
-            threshold=threshold, beyond_algebra=counted_periods is not None,
+            threshold=threshold, beyond_algebra=counted_periods is not None or unread_year is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,

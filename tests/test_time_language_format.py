@@ -49,6 +49,9 @@ PERIODS = [
     ("2024-03-15", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
     ("15/03/2024", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
     ("31/02/2024", {"start": 2024, "end": 2024}),  # no such day: the year alone
+    ("población desde 2015 hasta 2020", {"start": 2015, "end": 2020}),
+    ("abr-jun 2025", {"start": 2025, "end": 2025, "month": 4, "month_end": 6}),
+    ("dic-feb 2020", {"start": 2019, "end": 2020, "month": 12, "month_end": 2}),
     ("and the same month a year earlier?", {"shift_months": -12, "same_part": True}),
 ]
 

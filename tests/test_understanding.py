@@ -61,6 +61,11 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
     ("¿qué puesto ocupa Perú en esperanza de vida en Sudamérica?", "position", ["SP.DYN.LE00.IN"], ["PER"], "M49-005"),
     ("¿En qué año fue más baja la inflación en Perú desde el 2000?", "which_period", ["FP.CPI.TOTL.ZG"], ["PER"], None),
     ("¿en qué mes de 2023 fue más alto el desempleo en Chile?", "which_period", ["CHL.UNEMPLOYMENT.RATE"], ["CHL"], None),
+    ("¿Por cuántas personas supera La Florida a Las Condes en población censada (Censo 2024)?", "difference",
+     ["CHL.CENSUS2024.POP"], ["CL-13110", "CL-13114"], None),
+    ("by how many people did Peru's population exceed Chile's in 2020?", "difference", ["SP.POP.TOTL"], ["PER", "CHL"], None),
+    ("cual fue el pais sudamericano con menos homicidios por cada 100 mil habitantes el 2021?", "rank",
+     ["VC.IHR.PSRC.P5"], [], "M49-005"),
 ])  # fmt: skip
 def test_operations_on_two_operands_a_group_or_the_periods(cifra, question, operation, codes, areas, group):
     answer = cifra.ask(question)
@@ -95,6 +100,7 @@ def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     ("desempleo de hombres y mujeres en Chile 2020", "hombres / mujeres"),
     ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", "esperanza vida / mortalidad infantil"),
     ("¿en cuántos meses de 2023 el desempleo estuvo sobre 8,7 %?", "cuántos meses"),
+    ("en cuanto cambio el numero de ocupados entre el trimestre movil dic-feb 2020 y el de jun-ago 2020?", "2020"),
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
@@ -178,6 +184,8 @@ def test_each_of_the_two_places_asked_before(cifra):
 @pytest.mark.parametrize(("question", "words"), [
     ("esperanza de vida escolar de Chile 2020", "escolar"),
     ("desempleo juvenil rural de Chile 2020", "rural"),
+    ("cuanto fue el desempleo de la UF en marzo 2024?", "uf"),  # two measures that make no third
+    ("¿Cuánto es el sueldo mínimo en Chile hoy?", "minimo"),  # a name, not the minimum of the wage index
 ])  # fmt: skip
 def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
     answer = cifra.ask(question)
@@ -199,6 +207,10 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "What share of Uruguay's electricity output came from renewable sources in 2019?",
     "suscripciones de banda ancha fija x cada 100 habitantes en chile, año 2023",
     "en cuanto esta la utm po? el ultimo valor q tengai",
+    "maternal mortality ratio bolivia 2020, modeled estimate per 100k live births",
+    "Solicito el monto de remesas personales recibidas por Honduras durante 2022, expresado en dólares corrientes.",
+    "precio del cobre el miercoles 14 de junio 2023, en usd por libra",
+    "First year Chile's fixed broadband subscriptions topped 20 per 100 people?",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -220,6 +232,7 @@ def test_a_change_between_two_months_or_quarters_compares_those_periods(cifra, q
     answer = cifra.ask(question)
     period = answer.rows[0][answer.columns.index("period")]
     assert answer.status == "ok" and period == f"{first}..{last}" and change in answer.answer, answer.answer
+    assert [value.indicator for value in answer.values][-1] == "percent_change"
 
 
 def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
@@ -322,6 +335,7 @@ def test_what_the_question_sets_aside_is_not_read(cifra, question, code):
 @pytest.mark.parametrize(("question", "period"), [
     ("tasa de desempleo en Chile en el tercer trimestre de 2024", "2024-09"),
     ("ocupados en Chile T1 2023", "2023-03"),
+    ("fuerza de trabajo de Chile en el trimestre móvil nov 2023–ene 2024", "2024-01"),
 ])  # fmt: skip
 def test_a_quarter_of_a_rolling_quarter_series_is_its_last_month(cifra, question, period):
     answer = cifra.ask(question)
