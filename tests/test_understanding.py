@@ -346,3 +346,17 @@ def test_a_quarter_of_a_rolling_quarter_series_is_its_last_month(cifra, question
 def test_a_day_of_a_daily_series_is_that_days_value(cifra):
     answer = cifra.ask("¿a cuánto cerró el precio del cobre el 15 de marzo de 2024?")
     assert [value.period for value in answer.values] == ["2024-03-15"] and "15 de marzo de 2024" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "code", "period"), [
+    ("cual era el pib per capita en ppa de mexico en 2015? (dolares internacionales corrientes)", "NY.GDP.PCAP.PP.CD", "2015"),
+    ("Uruguay GDP per capita PPP 2021", "NY.GDP.PCAP.PP.CD", "2021"),
+    ("PIB de Chile a precios constantes de 2015 en 2020", "CHL.GDP.VOLUME", "2020"),  # the base year is no period
+])  # fmt: skip
+def test_price_bases_as_people_write_them(cifra, question, code, period):
+    answer = cifra.ask(question)
+    assert (answer.plan.indicator_code, [value.period for value in answer.values]) == (code, [period])
+
+
+def test_a_price_basis_the_catalog_lacks_is_not_answered_with_another(cifra):
+    assert cifra.ask("GDP per capita (constant 2015 US$) of Peru in 2019").status == "no_data"
