@@ -130,13 +130,20 @@ class AnswerWriter:
         if plan.operation == Operation.COUNT:
             first = records[0]
             values.append(value("count", plan.group_code or plan.member_kind, "", first["period"], first["count"], ""))
+        if plan.operation == Operation.PERIOD_COUNT:  # the periods that meet the condition, and how many per place
+            values = [figure for figure, r in zip(values, records) if r["meets"]]
+            for area in dict.fromkeys(r["area"] for r in records):
+                rows = [r for r in records if r["area"] == area]
+                values.append(value("count", area, rows[0]["area_name"], f"{rows[0]['period']}..{rows[-1]['period']}",
+                                    rows[0]["count"], ""))
         return values
 
     @staticmethod
     def _headline(plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],
                   values: list[Value]) -> tuple[str | None, str | None]:
         """The main figure, said for people and with every digit; None when there is no single one."""
-        if plan.operation == Operation.COUNT:
+        if plan.operation == Operation.COUNT or (
+                plan.operation == Operation.PERIOD_COUNT and len({r["area"] for r in records}) == 1):
             return (str(records[0]["count"]),) * 2
         if plan.operation == Operation.POSITION and len(records) == 1:
             return (message("position_headline", language, **records[0]),) * 2
@@ -147,6 +154,22 @@ class AnswerWriter:
         if len(values) == 1:
             return figure(values[0].value, info, language), figure(values[0].value, info, language, words=False)
         return None, None
+
+    @staticmethod
+    def _period_count(plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict], fig, name: str) -> str:
+        comparator, threshold = plan.threshold
+        unit = message(f"periods_{'A' if uses_annual_average(plan, info) or info.frequency == 'A' else info.frequency}", language)
+        sentences = []
+        for area in dict.fromkeys(r["area"] for r in records):
+            rows = [r for r in records if r["area"] == area]
+            meeting = [r for r in rows if r["meets"]]
+            sentences.append(message(
+                "period_count" if meeting else "period_count_none", language, area=rows[0]["area_name"], indicator=name,
+                condition=f"{comparator} {fig(threshold)}", count=rows[0]["count"], periods=rows[0]["periods"],
+                periods_label=unit,
+                span=f"{period_label(str(rows[0]['period']), language)}–{period_label(str(rows[-1]['period']), language)}",
+                items="; ".join(f"{period_label(str(r['period']), language)} ({fig(r['value'])})" for r in meeting)))
+        return " ".join(sentences)
 
     def _members_label(self, plan: QueryPlan, language: Language, area_names: dict[str, str]) -> str:
         kind = message(f"members_{plan.member_kind or 'country'}", language)
@@ -210,6 +233,8 @@ class AnswerWriter:
                           period=period_label(str(records[0]["period"]), language),
                           condition=f"{comparator} {fig(threshold)}", items="; ".join(f"{r['area_name']} ({fig(r['value'])})" for r in meeting))
             return message("count" if meeting else "count_none", language, **params)
+        if plan.operation == Operation.PERIOD_COUNT:
+            return self._period_count(plan, info, language, records, fig, name)
         if plan.operation == Operation.RANK:
             group = area_names.get(plan.group_code or "") or self._members_label(plan, language, area_names)
             items = "; ".join(f"{i}) {r['area_name']}: {fig(r['value'])}" for i, r in enumerate(records, 1))

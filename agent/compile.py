@@ -263,6 +263,16 @@ class QueryBuilder:
             meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
         ).order_by(self.o.c.value.desc(), self.o.c.area_code)
 
+    def period_count(self) -> Select:
+        """Every period of each place's series in the span (months when months are counted, else years), whether it
+        meets the condition, and how many do."""
+        periods = self.rows(uses_annual_average(self.plan, self.info)).subquery("periods")
+        meets = case((self._meets(periods.c.value), 1), else_=0)
+        return select(periods.c.area, periods.c.area_name, periods.c.period, periods.c.value, meets.label("meets"),
+                      func.sum(meets).over(partition_by=periods.c.area).label("count"),
+                      func.count().over(partition_by=periods.c.area).label("periods")
+                      ).order_by(periods.c.area, periods.c.period)
+
     def _endpoint(self, year: int, name: str, month: int | None = None, quarter: int | None = None):
         """One figure per area for one end of a change: a year (the value of an annual series, else the year's mean,
         sum or final period), or with ``month`` or ``quarter`` that part of a sub-annual series (the mean of its
@@ -388,6 +398,8 @@ class QueryBuilder:
             return self.position()
         if operation == Operation.COUNT:
             return self.count()
+        if operation == Operation.PERIOD_COUNT:
+            return self.period_count()
         if operation == Operation.WHICH_PERIOD:
             return self.which_period()
         if operation in TWO_OPERANDS:
@@ -400,7 +412,7 @@ def uses_annual_average(plan: QueryPlan, info: IndicatorInfo) -> bool:
     unemployment), the sum of a flow (GDP) or the final period of a 12-month change, as the metadata says."""
     period = plan.period
     return (info.frequency != "A" and info.annual_aggregation != "none" and not plan.per_period
-            and plan.operation in (Operation.VALUE, Operation.SERIES, Operation.WHICH_PERIOD)
+            and plan.operation in (Operation.VALUE, Operation.SERIES, Operation.WHICH_PERIOD, Operation.PERIOD_COUNT)
             and not period.month and not period.quarter and not period.latest)  # fmt: skip
 
 

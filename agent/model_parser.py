@@ -157,7 +157,7 @@ def applied(understanding: Understanding, reading: ModelReading) -> Understandin
         return None
     if reading.second == reading.indicator_code or (reading.second and operation not in (Operation.DIFFERENCE, Operation.RATIO)):
         return None
-    if operation in (Operation.COUNT, Operation.FIRST_MEETING) and understanding.threshold is None:
+    if operation in (Operation.COUNT, Operation.PERIOD_COUNT, Operation.FIRST_MEETING) and understanding.threshold is None:
         return None
     named = understanding.named_operation  # "cuántas veces" is a ratio whatever the model reads
     if named and operation != named and (named, operation) not in SAME_WORDS:

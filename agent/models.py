@@ -20,6 +20,7 @@ class Operation(StrEnum):
     WHICH_PERIOD = "which_period"  # the period where a series is highest (order desc) or lowest (asc)
     POSITION = "position"  # a place's position when its group's members are ranked
     COUNT = "count"  # how many members of a group meet a threshold
+    PERIOD_COUNT = "period_count"  # how many periods of a place's series meet a threshold
     DIFFERENCE = "difference"  # first operand minus the second: two places, two measures, or women and men
     RATIO = "ratio"  # first operand divided by the second
 

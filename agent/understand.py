@@ -35,6 +35,8 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
+OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\s*(?:%|por ciento|percent)?\s+"
+                     r"(?:(o mas|o superior|or more|or higher|or above)|o menos|o inferior|or less|or fewer|or below)\b")
 PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:meses|anos|"
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b")  # "¿en cuántos de los 12 trimestres…?"
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
@@ -320,7 +322,9 @@ class Understander:
         period = find_period(UNIT_YEAR.sub(lambda found: " " * len(found[0]), folded))
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
-        threshold, threshold_span, percent = _threshold(text, folded, age_phrase, counting=group_kind == "count")
+        counted_periods = PERIOD_COUNT.search(folded)  # "¿en cuántos meses de 2023…?"
+        threshold, threshold_span, percent = _threshold(text, folded, age_phrase,
+                                                        counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
@@ -357,8 +361,9 @@ class Understander:
         unread_year = ONE_YEAR.search(UNIT_YEAR.sub(" ", _remove(folded, period.spans + threshold_span)))  # "PPA 2021"
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
-        counted_periods = PERIOD_COUNT.search(folded)
-        if counted_periods:  # "¿en cuántos meses de 2023…?": a count of periods, which no plan expresses yet
+        if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"
+            operation = Operation.PERIOD_COUNT
+        elif counted_periods:  # "¿cuántos años de datos hay?": no condition to count by
             unsupported = as_written(text, counted_periods[0])
         if sexes and operation not in TWO_OPERANDS:
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in sex_phrases)
@@ -378,7 +383,8 @@ class Understander:
             order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
-            operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or "")))
+            operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
+            operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
@@ -387,7 +393,7 @@ class Understander:
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
-            threshold=threshold, beyond_algebra=counted_periods is not None or unread_year is not None,
+            threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
@@ -407,6 +413,11 @@ def _threshold(text: str, folded: str, age_phrase: str | None, counting: bool
         percent = found[4] is not None or any(  # folding drops "%": "el 80% del total"
             re.sub(r"[.,]", " ", written) == found[2] for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
         return condition, [found.span(1), (found.start(2), found.end())], percent
+    trailing = OR_MORE.search(folded)  # "de 10 % o más"
+    if trailing:
+        condition = (">=" if trailing[3] else "<=", number(text, trailing[1], trailing[2]))
+        percent = "%" in text or "por ciento" in folded or "percent" in folded
+        return condition, [trailing.span()], percent
     sign = SIGN.search(folded) if counting else None
     if sign:
         return (">" if sign[1] else "<", 0.0), [sign.span()], False

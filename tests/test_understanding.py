@@ -99,7 +99,7 @@ def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     ("¿cuántos países hay en Centroamérica con datos de desempleo?", "cuántos países"),
     ("desempleo de hombres y mujeres en Chile 2020", "hombres / mujeres"),
     ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", "esperanza vida / mortalidad infantil"),
-    ("¿en cuántos meses de 2023 el desempleo estuvo sobre 8,7 %?", "cuántos meses"),
+    ("¿cuántos años de datos hay del PIB de Chile?", "cuántos años"),
     ("en cuanto cambio el numero de ocupados entre el trimestre movil dic-feb 2020 y el de jun-ago 2020?", "2020"),
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -108,8 +108,20 @@ def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, 
 
 
 def test_an_operation_the_algebra_lacks_is_never_handed_to_the_model(cifra):
-    understanding = cifra.understand("how many years did Chile have inflation above 5% since 2000?")
+    understanding = cifra.understand("how many years of GDP data are there for Chile?")
     assert understanding.beyond_algebra and understanding.unsupported == "how many years"
+
+
+@pytest.mark.parametrize(("question", "count", "periods", "first_meeting"), [
+    ("¿en cuántos meses de 2023 el desempleo estuvo sobre 8,7 %?", 5, 12, "2023-03"),
+    ("¿En cuántos de los 12 trimestres móviles de 2021 la tasa de desocupación fue de 10% o más?", 5, 12, "2021-01"),
+    ("how many years did Peru have inflation above 5% since 2000?", 3, 26, "2008"),
+])  # fmt: skip
+def test_a_count_of_periods_names_each_period_counted(cifra, question, count, periods, first_meeting):
+    answer = cifra.ask(question)
+    assert answer.plan.operation == "period_count" and answer.headline == str(count), answer.answer
+    assert f" {count} " in answer.answer and f" {periods} " in answer.answer
+    assert answer.values[0].period == first_meeting and answer.values[-1].indicator == "count"
 
 
 @pytest.mark.parametrize("question", [
