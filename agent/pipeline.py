@@ -25,6 +25,7 @@ from agent.plan import MODEL_READS, Planner
 from agent.readings import FILE_NAME as CONFIRMED_FILE
 from agent.readings import ConfirmedReadings
 from agent.sql_fallback import SqlFallback
+from agent.language import detect_language
 from agent.understand import MAX_QUESTION_CHARS, Understander, readable
 from agent.vetting import SqlRefused, vet
 from catalog.index import IndicatorIndex
@@ -73,7 +74,7 @@ class Cifra:
             on_model: Callable[[], None] = lambda: None) -> Answer:
         """Never raises. ``on_model`` is called when the question goes to the model, so a caller can say so."""
         conversation = conversation if conversation is not None else Conversation()
-        language = conversation.turns[-1].language if conversation.turns else "es"
+        language = detect_language(readable(question), conversation.turns[-1].language if conversation.turns else "es")
         try:
             answer = self._answer(question, conversation, on_model)
         except Exception:  # the chat must never show a stack trace; the log keeps it
