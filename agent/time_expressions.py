@@ -94,6 +94,18 @@ def _quarter(text: str) -> tuple[int, int | None]:
     return year, int(number[1] or number[2]) if number else ordinal
 
 
+def _spans_as_quarters(m: re.Match, today: date) -> PeriodSpec | None:
+    """"between the April-June 2019 quarter and the April-June 2020 quarter": two calendar quarters named by their
+    months (other three-month spans are not read as quarters)."""
+    ends = []
+    for first, last, year in ((m[1], m[2], m[3]), (m[4], m[5], m[6])):
+        if MONTHS[first] % 3 != 1 or MONTHS[last] != MONTHS[first] + 2:
+            return None
+        ends.append((int(year), (MONTHS[last]) // 3))
+    (start, quarter), (end, quarter_end) = ends
+    return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end)
+
+
 def _quarter_range(m: re.Match, today: date) -> PeriodSpec:
     """"entre el T2 2019 y el T2 2024", "from Q1 2020 to the same quarter of 2023": a quarter without its own number
     is the first's."""
@@ -112,6 +124,10 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
 
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years, quarters and months.
+    (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?(?: trimestre| quarter)?(?: de| of)?\s+({MONTH_NAMES})\s+"
+                rf"({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\s+(?:y|and|a|al|to|hasta|vs|versus)(?: el| la| the)?"
+                rf"(?: trimestre| quarter)?(?: de| of)?\s+({MONTH_NAMES})\s+({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\b"),
+     _spans_as_quarters),
     (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?\s+({QUARTER})\s+"
                 rf"(?:y|and|a|al|to|hasta|through|vs|versus)(?: el| la| the)?\s+({QUARTER}|{SAME_QUARTER})\b"), _quarter_range),
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
