@@ -27,6 +27,7 @@ class Lexicon(BaseModel):
     topic_cues: list[str]
     generic_words: list[str]
     abbreviations: dict[str, str]
+    implied_topics: dict[str, str]
 
     def spelled_out(self, text: str) -> str:
         """``text`` with each abbreviation ("I+D") replaced by its words, case-insensitively."""

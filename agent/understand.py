@@ -376,6 +376,11 @@ class Understander:
             measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
+        implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
+        if not topic_text and implied and member_kind and not unsupported:  # "¿cuántos países crecieron más de 10 %?"
+            topic_text = without_entities = implied
+            search_words = implied.split()
+            cues = cues.model_copy(update={"transform": "growth", "measure": None})
         group = self._group(places.places, operation, member_kind)
         if operation == Operation.FIRST_MEETING:
             order = "desc" if LAST_TIME.search(folded) else "asc"
