@@ -19,7 +19,9 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "octubre": 10, "october": 10, "oct": 10, "noviembre": 11, "november": 11,
     "nov": 11, "diciembre": 12, "december": 12, "dic": 12, "dec": 12,
 }  # fmt: skip
-ORDINAL_QUARTERS = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4}
+ORDINAL_QUARTERS = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4,
+                    "1er": 1, "1ro": 1, "1o": 1, "1st": 1, "2do": 2, "2o": 2, "2nd": 2, "3er": 3, "3ro": 3, "3o": 3,
+                    "3rd": 3, "4to": 4, "4o": 4, "4th": 4}  # "2do trimestre", "2º trimestre" (folded "2o")
 NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cuatro": 4, "four": 4, "cinco": 5, "five": 5, "seis": 6,
                 "six": 6, "siete": 7, "seven": 7, "ocho": 8, "eight": 8, "nueve": 9, "nine": 9, "diez": 10, "ten": 10,
                 "veinte": 20, "twenty": 20, "quince": 15, "fifteen": 15}  # fmt: skip
@@ -140,6 +142,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)\s+{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]))),
+    (re.compile(rf"\b{YEAR}\s+(?:onwards?|en adelante|and after|or later|y despues|hacia adelante)\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]))),
     (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),
     (re.compile(r"\b(?:la |the )?(?:ultima|last|past) (?:decada|decade)\b"), lambda m, today: PeriodSpec(last_n_years=10)),
     (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:anos|years)\b"),
