@@ -282,7 +282,8 @@ class AnswerWriter:
         texts = []
         for area in plan.area_codes or [plan.group_code]:
             name = area_names.get(area or "", area or "")
-            texts.append(message("no_rows", language, indicator=info.name(language), area=name, period=asked))
+            texts.append(message("no_rows" if period.start or period.end else "no_rows_any", language,
+                                 indicator=info.name(language), area=name, period=asked))
             covered = self.coverage.get((info.code, area))
             texts.append(message("coverage", language, area=name, first=period_label(covered[0], language),
                                  last=period_label(covered[1], language)) if covered

@@ -65,8 +65,11 @@ class FamilyChooser:
         ranked = sorted(best.values(), reverse=True)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         fitting = [family for family in near if self.fits(family[2], understanding)]
-        if fitting:  # as close a match, and it has what was asked: never a near miss with no data
+        if fitting:  # as close a match, and it has the variant asked ("what share"): never a near miss without it
             ranked = fitting + [family for family in ranked if family not in near]
+        if self.has_data(ranked[0][2], understanding):  # of near ties, those with no values there are no contenders;
+            # but the best match without values is never left for a nearby measure that has them (another question)
+            ranked = [family for family in ranked if family not in near or self.has_data(family[2], understanding)]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
             settled = self._settled(understanding.topic_text, near)
@@ -101,9 +104,15 @@ class FamilyChooser:
 
     def fits(self, code: str, understanding: Understanding) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
-        cápita") and values for the places and years it names?"""
-        areas = [place.code for place in understanding.places] or ([] if understanding.group else [DEFAULT_AREA])
+        cápita")? Whether it has values for the places and years is not asked: a nearby measure that has them
+        is still another question ("deuda pública de Argentina" is not its net incurrence of liabilities)."""
         cues = understanding.cues
         family = [self.catalog.get(code), *self.catalog.siblings(code)]
         return any(all(matches(info, field, getattr(cues, field)) for field in VARIANT_FIELDS if getattr(cues, field))
-                   and self.catalog.covers(info.code, areas, understanding.period) for info in family)
+                   for info in family)
+
+    def has_data(self, code: str, understanding: Understanding) -> bool:
+        """Has a member of ``code``'s family values for the places and years the question names?"""
+        areas = [place.code for place in understanding.places] or ([] if understanding.group else [DEFAULT_AREA])
+        family = [self.catalog.get(code), *self.catalog.siblings(code)]
+        return any(self.catalog.covers(info.code, areas, understanding.period) for info in family)

@@ -212,10 +212,12 @@ class Planner:
                     break
         if understanding.model_codes:  # the member the model chose, if it has what the question's words ask for
             fitting = [info for info in fitting if info.code == understanding.model_codes[0]]
-        if not fitting:
-            outcome.status, outcome.reason = "no_data", "no_variant"
-            outcome.params = {"indicator": base}
-            outcome.suggestions = [info.code for info in self.catalog.siblings(base)][:4]
+        sexes_only = not same_measure and understanding.cues.sex is None and not understanding.sexes and len(
+            {info.sex for info in fitting}) > 1 and "total" not in {info.sex for info in fitting}
+        if not fitting or sexes_only:  # "desempleo juvenil" with women's and men's series only: neither is the total
+            outcome.status, outcome.reason = "no_data", "sexes_only" if sexes_only else "no_variant"
+            outcome.params = {} if sexes_only else {"indicator": base}
+            outcome.suggestions = [info.code for info in (fitting if sexes_only else self.catalog.siblings(base))][:4]
             return outcome
         chosen = fitting[0]
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]

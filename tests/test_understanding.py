@@ -373,3 +373,13 @@ def test_price_bases_as_people_write_them(cifra, question, code, period):
 
 def test_a_price_basis_the_catalog_lacks_is_not_answered_with_another(cifra):
     assert cifra.ask("GDP per capita (constant 2015 US$) of Peru in 2019").status == "no_data"
+
+
+def test_a_measure_published_only_by_sex_is_not_answered_with_one_sex(cifra):
+    answer = cifra.ask("desempleo juvenil en España 2023")  # the World Bank files hold women's and men's youth rates only
+    assert answer.status == "no_data" and answer.values == [] and "mujeres y para hombres" in answer.answer
+
+
+def test_the_best_match_without_values_is_not_replaced_by_a_nearby_measure(cifra):
+    answer = cifra.ask("¿cuál es la deuda pública de Argentina?")  # central government debt: no values for Argentina
+    assert answer.status == "no_data" and "Deuda del gobierno central" in answer.answer
