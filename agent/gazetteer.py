@@ -91,6 +91,7 @@ class Gazetteer:
         places: list[Place] = []
         spans: list[tuple[int, int]] = []
         index = 0
+        asked_level = next((LEVEL_WORDS[word] for word in words if word in LEVEL_WORDS), None)  # "¿qué comuna…, Arica o…?"
         while index < len(words):
             found = self._match_at(words, index)
             if found is None:
@@ -100,7 +101,7 @@ class Gazetteer:
             previous = words[index - 1] if index else ""
             if previous in ("de", "of", "del") and index >= 2:
                 previous = words[index - 2]
-            code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous))
+            code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous, asked_level))
             area = self.areas[code]
             if code not in [place.code for place in places]:
                 places.append(Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,

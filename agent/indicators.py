@@ -80,7 +80,15 @@ class SourceInfo(BaseModel):
 
 
 def matches(info: IndicatorInfo, field: str, wanted: str) -> bool:
-    return getattr(info, field) in EQUIVALENT_VALUES.get(wanted, {wanted})
+    """Has ``info`` the variant ``wanted``? A sex or age group also counts when the series' name says it ("Fuerza
+    laboral, mujeres (% de la fuerza laboral total)", "measles (% of children ages 12-23 months)")."""
+    value = getattr(info, field)
+    if value in EQUIVALENT_VALUES.get(wanted, {wanted}):
+        return True
+    if not (field == "age" or (field == "sex" and value == "total")):  # a series' own sex is never another's
+        return False
+    name = fold(f"{info.name_es} {info.name_en}")
+    return any(re.search(rf"\b{re.escape(fold(phrase))}\b", name) for phrase in lexicon().variant_cues[field].get(wanted, []))
 
 
 Span = tuple[str, str, str, str, str | None, str]  # indicator, area, first period, last period, last observed, area kind
@@ -140,7 +148,8 @@ class IndicatorCatalog:
         for code, text_ in named:
             if code in self.indicators and text_:
                 family = self.indicators[code].family
-                self.family_stems.setdefault(family, set()).update(word[:STEM] for word in fold(text_).split())
+                self.family_stems.setdefault(family, set()).update(  # "pupil-teacher ratio": two words
+                    word[:STEM] for word in re.findall(r"\w+", fold(text_)))
                 self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
         self.named_stems = set().union(*self.family_stems.values()) | {  # "sueldo mínimo": a measure, if not ours
             word[:STEM] for phrase in lexicon().operation_exclusions for word in fold(phrase).split() if len(word) > 3}

@@ -6,6 +6,7 @@ operands, and what a follow-up inherits from the previous turn. A reading that l
 or a question that asks several things at once, is asked back with what can be answered as options.
 """
 
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,7 @@ CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level",
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
+HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -249,6 +251,11 @@ class Planner:
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
         order = understanding.order
+        people = HOW_MANY_PEOPLE.search(fold(understanding.question))
+        if people and chosen.unit_kind in ("index", "currency") and operation not in TWO_OPERANDS:
+            # "¿cuántos habitantes tenía el Imacec?": people are not counted in an index or in money
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": people[0]},
+                               suggestions=[c.code for c in understanding.candidates[:3]])
         if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD):
             # "the best stock to buy": better or worse than what? No measure of ours says
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.judgement_words},

@@ -136,7 +136,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
     (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})){OF_YEAR} {YEAR}\b"),
      _month_list),
-    (re.compile(rf"\b({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),  # "abr-jun 2025"
+    (re.compile(rf"\b({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? ({MONTH_NAMES})(?: quarter| trimestre)?{OF_YEAR} {YEAR}\b"),
+     _month_range),  # "abr-jun 2025", "the April-June quarter of 2016"
     (re.compile(rf"\b(?:entre(?: el)?|between|de|del|desde(?: el)?|from|since)\s+{YEAR}\s+(?:y|and|a|al|to|hasta|until|through)"
                 rf"(?: el)?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
@@ -165,7 +166,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=int(m[2])) if 1 <= int(m[2]) <= 12 else None),
     (re.compile(r"\b(?:el )?ano pasado\b|\blast year\b"), lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
-    (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|latest|most recent|last available|"
+    (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|last available|"
                 r"ultimo disponible|actualmente|currently|hoy|today)\b"), lambda m, today: PeriodSpec(latest=True)),
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")

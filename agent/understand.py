@@ -23,7 +23,7 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b")
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
-ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|mayor al|mayor a|mayor que|mas del|mas de|"
+ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
@@ -56,8 +56,9 @@ THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,6}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
-ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+)?\s+(?:con|with|que "
-                        r"tiene|que tuvo|que tenia|that had|that has|had|has)\s+(?:(?:el|la|los|las|the)\s+)?(?:mas|menos|"
+ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
+                        r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|that had|that has|had|has)\s+"
+                        r"(?:(?:el|la|los|las|the)\s+)?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
@@ -335,7 +336,7 @@ class Understander:
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         one_member = ONE_MEMBER.search(folded)
-        if one_member and operation in (None, Operation.RANK) and group_kind is None:
+        if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[one_member[1]]
         if top_n and operation is None:

@@ -196,7 +196,7 @@ def test_each_of_the_two_places_asked_before(cifra):
 
 @pytest.mark.parametrize(("question", "words"), [
     ("esperanza de vida escolar de Chile 2020", "escolar"),
-    ("desempleo juvenil rural de Chile 2020", "rural"),
+    ("desempleo rural de Chile 2020", "rural"),
     ("cuanto fue el desempleo de la UF en marzo 2024?", "uf"),  # two measures that make no third
     ("¿Cuánto es el sueldo mínimo en Chile hoy?", "minimo"),  # a name, not the minimum of the wage index
 ])  # fmt: skip
@@ -224,6 +224,10 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "Solicito el monto de remesas personales recibidas por Honduras durante 2022, expresado en dólares corrientes.",
     "precio del cobre el miercoles 14 de junio 2023, en usd por libra",
     "First year Chile's fixed broadband subscriptions topped 20 per 100 people?",
+    "¿A cuánto llegaron las reservas internacionales totales de Chile en 2023?",
+    "How much was one UTM worth in September 2023, in pesos?",
+    "¿cuál es el dato más nuevo del PIB regional de Magallanes?",
+    "By what percentage does INE expect the comuna of Lampa's population to grow between 2017 and 2035?",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -383,3 +387,21 @@ def test_a_measure_published_only_by_sex_is_not_answered_with_one_sex(cifra):
 def test_the_best_match_without_values_is_not_replaced_by_a_nearby_measure(cifra):
     answer = cifra.ask("¿cuál es la deuda pública de Argentina?")  # central government debt: no values for Argentina
     assert answer.status == "no_data" and "Deuda del gobierno central" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("De toda la fuerza laboral de Costa Rica en 2023, ¿qué porcentaje eran mujeres?", "SL.TLF.TOTL.FE.ZS"),
+    ("Measles vaccination coverage (children 12-23 months) in 2023 for Ecuador?", "SH.IMM.MEAS"),
+])  # fmt: skip
+def test_a_sex_or_age_group_said_in_a_series_name_is_what_was_asked(cifra, question, code):
+    assert cifra.ask(question).plan.indicator_code == code
+
+
+def test_people_are_not_counted_in_an_index(cifra):
+    answer = cifra.ask("cuántos habitantes tenía el imacec en marzo 2024")
+    assert answer.status == "no_data" and answer.values == []
+
+
+def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra):
+    answer = cifra.ask("¿Qué comuna tuvo más población censada en 2024, Arica o Iquique?")
+    assert sorted(answer.plan.area_codes) == ["CL-01101", "CL-15101"]
