@@ -18,7 +18,7 @@ from catalog.text import fold
 VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age", "adjustment")
 # "en términos reales" accepts any price basis that removes inflation.
 EQUIVALENT_VALUES = {"constant": {"constant", "chained", "real"},
-                     "level": {"level", "index"}}  # "the level of the CPI": the index itself, not its change
+                     "level": {"level", "index", "share", "rate"}}  # "the level of the CPI": the index itself, not its change
 
 
 class IndicatorInfo(BaseModel):

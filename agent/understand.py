@@ -26,7 +26,7 @@ CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
 ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
-BELOW = (r"(?:bajo de|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
+BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
          r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}

@@ -405,3 +405,13 @@ def test_people_are_not_counted_in_an_index(cifra):
 def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra):
     answer = cifra.ask("¿Qué comuna tuvo más población censada en 2024, Arica o Iquique?")
     assert sorted(answer.plan.area_codes) == ["CL-01101", "CL-15101"]
+
+
+@pytest.mark.parametrize(("question", "code", "period"), [
+    ("¿en qué año la población rural de Chile bajó por primera vez del 15 % del total? el primer año bajo ese nivel",
+     "SP.RUR.TOTL.ZS", "1997"),
+    ("mortalidad neonatal en África subsahariana el 2023, agregado del Banco Mundial", "SH.DYN.NMRT", "2023"),
+])  # fmt: skip
+def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
+    answer = cifra.ask(question)
+    assert (answer.plan.indicator_code, answer.values[0].period) == (code, period), answer.answer
