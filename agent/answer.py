@@ -157,6 +157,7 @@ class AnswerWriter:
 
     @staticmethod
     def _period_count(plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict], fig, name: str) -> str:
+        """A sentence per place: in how many of its periods the condition held, naming each of them."""
         comparator, threshold = plan.threshold
         unit = message(f"periods_{'A' if uses_annual_average(plan, info) or info.frequency == 'A' else info.frequency}", language)
         sentences = []

@@ -226,6 +226,10 @@ class Planner:
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
+        if operation == Operation.CHANGE and period.start is not None and period.end is None:
+            period = self._to_latest(chosen, areas, period)
+            if period.end is None:  # no values there to end the change with
+                return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
@@ -408,6 +412,18 @@ class Planner:
         if period.is_single_year:
             return Operation.VALUE
         return Operation.SERIES
+
+    def _to_latest(self, chosen: IndicatorInfo, areas: list[str], period: PeriodSpec) -> PeriodSpec:
+        """A change "desde 2020" ends at the newest observed period all places have (never a projection): that
+        month of a sub-annual series, from the first month asked (January when only a year is)."""
+        lasts = [self.catalog.last_observed.get((chosen.code, area)) or self.catalog.coverage.get((chosen.code, area), ("", None))[1]
+                 for area in areas]
+        if not lasts or None in lasts:
+            return period
+        last = min(lasts)
+        if chosen.frequency in ("M", "D") and len(last) >= 7:
+            return period.model_copy(update={"end": int(last[:4]), "month": period.month or 1, "month_end": int(last[5:7])})
+        return period.model_copy(update={"end": int(last[:4])})
 
     @staticmethod
     def _in_series_periods(chosen: IndicatorInfo, period: PeriodSpec, outcome: PlanOutcome) -> PeriodSpec:

@@ -45,13 +45,16 @@ UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia
                        r"(?: de| del| of)?\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\s+(?:100|prices)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
-                           r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|fell|"
+                           r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"
+                           r"bajado|caido|disminuido|fell|"
                            r"dropped|rose|increased|decreased)\b")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r".{0,80}\b(?:que|than)\b")
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
+# Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
-                     r"(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!]*?(?=\s*(?:[,;.:()?!]|\bsino\b|\bbut\b|$))")
+                     r"(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
+                     r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,6}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
@@ -296,8 +299,8 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        folded = self._operation_spelled(fold(words.spelled_out(THOUSANDS.sub(r"\g<1>000", text))))
-        folded = NEGATED.sub(lambda found: " " * len(found[0]), folded)
+        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", text))
+        folded = self._operation_spelled(fold(words.spelled_out(kept)))
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
         if two_kind is None and (HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)):
             # "¿cuántos habitantes más tiene A que B?"
@@ -332,7 +335,8 @@ class Understander:
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         top_n = _top_n(folded)
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
-        if HOW_MUCH_GREW.search(folded) and period.period.start and period.period.end and period.period.start < period.period.end:
+        if HOW_MUCH_GREW.search(folded) and period.period.start and (  # "desde 2020": to the latest
+                period.period.end is None or period.period.start < period.period.end or period.period.month_end):
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         one_member = ONE_MEMBER.search(folded)

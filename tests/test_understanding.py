@@ -344,9 +344,12 @@ def test_every_family_with_a_direction_exists(cifra):
     ("What is the latest level of Chile's consumer price index (the index itself, not the inflation rate)?", "CHL.CPI"),
     ("inflación de Chile en 2023, no el índice", "CHL.CPI.INFLATION_12M"),
     ("PIB per cápita de Chile en 2020 en dólares, no en pesos", "NY.GDP.PCAP.CD"),
+    ("el indice de remuneraciones nominal (ojo, no el real) de julio 2024", "CHL.WAGES.INDEX"),  # the period stays
 ])  # fmt: skip
 def test_what_the_question_sets_aside_is_not_read(cifra, question, code):
-    assert cifra.ask(question).plan.indicator_code == code
+    answer = cifra.ask(question)
+    assert answer.plan.indicator_code == code
+    assert (answer.plan.operation == "latest") == ("latest" in question)  # "(ojo, no el real) de julio 2024" keeps July
 
 
 @pytest.mark.parametrize(("question", "period"), [
@@ -415,3 +418,13 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
     assert (answer.plan.indicator_code, answer.values[0].period) == (code, period), answer.answer
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("¿cuánto ha subido el IPC desde enero de 2020?", "2020-01"),
+    ("How much has Peru's GDP per capita changed since 2015?", "2015"),
+])  # fmt: skip
+def test_a_change_since_a_period_ends_at_the_newest_value(cifra, question, first):
+    answer = cifra.ask(question)
+    period = answer.rows[0][answer.columns.index("period")]
+    assert answer.plan.operation == "change" and period.startswith(f"{first}..") and period != f"{first}..", answer.answer
