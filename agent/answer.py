@@ -37,7 +37,7 @@ def period_label(period: str, language: Language) -> str:
     """'2023-12' -> 'diciembre de 2023'; '2020-Q3' -> 'T3 2020'; '2024-03-15' -> '15 de marzo de 2024';
     '2015..2022' -> '2015–2022'."""
     if ".." in period:
-        first, last = period.split("..", 1)
+        first, last = (period_label(end, language) for end in period.split("..", 1))
         return first if first == last else f"{first}–{last}"
     parts = period.split("-")
     if len(parts) == 2 and parts[1].startswith("Q"):

@@ -55,6 +55,7 @@ HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
                      r"(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
+PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,6}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
@@ -363,7 +364,11 @@ class Understander:
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
                                   if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
-        unread_year = ONE_YEAR.search(UNIT_YEAR.sub(" ", _remove(folded, period.spans + threshold_span)))  # "PPA 2021"
+        said, unread = period.period, UNIT_YEAR.sub(" ", _remove(folded, period.spans + threshold_span))
+        unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()]) or not (
+            said.start is not None and said.start <= int(year[0]) <= (said.end or said.start))), None)
+        # a year the period already holds is said twice ("el promedio del 2024 … entre enero y diciembre de 2024"),
+        # unless a month or quarter of it went unread ("y el de jun-ago 2020")
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
         if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"

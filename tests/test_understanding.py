@@ -225,6 +225,9 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "precio del cobre el miercoles 14 de junio 2023, en usd por libra",
     "First year Chile's fixed broadband subscriptions topped 20 per 100 people?",
     "¿A cuánto llegaron las reservas internacionales totales de Chile en 2023?",
+    "Me interesa el último Imacec, sin desestacionalizar",
+    "How much money did Brazil take in from personal remittances in 2022?",
+    "promedio de la tasa de desocupación del 2024, de enero a diciembre de 2024",  # one year said twice
     "How much was one UTM worth in September 2023, in pesos?",
     "¿cuál es el dato más nuevo del PIB regional de Magallanes?",
     "By what percentage does INE expect the comuna of Lampa's population to grow between 2017 and 2035?",
