@@ -29,7 +29,10 @@ NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only thi
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
-UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
+UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}
+# What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
+# share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
+CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")  # a series that does not say (WDI) is not further from the usual
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
@@ -68,12 +71,14 @@ class Planner:
         self.cue_words = lexicon().cue_words() | set(NUMBER_WORDS)
 
     def _fit(self, base: str, understanding: Understanding, areas: list[str], period: PeriodSpec,
-             retrieved: list[str], follow_up: bool, member_kind: str | None) -> list[IndicatorInfo]:
+             retrieved: list[str], follow_up: bool, member_kind: str | None,
+             carried_from: IndicatorInfo | None = None) -> list[IndicatorInfo]:
         """Family members of ``base`` that have what the question asks for, best first.
 
-        Unstated attributes stay as they were in a follow-up ("¿y en 2021?" keeps "per cápita") and
-        take their usual value in a new question ("PIB" means total, current prices, level). For
-        places in Chile the national official series is preferred where it gives yearly figures.
+        Unstated attributes stay as they were in a follow-up ("¿y en 2021?" keeps "per cápita"; "¿y las
+        importaciones?" after exports as a share of GDP keeps "% del PIB" where the new family has it, from
+        ``carried_from``) and take their usual value in a new question ("PIB" means total, current prices,
+        level). For places in Chile the national official series is preferred where it gives yearly figures.
         """
         cues = understanding.cues
         specified = {field for field in VARIANT_FIELDS if getattr(cues, field)}
@@ -89,10 +94,13 @@ class Planner:
         in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
             member_kind or "").startswith("cl_")
 
-        def unstated_distance(info: IndicatorInfo) -> int:
-            if follow_up:
-                return sum(getattr(info, field) != getattr(current, field) for field in VARIANT_FIELDS if field not in specified)
-            return _canonical_distance(info, specified)
+        reference = current if follow_up else carried_from
+        carried = {field for field in (VARIANT_FIELDS if follow_up else CARRIED_FIELDS) if field not in specified
+                   and reference is not None and (follow_up or getattr(reference, field) is not None) and any(getattr(info, field) == getattr(reference, field) for info in family)}
+
+        def unstated_distance(info: IndicatorInfo) -> tuple[int, int]:
+            return (sum(getattr(info, field) != getattr(reference, field) for field in carried),
+                    _canonical_distance(info, specified | carried))
 
         topic = [word[:STEM] for word in understanding.topic_text.split() if len(word) >= 3]
 
@@ -114,6 +122,26 @@ class Planner:
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)
+
+    def _carried(self, understanding: Understanding, context: QueryPlan | None) -> Understanding:
+        """A follow-up naming another measure, with what it leaves unsaid taken from the previous answer's measure
+        where that is not the usual value ("¿y las importaciones?" after exports in % of GDP: imports in % of GDP),
+        and of the families retrieved about as well, only those that have it."""
+        if context is None:
+            return understanding
+        previous = self.catalog.get(context.indicator_code)
+        cues = understanding.cues
+        kept = {field: getattr(previous, field) for field in CARRIED_FIELDS if getattr(cues, field) is None
+                and getattr(previous, field) not in (None, CANONICAL.get(field))}
+        if not kept:
+            return understanding
+        carried = understanding.model_copy(update={"cues": cues.model_copy(update=kept)})
+        top = max((candidate.score for candidate in understanding.candidates), default=0.0)
+        candidates = [candidate for candidate in understanding.candidates
+                      if top - candidate.score >= NEAR_FAMILY or self.family.fits(candidate.code, carried)]
+        if candidates and top - candidates[0].score < NEAR_FAMILY:
+            carried.candidates = candidates
+        return carried
 
     def _newest_observed(self, code: str, areas: list[str], period: PeriodSpec) -> int:
         """For a question without a period, the year of the series' newest value that is not a projection: "población
@@ -173,6 +201,7 @@ class Planner:
         context = previous if same_measure or (previous is not None and understanding.continues) else None
         if same_measure and not understanding.says_something:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
+        carried = understanding if same_measure else self._carried(understanding, context)
         if same_measure:
             base = previous.indicator_code
         elif not understanding.topic_text:
@@ -180,7 +209,7 @@ class Planner:
         elif understanding.unknown_place and not understanding.places and not understanding.group:
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         else:
-            base = self.family(understanding, outcome, on_model, ask_model)
+            base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
                 return outcome
         if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and \
@@ -205,7 +234,8 @@ class Planner:
         if group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
         compared = member_kind if group or understanding.operation in (Operation.COUNT, Operation.POSITION) else None
-        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared)
+        carried_from = self.catalog.get(context.indicator_code) if context is not None and not same_measure else None
+        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from)
         if not fitting and not same_measure:  # "¿cuánto creció la economía?": an as-close family that has a growth series
             top = understanding.candidates[0].score if understanding.candidates else 0.0
             for code in [c.code for c in understanding.candidates if top - c.score < NEAR_FAMILY]:
@@ -214,7 +244,7 @@ class Planner:
                     break
         if understanding.model_codes:  # the member the model chose, if it has what the question's words ask for
             fitting = [info for info in fitting if info.code == understanding.model_codes[0]]
-        sexes_only = not same_measure and understanding.cues.sex is None and not understanding.sexes and len(
+        sexes_only = not same_measure and carried.cues.sex is None and not understanding.sexes and len(
             {info.sex for info in fitting}) > 1 and "total" not in {info.sex for info in fitting}
         if not fitting or sexes_only:  # "desempleo juvenil" with women's and men's series only: neither is the total
             outcome.status, outcome.reason = "no_data", "sexes_only" if sexes_only else "no_variant"
