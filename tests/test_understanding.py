@@ -291,6 +291,20 @@ def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions,
     assert answer.values[0].period == period
 
 
+@pytest.mark.parametrize(("questions", "code"), [
+    (["exportaciones de bienes y servicios como % del PIB de Chile en 2008", "¿y las importaciones ese mismo año?"],
+     "NE.IMP.GNFS.ZS"),  # not merchandise imports in US$
+    (["desempleo de mujeres en Chile 2020", "¿y la participación laboral?"], "SL.TLF.CACT.FE.ZS"),
+    (["exportaciones de Chile 2020", "¿y las importaciones?"], "TM.VAL.MRCH.CD.WT"),  # nothing unusual to keep
+    (["crecimiento del PIB de Chile 2020", "¿y la población?"], "CHL.POPULATION.PROJ"),  # a growth is not kept
+])  # fmt: skip
+def test_a_follow_up_naming_another_measure_keeps_what_it_leaves_unsaid(cifra, questions, code):
+    conversation = Conversation()
+    cifra.ask(questions[0], conversation)
+    answer = cifra.ask(questions[1], conversation)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
 @pytest.mark.parametrize(("question", "code", "group", "first"), [
     ("los 3 países más poblados del mundo en 2024", "SP.POP.TOTL", "WLD", "IND"),  # the world's members: every country
     ("Which three South American countries had the lowest under-5 mortality rate in 2023?", "SH.DYN.MORT", "M49-005", "CHL"),
