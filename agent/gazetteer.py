@@ -120,10 +120,11 @@ class Gazetteer:
         for length in (2, 1):
             chunk = words[index : index + length]
             phrase = " ".join(chunk)
-            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or self._stopwords.intersection(chunk):
+            stopwords = self._stopwords.intersection(chunk)
+            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or stopwords == set(chunk):
                 continue
             match = process.extractOne(phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if match:
+            if match and stopwords <= set(match[0].split()):  # "alto ospicio" is Alto Hospicio; "de chle" is no name
                 return length, self._names[match[0]], phrase
         return None
 

@@ -123,9 +123,12 @@ class IndicatorCatalog:
     """Indicators, sources, what each series covers, and the words the metadata knows."""
 
     def __init__(self, indicators: list[IndicatorInfo], sources: list[SourceInfo],
-                 spans: list[Span], phrases: list[tuple[str, str]], withheld: list[tuple[str, str, str, int, float]] = ()):
+                 spans: list[Span], phrases: list[tuple[str, str]], withheld: list[tuple[str, str, str, int, float]] = (),
+                 member_kinds: dict[str, str] | None = None):
         """``spans``: one ``Span`` per indicator and area, from the coverage view; ``phrases``: (indicator, text);
-        ``withheld``: (indicator, area, period, year, value) of published values the build left out as implausible."""
+        ``withheld``: (indicator, area, period, year, value) of published values the build left out as implausible;
+        ``member_kinds``: the one kind of area a group is made of, where it has one ("regiones del Banco Mundial")."""
+        self.member_kinds = member_kinds or {}
         self.withheld: dict[tuple[str, str], list[tuple[str, int, float]]] = {}
         for code, area, period, year, value in withheld:
             self.withheld.setdefault((code, area), []).append((period, year, value))
@@ -179,7 +182,10 @@ class IndicatorCatalog:
             phrases = connection.execute(select(IndicatorPhrase.indicator_code, IndicatorPhrase.text)).all()
             withheld = connection.execute(select(WithheldValue.indicator_code, WithheldValue.area_code,
                                                  WithheldValue.period, WithheldValue.year, WithheldValue.value)).all()
-        return cls(indicators, sources, spans, phrases, withheld)
+            member_kinds = dict(connection.execute(text(
+                "SELECT m.group_code, min(a.kind) FROM area_membership m JOIN area a ON a.code = m.member_code "
+                "GROUP BY m.group_code HAVING min(a.kind) = max(a.kind)")).all())
+        return cls(indicators, sources, spans, phrases, withheld, member_kinds)
 
     def covers(self, code: str, areas: list[str], period: PeriodSpec, endpoints: bool = False) -> bool:
         """Does the series have values for every area, in the asked years (with ``endpoints``, in both the first

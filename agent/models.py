@@ -118,6 +118,7 @@ class Understanding(BaseModel):
     second_topic: str = Field("", description="A second measure named ('importaciones y exportaciones').")
     second_candidates: list[IndicatorCandidate] = []
     candidates: list[IndicatorCandidate] = []
+    named_amounts: list[float] = Field([], description="Amounts that name the measure ('US$3,00 diarios', 'PPA 2021').")
     model_codes: list[str] = Field([], description="The indicators the model read the question as naming, in their roles.")
     hostile: bool = False
     too_long: bool = False

@@ -45,6 +45,11 @@ def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
                for field in CANONICAL if field not in specified)  # fmt: skip
 
 
+def _amounts_named(info: IndicatorInfo) -> set[float]:
+    """The numbers a series' English name says ("$3.00 a day (2021 PPP)": 3.0 and 2021.0)."""
+    return {float(found) for found in re.findall(r"\d+(?:\.\d+)?", info.name_en.replace(",", ""))}
+
+
 def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
     """Measured alike, so a difference means something: percentages (of men's and of women's labour force), one
     currency at one scale, or the same unit written the same way."""
@@ -231,7 +236,9 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="no_shift")
         retrieved = [candidate.code for candidate in understanding.candidates]
         member_kind = understanding.member_kind or (context.member_kind if context else None)
-        if group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
+        if group in self.catalog.member_kinds:  # a group of one kind of area: "las regiones del Banco Mundial" are aggregates
+            member_kind = self.catalog.member_kinds[group]
+        elif group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
         compared = member_kind if group or understanding.operation in (Operation.COUNT, Operation.POSITION) else None
         carried_from = self.catalog.get(context.indicator_code) if context is not None and not same_measure else None
@@ -242,6 +249,8 @@ class Planner:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
+        if understanding.named_amounts:  # "la línea de 2,15 dólares": never the series of another line
+            fitting = [info for info in fitting if set(understanding.named_amounts) <= _amounts_named(info)]
         if understanding.model_codes:  # the member the model chose, if it has what the question's words ask for
             fitting = [info for info in fitting if info.code == understanding.model_codes[0]]
         sexes_only = not same_measure and carried.cues.sex is None and not understanding.sexes and len(
@@ -290,11 +299,13 @@ class Planner:
             # "¿cuántos habitantes tenía el Imacec?": people are not counted in an index or in money
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": people[0]},
                                suggestions=[c.code for c in understanding.candidates[:3]])
-        if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD):
-            # "the best stock to buy": better or worse than what? No measure of ours says
+        compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST)
+        if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
+            # "the best stock to buy": better or worse than what? No measure of ours says; "was it worse in India or
+            # in Bangladesh?" is answered with both figures
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.judgement_words},
                                suggestions=[c.code for c in understanding.candidates[:3]])
-        if understanding.judgement:
+        if understanding.judgement and not compared_places:
             better = polarity().get(chosen.family)  # "el peor año del desempleo" is its highest
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})

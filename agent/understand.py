@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer
+from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer, PlaceMatch
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
@@ -21,7 +21,7 @@ CANDIDATES = 6
 TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
-                   r"provinces|economias|economies)\b")
+                   r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
 ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
@@ -43,11 +43,19 @@ PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|la
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
                        r"(?: de| del| of)?\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\s+(?:100|prices)\b")
+# "(PPA 2021)" names the dollars of a poverty line when another year is the period; alone ("GDP per capita PPP
+# 2021") the year is the period.
+PPP_YEAR = re.compile(r"\b(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
-HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|by how much|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b(?:crecio|crecieron|grew|grow|cayo|"
+HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
+                           r"(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"
                            r"bajado|caido|disminuido|fell|"
-                           r"dropped|rose|increased|decreased)\b")
+                           r"dropped|rose|increased|decreased)\b"
+                           r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b")
+# An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
+MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
+                          r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r".{0,80}\b(?:que|than)\b")
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
@@ -194,6 +202,17 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def _spaces(found: re.Match) -> str:
+    return " " * len(found[0])
+
+
+def _without_unit_years(folded: str) -> str:
+    """The question with the years that belong to a unit blanked out, keeping every other character in place."""
+    folded = UNIT_YEAR.sub(_spaces, folded)
+    ppp_free = PPP_YEAR.sub(_spaces, folded)
+    return ppp_free if ONE_YEAR.search(ppp_free) else folded
+
+
 def _remove(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
@@ -272,6 +291,16 @@ class Understander:
                 topics[-1].append(word)
         return topics
 
+    def _places(self, folded: str, cue_phrases: list[str], threshold_text: list[str]) -> PlaceMatch:
+        """Places named, without the words of cues and thresholds ("banco mundial" is no Mundo, "US$" no USA),
+        unless a longer name holds the cue ("las regiones del Banco Mundial")."""
+        places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))
+        if not cue_phrases:
+            return places
+        whole = self.gazetteer.find(_blank(folded, threshold_text))
+        names = [folded[start:end] for start, end in whole.spans]
+        return whole if any(phrase in name and phrase != name for phrase in cue_phrases for name in names) else places
+
     def _unknown_place(self, text: str) -> str | None:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""
         for name in PLACE_LIKE.findall(text):
@@ -313,6 +342,8 @@ class Understander:
         folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South
         # American countries": a count of countries, of South America
         group_kind, group_phrase = _found(folded, words, words.group_operations)
+        if group_kind == "count" and PERIOD_COUNT.search(folded):  # "¿en cuántos de los 12 trimestres…?": periods
+            group_kind, group_phrase = None, None
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
         folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
@@ -324,17 +355,18 @@ class Understander:
         sexes, sex_phrases = _sexes(folded, words) or (None, [])
         if sexes:  # "mujeres y hombres": two operands, not a cue for one of them
             cues, cue_phrases = cues.model_copy(update={"sex": None}), cue_phrases + sex_phrases
-        period = find_period(UNIT_YEAR.sub(lambda found: " " * len(found[0]), folded))
+        without_unit_years = _without_unit_years(folded)
+        period = find_period(without_unit_years)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
         counted_periods = PERIOD_COUNT.search(folded)  # "¿en cuántos meses de 2023…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrase,
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
-        places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))  # "banco mundial" no Mundo, "US$" no USA
+        places = self._places(folded, cue_phrases, threshold_text)
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
-        top_n = _top_n(folded)
+        top_n = _top_n(_remove(folded, places.spans))  # "las siete regiones del Banco Mundial" name a group
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
         if HOW_MUCH_GREW.search(folded) and period.period.start and (  # "desde 2020": to the latest
                 period.period.end is None or period.period.start < period.period.end or period.period.month_end):
@@ -364,7 +396,7 @@ class Understander:
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
                                   if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
-        said, unread = period.period, UNIT_YEAR.sub(" ", _remove(folded, period.spans + threshold_span))
+        said, unread = period.period, _remove(without_unit_years, period.spans + threshold_span)
         unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()]) or not (
             said.start is not None and said.start <= int(year[0]) <= (said.end or said.start))), None)
         # a year the period already holds is said twice ("el promedio del 2024 … entre enero y diciembre de 2024"),
@@ -411,10 +443,20 @@ class Understander:
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
+            named_amounts=_named_amounts(text, folded, without_unit_years, threshold),
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
+
+
+def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: tuple[str, float] | None) -> list[float]:
+    """Amounts the series must say in its name: a poverty line's dollars a day, the year of its PPP dollars when
+    another year is the period. A threshold is a condition, not part of the measure."""
+    amounts = [float((found[1] or found[2]).replace(",", ".")) for found in MONEY_AMOUNT.finditer(text.lower())]
+    years = [float(year[0]) for match in PPP_YEAR.finditer(folded) if not without_unit_years[match.start():match.end()].strip()
+             for year in ONE_YEAR.finditer(match[0])]
+    return [amount for amount in amounts + years if threshold is None or amount != threshold[1]]
 
 
 def _threshold(text: str, folded: str, age_phrase: str | None, counting: bool

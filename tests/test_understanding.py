@@ -310,6 +310,8 @@ def test_a_follow_up_naming_another_measure_keeps_what_it_leaves_unsaid(cifra, q
     ("Which three South American countries had the lowest under-5 mortality rate in 2023?", "SH.DYN.MORT", "M49-005", "CHL"),
     ("¿Cuáles fueron las 3 regiones con mayor PIB regional en el cuarto trimestre de 2024?", "CHL.GDP.REGIONAL", "CHL",
      "CL-13"),
+    ("Of the seven World Bank regions, which three had the highest life expectancy in 2020?", "SP.DYN.LE00.IN",
+     "G-WB_REGIONS", "NAC"),  # the regions are aggregates, not countries
 ])  # fmt: skip
 def test_rankings_compare_each_member_once(cifra, question, code, group, first):
     answer = cifra.ask(question)
@@ -353,6 +355,19 @@ def test_better_or_worse_without_a_direction_is_not_guessed(cifra, question):
     assert answer.status in ("clarify", "no_data") and answer.values == []
 
 
+def test_better_or_worse_between_two_places_shows_both(cifra):
+    answer = cifra.ask("PM2.5 exposure in 2019: was it worse in India or in Bangladesh? Give me both annual means")
+    assert answer.status == "ok" and {value.area for value in answer.values} == {"IND", "BGD"}
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("cuantos habitantes tiene alto ospicio segun el ultimo censo", "CL-01107"),  # a typo beside a name's stopword
+    ("poblacion de argentna en 2020", "ARG"),
+])  # fmt: skip
+def test_places_with_typos(cifra, question, place):
+    assert [place.code for place in cifra.understand(question).places] == [place]
+
+
 def test_every_family_with_a_direction_exists(cifra):
     assert set(polarity()) <= {info.family for info in cifra.catalog.indicators.values()}
 
@@ -393,6 +408,29 @@ def test_a_day_of_a_daily_series_is_that_days_value(cifra):
 def test_price_bases_as_people_write_them(cifra, question, code, period):
     answer = cifra.ask(question)
     assert (answer.plan.indicator_code, [value.period for value in answer.values]) == (code, [period])
+
+
+@pytest.mark.parametrize(("question", "status", "code"), [
+    ("¿Cuánto varió, en puntos porcentuales, la pobreza de Perú entre 2004 y 2019 según la línea de US$3,00 diarios "
+     "(PPA 2021)?", "ok", "SI.POV.DDAY"),  # the PPP year is no period when another year is
+    ("poverty headcount at $3 a day in Peru 2019", "ok", "SI.POV.DDAY"),
+    ("pobreza de Perú en 2019 con la línea de 2,15 dólares PPA 2017", "no_data", None),  # not the $3.00 line
+    ("poverty headcount at $6.85 a day in Peru 2019", "no_data", None),
+])  # fmt: skip
+def test_amounts_that_name_the_measure_must_be_in_its_name(cifra, question, status, code):
+    answer = cifra.ask(question)
+    assert answer.status == status, answer.answer
+    assert code is None or answer.plan.indicator_code == code
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("By how many people did INE project the comuna of Santiago to grow between 2017 and 2024?", 97898),
+    ("Percentage growth of Vietnam's GDP per capita in current US$ from 2000 to 2020?", 774.7),
+])  # fmt: skip
+def test_growth_between_two_years_is_a_change(cifra, question, value):
+    answer = cifra.ask(question)
+    assert answer.plan.operation == "change", answer.answer
+    assert any(item.value == pytest.approx(value, rel=1e-3) for item in answer.values)
 
 
 def test_a_price_basis_the_catalog_lacks_is_not_answered_with_another(cifra):
