@@ -29,10 +29,10 @@ NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only thi
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
-UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}
+UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
-CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")  # a series that does not say (WDI) is not further from the usual
+CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
@@ -100,8 +100,10 @@ class Planner:
             member_kind or "").startswith("cl_")
 
         reference = current if follow_up else carried_from
-        carried = {field for field in (VARIANT_FIELDS if follow_up else CARRIED_FIELDS) if field not in specified
-                   and reference is not None and (follow_up or getattr(reference, field) is not None) and any(getattr(info, field) == getattr(reference, field) for info in family)}
+        carried = {field for field in (VARIANT_FIELDS if follow_up else CARRIED_FIELDS)
+                   if field not in specified and reference is not None
+                   and (follow_up or getattr(reference, field) is not None)
+                   and any(getattr(info, field) == getattr(reference, field) for info in family)}
 
         def unstated_distance(info: IndicatorInfo) -> tuple[int, int]:
             return (sum(getattr(info, field) != getattr(reference, field) for field in carried),

@@ -366,7 +366,8 @@ class Understander:
         places = self._places(folded, cue_phrases, threshold_text)
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
-        top_n = _top_n(_remove(folded, places.spans))  # "las siete regiones del Banco Mundial" name a group
+        # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
+        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded)
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
         if HOW_MUCH_GREW.search(folded) and period.period.start and (  # "desde 2020": to the latest
                 period.period.end is None or period.period.start < period.period.end or period.period.month_end):
