@@ -65,6 +65,9 @@ class FamilyChooser:
         ranked = sorted(best.values(), reverse=True)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         fitting = [family for family in near if self.fits(family[2], understanding)]
+        if understanding.cues.sex is None and not understanding.sexes:  # "alfabetización de adultos": not men's alone
+            both_sexes = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"sex": "total"})})
+            fitting = sorted(fitting, key=lambda family: not self.fits(family[2], both_sexes))
         if fitting:  # as close a match, and it has the variant asked ("what share"): never a near miss without it
             ranked = fitting + [family for family in ranked if family not in near]
         if self.has_data(ranked[0][2], understanding):  # of near ties, those with no values there are no contenders;

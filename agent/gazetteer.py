@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 
 from agent.lexicon import lexicon
 from agent.models import Place
-from catalog.schema import Area, AreaAlias
+from catalog.schema import Area, AreaAlias, Indicator
 from catalog.text import fold
 
 MAX_WORDS = 7
@@ -51,11 +51,14 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 
 class Gazetteer:
-    def __init__(self, areas: list[AreaEntry], names: dict[str, set[str]]):
+    def __init__(self, areas: list[AreaEntry], names: dict[str, set[str]], measure_words: set[str] = frozenset()):
+        """``measure_words``: words of the indicators' names, never read as a misspelt place ("razón de dependencia"
+        is no Independencia)."""
         self.areas = {area.code: area for area in areas}
         self._names = names
         self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
         self._stopwords = set(lexicon().stopwords)
+        self._not_places = self._stopwords | set(measure_words)
 
     @classmethod
     def load(cls, engine: Engine) -> "Gazetteer":
@@ -63,6 +66,7 @@ class Gazetteer:
             rows = connection.execute(select(Area.code, Area.kind, Area.name_es, Area.name_en, Area.demonym_es,
                                              Area.demonym_en)).all()
             aliases = connection.execute(select(AreaAlias.area_code, AreaAlias.alias)).all()
+            indicator_names = connection.execute(select(Indicator.name_es, Indicator.name_en)).all()
         names: dict[str, set[str]] = defaultdict(set)
         for code, _kind, name_es, name_en, demonym_es, demonym_en in rows:
             for name in (name_es, name_en):
@@ -75,7 +79,8 @@ class Gazetteer:
         stopwords = set(lexicon().stopwords)
         names = {name: codes for name, codes in names.items() if name and name not in stopwords}
         areas = [AreaEntry(code=r[0], kind=r[1], name_es=r[2], name_en=r[3]) for r in rows]
-        return cls(areas, names)
+        measure_words = {word for row in indicator_names for name in row for word in fold(name).split()}
+        return cls(areas, names, measure_words)
 
     def _ranked(self, codes: set[str], level: str | None) -> list[str]:
         return sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind), code))
@@ -90,6 +95,7 @@ class Gazetteer:
             position += len(word)
         places: list[Place] = []
         spans: list[tuple[int, int]] = []
+        in_names: set[int] = set()
         index = 0
         asked_level = next((LEVEL_WORDS[word] for word in words if word in LEVEL_WORDS), None)  # "¿qué comuna…, Arica o…?"
         while index < len(words):
@@ -103,13 +109,17 @@ class Gazetteer:
                 previous = words[index - 2]
             code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous, asked_level))
             area = self.areas[code]
-            if code not in [place.code for place in places]:
-                places.append(Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
-                                    alternatives=alternatives))
+            place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
+                          alternatives=alternatives)
+            if code not in [known.code for known in places]:
+                places.append(place)
             end = index + length - 1
             spans.append((starts[index], starts[end] + len(words[end])))
+            if not self.is_group(place):  # the "países" of Países Bajos name no members
+                in_names.update(range(index, end + 1))
             index += length
-        member_kind = next((MEMBER_WORDS[word] for word in words if word in MEMBER_WORDS), None)
+        member_kind = next((MEMBER_WORDS[word] for index, word in enumerate(words)
+                            if word in MEMBER_WORDS and index not in in_names), None)
         return PlaceMatch(places=places, spans=spans, member_kind=member_kind)
 
     def _match_at(self, words: list[str], index: int) -> tuple[int, set[str], str] | None:
@@ -121,7 +131,7 @@ class Gazetteer:
             chunk = words[index : index + length]
             phrase = " ".join(chunk)
             stopwords = self._stopwords.intersection(chunk)
-            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or stopwords == set(chunk):
+            if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or self._not_places.issuperset(chunk):
                 continue
             match = process.extractOne(phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if match and stopwords <= set(match[0].split()):  # "alto ospicio" is Alto Hospicio; "de chle" is no name

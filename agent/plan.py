@@ -33,6 +33,7 @@ UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not 
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
 CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
+CARRIED_MEASURES = {"share", "per_capita"}  # qualifiers of an amount ("% del PIB", "per cápita"), not what is counted
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
@@ -43,6 +44,15 @@ def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
     return sum(getattr(info, field) not in (CANONICAL[field], None) if field in UNSTATED_IS_CANONICAL
                else getattr(info, field) != CANONICAL[field]
                for field in CANONICAL if field not in specified)  # fmt: skip
+
+
+def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
+    """What a follow-up naming another measure keeps from ``previous``: its attributes that are not the usual ones."""
+    if previous is None:
+        return {}
+    values = {field: getattr(previous, field) for field in CARRIED_FIELDS}
+    return {field: value for field, value in values.items() if value not in (None, CANONICAL.get(field))
+            and (field != "measure" or value in CARRIED_MEASURES)}
 
 
 def _amounts_named(info: IndicatorInfo) -> set[float]:
@@ -99,14 +109,12 @@ class Planner:
         in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
             member_kind or "").startswith("cl_")
 
-        reference = current if follow_up else carried_from
-        carried = {field for field in (VARIANT_FIELDS if follow_up else CARRIED_FIELDS)
-                   if field not in specified and reference is not None
-                   and (follow_up or getattr(reference, field) is not None)
-                   and any(getattr(info, field) == getattr(reference, field) for info in family)}
+        kept = {field: getattr(current, field) for field in VARIANT_FIELDS} if follow_up else _carried_values(carried_from)
+        carried = {field for field, value in kept.items()
+                   if field not in specified and any(getattr(info, field) == value for info in family)}
 
         def unstated_distance(info: IndicatorInfo) -> tuple[int, int]:
-            return (sum(getattr(info, field) != getattr(reference, field) for field in carried),
+            return (sum(getattr(info, field) != kept[field] for field in carried),
                     _canonical_distance(info, specified | carried))
 
         topic = [word[:STEM] for word in understanding.topic_text.split() if len(word) >= 3]
@@ -136,10 +144,9 @@ class Planner:
         and of the families retrieved about as well, only those that have it."""
         if context is None:
             return understanding
-        previous = self.catalog.get(context.indicator_code)
         cues = understanding.cues
-        kept = {field: getattr(previous, field) for field in CARRIED_FIELDS if getattr(cues, field) is None
-                and getattr(previous, field) not in (None, CANONICAL.get(field))}
+        kept = {field: value for field, value in _carried_values(self.catalog.get(context.indicator_code)).items()
+                if getattr(cues, field) is None}
         if not kept:
             return understanding
         carried = understanding.model_copy(update={"cues": cues.model_copy(update=kept)})

@@ -73,6 +73,7 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"(?:(?:el|la|los|las|the)\s+)?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
+INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -109,15 +110,15 @@ def readable(question: str) -> str:
 
 
 def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
+    """Each attribute's value from the longest phrase that names one ("según el Banco Mundial" over the "oficial" of
+    "tipo de cambio oficial"); every phrase found is used up, chosen or not."""
     values: dict[str, object] = {}
     used: list[str] = []
     for field, options in words.variant_cues.items():
-        for value, phrases in options.items():
-            phrase = words.has_phrase(folded, phrases)
-            if phrase:
-                values[field] = value
-                used.append(phrase)
-                break
+        found = [(phrase, value) for value, phrases in options.items() if (phrase := words.has_phrase(folded, phrases))]
+        if found:
+            values[field] = max(found, key=lambda pair: len(pair[0]))[1]
+            used += [phrase for phrase, _ in found]
     return VariantCues(**values), used
 
 
@@ -295,11 +296,17 @@ class Understander:
         """Places named, without the words of cues and thresholds ("banco mundial" is no Mundo, "US$" no USA),
         unless a longer name holds the cue ("las regiones del Banco Mundial")."""
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))
-        if not cue_phrases:
-            return places
-        whole = self.gazetteer.find(_blank(folded, threshold_text))
-        names = [folded[start:end] for start, end in whole.spans]
-        return whole if any(phrase in name and phrase != name for phrase in cue_phrases for name in names) else places
+        if cue_phrases:
+            whole = self.gazetteer.find(_blank(folded, threshold_text))
+            names = [folded[start:end] for start, end in whole.spans]
+            if any(phrase in name and phrase != name for phrase in cue_phrases for name in names):
+                places = whole
+        included = INCLUDED.search(folded)
+        if included and any(self.gazetteer.is_group(place) for place in places.places):
+            # "el país de Centroamérica con más…? (incluye Panamá y Belice)": members of the group, not places asked
+            named = [place for place, span in zip(places.places, places.spans) if span[0] < included.start()]
+            places = places.model_copy(update={"places": named})  # their words stay read, as places
+        return places
 
     def _unknown_place(self, text: str) -> str | None:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""

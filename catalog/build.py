@@ -103,8 +103,10 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     unit_match = re.search(r"\(([^()]*)\)\s*$", title)
     unit = unit_match[1] if unit_match else ""
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
+    named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
+    sex = named_sex[1] if named_sex else "total"
     return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
-            fold(topic) or "other", code, "total", None, None, "level", "total", None, None, False, None, None, None, None,
+            fold(topic) or "other", code, "total", None, None, "level", sex, None, None, False, None, None, None, None,
             None, None, None, False)
 
 
@@ -157,6 +159,8 @@ def _collect_areas(data_dir: Path, wdi_area_names: dict[str, str]) -> tuple[list
     alias_rows = _alias_rows(areas, aliases)
     memberships = set(codes.memberships)
     memberships.update((group.code, member) for group in curation.groups for member in group.members)
+    memberships.update((group.code, member) for group in curation.groups if group.members_from == "independent"
+                       for member in codes.independent if member in areas)
     memberships.update(_chile_memberships(chile))
     if WORLD in areas:  # "los países más poblados del mundo": the world's members are every country
         memberships.update((WORLD, area.code) for area in areas.values() if area.kind == "country")

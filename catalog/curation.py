@@ -157,12 +157,14 @@ class SourceCard(Strict):
 
 
 class AreaGroupCard(Strict):
-    """A group of countries not given by the UN or the World Bank files, such as the OECD."""
+    """A group of countries not given by the UN or the World Bank files, such as the OECD; or one the country-codes
+    file defines by a column (``members_from``: "independent", its sovereign states)."""
 
     code: str
     name: Localized
     aliases: LocalizedList = LocalizedList()
-    members: list[str]
+    members: list[str] = []
+    members_from: Literal["independent"] | None = None
 
 
 class AreaNames(Strict):

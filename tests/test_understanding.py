@@ -95,6 +95,13 @@ def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     assert [value.indicator for value in answer.values] == ["count"]
 
 
+def test_a_count_over_a_group_of_aggregates(cifra):
+    answer = cifra.ask("How many of the seven World Bank regions had an under-5 mortality rate below 20 per 1,000 "
+                       "live births in 2024?")
+    assert (answer.status, answer.plan.operation, answer.plan.group_code) == ("ok", "count", "G-WB_REGIONS")
+    assert answer.plan.member_kind == "aggregate" and "aggregates" in answer.answer
+
+
 @pytest.mark.parametrize(("question", "words"), [
     ("¿Cuál es la brecha de esperanza de vida en Perú en 2020?", "brecha de"),
     ("¿cuántos países hay en Centroamérica con datos de desempleo?", "cuántos países"),
@@ -297,6 +304,8 @@ def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions,
     (["desempleo de mujeres en Chile 2020", "¿y la participación laboral?"], "SL.TLF.CACT.FE.ZS"),
     (["exportaciones de Chile 2020", "¿y las importaciones?"], "TM.VAL.MRCH.CD.WT"),  # nothing unusual to keep
     (["crecimiento del PIB de Chile 2020", "¿y la población?"], "CHL.POPULATION.PROJ"),  # a growth is not kept
+    (["¿Cuántos hogares se censaron en Coyhaique en 2024?", "¿y cuántas personas por hogar hay en promedio ahí?"],
+     "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD"),  # what is counted is no qualifier to keep
 ])  # fmt: skip
 def test_a_follow_up_naming_another_measure_keeps_what_it_leaves_unsaid(cifra, questions, code):
     conversation = Conversation()
@@ -312,6 +321,8 @@ def test_a_follow_up_naming_another_measure_keeps_what_it_leaves_unsaid(cifra, q
      "CL-13"),
     ("Of the seven World Bank regions, which three had the highest life expectancy in 2020?", "SP.DYN.LE00.IN",
      "G-WB_REGIONS", "NAC"),  # the regions are aggregates, not countries
+    ("Which three sovereign countries had the lowest total fertility rate in 2023?", "SP.DYN.TFRT.IN", "G-SOVEREIGN",
+     "KOR"),  # not Macao
 ])  # fmt: skip
 def test_rankings_compare_each_member_once(cifra, question, code, group, first):
     answer = cifra.ask(question)
@@ -360,12 +371,30 @@ def test_better_or_worse_between_two_places_shows_both(cifra):
     assert answer.status == "ok" and {value.area for value in answer.values} == {"IND", "BGD"}
 
 
-@pytest.mark.parametrize(("question", "place"), [
-    ("cuantos habitantes tiene alto ospicio segun el ultimo censo", "CL-01107"),  # a typo beside a name's stopword
-    ("poblacion de argentna en 2020", "ARG"),
+@pytest.mark.parametrize(("question", "places"), [
+    ("cuantos habitantes tiene alto ospicio segun el ultimo censo", ["CL-01107"]),  # a typo beside a name's stopword
+    ("poblacion de argentna en 2020", ["ARG"]),
+    ("razón de dependencia de Japón y Chile en 2023", ["JPN", "CHL"]),  # a measure's word is no Independencia
+    ("¿Cuál es el país de Centroamérica con más suscripciones celulares en 2023? (incluye Panamá y Belice)",
+     []),  # members said to be included are no places asked: Central America is the group
 ])  # fmt: skip
-def test_places_with_typos(cifra, question, place):
-    assert [place.code for place in cifra.understand(question).places] == [place]
+def test_places_as_people_write_them(cifra, question, places):
+    assert [place.code for place in cifra.understand(question).places] == places
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("¿qué porcentaje de la población de 15 años y más en Guatemala sabía leer y escribir en 2022? (tasa de "
+     "alfabetización de adultos)", "SE.ADT.LITR.ZS"),  # not men's, a series of its own
+    ("alfabetización de mujeres adultas en Guatemala en 2022", "SE.ADT.LITR.FE.ZS"),
+])  # fmt: skip
+def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+def test_half_is_a_threshold(cifra):
+    answer = cifra.ask("How many of the 27 EU member states got more than half of their electricity from renewables in 2021?")
+    assert (answer.plan.operation, answer.plan.group_code, answer.plan.threshold) == ("count", "G-EU", (">", 50.0))
 
 
 def test_every_family_with_a_direction_exists(cifra):

@@ -12,7 +12,7 @@ RELATIVE_PATH = Path("country-codes/data/country-codes.csv")
 COLUMNS = [
     "ISO3166-1-Alpha-3", "ISO3166-1-Alpha-2", "M49", "CLDR display name", "UNTERM English Short",
     "UNTERM Spanish Short", "official_name_es", "official_name_en", "Region Code", "Region Name",
-    "Sub-region Code", "Sub-region Name", "Intermediate Region Code", "Intermediate Region Name",
+    "Sub-region Code", "Sub-region Name", "Intermediate Region Code", "Intermediate Region Name", "is_independent",
 ]  # fmt: skip
 UN_REGION_LEVELS = [
     ("Region Code", "Region Name"),
@@ -26,6 +26,7 @@ class CountryCodes(BaseModel):
     un_regions: list[AreaRecord]
     aliases: dict[str, set[str]]
     memberships: set[tuple[str, str]]
+    independent: set[str] = set()  # sovereign states (the file's is_independent)
 
 
 def un_region_code(m49: str) -> str:
@@ -44,6 +45,7 @@ def load(data_dir: Path) -> CountryCodes:
     regions: dict[str, AreaRecord] = {}
     aliases: dict[str, set[str]] = {}
     memberships: set[tuple[str, str]] = set()
+    independent: set[str] = set()
     for _line, row in read_rows(path, COLUMNS):
         iso3 = row["ISO3166-1-Alpha-3"].strip()
         if not iso3:
@@ -67,4 +69,7 @@ def load(data_dir: Path) -> CountryCodes:
                  row["UNTERM English Short"], name_en, name_es}
         aliases[iso3] = {_short(name) for name in names if name} | {name for name in names if name}
         memberships.update((group, iso3) for group in chain)
-    return CountryCodes(countries=countries, un_regions=list(regions.values()), aliases=aliases, memberships=memberships)
+        if row["is_independent"].strip() == "Yes":
+            independent.add(iso3)
+    return CountryCodes(countries=countries, un_regions=list(regions.values()), aliases=aliases, memberships=memberships,
+                        independent=independent)
