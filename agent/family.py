@@ -7,7 +7,7 @@ Scores are cosine similarities from multilingual-e5-small; measured on the indic
 
 from collections.abc import Callable
 
-from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, matches
+from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, matches
 from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
 from agent.models import PlanOutcome, Understanding
@@ -64,7 +64,8 @@ class FamilyChooser:
             best[family] = (score, members + 1, code)
         ranked = sorted(best.values(), reverse=True)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
-        fitting = [family for family in near if self.fits(family[2], understanding)]
+        fitting = [family for family in near if self.fits(family[2], understanding)] or [
+            family for family in near if self.fits(family[2], understanding, soft=True)]  # no share: a rate
         if understanding.cues.sex is None and not understanding.sexes:  # "alfabetización de adultos": not men's alone
             both_sexes = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"sex": "total"})})
             fitting = sorted(fitting, key=lambda family: not self.fits(family[2], both_sexes))
@@ -105,14 +106,17 @@ class FamilyChooser:
         accounting = [code for code in near if not self.catalog.unaccounted(topic.split(), code)]
         return accounting[0] if len(accounting) == 1 else None
 
-    def fits(self, code: str, understanding: Understanding) -> bool:
+    def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
         cápita")? Whether it has values for the places and years is not asked: a nearby measure that has them
-        is still another question ("deuda pública de Argentina" is not its net incurrence of liabilities)."""
+        is still another question ("deuda pública de Argentina" is not its net incurrence of liabilities). With
+        ``soft``, a "share" asked is not required (a prevalence rate is one), for when no near family has one."""
         cues = understanding.cues
         family = [self.catalog.get(code), *self.catalog.siblings(code)]
-        return any(all(matches(info, field, getattr(cues, field)) for field in VARIANT_FIELDS if getattr(cues, field))
-                   for info in family)
+        asked = [field for field in VARIANT_FIELDS if getattr(cues, field)]
+        if soft and cues.measure in SOFT_MEASURES:
+            asked.remove("measure")  # "what share of the population was undernourished": a prevalence rate is one
+        return any(all(matches(info, field, getattr(cues, field)) for field in asked) for info in family)
 
     def has_data(self, code: str, understanding: Understanding) -> bool:
         """Has a member of ``code``'s family values for the places and years the question names?"""

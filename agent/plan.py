@@ -14,17 +14,17 @@ from pathlib import Path
 import yaml
 
 from agent.family import DEFAULT_AREA, FamilyChooser
-from agent.indicators import STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
+from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
 from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
-from agent.models import TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding
+from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding,
+                          VariantCues)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
-SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
 NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
@@ -138,6 +138,13 @@ class Planner:
 
         return sorted(fitting, key=preference)
 
+    def _lacks_only_transform(self, base: str, cues: VariantCues) -> bool:
+        """Is the transform ("crecimiento") the one attribute asked that no member of ``base``'s family has?"""
+        family = [self.catalog.get(base), *self.catalog.siblings(base)]
+        lacking = {field for field in VARIANT_FIELDS if getattr(cues, field)
+                   and not any(matches(info, field, getattr(cues, field)) for info in family)}
+        return lacking == {"transform"}
+
     def _carried(self, understanding: Understanding, context: QueryPlan | None) -> Understanding:
         """A follow-up naming another measure, with what it leaves unsaid taken from the previous answer's measure
         where that is not the usual value ("¿y las importaciones?" after exports in % of GDP: imports in % of GDP),
@@ -151,8 +158,12 @@ class Planner:
             return understanding
         carried = understanding.model_copy(update={"cues": cues.model_copy(update=kept)})
         top = max((candidate.score for candidate in understanding.candidates), default=0.0)
+        def keeps(code: str) -> bool:
+            family = [self.catalog.get(code), *self.catalog.siblings(code)]
+            return any(all(matches(info, field, value) for field, value in kept.items()) for info in family)
+
         candidates = [candidate for candidate in understanding.candidates
-                      if top - candidate.score >= NEAR_FAMILY or self.family.fits(candidate.code, carried)]
+                      if top - candidate.score >= NEAR_FAMILY or keeps(candidate.code)]
         if candidates and top - candidates[0].score < NEAR_FAMILY:
             carried.candidates = candidates
         return carried
@@ -239,6 +250,8 @@ class Planner:
         if understanding.period.same_part and context is not None and period.is_single_year and not (
                 period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
             period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
+        if understanding.period.same_part and context is None:  # "ese mismo trimestre" after no answer: which one?
+            return PlanOutcome(status="clarify", reason="no_shift")
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(context.period, period.shift_months) if context is not None else None
             if period is None:
@@ -252,7 +265,9 @@ class Planner:
         compared = member_kind if group or understanding.operation in (Operation.COUNT, Operation.POSITION) else None
         carried_from = self.catalog.get(context.indicator_code) if context is not None and not same_measure else None
         fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from)
-        if not fitting and not same_measure:  # "¿cuánto creció la economía?": an as-close family that has a growth series
+        if not fitting and not same_measure and self._lacks_only_transform(base, understanding.cues):
+            # "¿cuánto creció la economía?": an as-close family that has a growth series; never another family for a
+            # currency ("el dólar en pesos por dólar" is no GDP in pesos)
             top = understanding.candidates[0].score if understanding.candidates else 0.0
             for code in [c.code for c in understanding.candidates if top - c.score < NEAR_FAMILY]:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)

@@ -56,6 +56,13 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
                           r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b")
+# The denominator of a rate ("por cada 1.000 habitantes", "per 100k people"): the series must say it.
+PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(\d+(?: \d{3})*)\s*(mil|thousand)?\s+(?:habitantes|personas|"
+                        r"people|population|inhabitants|residents|nacidos|nacimientos|live|births|mujeres|women|ninos|"
+                        r"children|adultos|adults)\b")
+# "pesos por dólar" is the unit of an exchange rate, not a currency asked for.
+PER_DOLLAR = re.compile(r"\b(?:pesos?(?: chilenos)?|moneda local|local currency(?: units?)?)\s+(?:por|per)\s+"
+                        r"(?:dolar|dolares|dollar|us)\b")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r".{0,80}\b(?:que|than)\b")
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
@@ -74,6 +81,10 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
+# Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
+# period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
+PREAMBLE = re.compile(r"^\s*(?i:para (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|working on|trabajo en|soy|journalist|"
+                      r"periodista)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}[:.]\s+(?=\S)")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -336,7 +347,7 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", text))
+        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PREAMBLE.sub("", text)))
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
         if two_kind is None and (HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)):
@@ -356,7 +367,7 @@ class Understander:
         folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
-        cues, cue_phrases = _variant_cues(folded, words)
+        cues, cue_phrases = _variant_cues(PER_DOLLAR.sub(_spaces, folded), words)
         if cues.price_basis == "ppp" and cues.currency == "USD":  # "dólares internacionales": PPP dollars
             cues = cues.model_copy(update={"currency": None})
         sexes, sex_phrases = _sexes(folded, words) or (None, [])
@@ -459,9 +470,11 @@ class Understander:
 
 
 def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: tuple[str, float] | None) -> list[float]:
-    """Amounts the series must say in its name: a poverty line's dollars a day, the year of its PPP dollars when
-    another year is the period. A threshold is a condition, not part of the measure."""
+    """Amounts the series must say in its name: a poverty line's dollars a day, a rate's denominator ("por cada 1.000
+    habitantes"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part
+    of the measure."""
     amounts = [float((found[1] or found[2]).replace(",", ".")) for found in MONEY_AMOUNT.finditer(text.lower())]
+    amounts += [number(text, found[1], found[2]) for found in PER_AMOUNT.finditer(folded)]
     years = [float(year[0]) for match in PPP_YEAR.finditer(folded) if not without_unit_years[match.start():match.end()].strip()
              for year in ONE_YEAR.finditer(match[0])]
     return [amount for amount in amounts + years if threshold is None or amount != threshold[1]]

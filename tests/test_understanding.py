@@ -392,6 +392,18 @@ def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, ques
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
 
 
+@pytest.mark.parametrize(("question", "status", "code"), [
+    ("oye, ¿a cuánto estuvo el dólar en Chile el 2019? el promedio del año, en pesos por dólar", "ok", "PA.NUS.FCRF"),
+    ("Para un trabajo del colegio: ¿qué porcentaje de las exportaciones de mercancías de Chile fueron minerales y "
+     "metales en 2021?", "ok", "TX.VAL.MMTL.ZS.UN"),  # who asks and why is no topic
+    ("¿y cuántos había en la fuerza de trabajo ese mismo trimestre?", "clarify", None),  # the same as what?
+])  # fmt: skip
+def test_words_around_the_question(cifra, question, status, code):
+    answer = cifra.ask(question)
+    assert answer.status == status, answer.answer
+    assert code is None or answer.plan.indicator_code == code
+
+
 def test_half_is_a_threshold(cifra):
     answer = cifra.ask("How many of the 27 EU member states got more than half of their electricity from renewables in 2021?")
     assert (answer.plan.operation, answer.plan.group_code, answer.plan.threshold) == ("count", "G-EU", (">", 50.0))
@@ -445,6 +457,8 @@ def test_price_bases_as_people_write_them(cifra, question, code, period):
     ("poverty headcount at $3 a day in Peru 2019", "ok", "SI.POV.DDAY"),
     ("pobreza de Perú en 2019 con la línea de 2,15 dólares PPA 2017", "no_data", None),  # not the $3.00 line
     ("poverty headcount at $6.85 a day in Peru 2019", "no_data", None),
+    ("¿Cuántos médicos hay por cada 1.000 habitantes en Chile?", "no_data", None),  # not surgeons per 100,000
+    ("homicidios por cada 100 mil habitantes en Chile 2020", "ok", "VC.IHR.PSRC.P5"),
 ])  # fmt: skip
 def test_amounts_that_name_the_measure_must_be_in_its_name(cifra, question, status, code):
     answer = cifra.ask(question)
