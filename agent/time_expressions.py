@@ -138,11 +138,12 @@ RULES: list[tuple[re.Pattern, callable]] = [
      _month_list),
     (re.compile(rf"\b({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? ({MONTH_NAMES})(?: quarter| trimestre)?{OF_YEAR} {YEAR}\b"),
      _month_range),  # "abr-jun 2025", "the April-June quarter of 2016"
-    (re.compile(rf"\b(?:entre(?: el)?|between|de|del|desde(?: el)?|from|since)\s+{YEAR}\s+(?:y|and|a|al|to|hasta|until|through)"
-                rf"(?: el)?\s+{YEAR}\b"),
+    (re.compile(rf"\b(?:entre(?: el)?|between|de|del|desde(?: el)?|from|since)(?: (?:ano|year))?\s+{YEAR}\s+(?:y|and|a|al|to|hasta|until|through)"
+                rf"(?: el)?(?: (?:ano|year))?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
-    (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)\s+{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]))),
+    (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)(?: (?:ano|year))?\s+{YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde el año 2000"
     (re.compile(rf"\b{YEAR}\s+(?:onwards?|en adelante|and after|or later|y despues|hacia adelante)\b"),
      lambda m, today: PeriodSpec(start=int(m[1]))),
     (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),

@@ -397,6 +397,10 @@ def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, ques
     ("Para un trabajo del colegio: ¿qué porcentaje de las exportaciones de mercancías de Chile fueron minerales y "
      "metales en 2021?", "ok", "TX.VAL.MMTL.ZS.UN"),  # who asks and why is no topic
     ("¿y cuántos había en la fuerza de trabajo ese mismo trimestre?", "clarify", None),  # the same as what?
+    ("Count of South American countries where the employment-to-population ratio (ages 15+) was over 60 percent in "
+     "2024?", "ok", "SL.EMP.TOTL.SP.ZS"),
+    ("¿Qué proporción de las exportaciones de mercancías del Perú correspondió a minerales y metales en 2023?", "ok",
+     "TX.VAL.MMTL.ZS.UN"),
 ])  # fmt: skip
 def test_words_around_the_question(cifra, question, status, code):
     answer = cifra.ask(question)
