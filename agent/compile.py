@@ -20,6 +20,7 @@ DEFAULT_RANK_SIZE = 10
 RANK_COVERAGE = 0.5  # a ranking's default year is the latest one with values for half the members
 PERIODS_PER_YEAR = {"Q": 4, "M": 12, "D": 365}  # a yearly sum needs the whole year: 3 quarters are not a year
 FINAL_PERIOD = {"A": "", "Q": "-Q4", "M": "-12"}  # how the code of a year's last period ends: 2019-12, 2019-Q4
+SUM, AVG = func.sum, func.avg  # how a year is made of its periods; ``func.sum`` is a new object at each access
 
 a = Area.__table__.alias("a")
 m = AreaMembership.__table__.alias("m")
@@ -172,7 +173,7 @@ class QueryBuilder:
         o, info = self.o, self.info
         if info.annual_aggregation == "last":
             return None, [o.c.period.like(f"%{FINAL_PERIOD[info.frequency]}")]
-        return (func.sum if info.annual_aggregation == "sum" else func.avg), []
+        return (SUM if info.annual_aggregation == "sum" else AVG), []
 
     def rows(self, yearly: bool) -> Select:
         """Values per area and period (VALUE, SERIES, LATEST), or yearly figures for sub-annual series."""
@@ -193,7 +194,7 @@ class QueryBuilder:
                        func.count().label("observations"))
                 .select_from(self._from_areas()).where(*where)
                 .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
-                .having(func.count() == PERIODS_PER_YEAR[info.frequency] if combine is func.sum else literal(True))
+                .having(func.count() == PERIODS_PER_YEAR[info.frequency] if combine is SUM else literal(True))
                 .order_by(o.c.area_code, o.c.year)
             )  # fmt: skip
         return (
@@ -283,13 +284,13 @@ class QueryBuilder:
             first_day, next_day = (date(year, month, 1), _next_month(date(year, month, 1))) if month else \
                 _quarter_days(year, quarter)
             where += [o.c.period_start >= first_day, o.c.period_start < next_day]
-            combine, final_period = func.avg, []
+            combine, final_period = AVG, []
         else:
-            combine, final_period = self._yearly_rule() if info.frequency != "A" else (func.avg, [])
+            combine, final_period = self._yearly_rule() if info.frequency != "A" else (AVG, [])
         if combine is None:
             return select(o.c.area_code.label("area"), o.c.value).where(*where, *final_period).subquery(name)
         query = select(o.c.area_code.label("area"), combine(o.c.value).label("value")).where(*where).group_by(o.c.area_code)
-        if combine is func.sum and info.frequency in PERIODS_PER_YEAR:
+        if combine is SUM and info.frequency in PERIODS_PER_YEAR:
             query = query.having(func.count() == PERIODS_PER_YEAR[info.frequency])
         return query.subquery(name)
 

@@ -530,3 +530,10 @@ def test_a_change_since_a_period_ends_at_the_newest_value(cifra, question, first
     answer = cifra.ask(question)
     period = answer.rows[0][answer.columns.index("period")]
     assert answer.plan.operation == "change" and period.startswith(f"{first}..") and period != f"{first}..", answer.answer
+
+
+def test_a_yearly_sum_needs_the_whole_year(cifra):
+    answer = cifra.ask("PIB de Chile desde 2015")  # quarterly GDP: a year of one quarter is no year
+    last = cifra.catalog.coverage[("CHL.GDP.CURRENT", "CHL")][1]
+    complete = int(last[:4]) if last.endswith("Q4") else int(last[:4]) - 1
+    assert answer.plan.indicator_code == "CHL.GDP.CURRENT" and answer.values[-1].period == str(complete)
