@@ -7,7 +7,7 @@ Scores are cosine similarities from multilingual-e5-small; measured on the indic
 
 from collections.abc import Callable
 
-from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, matches
+from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog
 from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
 from agent.models import PlanOutcome, Understanding
@@ -112,14 +112,12 @@ class FamilyChooser:
         is still another question ("deuda pública de Argentina" is not its net incurrence of liabilities). With
         ``soft``, a "share" asked is not required (a prevalence rate is one), for when no near family has one."""
         cues = understanding.cues
-        family = [self.catalog.get(code), *self.catalog.siblings(code)]
-        asked = [field for field in VARIANT_FIELDS if getattr(cues, field)]
+        asked = {field: getattr(cues, field) for field in VARIANT_FIELDS if getattr(cues, field)}
         if soft and cues.measure in SOFT_MEASURES:
-            asked.remove("measure")  # "what share of the population was undernourished": a prevalence rate is one
-        return any(all(matches(info, field, getattr(cues, field)) for field in asked) for info in family)
+            del asked["measure"]  # "what share of the population was undernourished": a prevalence rate is one
+        return self.catalog.has_member(code, asked)
 
     def has_data(self, code: str, understanding: Understanding) -> bool:
         """Has a member of ``code``'s family values for the places and years the question names?"""
         areas = [place.code for place in understanding.places] or ([] if understanding.group else [DEFAULT_AREA])
-        family = [self.catalog.get(code), *self.catalog.siblings(code)]
-        return any(self.catalog.covers(info.code, areas, understanding.period) for info in family)
+        return any(self.catalog.covers(info.code, areas, understanding.period) for info in self.catalog.family_of(code))

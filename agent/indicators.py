@@ -212,6 +212,14 @@ class IndicatorCatalog:
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]
 
+    def family_of(self, code: str) -> list[IndicatorInfo]:
+        """``code`` and its siblings: every member of its family."""
+        return [self.indicators[code], *self.siblings(code)]
+
+    def has_member(self, code: str, wanted: dict[str, str]) -> bool:
+        """Has ``code``'s family a member with every attribute value in ``wanted``?"""
+        return any(all(matches(info, field, value) for field, value in wanted.items()) for info in self.family_of(code))
+
     def siblings(self, code: str) -> list[IndicatorInfo]:
         family = self.indicators[code].family
         return [info for info in self.indicators.values() if info.family == family and info.code != code]

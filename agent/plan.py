@@ -98,7 +98,7 @@ class Planner:
         cues = understanding.cues
         specified = {field for field in VARIANT_FIELDS if getattr(cues, field)}
         current = self.catalog.get(base)
-        family = [current, *self.catalog.siblings(base)]
+        family = self.catalog.family_of(base)
         def fitting_members() -> list[IndicatorInfo]:
             return [info for info in family if all(matches(info, field, getattr(cues, field)) for field in specified)]
 
@@ -140,9 +140,8 @@ class Planner:
 
     def _lacks_only_transform(self, base: str, cues: VariantCues) -> bool:
         """Is the transform ("crecimiento") the one attribute asked that no member of ``base``'s family has?"""
-        family = [self.catalog.get(base), *self.catalog.siblings(base)]
-        lacking = {field for field in VARIANT_FIELDS if getattr(cues, field)
-                   and not any(matches(info, field, getattr(cues, field)) for info in family)}
+        lacking = {field for field in VARIANT_FIELDS
+                   if getattr(cues, field) and not self.catalog.has_member(base, {field: getattr(cues, field)})}
         return lacking == {"transform"}
 
     def _carried(self, understanding: Understanding, context: QueryPlan | None) -> Understanding:
@@ -158,12 +157,8 @@ class Planner:
             return understanding
         carried = understanding.model_copy(update={"cues": cues.model_copy(update=kept)})
         top = max((candidate.score for candidate in understanding.candidates), default=0.0)
-        def keeps(code: str) -> bool:
-            family = [self.catalog.get(code), *self.catalog.siblings(code)]
-            return any(all(matches(info, field, value) for field, value in kept.items()) for info in family)
-
         candidates = [candidate for candidate in understanding.candidates
-                      if top - candidate.score >= NEAR_FAMILY or keeps(candidate.code)]
+                      if top - candidate.score >= NEAR_FAMILY or self.catalog.has_member(candidate.code, kept)]
         if candidates and top - candidates[0].score < NEAR_FAMILY:
             carried.candidates = candidates
         return carried
