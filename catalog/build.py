@@ -19,8 +19,8 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from catalog.curation import (DerivedMeasure, IndicatorCard, SourceCard, area_curation, indicator_cards, source_cards,
-                              wdi_spanish)
+from catalog.curation import (DerivedMeasure, IndicatorCard, SourceCard, Variant, area_curation, indicator_cards,
+                              source_cards, wdi_spanish)
 from catalog.loaders import bcch, chile_areas, chile_hub, country_codes, ine, sdmx, sdmx_areas, wdi
 from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord, WithheldValue
 from catalog.text import fold
@@ -97,17 +97,34 @@ def _derived_row(card: IndicatorCard, derived: DerivedMeasure) -> tuple:
     )  # fmt: skip
 
 
+# WDI's code of one sex's series: SL.EMP.VULN.FE.ZS is SL.EMP.VULN.ZS for women
+ONE_SEX = re.compile(r"\.(FE|MA)(?=\.|$)")
+SEX_CODES = {"FE": "female", "MA": "male"}
+
+
+def _one_sex_variant(code: str, curated: dict[str, Variant]) -> Variant | None:
+    """The variant of a WDI series for one sex: the same measure as the series for both sexes (curated or not), so
+    the two sexes and their total are one family ("brecha entre mujeres y hombres en empleo vulnerable")."""
+    named = ONE_SEX.search(code)
+    if named is None:
+        return None
+    both = ONE_SEX.sub("", code)
+    variant = curated.get(both) or Variant(family=both)
+    return variant.model_copy(update={"sex": SEX_CODES[named[1]]})
+
+
 def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A",
-                   title_es: str | None = None) -> tuple:
+                   title_es: str | None = None, variant: Variant | None = None) -> tuple:
     """Publisher's own English metadata for series nobody has curated yet (and its Spanish title when known)."""
-    unit_match = re.search(r"\(([^()]*)\)\s*$", title)
-    unit = unit_match[1] if unit_match else ""
+    unit = next((group for group in reversed(re.findall(r"\(([^()]*)\)", title))  # not "(modeled ILO estimate)"
+                 if not group.endswith("estimate")), "")
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
-    sex = named_sex[1] if named_sex else "total"
+    variant = variant or Variant(family=code, sex=named_sex[1] if named_sex else "total")
     return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
-            fold(topic) or "other", code, "total", None, None, "level", sex, None, None, False, None, None, None, None,
-            None, None, None, False)
+            fold(topic) or "other", variant.family, variant.measure, variant.price_basis, variant.currency,
+            variant.transform, variant.sex, variant.age, None, False, None, None, None, None, variant.adjustment,
+            None, None, False)
 
 
 def _phrase_rows(card: IndicatorCard | DerivedMeasure) -> Iterator[tuple]:
@@ -241,6 +258,7 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
         raise BuildError(f"indicator cards name unknown sources: {unknown_sources}")
     wdi_vintage = _vintage(sources["wdi"])
     curated_codes = {card.code for card in cards}
+    curated_variants = {card.code: card.variant for card in cards}
     wdi_extra = []
     if settings.wdi_scope == "all":
         wdi_extra = [code for code in wdi.available_codes(data_dir) if code not in curated_codes]
@@ -262,7 +280,8 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
             package = wdi.read_package(data_dir, code)
             translation = spanish.get(code)
             indicators.append(_uncurated_row(code, "wdi", package.title, package.definition, package.topic,
-                                             title_es=translation.title if translation else None))
+                                             title_es=translation.title if translation else None,
+                                             variant=_one_sex_variant(code, curated_variants)))
             keywords += [(code, "es", keyword, "keyword") for keyword in (translation.keywords if translation else [])]
             observations.extend(wdi.read_observations(data_dir, code, wdi_vintage, wdi_area_names))
             continue
