@@ -58,14 +58,19 @@ class FamilyChooser:
             outcome.suggestions = [c.code for c in candidates[:3]]
             return None
         best: dict[str, tuple[float, int, str]] = {}
+        sex = understanding.cues.sex or "total"
         for candidate in candidates:
-            family = self.catalog.get(candidate.code).family
-            score, members, code = best.get(family, (candidate.score, 0, candidate.code))
-            best[family] = (score, members + 1, code)
+            info = self.catalog.get(candidate.code)
+            score, members, code = best.get(info.family, (candidate.score, 0, candidate.code))
+            # a series for each sex is one more hit of its family only when that sex is asked
+            best[info.family] = (score, members + (understanding.sexes is not None or info.sex == sex), code)
         ranked = sorted(best.values(), reverse=True)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
-        fitting = [family for family in near if self.fits(family[2], understanding)] or [
-            family for family in near if self.fits(family[2], understanding, soft=True)]  # no share: a rate
+        soft = [family for family in near if self.fits(family[2], understanding, soft=True)]
+        fitting = [family for family in near if self.fits(family[2], understanding)] or soft  # no share: a rate
+        if not any(self._accounts(understanding.topic_text, family[2]) for family in fitting):
+            # "what share of the population was undernourished": a rate named by every word, not a share of another
+            fitting = [family for family in soft if self._accounts(understanding.topic_text, family[2])] or fitting
         if understanding.cues.sex is None and not understanding.sexes:  # "alfabetización de adultos": not men's alone
             both_sexes = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"sex": "total"})})
             fitting = sorted(fitting, key=lambda family: not self.fits(family[2], both_sexes))
@@ -103,8 +108,12 @@ class FamilyChooser:
         named = [code for code in near if self.catalog.get(code).family in families]
         if len(named) == 1:
             return named[0]
-        accounting = [code for code in near if not self.catalog.unaccounted(topic.split(), code)]
+        accounting = [code for code in near if self._accounts(topic, code)]
         return accounting[0] if len(accounting) == 1 else None
+
+    def _accounts(self, topic: str, code: str) -> bool:
+        """Does ``code``'s family use every topic word that names some measure?"""
+        return not self.catalog.unaccounted(topic.split(), code)
 
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

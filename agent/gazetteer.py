@@ -40,6 +40,7 @@ class PlaceMatch(BaseModel):
     places: list[Place]
     spans: list[tuple[int, int]]
     member_kind: str | None = None
+    by_people: bool = False  # a place named by its people ("¿cuántos chilenos hay?"): they are what is counted
 
 
 def _demonym_forms(demonym: str) -> list[str]:
@@ -51,9 +52,11 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 
 class Gazetteer:
-    def __init__(self, areas: list[AreaEntry], names: dict[str, set[str]], measure_words: set[str] = frozenset()):
+    def __init__(self, areas: list[AreaEntry], names: dict[str, set[str]], measure_words: set[str] = frozenset(),
+                 peoples: set[str] = frozenset()):
         """``measure_words``: words of the indicators' names, never read as a misspelt place ("razón de dependencia"
-        is no Independencia)."""
+        is no Independencia). ``peoples``: plural demonyms ("chilenos", "peruvians")."""
+        self._peoples = peoples
         self.areas = {area.code: area for area in areas}
         self._names = names
         self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
@@ -68,19 +71,22 @@ class Gazetteer:
             aliases = connection.execute(select(AreaAlias.area_code, AreaAlias.alias)).all()
             indicator_names = connection.execute(select(Indicator.name_es, Indicator.name_en)).all()
         names: dict[str, set[str]] = defaultdict(set)
+        peoples: set[str] = set()
         for code, _kind, name_es, name_en, demonym_es, demonym_en in rows:
             for name in (name_es, name_en):
                 names[fold(name)].add(code)
             for demonym in filter(None, (demonym_es, demonym_en)):
                 for form in _demonym_forms(demonym):
                     names[form].add(code)
+                    if form.endswith("s"):
+                        peoples.add(form)
         for code, alias in aliases:
             names[fold(alias)].add(code)
         stopwords = set(lexicon().stopwords)
         names = {name: codes for name, codes in names.items() if name and name not in stopwords}
         areas = [AreaEntry(code=r[0], kind=r[1], name_es=r[2], name_en=r[3]) for r in rows]
         measure_words = {word for row in indicator_names for name in row for word in fold(name).split()}
-        return cls(areas, names, measure_words)
+        return cls(areas, names, measure_words, peoples)
 
     def _ranked(self, codes: set[str], level: str | None) -> list[str]:
         return sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind), code))
@@ -120,7 +126,8 @@ class Gazetteer:
             index += length
         member_kind = next((MEMBER_WORDS[word] for index, word in enumerate(words)
                             if word in MEMBER_WORDS and index not in in_names), None)
-        return PlaceMatch(places=places, spans=spans, member_kind=member_kind)
+        return PlaceMatch(places=places, spans=spans, member_kind=member_kind,
+                          by_people=any(place.matched in self._peoples for place in places))
 
     def _match_at(self, words: list[str], index: int) -> tuple[int, set[str], str] | None:
         for length in range(min(MAX_WORDS, len(words) - index), 0, -1):

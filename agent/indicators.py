@@ -145,17 +145,21 @@ class IndicatorCatalog:
         self.kind_counts: dict[str, Counter] = {}  # how many areas of each kind a series has values for
         for code, _, _, _, _, kind in spans:
             self.kind_counts.setdefault(code, Counter())[kind] += 1
-        self.family_stems: dict[str, set[str]] = {}  # word stems each family's names, phrasings and units use
+        self.family_stems: dict[str, set[str]] = {}  # word stems each family's names, phrasings and units use; but
+        # function words only as whole words: the "under" of "population under 15" does not name undernourishment
+        self.family_function_words: dict[str, set[str]] = {}
+        unnamed = function_words()
         named = [(code, text_) for code, text_ in phrases] + [
             (info.code, getattr(info, field)) for info in indicators for field in ("name_es", "name_en", "unit_es", "unit_en")]
         self.families_named: dict[str, set[str]] = {}  # a whole name or phrasing ("pib", "desempleo") → its families
         for code, text_ in named:
             if code in self.indicators and text_:
-                family = self.indicators[code].family
-                self.family_stems.setdefault(family, set()).update(  # "pupil-teacher ratio": two words
-                    word[:STEM] for word in re.findall(r"\w+", fold(text_)))
+                family, text_words = self.indicators[code].family, re.findall(r"\w+", fold(text_))  # "pupil-teacher"
+                self.family_stems.setdefault(family, set()).update(word[:STEM] for word in text_words if word not in unnamed)
+                self.family_function_words.setdefault(family, set()).update(word for word in text_words if word in unnamed)
                 self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
-        self.named_stems = set().union(*self.family_stems.values()) | {  # "sueldo mínimo": a measure, if not ours
+        self.named_stems = set().union(*self.family_stems.values()) | {
+            word[:STEM] for words in self.family_function_words.values() for word in words} | {  # "sueldo mínimo"
             word[:STEM] for phrase in lexicon().operation_exclusions for word in fold(phrase).split() if len(word) > 3}
         self.named_words = {word for _, text_ in named if text_ for word in fold(text_).split()}
         self.generic_words = set(lexicon().generic_words)
@@ -204,9 +208,10 @@ class IndicatorCatalog:
         """Of a question's topic ``words``, those that name other measures but never appear in the names, phrasings
         or unit of ``code``'s family (other endings allowed): "universitaria" is not about secondary enrolment. A word
         no measure uses ("tengas") points nowhere else and is no sign of a nearby question."""
-        stems = self.family_stems.get(self.indicators[code].family, set())
+        family = self.indicators[code].family
+        stems, whole = self.family_stems.get(family, set()), self.family_function_words.get(family, set())
         return [word for word in words if (len(word) >= 4 or word not in self.short_function_words)  # "uf", not "se"
-                and word not in self.generic_words and word[:STEM] not in stems
+                and word not in self.generic_words and word[:STEM] not in stems and word not in whole
                 and word[:STEM] in self.named_stems]
 
     def get(self, code: str) -> IndicatorInfo:

@@ -13,6 +13,16 @@ from catalog.text import fold
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 
 
+def _band_phrases(band: str) -> list[str]:
+    """How an age band "15-29" is said, besides the phrases listed for it: "entre 15 y 29 años", "aged 15 to 29"."""
+    bounds = re.fullmatch(r"(\d+)-(\d+)", band)
+    if bounds is None:
+        return []
+    low, high = bounds.groups()
+    return [f"entre {low} y {high} anos", f"entre {low} y {high}", f"de {low} a {high} anos", f"{low} y {high} anos",
+            f"between {low} and {high}", f"aged {low} to {high}", f"ages {low} to {high}", f"{low} to {high} years"]
+
+
 class Lexicon(BaseModel):
     language_markers: dict[str, list[str]]
     stopwords: list[str]
@@ -28,6 +38,7 @@ class Lexicon(BaseModel):
     generic_words: list[str]
     abbreviations: dict[str, str]
     implied_topics: dict[str, str]
+    headcount_words: list[str]
 
     def spelled_out(self, text: str) -> str:
         """``text`` with each abbreviation ("I+D") replaced by its words, case-insensitively."""
@@ -44,6 +55,7 @@ class Lexicon(BaseModel):
     @field_validator("variant_cues", mode="after")
     @classmethod
     def _cues_longest_first(cls, cues: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, list[str]]]:
+        cues["age"] = {band: phrases + _band_phrases(band) for band, phrases in cues.get("age", {}).items()}
         return {field: cls._longest_first(options) for field, options in cues.items()}
 
     def has_phrase(self, folded_text: str, phrases: list[str]) -> str | None:

@@ -72,6 +72,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
+# "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
+AFTER_THAN = re.compile(r"\b(?:que|than)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those))*\s*$")
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,6}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
@@ -362,6 +364,7 @@ class Understander:
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         if group_kind == "count" and PERIOD_COUNT.search(folded):  # "¿en cuántos de los 12 trimestres…?": periods
             group_kind, group_phrase = None, None
+        compared = folded  # before "que" becomes "y": which place follows it
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
         folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
@@ -382,6 +385,8 @@ class Understander:
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text)
+        if two_kind and len(places.places) == len(places.spans) == 2 and AFTER_THAN.search(compared[:places.spans[0][0]]):
+            places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
@@ -404,6 +409,8 @@ class Understander:
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
+        marked = _blank(marked, [phrase for phrase in cue_phrases  # "entre 15 y 29 años" joins no two measures
+                                 if any(CONJUNCTION.fullmatch(word) for word in phrase.split())])
         named = {word for phrase in words.operation_exclusions if words.has_phrase(folded, [phrase])
                  for word in fold(phrase).split()}  # "sueldo mínimo": a name, not a minimum
         stopwords = self.stopwords - (named - function_words())
@@ -437,6 +444,10 @@ class Understander:
             measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
+        if set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people):
+            # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
+            topic_text = without_entities = "poblacion"
+            search_words = [topic_text]
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
         if not topic_text and implied and member_kind and not unsupported:  # "¿cuántos países crecieron más de 10 %?"
             topic_text = without_entities = implied

@@ -537,3 +537,34 @@ def test_a_yearly_sum_needs_the_whole_year(cifra):
     last = cifra.catalog.coverage[("CHL.GDP.CURRENT", "CHL")][1]
     complete = int(last[:4]) if last.endswith("Q4") else int(last[:4]) - 1
     assert answer.plan.indicator_code == "CHL.GDP.CURRENT" and answer.values[-1].period == str(complete)
+
+
+@pytest.mark.parametrize(("question", "areas"), [
+    ("¿Cuántos hogares más que Talcahuano contó Concepción en el censo 2024?", ["CL-08101", "CL-08110"]),
+    ("¿cuántos habitantes más tiene Santiago que Maipú según el censo 2024?", ["CL-13101", "CL-13119"]),
+    ("¿cuánto más alto que el de Perú es el PIB per cápita de Chile en 2020?", ["CHL", "PER"]),
+])  # fmt: skip
+def test_the_place_after_than_is_taken_away_from_the_other(cifra, question, areas):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.area_codes) == ("difference", areas), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("¿cuántas personas tiene Paraguay?", "SP.POP.TOTL"),  # not the labour force, counted in people too
+    ("how many more people than Uruguay does Paraguay have in 2022?", "SP.POP.TOTL"),
+    ("how many Peruvians were there in 2020?", "SP.POP.TOTL"),
+    ("what percentage of Chileans are 65 or older?", "SP.POP.65UP.TO.ZS"),
+    ("what share of Chile's population is over 65?", "SP.POP.65UP.TO.ZS"),  # an age group, not a threshold
+])  # fmt: skip
+def test_people_and_peoples_are_the_population(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("what share of Nigeria's population was undernourished in 2019?", "SN.ITK.DEFC.ZS"),  # not the share aged 65+
+    ("what share of Peru's urban population lived in the largest city in 2020?", "EN.URB.LCTY.UR.ZS"),  # no ranking
+])  # fmt: skip
+def test_a_measure_named_by_every_word_over_a_share_of_another(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
