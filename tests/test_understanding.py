@@ -568,3 +568,27 @@ def test_people_and_peoples_are_the_population(cifra, question, code):
 def test_a_measure_named_by_every_word_over_a_share_of_another(cifra, question, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation", "codes"), [
+    ("diferencia entre mujeres y hombres en empleo vulnerable en Perú 2023", "difference",
+     ["SL.EMP.VULN.FE.ZS", "SL.EMP.VULN.MA.ZS"]),
+    ("Colombia 2021: unpaid domestic and care work, ratio of women to men", "ratio",
+     ["SG.TIM.UWRK.FE", "SG.TIM.UWRK.MA"]),
+])  # fmt: skip
+def test_the_sexes_of_an_uncurated_series_are_one_family(cifra, question, operation, codes):
+    answer = cifra.ask(question)
+    plan = answer.plan
+    assert (plan.operation, [plan.indicator_code, plan.second_indicator_code]) == (operation, codes), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("tasa de pobreza por ingresos en Ercilla, estimación comunal 2022 del Ministerio de Desarrollo Social",
+     "CHL.POVERTY.INCOME"),  # who publishes it is no topic
+    ("¿cuánto ha subido el ICL desde enero de 2023?", "CHL.LABOUR_COST.INDEX"),
+    ("¿Cuántas personas de entre 15 y 29 años registró el Censo 2024 en Estación Central?",
+     "CHL.CENSUS2024.POP_15_29"),  # an age band, not two measures joined by "y"
+])  # fmt: skip
+def test_publishers_acronyms_and_age_bands(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
