@@ -58,12 +58,10 @@ class FamilyChooser:
             outcome.suggestions = [c.code for c in candidates[:3]]
             return None
         best: dict[str, tuple[float, int, str]] = {}
-        sex = understanding.cues.sex or "total"
         for candidate in candidates:
-            info = self.catalog.get(candidate.code)
-            score, members, code = best.get(info.family, (candidate.score, 0, candidate.code))
-            # a series for each sex is one more hit of its family only when that sex is asked
-            best[info.family] = (score, members + (understanding.sexes is not None or info.sex == sex), code)
+            family = self.catalog.get(candidate.code).family
+            score, members, code = best.get(family, (candidate.score, 0, candidate.code))
+            best[family] = (score, members + 1, code)
         ranked = sorted(best.values(), reverse=True)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         soft = [family for family in near if self.fits(family[2], understanding, soft=True)]
@@ -71,9 +69,10 @@ class FamilyChooser:
         if not any(self._accounts(understanding.topic_text, family[2]) for family in fitting):
             # "what share of the population was undernourished": a rate named by every word, not a share of another
             fitting = [family for family in soft if self._accounts(understanding.topic_text, family[2])] or fitting
-        if understanding.cues.sex is None and not understanding.sexes:  # "alfabetización de adultos": not men's alone
-            both_sexes = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"sex": "total"})})
-            fitting = sorted(fitting, key=lambda family: not self.fits(family[2], both_sexes))
+        wanted = understanding  # "alfabetización de adultos": not men's alone
+        if understanding.cues.sex is None and not understanding.sexes:
+            wanted = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"sex": "total"})})
+            fitting = sorted(fitting, key=lambda family: not self.fits(family[2], wanted))
         if fitting:  # as close a match, and it has the variant asked ("what share"): never a near miss without it
             ranked = fitting + [family for family in ranked if family not in near]
         if self.has_data(ranked[0][2], understanding):  # of near ties, those with no values there are no contenders;
@@ -96,8 +95,10 @@ class FamilyChooser:
                 if chosen:
                     outcome.parser = "model"
                     return chosen
-            # Too close to call without the model: the family retrieval returned most often.
-            return max(ranked[:2], key=lambda family: family[1])[2]
+            # Too close to call without the model: of those with the sex asked (both when none is), the family
+            # retrieval returned most often.
+            contenders = [family for family in ranked[:2] if self.fits(family[2], wanted)] or ranked[:2]
+            return max(contenders, key=lambda family: family[1])[2]
         return ranked[0][2]
 
     def _settled(self, topic: str, near: list[str]) -> str | None:

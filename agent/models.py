@@ -46,6 +46,8 @@ class PeriodSpec(BaseModel):
                                                        "-1 'el mes anterior', 12 'un año después'.")
     same_part: bool = Field(False, description="'el mismo trimestre de 2021': the previous period's month or quarter, "
                                                "in the years named.")
+    since_previous: bool = Field(False, description="'¿cuánto cambió desde entonces?': from the previous answer's "
+                                                    "period to the newest value.")
 
     @property
     def unstated(self) -> bool:

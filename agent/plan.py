@@ -37,6 +37,10 @@ CARRIED_MEASURES = {"share", "per_capita"}  # qualifiers of an amount ("% del PI
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
+# "¿cuántos turistas llegaron?" counts something: a percentage answers another question, unless one is asked for
+HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
+PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
+NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -247,6 +251,13 @@ class Planner:
             period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
         if understanding.period.same_part and context is None:  # "ese mismo trimestre" after no answer: which one?
             return PlanOutcome(status="clarify", reason="no_shift")
+        if period.since_previous:  # "¿cuánto cambió desde entonces?": from the previous answer's last period on
+            if context is None:
+                return PlanOutcome(status="clarify", reason="no_shift")
+            last = context.period
+            period = last.model_copy(update={"start": last.end or last.start, "end": None, "since_previous": False,
+                                             "month": last.month_end or last.month, "month_end": None,
+                                             "quarter": last.quarter_end or last.quarter, "quarter_end": None})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(context.period, period.shift_months) if context is not None else None
             if period is None:
@@ -313,10 +324,12 @@ class Planner:
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
         order = understanding.order
-        people = HOW_MANY_PEOPLE.search(fold(understanding.question))
-        if people and chosen.unit_kind in ("index", "currency") and operation not in TWO_OPERANDS:
+        asked = fold(understanding.question)
+        people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)
+        counted = counted if chosen.unit_kind == "percent" and not PERCENT_ASKED.search(asked) else None
+        if operation not in NOT_COUNTS and (counted or people and chosen.unit_kind in ("index", "currency")):
             # "¿cuántos habitantes tenía el Imacec?": people are not counted in an index or in money
-            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": people[0]},
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": (counted or people)[0]},
                                suggestions=[c.code for c in understanding.candidates[:3]])
         compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST)
         if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
@@ -483,6 +496,8 @@ class Planner:
         last = min(lasts)
         if chosen.frequency in ("M", "D") and len(last) >= 7:
             return period.model_copy(update={"end": int(last[:4]), "month": period.month or 1, "month_end": int(last[5:7])})
+        if chosen.annual_aggregation == "sum" and chosen.frequency == "Q" and not last.endswith("Q4"):
+            return period.model_copy(update={"end": int(last[:4]) - 1})  # a yearly sum needs the whole year
         return period.model_copy(update={"end": int(last[:4])})
 
     @staticmethod

@@ -59,8 +59,9 @@ UNITS = "|".join(UNIT_MONTHS)
 BACK = "anterior|previo|antes|atras|previous|prior|preceding|before|earlier|ago"
 AHEAD = "siguiente|posterior|despues|mas tarde|following|next|after|later"
 WAY = rf"(?:(?P<back>{BACK})|{AHEAD})"
-SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter"
+SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter", "hace un año"
     re.compile(rf"\b(?P<count>un|una|one|a|\d+|{'|'.join(NUMBER_WORDS)}) (?P<unit>{UNITS}) {WAY}\b"),
+    re.compile(rf"\b(?P<back>hace) (?P<count>un|una|\d+|{'|'.join(NUMBER_WORDS)}) (?P<unit>{UNITS})\b"),
     re.compile(rf"\b(?:el |la |the )?(?P<unit>{UNITS}) {WAY}\b"),
     re.compile(rf"\b(?:the )?(?:(?P<back>previous|prior|preceding)|following|next) (?P<unit>{UNITS})\b"),
 ]
@@ -175,6 +176,9 @@ ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|projections?|projected|forecasts?)\b")
 
 
+# "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
+SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
+                        r"since that (?:year|month|quarter|time|date))\b")
 # "¿y en el mismo trimestre de 2021?", "same month a year earlier": the previous answer's month or quarter
 SAME_PART = re.compile(r"\b(?:el |la |the )?(?:mismo|misma|same) (?:mes|trimestre|month|quarter)(?: de| del| of| in)?\b")
 
@@ -208,6 +212,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     shift = find_shift(folded)
     if shift:
         return PeriodMatch(period=PeriodSpec(shift_months=shift[0]), spans=[shift[1]])
+    since = SINCE_THEN.search(folded)
+    if since:
+        return PeriodMatch(period=PeriodSpec(since_previous=True), spans=[since.span()])
     return PeriodMatch(period=PeriodSpec(), spans=[])
 
 

@@ -50,7 +50,7 @@ SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"
-                           r"bajado|caido|disminuido|fell|"
+                           r"bajado|caido|disminuido|fell|grown|fallen|risen|"
                            r"dropped|rose|increased|decreased)\b"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b")
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
@@ -392,8 +392,9 @@ class Understander:
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded)
         operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
-        if HOW_MUCH_GREW.search(folded) and period.period.start and (  # "desde 2020": to the latest
-                period.period.end is None or period.period.start < period.period.end or period.period.month_end):
+        said = period.period
+        if HOW_MUCH_GREW.search(folded) and (said.since_previous or said.start and (  # "desde 2020": to the latest
+                said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         one_member = ONE_MEMBER.search(folded)

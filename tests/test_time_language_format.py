@@ -41,6 +41,9 @@ PERIODS = [
     ("and the following month?", {"shift_months": 1}),
     ("and two years earlier?", {"shift_months": -24}),
     ("¿y el trimestre anterior?", {"shift_months": -3}),
+    ("¿y hace un año?", {"shift_months": -12}),
+    ("¿cuánto cambió desde entonces?", {"since_previous": True}),
+    ("how much has it grown since then?", {"since_previous": True}),
     ("variación del Imacec respecto al mes anterior", {}),  # compares with a period, names none
     ("¿y en el mismo trimestre de 2021?", {"start": 2021, "end": 2021, "same_part": True}),
     ("entre el T2 2019 y el T2 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),

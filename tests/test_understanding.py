@@ -592,3 +592,22 @@ def test_the_sexes_of_an_uncurated_series_are_one_family(cifra, question, operat
 def test_publishers_acronyms_and_age_bands(cifra, question, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+def test_since_then_runs_from_the_previous_answer_to_the_newest_value(cifra):
+    conversation = Conversation()
+    for question in ("PIB per cápita de Argentina 2022", "¿y en 2010?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuánto cambió desde entonces?", conversation)
+    assert answer.plan.operation == "change" and answer.plan.period.start == 2010 and answer.plan.period.end > 2010
+
+
+def test_how_many_is_not_answered_with_a_percentage(cifra):
+    answer = cifra.ask("¿cuántos turistas llegaron a Chile en 2019?")  # not tourism spending as a % of imports
+    assert answer.status == "no_data" and answer.values == []
+
+
+def test_a_change_of_a_quarterly_flow_to_the_latest_ends_at_the_last_whole_year(cifra):
+    answer = cifra.ask("¿cuánto ha crecido el PIB de Chile desde 2015?")
+    last = cifra.catalog.coverage[(answer.plan.indicator_code, "CHL")][1]
+    assert answer.status == "ok" and answer.plan.period.end == (int(last[:4]) if last.endswith("Q4") else int(last[:4]) - 1)
