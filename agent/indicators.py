@@ -61,6 +61,11 @@ class IndicatorInfo(BaseModel):
     def unit(self, language: str) -> str:
         return self.unit_es if language == "es" else self.unit_en
 
+    def names_amounts(self, amounts: list[float]) -> bool:
+        """Does the English name say every amount ("$3.00 a day (2021 PPP)": 3.0 and 2021.0)?"""
+        named = {float(found) for found in re.findall(r"\d+(?:\.\d+)?", self.name_en.replace(",", ""))}
+        return set(amounts) <= named
+
     @property
     def yearly_comparable(self) -> bool:
         """Can a year be read from this series? Annual, or sub-annual with a rule to make a year."""

@@ -59,11 +59,6 @@ def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
             and (field != "measure" or value in CARRIED_MEASURES)}
 
 
-def _amounts_named(info: IndicatorInfo) -> set[float]:
-    """The numbers a series' English name says ("$3.00 a day (2021 PPP)": 3.0 and 2021.0)."""
-    return {float(found) for found in re.findall(r"\d+(?:\.\d+)?", info.name_en.replace(",", ""))}
-
-
 def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
     """Measured alike, so a difference means something: percentages (of men's and of women's labour force), one
     currency at one scale, or the same unit written the same way."""
@@ -280,7 +275,7 @@ class Planner:
                 if fitting:
                     break
         if understanding.named_amounts:  # "la línea de 2,15 dólares": never the series of another line
-            fitting = [info for info in fitting if set(understanding.named_amounts) <= _amounts_named(info)]
+            fitting = [info for info in fitting if info.names_amounts(understanding.named_amounts)]
         if understanding.model_codes:  # the member the model chose, if it has what the question's words ask for
             fitting = [info for info in fitting if info.code == understanding.model_codes[0]]
         sexes_only = not same_measure and carried.cues.sex is None and not understanding.sexes and len(
@@ -299,6 +294,9 @@ class Planner:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
+        if operation == Operation.CHANGE and period.is_single_year and (period.month or period.quarter) and (
+                period.month_end or period.month) == period.month and (period.quarter_end or period.quarter) == period.quarter:
+            return PlanOutcome(status="clarify", reason="no_shift")  # a change from a month to itself: since when?
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):

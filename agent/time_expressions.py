@@ -176,6 +176,8 @@ ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|projections?|projected|forecasts?)\b")
 
 
+# "desde el trimestre octubre-diciembre de 2025": a month or three named after it start a period that runs to the latest
+OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trimestre| mes| quarter| month)?(?: de| of)?\s*$")
 # "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
 SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
                         r"since that (?:year|month|quarter|time|date))\b")
@@ -186,6 +188,11 @@ SAME_PART = re.compile(r"\b(?:el |la |the )?(?:mismo|misma|same) (?:mes|trimestr
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     match = _find_period(folded, today)
+    period = match.period
+    if period.month and period.start == period.end and period.day is None and match.spans and OPEN_START.search(
+            folded[:match.spans[0][0]]):  # "desde el trimestre octubre-diciembre de 2025": from its last month on
+        match = PeriodMatch(period=period.model_copy(update={"end": None, "month": period.month_end or period.month,
+                                                             "month_end": None}), spans=match.spans)
     same = SAME_PART.search(folded)
     if same:
         match = PeriodMatch(period=match.period.model_copy(update={"same_part": True}), spans=match.spans + [same.span()])

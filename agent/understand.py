@@ -60,6 +60,12 @@ MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)
 PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(\d+(?: \d{3})*)\s*(mil|thousand)?\s+(?:habitantes|personas|"
                         r"people|population|inhabitants|residents|nacidos|nacimientos|live|births|mujeres|women|ninos|"
                         r"children|adultos|adults)\b")
+# "for every X, how many Y?": Y divided by X
+FOR_EVERY = re.compile(r"\b(for every|for each|por cada)\s+(?!\d|(?:un[oa]? |an? |one )?(?:mujer|wom[ae]n|persona|person|"
+                       r"habitante|inhabitant|resident|nacido|birth|adult|nin[oa]|child))\D{0,80}?\b(?:how many|how much|cuant[oa]s?)\b")
+# "el 20 % más rico", "the poorest 40%": a share of the people the series must name (not the richest 10 %)
+PEOPLE_SHARE = re.compile(r"(\d{1,2})\s*%\s*(?:más|mas|de la población|de los hogares)?\s*(?:ric|pobr|richest|poorest|wealthiest|"
+                          r"superior|inferior)|(?:richest|poorest|wealthiest|top|bottom|highest|lowest)\s+(\d{1,2})\s*%")
 # "pesos por dólar" is the unit of an exchange rate, not a currency asked for.
 PER_DOLLAR = re.compile(r"\b(?:pesos?(?: chilenos)?|moneda local|local currency(?: units?)?)\s+(?:por|per)\s+"
                         r"(?:dolar|dolares|dollar|us)\b")
@@ -85,8 +91,9 @@ ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_regio
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
-PREAMBLE = re.compile(r"^\s*(?i:para (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|working on|trabajo en|soy|journalist|"
-                      r"periodista)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}[:.]\s+(?=\S)")
+PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:para (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
+                      r"working on|trabajo en|soy|journalist|periodista|una consulta|consulta|quick (?:one|question)|"
+                      r"pregunta|question)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}[:.]\s+(?=\S)")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -421,6 +428,9 @@ class Understander:
             threshold=threshold is not None, years=(period.period.start, period.period.end))
         unsupported = as_written(text, two_phrase or group_phrase) if unsupported else (
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
+        per_each = FOR_EVERY.search(folded)
+        if per_each and not unsupported:  # "for every patent filed by a resident, how many by non-residents?"
+            unsupported = as_written(text, per_each[1])  # a ratio the other way round: never one of its two series
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
                                   if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
         said, unread = period.period, _remove(without_unit_years, period.spans + threshold_span)
@@ -483,10 +493,11 @@ class Understander:
 
 def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: tuple[str, float] | None) -> list[float]:
     """Amounts the series must say in its name: a poverty line's dollars a day, a rate's denominator ("por cada 1.000
-    habitantes"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part
+    habitantes"), the share of people ("el 20 % más rico"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part
     of the measure."""
     amounts = [float((found[1] or found[2]).replace(",", ".")) for found in MONEY_AMOUNT.finditer(text.lower())]
     amounts += [number(text, found[1], found[2]) for found in PER_AMOUNT.finditer(folded)]
+    amounts += [float(found[1] or found[2]) for found in PEOPLE_SHARE.finditer(text.lower())]
     years = [float(year[0]) for match in PPP_YEAR.finditer(folded) if not without_unit_years[match.start():match.end()].strip()
              for year in ONE_YEAR.finditer(match[0])]
     return [amount for amount in amounts + years if threshold is None or amount != threshold[1]]

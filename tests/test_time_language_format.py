@@ -42,6 +42,7 @@ PERIODS = [
     ("and two years earlier?", {"shift_months": -24}),
     ("¿y el trimestre anterior?", {"shift_months": -3}),
     ("¿y hace un año?", {"shift_months": -12}),
+    ("desde el trimestre octubre-diciembre de 2025", {"start": 2025, "month": 12}),  # to the newest value
     ("¿cuánto cambió desde entonces?", {"since_previous": True}),
     ("how much has it grown since then?", {"since_previous": True}),
     ("variación del Imacec respecto al mes anterior", {}),  # compares with a period, names none

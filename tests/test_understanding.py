@@ -611,3 +611,25 @@ def test_a_change_of_a_quarterly_flow_to_the_latest_ends_at_the_last_whole_year(
     answer = cifra.ask("¿cuánto ha crecido el PIB de Chile desde 2015?")
     last = cifra.catalog.coverage[(answer.plan.indicator_code, "CHL")][1]
     assert answer.status == "ok" and answer.plan.period.end == (int(last[:4]) if last.endswith("Q4") else int(last[:4]) - 1)
+
+
+def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
+    answer = cifra.ask("¿En cuántos puntos ha subido la tasa de desocupación desde el trimestre octubre-diciembre de "
+                       "2025 hasta el último dato del INE?")
+    period = answer.plan.period
+    assert answer.plan.operation == "change" and (period.start, period.month) == (2025, 12) and period.end >= 2026
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
+    "In 2021, for every patent application filed in Chile by a resident, how many were filed by non-residents?",
+])  # fmt: skip
+def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status in ("no_data", "clarify") and answer.values == [], answer.answer
+
+
+def test_a_greeting_and_a_preamble_are_no_topic(cifra):
+    answer = cifra.ask("hola! una consulta pa un trabajo de la u: ¿qué porcentaje del gasto total del gobierno de "
+                       "Chile se destinó a educación el 2019? (dato Banco Mundial)")
+    assert (answer.status, answer.plan.indicator_code) == ("ok", "SE.XPD.TOTL.GB.ZS"), answer.answer
