@@ -120,7 +120,9 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
                  if not group.endswith("estimate")), "")
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
-    variant = variant or Variant(family=code, sex=named_sex[1] if named_sex else "total")
+    growth = re.search(r"\bgrowth\b|annual %", title.lower())  # "Broad money growth (annual %)": a rate of growth
+    variant = variant or Variant(family=code, sex=named_sex[1] if named_sex else "total",
+                                 transform="growth" if growth else "level")
     return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
             fold(topic) or "other", variant.family, variant.measure, variant.price_basis, variant.currency,
             variant.transform, variant.sex, variant.age, None, False, None, None, None, None, variant.adjustment,
