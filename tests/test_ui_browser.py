@@ -159,7 +159,8 @@ def test_a_citizen_and_an_analyst_in_a_real_browser(built, tmp_path, monkeypatch
         click_text(driver, "[data-testid='stSidebarNav'] a", "Analista")
         WebDriverWait(driver, ANSWER_S).until(lambda d: "Banco de pruebas SQL" in page_text(d))
         click_text(driver, "[data-testid='stTab']", "Banco de pruebas SQL")
-        workbench = driver.find_element(By.CSS_SELECTOR, "[data-testid='stTextArea'] textarea")
+        workbench = WebDriverWait(driver, ANSWER_S).until(  # the tab's content renders after the click
+            ready.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stTextArea'] textarea")))
         assert "SL.UEM.TOTL.ZS" in workbench.get_attribute("value")
         click_text(driver, "button", "Ejecutar")
         WebDriverWait(driver, ANSWER_S).until(ready.presence_of_element_located(TABLE))
