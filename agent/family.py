@@ -64,9 +64,9 @@ class FamilyChooser:
             best[family] = (score, members + 1, code)
         ranked = sorted(best.values(), reverse=True)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
-        saying = [family for family in near if any(info.names_amounts(understanding.named_amounts)
-                                                   for info in self.catalog.family_of(family[2]))]
-        if understanding.named_amounts and saying:  # "el 20 % más rico": no near family that names another share
+        saying = [family for family in near if understanding.named_amounts and any(
+            info.names_amounts(understanding.named_amounts) for info in self.catalog.family_of(family[2]))]
+        if saying:  # "el 20 % más rico": no near family that names another share
             ranked = [family for family in ranked if family in saying or family not in near]
             near = saying
         soft = [family for family in near if self.fits(family[2], understanding, soft=True)]

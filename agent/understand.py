@@ -433,7 +433,7 @@ class Understander:
             unsupported = as_written(text, per_each[1])  # a ratio the other way round: never one of its two series
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
                                   if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
-        said, unread = period.period, _remove(without_unit_years, period.spans + threshold_span)
+        unread = _remove(without_unit_years, period.spans + threshold_span)
         unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()]) or not (
             said.start is not None and said.start <= int(year[0]) <= (said.end or said.start))), None)
         # a year the period already holds is said twice ("el promedio del 2024 … entre enero y diciembre de 2024"),
