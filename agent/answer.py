@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from agent.compile import uses_annual_average
-from agent.formatting import change_percent, difference, figure, number
+from agent.formatting import change_percent, difference, figure, number, percent
 from agent.indicators import IndicatorCatalog, IndicatorInfo
 from agent.models import TWO_OPERANDS, Answer, Chart, Citation, Language, Note, Operation, QueryPlan, Value
 
@@ -102,9 +102,9 @@ class AnswerWriter:
     @staticmethod
     def _values(plan: QueryPlan, info: IndicatorInfo, second: IndicatorInfo, language: Language,
                 records: list[dict]) -> list[Value]:
-        """Every figure the answer shows. A difference, ratio, count or position gives its operands' values and
-        its result as a value of its own (indicator "difference", "ratio", "count", "rank"); a change, its percent
-        change too (indicator "percent_change")."""
+        """Every figure the answer shows. A difference, ratio, share, count or position gives its operands' values
+        and its result as a value of its own (indicator "difference", "ratio", "share", "count", "rank"); a change,
+        its percent change too (indicator "percent_change")."""
         def value(code: str, area: object, name: object, period: object, number: float, unit: str) -> Value:
             return Value(indicator=code, area=str(area), area_name=str(name), period=str(period), value=float(number), unit=unit)
 
@@ -116,7 +116,7 @@ class AnswerWriter:
                            value(second.code, r["second_area"], r["second_area_name"], r["period"], r["second_value"],
                                  second.unit(language))]
                 if r["value"] is not None:
-                    result_unit = unit if plan.operation == Operation.DIFFERENCE else ""
+                    result_unit = {Operation.DIFFERENCE: unit, Operation.SHARE: "%"}.get(plan.operation, "")
                     values.append(value(plan.operation.value, r["area"], r["area_name"], r["period"], r["value"], result_unit))
             elif plan.operation == Operation.COUNT:
                 if r["meets"]:
@@ -149,6 +149,8 @@ class AnswerWriter:
             return (message("position_headline", language, **records[0]),) * 2
         if plan.operation == Operation.RATIO and len(records) == 1 and records[0]["value"] is not None:
             return (message("ratio_headline", language, figure=number(records[0]["value"], 2, language)),) * 2
+        if plan.operation == Operation.SHARE and len(records) == 1 and records[0]["value"] is not None:
+            return (percent(records[0]["value"], language),) * 2
         if plan.operation == Operation.DIFFERENCE and len(records) == 1 and records[0]["value"] is not None:
             return difference(records[0]["value"], info, language), difference(records[0]["value"], info, language, words=False)
         if len(values) == 1:
@@ -204,7 +206,8 @@ class AnswerWriter:
                 lead, labels = f"{info.name(language)}, {period}", (r["first_area_name"], r["second_area_name"])
             result = r["value"]
             shown_result = "—" if result is None else (
-                difference(result, info, language) if plan.operation == Operation.DIFFERENCE else number(result, 2, language))
+                difference(result, info, language) if plan.operation == Operation.DIFFERENCE
+                else percent(result, language) if plan.operation == Operation.SHARE else number(result, 2, language))
             sentences.append(message(plan.operation.value, language, lead=lead, first_label=labels[0],
                                      second_label=labels[1], first_figure=figure(r["first_value"], info, language),
                                      second_figure=figure(r["second_value"], second, language), figure=shown_result))

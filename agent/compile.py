@@ -364,8 +364,8 @@ class QueryBuilder:
         return QueryBuilder(plan, info, self.language, observed_only=True).rows(uses_annual_average(plan, info)).subquery(name)
 
     def two_operands(self) -> Select:
-        """The first operand minus (or divided by) the second, period by period: two places of one measure, or two
-        measures of each place. Without a period asked, the newest period both have."""
+        """The first operand minus (or divided by, or as a percent of) the second, period by period: two places of
+        one measure, or two measures of each place. Without a period asked, the newest period both have."""
         plan = self.plan
         two_places = plan.second_indicator_code is None
         first = self._operand(self.info, plan.area_codes[:1] if two_places else plan.area_codes, "first")
@@ -374,7 +374,7 @@ class QueryBuilder:
         if not two_places:
             same = and_(same, first.c.area == second.c.area)
         value = (first.c.value - second.c.value if plan.operation == Operation.DIFFERENCE
-                 else first.c.value * 1.0 / func.nullif(second.c.value, 0))
+                 else first.c.value * (100.0 if plan.operation == Operation.SHARE else 1.0) / func.nullif(second.c.value, 0))
         area = literal(",".join(plan.area_codes[:2])) if two_places else first.c.area
         query = (
             select(area.label("area"), first.c.area_name, first.c.period,

@@ -67,7 +67,10 @@ def difference(value: float, info: IndicatorInfo, language: Language, words: boo
     return figure(value, info, language, words)
 
 
-def change_percent(value: float, language: Language) -> str:
-    sign = "+" if value > 0 else ""
+def percent(value: float, language: Language) -> str:
     text = number(value, 1, language)
-    return f"{sign}{text} %" if language == "es" else f"{sign}{text}%"
+    return f"{text} %" if language == "es" else f"{text}%"
+
+
+def change_percent(value: float, language: Language) -> str:
+    return ("+" if value > 0 else "") + percent(value, language)

@@ -1,4 +1,4 @@
-"""Is a question Spanish or English? Accents and marker words decide; Spanish wins ties (most users)."""
+"""Is a question Spanish or English? Marker words and accents decide; Spanish wins ties (most users)."""
 
 import re
 
@@ -6,16 +6,24 @@ from agent.lexicon import lexicon
 from agent.models import Language
 from catalog.text import fold
 
-SPANISH_CHARACTERS = re.compile(r"[áéíóúñ¿¡]", re.IGNORECASE)
+SPANISH_PUNCTUATION = re.compile(r"[¿¡]")
+SPANISH_LETTERS = re.compile(r"[áéíóúñ]", re.IGNORECASE)
+CLEARLY = 2  # more English marker words than Spanish ones by this many outweigh accents, which place names carry
 
 
 def detect_language(question: str, default: Language = "es") -> Language:
-    if SPANISH_CHARACTERS.search(question):
+    """Accents alone do not make a question Spanish: "what share of the Biobío region lives in Concepción?" is
+    English, its accents are the places'."""
+    if SPANISH_PUNCTUATION.search(question):
         return "es"
     words = fold(question).split()
     markers = lexicon().language_markers
     spanish = sum(word in markers["es"] for word in words)
     english = sum(word in markers["en"] for word in words)
+    if english >= spanish + CLEARLY:
+        return "en"
+    if SPANISH_LETTERS.search(question):
+        return "es"
     if english > spanish:
         return "en"
     if spanish > english:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from agent.indicators import IndicatorCatalog
 from agent.llm import NONE, Chooser, consult
-from agent.models import IndicatorCandidate, Operation, PlanOutcome, Understanding
+from agent.models import PLANNED_ONLY, IndicatorCandidate, Operation, PlanOutcome, Understanding
 from agent.prompts import PROMPTS_DIR, load_prompt
 from catalog.embedding import E5Embedding
 
@@ -59,7 +59,7 @@ class ModelReading(BaseModel):
 def reading_schema(codes: Sequence[str]) -> type[BaseModel]:
     """A reply whose indicators can only be ``codes`` (the second may be "none") and whose operation is the algebra's."""
     codes = tuple(dict.fromkeys(codes))
-    return create_model("QuestionReading", operation=(Literal[tuple(op.value for op in Operation)], ...),
+    return create_model("QuestionReading", operation=(Literal[tuple(op.value for op in Operation if op not in PLANNED_ONLY)], ...),
                         indicator_code=(Literal[codes], ...), second_indicator_code=(Literal[(*codes, NONE)], ...))
 
 

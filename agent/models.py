@@ -23,9 +23,11 @@ class Operation(StrEnum):
     PERIOD_COUNT = "period_count"  # how many periods of a place's series meet a threshold
     DIFFERENCE = "difference"  # first operand minus the second: two places, two measures, or women and men
     RATIO = "ratio"  # first operand divided by the second
+    SHARE = "share"  # the first place's value as a percent of the second's, an area containing it
 
 
-TWO_OPERANDS = (Operation.DIFFERENCE, Operation.RATIO)
+TWO_OPERANDS = (Operation.DIFFERENCE, Operation.RATIO, Operation.SHARE)
+PLANNED_ONLY = (Operation.SHARE,)  # chosen in code from the places and the metadata, never read from the words
 
 
 class PeriodSpec(BaseModel):

@@ -41,6 +41,8 @@ HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta ge
 HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
+# The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
+INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -55,6 +57,8 @@ def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
     if previous is None:
         return {}
     values = {field: getattr(previous, field) for field in CARRIED_FIELDS}
+    if previous.transform == "growth":  # a growth rate's constant prices say how it is computed, not what was asked
+        values.pop("price_basis")
     return {field: value for field, value in values.items() if value not in (None, CANONICAL.get(field))
             and (field != "measure" or value in CARRIED_MEASURES)}
 
@@ -319,6 +323,10 @@ class Planner:
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
             if outcome.status != "ok":
                 return outcome
+        if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(fold(understanding.question)):
+            chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
+        if chosen.derivation == "share_of_parent" and operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 2:
+            operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas)
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
         order = understanding.order
@@ -435,6 +443,18 @@ class Planner:
             outcome.status, outcome.reason = "clarify", "two_operands"
             outcome.params = {"words": understanding.operation_words or operation.value}
         return chosen, None
+
+    def _share_of_ancestor(self, operation: Operation, chosen: IndicatorInfo, areas: list[str]
+                           ) -> tuple[Operation, IndicatorInfo, list[str]]:
+        """A share of the area above asked with both places ("¿qué porcentaje de la población de la Región de
+        Antofagasta vive en Calama?"): the part's share when the other place is its parent, else the part as a
+        percent of the larger area named, from the base series. Neither containing the other: both shares."""
+        for part, whole in (areas, areas[::-1]):
+            if whole == self.catalog.parents.get(part):
+                return operation, chosen, [part]
+            if whole in self.catalog.ancestors(part):
+                return Operation.SHARE, self.catalog.get(chosen.derived_from), [part, whole]
+        return operation, chosen, areas
 
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
         """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),

@@ -90,6 +90,9 @@ def test_a_follow_up_moves_the_previous_period(period, months, expected):
     ("compare unemployment in Chile and Peru since 2015", "en"),
     ("what was the GDP of Brazil in 2019", "en"),
     ("poblacion de peru", "es"),
+    ("what share of the Biobío region's population lives in Concepción?", "en"),  # the accents are the places'
+    ("Biobío region population in 2024 according to INE", "en"),
+    ("población de Concepción en 2024", "es"),
 ])
 def test_language(text, language):
     assert detect_language(text) == language

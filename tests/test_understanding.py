@@ -89,6 +89,23 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
     assert first.period == second.period == result.period
 
 
+@pytest.mark.parametrize(("question", "operation", "areas", "value"), [
+    # a comuna in a region named: its population as a percent of the region's, not its share of its province
+    ("¿qué porcentaje de la población de la Región de Antofagasta vive en Calama?", "share", ["CL-02201", "CL-02"], 26.18),
+    ("what share of Chile's population lives in Calama?", "share", ["CL-02201", "CHL"], None),
+    ("¿qué porcentaje de la población de la provincia de El Loa vive en Calama?", "latest", ["CL-02201"], 94.3),  # its parent
+])  # fmt: skip
+def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question, operation, areas, value):
+    answer = cifra.ask(question)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.operation, answer.plan.area_codes) == (operation, areas)
+    if operation == "share":
+        part, whole, result = answer.values
+        assert result.value == pytest.approx(part.value * 100 / whole.value) and result.unit == "%"
+    if value is not None:
+        assert answer.values[-1].value == pytest.approx(value, abs=0.05)
+
+
 def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     answer = cifra.ask("¿cuántos países de Sudamérica tuvieron inflación sobre 1000 % en 2015?")
     assert answer.status == "ok" and answer.headline == "0" and "Ninguno de" in answer.answer
@@ -254,6 +271,9 @@ def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_w
     ("en cuantos pesos subio la UF entre enero 2024 y enero 2025?", "2024-01", "2025-01", "+4,4 %"),
     ("¿cuánto varió el PIB trimestral de Chile entre el T2 2019 y el T2 2024?", "2019-Q2", "2024-Q2", "+54,1 %"),
     ("how much did Chile's unemployment rate change between Q1 2020 and Q1 2024?", "2020-03", "2024-03", "+6.1%"),
+    # the index named beside "inflación": the index's own change, not the change of the 12-month rate
+    ("¿Cuánto fue la inflación de 2025? O sea, la variación del índice entre diciembre 2024 y diciembre 2025, en %",
+     "2024-12", "2025-12", "+3,4 %"),
 ])  # fmt: skip
 def test_a_change_between_two_months_or_quarters_compares_those_periods(cifra, question, first, last, change):
     answer = cifra.ask(question)
@@ -304,6 +324,7 @@ def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions,
     (["desempleo de mujeres en Chile 2020", "¿y la participación laboral?"], "SL.TLF.CACT.FE.ZS"),
     (["exportaciones de Chile 2020", "¿y las importaciones?"], "TM.VAL.MRCH.CD.WT"),  # nothing unusual to keep
     (["crecimiento del PIB de Chile 2020", "¿y la población?"], "CHL.POPULATION.PROJ"),  # a growth is not kept
+    (["crecimiento del PIB de Chile en 2010", "¿y cuánto creció el PIB desde entonces?"], "NY.GDP.MKTP.CD"),  # nor its prices
     (["¿Cuántos hogares se censaron en Coyhaique en 2024?", "¿y cuántas personas por hogar hay en promedio ahí?"],
      "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD"),  # what is counted is no qualifier to keep
 ])  # fmt: skip
