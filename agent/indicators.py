@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, text
 
 from agent.lexicon import function_words, lexicon
 from agent.models import PeriodSpec
-from catalog.schema import Area, Indicator, IndicatorPhrase, Source, WithheldValue
+from catalog.schema import Area, AreaMembership, Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
 VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age", "adjustment")
@@ -130,12 +130,14 @@ class IndicatorCatalog:
 
     def __init__(self, indicators: list[IndicatorInfo], sources: list[SourceInfo],
                  spans: list[Span], phrases: list[tuple[str, str]], withheld: list[tuple[str, str, str, int, float]] = (),
-                 member_kinds: dict[str, str] | None = None, parents: dict[str, str] | None = None):
+                 member_kinds: dict[str, str] | None = None, parents: dict[str, str] | None = None,
+                 memberships: set[tuple[str, str]] = frozenset()):
         """``spans``: one ``Span`` per indicator and area, from the coverage view; ``phrases``: (indicator, text);
         ``withheld``: (indicator, area, period, year, value) of published values the build left out as implausible;
         ``member_kinds``: the one kind of area a group is made of, where it has one ("regiones del Banco Mundial");
-        ``parents``: each area's next level up (a comuna's province, a province's region)."""
-        self.member_kinds, self.parents = member_kinds or {}, parents or {}
+        ``parents``: each area's next level up (a comuna's province, a province's region); ``memberships``: (group,
+        member) pairs, transitive ("América Latina y el Caribe", México)."""
+        self.member_kinds, self.parents, self.memberships = member_kinds or {}, parents or {}, set(memberships)
         self.withheld: dict[tuple[str, str], list[tuple[str, int, float]]] = {}
         for code, area, period, year, value in withheld:
             self.withheld.setdefault((code, area), []).append((period, year, value))
@@ -197,14 +199,15 @@ class IndicatorCatalog:
                 "SELECT m.group_code, min(a.kind) FROM area_membership m JOIN area a ON a.code = m.member_code "
                 "GROUP BY m.group_code HAVING min(a.kind) = max(a.kind)")).all())
             parents = dict(connection.execute(select(Area.code, Area.parent_code).where(Area.parent_code.is_not(None))).all())
-        return cls(indicators, sources, spans, phrases, withheld, member_kinds, parents)
+            memberships = set(connection.execute(select(AreaMembership.group_code, AreaMembership.member_code)).all())
+        return cls(indicators, sources, spans, phrases, withheld, member_kinds, parents, memberships)
 
-    def ancestors(self, area: str) -> list[str]:
-        """The areas containing ``area``, nearest first: a comuna's province, region and Chile."""
-        chain = []
+    def contains(self, whole: str, part: str) -> bool:
+        """Is ``part`` inside ``whole``: a comuna in its region or in Chile, a country in its continent or group?"""
+        chain, area = [], part
         while (area := self.parents.get(area)) and area not in chain:
             chain.append(area)
-        return chain
+        return whole in chain or (whole, part) in self.memberships
 
     def covers(self, code: str, areas: list[str], period: PeriodSpec, endpoints: bool = False) -> bool:
         """Does the series have values for every area, in the asked years (with ``endpoints``, in both the first

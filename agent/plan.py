@@ -43,6 +43,11 @@ PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|per
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
+# Where people live: with a share and two places, one inside the other ("what share of the world's population
+# lived in India?"), a share of the larger one
+LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
+                      r"resides|resided)\s+(?:en|in)\b")
+WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)")  # named: a place
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -214,6 +219,11 @@ class Planner:
             return PlanOutcome(status="refused", reason="hostile")
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
+        if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and understanding.continues \
+                and not (understanding.topic_text or understanding.places or understanding.sexes):
+            between = self._between_last_two(understanding.named_operation, conversation)
+            if between is not None:  # "¿y la diferencia?" after women's, then men's
+                return PlanOutcome(plan=between)
         if understanding.unsupported:
             options = self._separately(understanding, conversation)
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
@@ -222,7 +232,8 @@ class Planner:
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text
         context = previous if same_measure or (previous is not None and understanding.continues) else None
-        if same_measure and not understanding.says_something:  # "?", a stray byte: not "the same again"
+        both = lexicon().has_phrase(fold(understanding.question), lexicon().both_places)  # "which is higher?"
+        if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
         if same_measure:
@@ -258,7 +269,7 @@ class Planner:
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
-            period = shifted(context.period, period.shift_months) if context is not None else None
+            period = shifted(self._said_period(context), period.shift_months) if context is not None else None
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
         retrieved = [candidate.code for candidate in understanding.candidates]
@@ -325,8 +336,12 @@ class Planner:
                 return outcome
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(fold(understanding.question)):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
-        if chosen.derivation == "share_of_parent" and operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 2:
-            operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas)
+        if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(fold(understanding.question)):
+            areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
+        if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 2 and (
+                chosen.derivation == "share_of_parent" or understanding.cues.measure == "share" and not (
+                    understanding.cues.age or understanding.cues.sex) and LIVES_IN.search(fold(understanding.question))):
+            operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas, understanding, period)
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
         order = understanding.order
@@ -382,6 +397,39 @@ class Planner:
             options.append(plan.model_copy(update={"indicator_code": other, "alternatives": []}))
         return outcome.model_copy(update={"status": "clarify", "reason": "not_sure", "plan": None, "options": options,
                                           "params": {"words": " ".join(leftover)}})
+
+    def _said_period(self, plan: QueryPlan) -> PeriodSpec:
+        """The period a plan's answer named: its own, or for "the latest" of one place, the newest observed period
+        ("¿y hace 10 años?" after the latest unemployment rate, May 2026, is May 2016)."""
+        newest = self.catalog.last_observed.get((plan.indicator_code, plan.area_codes[0])) if (
+            (plan.period.unstated or plan.period.latest) and len(plan.area_codes) == 1) else None
+        if not newest:
+            return plan.period
+        year, _, part = newest.partition("-")
+        if part.startswith("Q"):
+            return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
+        return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None)
+
+    def _between_last_two(self, operation: Operation, conversation: Conversation) -> QueryPlan | None:
+        """A difference or ratio of the last two answers, when they differ in one thing only: two places of one
+        measure ("¿y la de Vitacura?" after La Pintana), or two measures of one place and period (women's, then
+        men's)."""
+        plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
+        if len(plans) < 2 or any(plan.operation not in (Operation.VALUE, Operation.LATEST) for plan in plans):
+            return None
+        first, second = plans
+        if first.period != second.period:
+            return None
+        if first.indicator_code == second.indicator_code and len(first.area_codes) == len(second.area_codes) == 1 \
+                and first.area_codes != second.area_codes:
+            return first.model_copy(update={"operation": operation, "area_codes": first.area_codes + second.area_codes,
+                                            "alternatives": []})
+        measures = self.catalog.get(first.indicator_code), self.catalog.get(second.indicator_code)
+        if first.indicator_code != second.indicator_code and first.area_codes == second.area_codes and (
+                operation != Operation.DIFFERENCE or _same_unit(*measures)):  # never GDP minus population
+            return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
+                                            "alternatives": []})
+        return None
 
     def _separately(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
         """What can be answered of a question asked back: each sex or each measure on its own, and their
@@ -444,16 +492,33 @@ class Planner:
             outcome.params = {"words": understanding.operation_words or operation.value}
         return chosen, None
 
-    def _share_of_ancestor(self, operation: Operation, chosen: IndicatorInfo, areas: list[str]
-                           ) -> tuple[Operation, IndicatorInfo, list[str]]:
+    def _region_of(self, area: str) -> str:
+        """The region of Chile containing ``area`` (a comuna's, through its province), or the area itself."""
+        chain = [area]
+        while chain[-1] in self.catalog.parents and self.catalog.parents[chain[-1]] != DEFAULT_AREA and len(chain) < 5:
+            chain.append(self.catalog.parents[chain[-1]])
+        return chain[-1]
+
+    def _share_of_ancestor(self, operation: Operation, chosen: IndicatorInfo, areas: list[str],
+                           understanding: Understanding, period: PeriodSpec) -> tuple[Operation, IndicatorInfo, list[str]]:
         """A share of the area above asked with both places ("¿qué porcentaje de la población de la Región de
-        Antofagasta vive en Calama?"): the part's share when the other place is its parent, else the part as a
-        percent of the larger area named, from the base series. Neither containing the other: both shares."""
+        Antofagasta vive en Calama?"): the part's share of its parent where the family has it, else the part as a
+        percent of the larger area named, from a total of the family that has both ("what share of the world's
+        population lived in India?": not India's share of people aged 65 and over). Neither containing the other:
+        each place's own figure."""
         for part, whole in (areas, areas[::-1]):
-            if whole == self.catalog.parents.get(part):
+            if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent":
                 return operation, chosen, [part]
-            if whole in self.catalog.ancestors(part):
-                return Operation.SHARE, self.catalog.get(chosen.derived_from), [part, whole]
+            if self.catalog.contains(whole, part):
+                place = next((place for place in understanding.places if place.code == whole), None)
+                wholes = [whole, *(place.alternatives if place else [])]  # the UN region, or the World Bank's
+                totals = [self.catalog.get(code) for code in [chosen.derived_from] if code] + [
+                    info for info in self.catalog.family_of(chosen.code) if info.derivation is None
+                    and info.measure not in CARRIED_MEASURES and (info.transform, info.sex, info.age) == ("level", "total", None)]
+                for info in totals:
+                    named = next((code for code in wholes if self.catalog.covers(info.code, [part, code], period)), None)
+                    if named:
+                        return Operation.SHARE, info, [part, named]
         return operation, chosen, areas
 
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:

@@ -142,7 +142,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:entre(?: el)?|between|de|del|desde(?: el)?|from|since)(?: (?:ano|year))?\s+{YEAR}\s+(?:y|and|a|al|to|hasta|until|through)"
                 rf"(?: el)?(?: (?:ano|year))?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
-    (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
+    (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to|through|thru|hasta|al)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)(?: (?:ano|year))?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde el año 2000"
     (re.compile(rf"\b{YEAR}\s+(?:onwards?|en adelante|and after|or later|y despues|hacia adelante)\b"),

@@ -9,6 +9,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer, PlaceMatch
+from agent.indicators import STEM
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
@@ -80,7 +81,7 @@ PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those))*\s*$")
-BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,6}?(?:supera|superaba|supero|superan|"
+BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
@@ -91,9 +92,25 @@ ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_regio
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
-PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:para (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
+PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:pa(?:ra)? (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
                       r"working on|trabajo en|soy|journalist|periodista|una consulta|consulta|quick (?:one|question)|"
                       r"pregunta|question)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}[:.]\s+(?=\S)")
+# Context around the question: a lead-in before a colon ("cacho una duda:", "For a piece on Ecuador's dollarized
+# economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
+ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
+# What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
+EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,)[^?.;]*", re.IGNORECASE)
+# A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
+CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿)")
+MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
+# Why it is asked, after the question ("… para una rendición de cuentas", "es pa calcular una multa antigua"): never
+# a place, a period or a name (no digit, no capital), so nothing of the question goes with it
+PURPOSE = re.compile(r"[,;]?\s*\b(?:es |is )?(?:pa|para|for)\s+(?:(?:un|una|mi|my|a|an|el|la|the)\s+(?:trabajo|informe|tarea|"
+                     r"tesis|reportaje|articulo|artículo|nota|presentaci[oó]n|rendici[oó]n|clase|curso|proyecto|report|"
+                     r"paper|essay|article|piece|story|class|project|presentation|assignment|homework)|calcular|"
+                     r"compute|calculate)\b[^?¿.:\dA-ZÁÉÍÓÚÑ]{0,60}[?.!]*\s*$")
+# A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
+PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -248,6 +265,7 @@ class Understander:
         self.gazetteer = gazetteer
         self.index = index
         self.vocabulary = vocabulary
+        self.vocabulary_stems = {word[:STEM] for word in vocabulary if len(word) >= STEM}
         self.joined_words = joined_words
         words = lexicon()
         self.typo_targets = {word for groups in (words.operations, words.two_operand_operations, words.group_operations)
@@ -257,6 +275,27 @@ class Understander:
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
                           | (function_words() - named_words - words.cue_words()))
+
+    def _known(self, word: str) -> bool:
+        return word in self.vocabulary or word[:STEM] in self.vocabulary_stems
+
+    def _aside(self, text: str, stopwords: set[str], places: list[Place]) -> set[str]:
+        """The context of a question, not its topic, when the rest of it names a measure: words no measure uses
+        said in a lead-in or a parenthesis ("cacho una duda:", "(Santiago's northern suburbs)"), and every word of
+        a sentence before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?"). Known words
+        of a lead-in stay topic words ("Copper on Monday…: what was the daily price?"); places and periods stay
+        places and periods."""
+        spans = [found.span() for found in ASIDE.finditer(text)]
+        sentence = CONTEXT_SENTENCE.search(text)
+        if not spans and not sentence:
+            return set()
+        place_words = {word for place in places for word in place.matched.split()}
+        outside = fold(_remove(text, spans + ([sentence.span()] if sentence else []))).split()
+        named = sum(self._known(word) for word in outside if word not in stopwords and word not in place_words and len(word) > 2)
+        aside = {word for start, end in spans for word in fold(text[start:end]).split() if not self._known(word)}
+        if sentence and named >= MIN_TOPIC_OUTSIDE_SENTENCE:  # "Desempleo juvenil. ¿Cuál es la tasa?" names it before
+            aside |= set(fold(sentence[0]).split()) - place_words
+        return aside if named else set()
 
     def _search(self, texts: list[str]) -> list[IndicatorHit]:
         """Best hits for the topic words alone and for the whole question (less places and dates):
@@ -356,14 +395,18 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PREAMBLE.sub("", text)))
+        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", text))))
+        kept = PERCENT_SIGN.sub(" porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
-        two_kind, two_phrase = _found(folded, words, words.two_operand_operations)
+        # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
+        # an explanation of the measure, not a difference asked
+        explained = self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept))))
+        two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
         if two_kind is None and (HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)):
             # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
-            between = BARE_MINUS.search(folded)
+            between = BARE_MINUS.search(explained)
             if between and not {between[1], between[2]} & self.stopwords:
                 two_kind, two_phrase = "difference", "menos"
         folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South
@@ -422,6 +465,7 @@ class Understander:
         named = {word for phrase in words.operation_exclusions if words.has_phrase(folded, [phrase])
                  for word in fold(phrase).split()}  # "sueldo mínimo": a name, not a minimum
         stopwords = self.stopwords - (named - function_words())
+        stopwords = stopwords | self._aside(kept, stopwords, places.places)
         measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, sexes=sexes, measures=len(measures), places=len(places.places),
@@ -565,7 +609,9 @@ def _operation_reading(operation: Operation | None, two_kind: str | None, group_
             return Operation(two_kind), False
         if two_kind == "difference" and years[0] and years[1] and years[0] < years[1]:
             return Operation.CHANGE, False
-        return operation, True
+        if group_kind is None:
+            return operation, True
+    # "how many South American countries exceeded 8 %?": without two operands, "exceeded" is the count's condition
     if group_kind == "position":
         return Operation.POSITION, False
     if group_kind == "count":

@@ -103,26 +103,29 @@ SEX_CODES = {"FE": "female", "MA": "male"}
 
 
 def _one_sex_variant(code: str, curated: dict[str, Variant]) -> Variant | None:
-    """The variant of a WDI series for one sex: the same measure as the series for both sexes (curated or not), so
-    the two sexes and their total are one family ("brecha entre mujeres y hombres en empleo vulnerable")."""
+    """The variant of a WDI series for one sex when the series for both sexes is curated: the same measure, so the
+    two sexes and their total are one family ("brecha entre mujeres y hombres en empleo vulnerable")."""
     named = ONE_SEX.search(code)
-    if named is None:
-        return None
-    both = ONE_SEX.sub("", code)
-    variant = curated.get(both) or Variant(family=both)
-    return variant.model_copy(update={"sex": SEX_CODES[named[1]]})
+    both = curated.get(ONE_SEX.sub("", code)) if named else None
+    return both.model_copy(update={"sex": SEX_CODES[named[1]]}) if both else None
 
 
 def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A",
-                   title_es: str | None = None, variant: Variant | None = None) -> tuple:
-    """Publisher's own English metadata for series nobody has curated yet (and its Spanish title when known)."""
+                   title_es: str | None = None, variant: Variant | None = None, wdi_sexes: bool = False) -> tuple:
+    """Publisher's own English metadata for series nobody has curated yet (and its Spanish title when known).
+    With ``wdi_sexes``, a WDI series for one sex joins the family of the series for both (SL.EMP.VULN.FE.ZS is
+    SL.EMP.VULN.ZS for women)."""
     unit = next((group for group in reversed(re.findall(r"\(([^()]*)\)", title))  # not "(modeled ILO estimate)"
                  if not group.endswith("estimate")), "")
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
     growth = re.search(r"\bgrowth\b|annual %", title.lower())  # "Broad money growth (annual %)": a rate of growth
-    variant = variant or Variant(family=code, sex=named_sex[1] if named_sex else "total",
-                                 transform="growth" if growth else "level")
+    per_capita = re.search(r"\bper (?:capita|person)\b", title.lower())  # "Arable land (hectares per person)"
+    one_sex = ONE_SEX.search(code) if wdi_sexes else None
+    sex = SEX_CODES[one_sex[1]] if one_sex else named_sex[1] if named_sex else "total"
+    variant = variant or Variant(family=ONE_SEX.sub("", code) if one_sex else code, sex=sex,
+                                 measure="per_capita" if per_capita else "share" if kind == "percent" and not growth else "total",
+                                 transform="growth" if growth else "level")  # "(% of land area)": a share
     return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
             fold(topic) or "other", variant.family, variant.measure, variant.price_basis, variant.currency,
             variant.transform, variant.sex, variant.age, None, False, None, None, None, None, variant.adjustment,
@@ -283,7 +286,7 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
             translation = spanish.get(code)
             indicators.append(_uncurated_row(code, "wdi", package.title, package.definition, package.topic,
                                              title_es=translation.title if translation else None,
-                                             variant=_one_sex_variant(code, curated_variants)))
+                                             variant=_one_sex_variant(code, curated_variants), wdi_sexes=True))
             keywords += [(code, "es", keyword, "keyword") for keyword in (translation.keywords if translation else [])]
             observations.extend(wdi.read_observations(data_dir, code, wdi_vintage, wdi_area_names))
             continue

@@ -59,6 +59,7 @@ PERIODS = [
     ("abr-jun 2025", {"start": 2025, "end": 2025, "month": 4, "month_end": 6}),
     ("dic-feb 2020", {"start": 2019, "end": 2020, "month": 12, "month_end": 2}),
     ("from 1990 onwards", {"start": 1990}),
+    ("Peru, interest rate spread, 2010 through 2019", {"start": 2010, "end": 2019}),
     ("entre el 2do trimestre del 2019 y el 2º trimestre del 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),
     ("entre el trimestre abril-junio 2019 y el trimestre abril-junio 2020", {"start": 2019, "end": 2020, "quarter": 2,
                                                                            "quarter_end": 2}),

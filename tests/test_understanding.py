@@ -94,6 +94,9 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
     ("¿qué porcentaje de la población de la Región de Antofagasta vive en Calama?", "share", ["CL-02201", "CL-02"], 26.18),
     ("what share of Chile's population lives in Calama?", "share", ["CL-02201", "CHL"], None),
     ("¿qué porcentaje de la población de la provincia de El Loa vive en Calama?", "latest", ["CL-02201"], 94.3),  # its parent
+    # a country in a region: from the World Bank's totals, not a share of people aged 65 and over
+    ("what share of the world's population lived in India in 2023?", "share", ["IND", "WLD"], None),
+    ("¿qué porcentaje de la población de América Latina y el Caribe vivía en México en 2021?", "share", ["MEX", "LCN"], 19.66),
 ])  # fmt: skip
 def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question, operation, areas, value):
     answer = cifra.ask(question)
@@ -104,6 +107,40 @@ def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question,
         assert result.value == pytest.approx(part.value * 100 / whole.value) and result.unit == "%"
     if value is not None:
         assert answer.values[-1].value == pytest.approx(value, abs=0.05)
+
+
+def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
+    conversation = Conversation()
+    cifra.ask("población de Calama censo 2024", conversation)
+    answer = cifra.ask("¿y qué porcentaje es de la región?", conversation)  # not of its province, the area above
+    assert (answer.plan.operation, answer.plan.area_codes) == ("share", ["CL-02201", "CL-02"]), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "areas", "second"), [
+    (["esperanza de vida en Chile 2020", "¿y la de las mujeres?", "¿y en los hombres?", "¿y la diferencia?"],
+     "difference", ["CHL"], "SP.DYN.LE00.MA.IN"),  # women's, then men's
+    (["tasa de pobreza por ingresos de La Pintana 2022", "¿y la de Vitacura?", "and the gap?"], "difference",
+     ["CL-13112", "CL-13132"], None),  # two places of one measure
+    (["PIB de Chile 2020", "¿y la población?", "¿y la diferencia?"], None, None, None),  # different units: asked back
+])  # fmt: skip
+def test_the_difference_of_the_last_two_answers(cifra, questions, operation, areas, second):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    if operation is None:
+        assert answer.status == "clarify" and answer.values == []
+    else:
+        assert (answer.plan.operation, answer.plan.area_codes, answer.plan.second_indicator_code) == (
+            operation, areas, second), answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["¿cuál es mayor?", "which is higher?"])
+def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
+    conversation = Conversation()
+    for question in ("tasa de pobreza por ingresos de La Pintana 2022", "¿y la de Vitacura?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask(follow_up, conversation)
+    assert sorted(value.area for value in answer.values) == ["CL-13112", "CL-13132"], answer.answer
 
 
 def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
@@ -202,6 +239,9 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     ("¿Cuántos países de Europa tuvieron una inflación superior al 12 % en 2023?", "count", [], (2023, 2023)),
     ("In which month since January 2020 was Chile's 12-month inflation highest?", "which_period", ["CHL"], (2020, None)),
     ("Where did Spain rank among European countries for unemployment in 2024?", "position", ["ESP"], (2024, 2024)),
+    ("How many South American countries exceeded 8% unemployment in 2023?", "count", [], (2023, 2023)),  # a condition
+    ("By how many percentage points did Guatemala's primary completion rate for girls exceed the rate for boys in 2024?",
+     "difference", ["GTM"], (2024, 2024)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -250,6 +290,7 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "First year Chile's fixed broadband subscriptions topped 20 per 100 people?",
     "¿A cuánto llegaron las reservas internacionales totales de Chile en 2023?",
     "Me interesa el último Imacec, sin desestacionalizar",
+    "¿cómo ha evolucionado el desempleo en Chile desde 2015?",
     "How much money did Brazil take in from personal remittances in 2022?",
     "promedio de la tasa de desocupación del 2024, de enero a diciembre de 2024",  # one year said twice
     "How much was one UTM worth in September 2023, in pesos?",
@@ -309,6 +350,7 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["PIB de Chile T2 2023", "¿y en el mismo trimestre de 2021?"], "2021-Q2"),
     (["imacec de marzo 2024", "¿y el mismo mes de 2022?"], "2022-03"),
     (["Seasonally adjusted Imacec for April 2024?", "and the same month a year earlier?"], "2023-04"),
+    (["esperanza de vida de Perú", "¿y diez años antes?"], "2014"),  # before the latest: the newest year, moved
 ])  # fmt: skip
 def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
     conversation = Conversation()
@@ -333,6 +375,15 @@ def test_a_follow_up_naming_another_measure_keeps_what_it_leaves_unsaid(cifra, q
     cifra.ask(questions[0], conversation)
     answer = cifra.ask(questions[1], conversation)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["¿y cómo estaba Argentina el 2010?", "¿y cómo andaba Argentina el 2010?"])
+def test_a_follow_up_asking_how_it_was_keeps_the_measure(cifra, follow_up):
+    conversation = Conversation()
+    first = cifra.ask("esperanza de vida en Uruguay en 2022", conversation)
+    answer = cifra.ask(follow_up, conversation)  # "cómo" names no measure
+    assert (answer.plan.indicator_code, answer.plan.area_codes, answer.plan.period.start) == (
+        first.plan.indicator_code, ["ARG"], 2010), answer.answer
 
 
 @pytest.mark.parametrize(("question", "code", "group", "first"), [
@@ -407,6 +458,8 @@ def test_places_as_people_write_them(cifra, question, places):
     ("¿qué porcentaje de la población de 15 años y más en Guatemala sabía leer y escribir en 2022? (tasa de "
      "alfabetización de adultos)", "SE.ADT.LITR.ZS"),  # not men's, a series of its own
     ("alfabetización de mujeres adultas en Guatemala en 2022", "SE.ADT.LITR.FE.ZS"),
+    ("Primary completion rate for girls in Honduras, 2022?", "SE.PRM.CMPT.FE.ZS"),  # girls and boys are sexes
+    ("tasa de finalización de primaria de las niñas en Honduras 2022", "SE.PRM.CMPT.FE.ZS"),
 ])  # fmt: skip
 def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, question, code):
     answer = cifra.ask(question)
@@ -422,6 +475,27 @@ def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, ques
      "2024?", "ok", "SL.EMP.TOTL.SP.ZS"),
     ("¿Qué proporción de las exportaciones de mercancías del Perú correspondió a minerales y metales en 2023?", "ok",
      "TX.VAL.MMTL.ZS.UN"),
+    # a lead-in, a parenthesis or a sentence before the question is its context
+    ("cacho una duda: ¿cuál fue la esperanza de vida en Chile en 2019?", "ok", "SP.DYN.LE00.IN"),
+    ("For a piece on Ecuador's dollarized economy: how big was its external debt stock relative to GNI in 2019?", "ok",
+     "DT.DOD.DECT.GN.ZS"),
+    ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá este 2025 según las proyecciones del INE?", "ok",
+     "CHL.POPULATION.PROJ"),
+    ("Pa un reportaje sobre envejecimiento: ¿cuáles son las 3 regiones de Chile con mayor porcentaje de personas de 65 "
+     "años o más según el Censo 2024?", "ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"),  # "sobre" is no threshold there
+    ("Desempleo juvenil. ¿Cuál es la tasa en Chile 2020?", "no_data", None),
+    ("me podrias decir el valor de la UTM de mayo 2019? es pa calcular una multa antigua", "ok", "CHL.UTM"),  # why
+    ("necesito el valor promedio de la UTM durante el 2021 para una rendicion de cuentas", "ok", "CHL.UTM"),
+    ("Mexico exporta harto auto... ¿qué % de sus exportaciones manufactureras eran de tecnología media y alta el 2019?",
+     "ok", "TX.MNF.TECH.ZS.UN"),  # "%" asks for a share; "media y alta" is a name, not an average
+    ("¿Cuántas veces es más grande el ingreso nacional bruto de Brasil que el de Argentina, medido en PPA, año 2024?",
+     "ok", "NY.GNP.MKTP.PP.CD"),  # the total, not per capita
+    ("¿Cuántas hectáreas de tierra cultivable hay por habitante en Argentina?", "ok", "AG.LND.ARBL.HA.PC"),
+    ("Rank the top 3 countries by GNI in PPP terms for 2024. Exclude regional aggregates.", "ok", "NY.GNP.MKTP.PP.CD"),
+    # an explanation of the measure is no difference asked
+    ("what's the latest interest rate spread (lending minus deposit rate) for Uruguay in the World Bank data?", "ok",
+     "FR.INR.LNDP"),
+    ("cual era el spread bancario en paraguay el 2018? o sea tasa de prestamos menos tasa de depositos", "ok", "FR.INR.LNDP"),  # the question names no measure of its own
 ])  # fmt: skip
 def test_words_around_the_question(cifra, question, status, code):
     answer = cifra.ask(question)
@@ -574,8 +648,8 @@ def test_the_place_after_than_is_taken_away_from_the_other(cifra, question, area
     ("¿cuántas personas tiene Paraguay?", "SP.POP.TOTL"),  # not the labour force, counted in people too
     ("how many more people than Uruguay does Paraguay have in 2022?", "SP.POP.TOTL"),
     ("how many Peruvians were there in 2020?", "SP.POP.TOTL"),
-    ("what percentage of Chileans are 65 or older?", "SP.POP.65UP.TO.ZS"),
-    ("what share of Chile's population is over 65?", "SP.POP.65UP.TO.ZS"),  # an age group, not a threshold
+    ("what percentage of Chileans are 65 or older?", "CHL.CENSUS2024.POP_65_PLUS.SHARE"),  # the national source
+    ("what share of Peru's population is over 65?", "SP.POP.65UP.TO.ZS"),  # an age group, not a threshold
 ])  # fmt: skip
 def test_people_and_peoples_are_the_population(cifra, question, code):
     answer = cifra.ask(question)
