@@ -211,12 +211,14 @@ class QueryBuilder:
         return conditions
 
     def _ranked_year(self) -> ColumnElement:
-        """The year members are compared in: the one asked, else the latest with values for half of them."""
+        """The year members are compared in: the one asked, else the latest with values for half of them that has
+        begun (never a 2035 projection unless projections are asked for)."""
         o, plan = self.o, self.plan
         if plan.period.start is not None:
             return literal(plan.period.end or plan.period.start)
+        begun = [] if plan.period.projected else [o.c.period_start <= date.today()]
         counts = (select(o.c.year.label("year"), func.count().label("n")).select_from(self._from_areas())
-                  .where(*self._totals(), *self._members()).group_by(o.c.year).subquery("per_year"))
+                  .where(*self._totals(), *self._members(), *begun).group_by(o.c.year).subquery("per_year"))
         return select(func.max(counts.c.year)).where(
             counts.c.n >= select(func.max(counts.c.n)).scalar_subquery() * RANK_COVERAGE
         ).scalar_subquery()

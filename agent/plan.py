@@ -360,6 +360,8 @@ class Planner:
                                suggestions=[c.code for c in understanding.candidates[:3]])
         if understanding.judgement and not compared_places:
             better = polarity().get(chosen.family)  # "el peor año del desempleo" is its highest
+            if operation == Operation.WHICH_PERIOD and chosen.unit_kind == "index" and chosen.transform != "growth":
+                better = None  # "el peor año del Imacec": an index grows over time, its lowest year is no worst year
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"

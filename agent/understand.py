@@ -85,9 +85,14 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
-                        r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|that had|that has|had|has)\s+"
+                        r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
+                        r"has)\s+"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
+# "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
+# ("el país más rico": richest by which measure? not read as a ranking)
+ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
+                                  r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
@@ -447,10 +452,10 @@ class Understander:
                 said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
-        one_member = ONE_MEMBER.search(folded)
+        one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
-            member_kind = member_kind or ONE_MEMBER_KINDS[one_member[1]]
+            member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
         if top_n and operation is None:
             operation = Operation.RANK
         if operation == Operation.CHANGE and cues.measure == "share" and words.has_phrase(folded, words.operations["percent_change"]):
@@ -475,8 +480,8 @@ class Understander:
         per_each = FOR_EVERY.search(folded)
         if per_each and not unsupported:  # "for every patent filed by a resident, how many by non-residents?"
             unsupported = as_written(text, per_each[1])  # a ratio the other way round: never one of its two series
-        judgement, judged = next(((kind, phrase) for kind in ("worst", "best")
-                                  if (phrase := words.has_phrase(folded, words.operations[kind]))), (None, None))
+        judgement, judged = next(((kind, phrase) for kind in ("worst", "best")  # before "el peor año" is blanked
+                                  if (phrase := words.has_phrase(compared, words.operations[kind]))), (None, None))
         unread = _remove(without_unit_years, period.spans + threshold_span)
         unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()]) or not (
             said.start is not None and said.start <= int(year[0]) <= (said.end or said.start))), None)

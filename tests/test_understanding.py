@@ -143,6 +143,23 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     assert sorted(value.area for value in answer.values) == ["CL-13112", "CL-13132"], answer.answer
 
 
+@pytest.mark.parametrize(("question", "member_kind", "order"), [
+    ("¿cuál es la comuna más pobre de Chile?", "cl_comuna", "desc"),
+    ("¿cuál es la región menos poblada de Chile?", "cl_region", "asc"),
+    ("¿en qué región de Chile hay más hogares?", "cl_region", "desc"),
+    ("what is the most populous country in South America?", "country", "desc"),
+])  # fmt: skip
+def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.member_kind, answer.plan.order, answer.plan.top_n) == (
+        "rank", member_kind, order, 1), answer.answer
+
+
+def test_a_ranking_without_a_year_is_never_of_a_future_projection(cifra):
+    answer = cifra.ask("las 3 regiones con más habitantes")
+    assert answer.status == "ok" and int(answer.values[0].period[:4]) <= date.today().year, answer.answer
+
+
 def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     answer = cifra.ask("¿cuántos países de Sudamérica tuvieron inflación sobre 1000 % en 2015?")
     assert answer.status == "ok" and answer.headline == "0" and "Ninguno de" in answer.answer
@@ -323,6 +340,11 @@ def test_a_change_between_two_months_or_quarters_compares_those_periods(cifra, q
     assert [value.indicator for value in answer.values][-1] == "percent_change"
 
 
+def test_how_much_it_fell_in_a_year_is_its_growth(cifra):
+    answer = cifra.ask("¿cuánto cayó el PIB de Chile en 2020?")  # not the level of GDP that year
+    assert answer.status == "ok" and cifra.catalog.get(answer.plan.indicator_code).transform == "growth", answer.answer
+
+
 def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
     answer = cifra.ask("¿Cuál fue la variación en 12 meses del IPC a diciembre de 2024?")
     assert answer.plan.operation == "value" and answer.plan.indicator_code == "CHL.CPI.INFLATION_12M"
@@ -423,6 +445,7 @@ def test_percentages_ask_for_a_share_unless_they_measure_a_change(cifra, questio
     ("¿cuál fue el peor año del desempleo en Chile desde 2010?", "desc"),  # unemployment: lower is better
     ("los 3 países de Sudamérica con mejor esperanza de vida en 2020", "desc"),
     ("the 5 worst countries in Europe for life expectancy in 2020", "asc"),
+    ("¿cuál fue el mejor año de la esperanza de vida en Chile?", "desc"),  # "mejor año" is also the which-period
 ])  # fmt: skip
 def test_better_and_worse_follow_the_measure(cifra, question, order):
     answer = cifra.ask(question)
@@ -432,6 +455,7 @@ def test_better_and_worse_follow_the_measure(cifra, question, order):
 @pytest.mark.parametrize("question", [
     "¿en qué año fue peor la inflación en Chile?",  # no agreed direction: asked back
     "What's the best stock to buy right now?",  # better than what? no measure says
+    "¿cuál fue el peor año del imacec?",  # an index grows: its lowest year is no worst year
 ])  # fmt: skip
 def test_better_or_worse_without_a_direction_is_not_guessed(cifra, question):
     answer = cifra.ask(question)
