@@ -30,6 +30,7 @@ NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only thi
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
+CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, None: 0.0, "current": 0.5}  # how far from a real change
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
 CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
@@ -51,10 +52,21 @@ WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
-def _canonical_distance(info: IndicatorInfo, specified: set[str]) -> int:
-    return sum(getattr(info, field) not in (CANONICAL[field], None) if field in UNSTATED_IS_CANONICAL
-               else getattr(info, field) != CANONICAL[field]
-               for field in CANONICAL if field not in specified)  # fmt: skip
+def _canonical_distance(info: IndicatorInfo, specified: set[str], change: bool = False) -> float:
+    """How many unasked attributes differ from the usual. A change over years is usually a real one of a level:
+    "¿cuánto creció el PIB entre 2022 y 2023?" is the chained volume where the family has it, then current
+    prices, then PPP dollars; never the change of the growth rate."""
+    if change and "price_basis" not in specified:
+        specified = specified | {"price_basis"}
+        distance = CHANGE_PRICES.get(info.price_basis, 1.0)
+    else:
+        distance = 0.0
+    distance += sum(getattr(info, field) not in (CANONICAL[field], None) if field in UNSTATED_IS_CANONICAL
+                    else getattr(info, field) != CANONICAL[field]
+                    for field in CANONICAL if field not in specified)  # fmt: skip
+    if change and "transform" not in specified and info.transform == "growth":
+        distance += 1
+    return distance
 
 
 def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
@@ -123,7 +135,7 @@ class Planner:
 
         def unstated_distance(info: IndicatorInfo) -> tuple[int, int]:
             return (sum(getattr(info, field) != kept[field] for field in carried),
-                    _canonical_distance(info, specified | carried))
+                    _canonical_distance(info, specified | carried, understanding.operation == Operation.CHANGE))
 
         topic = [word[:STEM] for word in understanding.topic_text.split() if len(word) >= 3]
 

@@ -327,7 +327,7 @@ def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_w
     ("¿en cuánto % subió la UF entre enero del 2020 y enero del 2025?", "2020-01", "2025-01", "+35,6 %"),
     ("¿cuánto subió el IPC entre enero y marzo de 2024?", "2024-01", "2024-03", "+1,0 %"),
     ("en cuantos pesos subio la UF entre enero 2024 y enero 2025?", "2024-01", "2025-01", "+4,4 %"),
-    ("¿cuánto varió el PIB trimestral de Chile entre el T2 2019 y el T2 2024?", "2019-Q2", "2024-Q2", "+54,1 %"),
+    ("¿cuánto varió el PIB trimestral de Chile entre el T2 2019 y el T2 2024?", "2019-Q2", "2024-Q2", "+6,2 %"),  # real
     ("how much did Chile's unemployment rate change between Q1 2020 and Q1 2024?", "2020-03", "2024-03", "+6.1%"),
     # the index named beside "inflación": the index's own change, not the change of the 12-month rate
     ("¿Cuánto fue la inflación de 2025? O sea, la variación del índice entre diciembre 2024 y diciembre 2025, en %",
@@ -338,6 +338,17 @@ def test_a_change_between_two_months_or_quarters_compares_those_periods(cifra, q
     period = answer.rows[0][answer.columns.index("period")]
     assert answer.status == "ok" and period == f"{first}..{last}" and change in answer.answer, answer.answer
     assert [value.indicator for value in answer.values][-1] == "percent_change"
+
+
+@pytest.mark.parametrize(("question", "price_basis", "transform"), [
+    ("variación del PIB de Chile 2023 respecto a 2022", "chained", "level"),  # real, where the family has it
+    ("¿cuánto creció el PIB per cápita de Chile entre 2010 y 2020?", "current", "level"),  # then current, not PPP
+    ("¿cuánto cambió la inflación en Chile entre 2019 y 2022?", None, "growth"),  # a rate asked for
+])  # fmt: skip
+def test_a_change_over_years_is_a_real_change_of_a_level(cifra, question, price_basis, transform):
+    answer = cifra.ask(question)
+    chosen = cifra.catalog.get(answer.plan.indicator_code)
+    assert (answer.plan.operation, chosen.price_basis, chosen.transform) == ("change", price_basis, transform), answer.answer
 
 
 def test_how_much_it_fell_in_a_year_is_its_growth(cifra):
