@@ -34,6 +34,11 @@ SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9
 THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
+# "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
+VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superaba|paso|pasaron|topped|crossed|surpassed|exceeded)\s+"
+                            rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
+                            rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
+PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
 OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\s*(?:%|por ciento|percent)?\s+"
@@ -458,6 +463,9 @@ class Understander:
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
         if top_n and operation is None:
             operation = Operation.RANK
+        if operation in (None, Operation.FIRST_MEETING) and threshold is not None and member_kind and group_kind is None \
+                and not words.has_phrase(folded, words.operations["first_meeting"]):
+            operation = Operation.COUNT  # "países de Sudamérica con más de 50 millones": those that meet it, and how many
         if operation == Operation.CHANGE and cues.measure == "share" and words.has_phrase(folded, words.operations["percent_change"]):
             cues = cues.model_copy(update={"measure": None})  # "¿en qué porcentaje subió?": a % change, of any measure
         if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
@@ -491,6 +499,9 @@ class Understander:
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
         if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"
             operation = Operation.PERIOD_COUNT
+        elif operation == Operation.FIRST_MEETING and PLURAL_PERIODS.search(group_phrase or ""):
+            # "¿en qué años superó el 10 %?": each of them, not the first
+            operation, counted_periods = Operation.PERIOD_COUNT, PLURAL_PERIODS.search(group_phrase)
         elif counted_periods:  # "¿cuántos años de datos hay?": no condition to count by
             unsupported = as_written(text, counted_periods[0])
         if sexes and operation not in TWO_OPERANDS:
@@ -557,7 +568,7 @@ def _threshold(text: str, folded: str, age_phrase: str | None, counting: bool
     """The condition a count or a first crossing compares with, where the question says it, and whether it is a
     percentage. "menos de 15 años" names an age group, not a value; in a count, "crecimiento negativo" is a value
     below zero."""
-    found = THRESHOLD.search(folded)
+    found = THRESHOLD.search(folded) or VERB_THRESHOLD.search(folded)
     if found and not (age_phrase and fold(age_phrase) in folded[found.start():found.end() + 8]):
         condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, found[2], found[3]))
         percent = found[4] is not None or any(  # folding drops "%": "el 80% del total"

@@ -195,6 +195,7 @@ def test_an_operation_the_algebra_lacks_is_never_handed_to_the_model(cifra):
     ("¿en cuántos meses de 2023 el desempleo estuvo sobre 8,7 %?", 5, 12, "2023-03"),
     ("¿En cuántos de los 12 trimestres móviles de 2021 la tasa de desocupación fue de 10% o más?", 5, 12, "2021-01"),
     ("how many years did Peru have inflation above 5% since 2000?", 3, 26, "2008"),
+    ("in which years since 2000 was Peru's inflation above 5%?", 3, 26, "2008"),  # each of them, not the first
 ])  # fmt: skip
 def test_a_count_of_periods_names_each_period_counted(cifra, question, count, periods, first_meeting):
     answer = cifra.ask(question)
@@ -257,6 +258,8 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     ("In which month since January 2020 was Chile's 12-month inflation highest?", "which_period", ["CHL"], (2020, None)),
     ("Where did Spain rank among European countries for unemployment in 2024?", "position", ["ESP"], (2024, 2024)),
     ("How many South American countries exceeded 8% unemployment in 2023?", "count", [], (2023, 2023)),  # a condition
+    ("países de Sudamérica con más de 50 millones de habitantes en 2020", "count", [], (2020, 2020)),  # which meet it
+    ("¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?", "first_meeting", ["CHL"], (None, None)),
     ("By how many percentage points did Guatemala's primary completion rate for girls exceed the rate for boys in 2024?",
      "difference", ["GTM"], (2024, 2024)),
 ])  # fmt: skip
