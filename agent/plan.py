@@ -350,9 +350,11 @@ class Planner:
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
         if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(fold(understanding.question)):
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
+        share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
         if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 2 and (
-                chosen.derivation == "share_of_parent" or understanding.cues.measure == "share" and not (
-                    understanding.cues.age or understanding.cues.sex) and LIVES_IN.search(fold(understanding.question))):
+                chosen.derivation == "share_of_parent" or share_asked and (
+                    LIVES_IN.search(fold(understanding.question)) or chosen.unit_kind == "count")):
+            # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
             operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas, understanding, period)
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"

@@ -182,7 +182,8 @@ OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trim
 SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
                         r"since that (?:year|month|quarter|time|date))\b")
 # "¿y en el mismo trimestre de 2021?", "same month a year earlier": the previous answer's month or quarter
-SAME_PART = re.compile(r"\b(?:el |la |the )?(?:mismo|misma|same) (?:mes|trimestre|month|quarter)(?: de| del| of| in)?\b")
+SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:mismo|misma|same) (?:mes|trimestre|periodo|month|quarter|period)|"
+                       r"igual (?:mes|trimestre|periodo))(?: de| del| of| in)?\b")
 
 
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:

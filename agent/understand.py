@@ -111,7 +111,8 @@ ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
-CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿)")
+CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did)\b)",
+                              re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # Why it is asked, after the question ("… para una rendición de cuentas", "es pa calcular una multa antigua"): never
 # a place, a period or a name (no digit, no capital), so nothing of the question goes with it

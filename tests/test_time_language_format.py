@@ -64,6 +64,7 @@ PERIODS = [
     ("entre el trimestre abril-junio 2019 y el trimestre abril-junio 2020", {"start": 2019, "end": 2020, "quarter": 2,
                                                                            "quarter_end": 2}),
     ("and the same month a year earlier?", {"shift_months": -12, "same_part": True}),
+    ("¿cuánto había sido en igual período de 2022?", {"start": 2022, "end": 2022, "same_part": True}),
 ]
 
 

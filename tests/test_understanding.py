@@ -97,6 +97,8 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
     # a country in a region: from the World Bank's totals, not a share of people aged 65 and over
     ("what share of the world's population lived in India in 2023?", "share", ["IND", "WLD"], None),
     ("¿qué porcentaje de la población de América Latina y el Caribe vivía en México en 2021?", "share", ["MEX", "LCN"], 19.66),
+    ("del total de hogares censados el 2024 en la region del maule, que porcentaje corresponde a talca?", "share",
+     ["CL-07101", "CL-07"], 20.87),  # a count is no share itself
 ])  # fmt: skip
 def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question, operation, areas, value):
     answer = cifra.ask(question)
@@ -522,6 +524,8 @@ def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, ques
     ("Pa un reportaje sobre envejecimiento: ¿cuáles son las 3 regiones de Chile con mayor porcentaje de personas de 65 "
      "años o más según el Censo 2024?", "ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"),  # "sobre" is no threshold there
     ("Desempleo juvenil. ¿Cuál es la tasa en Chile 2020?", "no_data", None),
+    ("Another assistant gave me a number I don't trust. What was Brazil's interest rate spread in 2019, per the World "
+     "Bank?", "ok", "FR.INR.LNDP"),
     ("me podrias decir el valor de la UTM de mayo 2019? es pa calcular una multa antigua", "ok", "CHL.UTM"),  # why
     ("necesito el valor promedio de la UTM durante el 2021 para una rendicion de cuentas", "ok", "CHL.UTM"),
     ("Mexico exporta harto auto... ¿qué % de sus exportaciones manufactureras eran de tecnología media y alta el 2019?",
