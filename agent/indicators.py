@@ -202,12 +202,16 @@ class IndicatorCatalog:
             memberships = set(connection.execute(select(AreaMembership.group_code, AreaMembership.member_code)).all())
         return cls(indicators, sources, spans, phrases, withheld, member_kinds, parents, memberships)
 
-    def contains(self, whole: str, part: str) -> bool:
-        """Is ``part`` inside ``whole``: a comuna in its region or in Chile, a country in its continent or group?"""
-        chain, area = [], part
+    def ancestors(self, area: str) -> list[str]:
+        """The areas above ``area``, nearest first: a comuna's province, its region, Chile."""
+        chain = []
         while (area := self.parents.get(area)) and area not in chain:
             chain.append(area)
-        return whole in chain or (whole, part) in self.memberships
+        return chain
+
+    def contains(self, whole: str, part: str) -> bool:
+        """Is ``part`` inside ``whole``: a comuna in its region or in Chile, a country in its continent or group?"""
+        return whole in self.ancestors(part) or (whole, part) in self.memberships
 
     def covers(self, code: str, areas: list[str], period: PeriodSpec, endpoints: bool = False) -> bool:
         """Does the series have values for every area, in the asked years (with ``endpoints``, in both the first

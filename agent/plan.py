@@ -240,11 +240,12 @@ class Planner:
             options = self._separately(understanding, conversation)
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
                                params={"words": understanding.unsupported}, options=options)
+        asked = fold(understanding.question)
         previous = conversation.last_plan
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text
         context = previous if same_measure or (previous is not None and understanding.continues) else None
-        both = lexicon().has_phrase(fold(understanding.question), lexicon().both_places)  # "which is higher?"
+        both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
@@ -346,20 +347,19 @@ class Planner:
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
             if outcome.status != "ok":
                 return outcome
-        if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(fold(understanding.question)):
+        if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
-        if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(fold(understanding.question)):
+        if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
         share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
         if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
-                    LIVES_IN.search(fold(understanding.question)) or chosen.unit_kind == "count")):
+                    LIVES_IN.search(asked) or chosen.unit_kind == "count")):
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
             operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas, understanding, period)
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
         order = understanding.order
-        asked = fold(understanding.question)
         people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)
         counted = counted if chosen.unit_kind == "percent" and not PERCENT_ASKED.search(asked) else None
         if operation not in NOT_COUNTS and (counted or people and chosen.unit_kind in ("index", "currency")):
@@ -510,10 +510,8 @@ class Planner:
 
     def _region_of(self, area: str) -> str:
         """The region of Chile containing ``area`` (a comuna's, through its province), or the area itself."""
-        chain = [area]
-        while chain[-1] in self.catalog.parents and self.catalog.parents[chain[-1]] != DEFAULT_AREA and len(chain) < 5:
-            chain.append(self.catalog.parents[chain[-1]])
-        return chain[-1]
+        return next((above for above in [area, *self.catalog.ancestors(area)]
+                     if self.catalog.parents.get(above) == DEFAULT_AREA), area)
 
     def _share_of_ancestor(self, operation: Operation, chosen: IndicatorInfo, areas: list[str],
                            understanding: Understanding, period: PeriodSpec) -> tuple[Operation, IndicatorInfo, list[str]]:
