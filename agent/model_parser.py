@@ -153,7 +153,7 @@ def applied(understanding: Understanding, reading: ModelReading) -> Understandin
     shown = {candidate.code: candidate for candidate in understanding.second_candidates + understanding.candidates}
     operation = reading.operation
     two_places = len(understanding.places) >= 2
-    if operation in (Operation.DIFFERENCE, Operation.RATIO) and not (reading.second or understanding.sexes or two_places):
+    if operation in (Operation.DIFFERENCE, Operation.RATIO) and not (reading.second or understanding.pair or two_places):
         return None
     if reading.second == reading.indicator_code or (reading.second and operation not in (Operation.DIFFERENCE, Operation.RATIO)):
         return None
@@ -166,6 +166,6 @@ def applied(understanding: Understanding, reading: ModelReading) -> Understandin
               "second_topic": "", "second_candidates": [], "model_codes": [reading.indicator_code]}
     if reading.second:
         second = shown[reading.second]
-        update |= {"second_topic": second.name_en, "second_candidates": [second], "sexes": None,
+        update |= {"second_topic": second.name_en, "second_candidates": [second], "pair": None,
                    "model_codes": [reading.indicator_code, second.code]}
     return understanding.model_copy(update=update)

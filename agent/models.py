@@ -90,6 +90,14 @@ class VariantCues(BaseModel):
     source: Literal["national", "international"] | None = None
 
 
+class VariantPair(BaseModel):
+    """Two values of one variant named as a difference's or ratio's operands, in the order they divide or subtract
+    ("mujeres y hombres"; "mayores de 65 por cada niño": the aged over the children)."""
+
+    field: Literal["sex", "age"]
+    values: tuple[str, str]
+
+
 class Understanding(BaseModel):
     """Everything read from one question, before any choice is made."""
 
@@ -118,7 +126,7 @@ class Understanding(BaseModel):
     named_operation: Operation | None = Field(
         None, description="The operation its words name ('cuántas veces': ratio), even when the question lacks what it needs.")
     operation_words: str | None = Field(None, description="The words that named a two-operand operation ('brecha entre').")
-    sexes: tuple[str, str] | None = Field(None, description="Two sexes named in order ('mujeres y hombres').")
+    pair: VariantPair | None = Field(None, description="Two sexes or age groups as the operands ('mujeres y hombres').")
     second_topic: str = Field("", description="A second measure named ('importaciones y exportaciones').")
     second_candidates: list[IndicatorCandidate] = []
     candidates: list[IndicatorCandidate] = []
@@ -126,6 +134,10 @@ class Understanding(BaseModel):
     model_codes: list[str] = Field([], description="The indicators the model read the question as naming, in their roles.")
     hostile: bool = False
     too_long: bool = False
+
+    @property
+    def sexes(self) -> tuple[str, str] | None:
+        return self.pair.values if self.pair and self.pair.field == "sex" else None
 
     @property
     def says_something(self) -> bool:

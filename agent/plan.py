@@ -89,6 +89,14 @@ def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
     return first.unit_en == second.unit_en
 
 
+def _comparable(operation: Operation, first: IndicatorInfo, second: IndicatorInfo) -> bool:
+    """A difference needs one unit; a ratio divides any two amounts, but a percentage only by another percentage
+    (exports over trade as a share of GDP means nothing)."""
+    if operation == Operation.DIFFERENCE:
+        return _same_unit(first, second)
+    return (first.unit_kind == "percent") == (second.unit_kind == "percent")
+
+
 @cache
 def polarity() -> dict[str, str]:
     """Indicator family -> the better direction, "higher" or "lower" (agent/polarity.yaml)."""
@@ -232,7 +240,7 @@ class Planner:
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and understanding.continues \
-                and not (understanding.topic_text or understanding.places or understanding.sexes):
+                and not (understanding.topic_text or understanding.places or understanding.pair):
             between = self._between_last_two(understanding.named_operation, conversation)
             if between is not None:  # "¿y la diferencia?" after women's, then men's
                 return PlanOutcome(plan=between)
@@ -442,20 +450,20 @@ class Planner:
                                             "alternatives": []})
         measures = self.catalog.get(first.indicator_code), self.catalog.get(second.indicator_code)
         if first.indicator_code != second.indicator_code and first.area_codes == second.area_codes and (
-                operation != Operation.DIFFERENCE or _same_unit(*measures)):  # never GDP minus population
+                _comparable(operation, *measures)):  # never GDP minus population
             return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
                                             "alternatives": []})
         return None
 
     def _separately(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
-        """What can be answered of a question asked back: each sex or each measure on its own, and their
-        difference ("desempleo de hombres y mujeres": men's, women's, the gap)."""
-        plain = {"unsupported": None, "sexes": None, "second_topic": "", "second_candidates": [],
+        """What can be answered of a question asked back: each sex (or age group) or each measure on its own, and
+        their difference ("desempleo de hombres y mujeres": men's, women's, the gap)."""
+        plain = {"unsupported": None, "pair": None, "second_topic": "", "second_candidates": [],
                  "operation": None if understanding.operation in TWO_OPERANDS else understanding.operation}
         readings = []
-        if understanding.sexes:
-            readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={"sex": sex})})
-                        for sex in understanding.sexes]
+        if pair := understanding.pair:
+            readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={pair.field: value})})
+                        for value in pair.values]
             readings.append(understanding.model_copy(update={"unsupported": None, "operation": Operation.DIFFERENCE}))
         elif understanding.second_topic:
             readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates})
@@ -468,12 +476,12 @@ class Planner:
                   chosen: IndicatorInfo, base: str,
                   areas: list[str], period: PeriodSpec, retrieved: list[str], outcome: PlanOutcome
                   ) -> tuple[IndicatorInfo, str | None]:
-        """A difference's or ratio's two operands: two sexes of one measure, two measures, or two places (then the
-        second measure is None). The status on ``outcome`` says when the question does not give two."""
-        sexes = understanding.sexes
-        if sexes or understanding.second_topic:
-            if sexes:
-                cues = [understanding.cues.model_copy(update={"sex": sex}) for sex in sexes]
+        """A difference's or ratio's two operands: two sexes or age groups of one measure, two measures, or two places
+        (then the second measure is None). The status on ``outcome`` says when the question does not give two."""
+        pair = understanding.pair
+        if pair or understanding.second_topic:
+            if pair:
+                cues = [understanding.cues.model_copy(update={pair.field: value}) for value in pair.values]
                 first = self._fit(base, understanding.model_copy(update={"cues": cues[0]}), areas, period, retrieved, False, None)
                 second = self._fit(base, understanding.model_copy(update={"cues": cues[1]}), areas, period, retrieved, False, None)
             else:
@@ -489,8 +497,9 @@ class Planner:
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None
-            if operation == Operation.DIFFERENCE and not _same_unit(first[0], second[0]):
-                outcome.status, outcome.reason = "clarify", "units_differ"
+            if not _comparable(operation, first[0], second[0]):
+                difference = operation == Operation.DIFFERENCE
+                outcome.status, outcome.reason = "clarify", "units_differ" if difference else "ratio_units_differ"
                 outcome.params = {"first": first[0].code, "second": second[0].code}
                 ratio = QueryPlan(operation=Operation.RATIO, indicator_code=first[0].code, period=period,
                                   second_indicator_code=second[0].code, area_codes=areas)
@@ -498,7 +507,7 @@ class Planner:
                           else Operation.VALUE if period.is_single_year else Operation.SERIES)
                 outcome.options = [ratio.model_copy(update={"operation": single, "indicator_code": info.code,
                                                             "second_indicator_code": None})
-                                   for info in (first[0], second[0])] + [ratio]
+                                   for info in (first[0], second[0])] + ([ratio] if _comparable(Operation.RATIO, first[0], second[0]) else [])
                 return chosen, None
             return first[0], second[0].code
         if context is not None and context.second_indicator_code and not understanding.topic_text:

@@ -12,7 +12,8 @@ from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer, PlaceMatch
 from agent.indicators import STEM
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
-from agent.models import TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues
+from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
+                          VariantPair)
 from agent.time_expressions import MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold
@@ -69,6 +70,8 @@ PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(\d+(?: \d{3})*)\s*
 # "for every X, how many Y?": Y divided by X
 FOR_EVERY = re.compile(r"\b(for every|for each|por cada)\s+(?!\d|(?:un[oa]? |an? |one )?(?:mujer|wom[ae]n|persona|person|"
                        r"habitante|inhabitant|resident|nacido|birth|adult|nin[oa]|child))\D{0,80}?\b(?:how many|how much|cuant[oa]s?)\b")
+# "mayores de 65 por cada niño": of two groups named, the one after it divides
+PER_EACH = re.compile(r"\b(?:por cada|for every|for each|per)\b")
 # "el 20 % más rico", "the poorest 40%": a share of the people the series must name (not the richest 10 %)
 PEOPLE_SHARE = re.compile(r"(\d{1,2})\s*%\s*(?:más|mas|de la población|de los hogares)?\s*(?:ric|pobr|richest|poorest|wealthiest|"
                           r"superior|inferior)|(?:richest|poorest|wealthiest|top|bottom|highest|lowest)\s+(\d{1,2})\s*%")
@@ -192,18 +195,24 @@ def _found(folded: str, words: Lexicon, groups: dict[str, list[str]]) -> tuple[s
     return None, None
 
 
-def _sexes(folded: str, words: Lexicon) -> tuple[tuple[str, str], list[str]] | None:
-    """Both sexes named ("mujeres y hombres", "men vs women"), in the order written, with the phrases used."""
+def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
+    """Two sexes or two age groups named apart ("mujeres y hombres", "mayores de 65 por cada niño"), with the
+    phrases used: in the order written, but what follows "por cada" or "for every" divides."""
     padded = f" {folded} "
-    found = []
-    for sex, phrases in words.variant_cues["sex"].items():
-        phrase = words.has_phrase(folded, phrases)
-        if phrase:
-            found.append((padded.index(f" {fold(phrase)} "), sex, phrase))
-    if len(found) < 2:
-        return None
-    found.sort()
-    return (found[0][1], found[1][1]), [phrase for _, _, phrase in found]
+    for field in ("sex", "age"):
+        found = []
+        for value, phrases in words.variant_cues[field].items():
+            phrase = words.has_phrase(folded, phrases)
+            if phrase:
+                start = padded.index(f" {fold(phrase)} ")
+                found.append((start, start + len(fold(phrase)), value, phrase))
+        found.sort()
+        if len(found) == 2 and found[0][1] <= found[1][0]:  # "jóvenes de 15 a 24": one group, however said
+            per_each = PER_EACH.search(folded)
+            if per_each and found[0][0] > per_each.start():  # "for every child, how many elderly people?"
+                found.reverse()
+            return VariantPair(field=field, values=(found[0][2], found[1][2])), [phrase for *_, phrase in found]
+    return None
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -434,15 +443,17 @@ class Understander:
         cues, cue_phrases = _variant_cues(PER_DOLLAR.sub(_spaces, folded), words)
         if cues.price_basis == "ppp" and cues.currency == "USD":  # "dólares internacionales": PPP dollars
             cues = cues.model_copy(update={"currency": None})
-        sexes, sex_phrases = _sexes(folded, words) or (None, [])
-        if sexes:  # "mujeres y hombres": two operands, not a cue for one of them
-            cues, cue_phrases = cues.model_copy(update={"sex": None}), cue_phrases + sex_phrases
+        pair, pair_phrases = _pair(folded, words) or (None, [])
+        if pair:  # "mujeres y hombres": two operands, not a cue for one of them
+            cues, cue_phrases = cues.model_copy(update={pair.field: None}), cue_phrases + pair_phrases
+            if two_kind is None and PER_EACH.search(folded):  # "¿cuántos mayores de 65 hay por cada niño?"
+                two_kind = "ratio"
         without_unit_years = _without_unit_years(folded)
         period = find_period(without_unit_years)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
-        age_phrase = cues.age and next((p for p in cue_phrases if p in words.variant_cues["age"][cues.age]), None)
+        age_phrases = [phrase for phrase in cue_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
         counted_periods = PERIOD_COUNT.search(folded)  # "¿en cuántos meses de 2023…?"
-        threshold, threshold_span, percent = _threshold(text, folded, age_phrase,
+        threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text)
@@ -452,7 +463,7 @@ class Understander:
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded)
-        operation = _operation(_blank(folded, words.operation_exclusions), words, threshold is not None)
+        operation = _operation(_blank(folded, words.operation_exclusions + age_phrases), words, threshold is not None)
         said = period.period
         if HOW_MUCH_GREW.search(folded) and (said.since_previous or said.start and (  # "desde 2020": to the latest
                 said.end is None or said.start < said.end or said.month_end)):
@@ -482,7 +493,7 @@ class Understander:
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
         measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
-            operation, two_kind, group_kind, sexes=sexes, measures=len(measures), places=len(places.places),
+            operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))
         unsupported = as_written(text, two_phrase or group_phrase) if unsupported else (
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
@@ -505,14 +516,14 @@ class Understander:
             operation, counted_periods = Operation.PERIOD_COUNT, PLURAL_PERIODS.search(group_phrase)
         elif counted_periods:  # "¿cuántos años de datos hay?": no condition to count by
             unsupported = as_written(text, counted_periods[0])
-        if sexes and operation not in TWO_OPERANDS:
-            unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in sex_phrases)
+        if pair and operation not in TWO_OPERANDS:  # "población de 0 a 14 y de 65 y más": which one?
+            unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)
         second_topic, second_hits = "", []
-        if len(measures) == 2 and not sexes and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):
+        if len(measures) == 2 and not pair and len(places.places) < 2 and (operation in TWO_OPERANDS or unsupported):
             measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
@@ -544,7 +555,7 @@ class Understander:
             unknown_place=None if places.places else self._unknown_place(text),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
-            topic_text=topic_text, unsupported=unsupported, sexes=sexes, second_topic=second_topic,
+            topic_text=topic_text, unsupported=unsupported, pair=pair, second_topic=second_topic,
             named_amounts=_named_amounts(text, folded, without_unit_years, threshold),
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
@@ -564,13 +575,13 @@ def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: t
     return [amount for amount in amounts + years if threshold is None or amount != threshold[1]]
 
 
-def _threshold(text: str, folded: str, age_phrase: str | None, counting: bool
+def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
                ) -> tuple[tuple[str, float] | None, list[tuple[int, int]], bool]:
     """The condition a count or a first crossing compares with, where the question says it, and whether it is a
     percentage. "menos de 15 años" names an age group, not a value; in a count, "crecimiento negativo" is a value
     below zero."""
     found = THRESHOLD.search(folded) or VERB_THRESHOLD.search(folded)
-    if found and not (age_phrase and fold(age_phrase) in folded[found.start():found.end() + 8]):
+    if found and not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases):
         condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, found[2], found[3]))
         percent = found[4] is not None or any(  # folding drops "%": "el 80% del total"
             re.sub(r"[.,]", " ", written) == found[2] for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
@@ -613,16 +624,16 @@ def _candidates(hits: list[IndicatorHit]) -> list[IndicatorCandidate]:
     return [IndicatorCandidate(code=h.code, name_es=h.name_es, name_en=h.name_en, score=h.score) for h in hits]
 
 
-def _operation_reading(operation: Operation | None, two_kind: str | None, group_kind: str | None, *, sexes: bool,
+def _operation_reading(operation: Operation | None, two_kind: str | None, group_kind: str | None, *, pair: bool,
                        measures: int, places: int, threshold: bool, years: tuple[int | None, int | None]
                        ) -> tuple[Operation | None, bool]:
     """The operation, once the words of the operations that need more than one series, place or member are weighed
     against what the question gives them; and whether those words are left without it (the question is declined).
 
-    A difference or a ratio needs two operands: two sexes, two measures or two places ("diferencia entre 2010 y
+    A difference or a ratio needs two operands: two sexes or age groups, two measures or two places ("diferencia entre 2010 y
     2020" is a change); a count needs a threshold to count by; "¿en qué año superó…?" is a first crossing."""
     if two_kind:
-        if sexes or measures == 2 or places >= 2:
+        if pair or measures == 2 or places >= 2:
             return Operation(two_kind), False
         if two_kind == "difference" and years[0] and years[1] and years[0] < years[1]:
             return Operation.CHANGE, False

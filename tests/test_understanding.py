@@ -719,6 +719,42 @@ def test_the_sexes_of_an_uncurated_series_are_one_family(cifra, question, operat
     assert (plan.operation, [plan.indicator_code, plan.second_indicator_code]) == (operation, codes), answer.answer
 
 
+@pytest.mark.parametrize(("question", "operation", "codes"), [
+    ("¿cuántas personas mayores de 65 hay por cada niño de 0 a 14 años en la Región de Valparaíso según el censo "
+     "2024?", "ratio", ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),  # "mayores" is no ranking
+    ("for every child under 15, how many people aged 65+ live in Ñuñoa?", "ratio",
+     ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),  # what follows "for every" divides
+    ("diferencia entre la población de 65 y más y la de 0 a 14 años en Puente Alto", "difference",
+     ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),
+])  # fmt: skip
+def test_two_age_groups_are_two_operands(cifra, question, operation, codes):
+    answer = cifra.ask(question)
+    plan = answer.plan
+    assert (plan.operation, [plan.indicator_code, plan.second_indicator_code]) == (operation, codes), answer.answer
+
+
+def test_two_age_groups_without_an_operation_are_asked_back(cifra):
+    answer = cifra.ask("población de 0 a 14 y de 65 y más en Chile según el censo")
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "razón entre las exportaciones y las importaciones de Chile en 2022, o sea exportaciones divididas por importaciones",
+])  # fmt: skip
+def test_a_percentage_is_never_divided_by_an_amount(cifra, question):
+    answer = cifra.ask(question)  # one operand read as trade in % of GDP: asked back, never 1.459.449.827 veces
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("índice de envejecimiento de la región de Ñuble", "CHL.CENSUS2024.AGEING_INDEX"),  # never the population
+    ("ageing index of Chile, 2024 census", "CHL.CENSUS2024.AGEING_INDEX"),
+])  # fmt: skip
+def test_the_ageing_index_is_the_aged_per_hundred_children(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
 @pytest.mark.parametrize(("question", "code"), [
     ("tasa de pobreza por ingresos en Ercilla, estimación comunal 2022 del Ministerio de Desarrollo Social",
      "CHL.POVERTY.INCOME"),  # who publishes it is no topic
