@@ -283,6 +283,11 @@ class AnswerWriter:
     def _no_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area_names: dict[str, str]) -> str:
         period = plan.period
         asked = f"{period.start}" if period.is_single_year else f"{period.start or '…'}–{period.end or '…'}"
+        if plan.member_kind and not plan.area_codes:  # "Gini por región": the members lack it, not the group
+            members = self._members_label(plan, language, area_names)
+            return " ".join([message("no_rows" if period.start or period.end else "no_rows_any", language,
+                                     indicator=info.name(language), area=members, period=asked),
+                             message("no_member_data", language, kind=message(f"members_{plan.member_kind}", language))])
         texts = []
         for area in plan.area_codes or [plan.group_code]:
             name = area_names.get(area or "", area or "")

@@ -108,10 +108,12 @@ class FamilyChooser:
 
     def _settled(self, topic: str, near: list[str]) -> str | None:
         """Of near ties, the one family whose name or phrasing is the topic itself ("pib" is GDP, not capital
-        formation as a share of GDP), else the one whose words account for every topic word ("exportaciones de
+        formation as a share of GDP) or made of its words only ("dwellings census": not collective dwellings), else the one whose words account for every topic word ("exportaciones de
         bienes y servicios en % del PIB" is not merchandise exports): no model call is needed to tell them apart."""
-        families = self.catalog.families_named.get(topic, set())
-        named = [code for code in near if self.catalog.get(code).family in families]
+        families = self.catalog.families_named.get(topic)
+        named = [code for code in near if self.catalog.get(code).family in (families or set())] or [
+            code for code in near if self.catalog.get(code).family in self.catalog.families_named_within(topic)
+            and self._accounts(topic, code)]
         if len(named) == 1:
             return named[0]
         accounting = [code for code in near if self._accounts(topic, code)]

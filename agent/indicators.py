@@ -160,12 +160,16 @@ class IndicatorCatalog:
         named = [(code, text_) for code, text_ in phrases] + [
             (info.code, getattr(info, field)) for info in indicators for field in ("name_es", "name_en", "unit_es", "unit_en")]
         self.families_named: dict[str, set[str]] = {}  # a whole name or phrasing ("pib", "desempleo") → its families
+        self.families_titled: dict[str, set[str]] = {}  # the same, of names and phrasings only (no units)
+        titles = set(phrases) | {(info.code, getattr(info, field)) for info in indicators for field in ("name_es", "name_en")}
         for code, text_ in named:
             if code in self.indicators and text_:
                 family, text_words = self.indicators[code].family, re.findall(r"\w+", fold(text_))  # "pupil-teacher"
                 self.family_stems.setdefault(family, set()).update(word[:STEM] for word in text_words if word not in unnamed)
                 self.family_function_words.setdefault(family, set()).update(word for word in text_words if word in unnamed)
                 self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
+                if (code, text_) in titles:
+                    self.families_titled.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
         self.named_stems = set().union(*self.family_stems.values()) | {
             word[:STEM] for words in self.family_function_words.values() for word in words} | {  # "sueldo mínimo"
             word[:STEM] for phrase in lexicon().operation_exclusions for word in fold(phrase).split() if len(word) > 3}
@@ -234,6 +238,12 @@ class IndicatorCatalog:
         return [word for word in words if (len(word) >= 4 or word not in self.short_function_words)  # "uf", not "se"
                 and word not in self.generic_words and word[:STEM] not in stems and word not in whole
                 and word[:STEM] in self.named_stems]
+
+    def families_named_within(self, topic: str) -> set[str]:
+        """The families with a name or phrasing (not a unit: "dwellings") made of ``topic``'s words only."""
+        words = set(topic.split())
+        return {family for name, families in self.families_titled.items() if name and set(name.split()) <= words
+                for family in families}
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

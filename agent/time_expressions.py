@@ -46,11 +46,12 @@ def _month_range(m: re.Match, today: date) -> PeriodSpec:
 
 
 def _month_list(m: re.Match, today: date) -> PeriodSpec | None:
-    """"enero, febrero y marzo de 2025": consecutive months named one by one are the range they make."""
+    """"enero, febrero y marzo de 2025", "ago-sep-oct 2015", "nov-dic-ene 2016": consecutive months named one by one
+    are the range they make (from the year before when it crosses December)."""
     months = [MONTHS[name] for name in re.findall(rf"\b(?:{MONTH_NAMES})\b", m[1])]
-    if any(later != earlier + 1 for earlier, later in zip(months, months[1:])):
+    if any((later - earlier) % 12 != 1 for earlier, later in zip(months, months[1:])):
         return None
-    return PeriodSpec(start=int(m[2]), end=int(m[2]), month=months[0], month_end=months[-1])
+    return PeriodSpec(start=int(m[2]) - (months[0] > months[-1]), end=int(m[2]), month=months[0], month_end=months[-1])
 
 
 UNIT_MONTHS = {"mes": 1, "meses": 1, "month": 1, "months": 1, "trimestre": 3, "trimestres": 3, "quarter": 3,
@@ -135,7 +136,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 rf"(?:y|and|a|al|to|hasta|through|vs|versus)(?: el| la| the)?\s+({QUARTER}|{SAME_QUARTER})\b"), _quarter_range),
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
-    (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})){OF_YEAR} {YEAR}\b"),
+    (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})|(?:{MONTH_NAMES})\s+"
+                rf"(?:{MONTH_NAMES})\s+(?:{MONTH_NAMES})){OF_YEAR} {YEAR}\b"),
      _month_list),
     (re.compile(rf"\b({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? ({MONTH_NAMES})(?: quarter| trimestre)?{OF_YEAR} {YEAR}\b"),
      _month_range),  # "abr-jun 2025", "the April-June quarter of 2016"
@@ -181,9 +183,11 @@ OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trim
 # "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
 SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
                         r"since that (?:year|month|quarter|time|date))\b")
-# "¿y en el mismo trimestre de 2021?", "same month a year earlier": the previous answer's month or quarter
-SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:mismo|misma|same) (?:mes|trimestre|periodo|month|quarter|period)|"
-                       r"igual (?:mes|trimestre|periodo))(?: de| del| of| in)?\b")
+# "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's
+# month or quarter
+SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|month|"
+                       r"quarter|period)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|quarter))"
+                       r"(?: de| del| of| in)?\b")
 
 
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:

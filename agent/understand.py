@@ -25,7 +25,7 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
-ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
+ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
@@ -36,7 +36,7 @@ THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
-VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superaba|paso|pasaron|topped|crossed|surpassed|exceeded)\s+"
+VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|topped|crossed|surpassed|exceeded)\s+"
                             rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
@@ -78,7 +78,7 @@ PEOPLE_SHARE = re.compile(r"(\d{1,2})\s*%\s*(?:más|mas|de la población|de los 
 # "pesos por dólar" is the unit of an exchange rate, not a currency asked for.
 PER_DOLLAR = re.compile(r"\b(?:pesos?(?: chilenos)?|moneda local|local currency(?: units?)?)\s+(?:por|per)\s+"
                         r"(?:dolar|dolares|dollar|us)\b")
-HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,2}?(?:mas|menos|more|fewer|less|higher|lower)\b"
+HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r".{0,80}\b(?:que|than)\b")
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 # Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
@@ -102,6 +102,12 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
+# "desempleo por región", "Gini for each Chilean region", "población de cada comuna": every member, not the whole
+BREAKDOWN = re.compile(r"\b(?:por|cada|each|every|by|per|de todas las|de todos los|all(?: the)?)\s+(?:\w+\s+)?"
+                       r"(pais|paises|country|countries|region|regiones|regions|comuna|comunas|provincia|provincias|"
+                       r"province|provinces)\b")
+BREAKDOWN_KINDS = {**MEMBER_WORDS, **ONE_MEMBER_KINDS, "regions": "cl_region", "provincia": "cl_province",
+                   "province": "cl_province"}
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
@@ -207,12 +213,19 @@ def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
                 start = padded.index(f" {fold(phrase)} ")
                 found.append((start, start + len(fold(phrase)), value, phrase))
         found.sort()
-        if len(found) == 2 and found[0][1] <= found[1][0]:  # "jóvenes de 15 a 24": one group, however said
+        if len(found) == 2 and found[0][1] <= found[1][0] and not _one_group(folded, found[0][:2], found[1][:2]):
             per_each = PER_EACH.search(folded)
             if per_each and found[0][0] > per_each.start():  # "for every child, how many elderly people?"
                 found.reverse()
             return VariantPair(field=field, values=(found[0][2], found[1][2])), [phrase for *_, phrase in found]
     return None
+
+
+def _one_group(folded: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """"jóvenes de 15 a 29 años", "adultos mayores (65+)": a word for a group beside the ages that say which."""
+    padded = f" {folded} "
+    between = padded[first[1]:second[0]].split()
+    return len(between) <= 2 and sum(any(ch.isdigit() for ch in padded[start:end]) for start, end in (first, second)) == 1
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -420,7 +433,8 @@ class Understander:
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
         # an explanation of the measure, not a difference asked
-        explained = self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept))))
+        explained = _blank(self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept)))),
+                           words.operation_exclusions)  # "brecha de pobreza": a name, not a difference
         two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
         if two_kind is None and (HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)):
             # "¿cuántos habitantes más tiene A que B?"
@@ -473,6 +487,9 @@ class Understander:
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
+        breakdown = BREAKDOWN.search(folded)
+        if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2:
+            operation, member_kind = Operation.RANK, member_kind or BREAKDOWN_KINDS[breakdown[1]]
         if top_n and operation is None:
             operation = Operation.RANK
         if operation in (None, Operation.FIRST_MEETING) and threshold is not None and member_kind and group_kind is None \

@@ -58,6 +58,9 @@ PERIODS = [
     ("población desde 2015 hasta 2020", {"start": 2015, "end": 2020}),
     ("abr-jun 2025", {"start": 2025, "end": 2025, "month": 4, "month_end": 6}),
     ("dic-feb 2020", {"start": 2019, "end": 2020, "month": 12, "month_end": 2}),
+    ("ago-sep-oct 2015", {"start": 2015, "end": 2015, "month": 8, "month_end": 10}),  # never September-October
+    ("nov-dic-ene 2016", {"start": 2015, "end": 2016, "month": 11, "month_end": 1}),
+    ("¿y cómo estaba en ese trimestre de 2018?", {"start": 2018, "end": 2018, "same_part": True}),
     ("from 1990 onwards", {"start": 1990}),
     ("Peru, interest rate spread, 2010 through 2019", {"start": 2010, "end": 2019}),
     ("entre el 2do trimestre del 2019 y el 2º trimestre del 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),

@@ -264,6 +264,9 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     ("¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?", "first_meeting", ["CHL"], (None, None)),
     ("By how many percentage points did Guatemala's primary completion rate for girls exceed the rate for boys in 2024?",
      "difference", ["GTM"], (2024, 2024)),
+    ("Censo 2024, región de Coquimbo: de sus 15 comunas, ¿cuántas pasan los 30.000 habitantes?", "count", [], (2024, 2024)),
+    ("población de cada región de Chile según el censo", "rank", [], (None, None)),  # every region, not Chile
+    ("pobreza por comuna de la región de Aysén 2022", "rank", [], (2022, 2022)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -748,9 +751,14 @@ def test_a_percentage_is_never_divided_by_an_amount(cifra, question):
 
 @pytest.mark.parametrize(("question", "code"), [
     ("índice de envejecimiento de la región de Ñuble", "CHL.CENSUS2024.AGEING_INDEX"),  # never the population
+    ("Ranking porfa: las 3 regiones con más viviendas colectivas en el Censo 2024", "CHL.CENSUS2024.DWELLINGS.COLLECTIVE"),
+    ("cuantas casas desocupadas conto el censo 2024 en pichilemu?", "CHL.CENSUS2024.DWELLINGS.VACANT"),
+    ("number of dwellings in Valparaíso 2024 census", "CHL.CENSUS2024.DWELLINGS"),  # all of them
+    ("¿Cuál era la brecha de pobreza de Bolivia en 2015, medida con las líneas de pobreza nacionales?", "SI.POV.NAGP"),
+    ("necesito el valor más reciente del IVP (índice de valor promedio), ¿me lo das con su fecha?", "CHL.IVP"),
     ("ageing index of Chile, 2024 census", "CHL.CENSUS2024.AGEING_INDEX"),
 ])  # fmt: skip
-def test_the_ageing_index_is_the_aged_per_hundred_children(cifra, question, code):
+def test_measures_named_by_words_that_are_also_qualifiers_or_operations(cifra, question, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
 
@@ -794,6 +802,8 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
 
 
 @pytest.mark.parametrize("question", [
+    "Can you give me the Gini coefficient for each Chilean region in 2022?",  # never the national figure
+    "desempleo por región",
     "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
     "In 2021, for every patent application filed in Chile by a resident, how many were filed by non-residents?",
 ])  # fmt: skip
