@@ -100,13 +100,15 @@ def _quarter(text: str) -> tuple[int, int | None]:
 
 def _spans_as_quarters(m: re.Match, today: date) -> PeriodSpec | None:
     """"between the April-June 2019 quarter and the April-June 2020 quarter": two calendar quarters named by their
-    months (other three-month spans are not read as quarters)."""
-    ends = []
-    for first, last, year in ((m[1], m[2], m[3]), (m[4], m[5], m[6])):
-        if MONTHS[first] % 3 != 1 or MONTHS[last] != MONTHS[first] + 2:
-            return None
-        ends.append((int(year), (MONTHS[last]) // 3))
-    (start, quarter), (end, quarter_end) = ends
+    months; "entre el trimestre mayo-julio 2020 y mayo-julio 2022": two rolling quarters, each the month it ends in
+    (the INE's moving quarters are dated so)."""
+    spans = ((MONTHS[m[1]], MONTHS[m[2]], int(m[3])), (MONTHS[m[4]], MONTHS[m[5]], int(m[6])))
+    if any((last - first) % 12 != 2 for first, last, _ in spans):
+        return None
+    if any(first % 3 != 1 for first, _, _ in spans):
+        (_, month, start), (_, month_end, end) = spans
+        return PeriodSpec(start=start, end=end, month=month, month_end=month_end)
+    (start, quarter), (end, quarter_end) = ((year, last // 3) for _, last, year in spans)
     return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end)
 
 
@@ -128,9 +130,9 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
 
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years, quarters and months.
-    (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?(?: trimestre| quarter)?(?: de| of)?\s+({MONTH_NAMES})\s+"
+    (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?(?: trimestre| quarter)?(?: movil| moving| rolling)?(?: de| of)?\s+({MONTH_NAMES})\s+"
                 rf"({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\s+(?:y|and|a|al|to|hasta|vs|versus)(?: el| la| the)?"
-                rf"(?: trimestre| quarter)?(?: de| of)?\s+({MONTH_NAMES})\s+({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\b"),
+                rf"(?: trimestre| quarter)?(?: movil| moving| rolling)?(?: de| of)?\s+({MONTH_NAMES})\s+({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\b"),
      _spans_as_quarters),
     (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?\s+({QUARTER})\s+"
                 rf"(?:y|and|a|al|to|hasta|through|vs|versus)(?: el| la| the)?\s+({QUARTER}|{SAME_QUARTER})\b"), _quarter_range),
@@ -171,7 +173,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"\b(?:el )?ano pasado\b|\blast year\b"), lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
     (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|last available|"
-                r"ultimo disponible|actualmente|currently|hoy|today)\b"), lambda m, today: PeriodSpec(latest=True)),
+                r"ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays)\b"), lambda m, today: PeriodSpec(latest=True)),
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 # Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.

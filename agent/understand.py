@@ -102,6 +102,8 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
+# "niños menores de 5 años", "mayores de 18 años": an age the measure is of, never a ranking
+AGE_BOUND = re.compile(r"\b(?:menores|mayores) de (?:\d+|[a-z]+) anos\b")
 # "desempleo por región", "Gini for each Chilean region", "población de cada comuna": every member, not the whole
 BREAKDOWN = re.compile(r"\b(?:por|cada|each|every|by|per|de todas las|de todos los|all(?: the)?)\s+(?:\w+\s+)?"
                        r"(pais|paises|country|countries|region|regiones|regions|comuna|comunas|provincia|provincias|"
@@ -477,7 +479,8 @@ class Understander:
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded)
-        operation = _operation(_blank(folded, words.operation_exclusions + age_phrases), words, threshold is not None)
+        operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), words.operation_exclusions + age_phrases), words,
+                               threshold is not None)
         said = period.period
         if HOW_MUCH_GREW.search(folded) and (said.since_previous or said.start and (  # "desde 2020": to the latest
                 said.end is None or said.start < said.end or said.month_end)):

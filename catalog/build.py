@@ -110,6 +110,9 @@ def _one_sex_variant(code: str, curated: dict[str, Variant]) -> Variant | None:
     return both.model_copy(update={"sex": SEX_CODES[named[1]]}) if both else None
 
 
+PRICE_BASES = {"ppp": "PPP", "constant": "constant", "current": "current"}  # as WDI units say them
+
+
 def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A",
                    title_es: str | None = None, variant: Variant | None = None, wdi_sexes: bool = False) -> tuple:
     """Publisher's own English metadata for series nobody has curated yet (and its Spanish title when known).
@@ -121,11 +124,14 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
     growth = re.search(r"\bgrowth\b|annual %", title.lower())  # "Broad money growth (annual %)": a rate of growth
     per_capita = re.search(r"\bper (?:capita|person)\b", title.lower())  # "Arable land (hectares per person)"
+    price_basis = next((basis for basis, said in PRICE_BASES.items() if said in unit), None)  # "(current US$)"
+    currency = "USD" if "US$" in unit else None
     one_sex = ONE_SEX.search(code) if wdi_sexes else None
     sex = SEX_CODES[one_sex[1]] if one_sex else named_sex[1] if named_sex else "total"
     variant = variant or Variant(family=ONE_SEX.sub("", code) if one_sex else code, sex=sex,
                                  measure="per_capita" if per_capita else "share" if kind == "percent" and not growth else "total",
-                                 transform="growth" if growth else "level")  # "(% of land area)": a share
+                                 transform="growth" if growth else "level",  # "(% of land area)": a share
+                                 price_basis=price_basis, currency=currency)
     return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
             fold(topic) or "other", variant.family, variant.measure, variant.price_basis, variant.currency,
             variant.transform, variant.sex, variant.age, None, False, None, None, None, None, variant.adjustment,

@@ -59,6 +59,9 @@ PERIODS = [
     ("abr-jun 2025", {"start": 2025, "end": 2025, "month": 4, "month_end": 6}),
     ("dic-feb 2020", {"start": 2019, "end": 2020, "month": 12, "month_end": 2}),
     ("ago-sep-oct 2015", {"start": 2015, "end": 2015, "month": 8, "month_end": 10}),  # never September-October
+    ("entre el trimestre movil dic-feb 2020 y el de jun-ago 2020", {"start": 2020, "end": 2020, "month": 2, "month_end": 8}),
+    ("entre el trimestre mayo-julio 2020 y mayo-julio 2022", {"start": 2020, "end": 2022, "month": 7, "month_end": 7}),  # the
+    # moving quarters, each dated by the month it ends in
     ("nov-dic-ene 2016", {"start": 2015, "end": 2016, "month": 11, "month_end": 1}),
     ("¿y cómo estaba en ese trimestre de 2018?", {"start": 2018, "end": 2018, "same_part": True}),
     ("from 1990 onwards", {"start": 1990}),
