@@ -374,6 +374,11 @@ class Planner:
             # "¿cuántos habitantes tenía el Imacec?": people are not counted in an index or in money
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": (counted or people)[0]},
                                suggestions=[c.code for c in understanding.candidates[:3]])
+        if understanding.per_period and chosen.frequency == "A" and operation in (Operation.WHICH_PERIOD,
+                                                                                   Operation.PERIOD_COUNT):
+            # "¿qué día de 2023 estuvo más barato el dólar?" of a yearly series: never the year itself
+            return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code},
+                               suggestions=[c.code for c in understanding.candidates[:3]])
         compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST)
         if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
             # "the best stock to buy": better or worse than what? No measure of ours says; "was it worse in India or

@@ -490,8 +490,9 @@ class Understander:
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
-        breakdown = BREAKDOWN.search(folded)
-        if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2:
+        breakdown = BREAKDOWN.search(explained)  # "(población refugiada por país de asilo)": a name explained
+        if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2 and \
+                BREAKDOWN_KINDS[breakdown[1]] not in {place.kind for place in places.places}:  # Ecuador has no countries
             operation, member_kind = Operation.RANK, member_kind or BREAKDOWN_KINDS[breakdown[1]]
         if top_n and operation is None:
             operation = Operation.RANK

@@ -266,6 +266,9 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     ("Censo 2024, región de Coquimbo: de sus 15 comunas, ¿cuántas pasan los 30.000 habitantes?", "count", [], (2024, 2024)),
     ("población de cada región de Chile según el censo", "rank", [], (None, None)),  # every region, not Chile
     ("pobreza por comuna de la región de Aysén 2022", "rank", [], (2022, 2022)),
+    ("qué día del 2024 estuvo más caro el cobre? precio diario del banco central", "which_period", ["CHL"], (2024, 2024)),
+    ("Cuántos refugiados vivían en Ecuador según el último dato del Banco Mundial? (población refugiada por país de "
+     "asilo)", "latest", ["ECU"], (None, None)),  # "por país" names the series: no breakdown
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -806,6 +809,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
 
 @pytest.mark.parametrize("question", [
     "Can you give me the Gini coefficient for each Chilean region in 2022?",  # never the national figure
+    "¿qué día de 2023 estuvo más barato el dólar?",  # a yearly series has no days: never the year
     "desempleo por región",
     "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
     "In 2021, for every patent application filed in Chile by a resident, how many were filed by non-residents?",
