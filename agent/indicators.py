@@ -175,6 +175,8 @@ class IndicatorCatalog:
             word[:STEM] for phrase in lexicon().operation_exclusions for word in fold(phrase).split() if len(word) > 3}
         self.named_words = {word for _, text_ in named if text_ for word in fold(text_).split()}
         self.generic_words = set(lexicon().generic_words)
+        self.operation_words = {word for phrases in lexicon().operations.values() for phrase in phrases
+                                for word in fold(phrase).split()}  # "diario", "promedio": how, not what
         self.short_function_words = {word for word in function_words() if len(word) < 4}
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
@@ -244,6 +246,19 @@ class IndicatorCatalog:
         words = set(topic.split())
         return {family for name, families in self.families_titled.items() if name and set(name.split()) <= words
                 for family in families}
+
+    def unnamed_kinds(self, words: list[str], code: str, language: str) -> list[str]:
+        """Of a question's topic ``words``, those no measure is named by where an adjective of a word of ``code``'s
+        family stands (after it in Spanish, before it in English: "población indígena", "indigenous population"): a
+        kind of the measure that the catalog has no series for, never a word of chat to pass over."""
+        stems = self.family_stems.get(self.indicators[code].family, set())
+        padded = ["", *words, ""]
+        triples = list(zip(padded, padded[1:], padded[2:]))
+        if language != "es":  # (the noun qualified, the word, the other side)
+            triples = [(after, word, before) for before, word, after in triples]
+        return [word for noun, word, other in triples if noun[:STEM] in stems and other[:STEM] not in stems
+                and len(word) >= 5 and word[:STEM] not in self.named_stems
+                and word not in self.generic_words | self.operation_words]
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

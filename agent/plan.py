@@ -407,7 +407,8 @@ class Planner:
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
         words = [word for word in understanding.topic_text.split() if word not in self.cue_words]
-        leftover = self.catalog.unaccounted(words, plan.indicator_code)
+        leftover = self.catalog.unaccounted(words, plan.indicator_code) + self.catalog.unnamed_kinds(
+            words, plan.indicator_code, understanding.language)
         if plan.second_indicator_code:  # a word of either measure ("exportaciones que las importaciones")
             leftover = [word for word in leftover if word in self.catalog.unaccounted(words, plan.second_indicator_code)]
             if understanding.second_topic:

@@ -809,6 +809,9 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
 
 @pytest.mark.parametrize("question", [
     "Can you give me the Gini coefficient for each Chilean region in 2022?",  # never the national figure
+    "población indígena de Temuco",  # a kind of population no series has: never all of it
+    "indigenous population of Temuco",
+    "viviendas particulares en Pichilemu",  # never the vacant ones
     "¿qué día de 2023 estuvo más barato el dólar?",  # a yearly series has no days: never the year
     "desempleo por región",
     "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
