@@ -132,8 +132,8 @@ class Planner:
 
         fitting = fitting_members()
         if not fitting and cues.measure in SOFT_MEASURES:  # "porcentaje de desempleo": a rate, and no member is a share
-            specified.discard("measure")
-            fitting = fitting_members()
+            specified.discard("measure")  # but a group's count is never its share ("the share of people aged 15 to 29")
+            fitting = [info for info in fitting_members() if info.unit_kind != "count" or not (cues.age or cues.sex)]
         in_chile = (bool(areas) and all(area == "CHL" or area.startswith("CL-") for area in areas)) or (
             member_kind or "").startswith("cl_")
 
@@ -249,6 +249,10 @@ class Planner:
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
                                params={"words": understanding.unsupported}, options=options)
         asked = fold(understanding.question)
+        if understanding.continues and conversation.turns and conversation.turns[-1].plan is None \
+                and not (understanding.places or understanding.group):
+            # "¿y cuántas ocupadas?" after a question not answered: of what, where? Never some other measure's
+            return PlanOutcome(status="clarify", reason="follows_unanswered")
         previous = conversation.last_plan
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text

@@ -87,6 +87,9 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
+# "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
+THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
+                           re.IGNORECASE)
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those))*\s*$")
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
@@ -120,7 +123,7 @@ PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:pa
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
 ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
-EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,)[^?.;]*", re.IGNORECASE)
+EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did)\b)",
                               re.IGNORECASE)
@@ -431,6 +434,7 @@ class Understander:
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", text))))
+        kept = THOUSAND_WORD.sub(r"\g<1> 1000", kept)
         kept = PERCENT_SIGN.sub(" porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
@@ -570,7 +574,7 @@ class Understander:
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
-            order=order, aggregate=_aggregate(folded, words),
+            order=order, aggregate=_aggregate(_blank(folded, words.operation_exclusions), words),
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),

@@ -267,6 +267,10 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     ("población de cada región de Chile según el censo", "rank", [], (None, None)),  # every region, not Chile
     ("pobreza por comuna de la región de Aysén 2022", "rank", [], (2022, 2022)),
     ("qué día del 2024 estuvo más caro el cobre? precio diario del banco central", "which_period", ["CHL"], (2024, 2024)),
+    ("Aysén es re poco poblado... ¿cuántas de sus comunas tenían menos de mil habitantes en el Censo 2024?", "count", [],
+     (2024, 2024)),  # a thousand in words
+    ("How big is Chile's labour force right now? I mean the latest INE rolling-quarter figure, in thousands of people.",
+     "latest", ["CHL"], (None, None)),  # "I mean" asks no average
     ("Cuántos refugiados vivían en Ecuador según el último dato del Banco Mundial? (población refugiada por país de "
      "asilo)", "latest", ["ECU"], (None, None)),  # "por país" names the series: no breakdown
 ])  # fmt: skip
@@ -812,6 +816,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "población indígena de Temuco",  # a kind of population no series has: never all of it
     "indigenous population of Temuco",
     "viviendas particulares en Pichilemu",  # never the vacant ones
+    "Top three Chilean regions by the share of people aged 15 to 29 in the 2024 census",  # a count is no share
     "¿qué día de 2023 estuvo más barato el dólar?",  # a yearly series has no days: never the year
     "desempleo por región",
     "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
@@ -826,3 +831,10 @@ def test_a_greeting_and_a_preamble_are_no_topic(cifra):
     answer = cifra.ask("hola! una consulta pa un trabajo de la u: ¿qué porcentaje del gasto total del gobierno de "
                        "Chile se destinó a educación el 2019? (dato Banco Mundial)")
     assert (answer.status, answer.plan.indicator_code) == ("ok", "SE.XPD.TOTL.GB.ZS"), answer.answer
+
+
+def test_a_follow_up_of_a_question_not_answered_is_asked_back(cifra):
+    conversation = Conversation()
+    first = cifra.ask("¿cuántas viviendas desocupadas hay en Marte?", conversation)
+    follow_up = cifra.ask("¿y cuántas ocupadas?", conversation)  # never the number of employed people in Chile
+    assert first.status != "ok" and (follow_up.status, follow_up.values) == ("clarify", [])
