@@ -442,8 +442,8 @@ class Understander:
         explained = _blank(self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept)))),
                            words.operation_exclusions)  # "brecha de pobreza": a name, not a difference
         two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
-        if two_kind is None and (HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)):
-            # "¿cuántos habitantes más tiene A que B?"
+        more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)
+        if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
             between = BARE_MINUS.search(explained)
@@ -520,7 +520,7 @@ class Understander:
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))
-        unsupported = as_written(text, two_phrase or group_phrase) if unsupported else (
+        unsupported = as_written(text, two_phrase or group_phrase or more_than[0]) if unsupported else (
             " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
         per_each = FOR_EVERY.search(folded)
         if per_each and not unsupported:  # "for every patent filed by a resident, how many by non-residents?"

@@ -838,3 +838,9 @@ def test_a_follow_up_of_a_question_not_answered_is_asked_back(cifra):
     first = cifra.ask("¿cuántas viviendas desocupadas hay en Marte?", conversation)
     follow_up = cifra.ask("¿y cuántas ocupadas?", conversation)  # never the number of employed people in Chile
     assert first.status != "ok" and (follow_up.status, follow_up.values) == ("clarify", [])
+
+
+def test_a_difference_said_with_more_than_and_no_operands_is_asked_back(cifra):
+    answer = cifra.ask("Colombia 2024: how much more did the country pay abroad for the use of intellectual property "
+                       "than it received? (payments minus receipts, current US$, balance of payments)")
+    assert answer.status == "clarify" and "how much more" in answer.answer and answer.values == []
