@@ -108,8 +108,9 @@ class FamilyChooser:
 
     def _settled(self, topic: str, near: list[str]) -> str | None:
         """Of near ties, the one family whose name or phrasing is the topic itself ("pib" is GDP, not capital
-        formation as a share of GDP) or made of its words only ("dwellings census": not collective dwellings), else the one whose words account for every topic word ("exportaciones de
-        bienes y servicios en % del PIB" is not merchandise exports): no model call is needed to tell them apart."""
+        formation as a share of GDP) or made of its words only ("dwellings census": not collective dwellings), else
+        the one whose words account for every topic word ("exportaciones de bienes y servicios en % del PIB" is not
+        merchandise exports): no model call is needed to tell them apart."""
         families = self.catalog.families_named.get(topic)
         named = [code for code in near if self.catalog.get(code).family in (families or set())] or [
             code for code in near if self.catalog.get(code).family in self.catalog.families_named_within(topic)

@@ -167,9 +167,10 @@ class IndicatorCatalog:
                 family, text_words = self.indicators[code].family, re.findall(r"\w+", fold(text_))  # "pupil-teacher"
                 self.family_stems.setdefault(family, set()).update(word[:STEM] for word in text_words if word not in unnamed)
                 self.family_function_words.setdefault(family, set()).update(word for word in text_words if word in unnamed)
-                self.families_named.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
+                whole = fold(re.sub(r"\(.*?\)", " ", text_)).strip()
+                self.families_named.setdefault(whole, set()).add(family)
                 if (code, text_) in titles:
-                    self.families_titled.setdefault(fold(re.sub(r"\(.*?\)", " ", text_)).strip(), set()).add(family)
+                    self.families_titled.setdefault(whole, set()).add(family)
         self.named_stems = set().union(*self.family_stems.values()) | {
             word[:STEM] for words in self.family_function_words.values() for word in words} | {  # "sueldo mínimo"
             word[:STEM] for phrase in lexicon().operation_exclusions for word in fold(phrase).split() if len(word) > 3}
@@ -258,7 +259,7 @@ class IndicatorCatalog:
             triples = [(after, word, before) for before, word, after in triples]
         return [word for noun, word, other in triples if noun[:STEM] in stems and other[:STEM] not in stems
                 and len(word) >= 5 and word[:STEM] not in self.named_stems
-                and word not in self.generic_words | self.operation_words]
+                and word not in self.generic_words and word not in self.operation_words]
 
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]

@@ -517,7 +517,9 @@ class Planner:
                           else Operation.VALUE if period.is_single_year else Operation.SERIES)
                 outcome.options = [ratio.model_copy(update={"operation": single, "indicator_code": info.code,
                                                             "second_indicator_code": None})
-                                   for info in (first[0], second[0])] + ([ratio] if _comparable(Operation.RATIO, first[0], second[0]) else [])
+                                   for info in (first[0], second[0])]
+                if _comparable(Operation.RATIO, first[0], second[0]):
+                    outcome.options.append(ratio)
                 return chosen, None
             return first[0], second[0].code
         if context is not None and context.second_indicator_code and not understanding.topic_text:

@@ -720,15 +720,7 @@ def test_a_measure_named_by_every_word_over_a_share_of_another(cifra, question, 
     ("diferencia entre mujeres y hombres en empleo vulnerable en Perú 2023", "difference",
      ["SL.EMP.VULN.FE.ZS", "SL.EMP.VULN.MA.ZS"]),
     ("Colombia 2021: unpaid domestic and care work, ratio of women to men", "ratio",
-     ["SG.TIM.UWRK.FE", "SG.TIM.UWRK.MA"]),
-])  # fmt: skip
-def test_the_sexes_of_an_uncurated_series_are_one_family(cifra, question, operation, codes):
-    answer = cifra.ask(question)
-    plan = answer.plan
-    assert (plan.operation, [plan.indicator_code, plan.second_indicator_code]) == (operation, codes), answer.answer
-
-
-@pytest.mark.parametrize(("question", "operation", "codes"), [
+     ["SG.TIM.UWRK.FE", "SG.TIM.UWRK.MA"]),  # the sexes of an uncurated series are one family
     ("¿cuántas personas mayores de 65 hay por cada niño de 0 a 14 años en la Región de Valparaíso según el censo "
      "2024?", "ratio", ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),  # "mayores" is no ranking
     ("for every child under 15, how many people aged 65+ live in Ñuñoa?", "ratio",
@@ -736,7 +728,7 @@ def test_the_sexes_of_an_uncurated_series_are_one_family(cifra, question, operat
     ("diferencia entre la población de 65 y más y la de 0 a 14 años en Puente Alto", "difference",
      ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),
 ])  # fmt: skip
-def test_two_age_groups_are_two_operands(cifra, question, operation, codes):
+def test_two_sexes_or_age_groups_of_one_family_are_two_operands(cifra, question, operation, codes):
     answer = cifra.ask(question)
     plan = answer.plan
     assert (plan.operation, [plan.indicator_code, plan.second_indicator_code]) == (operation, codes), answer.answer
