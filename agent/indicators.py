@@ -62,8 +62,10 @@ class IndicatorInfo(BaseModel):
         return self.unit_es if language == "es" else self.unit_en
 
     def names_amounts(self, amounts: list[float]) -> bool:
-        """Does the English name say every amount ("$3.00 a day (2021 PPP)": 3.0 and 2021.0)?"""
-        named = {float(found) for found in re.findall(r"\d+(?:\.\d+)?", self.name_en.replace(",", ""))}
+        """Do the English name and unit say every amount ("$3.00 a day (2021 PPP)": 3.0 and 2021.0; "per 100 aged
+        0-14")?"""
+        said = f"{self.name_en} {self.unit_en}".replace(",", "")
+        named = {float(found) for found in re.findall(r"\d+(?:\.\d+)?", said)}
         return set(amounts) <= named
 
     @property

@@ -22,10 +22,17 @@ def detect_language(question: str, default: Language = "es") -> Language:
     english = sum(word in markers["en"] for word in words)
     if english >= spanish + CLEARLY:
         return "en"
-    if SPANISH_LETTERS.search(question):
+    if any(SPANISH_LETTERS.search(word) for word in _not_names(question)):
         return "es"
     if english > spanish:
         return "en"
     if spanish > english:
         return "es"
     return default
+
+
+def _not_names(question: str) -> list[str]:
+    """The words that are no proper names: the first word and those in lower case ("older people in Ñuble" has
+    none with an accent)."""
+    words = question.split()
+    return words[:1] + [word for word in words[1:] if not word[:1].isupper()]

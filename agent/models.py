@@ -127,6 +127,8 @@ class Understanding(BaseModel):
         None, description="The operation its words name ('cuántas veces': ratio), even when the question lacks what it needs.")
     operation_words: str | None = Field(None, description="The words that named a two-operand operation ('brecha entre').")
     pair: VariantPair | None = Field(None, description="Two sexes or age groups as the operands ('mujeres y hombres').")
+    rate_of: VariantPair | None = Field(
+        None, description="Two groups a measure's name divides ('hombres por cada 100 mujeres'), not two operands.")
     second_topic: str = Field("", description="A second measure named ('importaciones y exportaciones').")
     second_candidates: list[IndicatorCandidate] = []
     candidates: list[IndicatorCandidate] = []

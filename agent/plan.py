@@ -19,7 +19,7 @@ from agent.lexicon import lexicon
 from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding,
-                          VariantCues)
+                          VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import MAX_QUESTION_CHARS
 from catalog.text import fold
@@ -316,6 +316,8 @@ class Planner:
                     break
         if understanding.named_amounts:  # "la línea de 2,15 dólares": never the series of another line
             fitting = [info for info in fitting if info.names_amounts(understanding.named_amounts)]
+        if understanding.rate_of:  # "mujeres por cada 100 hombres" is no masculinity index: its two terms, in order
+            fitting = [info for info in fitting if self._divides(info, understanding.rate_of)]
         if understanding.model_codes:  # the member the model chose, if it has what the question's words ask for
             fitting = [info for info in fitting if info.code == understanding.model_codes[0]]
         sexes_only = not same_measure and carried.cues.sex is None and not understanding.sexes and len(
@@ -528,6 +530,13 @@ class Planner:
             outcome.status, outcome.reason = "clarify", "two_operands"
             outcome.params = {"words": understanding.operation_words or operation.value}
         return chosen, None
+
+    def _divides(self, info: IndicatorInfo, pair: VariantPair) -> bool:
+        """Is ``info`` declared as the pair's first group per its second (the ageing index: 65+ per 0-14)?"""
+        if info.derivation != "per_capita" or not info.derived_from or not info.derived_denominator:
+            return False
+        terms = self.catalog.get(info.derived_from), self.catalog.get(info.derived_denominator)
+        return tuple(getattr(term, pair.field) for term in terms) == pair.values
 
     def _region_of(self, area: str) -> str:
         """The region of Chile containing ``area`` (a comuna's, through its province), or the area itself."""

@@ -49,7 +49,8 @@ PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|la
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
-                       r"(?: de| del| of)?\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\s+(?:100|prices)\b")
+                       r"(?: de| del| of)?\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)(?:\s+(?:1[5-9]\d\d|20\d\d))?"
+                       r"\s+(?:100|prices)\b")  # "(2014-2016 = 100)": an index's base, never the period
 # "(PPA 2021)" names the dollars of a poverty line when another year is the period; alone ("GDP per capita PPP
 # 2021") the year is the period.
 PPP_YEAR = re.compile(r"\b(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)\b")
@@ -66,10 +67,11 @@ MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)
 # The denominator of a rate ("por cada 1.000 habitantes", "per 100k people"): the series must say it.
 PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(\d+(?: \d{3})*)\s*(mil|thousand)?\s+(?:habitantes|personas|"
                         r"people|population|inhabitants|residents|nacidos|nacimientos|live|births|mujeres|women|ninos|"
-                        r"children|adultos|adults)\b")
+                        r"children|adultos|adults|hombres|men|males|females)\b")
 # "for every X, how many Y?": Y divided by X
 FOR_EVERY = re.compile(r"\b(for every|for each|por cada)\s+(?!\d|(?:un[oa]? |an? |one )?(?:mujer|wom[ae]n|persona|person|"
                        r"habitante|inhabitant|resident|nacido|birth|adult|nin[oa]|child))\D{0,80}?\b(?:how many|how much|cuant[oa]s?)\b")
+SIDE_BY_SIDE_KINDS = ("country", "cl_region", "cl_province", "cl_comuna")  # two of a kind are compared, never ranked within
 # "mayores de 65 por cada niño": of two groups named, the one after it divides
 PER_EACH = re.compile(r"\b(?:por cada|for every|for each|per)\b")
 # "el 20 % más rico", "the poorest 40%": a share of the people the series must name (not the richest 10 %)
@@ -289,6 +291,18 @@ def _without_unit_years(folded: str) -> str:
     return ppp_free if ONE_YEAR.search(ppp_free) else folded
 
 
+def _without_qualifiers(places: PlaceMatch, folded: str) -> PlaceMatch:
+    """"Los Ángeles (Región del Biobío)": a Chilean area named right after a place inside it says which place
+    is meant, and is no second place (CUT codes nest: CL-08 holds CL-08301). Its words stay read."""
+    if len(places.places) != len(places.spans):  # a place named twice: no order to read qualifiers from
+        return places
+    named = list(zip(places.places, places.spans))
+    qualifiers = [outer for (inner, inner_span), (outer, outer_span) in zip(named, named[1:])
+                  if outer.code.startswith("CL-") and inner.code.startswith(outer.code) and inner.code != outer.code
+                  and not folded[inner_span[1]:outer_span[0]].strip()]
+    return places.model_copy(update={"places": [place for place in places.places if place not in qualifiers]})
+
+
 def _remove(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
@@ -398,6 +412,7 @@ class Understander:
             names = [folded[start:end] for start, end in whole.spans]
             if any(phrase in name and phrase != name for phrase in cue_phrases for name in names):
                 places = whole
+        places = _without_qualifiers(places, folded)
         included = INCLUDED.search(folded)
         if included and any(self.gazetteer.is_group(place) for place in places.places):
             # "el país de Centroamérica con más…? (incluye Panamá y Belice)": members of the group, not places asked
@@ -415,8 +430,9 @@ class Understander:
 
     def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
-        if operation == Operation.RANK and not member_kind and sum(place.kind == "country" for place in places) >= 2:
-            return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named countries, side by side
+        if operation == Operation.RANK and not member_kind and any(
+                sum(place.kind == kind for place in places) >= 2 for kind in SIDE_BY_SIDE_KINDS):
+            return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named places, side by side
         if operation == Operation.POSITION:  # "¿qué puesto ocupa Chile en el mundo?": the place first, then its group
             return next((place for place in places[1:] if self.gazetteer.is_group(place)), None)
         if operation in (Operation.RANK, Operation.COUNT) or (member_kind and operation not in TWO_OPERANDS):
@@ -464,6 +480,11 @@ class Understander:
         if cues.price_basis == "ppp" and cues.currency == "USD":  # "dólares internacionales": PPP dollars
             cues = cues.model_copy(update={"currency": None})
         pair, pair_phrases = _pair(folded, words) or (None, [])
+        rate_of = pair if pair and PER_AMOUNT.search(folded) else None
+        rate_phrases = pair_phrases if rate_of else []
+        if rate_of:  # "hombres por cada 100 mujeres": a measure's name (a rate per 100), neither operands nor a cue
+            cues, pair = cues.model_copy(update={rate_of.field: None}), None
+            cue_phrases = [phrase for phrase in cue_phrases if phrase not in rate_phrases]  # its words name it
         if pair:  # "mujeres y hombres": two operands, not a cue for one of them
             cues, cue_phrases = cues.model_copy(update={pair.field: None}), cue_phrases + pair_phrases
             if two_kind is None and PER_EACH.search(folded):  # "¿cuántos mayores de 65 hay por cada niño?"
@@ -471,7 +492,7 @@ class Understander:
         without_unit_years = _without_unit_years(folded)
         period = find_period(without_unit_years)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
-        age_phrases = [phrase for phrase in cue_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
+        age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
         counted_periods = PERIOD_COUNT.search(folded)  # "¿en cuántos meses de 2023…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
@@ -580,7 +601,7 @@ class Understander:
             unknown_place=None if places.places else self._unknown_place(text),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
-            topic_text=topic_text, unsupported=unsupported, pair=pair, second_topic=second_topic,
+            topic_text=topic_text, unsupported=unsupported, pair=pair, rate_of=rate_of, second_topic=second_topic,
             named_amounts=_named_amounts(text, folded, without_unit_years, threshold),
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,

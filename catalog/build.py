@@ -110,6 +110,7 @@ def _one_sex_variant(code: str, curated: dict[str, Variant]) -> Variant | None:
     return both.model_copy(update={"sex": SEX_CODES[named[1]]}) if both else None
 
 
+INDEX_BASE = re.compile(r"\d{4}(?:-\d{4})? = 100")
 PRICE_BASES = {"ppp": "PPP", "constant": "constant", "current": "current"}  # as WDI units say them
 
 
@@ -120,7 +121,9 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     SL.EMP.VULN.ZS for women)."""
     unit = next((group for group in reversed(re.findall(r"\(([^()]*)\)", title))  # not "(modeled ILO estimate)"
                  if not group.endswith("estimate")), "")
-    kind = "percent" if "%" in unit else "currency" if "US$" in unit else "other"
+    based = INDEX_BASE.fullmatch(unit)  # "(2014-2016 = 100)": an index, said the way curated ones are
+    kind = "percent" if "%" in unit else "currency" if "US$" in unit else "index" if based else "other"
+    unit_es, unit_en = (f"índice ({unit})", f"index ({unit})") if based else (unit, unit)
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
     growth = re.search(r"\bgrowth\b|annual %", title.lower())  # "Broad money growth (annual %)": a rate of growth
     per_capita = re.search(r"\bper (?:capita|person)\b", title.lower())  # "Arable land (hectares per person)"
@@ -132,7 +135,8 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
                                  measure="per_capita" if per_capita else "share" if kind == "percent" and not growth else "total",
                                  transform="growth" if growth else "level",  # "(% of land area)": a share
                                  price_basis=price_basis, currency=currency)
-    return (code, source, title_es or title, title, definition, definition, unit, unit, kind, None, 0, 2, frequency, "mean",
+    symbol = "US$" if kind == "currency" else None  # "US$1.1 billion", the basis ("BoP, current") in the name
+    return (code, source, title_es or title, title, definition, definition, unit_es, unit_en, kind, symbol, 0, 2, frequency, "mean",
             fold(topic) or "other", variant.family, variant.measure, variant.price_basis, variant.currency,
             variant.transform, variant.sex, variant.age, None, False, None, None, None, None, variant.adjustment,
             None, None, False)

@@ -119,3 +119,13 @@ def test_per_capita_and_share_of_parent_are_computed_in_the_query(cifra, questio
     assert (answer.values[0].indicator, answer.values[0].area) == (code, area)
     assert answer.values[0].value == pytest.approx(value, rel=1e-3)
     assert any("calculada en la consulta" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("charges for the use of intellectual property, payments, Colombia 2024", "US$2.0 billion"),
+    ("what was Paraguay's livestock production index in 2022?", "113.45 index (2014-2016 = 100)"),
+    ("índice de producción ganadera de Paraguay en 2022", "113,45 índice (2014-2016 = 100)"),
+])  # fmt: skip
+def test_uncurated_units_read_like_curated_ones(cifra, question, shown):
+    answer = cifra.ask(question)  # never "1.1 billion BoP, current US$" or "113.45 2014-2016 = 100"
+    assert answer.status == "ok" and shown in answer.answer, answer.answer

@@ -100,6 +100,8 @@ def test_a_follow_up_moves_the_previous_period(period, months, expected):
     ("poblacion de peru", "es"),
     ("what share of the Biobío region's population lives in Concepción?", "en"),  # the accents are the places'
     ("Biobío region population in 2024 according to INE", "en"),
+    ("older people per 100 children in Ñuble", "en"),  # a name's accent, however few English words
+    ("Población de Ñuble", "es"),  # the first word is no name
     ("población de Concepción en 2024", "es"),
 ])
 def test_language(text, language):

@@ -734,6 +734,61 @@ def test_two_sexes_or_age_groups_of_one_family_are_two_operands(cifra, question,
     assert (plan.operation, [plan.indicator_code, plan.second_indicator_code]) == (operation, codes), answer.answer
 
 
+@pytest.mark.parametrize(("question", "code"), [
+    ("cuántos hombres hay por cada 100 mujeres en María Elena según el censo 2024?", "CHL.CENSUS2024.MASCULINITY_INDEX"),
+    ("males per 100 females in Arica region", "CHL.CENSUS2024.MASCULINITY_INDEX"),
+    ("cuántos adultos mayores hay por cada 100 niños en Chile", "CHL.CENSUS2024.AGEING_INDEX"),  # no ranking either
+])  # fmt: skip
+def test_two_groups_per_a_hundred_name_a_declared_rate(cifra, question, code):
+    answer = cifra.ask(question)
+    plan = answer.plan
+    assert (answer.status, plan.operation in ("value", "latest"), plan.indicator_code) == ("ok", True, code), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "cuántas mujeres hay por cada 100 hombres en Chile",  # the masculinity index turned over
+    "cuántos niños hay por cada 100 adultos mayores en Chile",
+])  # fmt: skip
+def test_a_rate_of_two_groups_the_other_way_round_is_never_its_inverse(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("oye una pregunta, en el 2010 que porcentaje de toda la energia que usaba chile venia de combustibles fosiles? "
+     "(petroleo, carbon, gas) segun el banco mundial", "EG.USE.COMM.FO.ZS"),  # verbs restating the measure
+    ("segun el doing business, la tasa total de impuestos q pagaba una empresa en chile el 2017 como % de sus "
+     "utilidades comerciales?", "IC.TAX.TOTL.CP.ZS"),  # a World Bank report, a source
+    ("necesito saber la variación porcentual de la unidad tributaria mensual de julio 2018 a julio 2023", "CHL.UTM"),
+    ("Which three countries emitted the most methane in 2012 (kt of CO2 equivalent)?", "EN.ATM.METH.KT.CE"),
+    ("Del total de habitantes de la Región de Los Ríos en el Censo 2024, ¿qué fracción (en %) corresponde a la "
+     "comuna de La Unión?", "CHL.CENSUS2024.POP"),
+])  # fmt: skip
+def test_words_that_restate_or_situate_the_question_name_no_measure(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+def test_an_index_base_in_the_question_is_no_period(cifra):
+    answer = cifra.ask("¿En qué año alcanzó su máximo el índice de producción ganadera de Chile (2014-2016=100)?")
+    assert (answer.status, answer.plan.operation, answer.plan.period.start) == ("ok", "which_period", None), answer.answer
+
+
+@pytest.mark.parametrize(("question", "areas"), [
+    ("cuantos hogares se censaron en los angeles (region del biobio) en el censo 2024?", ["CL-08301"]),
+    ("población de Concepción, Región del Biobío, censo 2024", ["CL-08101"]),
+    ("población de Los Ángeles y de la región del Biobío en el censo 2024", ["CL-08", "CL-08301"]),  # two asked
+])  # fmt: skip
+def test_a_region_named_after_a_place_inside_it_says_which_place(cifra, question, areas):
+    answer = cifra.ask(question)
+    assert (answer.status, sorted(answer.plan.area_codes)) == ("ok", areas), answer.answer
+
+
+def test_which_of_two_regions_is_higher_compares_them(cifra):
+    answer = cifra.ask("PIB regional jul-sep 2022: Arica y Parinacota vs Aysén, cuál fue mayor y cuánto fue cada uno?")
+    assert (answer.status, sorted(answer.plan.area_codes)) == ("ok", ["CL-11", "CL-15"]), answer.answer
+
+
 def test_two_age_groups_without_an_operation_are_asked_back(cifra):
     answer = cifra.ask("población de 0 a 14 y de 65 y más en Chile según el censo")
     assert answer.status == "clarify" and answer.values == [], answer.answer
