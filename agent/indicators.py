@@ -181,6 +181,8 @@ class IndicatorCatalog:
         self.operation_words = {word for phrases in lexicon().operations.values() for phrase in phrases
                                 for word in fold(phrase).split()}  # "diario", "promedio": how, not what
         self.short_function_words = {word for word in function_words() if len(word) < 4}
+        self.named_operations = _operations_in_names(
+            [fold(getattr(info, field)) for info in indicators for field in ("name_es", "name_en")])
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators
                                                   for field in ("name_es", "name_en", "definition_es", "definition_en", "unit_es", "unit_en")]
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
@@ -277,3 +279,24 @@ class IndicatorCatalog:
     def siblings(self, code: str) -> list[IndicatorInfo]:
         family = self.indicators[code].family
         return [info for info in self.indicators.values() if info.family == family and info.code != code]
+
+
+def _operations_in_names(names: list[str]) -> set[str]:
+    """Operation words inside a measure's name, with the word before them ("turnover ratio of", "poverty gap") or,
+    first in the name, after them ("brecha de pobreza"): said in a question they name the measure, never ask for a
+    ratio or a difference."""
+    phrases = {fold(phrase) for kinds in lexicon().two_operand_operations.values() for phrase in kinds}
+    found = set()
+    for name in names:
+        words = re.findall(r"\w+", name)
+        for start in range(len(words)):
+            end = next((start + length for length in (3, 2, 1) if " ".join(words[start:start + length]) in phrases), None)
+            if end is None:
+                continue
+            if start:
+                found.add(" ".join(words[start - 1:end]))
+            else:  # what follows names it, past short words: "relación entre el empleo"
+                named = next((index for index in range(end, len(words)) if len(words[index]) > 3), None)
+                if named is not None:
+                    found.add(" ".join(words[:named + 1]))
+    return found

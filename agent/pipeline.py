@@ -64,7 +64,7 @@ class Cifra:
         except Exception as error:
             raise CifraUnavailable("index", f"{settings.chroma_url or settings.index_dir}: {error}") from error
         self.understand = Understander(self.gazetteer, index, self.plan.vocabulary, self.catalog.joined_words,
-                                       self.catalog.named_words)
+                                       self.catalog.named_words, self.catalog.named_operations)
         self.write = AnswerWriter(self.catalog)
         self.confirmed = ConfirmedReadings(settings.home / CONFIRMED_FILE)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en
@@ -98,7 +98,9 @@ class Cifra:
         confirmed = None if conversation.turns or len(question) > MAX_QUESTION_CHARS else self.confirmed.get(question)
         if confirmed is not None:  # a person confirmed how to read this very question
             return self._run(confirmed.plan, confirmed.language, [], "confirmed", timings, lap)
-        understanding = self.understand(question, default_language)
+        last = conversation.turns[-1].plan if conversation.turns else None
+        understanding = self.understand(question, default_language,
+                                        self.catalog.get(last.indicator_code) if last is not None else None)
         lap("understand")
         outcome = self.plan(understanding, conversation, on_model)
         lap("plan")

@@ -356,6 +356,9 @@ class Planner:
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days
             operation = Operation.VALUE
+        if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
+                and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
+            operation = Operation.VALUE
         second = None
         if operation in TWO_OPERANDS:
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)

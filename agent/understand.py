@@ -9,7 +9,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer, PlaceMatch
-from agent.indicators import STEM
+from agent.indicators import STEM, IndicatorInfo
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
@@ -25,6 +25,8 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
+# A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
+ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|of|for)\b")
 ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
@@ -124,6 +126,10 @@ PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:pa
 # Context around the question: a lead-in before a colon ("cacho una duda:", "For a piece on Ecuador's dollarized
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
 ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
+# A lead-in that says what the answer is for ("For a piece on water stress in the Andes:"): context, every word
+WHAT_FOR = re.compile(r"\s*(?:for|para|pa)\s+(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+(?:piece|story|article|report|"
+                      r"paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|informe|trabajo|tarea|clase|"
+                      r"proyecto)\b", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
@@ -311,15 +317,18 @@ def _remove(text: str, spans: list[tuple[int, int]]) -> str:
 
 class Understander:
     def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex, vocabulary: set[str],
-                 joined_words: set[tuple[str, str]] = frozenset(), named_words: set[str] = frozenset()):
+                 joined_words: set[tuple[str, str]] = frozenset(), named_words: set[str] = frozenset(),
+                 named_operations: set[str] = frozenset()):
         """``joined_words``: word pairs the metadata joins with y/and ("bienes y servicios"): one topic, not two.
-        ``named_words``: the words of indicator names, phrasings and units; other function words are no topic."""
+        ``named_words``: the words of indicator names, phrasings and units; other function words are no topic.
+        ``named_operations``: operation words inside names ("turnover ratio of"), read as the names."""
         self.gazetteer = gazetteer
         self.index = index
         self.vocabulary = vocabulary
         self.vocabulary_stems = {word[:STEM] for word in vocabulary if len(word) >= STEM}
         self.joined_words = joined_words
         words = lexicon()
+        self.exclusions = words.operation_exclusions + sorted(named_operations, key=len, reverse=True)
         self.typo_targets = {word for groups in (words.operations, words.two_operand_operations, words.group_operations)
                                 for phrases in groups.values() for phrase in phrases for word in fold(phrase).split()
                                 if len(word) >= OPERATION_TYPO_LENGTH} | {
@@ -344,7 +353,8 @@ class Understander:
         place_words = {word for place in places for word in place.matched.split()}
         outside = fold(_remove(text, spans + ([sentence.span()] if sentence else []))).split()
         named = sum(self._known(word) for word in outside if word not in stopwords and word not in place_words and len(word) > 2)
-        aside = {word for start, end in spans for word in fold(text[start:end]).split() if not self._known(word)}
+        aside = {word for start, end in spans for word in fold(text[start:end]).split()
+                 if not self._known(word) or WHAT_FOR.match(text[start:end])}  # "For a piece on water stress…:"
         if sentence and named >= MIN_TOPIC_OUTSIDE_SENTENCE:  # "Desempleo juvenil. ¿Cuál es la tasa?" names it before
             aside |= set(fold(sentence[0]).split()) - place_words
         return aside if named else set()
@@ -441,7 +451,10 @@ class Understander:
             return next((place for place in places if place.kind in GROUP_KINDS), None)
         return None
 
-    def __call__(self, question: str, default_language: Language = "es") -> Understanding:
+    def __call__(self, question: str, default_language: Language = "es",
+                 previous_measure: IndicatorInfo | None = None) -> Understanding:
+        """``previous_measure``: the measure the conversation's last answer gave, which "¿y la de ingresos?"
+        qualifies into another."""
         words = lexicon()
         text = readable(question)  # cut before anything else reads it: no pattern ever sees more than the limit
         language = detect_language(text, default_language)
@@ -456,7 +469,7 @@ class Understander:
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
         # an explanation of the measure, not a difference asked
         explained = _blank(self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept)))),
-                           words.operation_exclusions)  # "brecha de pobreza": a name, not a difference
+                           self.exclusions)  # "brecha de pobreza": a name, not a difference
         two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
         more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)
         if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
@@ -504,7 +517,7 @@ class Understander:
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded)
-        operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), words.operation_exclusions + age_phrases), words,
+        operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases), words,
                                threshold is not None)
         said = period.period
         if HOW_MUCH_GREW.search(folded) and (said.since_previous or said.start and (  # "desde 2020": to the latest
@@ -533,7 +546,7 @@ class Understander:
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
         marked = _blank(marked, [phrase for phrase in cue_phrases  # "entre 15 y 29 años" joins no two measures
                                  if any(CONJUNCTION.fullmatch(word) for word in phrase.split())])
-        named = {word for phrase in words.operation_exclusions if words.has_phrase(folded, [phrase])
+        named = {word for phrase in self.exclusions if words.has_phrase(folded, [phrase])
                  for word in fold(phrase).split()}  # "sueldo mínimo": a name, not a minimum
         stopwords = self.stopwords - (named - function_words())
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
@@ -588,6 +601,11 @@ class Understander:
         else:
             order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
+        if topic_text and previous_measure and ELLIPSIS.match(folded):  # "ahora la de ingresos": poverty by income
+            hits = [hit for hit in self._search([f"{topic_text} {fold(previous_measure.name(language))}"])
+                    if hit.code != previous_measure.code]
+            # "crecimiento del PIB… ¿y el de las exportaciones?": their growth, never their level
+            cues = cues.model_copy(update={"transform": cues.transform or previous_measure.transform})
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
@@ -595,7 +613,7 @@ class Understander:
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
-            order=order, aggregate=_aggregate(_blank(folded, words.operation_exclusions), words),
+            order=order, aggregate=_aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),

@@ -136,6 +136,22 @@ def test_the_difference_of_the_last_two_answers(cifra, questions, operation, are
             operation, areas, second), answer.answer
 
 
+@pytest.mark.parametrize(("questions", "code"), [
+    (["¿Cuánta pobreza multidimensional tenía Contulmo en la estimación comunal 2022?",
+      "ahora la de ingresos, pero solo de Cañete"], "CHL.POVERTY.INCOME"),  # poverty by income, not income
+    (["exportaciones de bienes y servicios (% del PIB) de Chile 2019", "¿y las de importaciones?"], "NE.IMP.GNFS.ZS"),
+    (["crecimiento del PIB de Chile 2019", "¿y el de las exportaciones?"], None),  # no growth of exports: asked back
+])  # fmt: skip
+def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    if code is None:
+        assert answer.status != "ok" and answer.values == [], answer.answer
+    else:
+        assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
 @pytest.mark.parametrize("follow_up", ["¿cuál es mayor?", "which is higher?"])
 def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     conversation = Conversation()
@@ -767,6 +783,20 @@ def test_a_rate_of_two_groups_the_other_way_round_is_never_its_inverse(cifra, qu
 def test_words_that_restate_or_situate_the_question_name_no_measure(cifra, question, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+def test_a_lead_in_saying_what_the_answer_is_for_names_no_measure(cifra):
+    answer = cifra.ask("For a piece on water stress in the Andes: how much freshwater did Colombia withdraw in total "
+                       "in 2021, in billion cubic meters?")  # one yearly figure, no sum of one value
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", "value", "ER.H2O.FWTL.K3")
+
+
+@pytest.mark.parametrize("question", [
+    "Average turnover ratio of domestic shares on Brazil's stock market over 2015-2019",
+    "brecha de pobreza de Bolivia en 2015",
+])  # fmt: skip
+def test_operation_words_inside_a_measure_name_are_the_name(cifra, question):
+    assert cifra.understand(question).named_operation is None
 
 
 def test_an_index_base_in_the_question_is_no_period(cifra):
