@@ -16,6 +16,7 @@ from agent.prompts import load_prompt
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
+ACCOUNTING_MARGIN = 0.03  # how far below the best match a family naming every topic word still wins
 LLM_CANDIDATES = 5
 DEFAULT_AREA = "CHL"
 
@@ -63,6 +64,13 @@ class FamilyChooser:
             score, members, code = best.get(family, (candidate.score, 0, candidate.code))
             best[family] = (score, members + 1, code)
         ranked = sorted(best.values(), reverse=True)
+        if not self._accounts(understanding.topic_text, ranked[0][2]):
+            # "prima de riesgo sobre los préstamos" retrieved after preprimary enrolment: of close matches, the one
+            # family whose words account for every topic word
+            accounting = [family for family in ranked
+                          if ranked[0][0] - family[0] < ACCOUNTING_MARGIN and self._accounts(understanding.topic_text, family[2])]
+            if len(accounting) == 1:
+                ranked = accounting + [family for family in ranked if family is not accounting[0]]
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         saying = [family for family in near if understanding.named_amounts and any(
             info.names_amounts(understanding.named_amounts) for info in self.catalog.family_of(family[2]))]

@@ -34,8 +34,10 @@ def in_words(value: float, language: Language) -> tuple[str, str] | None:
 
 
 def _prefixed(symbol: str, amount: str) -> str:
-    """English puts the sign before the currency: -US$10.4 billion."""
-    return f"-{symbol}{amount[1:]}" if amount.startswith("-") else f"{symbol}{amount}"
+    """English puts the sign before the currency and the quantity after the figure: -US$10.4 billion, US$3.81/lb."""
+    currency, per = (symbol.split("/", 1) + [""])[:2]
+    per = f"/{per}" if per else ""
+    return f"-{currency}{amount[1:]}{per}" if amount.startswith("-") else f"{currency}{amount}{per}"
 
 
 def figure(value: float, info: IndicatorInfo, language: Language, words: bool = True) -> str:

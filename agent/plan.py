@@ -250,8 +250,9 @@ class Planner:
                                params={"words": understanding.unsupported}, options=options)
         asked = fold(understanding.question)
         if understanding.continues and conversation.turns and conversation.turns[-1].plan is None \
-                and not (understanding.places or understanding.group):
-            # "¿y cuántas ocupadas?" after a question not answered: of what, where? Never some other measure's
+                and not (understanding.topic_text and (understanding.places or understanding.group)):
+            # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
+            # same as what was not answered, never an older answer's measure
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         previous = conversation.last_plan
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.

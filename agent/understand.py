@@ -127,9 +127,9 @@ PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:pa
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
 ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
 # A lead-in that says what the answer is for ("For a piece on water stress in the Andes:"): context, every word
-WHAT_FOR = re.compile(r"\s*(?:for|para|pa)\s+(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+(?:piece|story|article|report|"
-                      r"paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|informe|trabajo|tarea|clase|"
-                      r"proyecto)\b", re.IGNORECASE)
+WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+)?"
+                      r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
+                      r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
@@ -354,7 +354,7 @@ class Understander:
         outside = fold(_remove(text, spans + ([sentence.span()] if sentence else []))).split()
         named = sum(self._known(word) for word in outside if word not in stopwords and word not in place_words and len(word) > 2)
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
-                 if not self._known(word) or WHAT_FOR.match(text[start:end])}  # "For a piece on water stress…:"
+                 if not self._known(word) or WHAT_FOR.search(text[start:end])}  # "For a piece on water stress…:"
         if sentence and named >= MIN_TOPIC_OUTSIDE_SENTENCE:  # "Desempleo juvenil. ¿Cuál es la tasa?" names it before
             aside |= set(fold(sentence[0]).split()) - place_words
         return aside if named else set()

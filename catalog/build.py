@@ -121,8 +121,12 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     SL.EMP.VULN.ZS for women)."""
     unit = next((group for group in reversed(re.findall(r"\(([^()]*)\)", title))  # not "(modeled ILO estimate)"
                  if not group.endswith("estimate")), "")
+    if not unit and title.startswith("Income share"):  # "Income share held by second 20%": a percentage
+        unit = "%"
     based = INDEX_BASE.fullmatch(unit)  # "(2014-2016 = 100)": an index, said the way curated ones are
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "index" if based else "other"
+    # "Mammal species, threatened", "Patent applications, residents": whole numbers, shown without decimals
+    decimals = 0 if not unit and not re.search(r"\b(?:ratio|per)\b", title.lower()) else 2
     unit_es, unit_en = (f"índice ({unit})", f"index ({unit})") if based else (unit, unit)
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
     growth = re.search(r"\bgrowth\b|annual %", title.lower())  # "Broad money growth (annual %)": a rate of growth
@@ -136,7 +140,7 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
                                  transform="growth" if growth else "level",  # "(% of land area)": a share
                                  price_basis=price_basis, currency=currency)
     symbol = "US$" if kind == "currency" else None  # "US$1.1 billion", the basis ("BoP, current") in the name
-    return (code, source, title_es or title, title, definition, definition, unit_es, unit_en, kind, symbol, 0, 2, frequency, "mean",
+    return (code, source, title_es or title, title, definition, definition, unit_es, unit_en, kind, symbol, 0, decimals, frequency, "mean",
             fold(topic) or "other", variant.family, variant.measure, variant.price_basis, variant.currency,
             variant.transform, variant.sex, variant.age, None, False, None, None, None, None, variant.adjustment,
             None, None, False)

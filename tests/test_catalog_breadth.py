@@ -125,6 +125,8 @@ def test_per_capita_and_share_of_parent_are_computed_in_the_query(cifra, questio
     ("charges for the use of intellectual property, payments, Colombia 2024", "US$2.0 billion"),
     ("what was Paraguay's livestock production index in 2022?", "113.45 index (2014-2016 = 100)"),
     ("índice de producción ganadera de Paraguay en 2022", "113,45 índice (2014-2016 = 100)"),
+    ("What share of income did Argentina's second quintile hold in 2022?", "10.10%"),
+    ("Number of threatened mammal species in Colombia, 2022", ": 63."),  # a count, no decimals
 ])  # fmt: skip
 def test_uncurated_units_read_like_curated_ones(cifra, question, shown):
     answer = cifra.ask(question)  # never "1.1 billion BoP, current US$" or "113.45 2014-2016 = 100"

@@ -130,6 +130,8 @@ def test_number_formatting(value, decimals, language, expected):
     (604744, "count", "personas", None, "es", "604.744 personas"),  # below a million: every digit
     (13117.993, "currency", "US$ a precios actuales", "US$", "es", "13.118 US$"),
     (2.5e6, "percent", "%", "%", "es", "2.500.000,0 %"),  # a percent is never put in words
+    (4.0, "currency", "US$ per pound", "US$/lb", "en", "US$4/lb"),  # the currency first, the quantity after
+    (4.0, "currency", "US$ por libra", "US$/lb", "es", "4 US$/lb"),
 ])  # fmt: skip
 def test_large_figures_in_words(value, kind, unit, symbol, language, expected):
     info = IndicatorInfo(code="X", source_id="s", name_es="x", name_en="x", definition_es="", definition_en="",

@@ -136,6 +136,15 @@ def test_the_difference_of_the_last_two_answers(cifra, questions, operation, are
             operation, areas, second), answer.answer
 
 
+def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(cifra):
+    conversation = Conversation()
+    for question in ["en illapel, el censo del 2024 cuantos hogares registró?",
+                     "ok, ¿y el número de viviendas particulares sin moradores (desocupadas)?"]:
+        cifra.ask(question, conversation)
+    answer = cifra.ask("y lo mismo pa salamanca", conversation)  # never the households of two turns before
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
 @pytest.mark.parametrize(("questions", "code"), [
     (["¿Cuánta pobreza multidimensional tenía Contulmo en la estimación comunal 2022?",
       "ahora la de ingresos, pero solo de Cañete"], "CHL.POVERTY.INCOME"),  # poverty by income, not income
@@ -777,6 +786,17 @@ def test_a_rate_of_two_groups_the_other_way_round_is_never_its_inverse(cifra, qu
      "utilidades comerciales?", "IC.TAX.TOTL.CP.ZS"),  # a World Bank report, a source
     ("necesito saber la variación porcentual de la unidad tributaria mensual de julio 2018 a julio 2023", "CHL.UTM"),
     ("Which three countries emitted the most methane in 2012 (kt of CO2 equivalent)?", "EN.ATM.METH.KT.CE"),
+    ("tengo q pagar una multa en utm... cuanto valia la UTM en agosto del 2024? en pesos", "CHL.UTM"),
+    ("Most recent reading of Brazil's lending risk premium (lending rate minus T-bill rate)?", "FR.INR.RISK"),
+    ("Dame el PIB regional de Aysén del trimestre más reciente que publique el Banco Central (volumen encadenado)",
+     "CHL.GDP.REGIONAL"),
+    ("What share of income did Argentina's second quintile hold in 2022?", "SI.DST.02ND.20"),
+    ("Una duda de clase de economía: en Colombia, año 2019, ¿qué porcentaje del ingreso tenía el quintil del medio "
+     "(el tercer 20 % de la población)?", "SI.DST.03RD.20"),  # a lead-in saying what it is for
+    ("ahorro neto ajustado de chile como % del ingreso nacional bruto, el ultimo año q tenga el banco mundial",
+     "NY.ADJ.SVNG.GN.ZS"),  # the gross national income is the INB of the name
+    ("en que año, entre 2001 y 2025, fue mas alta la prima de riesgo sobre los prestamos en mexico?",
+     "FR.INR.RISK"),  # retrieved after preprimary enrolment, the only close match naming every word
     ("Del total de habitantes de la Región de Los Ríos en el Censo 2024, ¿qué fracción (en %) corresponde a la "
      "comuna de La Unión?", "CHL.CENSUS2024.POP"),
 ])  # fmt: skip
