@@ -599,7 +599,8 @@ class Understander:
         if operation == Operation.FIRST_MEETING:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
-            order = "asc" if words.has_phrase(folded, words.operations["ascending"]) else "desc"
+            # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing
+            order = "asc" if words.has_phrase(explained, words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         if topic_text and previous_measure and ELLIPSIS.match(folded):  # "ahora la de ingresos": poverty by income
             hits = [hit for hit in self._search([f"{topic_text} {fold(previous_measure.name(language))}"])

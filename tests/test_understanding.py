@@ -819,6 +819,12 @@ def test_operation_words_inside_a_measure_name_are_the_name(cifra, question):
     assert cifra.understand(question).named_operation is None
 
 
+def test_a_minus_explaining_the_measure_orders_nothing(cifra):
+    answer = cifra.ask("¿En qué año desde el 2000 fue más alto el diferencial de riesgo de los préstamos en Brasil "
+                       "(tasa activa menos tasa de letras del tesoro)?")
+    assert (answer.status, answer.plan.order, answer.values[0].period) == ("ok", "desc", "2003"), answer.answer
+
+
 def test_an_index_base_in_the_question_is_no_period(cifra):
     answer = cifra.ask("¿En qué año alcanzó su máximo el índice de producción ganadera de Chile (2014-2016=100)?")
     assert (answer.status, answer.plan.operation, answer.plan.period.start) == ("ok", "which_period", None), answer.answer
