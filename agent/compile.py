@@ -208,6 +208,8 @@ class QueryBuilder:
         if self.plan.group_code:
             members = select(m.c.member_code).where(m.c.group_code == self.plan.group_code)
             conditions.append(self.o.c.area_code.in_(members))
+        elif self.plan.operation == Operation.COUNT and len(self.plan.area_codes) > 1:  # "of Chile, Peru and…, how many"
+            conditions.append(self.o.c.area_code.in_(self.plan.area_codes))
         return conditions
 
     def _ranked_year(self) -> ColumnElement:

@@ -16,9 +16,18 @@ from agent.prompts import load_prompt
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
-ACCOUNTING_MARGIN = 0.03  # how far below the best match a family naming every topic word still wins
+ACCOUNTING_MARGIN = 0.03  # how far below the best match a family the topic names, or names in full, still wins
 LLM_CANDIDATES = 5
 DEFAULT_AREA = "CHL"
+
+
+def _promoted(ranked: list[tuple[float, int, str]], wanted: Callable[[str], bool]) -> list[tuple[float, int, str]]:
+    """``ranked`` families (score, hits, code), with the one ``wanted`` within ACCOUNTING_MARGIN of the best first,
+    unless the best is wanted or several are."""
+    if not ranked or wanted(ranked[0][2]):
+        return ranked
+    close = [family for family in ranked if ranked[0][0] - family[0] < ACCOUNTING_MARGIN and wanted(family[2])]
+    return close + [family for family in ranked if family not in close] if len(close) == 1 else ranked
 
 
 class FamilyChooser:
@@ -63,14 +72,13 @@ class FamilyChooser:
             family = self.catalog.get(candidate.code).family
             score, members, code = best.get(family, (candidate.score, 0, candidate.code))
             best[family] = (score, members + 1, code)
-        ranked = sorted(best.values(), reverse=True)
-        if not self._accounts(understanding.topic_text, ranked[0][2]):
-            # "prima de riesgo sobre los préstamos" retrieved after preprimary enrolment: of close matches, the one
-            # family whose words account for every topic word
-            accounting = [family for family in ranked
-                          if ranked[0][0] - family[0] < ACCOUNTING_MARGIN and self._accounts(understanding.topic_text, family[2])]
-            if len(accounting) == 1:
-                ranked = accounting + [family for family in ranked if family is not accounting[0]]
+        topic = understanding.topic_text
+        titled = self.catalog.families_titled.get(topic, set())
+        # Of close matches, the one family the topic names ("¿en qué porcentaje subió el PIB?" retrieves shares of
+        # GDP first), else the one whose words account for every topic word ("prima de riesgo sobre los préstamos"
+        # retrieved after preprimary enrolment)
+        ranked = _promoted(sorted(best.values(), reverse=True), lambda code: self.catalog.get(code).family in titled)
+        ranked = _promoted(ranked, lambda code: self._accounts(topic, code))
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         saying = [family for family in near if understanding.named_amounts and any(
             info.names_amounts(understanding.named_amounts) for info in self.catalog.family_of(family[2]))]

@@ -30,7 +30,7 @@ NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only thi
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
-CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, None: 0.0, "current": 0.5}  # how far from a real change
+CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, "ppp_constant": 0.0, None: 0.0, "current": 0.5}  # how far from a real change
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
 CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
@@ -49,6 +49,7 @@ INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de pre
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
                       r"resides|resided)\s+(?:en|in)\b")
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)")  # named: a place
+YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -333,6 +334,7 @@ class Planner:
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
+        each_period = False
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with
@@ -344,8 +346,14 @@ class Planner:
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
-        if operation == Operation.RANK and not group and not understanding.member_kind:
-            operation = Operation.VALUE if period.is_single_year else Operation.SERIES
+        if operation == Operation.RANK and not understanding.member_kind and not (
+                group and self.catalog.kind_counts.get(chosen.code, {}).get(member_kind, 0) > 1):
+            # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
+            # members to rank, so the period with the highest value (of a yearly series in one year, its value)
+            areas = [group] if group else areas
+            operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
+            group, member_kind = None, None
+            each_period = not YEARS_SAID.search(asked)  # the highest month of a monthly series, unless years are said
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and group and understanding.group \
                 and understanding.group.kind == "aggregate" and (chosen.code, group) in self.coverage:
@@ -408,7 +416,7 @@ class Planner:
             top_n=understanding.top_n or (context.top_n if context else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
-            per_period=understanding.per_period or (context.per_period if context else False),
+            per_period=understanding.per_period or each_period or (context.per_period if context else False),
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)

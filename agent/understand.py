@@ -46,6 +46,10 @@ COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
 OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\s*(?:%|por ciento|percent)?\s+"
                      r"(?:(o mas|o superior|or more|or higher|or above)|o menos|o inferior|or less|or fewer|or below)\b")
+# "¿cuántos tuvieron…?", "how many of them had…": a count of the places just named
+LISTED_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de ellos|de ellas|of them|of these|de estos|de estas)\s+)?"
+                          r"(?:tuvieron|tenian|tenia|tiene|tienen|estaban|estuvieron|superaron|supero|registraron|"
+                          r"had|have|has|were|was|exceeded|registered|reported|recorded|showed)\b")
 PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:meses|anos|"
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b")  # "¿en cuántos de los 12 trimestres…?"
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
@@ -61,7 +65,9 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"(?:crecio|crecieron|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"
                            r"bajado|caido|disminuido|fell|grown|fallen|risen|"
-                           r"dropped|rose|increased|decreased)\b"
+                           r"dropped|rose|increased|decreased|"
+                           r"crecer|crecera|creceran|aumentar|aumentara|aumentaran|subir|subira|subiran|bajar|bajara|"
+                           r"caer|caera|disminuir|disminuira|increase|decrease|rise|fall|drop)\b"  # "va a crecer", "will grow"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b")
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
@@ -120,9 +126,12 @@ BREAKDOWN_KINDS = {**MEMBER_WORDS, **ONE_MEMBER_KINDS, "regions": "cl_region", "
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
+# Who asks and why, before the question: up to a colon, a full stop, a dash or "y necesito (saber)" ("Soy
+# periodista y necesito…", "student here - how many…", "Estoy haciendo un trabajo para el colegio y necesito saber…")
 PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:pa(?:ra)? (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
                       r"working on|trabajo en|soy|journalist|periodista|una consulta|consulta|quick (?:one|question)|"
-                      r"pregunta|question)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}[:.]\s+(?=\S)")
+                      r"pregunta|question|\w+ here)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}?(?:[:.]|\s[-–]|(?i:\s(?:y|and)\s+(?:necesito|"
+                      r"quiero|me gustaria|me gustaría|i need|i want|i'd like)\b(?:\s+(?:saber|to know))?))\s+(?=\S)")
 # Context around the question: a lead-in before a colon ("cacho una duda:", "For a piece on Ecuador's dollarized
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
 ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
@@ -142,6 +151,12 @@ PURPOSE = re.compile(r"[,;]?\s*\b(?:es |is )?(?:pa|para|for)\s+(?:(?:un|una|mi|m
                      r"tesis|reportaje|articulo|artículo|nota|presentaci[oó]n|rendici[oó]n|clase|curso|proyecto|report|"
                      r"paper|essay|article|piece|story|class|project|presentation|assignment|homework)|calcular|"
                      r"compute|calculate)\b[^?¿.:\dA-ZÁÉÍÓÚÑ]{0,60}[?.!]*\s*$")
+# "…, y cuánta gente tiene cada una?": the figures of the places answered, which every answer gives
+EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:much|many))\s+(?:\w+\s+){0,2}?(?:tiene|tienen|"
+                              r"ten[ií]a|ten[ií]an|fue|fueron|es|son|hay|has|had|have|was|were|is|are)\s+(?:en |in )?"
+                              r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
+# "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
+UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
@@ -297,15 +312,42 @@ def _without_unit_years(folded: str) -> str:
     return ppp_free if ONE_YEAR.search(ppp_free) else folded
 
 
-def _without_qualifiers(places: PlaceMatch, folded: str) -> PlaceMatch:
-    """"Los Ángeles (Región del Biobío)": a Chilean area named right after a place inside it says which place
-    is meant, and is no second place (CUT codes nest: CL-08 holds CL-08301). Its words stay read."""
+def _side_by_side(places: list[Place]) -> bool:
+    """Two places of one kind: compared, counted or ranked among themselves, never within one another."""
+    return any(sum(place.kind == kind for place in places) >= 2 for kind in SIDE_BY_SIDE_KINDS)
+
+
+# Chile named as a source's country ("Chile's 2024 census", "el censo de Chile"): which source, not a place asked
+CHILES_SOURCE = re.compile(r"\bchile s? (?:20\d\d )?(?:census|censo|ine|central bank|national statistics)\b|"
+                           r"\b(?:censo|ine|banco central|census|central bank)(?: 20\d\d)? (?:de|of) chile\b")
+
+
+def _parenthesised(text: str, folded: str) -> list[tuple[int, int]]:
+    """Where the parentheses of ``text`` lie in its folded form (folding drops the brackets)."""
+    spans = []
+    for content in (fold(found[1]) for found in re.finditer(r"\(([^()]*)\)", text)):
+        start = folded.find(content) if content else -1
+        if start >= 0:
+            spans.append((start, start + len(content)))
+    return spans
+
+
+def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tuple[int, int]]) -> PlaceMatch:
+    """"Los Ángeles (Región del Biobío)": a Chilean area named right after a place inside it, or in a parenthesis
+    after it, says which place is meant and is no second place (CUT codes nest: CL-08 holds CL-08301). Any area
+    the name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region.
+    Chile named as a source's country beside a place in it says whose source it is. Their words stay read."""
     if len(places.places) != len(places.spans):  # a place named twice: no order to read qualifiers from
         return places
     named = list(zip(places.places, places.spans))
     qualifiers = [outer for (inner, inner_span), (outer, outer_span) in zip(named, named[1:])
-                  if outer.code.startswith("CL-") and inner.code.startswith(outer.code) and inner.code != outer.code
-                  and not folded[inner_span[1]:outer_span[0]].strip()]
+                  if any(code.startswith("CL-") and inner.code.startswith(code) and inner.code != code
+                         for code in [outer.code, *outer.alternatives, outer.code[:5]])
+                  and (not folded[inner_span[1]:outer_span[0]].strip() or any(  # "Colina (zona norte de Santiago)"
+                      inner_span[1] <= start <= outer_span[0] and outer_span[1] <= end for start, end in parenthesised))]
+    in_chile = any(place.code.startswith("CL-") for place in places.places)  # "Maipú in Chile's 2024 census"
+    qualifiers += [place for place, (start, end) in named if place.code == "CHL" and in_chile
+                   and any(found.start() <= start and end <= found.end() for found in CHILES_SOURCE.finditer(folded))]
     return places.model_copy(update={"places": [place for place in places.places if place not in qualifiers]})
 
 
@@ -413,7 +455,8 @@ class Understander:
                 topics[-1].append(word)
         return topics
 
-    def _places(self, folded: str, cue_phrases: list[str], threshold_text: list[str]) -> PlaceMatch:
+    def _places(self, folded: str, cue_phrases: list[str], threshold_text: list[str],
+                parenthesised: list[tuple[int, int]]) -> PlaceMatch:
         """Places named, without the words of cues and thresholds ("banco mundial" is no Mundo, "US$" no USA),
         unless a longer name holds the cue ("las regiones del Banco Mundial")."""
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))
@@ -422,7 +465,7 @@ class Understander:
             names = [folded[start:end] for start, end in whole.spans]
             if any(phrase in name and phrase != name for phrase in cue_phrases for name in names):
                 places = whole
-        places = _without_qualifiers(places, folded)
+        places = _without_qualifiers(places, folded, parenthesised)
         included = INCLUDED.search(folded)
         if included and any(self.gazetteer.is_group(place) for place in places.places):
             # "el país de Centroamérica con más…? (incluye Panamá y Belice)": members of the group, not places asked
@@ -440,8 +483,7 @@ class Understander:
 
     def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
-        if operation == Operation.RANK and not member_kind and any(
-                sum(place.kind == kind for place in places) >= 2 for kind in SIDE_BY_SIDE_KINDS):
+        if operation in (Operation.RANK, Operation.COUNT) and not member_kind and _side_by_side(places):
             return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named places, side by side
         if operation == Operation.POSITION:  # "¿qué puesto ocupa Chile en el mundo?": the place first, then its group
             return next((place for place in places[1:] if self.gazetteer.is_group(place)), None)
@@ -462,8 +504,8 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", text))))
-        kept = THOUSAND_WORD.sub(r"\g<1> 1000", kept)
+        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", text)))))
+        kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
         kept = PERCENT_SIGN.sub(" porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
@@ -490,7 +532,7 @@ class Understander:
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(PER_DOLLAR.sub(_spaces, folded), words)
-        if cues.price_basis == "ppp" and cues.currency == "USD":  # "dólares internacionales": PPP dollars
+        if cues.price_basis in ("ppp", "ppp_constant") and cues.currency == "USD":  # "dólares internacionales": PPP dollars
             cues = cues.model_copy(update={"currency": None})
         pair, pair_phrases = _pair(folded, words) or (None, [])
         rate_of = pair if pair and PER_AMOUNT.search(folded) else None
@@ -510,7 +552,7 @@ class Understander:
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
-        places = self._places(folded, cue_phrases, threshold_text)
+        places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded))
         if two_kind and len(places.places) == len(places.spans) == 2 and AFTER_THAN.search(compared[:places.spans[0][0]]):
             places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
@@ -537,8 +579,13 @@ class Understander:
         if operation in (None, Operation.FIRST_MEETING) and threshold is not None and member_kind and group_kind is None \
                 and not words.has_phrase(folded, words.operations["first_meeting"]):
             operation = Operation.COUNT  # "países de Sudamérica con más de 50 millones": those that meet it, and how many
-        if operation == Operation.CHANGE and cues.measure == "share" and words.has_phrase(folded, words.operations["percent_change"]):
-            cues = cues.model_copy(update={"measure": None})  # "¿en qué porcentaje subió?": a % change, of any measure
+        if operation in (None, Operation.FIRST_MEETING) and threshold is not None and group_kind is None \
+                and _side_by_side(places.places) and LISTED_COUNT.search(folded):
+            operation = Operation.COUNT  # "Of Chile, Argentina and Uruguay, how many had…above 78?": of those named
+        percent_change = words.has_phrase(folded, words.operations["percent_change"])
+        if operation == Operation.CHANGE and cues.measure == "share" and percent_change:
+            # "¿en qué porcentaje subió?": a % change, of the measure named besides it ("GDP per capita"), if any
+            cues = cues.model_copy(update={"measure": _variant_cues(_blank_words(folded, percent_change), words)[0].measure})
         if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
             cues = cues.model_copy(update={"measure": "share"})
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}

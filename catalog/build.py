@@ -111,7 +111,14 @@ def _one_sex_variant(code: str, curated: dict[str, Variant]) -> Variant | None:
 
 
 INDEX_BASE = re.compile(r"\d{4}(?:-\d{4})? = 100")
-PRICE_BASES = {"ppp": "PPP", "constant": "constant", "current": "current"}  # as WDI units say them
+# As WDI units say them, most specific first: "(constant 2021 PPP $)" is PPP at constant prices, not current PPP.
+PRICE_BASES = {"ppp_constant": ("PPP", "constant"), "ppp": ("PPP",), "constant": ("constant",), "current": ("current",)}
+
+
+def _unit_in(title: str) -> str:
+    """The last parenthesis of a WDI title is its unit, unless it says how the figure was made."""
+    return next((group for group in reversed(re.findall(r"\(([^()]*)\)", title))
+                 if not re.search(r"estimate|estimaci", group)), "")  # not "(modeled ILO estimate)"
 
 
 def _uncurated_row(code: str, source: str, title: str, definition: str, topic: str, frequency: str = "A",
@@ -119,19 +126,19 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
     """Publisher's own English metadata for series nobody has curated yet (and its Spanish title when known).
     With ``wdi_sexes``, a WDI series for one sex joins the family of the series for both (SL.EMP.VULN.FE.ZS is
     SL.EMP.VULN.ZS for women)."""
-    unit = next((group for group in reversed(re.findall(r"\(([^()]*)\)", title))  # not "(modeled ILO estimate)"
-                 if not group.endswith("estimate")), "")
+    unit = _unit_in(title)
     if not unit and title.startswith("Income share"):  # "Income share held by second 20%": a percentage
         unit = "%"
     based = INDEX_BASE.fullmatch(unit)  # "(2014-2016 = 100)": an index, said the way curated ones are
     kind = "percent" if "%" in unit else "currency" if "US$" in unit else "index" if based else "other"
     # "Mammal species, threatened", "Patent applications, residents": whole numbers, shown without decimals
     decimals = 0 if not unit and not re.search(r"\b(?:ratio|per)\b", title.lower()) else 2
-    unit_es, unit_en = (f"índice ({unit})", f"index ({unit})") if based else (unit, unit)
+    unit_es = (_unit_in(title_es or "") or unit) if unit else ""  # "(días)", not "(days)"
+    unit_es, unit_en = (f"índice ({unit})", f"index ({unit})") if based else (unit_es, unit)
     named_sex = re.search(r"\b(female|male)s?\b", title.split("(")[0].lower())  # "Literacy rate, adult male (% of males…)"
     growth = re.search(r"\bgrowth\b|annual %", title.lower())  # "Broad money growth (annual %)": a rate of growth
     per_capita = re.search(r"\bper (?:capita|person)\b", title.lower())  # "Arable land (hectares per person)"
-    price_basis = next((basis for basis, said in PRICE_BASES.items() if said in unit), None)  # "(current US$)"
+    price_basis = next((basis for basis, said in PRICE_BASES.items() if all(word in unit for word in said)), None)
     currency = "USD" if "US$" in unit else None
     one_sex = ONE_SEX.search(code) if wdi_sexes else None
     sex = SEX_CODES[one_sex[1]] if one_sex else named_sex[1] if named_sex else "total"

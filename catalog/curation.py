@@ -35,7 +35,7 @@ class Variant(Strict):
 
     family: str
     measure: Literal["total", "per_capita", "per_worker", "share", "rate", "index", "count"] = "total"
-    price_basis: Literal["current", "constant", "ppp", "chained", "real"] | None = None
+    price_basis: Literal["current", "constant", "ppp", "ppp_constant", "chained", "real"] | None = None
     currency: str | None = None
     transform: Literal["level", "growth", "share", "index", "rate", "change"] = "level"
     sex: Literal["total", "female", "male"] = "total"

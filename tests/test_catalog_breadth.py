@@ -127,6 +127,7 @@ def test_per_capita_and_share_of_parent_are_computed_in_the_query(cifra, questio
     ("índice de producción ganadera de Paraguay en 2022", "113,45 índice (2014-2016 = 100)"),
     ("What share of income did Argentina's second quintile hold in 2022?", "10.10%"),
     ("Number of threatened mammal species in Colombia, 2022", ": 63."),  # a count, no decimals
+    ("tiempo necesario para iniciar un negocio en Chile 2015", "5,50 días"),  # the unit of the Spanish title
 ])  # fmt: skip
 def test_uncurated_units_read_like_curated_ones(cifra, question, shown):
     answer = cifra.ask(question)  # never "1.1 billion BoP, current US$" or "113.45 2014-2016 = 100"

@@ -103,6 +103,8 @@ def test_a_follow_up_moves_the_previous_period(period, months, expected):
     ("older people per 100 children in Ñuble", "en"),  # a name's accent, however few English words
     ("Población de Ñuble", "es"),  # the first word is no name
     ("población de Concepción en 2024", "es"),
+    ("poverty gap at national poverty lines, Bolivia 2015", "en"),  # English function words, lower case
+    ("pobreza multidimensional comuna la pintana", "es"),
 ])
 def test_language(text, language):
     assert detect_language(text) == language

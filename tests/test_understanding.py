@@ -834,6 +834,9 @@ def test_an_index_base_in_the_question_is_no_period(cifra):
     ("cuantos hogares se censaron en los angeles (region del biobio) en el censo 2024?", ["CL-08301"]),
     ("población de Concepción, Región del Biobío, censo 2024", ["CL-08101"]),
     ("población de Los Ángeles y de la región del Biobío en el censo 2024", ["CL-08", "CL-08301"]),  # two asked
+    ("How many people were counted in Puente Alto (Santiago) in the 2024 census?", ["CL-13201"]),
+    ("hogares de Temuco según el censo 2024 de Chile", ["CL-09101"]),  # whose census, not a place asked
+    ("población de Chile y de Maipú en el censo 2024", ["CHL", "CL-13119"]),
 ])  # fmt: skip
 def test_a_region_named_after_a_place_inside_it_says_which_place(cifra, question, areas):
     answer = cifra.ask(question)
@@ -947,3 +950,87 @@ def test_a_difference_said_with_more_than_and_no_operands_is_asked_back(cifra):
     answer = cifra.ask("Colombia 2024: how much more did the country pay abroad for the use of intellectual property "
                        "than it received? (payments minus receipts, current US$, balance of payments)")
     assert answer.status == "clarify" and "how much more" in answer.answer and answer.values == []
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("¿En qué porcentaje aumentó el PIB de Perú entre 2015 y 2019?", "NY.GDP.MKTP.CD"),  # never a share of GDP
+    ("In percent, how much did Peru's GDP per capita rise from 2015 to 2019?", "NY.GDP.PCAP.CD"),  # per capita kept
+])  # fmt: skip
+def test_a_percent_change_keeps_the_measure_named(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", "change", code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("De Perú, Bolivia y Ecuador, ¿cuántos tenían una esperanza de vida sobre 75 años en 2019?", 2),
+    ("Of Argentina, Brazil, Mexico and Chile, how many of them had inflation above 5% in 2021?", 3),
+])  # fmt: skip
+def test_how_many_of_the_places_named_meet_a_condition(cifra, question, count):
+    answer = cifra.ask(question)  # never each place's first year above it, nor a group named among them
+    assert (answer.status, answer.plan.operation, answer.plan.group_code) == ("ok", "count", None), answer.answer
+    assert [value.value for value in answer.values if value.indicator == "count"] == [count]
+
+
+@pytest.mark.parametrize("question", [
+    "Hola, soy profesora de historia y necesito saber la esperanza de vida al nacer en Bolivia en 2015",
+    "analyst here - life expectancy at birth in Bolivia in 2015?",
+    "Estoy preparando una presentación para la oficina y quiero la esperanza de vida al nacer de Bolivia en 2015",
+])  # fmt: skip
+def test_who_asks_and_what_for_is_no_topic(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", "SP.DYN.LE00.IN", ["BOL"]), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation"), [
+    ("¿Qué mes de 2022 tuvo la tasa de desocupación más baja?", "which_period"),
+    ("¿Cuánto va a aumentar la población de Temuco entre 2025 y 2035 según el INE?", "change"),
+    ("How much will the population of Temuco increase between 2025 and 2035?", "change"),
+])  # fmt: skip
+def test_which_month_and_a_change_to_come(cifra, question, operation):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation) == ("ok", operation), answer.answer
+
+
+@pytest.mark.parametrize(("question", "status", "code"), [
+    ("GDP per person employed in constant PPP dollars, Chile 2019", "ok", "SL.GDP.PCAP.EM.KD"),
+    ("PIB per cápita de Chile en dólares PPA constantes, 2019", "no_data", None),  # only current PPP: never it instead
+])  # fmt: skip
+def test_constant_ppp_dollars_are_one_price_basis(cifra, question, status, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code if answer.plan else None) == (status, code), answer.answer
+
+
+def test_the_figure_of_each_one_ranked_is_the_ranking(cifra):
+    answer = cifra.ask("¿cuáles son las 3 regiones con más hogares en el censo 2024 y cuántos hogares tiene cada una?")
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == (
+        "ok", "rank", "CHL.CENSUS2024.HOUSEHOLDS"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "areas"), [
+    ("How many times higher was US life expectancy than Bolivia's in 2015?", ["USA", "BOL"]),
+    ("what was the U.S. unemployment rate in 2019?", ["USA"]),
+    ("GDP per capita in US dollars, Chile 2020", ["CHL"]),  # a currency, not a country
+])  # fmt: skip
+def test_us_in_capitals_is_the_united_states(cifra, question, areas):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.area_codes) == ("ok", areas), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("oye weon me ayudai con la esperanza de vida de bolivia en 2015", "SP.DYN.LE00.IN"),
+    ("female labour force participation rate in Bolivia 2015", "SL.TLF.CACT.FE.ZS"),  # the British spelling
+])  # fmt: skip
+def test_chat_words_and_spellings(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("¿Cuál ha sido el Imacec desestacionalizado más alto desde que comenzó la serie?", "month"),
+    ("What was the highest unemployment rate in Chile since 2018?", "month"),  # Chile has no regional series
+    ("¿cuál fue el año con el desempleo más alto en Chile desde 2018?", "year"),
+])  # fmt: skip
+def test_the_highest_value_of_a_place_without_members_is_its_highest_period(cifra, question, period):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation) == ("ok", "which_period"), answer.answer
+    assert len(answer.values[0].period) == (7 if period == "month" else 4), answer.values
