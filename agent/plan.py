@@ -334,6 +334,7 @@ class Planner:
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
+        averaged = False
         each_period = False
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
             period = self._to_latest(chosen, areas, period)
@@ -363,8 +364,9 @@ class Planner:
                 and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
-            # a month of a daily series (copper) is an average of its days
-            operation = Operation.VALUE
+            # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
+            # names what is averaged: the months are not shown instead of their mean
+            operation, averaged = Operation.VALUE, True
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
@@ -416,7 +418,7 @@ class Planner:
             top_n=understanding.top_n or (context.top_n if context else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
-            per_period=understanding.per_period or each_period or (context.per_period if context else False),
+            per_period=not averaged and (understanding.per_period or each_period or (context.per_period if context else False)),
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)

@@ -128,7 +128,8 @@ INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
 # Who asks and why, before the question: up to a colon, a full stop, a dash or "y necesito (saber)" ("Soy
 # periodista y necesito…", "student here - how many…", "Estoy haciendo un trabajo para el colegio y necesito saber…")
-PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas|oye)\s*[!,.]?\s*)?(?i:pa(?:ra)? (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
+PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas tardes|buenas noches|buenos d[ií]as|buenas|wena|oye|good morning|"
+                      r"good afternoon)\s*[!,.]?\s*)?(?i:pa(?:ra)? (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
                       r"working on|trabajo en|soy|journalist|periodista|una consulta|consulta|quick (?:one|question)|"
                       r"pregunta|question|\w+ here)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}?(?:[:.]|\s[-–]|(?i:\s(?:y|and)\s+(?:necesito|"
                       r"quiero|me gustaria|me gustaría|i need|i want|i'd like)\b(?:\s+(?:saber|to know))?))\s+(?=\S)")
@@ -142,7 +143,8 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
-CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did)\b)",
+CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
+                              r"in which|in what|by what|by how|on which|during which|for which)\b)",
                               re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # Why it is asked, after the question ("… para una rendición de cuentas", "es pa calcular una multa antigua"): never
@@ -322,6 +324,24 @@ CHILES_SOURCE = re.compile(r"\bchile s? (?:20\d\d )?(?:census|censo|ine|central 
                            r"\b(?:censo|ine|banco central|census|central bank)(?: 20\d\d)? (?:de|of) chile\b")
 
 
+def _occurrences(places: PlaceMatch, folded: str) -> list[tuple[Place, tuple[int, int]]]:
+    """Each place named with where, in order: a place named twice ("in La Serena… La Serena's population") twice."""
+    found = [(next((place for place in places.places if place.matched == folded[start:end]), None), (start, end))
+             for start, end in places.spans]
+    return [(place, span) for place, span in found if place is not None]
+
+
+def _beyond_context(places: PlaceMatch, folded: str, context_end: int) -> PlaceMatch:
+    """"I'm a student from Argentina doing an exchange in La Serena. What was La Serena's population…?": when the
+    question after a sentence of context names places, those named only in the context are not asked (their words
+    stay read); when it names none ("¿Cuánta gente vive allá?"), the context's are."""
+    named = _occurrences(places, folded)
+    asked = {place.code for place, (start, _) in named if start >= context_end}
+    if not asked:
+        return places
+    return places.model_copy(update={"places": [place for place in places.places if place.code in asked]})
+
+
 def _parenthesised(text: str, folded: str) -> list[tuple[int, int]]:
     """Where the parentheses of ``text`` lie in its folded form (folding drops the brackets)."""
     spans = []
@@ -337,9 +357,7 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
     after it, says which place is meant and is no second place (CUT codes nest: CL-08 holds CL-08301). Any area
     the name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region.
     Chile named as a source's country beside a place in it says whose source it is. Their words stay read."""
-    if len(places.places) != len(places.spans):  # a place named twice: no order to read qualifiers from
-        return places
-    named = list(zip(places.places, places.spans))
+    named = _occurrences(places, folded)
     qualifiers = [outer for (inner, inner_span), (outer, outer_span) in zip(named, named[1:])
                   if any(code.startswith("CL-") and inner.code.startswith(code) and inner.code != code
                          for code in [outer.code, *outer.alternatives, outer.code[:5]])
@@ -456,7 +474,7 @@ class Understander:
         return topics
 
     def _places(self, folded: str, cue_phrases: list[str], threshold_text: list[str],
-                parenthesised: list[tuple[int, int]]) -> PlaceMatch:
+                parenthesised: list[tuple[int, int]], context_end: int) -> PlaceMatch:
         """Places named, without the words of cues and thresholds ("banco mundial" is no Mundo, "US$" no USA),
         unless a longer name holds the cue ("las regiones del Banco Mundial")."""
         places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))
@@ -466,6 +484,8 @@ class Understander:
             if any(phrase in name and phrase != name for phrase in cue_phrases for name in names):
                 places = whole
         places = _without_qualifiers(places, folded, parenthesised)
+        if context_end:
+            places = _beyond_context(places, folded, context_end)
         included = INCLUDED.search(folded)
         if included and any(self.gazetteer.is_group(place) for place in places.places):
             # "el país de Centroamérica con más…? (incluye Panamá y Belice)": members of the group, not places asked
@@ -552,7 +572,9 @@ class Understander:
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
-        places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded))
+        context = CONTEXT_SENTENCE.search(kept)  # where, in the folded text, a sentence of context ends
+        places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded),
+                              len(fold(context[0])) if context else 0)
         if two_kind and len(places.places) == len(places.spans) == 2 and AFTER_THAN.search(compared[:places.spans[0][0]]):
             places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members

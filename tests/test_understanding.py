@@ -1034,3 +1034,20 @@ def test_the_highest_value_of_a_place_without_members_is_its_highest_period(cifr
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.operation) == ("ok", "which_period"), answer.answer
     assert len(answer.values[0].period) == (7 if period == "month" else 4), answer.values
+
+
+def test_places_named_only_in_a_sentence_of_context_are_not_asked(cifra):
+    answer = cifra.ask("I'm a teacher from Peru working in Temuco. What was Temuco's population in Chile's 2024 census?")
+    assert (answer.status, answer.plan.area_codes) == ("ok", ["CL-09101"]), answer.answer
+
+
+def test_an_average_of_monthly_figures_is_the_average(cifra):
+    answer = cifra.ask("desempleo promedio de 2022 en Chile, promedio de los 12 datos mensuales del Banco Central")
+    assert (answer.status, [value.period for value in answer.values]) == ("ok", ["2022"]), answer.answer
+
+
+def test_courtesy_before_a_follow_up_and_a_greeting_are_no_topic(cifra):
+    conversation = Conversation()
+    cifra.ask("Buenas tardes. Para una nota: ¿cuál fue la esperanza de vida de las mujeres en Perú en 2019?", conversation)
+    answer = cifra.ask("Perfecto, gracias. ¿Y la de los hombres?", conversation)
+    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", "SP.DYN.LE00.MA.IN", ["PER"])
