@@ -347,7 +347,9 @@ class Planner:
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
-        if operation == Operation.RANK and not understanding.member_kind and not (
+        if operation == Operation.RANK and not group and not understanding.member_kind and len(areas) > 1:
+            operation = Operation.VALUE if period.is_single_year else Operation.SERIES  # places named side by side
+        elif operation == Operation.RANK and not understanding.member_kind and not (
                 group and self.catalog.kind_counts.get(chosen.code, {}).get(member_kind, 0) > 1):
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)

@@ -159,6 +159,8 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
                               r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
+DESCENDING = re.compile(r"\b(?:de|del) (?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
+                        r"\bfrom (?:highest|largest|most) to (?:lowest|smallest|least)\b")
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
@@ -668,8 +670,9 @@ class Understander:
         if operation == Operation.FIRST_MEETING:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
-            # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing
-            order = "asc" if words.has_phrase(explained, words.operations["ascending"]) else "desc"
+            # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing;
+            # "de mayor a menor" names both ends, the first one first
+            order = "asc" if words.has_phrase(DESCENDING.sub(" ", explained), words.operations["ascending"]) else "desc"
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         if topic_text and previous_measure and ELLIPSIS.match(folded):  # "ahora la de ingresos": poverty by income
             hits = [hit for hit in self._search([f"{topic_text} {fold(previous_measure.name(language))}"])

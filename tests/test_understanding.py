@@ -1051,3 +1051,13 @@ def test_courtesy_before_a_follow_up_and_a_greeting_are_no_topic(cifra):
     cifra.ask("Buenas tardes. Para una nota: ¿cuál fue la esperanza de vida de las mujeres en Perú en 2019?", conversation)
     answer = cifra.ask("Perfecto, gracias. ¿Y la de los hombres?", conversation)
     assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", "SP.DYN.LE00.MA.IN", ["PER"])
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    ("Ordena de mayor a menor la esperanza de vida de 2019 de Chile, Perú y Bolivia", "desc"),
+    ("rank Chile, Peru and Bolivia from highest to lowest life expectancy in 2019", "desc"),
+    ("los países de Sudamérica con menor esperanza de vida en 2019", "asc"),
+])  # fmt: skip
+def test_both_ends_named_order_from_the_first(cifra, question, order):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.order) == ("ok", order), answer.answer
