@@ -355,16 +355,21 @@ def _parenthesised(text: str, folded: str) -> list[tuple[int, int]]:
 
 
 def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tuple[int, int]]) -> PlaceMatch:
-    """"Los Ángeles (Región del Biobío)": a Chilean area named right after a place inside it, or in a parenthesis
-    after it, says which place is meant and is no second place (CUT codes nest: CL-08 holds CL-08301). Any area
-    the name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region.
+    """"Los Ángeles, Región del Biobío": a Chilean area named right after a place inside it says which place is
+    meant and is no second place (CUT codes nest: CL-08 holds CL-08301); in a parenthesis after it, any area its
+    name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region.
     Chile named as a source's country beside a place in it says whose source it is. Their words stay read."""
     named = _occurrences(places, folded)
+    def holds(inner: Place, codes: list[str]) -> bool:
+        return any(code.startswith("CL-") and inner.code.startswith(code) and inner.code != code for code in codes)
+
+    def in_parenthesis(inner_span: tuple[int, int], outer_span: tuple[int, int]) -> bool:
+        return any(inner_span[1] <= start <= outer_span[0] and outer_span[1] <= end for start, end in parenthesised)
+
     qualifiers = [outer for (inner, inner_span), (outer, outer_span) in zip(named, named[1:])
-                  if any(code.startswith("CL-") and inner.code.startswith(code) and inner.code != code
-                         for code in [outer.code, *outer.alternatives, outer.code[:5]])
-                  and (not folded[inner_span[1]:outer_span[0]].strip() or any(  # "Colina (zona norte de Santiago)"
-                      inner_span[1] <= start <= outer_span[0] and outer_span[1] <= end for start, end in parenthesised))]
+                  if (holds(inner, [outer.code]) and not folded[inner_span[1]:outer_span[0]].strip())
+                  or (in_parenthesis(inner_span, outer_span)  # "Colina (zona norte de Santiago)": any Santiago
+                      and holds(inner, [outer.code, *outer.alternatives, outer.code[:5]]))]
     in_chile = any(place.code.startswith("CL-") for place in places.places)  # "Maipú in Chile's 2024 census"
     qualifiers += [place for place, (start, end) in named if place.code == "CHL" and in_chile
                    and any(found.start() <= start and end <= found.end() for found in CHILES_SOURCE.finditer(folded))]

@@ -837,6 +837,7 @@ def test_an_index_base_in_the_question_is_no_period(cifra):
     ("How many people were counted in Puente Alto (Santiago) in the 2024 census?", ["CL-13201"]),
     ("hogares de Temuco según el censo 2024 de Chile", ["CL-09101"]),  # whose census, not a place asked
     ("población de Chile y de Maipú en el censo 2024", ["CHL", "CL-13119"]),
+    ("población de Puente Alto, Las Condes y Santiago en el censo 2024", ["CL-13101", "CL-13114", "CL-13201"]),  # a list
 ])  # fmt: skip
 def test_a_region_named_after_a_place_inside_it_says_which_place(cifra, question, areas):
     answer = cifra.ask(question)
