@@ -45,8 +45,9 @@ def test_no_listed_golden_turn_regresses(built):
     records = run_suite(system, cases, system.dialect)
     passing = load_passing()
     failed = {problem.split("#")[0] for problem in regressions(records, passing)}
-    if failed:
-        again = run_suite(system, [case for case in cases if case.id in failed], system.dialect)
+    if failed:  # given time: on a slower machine a call can outlast the limit, and the next one waits behind it
+        patient = CifraSystem(built[0].model_copy(update={"llm_timeout": 90.0}))
+        again = run_suite(patient, [case for case in cases if case.id in failed], patient.dialect)
         records = [record for record in records if record.case_id not in failed] + again
     print(f"golden gate: {sum(r.passed for r in records)}/{len(records)} turns pass, {len(passing)} listed; "
           f"run twice: {', '.join(sorted(failed)) or 'none'}; newly passing: {', '.join(newly_passing(records, passing)) or 'none'}")
