@@ -334,8 +334,7 @@ class Planner:
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
-        averaged = False
-        each_period = False
+        per_period = understanding.per_period or (context.per_period if context else False)  # months, not years
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with
@@ -356,7 +355,7 @@ class Planner:
             areas = [group] if group else areas
             operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
             group, member_kind = None, None
-            each_period = not YEARS_SAID.search(asked)  # the highest month of a monthly series, unless years are said
+            per_period = per_period or not YEARS_SAID.search(asked)  # the highest month, unless years are said
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and group and understanding.group \
                 and understanding.group.kind == "aggregate" and (chosen.code, group) in self.coverage:
@@ -368,7 +367,7 @@ class Planner:
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
             # names what is averaged: the months are not shown instead of their mean
-            operation, averaged = Operation.VALUE, True
+            operation, per_period = Operation.VALUE, False
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
@@ -420,7 +419,7 @@ class Planner:
             top_n=understanding.top_n or (context.top_n if context else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
-            per_period=not averaged and (understanding.per_period or each_period or (context.per_period if context else False)),
+            per_period=per_period,
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)
