@@ -462,7 +462,7 @@ def _vet_tree(tree: exp.Expression, context: VettingContext, dialect: str, max_r
     limit = max_rows if requested is None else min(requested, max_rows)
     tables = {table.name.lower() for table in _stored_tables(tree)}
     vetted = VettedSql(
-        sql=tree.limit(limit).sql(dialect=context.dialect, comments=False),
+        sql=tree.limit(limit, copy=False).sql(dialect=context.dialect, comments=False),  # the tree is ours
         dialect=dialect,
         tables=sorted(tables),
         limit=limit,
