@@ -430,8 +430,8 @@ class Understander:
         """Best hits for the topic words alone and for the whole question (less places and dates):
         the first is sharp ("desempleo"), the second keeps phrasing ("cuánta gente vive en")."""
         best: dict[str, IndicatorHit] = {}
-        for text in dict.fromkeys(texts):
-            for hit in self.index.search(text, limit=CANDIDATES):
+        for hits in self.index.search_many(list(dict.fromkeys(texts)), limit=CANDIDATES):
+            for hit in hits:
                 if hit.code not in best or hit.score > best[hit.code].score:
                     best[hit.code] = hit
         return sorted(best.values(), key=lambda hit: hit.score, reverse=True)[:CANDIDATES]
@@ -462,7 +462,7 @@ class Understander:
         halves = [half for half in halves if half]
         if len(halves) < 2:
             return []
-        best = [self.index.search(half, limit=1) for half in halves]
+        best = self.index.search_many(halves, limit=1)
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
         return halves if len(codes) > 1 else []
 
@@ -724,12 +724,14 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
     below zero."""
     found = THRESHOLD.search(folded) or VERB_THRESHOLD.search(folded)
     if found and not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases):
-        condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, found[2], found[3]))
-        percent = found[4] is not None or any(  # folding drops "%": "el 80% del total"
-            re.sub(r"[.,]", " ", written) == found[2] for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
-        return condition, [found.span(1), (found.start(2), found.end())], percent
+        digits = _written_groups(text, found[2])
+        whole = digits == found[2]  # else the scale and "%" matched belong to the number folding joined it to
+        condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, digits, found[3] if whole else None))
+        percent = (whole and found[4] is not None) or any(  # folding drops "%": "el 80% del total"
+            re.sub(r"[.,]", " ", written) == digits for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
+        return condition, [found.span(1), (found.start(2), found.end() if whole else found.start(2) + len(digits))], percent
     trailing = OR_MORE.search(folded)  # "de 10 % o más"
-    if trailing:
+    if trailing and _written_groups(text, trailing[1]) == trailing[1]:
         condition = (">=" if trailing[3] else "<=", number(text, trailing[1], trailing[2]))
         percent = "%" in text or "por ciento" in folded or "percent" in folded
         return condition, [trailing.span()], percent
@@ -737,6 +739,15 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
     if sign:
         return (">" if sign[1] else "<", 0.0), [sign.span()], False
     return None, [], False
+
+
+def _written_groups(text: str, digits: str) -> str:
+    """The leading digit groups of ``digits`` that ``text`` writes as one number: folding makes "10.000" "10 000"
+    but also "7% (2022" "7 2022", which is two numbers."""
+    written = {re.sub(r"[.,]", " ", found) for found in re.findall(r"\d+(?:[.,]\d+)*", text)}
+    groups = digits.split()
+    return next((" ".join(groups[:count]) for count in range(len(groups), 0, -1) if " ".join(groups[:count]) in written),
+                groups[0])
 
 
 def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -> list[str]:

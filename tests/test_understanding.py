@@ -40,6 +40,8 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("first year Chile's unemployment was below 6.5%", ("<", 6.5)),
     ("¿cuántos países de Sudamérica tuvieron crecimiento negativo del PIB en 2019?", ("<", 0)),
     ("¿en qué año la población urbana del Perú superó por primera vez el 80% del total?", (">", 80)),
+    ("how many countries of South America had inflation over 4% (2021 data)?", (">", 4)),  # "4% (2021" is two numbers
+    ("¿cuántas comunas del Maule tienen pobreza sobre 12,5 % (estimación 2022)?", (">", 12.5)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
