@@ -8,7 +8,7 @@ them uniformly.
 
 from datetime import date
 
-from sqlalchemy import FromClause, Select, String, and_, case, cast, func, literal, select
+from sqlalchemy import FromClause, Integer, Select, String, and_, case, cast, func, literal, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement
 
@@ -71,8 +71,8 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
     """The rows a query reads, as ``name``: stored observations, or a derived measure computed from its series.
 
     A derived measure has the observation table's columns, so every operation reads it the same way. Its
-    percent change pairs each period with the same period a year earlier (same month, quarter or year), so a
-    missing month gives no value rather than a change over the wrong span."""
+    percent change pairs each period with the same period a year earlier (same month, quarter or year), or with
+    the period just before, so a missing month gives no value rather than a change over the wrong span."""
     table = Observation.__table__
     if info.derivation is None:
         return table.alias(name)
@@ -80,14 +80,25 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
         return _per_capita(info, name)
     if info.derivation == "share_of_parent":
         return _share_of_parent(info, name)
-    current, earlier = table.alias(f"{name}_now"), table.alias(f"{name}_year_before")
-    same_period_a_year_before = and_(
-        earlier.c.indicator_code == current.c.indicator_code, earlier.c.area_code == current.c.area_code,
-        earlier.c.sex == current.c.sex, earlier.c.age == current.c.age, earlier.c.year == current.c.year - 1,
-        func.substr(earlier.c.period, 5) == func.substr(current.c.period, 5),
-    )  # fmt: skip
+    current, earlier = table.alias(f"{name}_now"), table.alias(f"{name}_before")
+    if info.derivation == "percent_change_period":
+        before = _ordinal(earlier, info.frequency) == _ordinal(current, info.frequency) - 1
+    else:
+        before = and_(earlier.c.year == current.c.year - 1, func.substr(earlier.c.period, 5) == func.substr(current.c.period, 5))
+    same_series = and_(earlier.c.indicator_code == current.c.indicator_code, earlier.c.area_code == current.c.area_code,
+                       earlier.c.sex == current.c.sex, earlier.c.age == current.c.age)
     change = (current.c.value / func.nullif(earlier.c.value, 0) - 1) * 100
-    return _derived(info, name, current, change, current.join(earlier, same_period_a_year_before))
+    return _derived(info, name, current, change, current.join(earlier, and_(same_series, before)))
+
+
+def _ordinal(table: FromClause, frequency: str) -> ColumnElement:
+    """The period counted from year 0 in the series' own steps ("2024-01" is 2024 * 12 + 1), so the period before
+    is one less, across a new year too."""
+    if frequency == "M":
+        return table.c.year * 12 + cast(func.substr(table.c.period, 6, 2), Integer)
+    if frequency == "Q":
+        return table.c.year * 4 + cast(func.substr(table.c.period, 7, 1), Integer)
+    return table.c.year
 
 
 def _one_per_area(query: Select, key: str, descending: bool) -> Select:
@@ -210,6 +221,8 @@ class QueryBuilder:
             conditions.append(self.o.c.area_code.in_(members))
         elif self.plan.operation == Operation.COUNT and len(self.plan.area_codes) > 1:  # "of Chile, Peru and…, how many"
             conditions.append(self.o.c.area_code.in_(self.plan.area_codes))
+        if self.plan.excluded_codes:  # "sin contar la Región Metropolitana"
+            conditions.append(self.o.c.area_code.not_in(self.plan.excluded_codes))
         return conditions
 
     def _ranked_year(self) -> ColumnElement:
@@ -240,33 +253,53 @@ class QueryBuilder:
         return [o.c.period_start == newest]
 
     def _member_values(self) -> Select:
-        o = self.o
-        return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
-                .select_from(self._from_areas()).where(*self._totals(), *self._members(), *self._ranked_period()))
+        """Each member's value in the period compared: in a sub-annual series asked for a year, its yearly figure as a
+        value question reads it ("¿qué región tuvo el PIB más grande el 2024?": the sum of four quarters)."""
+        o, plan = self.o, self.plan
+        where = [*self._totals(), *self._members()]
+        yearly = (self.info.frequency != "A" and self.info.annual_aggregation != "none" and plan.period.start is not None
+                  and not plan.period.month and not plan.period.quarter and not plan.per_period)  # fmt: skip
+        if not yearly:
+            return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
+                    .select_from(self._from_areas()).where(*where, *self._ranked_period()))
+        combine, final_period = self._yearly_rule()
+        year = cast(o.c.year, String).label("period")
+        where.append(o.c.year == self._ranked_year())
+        if combine is None:
+            return select(o.c.area_code.label("area"), self._area_name(), year, o.c.value).select_from(
+                self._from_areas()).where(*where, *final_period)
+        return (select(o.c.area_code.label("area"), self._area_name(), year, combine(o.c.value).label("value"))
+                .select_from(self._from_areas()).where(*where)
+                .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
+                .having(func.count() == PERIODS_PER_YEAR[self.info.frequency] if combine is SUM else literal(True)))
 
-    def _order(self) -> ColumnElement:
-        return self.o.c.value.desc() if self.plan.order == "desc" else self.o.c.value.asc()
+    def _order(self, values: Select) -> ColumnElement:
+        value = values.selected_columns.value
+        return value.desc() if self.plan.order == "desc" else value.asc()
 
     def rank(self) -> Select:
         chile = (self.plan.member_kind or "").startswith("cl_")  # "las regiones de Chile": all of them; countries: a top ten
         limit = self.plan.top_n or (None if chile else DEFAULT_RANK_SIZE)
-        query = self._member_values().order_by(self._order(), self.o.c.area_code)
+        values = self._member_values()
+        query = values.order_by(self._order(values), values.selected_columns.area)
         return query.limit(limit) if limit else query
 
     def position(self) -> Select:
         """The place's position among the group's members with a value that year (ties share a position)."""
-        ranked = self._member_values().add_columns(
-            func.rank().over(order_by=self._order()).label("position"), func.count().over().label("members")
+        values = self._member_values()
+        ranked = values.add_columns(
+            func.rank().over(order_by=self._order(values)).label("position"), func.count().over().label("members")
         ).subquery("ranked")
         return select(*ranked.c).where(ranked.c.area.in_(self.plan.area_codes)).order_by(ranked.c.position)
 
     def count(self) -> Select:
         """Every member with a value that year, whether it meets the condition, and how many do: a count of zero
         is an answer, not missing data."""
-        meets = case((self._meets(self.o.c.value), 1), else_=0)
-        return self._member_values().add_columns(
+        values = self._member_values()
+        meets = case((self._meets(values.selected_columns.value), 1), else_=0)
+        return values.add_columns(
             meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
-        ).order_by(self.o.c.value.desc(), self.o.c.area_code)
+        ).order_by(values.selected_columns.value.desc(), values.selected_columns.area)
 
     def period_count(self) -> Select:
         """Every period of each place's series in the span (months when months are counted, else years), whether it
@@ -387,7 +420,11 @@ class QueryBuilder:
                    second.c.area_name.label("second_area_name"), second.c.value.label("second_value"), value.label("value"))
             .select_from(first.join(second, same)).order_by(first.c.area, first.c.period)
         )  # fmt: skip
-        return _one_per_area(query, "period", True) if plan.period.unstated or plan.period.latest else query
+        if not (plan.period.unstated or plan.period.latest):
+            return query
+        if plan.period.projected:  # the current year's projection, not the last one (2035)
+            query = query.where(first.c.period < str(date.today().year + 1))
+        return _one_per_area(query, "period", True)
 
     def build(self) -> Select:
         operation = self.plan.operation

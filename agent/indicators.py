@@ -104,7 +104,8 @@ Span = tuple[str, str, str, str, str | None, str]  # indicator, area, first peri
 
 def _derived_spans(info: IndicatorInfo, spans: list[Span]) -> list[Span]:
     """Where a derived measure has values: its series' spans; a year-on-year change from the second year on
-    (a per-capita or share figure also needs its denominator, checked when the query runs)."""
+    (a per-capita or share figure also needs its denominator, and a change on the period before its first period,
+    checked when the query runs)."""
     if info.derivation != "percent_change_year":
         return [(info.code, *span[1:]) for span in spans if span[0] == info.derived_from]
     return [(info.code, area, f"{int(first[:4]) + 1}{first[4:]}", last, observed, kind)
@@ -148,6 +149,7 @@ class IndicatorCatalog:
         spans = spans + [span for info in indicators if info.derived_from for span in _derived_spans(info, spans)]
         self.coverage = {(code, area): (first, last) for code, area, first, last, _, _ in spans}
         self.last_observed = {(code, area): observed for code, area, _, _, observed, _ in spans if observed}
+        self.projecting = {code for code, _, _, last, observed, _ in spans if observed and last[:4] > observed[:4]}
         self.years: dict[str, tuple[int, int]] = {}  # each indicator's first and last year over all its areas
         for code, _, first, last, _, _ in spans:
             low, high = self.years.get(code, (int(first[:4]), int(last[:4])))

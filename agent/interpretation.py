@@ -42,6 +42,9 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     places = [area_names.get(code, code) for code in plan.area_codes]
     if plan.group_code:
         places.append(area_names.get(plan.group_code, plan.group_code))
+    if plan.excluded_codes:
+        places.append(message("understood_excluding", language,
+                              places=", ".join(area_names.get(code, code) for code in plan.excluded_codes)))
     operation = plan.operation.value
     if plan.operation == Operation.AGGREGATE:
         operation = f"aggregate_{plan.aggregate or 'avg'}"

@@ -105,6 +105,7 @@ class Understanding(BaseModel):
     language: Language
     places: list[Place] = []
     group: Place | None = None
+    excluded: list[Place] = Field([], description="Places left out of a group ('sin contar la Región Metropolitana').")
     period: PeriodSpec = PeriodSpec()
     cues: VariantCues = VariantCues()
     operation: Operation | None = None
@@ -157,6 +158,7 @@ class QueryPlan(BaseModel):
     area_codes: list[str] = []
     group_code: str | None = None
     member_kind: str | None = Field(None, description="Kind of area ranked within the group: country, cl_region, …")
+    excluded_codes: list[str] = Field([], description="Members left out of the group ('excluding Chile').")
     period: PeriodSpec = PeriodSpec()
     top_n: int | None = None
     order: Literal["desc", "asc"] = "desc"

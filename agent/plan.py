@@ -276,9 +276,10 @@ class Planner:
         if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and \
                 understanding.cues.transform != "level" and not understanding.period.month_end:
             # "¿cuánto subió el IPC en 2023?", "variación en 12 meses del IPC a diciembre": a change within one period
-            # is that period's growth (inflation for a price index)
+            # is that period's growth (inflation for a price index), or its change on the period before if so asked
+            transform = "period_change" if understanding.cues.transform == "period_change" else "growth"
             understanding = understanding.model_copy(update={
-                "operation": None, "cues": understanding.cues.model_copy(update={"transform": "growth"})})
+                "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period == PeriodSpec():
@@ -413,9 +414,14 @@ class Planner:
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
+        members_read = operation in (Operation.RANK, Operation.COUNT, Operation.POSITION) or (
+            operation == Operation.AGGREGATE and group is not None)
+        if understanding.excluded and not members_read:  # "el PIB de Chile sin contar Santiago": no members to leave out
+            return PlanOutcome(status="clarify", reason="unsupported",
+                               params={"words": ", ".join(place.matched for place in understanding.excluded)})
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
-            member_kind=member_kind, period=period,
+            member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
             top_n=understanding.top_n or (context.top_n if context else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
@@ -563,10 +569,11 @@ class Planner:
         """A share of the area above asked with both places ("¿qué porcentaje de la población de la Región de
         Antofagasta vive en Calama?"): the part's share of its parent where the family has it, else the part as a
         percent of the larger area named, from a total of the family that has both ("what share of the world's
-        population lived in India?": not India's share of people aged 65 and over). Neither containing the other:
-        each place's own figure."""
+        population lived in India?": not India's share of people aged 65 and over), a projected one first when
+        projections are asked. Neither containing the other: each place's own figure."""
+        projections_asked = period.projected and chosen.derived_from not in self.catalog.projecting
         for part, whole in (areas, areas[::-1]):
-            if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent":
+            if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked:
                 return operation, chosen, [part]
             if self.catalog.contains(whole, part):
                 place = next((place for place in understanding.places if place.code == whole), None)
@@ -574,6 +581,8 @@ class Planner:
                 totals = [self.catalog.get(code) for code in [chosen.derived_from] if code] + [
                     info for info in self.catalog.family_of(chosen.code) if info.derivation is None
                     and info.measure not in CARRIED_MEASURES and (info.transform, info.sex, info.age) == ("level", "total", None)]
+                if period.projected:  # "según las proyecciones del INE": the census is no projection
+                    totals.sort(key=lambda info: info.code not in self.catalog.projecting)
                 for info in totals:
                     named = next((code for code in wholes if self.catalog.covers(info.code, [part, code], period)), None)
                     if named:

@@ -14,7 +14,7 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
                           VariantPair)
-from agent.time_expressions import MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
+from agent.time_expressions import MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold
 
@@ -26,7 +26,7 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now)\b")
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
-ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|of|for)\b")
+ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
@@ -108,12 +108,18 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
                         r"has)\s+"
-                        r"(?:(?:el|la|los|las|the)\s+)?(?:mas|menos|"
+                        r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,4}?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico": richest by which measure? not read as a ranking)
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
+AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+(?:respecto\s+(?:a|al|de|del)|en comparacion con|"
+                           rf"comparado con|frente a|versus|vs|compared (?:with|to)|against)\s+(?:el\s+mes\s+de\s+)?"
+                           rf"({MONTH_NAMES})\b(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")
+FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
+# "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
+AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
 # "niños menores de 5 años", "mayores de 18 años": an age the measure is of, never a ranking
 AGE_BOUND = re.compile(r"\b(?:menores|mayores) de (?:\d+|[a-z]+) anos\b")
@@ -124,6 +130,10 @@ BREAKDOWN = re.compile(r"\b(?:por|cada|each|every|by|per|de todas las|de todos l
 BREAKDOWN_KINDS = {**MEMBER_WORDS, **ONE_MEMBER_KINDS, "regions": "cl_region", "provincia": "cl_province",
                    "province": "cl_province"}
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
+# "Sin contar la Región Metropolitana, ¿qué región…?", "excluding Chile": a member left out, not a place asked
+EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando afuera|excluyendo|excluido|excluida|excepto|"
+                       r"salvo|aparte de|fuera de|descontando|excluding|except for|except|other than|apart from|"
+                       r"not counting|leaving out|leaving aside)\s+(?:(?:a|al|la|el|los|las|the)\s+)?")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
 # Who asks and why, before the question: up to a colon, a full stop, a dash or "y necesito (saber)" ("Soy
@@ -144,7 +154,8 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
-                              r"in which|in what|by what|by how|on which|during which|for which)\b)",
+                              r"in which|in what|by what|by how|on which|during which|for which|could|can|would|please|"
+                              r"tell me|show me|give me|list|podr[ií]as|puedes|dame|dime|mu[eé]strame|necesito|quisiera)\b)",
                               re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # Why it is asked, after the question ("… para una rendición de cuentas", "es pa calcular una multa antigua"): never
@@ -157,6 +168,11 @@ PURPOSE = re.compile(r"[,;]?\s*\b(?:es |is )?(?:pa|para|for)\s+(?:(?:un|una|mi|m
 EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:much|many))\s+(?:\w+\s+){0,2}?(?:tiene|tienen|"
                               r"ten[ií]a|ten[ií]an|fue|fueron|es|son|hay|has|had|have|was|were|is|are)\s+(?:en |in )?"
                               r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
+# "In which year was inflation the highest, and what was the rate?": the figure every period or ranking answer gives
+AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[aá]nto)\s+(?:was|is|fue|era|es)\s+(?:the|its|el|la|"
+                            r"su)\s+(?:rate|value|figure|level|number|tasa|valor|cifra|nivel|dato)\s*[?.!]*\s*$", re.IGNORECASE)
+WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|anos|mes|year|month|pais|country|"
+                       r"region|comuna|trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
 DESCENDING = re.compile(r"\b(?:de|del) (?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
@@ -531,10 +547,12 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", text)))))
+        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", _without_its_figure(text))))))
         kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
         kept = PERCENT_SIGN.sub(" porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
+        two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
+        folded = _earlier_month_first(folded)
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
         # an explanation of the measure, not a difference asked
         explained = _blank(self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept)))),
@@ -582,12 +600,14 @@ class Understander:
         context = CONTEXT_SENTENCE.search(kept)  # where, in the folded text, a sentence of context ends
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded),
                               len(fold(context[0])) if context else 0)
+        places, excluded, folded = _left_out(places, folded)
         if two_kind and len(places.places) == len(places.spans) == 2 and AFTER_THAN.search(compared[:places.spans[0][0]]):
             places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
-        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded)
+        next_ones = AND_THE_NEXT.search(folded)
+        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (next_ones and (3 if next_ones[2] else 2))
         operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases), words,
                                threshold is not None)
         said = period.period
@@ -595,6 +615,8 @@ class Understander:
                 said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
+        if two_months and operation in (None, Operation.SERIES) and said.month_end:
+            operation = Operation.CHANGE
         one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
@@ -644,6 +666,9 @@ class Understander:
         # unless a month or quarter of it went unread ("y el de jun-ago 2020")
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
+        unread_month = FULL_MONTH.search(unread) if said.month else None
+        if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
+            unsupported = as_written(text, unread_month[0])
         if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"
             operation = Operation.PERIOD_COUNT
         elif operation == Operation.FIRST_MEETING and PLURAL_PERIODS.search(group_phrase or ""):
@@ -689,13 +714,14 @@ class Understander:
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
-            group=group, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
+            group=group, excluded=excluded, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate=_aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
             unknown_place=None if places.places else self._unknown_place(text),
-            threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None,
+            threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
+            or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, pair=pair, rate_of=rate_of, second_topic=second_topic,
             named_amounts=_named_amounts(text, folded, without_unit_years, threshold),
@@ -758,6 +784,43 @@ def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -
     if len(first.split()) == 1 and any(pair in joined_words for pair in zip(rest, rest[1:])):
         return [" ".join([first, *rest]), measures[1]]
     return measures
+
+
+def _earlier_month_first(folded: str) -> str:
+    """"marzo de 2025 respecto a marzo de 2024", "May 2026 vs April": the change between the two months, written as
+    the range the period reader knows; a second month without a year is the latest one before the first."""
+    def between(found: re.Match) -> str:
+        month, year, other = MONTHS[found[1]], int(found[2]), MONTHS[found[3]]
+        other_year = int(found[4]) if found[4] else year - (other >= month)
+        if (other_year, other) == (year, month):
+            return found[0]
+        (first, first_year), (last, last_year) = sorted([(found[3], other_year), (found[1], year)],
+                                                        key=lambda pair: (pair[1], MONTHS[pair[0]]))
+        return f"entre {first} de {first_year} y {last} de {last_year}"
+
+    return AGAINST_MONTH.sub(between, folded)
+
+
+def _without_its_figure(text: str) -> str:
+    """The question without "and what was the rate?" after asking which period or which place: its answer gives the
+    figure; after any other question it is a second figure asked, and stays."""
+    found = AND_ITS_FIGURE.search(text)
+    if found and WHICH_ONE.search(fold(text[:found.start()])):
+        return text[:found.start()] + "?"
+    return text
+
+
+def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place], str]:
+    """The places named right after "sin contar" or "excluding", taken out of the places asked (their words stay
+    read), and the text without those words."""
+    excluded = []
+    for found in EXCLUDING.finditer(folded):
+        named = [place for place, span in zip(places.places, places.spans) if span[0] == found.end()]
+        if named:
+            excluded += named
+            folded = folded[:found.start()] + " " * (found.end() - found.start()) + folded[found.end():]
+    kept = [place for place in places.places if place not in excluded]
+    return places.model_copy(update={"places": kept}), excluded, folded
 
 
 def _top_n(folded: str) -> int | None:

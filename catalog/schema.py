@@ -75,7 +75,7 @@ class Indicator(Base):
     notes_es: Mapped[str | None] = mapped_column(Text)
     notes_en: Mapped[str | None] = mapped_column(Text)
     derived_from: Mapped[str | None] = mapped_column(String(60), doc="A derived measure's series: computed in each query, never stored.")
-    derivation: Mapped[str | None] = mapped_column(String(30), doc="How: percent_change_year (catalog/curation.py).")
+    derivation: Mapped[str | None] = mapped_column(String(30), doc="How: percent_change_year, percent_change_period… (catalog/curation.py).")
     adjustment: Mapped[str | None] = mapped_column(String(20), doc="original | seasonally_adjusted, for sub-annual series.")
     derived_denominator: Mapped[str | None] = mapped_column(String(60), doc="per_capita: the series divided by.")
     derived_scale: Mapped[float | None] = mapped_column(Double, doc="per_capita: a factor for the units.")

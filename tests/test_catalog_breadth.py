@@ -36,6 +36,9 @@ def test_every_uncurated_wdi_indicator_has_a_spanish_title(data_dir):
     ("inflación en Chile en 2019", "CHL.CPI.INFLATION_12M", "2019", 2.99354),
     ("¿cuál fue la inflación a 12 meses en Chile en marzo de 2024?", "CHL.CPI.INFLATION_12M", "2024-03", 3.73737),
     ("Chile's 12-month inflation in August 2023", "CHL.CPI.INFLATION_12M", "2023-08", 5.31207),
+    # against the month before, across a new year too; never the 12-month figure
+    ("variación mensual del IPC en marzo de 2024", "CHL.CPI.CHANGE_1M", "2024-03", 0.37138),
+    ("Chile's month-on-month inflation in January 2024", "CHL.CPI.CHANGE_1M", "2024-01", 0.67300),
     # the index level stays available by name
     ("valor del índice IPC de Chile en diciembre de 2022", "CHL.CPI", "2022-12", 97.21),
     # no index for Peru: the World Bank's rate

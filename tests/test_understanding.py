@@ -101,11 +101,19 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
     ("¿qué porcentaje de la población de América Latina y el Caribe vivía en México en 2021?", "share", ["MEX", "LCN"], 19.66),
     ("del total de hogares censados el 2024 en la region del maule, que porcentaje corresponde a talca?", "share",
      ["CL-07101", "CL-07"], 20.87),  # a count is no share itself
+    # projections asked: the census is no projection; with no year, this year's projection, not 2035's
+    ("¿qué porcentaje de la población de la Región de Antofagasta vivía en Calama el 2024, según las proyecciones del "
+     "INE?", "share", ["CL-02201", "CL-02"], None),
+    ("what share of Chile's population lives in the Valparaíso Region, according to INE projections?", "share",
+     ["CL-05", "CHL"], None),
 ])  # fmt: skip
 def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question, operation, areas, value):
     answer = cifra.ask(question)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.operation, answer.plan.area_codes) == (operation, areas)
+    if "INE" in question:
+        assert answer.plan.indicator_code == "CHL.POPULATION.PROJ"
+        assert answer.values[-1].period == ("2024" if "2024" in question else str(date.today().year))
     if operation == "share":
         part, whole, result = answer.values
         assert result.value == pytest.approx(part.value * 100 / whole.value) and result.unit == "%"
@@ -1001,6 +1009,45 @@ def test_which_month_and_a_change_to_come(cifra, question, operation):
 def test_constant_ppp_dollars_are_one_price_basis(cifra, question, status, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code if answer.plan else None) == (status, code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "excluded", "expected"), [
+    # a year of a quarterly series: each region's sum of four quarters, as a value question reads it
+    ("Sin contar la Región Metropolitana, ¿qué región tuvo el PIB regional más grande el 2024? Y la segunda?", ["CL-13"],
+     [("CL-02", "2024", 17618), ("CL-05", "2024", 15531)]),
+    ("excluding Brazil, which three South American countries had the largest population in 2020?", ["BRA"],
+     [("COL", "2020", None), ("ARG", "2020", None), ("PER", "2020", None)]),
+])  # fmt: skip
+def test_a_member_left_out_of_a_ranking_is_not_ranked(cifra, question, excluded, expected):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.excluded_codes) == ("ok", "rank", excluded), answer.answer
+    assert [(value.area, value.period) for value in answer.values] == [(area, period) for area, period, _ in expected]
+    for value, (_, _, figure) in zip(answer.values, expected):
+        assert figure is None or value.value == pytest.approx(figure)
+    assert ("sin contar" if answer.language == "es" else "excluding") in answer.understood.text
+
+
+def test_a_place_left_out_of_no_group_is_asked_back(cifra):
+    answer = cifra.ask("PIB regional de Chile sin contar la Región Metropolitana en 2023")
+    assert answer.status == "clarify" and answer.plan is None
+
+
+@pytest.mark.parametrize(("question", "status", "operation"), [
+    # the period answer gives its figure: "and what was the rate?" asks nothing more
+    ("Since 2000, in which year was Chile's consumer price inflation the highest, and what was the rate?", "ok",
+     "which_period"),
+    ("¿En qué año fue más alto el desempleo de Perú desde 2010, y cuál fue la tasa?", "ok", "which_period"),
+    # a month against another: the change between them; a second month the period did not take is asked back,
+    # never answered with the first month alone
+    ("¿Cuánto subió el IPC en marzo de 2024 respecto de febrero?", "ok", "change"),
+    ("Imacec de marzo de 2025 vs marzo de 2024", "ok", "change"),
+    ("el IPC de mayo de 2024 comparado con el de abril", "clarify", None),
+])  # fmt: skip
+def test_every_part_of_a_period_question_is_read(cifra, question, status, operation):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation if answer.plan else None) == (status, operation), answer.answer
+    if operation == "change":
+        assert (answer.plan.period.month, answer.plan.period.month_end) in ((2, 3), (3, 3))
 
 
 def test_the_figure_of_each_one_ranked_is_the_ranking(cifra):
