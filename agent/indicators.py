@@ -19,7 +19,8 @@ VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age
 # "en términos reales" accepts any price basis that removes inflation.
 SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
 EQUIVALENT_VALUES = {"constant": {"constant", "chained", "real", "ppp_constant"}, "ppp": {"ppp", "ppp_constant"},
-                     "level": {"level", "index", "share", "rate"}}  # "the level of the CPI": the index itself, not its change
+                     "level": {"level", "index", "share", "rate"},  # "the level of the CPI": the index itself, not its change
+                     "total": {"total", "count"}}  # "¿cuántos hogares se censaron en total?": a count is a total
 
 
 class IndicatorInfo(BaseModel):

@@ -1111,3 +1111,10 @@ def test_courtesy_before_a_follow_up_and_a_greeting_are_no_topic(cifra):
 def test_both_ends_named_order_from_the_first(cifra, question, order):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.order) == ("ok", order), answer.answer
+
+
+def test_a_count_asked_in_total_is_the_count(cifra):
+    answer = cifra.ask("¿cuántos hogares se censaron en total en la región de Los Ríos en el Censo 2024?")
+    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "ok", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-14"]), answer.answer
+    assert answer.values[0].value == 148643
