@@ -102,6 +102,8 @@ def server_command(settings: Settings, model_file: Path, port: int) -> list[str]
                "--n_gpu_layers", str(settings.llm_gpu_layers), "--interrupt_requests", "false"]  # fmt: skip
     if fmt := chat_format(settings):
         command += ["--chat_format", fmt]
+    if settings.llm_prompt_cache_mb > 0:  # prompts alternate (choose, read): each one's system text stays evaluated
+        command += ["--cache", "true", "--cache_type", "ram", "--cache_size", str(settings.llm_prompt_cache_mb << 20)]
     return command
 
 

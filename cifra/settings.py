@@ -65,6 +65,10 @@ class Settings(BaseSettings):
         default=False, description="Let the model write SQL for questions the plan cannot express (marked as such)."
     )
     llm_context: int = Field(default=8192, description="Context window (tokens) of the local model server.")
+    llm_prompt_cache_mb: int = Field(
+        default=512, description="Memory the local model server keeps for evaluated prompts, so the fixed start of each "
+        "prompt is not evaluated again after a call with another prompt; 0: off."
+    )
     llm_gpu_layers: int = Field(
         default=-1, description="Layers the local model offloads to a GPU when its build has one (-1: all); 0: CPU only."
     )

@@ -50,6 +50,8 @@ def test_server_command_runs_llama_cpp_server_on_loopback(tmp_path):
     assert options["--host"] == "127.0.0.1" and options["--port"] == "8123"
     assert options["--n_gpu_layers"] == "-1" and options["--n_threads"] == "2"
     assert options["--chat_format"] == "chatml" and options["--interrupt_requests"] == "false"
+    assert (options["--cache"], options["--cache_type"], options["--cache_size"]) == ("true", "ram", str(512 << 20))
+    assert "--cache" not in server_command(settings.model_copy(update={"llm_prompt_cache_mb": 0}), tmp_path / "m.gguf", 1)
 
 
 @pytest.mark.parametrize(("code", "words"), [(-signal.SIGILL, "SIGILL (illegal instruction"),
