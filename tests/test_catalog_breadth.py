@@ -39,6 +39,8 @@ def test_every_uncurated_wdi_indicator_has_a_spanish_title(data_dir):
     # against the month before, across a new year too; never the 12-month figure
     ("variación mensual del IPC en marzo de 2024", "CHL.CPI.CHANGE_1M", "2024-03", 0.37138),
     ("Chile's month-on-month inflation in January 2024", "CHL.CPI.CHANGE_1M", "2024-01", 0.67300),
+    # "mes a mes" is each month, not the monthly change
+    ("IPC de Chile mes a mes en 2023", "CHL.CPI", "2023-01", 98.0),
     # the index level stays available by name
     ("valor del índice IPC de Chile en diciembre de 2022", "CHL.CPI", "2022-12", 97.21),
     # no index for Peru: the World Bank's rate
