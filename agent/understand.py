@@ -170,7 +170,8 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
                               r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
 # "In which year was inflation the highest, and what was the rate?": the figure every period or ranking answer gives
 AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[aá]nto)\s+(?:was|is|fue|era|es)\s+(?:the|its|el|la|"
-                            r"su)\s+(?:rate|value|figure|level|number|tasa|valor|cifra|nivel|dato)\s*[?.!]*\s*$", re.IGNORECASE)
+                            r"su)\s+(?:rate|value|figure|level|number|price|amount|tasa|valor|cifra|nivel|dato|precio|monto)\s*[?.!]*\s*$",
+                            re.IGNORECASE)
 WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|anos|mes|year|month|pais|country|"
                        r"region|comuna|trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")

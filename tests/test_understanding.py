@@ -1037,6 +1037,7 @@ def test_a_place_left_out_of_no_group_is_asked_back(cifra):
     ("Since 2000, in which year was Chile's consumer price inflation the highest, and what was the rate?", "ok",
      "which_period"),
     ("¿En qué año fue más alto el desempleo de Perú desde 2010, y cuál fue la tasa?", "ok", "which_period"),
+    ("¿Qué día de 2023 estuvo más caro el cobre y cuál fue el precio?", "ok", "which_period"),
     # a month against another: the change between them; a second month the period did not take is asked back,
     # never answered with the first month alone
     ("¿Cuánto subió el IPC en marzo de 2024 respecto de febrero?", "ok", "change"),
