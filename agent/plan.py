@@ -654,7 +654,8 @@ class Planner:
     @staticmethod
     def _in_series_periods(chosen: IndicatorInfo, period: PeriodSpec, outcome: PlanOutcome) -> PeriodSpec:
         """Quarters as the series publishes them: INE's rolling quarter July–September is September's value ("desempleo
-        del tercer trimestre", "sep-nov 2022"); April–June of a quarterly series is its second quarter."""
+        del tercer trimestre", "sep-nov 2022"); April–June of a quarterly series is its second quarter; a day of a
+        series without days is its month, with a note."""
         three_months = period.month and period.month_end and period.start is not None and period.end is not None and (
             (period.end * 12 + period.month_end) - (period.start * 12 + period.month) == 2)
         if chosen.rolling_quarter and period.quarter and period.start is not None:
@@ -666,6 +667,9 @@ class Planner:
             return PeriodSpec(start=period.end, end=period.end, month=period.month_end)
         if chosen.frequency == "Q" and three_months and period.month % 3 == 1:
             return PeriodSpec(start=period.start, end=period.start, quarter=(period.month + 2) // 3)
+        if period.day and chosen.frequency != "D":  # "la UF del 1 de marzo" of a monthly series: the month's, said so
+            outcome.notes.append(Note(key="no_days", params={"day": str(period.day)}))
+            return period.model_copy(update={"day": None})
         return period
 
     def _source_notes(self, chosen: IndicatorInfo, fitting: list[IndicatorInfo], areas: list[str]) -> list[Note]:

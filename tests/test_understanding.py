@@ -1119,3 +1119,9 @@ def test_a_count_asked_in_total_is_the_count(cifra):
     assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-14"]), answer.answer
     assert answer.values[0].value == 148643
+
+
+def test_a_day_of_a_monthly_series_is_its_month_said_so(cifra):
+    answer = cifra.ask("UF del 1 de marzo de 2024")
+    assert (answer.status, answer.values[0].period, answer.plan.period.day) == ("ok", "2024-03", None), answer.answer
+    assert any("no tiene valores diarios" in note for note in answer.notes)
