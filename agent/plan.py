@@ -267,7 +267,7 @@ class Planner:
             base = previous.indicator_code
         elif not understanding.topic_text:
             return PlanOutcome(status="clarify", reason="no_topic")
-        elif understanding.unknown_place and not understanding.places and not understanding.group:
+        elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         else:
             base = self.family(carried, outcome, on_model, ask_model)
@@ -414,6 +414,9 @@ class Planner:
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
+        if operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
+            return PlanOutcome(status="clarify", reason="one_period_only",  # questions, never "the highest" of one day
+                               params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})
         members_read = operation in (Operation.RANK, Operation.COUNT, Operation.POSITION) or (
             operation == Operation.AGGREGATE and group is not None)
         if understanding.excluded and not members_read:  # "el PIB de Chile sin contar Santiago": no members to leave out

@@ -34,7 +34,8 @@ BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|meno
          r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
-THRESHOLD = re.compile(rf"\b({ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
+AT_LEAST, AT_MOST = r"(?:at least|al menos|por lo menos|a lo menos|como minimo)", r"(?:at most|a lo mas|como maximo)"
+THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
@@ -182,6 +183,7 @@ DESCENDING = re.compile(r"\b(?:de|del) (?:mayor|mas alto|mas alta) al? (?:menor|
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
 BARE_MINUS = re.compile(r"\b(\w+) menos (\w+)")
@@ -517,11 +519,13 @@ class Understander:
             places = places.model_copy(update={"places": named})  # their words stay read, as places
         return places
 
-    def _unknown_place(self, text: str) -> str | None:
-        """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte')."""
-        for name in PLACE_LIKE.findall(text):
+    def _unknown_place(self, text: str, places: list[Place]) -> str | None:
+        """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte'); where places
+        were found, one paired with them ("Mauricio vs Fiyi"): never answered for the one place known."""
+        place_words = {word for place in places for word in place.matched.split()}
+        for name in (PAIRED_NAME if places else PLACE_LIKE).findall(text):
             word = fold(name)
-            if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS:
+            if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words:
                 return name
         return None
 
@@ -720,7 +724,7 @@ class Understander:
             order=order, aggregate=_aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None,
-            unknown_place=None if places.places else self._unknown_place(text),
+            unknown_place=self._unknown_place(text, places.places),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
@@ -753,7 +757,9 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
     if found and not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases):
         digits = _written_groups(text, found[2])
         whole = digits == found[2]  # else the scale and "%" matched belong to the number folding joined it to
-        condition = (">" if re.match(ABOVE, found[1]) else "<", number(text, digits, found[3] if whole else None))
+        comparator = ">=" if re.fullmatch(AT_LEAST, found[1]) else "<=" if re.fullmatch(AT_MOST, found[1]) else \
+            ">" if re.match(ABOVE, found[1]) else "<"
+        condition = (comparator, number(text, digits, found[3] if whole else None))
         percent = (whole and found[4] is not None) or any(  # folding drops "%": "el 80% del total"
             re.sub(r"[.,]", " ", written) == digits for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
         return condition, [found.span(1), (found.start(2), found.end() if whole else found.start(2) + len(digits))], percent
