@@ -533,6 +533,7 @@ def test_better_or_worse_between_two_places_shows_both(cifra):
     ("cuantos habitantes tiene alto ospicio segun el ultimo censo", ["CL-01107"]),  # a typo beside a name's stopword
     ("poblacion de argentna en 2020", ["ARG"]),
     ("razón de dependencia de Japón y Chile en 2023", ["JPN", "CHL"]),  # a measure's word is no Independencia
+    ("diabetes en Kenia y Fiyi en 2024", ["KEN", "FJI"]),  # the RAE's spellings, where the UN keeps the English one
     ("¿Cuál es el país de Centroamérica con más suscripciones celulares en 2023? (incluye Panamá y Belice)",
      []),  # members said to be included are no places asked: Central America is the group
 ])  # fmt: skip
