@@ -188,26 +188,14 @@ class QueryBuilder:
 
     def rows(self, yearly: bool) -> Select:
         """Values per area and period (VALUE, SERIES, LATEST), or yearly figures for sub-annual series."""
-        o, plan, info = self.o, self.plan, self.info
+        o, plan = self.o, self.plan
         where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
         if plan.operation == Operation.LATEST:
             where.append(o.c.period_start == self._latest_start())
         if self.observed_only:
             where.append(func.coalesce(o.c.status, "") != "projection")
         if yearly:
-            period = cast(o.c.year, String).label("period")
-            combine, final_period = self._yearly_rule()
-            if combine is None:  # the year's final period stands for the year (December's 12-month change)
-                return (select(o.c.area_code.label("area"), self._area_name(), period, o.c.value, o.c.status)
-                        .select_from(self._from_areas()).where(*where, *final_period).order_by(o.c.area_code, o.c.year))
-            return (
-                select(o.c.area_code.label("area"), self._area_name(), period, combine(o.c.value).label("value"),
-                       func.count().label("observations"))
-                .select_from(self._from_areas()).where(*where)
-                .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
-                .having(func.count() == PERIODS_PER_YEAR[info.frequency] if combine is SUM else literal(True))
-                .order_by(o.c.area_code, o.c.year)
-            )  # fmt: skip
+            return self._per_year(where).order_by(o.c.area_code, o.c.year)
         return (
             select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value, o.c.status)
             .select_from(self._from_areas()).where(*where).order_by(o.c.area_code, o.c.period_start)
@@ -262,16 +250,24 @@ class QueryBuilder:
         if not yearly:
             return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
                     .select_from(self._from_areas()).where(*where, *self._ranked_period()))
+        return self._per_year([*where, o.c.year == self._ranked_year()])
+
+    def _per_year(self, where: list[ColumnElement]) -> Select:
+        """Yearly figures of a sub-annual series per area: the year's final period where it stands for the year
+        (December's 12-month change), else the mean or the sum of a complete year."""
+        o = self.o
+        period = cast(o.c.year, String).label("period")
         combine, final_period = self._yearly_rule()
-        year = cast(o.c.year, String).label("period")
-        where.append(o.c.year == self._ranked_year())
         if combine is None:
-            return select(o.c.area_code.label("area"), self._area_name(), year, o.c.value).select_from(
-                self._from_areas()).where(*where, *final_period)
-        return (select(o.c.area_code.label("area"), self._area_name(), year, combine(o.c.value).label("value"))
-                .select_from(self._from_areas()).where(*where)
-                .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
-                .having(func.count() == PERIODS_PER_YEAR[self.info.frequency] if combine is SUM else literal(True)))
+            return (select(o.c.area_code.label("area"), self._area_name(), period, o.c.value, o.c.status)
+                    .select_from(self._from_areas()).where(*where, *final_period))
+        return (
+            select(o.c.area_code.label("area"), self._area_name(), period, combine(o.c.value).label("value"),
+                   func.count().label("observations"))
+            .select_from(self._from_areas()).where(*where)
+            .group_by(o.c.area_code, a.c.name_es, a.c.name_en, o.c.year)
+            .having(func.count() == PERIODS_PER_YEAR[self.info.frequency] if combine is SUM else literal(True))
+        )  # fmt: skip
 
     def _order(self, values: Select) -> ColumnElement:
         value = values.selected_columns.value
