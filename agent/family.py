@@ -12,6 +12,7 @@ from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
 from agent.models import PlanOutcome, Understanding
 from agent.prompts import load_prompt
+from catalog.text import fold
 
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
@@ -104,6 +105,12 @@ class FamilyChooser:
             settled = self._settled(understanding.topic_text, near)
             if settled:
                 return settled
+            # Too close to call by the topic's words: of those with the sex asked (both when none is), the one whose
+            # name shares most words with the whole question ("promedio de personas por hogar" names the household
+            # size, though "promedio" is also an operation word), then the family retrieval returned most often.
+            contenders = [family for family in ranked[:2] if self.fits(family[2], wanted)] or ranked[:2]
+            asked = {word[:STEM] for word in fold(understanding.question).split() if len(word) > 2}
+            counted = max(contenders, key=lambda family: (len(asked & self._name_stems(family[2])), family[1]))[2]
             if self.chooser is not None and ask_model:
                 families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]
@@ -115,12 +122,15 @@ class FamilyChooser:
                     return None
                 if chosen:
                     outcome.parser = "model"
+                    if self.catalog.get(chosen).family != self.catalog.get(counted).family:
+                        outcome.contested = counted  # two readings, each with a reason: asked back, not guessed
                     return chosen
-            # Too close to call without the model: of those with the sex asked (both when none is), the family
-            # retrieval returned most often.
-            contenders = [family for family in ranked[:2] if self.fits(family[2], wanted)] or ranked[:2]
-            return max(contenders, key=lambda family: family[1])[2]
+            return counted
         return ranked[0][2]
+
+    def _name_stems(self, code: str) -> set[str]:
+        info = self.catalog.get(code)
+        return {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) > 2}
 
     def _settled(self, topic: str, near: list[str]) -> str | None:
         """Of near ties, the one family whose name or phrasing is the topic itself ("pib" is GDP, not capital

@@ -111,7 +111,7 @@ class Understanding(BaseModel):
     operation: Operation | None = None
     member_kind: str | None = None
     top_n: int | None = None
-    order: Literal["desc", "asc"] = "desc"
+    order: Literal["desc", "asc"] | None = Field(None, description="The end named ('la más baja'), if any.")
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
@@ -147,7 +147,7 @@ class Understanding(BaseModel):
         """A follow-up without a topic must still change something: a place, a period, a cue, an operation."""
         return bool(self.places or self.group or self.period != PeriodSpec() or self.cues != VariantCues()
                     or self.operation or self.top_n or self.aggregate or self.threshold or self.per_period
-                    or self.member_kind or self.order == "asc")
+                    or self.member_kind or self.order is not None)
 
 
 class QueryPlan(BaseModel):
@@ -278,4 +278,6 @@ class PlanOutcome(BaseModel):
     notes: list[Note] = []
     llm_calls: int = 0
     parser: Literal["rules", "model"] = "rules"
+    contested: str | None = Field(None, description="The family the rules would have read where the model chose "
+                                                    "another: both readings are asked back, neither is answered.")
     options: list[QueryPlan] = Field(default_factory=list, description="When asking back: what can be answered instead.")

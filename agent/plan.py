@@ -389,7 +389,8 @@ class Planner:
             operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas, understanding, period)
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
-        order = understanding.order
+        order = understanding.order or ("desc" if context is None or understanding.operation is not None
+                                        or operation != context.operation else context.order)  # "¿y en 2010?"
         people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)
         counted = counted if chosen.unit_kind == "percent" and not PERCENT_ASKED.search(asked) else None
         if operation not in NOT_COUNTS and (counted or people and chosen.unit_kind in ("index", "currency")):
@@ -432,7 +433,15 @@ class Planner:
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)
-        return self._checked(understanding, outcome, leftover) if leftover else outcome
+        if leftover:
+            return self._checked(understanding, outcome, leftover)
+        rival = self._fit(outcome.contested, understanding, areas, period, retrieved, False, compared, carried_from) \
+            if outcome.contested and not second else []
+        if rival:  # the model and the rules read two measures: both are offered, neither is answered
+            options = [outcome.plan, outcome.plan.model_copy(update={"indicator_code": rival[0].code, "alternatives": []})]
+            return outcome.model_copy(update={"status": "clarify", "reason": "two_readings", "plan": None,
+                                              "options": options})
+        return outcome
 
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""

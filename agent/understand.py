@@ -52,7 +52,10 @@ LISTED_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de ellos|de ellas|
                           r"(?:tuvieron|tenian|tenia|tiene|tienen|estaban|estuvieron|superaron|supero|registraron|"
                           r"had|have|has|were|was|exceeded|registered|reported|recorded|showed)\b")
 PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:meses|anos|"
-                          r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b")  # "¿en cuántos de los 12 trimestres…?"
+                          r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b"  # "¿en cuántos de los 12 trimestres…?"
+                          # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…": years are its unit
+                          r"(?!\s+(?:mas|more|(?:se\s+)?(?:aument|sub|crec|baj|dismin|gan|perd|cay|increas|rose|risen|"
+                          r"gain|grew|fell|drop|lost|los[et])\w*)\b)")
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
@@ -707,7 +710,8 @@ class Understander:
         else:
             # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing;
             # "de mayor a menor" names both ends, the first one first
-            order = "asc" if words.has_phrase(DESCENDING.sub(" ", explained), words.operations["ascending"]) else "desc"
+            order = "asc" if words.has_phrase(DESCENDING.sub(" ", explained), words.operations["ascending"]) else \
+                "desc" if words.has_phrase(explained, words.operations["descending"]) else None
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         if topic_text and previous_measure and ELLIPSIS.match(folded):  # "ahora la de ingresos": poverty by income
             hits = [hit for hit in self._search([f"{topic_text} {fold(previous_measure.name(language))}"])

@@ -106,3 +106,19 @@ def test_a_reading_left_unexplained_offers_the_models_reading_first(cifra, model
     answer = cifra.ask(question)
     assert answer.status == "clarify" and answer.values == [] and not model.replies
     assert answer.options[0].plan.indicator_code == other and len(answer.options) == len(rules.options) + 1
+
+
+def test_a_near_tie_the_model_and_the_rules_break_differently_is_asked_back(cifra, model):
+    question = "¿Cuántos habitantes por kilómetro cuadrado tenía Bolivia en 2020?"  # density, or forest area?
+    rules = cifra.ask(question)  # no reply queued: the model gives none, the rules break the tie alone
+    assert rules.status == "ok" and rules.llm_calls == 1, rules.answer
+    other = next(c.code for c in cifra.understand(question).candidates
+                 if cifra.catalog.get(c.code).family != cifra.catalog.get(rules.plan.indicator_code).family)
+    model.queue({"indicator_code": other})
+    asked = cifra.ask(question)
+    assert asked.status == "clarify" and asked.values == [], asked.answer
+    assert [option.plan.indicator_code for option in asked.options] == [other, rules.plan.indicator_code]
+    model.queue({"indicator_code": rules.plan.indicator_code})
+    agreed = cifra.ask(question)
+    assert agreed.status == "ok" and agreed.understood.parser == "model"
+    assert agreed.values[0].value == rules.values[0].value

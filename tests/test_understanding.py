@@ -310,6 +310,8 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
      "latest", ["CHL"], (None, None)),  # "I mean" asks no average
     ("Cuántos refugiados vivían en Ecuador según el último dato del Banco Mundial? (población refugiada por país de "
      "asilo)", "latest", ["ECU"], (None, None)),  # "por país" names the series: no breakdown
+    ("¿Cuántos años subió la esperanza de vida de Bolivia entre 1990 y 2010?", "change", ["BOL"], (1990, 2010)),  # unit
+    ("How much forest, as a share of land, did Indonesia lose from 1995 to 2015?", "change", ["IDN"], (1995, 2015)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -425,6 +427,13 @@ def test_a_change_needs_a_series_with_both_years(cifra):
 ])  # fmt: skip
 def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     assert cifra.ask(question).plan.indicator_code == code
+
+
+def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
+    conversation = Conversation()
+    first = cifra.ask("¿qué país sudamericano tuvo la menor esperanza de vida en 2021?", conversation)
+    answer = cifra.ask("¿y en 2000?", conversation)
+    assert (first.plan.order, answer.plan.order, answer.plan.period.start) == ("asc", "asc", 2000), answer.answer
 
 
 @pytest.mark.parametrize(("questions", "period"), [
