@@ -80,6 +80,9 @@ class FamilyChooser:
         # retrieved after preprimary enrolment)
         ranked = _promoted(sorted(best.values(), reverse=True), lambda code: self.catalog.get(code).family in titled)
         ranked = _promoted(ranked, lambda code: self._accounts(topic, code))
+        if understanding.cues.measure in SOFT_MEASURES:  # "what share of the labour force is women": a close family that has the share
+            # asked and accounts for the topic, not a rate of the best match ("female participation rate")
+            ranked = _promoted(ranked, lambda code: self.fits(code, understanding) and self._accounts(topic, code))
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         saying = [family for family in near if understanding.named_amounts and any(
             info.names_amounts(understanding.named_amounts) for info in self.catalog.family_of(family[2]))]

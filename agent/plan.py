@@ -284,6 +284,10 @@ class Planner:
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period == PeriodSpec():
             period = context.period
+            plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
+            if understanding.operation == Operation.CHANGE and len(plans) == 2 and lexicon().has_phrase(
+                    asked, lexicon().operations["between_those"]):  # "¿cuánto cayó entre esos dos años?"
+                period = self._spanned(*plans) or period
         if understanding.period.same_part and context is not None and period.is_single_year and not (
                 period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
             period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
@@ -361,7 +365,9 @@ class Planner:
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and group and understanding.group \
                 and understanding.group.kind == "aggregate" and (chosen.code, group) in self.coverage:
             # "promedio de la OCDE": the publisher's own aggregate (weighted as it publishes it), not a mean of members
-            operation, areas, group, member_kind = Operation.VALUE if period.start else Operation.LATEST, [group], None, None
+            # beside the places named ("Chile's diabetes prevalence compared with the global average")
+            operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [group]))
+            group, member_kind = None, None
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
                 and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
@@ -426,7 +432,8 @@ class Planner:
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
-            top_n=understanding.top_n or (context.top_n if context else None),
+            top_n=understanding.top_n or (context.top_n if context and not lexicon().has_phrase(
+                asked, lexicon().operations["sort_all"]) else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
             per_period=per_period,
@@ -484,11 +491,17 @@ class Planner:
         measure ("¿y la de Vitacura?" after La Pintana), or two measures of one place and period (women's, then
         men's)."""
         plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
+        last = plans[-1] if plans else None
+        if last is not None and last.operation in (Operation.VALUE, Operation.LATEST) and len(last.area_codes) == 2 \
+                and not last.second_indicator_code:  # "¿y la diferencia entre ambos?" after Brasil o Chile
+            return last.model_copy(update={"operation": operation, "alternatives": []})
         if len(plans) < 2 or any(plan.operation not in (Operation.VALUE, Operation.LATEST) for plan in plans):
             return None
         first, second = plans
-        if first.period != second.period:
-            return None
+        if first.period != second.period:  # one measure of one place in two periods: a difference is its change
+            spanned = self._spanned(first, second) if operation == Operation.DIFFERENCE else None
+            return second.model_copy(update={"operation": Operation.CHANGE, "period": spanned, "alternatives": []}) \
+                if spanned else None
         if first.indicator_code == second.indicator_code and len(first.area_codes) == len(second.area_codes) == 1 \
                 and first.area_codes != second.area_codes:
             return first.model_copy(update={"operation": operation, "area_codes": first.area_codes + second.area_codes,
@@ -499,6 +512,23 @@ class Planner:
             return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
                                             "alternatives": []})
         return None
+
+    def _spanned(self, first: QueryPlan, second: QueryPlan) -> PeriodSpec | None:
+        """From the earlier to the later period of two answers of one measure and place, each a single year, month
+        or quarter ("¿y hace diez años?" after the latest, then "¿en qué porcentaje cayó entre esos dos años?")."""
+        if (first.indicator_code, first.area_codes) != (second.indicator_code, second.area_codes) \
+                or len(first.area_codes) != 1:
+            return None
+        periods = sorted((self._said_period(plan) for plan in (first, second)),
+                         key=lambda period: (period.start or 0, period.month or 0, period.quarter or 0))
+        earlier, later = periods
+        single = all(period.is_single_year and not (period.month_end or period.quarter_end or period.day)
+                     for period in periods)
+        if not single or (earlier.month is None) != (later.month is None) or \
+                (earlier.quarter is None) != (later.quarter is None) or earlier == later:
+            return None
+        return PeriodSpec(start=earlier.start, end=later.start, month=earlier.month, month_end=later.month,
+                          quarter=earlier.quarter, quarter_end=later.quarter)
 
     def _separately(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
         """What can be answered of a question asked back: each sex (or age group) or each measure on its own, and
@@ -641,8 +671,9 @@ class Planner:
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
         if group or understanding.member_kind:
             return Operation.RANK
-        if previous is not None and understanding.period == PeriodSpec() and not understanding.places:
-            return previous.operation
+        if previous is not None and not understanding.places and (understanding.period == PeriodSpec() or (
+                understanding.period.shift_months is not None and previous.operation != Operation.LATEST)):
+            return previous.operation  # "and the same month a year earlier?" after a change: that change, moved
         if period.latest or period.unstated:
             return Operation.LATEST
         if period.is_single_year:

@@ -159,7 +159,8 @@ EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
                               r"in which|in what|by what|by how|on which|during which|for which|could|can|would|please|"
-                              r"tell me|show me|give me|list|podr[ií]as|puedes|dame|dime|mu[eé]strame|necesito|quisiera)\b)",
+                              r"tell me|show me|give me|list|podr[ií]as|puedes|dame|dime|mu[eé]strame|necesito|quisiera|"
+                              r"according to|seg[uú]n|de acuerdo (?:con|a)|using|con datos)\b)",
                               re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # Why it is asked, after the question ("… para una rendición de cuentas", "es pa calcular una multa antigua"): never
@@ -264,7 +265,7 @@ def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
         for value, phrases in words.variant_cues[field].items():
             phrase = words.has_phrase(folded, phrases)
             if phrase:
-                start = padded.index(f" {fold(phrase)} ")
+                start = padded.index(f" {fold(phrase)} ") + 1
                 found.append((start, start + len(fold(phrase)), value, phrase))
         found.sort()
         if len(found) == 2 and found[0][1] <= found[1][0] and not _one_group(folded, found[0][:2], found[1][:2]):
@@ -279,7 +280,8 @@ def _one_group(folded: str, first: tuple[int, int], second: tuple[int, int]) -> 
     """"jóvenes de 15 a 29 años", "adultos mayores (65+)": a word for a group beside the ages that say which."""
     padded = f" {folded} "
     between = padded[first[1]:second[0]].split()
-    return len(between) <= 2 and sum(any(ch.isdigit() for ch in padded[start:end]) for start, end in (first, second)) == 1
+    return len(between) <= 2 and sum(any(word.isdigit() or word in NUMBER_WORDS for word in padded[start:end].split())
+                                     for start, end in (first, second)) == 1  # "menores de 5" is spelled "de cinco"
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -752,13 +754,24 @@ def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: t
     return [amount for amount in amounts + years if threshold is None or amount != threshold[1]]
 
 
+def _beyond_ages(folded: str, age_phrases: list[str]) -> re.Match | None:
+    """The first comparison with a number that is not an age group's bound ("under-5 mortality below 20": below 20)."""
+    for pattern in (THRESHOLD, VERB_THRESHOLD):
+        start = 0
+        while found := pattern.search(folded, start):
+            if not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases):
+                return found
+            start = found.start() + 1
+    return None
+
+
 def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
                ) -> tuple[tuple[str, float] | None, list[tuple[int, int]], bool]:
     """The condition a count or a first crossing compares with, where the question says it, and whether it is a
     percentage. "menos de 15 años" names an age group, not a value; in a count, "crecimiento negativo" is a value
     below zero."""
-    found = THRESHOLD.search(folded) or VERB_THRESHOLD.search(folded)
-    if found and not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases):
+    found = _beyond_ages(folded, age_phrases)
+    if found:
         digits = _written_groups(text, found[2])
         whole = digits == found[2]  # else the scale and "%" matched belong to the number folding joined it to
         comparator = ">=" if re.fullmatch(AT_LEAST, found[1]) else "<=" if re.fullmatch(AT_MOST, found[1]) else \

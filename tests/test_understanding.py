@@ -136,6 +136,9 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
     (["tasa de pobreza por ingresos de La Pintana 2022", "¿y la de Vitacura?", "and the gap?"], "difference",
      ["CL-13112", "CL-13132"], None),  # two places of one measure
     (["PIB de Chile 2020", "¿y la población?", "¿y la diferencia?"], None, None, None),  # different units: asked back
+    (["¿Quién tenía más desempleo en 2019, Colombia o Ecuador?", "and the gap between them?"], "difference",
+     ["COL", "ECU"], None),  # two places of one answer
+    (["esperanza de vida en Perú 2021", "¿y en 2011?", "¿y la diferencia?"], "change", ["PER"], None),  # two years
 ])  # fmt: skip
 def test_the_difference_of_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
@@ -312,6 +315,8 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
      "asilo)", "latest", ["ECU"], (None, None)),  # "por país" names the series: no breakdown
     ("¿Cuántos años subió la esperanza de vida de Bolivia entre 1990 y 2010?", "change", ["BOL"], (1990, 2010)),  # unit
     ("How much forest, as a share of land, did Indonesia lose from 1995 to 2015?", "change", ["IDN"], (1995, 2015)),
+    ("Did Ghana's forest area shrink between 2000 and 2015, and by how much?", "change", ["GHA"], (2000, 2015)),
+    ("según el INE, ¿cuánto aumentaría la población de Temuco entre 2025 y 2035?", "change", ["CL-09101"], (2025, 2035)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -427,6 +432,39 @@ def test_a_change_needs_a_series_with_both_years(cifra):
 ])  # fmt: skip
 def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     assert cifra.ask(question).plan.indicator_code == code
+
+
+@pytest.mark.parametrize(("questions", "operation", "period", "top_n"), [
+    (["¿cuál es el último dato de mortalidad infantil de Bolivia?", "¿y hace quince años?",
+      "¿cuánto bajó entre esos dos años?"], "change", (2009, 2024), None),
+    (["¿cuánto creció el Imacec en marzo de 2025 frente a marzo de 2024?", "¿y el mismo mes del año anterior?"],
+     "change", (2023, 2024), None),  # the change, a year earlier
+    (["los 3 países de Centroamérica con más homicidios en 2020", "ordénalos de menor a mayor"], "rank", (2020, 2020),
+     None),  # every member, not the top 3
+])  # fmt: skip
+def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.operation, (answer.plan.period.start, answer.plan.period.end), answer.plan.top_n) == (
+        operation, period, top_n)
+
+
+@pytest.mark.parametrize(("questions", "code", "areas"), [
+    (["mortalidad infantil en Guatemala 2021", "¿y la de menores de cinco años?"], "SH.DYN.MORT", ["GTM"]),
+    (["How does Peru's diabetes prevalence compare with the world average in 2024?"], "SH.STA.DIAB.ZS",
+     ["PER", "WLD"]),  # the publisher's aggregate beside the place named
+    (["¿cuánto CO2 emitía cada persona en Uruguay en 2005?"], "EN.ATM.CO2E.PC", ["URY"]),  # per person, not the total
+    (["¿Qué porcentaje de la fuerza de trabajo de Colombia son mujeres?"], "SL.TLF.TOTL.FE.ZS", ["COL"]),  # a share, not
+    # the participation rate
+])  # fmt: skip
+def test_what_a_question_names_is_kept(cifra, questions, code, areas):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.indicator_code, answer.plan.area_codes) == (code, areas)
 
 
 def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
