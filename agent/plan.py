@@ -49,6 +49,9 @@ INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de pre
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
                       r"resides|resided)\s+(?:en|in)\b")
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)")  # named: a place
+# "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
+FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
+                       r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
@@ -421,6 +424,10 @@ class Planner:
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
+        if operation in (Operation.WHICH_PERIOD, Operation.RANK) and FELL_MOST.search(asked):
+            if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
+                return PlanOutcome(status="clarify", reason="unsupported", params={"words": FELL_MOST.search(asked)[0]})
+            order = "asc"
         if operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
             return PlanOutcome(status="clarify", reason="one_period_only",  # questions, never "the highest" of one day
                                params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})

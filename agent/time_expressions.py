@@ -200,12 +200,22 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
             folded[:match.spans[0][0]]):  # "desde el trimestre octubre-diciembre de 2025": from its last month on
         match = PeriodMatch(period=period.model_copy(update={"end": None, "month": period.month_end or period.month,
                                                              "month_end": None}), spans=match.spans)
+    against = SAME_PART_YEAR.search(folded)
+    if against and period.is_single_year and (period.month or period.quarter) and not (
+            period.month_end or period.quarter_end or period.day) and int(against[1]) != period.start:
+        # "el primer trimestre de 2026 comparado con el mismo trimestre de 2025": from the earlier to the later
+        first, last = sorted((period.start, int(against[1])))
+        return PeriodMatch(period=period.model_copy(update={
+            "start": first, "end": last, "month_end": period.month, "quarter_end": period.quarter}),
+            spans=match.spans + [against.span()])
     same = SAME_PART.search(folded)
     if same:
         match = PeriodMatch(period=match.period.model_copy(update={"same_part": True}), spans=match.spans + [same.span()])
     if PROJECTED.search(folded):
         return PeriodMatch(period=match.period.model_copy(update={"projected": True}), spans=match.spans)
     return match
+
+SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")
 
 
 def _find_period(folded: str, today: date | None) -> PeriodMatch:

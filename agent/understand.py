@@ -42,6 +42,7 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|topped|crossed|surpassed|exceeded)\s+"
                             rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
+YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:se )?viv\w*|how many years (?:do|does|did|will) (?:\w+ ){1,2}live)\b")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
@@ -55,7 +56,7 @@ PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|la
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b"  # "¿en cuántos de los 12 trimestres…?"
                           # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…": years are its unit
                           r"(?!\s+(?:mas|more|(?:se\s+)?(?:aument|sub|crec|baj|dismin|gan|perd|cay|increas|rose|risen|"
-                          r"gain|grew|fell|drop|lost|los[et])\w*)\b)")
+                          r"gain|grew|fell|drop|lost|los[et]|viv|live|(?:do|does|did|will) (?:\w+ ){1,2}live)\w*)\b)")
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
@@ -111,7 +112,7 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                        r"has)\s+"
+                        r"has|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which country emitted the most"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,4}?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
@@ -625,8 +626,9 @@ class Understander:
                 said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
-        if two_months and operation in (None, Operation.SERIES) and said.month_end:
-            operation = Operation.CHANGE
+        if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
+                said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):
+            operation = Operation.CHANGE  # a month or quarter against the same one of another year
         one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
@@ -697,7 +699,10 @@ class Understander:
             measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
-        if set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people):
+        if YEARS_LIVED.search(folded):  # "¿cuántos años vive la gente en Uruguay?": the life expectancy, not people
+            topic_text = without_entities = "esperanza de vida"
+            search_words = [topic_text]
+        elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people):
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]

@@ -82,6 +82,9 @@ GROUP = {"group_code": "GRP", "member_kind": "country"}
     (dict(operation="first_meeting", area_codes=["AAA", "BBB"], threshold=(">", 5.5), order="asc"), (0, 2), [("AAA", "2019"), ("BBB", "2020")]),
     (dict(operation="aggregate", aggregate="max", area_codes=["AAA", "BBB"], period=year(2019, 2021)), (0, 2, 3),
      [("AAA", "2020", 12.0), ("BBB", "2020", 6.0)]),
+    # one year of several places named: one figure across them ("the combined population of…")
+    (dict(operation="aggregate", aggregate="sum", area_codes=["AAA", "BBB"], period=year(2019)), (0, 3, 4),
+     [("AAA+BBB", 15.0, 2)]),
 ])  # fmt: skip
 def test_each_operation_computes_its_rows(engine, plan, columns, expected):
     result = rows(engine, QueryPlan(indicator_code="X", **plan))

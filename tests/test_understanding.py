@@ -386,6 +386,9 @@ def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_w
     ("¿cuánto subió el IPC entre enero y marzo de 2024?", "2024-01", "2024-03", "+1,0 %"),
     ("en cuantos pesos subio la UF entre enero 2024 y enero 2025?", "2024-01", "2025-01", "+4,4 %"),
     ("¿cuánto varió el PIB trimestral de Chile entre el T2 2019 y el T2 2024?", "2019-Q2", "2024-Q2", "+6,2 %"),  # real
+    ("¿cuánto varió el PIB trimestral de Chile en el T3 2023 frente al mismo trimestre de 2021?", "2021-Q3", "2023-Q3",
+     "+1,5 %"),  # against the same quarter of another year
+    ("How much did the UF rise in June 2025 compared with the same month of 2023?", "2023-06", "2025-06", "+8.8%"),
     ("how much did Chile's unemployment rate change between Q1 2020 and Q1 2024?", "2020-03", "2024-03", "+6.1%"),
     # the index named beside "inflación": the index's own change, not the change of the 12-month rate
     ("¿Cuánto fue la inflación de 2025? O sea, la variación del índice entre diciembre 2024 y diciembre 2025, en %",
@@ -456,6 +459,8 @@ def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, opera
     (["How does Peru's diabetes prevalence compare with the world average in 2024?"], "SH.STA.DIAB.ZS",
      ["PER", "WLD"]),  # the publisher's aggregate beside the place named
     (["¿cuánto CO2 emitía cada persona en Uruguay en 2005?"], "EN.ATM.CO2E.PC", ["URY"]),  # per person, not the total
+    (["¿cuántos años se vive en promedio en Bolivia? dato 2020"], "SP.DYN.LE00.IN", ["BOL"]),  # years lived, not people
+    (["How many years do men live in Peru? 2019"], "SP.DYN.LE00.MA.IN", ["PER"]),
     (["¿Qué porcentaje de la fuerza de trabajo de Colombia son mujeres?"], "SL.TLF.TOTL.FE.ZS", ["COL"]),  # a share, not
     # the participation rate
 ])  # fmt: skip
@@ -465,6 +470,18 @@ def test_what_a_question_names_is_kept(cifra, questions, code, areas):
         answer = cifra.ask(question, conversation)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.indicator_code, answer.plan.area_codes) == (code, areas)
+
+
+@pytest.mark.parametrize(("question", "status", "operation", "order"), [
+    ("Which country emitted the most CO2 per capita in 2012?", "ok", "rank", "desc"),  # a verb of its own
+    ("¿En qué año cayó más la economía mexicana desde 2000, según el crecimiento del PIB?", "ok", "which_period",
+     "asc"),  # the steepest fall of a growth rate is its lowest
+    ("¿En qué año cayó más el PIB de México en dólares corrientes?", "clarify", None, None),  # of a level: a change
+])  # fmt: skip
+def test_which_member_or_period_fell_or_rose_most(cifra, question, status, operation, order):
+    answer = cifra.ask(question)
+    assert answer.status == status, answer.answer
+    assert (answer.plan.operation, answer.plan.order) == (operation, order) if operation else answer.values == []
 
 
 def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
