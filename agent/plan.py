@@ -411,7 +411,7 @@ class Planner:
             # "¿qué día de 2023 estuvo más barato el dólar?" of a yearly series: never the year itself
             return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code},
                                suggestions=[c.code for c in understanding.candidates[:3]])
-        compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST)
+        compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST, Operation.DIFFERENCE)
         if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
             # "the best stock to buy": better or worse than what? No measure of ours says; "was it worse in India or
             # in Bangladesh?" is answered with both figures

@@ -164,6 +164,7 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
     (["¿Cuánta pobreza multidimensional tenía Contulmo en la estimación comunal 2022?",
       "ahora la de ingresos, pero solo de Cañete"], "CHL.POVERTY.INCOME"),  # poverty by income, not income
     (["exportaciones de bienes y servicios (% del PIB) de Chile 2019", "¿y las de importaciones?"], "NE.IMP.GNFS.ZS"),
+    (["desempleo de los hombres en Argentina 2018", "¿y ellas?"], "SL.UEM.TOTL.FE.ZS"),  # the women's
     (["crecimiento del PIB de Chile 2019", "¿y el de las exportaciones?"], None),  # no growth of exports: asked back
 ])  # fmt: skip
 def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
@@ -316,6 +317,8 @@ def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operation
     ("¿Cuántos años subió la esperanza de vida de Bolivia entre 1990 y 2010?", "change", ["BOL"], (1990, 2010)),  # unit
     ("How much forest, as a share of land, did Indonesia lose from 1995 to 2015?", "change", ["IDN"], (1995, 2015)),
     ("Did Ghana's forest area shrink between 2000 and 2015, and by how much?", "change", ["GHA"], (2000, 2015)),
+    ("Was infant mortality worse in Bolivia or in Peru in 2015, and by how much?", "difference", ["BOL", "PER"],
+     (2015, 2015)),  # the two figures and their gap
     ("según el INE, ¿cuánto aumentaría la población de Temuco entre 2025 y 2035?", "change", ["CL-09101"], (2025, 2035)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
@@ -461,7 +464,9 @@ def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, opera
     (["¿cuánto CO2 emitía cada persona en Uruguay en 2005?"], "EN.ATM.CO2E.PC", ["URY"]),  # per person, not the total
     (["¿cuántos años se vive en promedio en Bolivia? dato 2020"], "SP.DYN.LE00.IN", ["BOL"]),  # years lived, not people
     (["How many years do men live in Peru? 2019"], "SP.DYN.LE00.MA.IN", ["PER"]),
-    (["¿Qué porcentaje de la fuerza de trabajo de Colombia son mujeres?"], "SL.TLF.TOTL.FE.ZS", ["COL"]),  # a share, not
+    (["¿Qué porcentaje de la fuerza de trabajo de Colombia son mujeres?"], "SL.TLF.TOTL.FE.ZS", ["COL"]),
+    (["¿Cuántos puntos porcentuales subió la participación laboral femenina en Perú entre 2005 y 2015?"],
+     "SL.TLF.CACT.FE.ZS", ["PER"]),  # percentage points ask for no share  # a share, not
     # the participation rate
 ])  # fmt: skip
 def test_what_a_question_names_is_kept(cifra, questions, code, areas):
