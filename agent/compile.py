@@ -368,17 +368,15 @@ class QueryBuilder:
             where = [*self._totals(), *self._members(), *self._period_filter()]
             area_code, area_name = literal(plan.group_code).label("area"), literal(plan.group_code).label("area_name")
             group_by = []
-        elif len(plan.area_codes) > 1 and plan.period.is_single_year and self.info.frequency == "A":
-            # "the combined population of Argentina, Chile and Uruguay in 2025": one figure across the places named
-            where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
-            name = a.c.name_es if self.language == "es" else a.c.name_en
-            area_code = literal("+".join(plan.area_codes)).label("area")
-            area_name = func.aggregate_strings(name, " + ").label("area_name")  # string_agg or group_concat
-            group_by = []
         else:
             where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
             area_code, area_name = o.c.area_code.label("area"), self._area_name()
             group_by = [o.c.area_code, a.c.name_es, a.c.name_en]
+            if len(plan.area_codes) > 1 and plan.period.is_single_year and self.info.frequency == "A":
+                # "the combined population of Argentina, Chile and Uruguay in 2025": one figure across the places
+                area_code = literal("+".join(plan.area_codes)).label("area")
+                area_name = func.aggregate_strings(area_name.element, " + ").label("area_name")  # string_agg
+                group_by = []
         return (select(area_code, area_name, period, function(o.c.value).label("value"), func.count().label("observations"))
                 .select_from(self._from_areas()).where(*where).group_by(*group_by))
 

@@ -5,7 +5,6 @@ Scores are cosine similarities from multilingual-e5-small; measured on the indic
 (unrelated) and 0.95 (a phrasing almost verbatim).
 """
 
-import re
 from collections.abc import Callable
 
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog
@@ -20,8 +19,6 @@ UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
 ACCOUNTING_MARGIN = 0.03  # how far below the best match a family the topic names, or names in full, still wins
 LLM_CANDIDATES = 5
-SHARE_OF = re.compile(r"\b(?:what share|share of|que porcentaje|porcentaje de|proporcion de|que proporcion|"
-                      r"what percentage|percentage of|what proportion|proportion of|que parte)\b")
 DEFAULT_AREA = "CHL"
 
 
@@ -83,7 +80,8 @@ class FamilyChooser:
         # retrieved after preprimary enrolment)
         ranked = _promoted(sorted(best.values(), reverse=True), lambda code: self.catalog.get(code).family in titled)
         ranked = _promoted(ranked, lambda code: self._accounts(topic, code))
-        if understanding.cues.measure in SOFT_MEASURES and SHARE_OF.search(fold(understanding.question)):
+        if understanding.cues.measure in SOFT_MEASURES and lexicon().has_phrase(fold(understanding.question),
+                                                                              lexicon().operations["share_of"]):
             # "what share of the labour force is women": a close family that has the share asked and accounts for the
             # topic, not a rate of the best match ("female participation rate"); "puntos porcentuales" asks no share
             ranked = _promoted(ranked, lambda code: self.fits(code, understanding) and self._accounts(topic, code))

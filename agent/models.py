@@ -213,6 +213,11 @@ class Conversation(BaseModel):
     def last_plan(self) -> QueryPlan | None:
         return next((turn.plan for turn in reversed(self.turns) if turn.plan), None)
 
+    @property
+    def last_two_plans(self) -> list[QueryPlan]:
+        """The plans of the last two answered turns, oldest first (fewer if fewer were answered)."""
+        return [turn.plan for turn in self.turns if turn.plan][-2:]
+
 
 class Understood(BaseModel):
     """What was computed, in words a reader can check: the operation, the measure (and the series it is

@@ -287,7 +287,7 @@ class Planner:
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period == PeriodSpec():
             period = context.period
-            plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
+            plans = conversation.last_two_plans
             if understanding.operation == Operation.CHANGE and len(plans) == 2 and lexicon().has_phrase(
                     asked, lexicon().operations["between_those"]):  # "¿cuánto cayó entre esos dos años?"
                 period = self._spanned(*plans) or period
@@ -424,9 +424,9 @@ class Planner:
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
-        if operation in (Operation.WHICH_PERIOD, Operation.RANK) and FELL_MOST.search(asked):
+        if operation in (Operation.WHICH_PERIOD, Operation.RANK) and (fell := FELL_MOST.search(asked)):
             if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
-                return PlanOutcome(status="clarify", reason="unsupported", params={"words": FELL_MOST.search(asked)[0]})
+                return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})
             order = "asc"
         if operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
             return PlanOutcome(status="clarify", reason="one_period_only",  # questions, never "the highest" of one day
@@ -494,10 +494,11 @@ class Planner:
         return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None)
 
     def _between_last_two(self, operation: Operation, conversation: Conversation) -> QueryPlan | None:
-        """A difference or ratio of the last two answers, when they differ in one thing only: two places of one
-        measure ("¿y la de Vitacura?" after La Pintana), or two measures of one place and period (women's, then
-        men's)."""
-        plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
+        """A difference or ratio of the two places of the last answer ("¿Brasil o Chile?"), or of the last two
+        answers when they differ in one thing only: two places of one measure ("¿y la de Vitacura?" after La
+        Pintana), two measures of one place and period (women's, then men's), or, for a difference, two periods of
+        one measure and place (their change)."""
+        plans = conversation.last_two_plans
         last = plans[-1] if plans else None
         if last is not None and last.operation in (Operation.VALUE, Operation.LATEST) and len(last.area_codes) == 2 \
                 and not last.second_indicator_code:  # "¿y la diferencia entre ambos?" after Brasil o Chile

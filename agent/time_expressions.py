@@ -190,6 +190,7 @@ SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|mom
 SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|month|"
                        r"quarter|period)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|quarter))"
                        r"(?: de| del| of| in)?\b")
+SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…el mismo trimestre de 2025"
 
 
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
@@ -214,8 +215,6 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     if PROJECTED.search(folded):
         return PeriodMatch(period=match.period.model_copy(update={"projected": True}), spans=match.spans)
     return match
-
-SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")
 
 
 def _find_period(folded: str, today: date | None) -> PeriodMatch:

@@ -56,7 +56,7 @@ PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|la
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b"  # "¿en cuántos de los 12 trimestres…?"
                           # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…": years are its unit
                           r"(?!\s+(?:mas|more|(?:se\s+)?(?:aument|sub|crec|baj|dismin|gan|perd|cay|increas|rose|risen|"
-                          r"gain|grew|fell|drop|lost|los[et]|viv|live|(?:do|does|did|will) (?:\w+ ){1,2}live)\w*)\b)")
+                          r"gain|grew|fell|drop|lost|los[et])\w*)\b)")
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
@@ -604,7 +604,7 @@ class Understander:
         period = find_period(without_unit_years)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
-        counted_periods = PERIOD_COUNT.search(folded)  # "¿en cuántos meses de 2023…?"
+        counted_periods = None if YEARS_LIVED.search(folded) else PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
