@@ -8,7 +8,7 @@ them uniformly.
 
 from datetime import date
 
-from sqlalchemy import FromClause, Integer, Select, String, and_, case, cast, func, literal, select
+from sqlalchemy import FromClause, Integer, Select, String, and_, case, cast, extract, func, literal, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement
 
@@ -163,6 +163,12 @@ class QueryBuilder:
                 inner.c.indicator_code == plan.indicator_code, inner.c.area_code.in_(plan.area_codes)
             ).scalar_subquery()
             conditions.append(o.c.year > last_year - period.last_n_years)
+        if period.last_n_months:  # months counted as year * 12 + month, so quarters and years fall in whole
+            inner = observations(self.info, "latest")
+            last_month = select(func.max(inner.c.year * 12 + extract("month", inner.c.period_start))).where(
+                inner.c.indicator_code == plan.indicator_code, inner.c.area_code.in_(plan.area_codes),
+                inner.c.status != "projection").scalar_subquery()
+            conditions.append(o.c.year * 12 + extract("month", o.c.period_start) > last_month - period.last_n_months)
         return conditions
 
     def _latest_start(self) -> ColumnElement:

@@ -152,8 +152,8 @@ class FamilyChooser:
         return accounting[0] if len(accounting) == 1 else None
 
     def _accounts(self, topic: str, code: str) -> bool:
-        """Does ``code``'s family use every topic word that names some measure?"""
-        return not self.catalog.unaccounted(topic.split(), code)
+        """Does ``code``'s family use every topic word that names some measure, in one of its endings?"""
+        return not self.catalog.unaccounted(topic.split(), code, strict=True)
 
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

@@ -27,6 +27,7 @@ LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "c
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
 GROUP_KINDS = {"group", "un_region", "aggregate"}
+COUNTRY_OF_KIND = {"cl_region": "CHL", "cl_province": "CHL", "cl_comuna": "CHL"}  # Chile's own divisions
 
 
 class AreaEntry(BaseModel):
@@ -53,10 +54,11 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 class Gazetteer:
     def __init__(self, areas: list[AreaEntry], names: dict[str, set[str]], measure_words: set[str] = frozenset(),
-                 peoples: set[str] = frozenset()):
+                 peoples: set[str] = frozenset(), demonyms: set[str] = frozenset()):
         """``measure_words``: words of the indicators' names, never read as a misspelt place ("razón de dependencia"
-        is no Independencia). ``peoples``: plural demonyms ("chilenos", "peruvians")."""
+        is no Independencia). ``peoples``: plural demonyms ("chilenos", "peruvians"); ``demonyms``: every form."""
         self._peoples = peoples
+        self._demonyms = demonyms
         self.areas = {area.code: area for area in areas}
         self._names = names
         self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
@@ -72,12 +74,14 @@ class Gazetteer:
             indicator_names = connection.execute(select(Indicator.name_es, Indicator.name_en)).all()
         names: dict[str, set[str]] = defaultdict(set)
         peoples: set[str] = set()
+        demonyms: set[str] = set()
         for code, _kind, name_es, name_en, demonym_es, demonym_en in rows:
             for name in (name_es, name_en):
                 names[fold(name)].add(code)
             for demonym in filter(None, (demonym_es, demonym_en)):
                 for form in _demonym_forms(demonym):
                     names[form].add(code)
+                    demonyms.add(form)
                     if form.endswith("s"):
                         peoples.add(form)
         for code, alias in aliases:
@@ -86,7 +90,7 @@ class Gazetteer:
         names = {name: codes for name, codes in names.items() if name and name not in stopwords}
         areas = [AreaEntry(code=r[0], kind=r[1], name_es=r[2], name_en=r[3]) for r in rows]
         measure_words = {word for row in indicator_names for name in row for word in fold(name).split()}
-        return cls(areas, names, measure_words, peoples)
+        return cls(areas, names, measure_words, peoples, demonyms)
 
     def _ranked(self, codes: set[str], level: str | None) -> list[str]:
         return sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind), code))
@@ -124,10 +128,13 @@ class Gazetteer:
             if not self.is_group(place):  # the "países" of Países Bajos name no members
                 in_names.update(range(index, end + 1))
             index += length
+        by_people = any(place.matched in self._peoples for place in places)
+        within = {COUNTRY_OF_KIND.get(place.kind) for place in places}
+        places = [place for place in places if not (place.matched in self._demonyms and place.code in within)]
+        # "población de Ollagüe según el censo chileno": the adjective says where Ollagüe is, it names no second place
         member_kind = next((MEMBER_WORDS[word] for index, word in enumerate(words)
                             if word in MEMBER_WORDS and index not in in_names), None)
-        return PlaceMatch(places=places, spans=spans, member_kind=member_kind,
-                          by_people=any(place.matched in self._peoples for place in places))
+        return PlaceMatch(places=places, spans=spans, member_kind=member_kind, by_people=by_people)
 
     def _match_at(self, words: list[str], index: int) -> tuple[int, set[str], str] | None:
         for length in range(min(MAX_WORDS, len(words) - index), 0, -1):

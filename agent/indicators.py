@@ -4,6 +4,7 @@
 attributes match the request, as recorded in the metadata, never by rewriting codes or names.
 """
 
+import os
 import re
 from collections import Counter
 
@@ -123,6 +124,15 @@ def _outside(period: PeriodSpec, first: int, last: int, endpoints: bool = False)
 
 
 STEM = 5  # words sharing five first letters are taken as forms of one word ("poblacion", "pobladas")
+ENDINGS = {"", "s", "es", "a", "as", "o", "os", "e", "ado", "ados", "ada", "adas", "ido", "idos", "ida", "idas",
+           "ing", "ings", "ed", "er", "ers"}
+
+
+def _same_word(first: str, second: str) -> bool:
+    """Are ``first`` and ``second`` one word in two endings ("mujeres", "mujer"; "desempleados", "desempleo"), not
+    two words that only start alike ("internet", "interes")?"""
+    common = len(os.path.commonprefix([first, second]))
+    return common >= min(STEM, len(first), len(second)) and first[common:] in ENDINGS and second[common:] in ENDINGS
 
 
 def _triples(words: list[str]) -> zip:
@@ -161,6 +171,7 @@ class IndicatorCatalog:
         self.family_stems: dict[str, set[str]] = {}  # word stems each family's names, phrasings and units use; but
         # function words only as whole words: the "under" of "population under 15" does not name undernourishment
         self.family_function_words: dict[str, set[str]] = {}
+        self.family_words: dict[str, set[str]] = {}  # the same words, whole
         unnamed = function_words()
         named = [(code, text_) for code, text_ in phrases] + [
             (info.code, getattr(info, field)) for info in indicators for field in ("name_es", "name_en", "unit_es", "unit_en")]
@@ -171,6 +182,7 @@ class IndicatorCatalog:
             if code in self.indicators and text_:
                 family, text_words = self.indicators[code].family, re.findall(r"\w+", fold(text_))  # "pupil-teacher"
                 self.family_stems.setdefault(family, set()).update(word[:STEM] for word in text_words if word not in unnamed)
+                self.family_words.setdefault(family, set()).update(word for word in text_words if word not in unnamed)
                 self.family_function_words.setdefault(family, set()).update(word for word in text_words if word in unnamed)
                 whole = fold(re.sub(r"\(.*?\)", " ", text_)).strip()
                 self.families_named.setdefault(whole, set()).add(family)
@@ -239,15 +251,24 @@ class IndicatorCatalog:
                 return False
         return True
 
-    def unaccounted(self, words: list[str], code: str) -> list[str]:
+    def unaccounted(self, words: list[str], code: str, strict: bool = False) -> list[str]:
         """Of a question's topic ``words``, those that name other measures but never appear in the names, phrasings
         or unit of ``code``'s family (other endings allowed): "universitaria" is not about secondary enrolment. A word
-        no measure uses ("tengas") points nowhere else and is no sign of a nearby question."""
+        no measure uses ("tengas") points nowhere else and is no sign of a nearby question. ``strict``, for telling
+        near matches apart: a word some name uses as it is counts only in another ending of it (``_uses_form``)."""
         family = self.indicators[code].family
         stems, whole = self.family_stems.get(family, set()), self.family_function_words.get(family, set())
         return [word for word in words if (len(word) >= 4 or word not in self.short_function_words)  # "uf", not "se"
-                and word not in self.generic_words and word[:STEM] not in stems and word not in whole
-                and word[:STEM] in self.named_stems]
+                and word not in self.generic_words and word not in whole and word[:STEM] in self.named_stems
+                and not (word[:STEM] in stems and (not strict or self._uses_form(word, family)))]
+
+    def _uses_form(self, word: str, family: str) -> bool:
+        """Does ``family`` use ``word`` or a form of it? A word some measure's name uses as it is needs the same word
+        in another ending ("desempleados": "desempleo"), not one that only starts alike ("internet": "interés"),
+        though synonyms that start alike ("mercancías", "mercaderías") are then told apart too."""
+        if word not in self.named_words:
+            return True  # a word no name uses ("pobladas"): its first letters are all there is to go by
+        return any(_same_word(word, other) for other in self.family_words.get(family, ()))
 
     def families_named_within(self, topic: str) -> set[str]:
         """The families with a name or phrasing (not a unit: "dwellings") made of ``topic``'s words only."""

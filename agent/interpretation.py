@@ -17,6 +17,7 @@ def _period(period: PeriodSpec, operation: Operation, language: Language) -> str
         return message("understood_latest_projected" if period.projected else "understood_latest", language)
     if period.start is None and period.end is None:
         return message("understood_last_years", language, years=period.last_n_years) if period.last_n_years \
+            else message("understood_last_months", language, months=period.last_n_months) if period.last_n_months \
             else message("understood_all_periods", language)
     if period.month and period.month_end and period.start and period.end:
         first = period_label(f"{period.start:04d}-{period.month:02d}", language)

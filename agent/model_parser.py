@@ -92,6 +92,8 @@ def _period(understanding: Understanding) -> str:
         return f"from {period.start} to the latest"
     if period.last_n_years:
         return f"the last {period.last_n_years} years"
+    if period.last_n_months:
+        return f"the last {period.last_n_months} months"
     return "none (the latest)"
 
 

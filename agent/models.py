@@ -37,6 +37,8 @@ class PeriodSpec(BaseModel):
     end: int | None = None
     latest: bool = False
     last_n_years: int | None = Field(None, description="'la última década': resolved against the data's last year.")
+    last_n_months: int | None = Field(None, description="'los últimos 12 meses': the months up to the series' newest "
+                                                        "period (its quarters or year, for a quarterly or yearly one).")
     month: int | None = None
     month_end: int | None = Field(None, description="A month range: from ``month`` of ``start`` to this month of ``end``.")
     quarter: int | None = None
@@ -119,6 +121,8 @@ class Understanding(BaseModel):
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cuántos países' without a threshold).")
+    several: bool = Field(False, description="The unsupported words are only measures (or two sexes or age groups) "
+                                             "listed side by side: 'población y esperanza de vida': each is answered.")
     judgement: Literal["best", "worst"] | None = Field(None, description="'el peor año', 'the best countries': an "
                                                                           "order that depends on the measure's polarity.")
     judgement_words: str | None = None
@@ -203,6 +207,7 @@ class Chart(BaseModel):
 class Turn(BaseModel):
     question: str
     plan: QueryPlan | None = None
+    also: list[QueryPlan] = Field(default_factory=list, description="The further measures answered beside ``plan``.")
     language: Language = "es"
 
 
@@ -265,6 +270,9 @@ class Answer(BaseModel):
     notes: list[str] = []
     timings_ms: dict[str, float] = {}
     llm_calls: int = 0
+    parts: list["Answer"] = Field(default_factory=list, description="A question asking for several measures: each one's "
+                                                                    "answer, with its own SQL, rows and source; the "
+                                                                    "fields above join them.")
 
 
 class Note(BaseModel):
@@ -286,3 +294,5 @@ class PlanOutcome(BaseModel):
     contested: str | None = Field(None, description="The family the rules would have read where the model chose "
                                                     "another: both readings are asked back, neither is answered.")
     options: list[QueryPlan] = Field(default_factory=list, description="When asking back: what can be answered instead.")
+    also: list[QueryPlan] = Field(default_factory=list, description="Further measures asked in the same question "
+                                                                   "('población y esperanza de vida'), answered after ``plan``.")

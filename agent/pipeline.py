@@ -80,8 +80,9 @@ class Cifra:
         except Exception:  # the chat must never show a stack trace; the log keeps it
             log.exception("unexpected failure answering %r", question)
             answer = Answer(status="error", language=language, answer=message("error", language))
+        also = [part.plan for part in answer.parts[1:] if part.status == "ok"] if answer.status == "ok" else []
         conversation.turns.append(Turn(question=readable(question), plan=answer.plan if answer.status == "ok" else None,
-                                       language=answer.language))
+                                       also=also, language=answer.language))
         return answer
 
     def _answer(self, question: str, conversation: Conversation, on_model: Callable[[], None]) -> Answer:
@@ -113,6 +114,9 @@ class Cifra:
                 return drafted.model_copy(update={"timings_ms": timings})
             return self._declined(outcome, language, timings)
         answer = self._run(outcome.plan, language, outcome.notes, outcome.parser, timings, lap)
+        if outcome.also:
+            answer = together([answer] + [self._run(plan, language, [], outcome.parser, timings, lap)
+                                          for plan in outcome.also])
         options = reading_options(outcome.plan, understanding, self.catalog, self.area_names[language], language) \
             if answer.status == "ok" else []
         return answer.model_copy(update={"llm_calls": outcome.llm_calls, "options": options})
@@ -166,6 +170,23 @@ class Cifra:
         return Answer(status=outcome.status, language=language, answer=" ".join(texts), options=options,
                       notes=[note_text(note, language) for note in outcome.notes], timings_ms=timings,
                       llm_calls=outcome.llm_calls)  # fmt: skip
+
+
+def together(parts: list[Answer]) -> Answer:
+    """One answer for several measures asked at once: their sentences, values, sources and SQL in order. Rows and
+    chart stay in each part, since the measures' tables differ."""
+    answered = [part for part in parts if part.status == "ok"] or parts
+    citations = [citation for part in parts for citation in part.citations]
+    notes = [note for part in parts for note in part.notes]
+    reading = answered[0].understood
+    if reading is not None:
+        reading = reading.model_copy(update={"text": " ".join(part.understood.text for part in answered)})
+    return answered[0].model_copy(update={
+        "answer": " ".join(part.answer for part in parts), "values": [value for part in parts for value in part.values],
+        "citations": [citation for index, citation in enumerate(citations) if citation not in citations[:index]],
+        "notes": list(dict.fromkeys(notes)), "sql": ";\n\n".join(part.sql for part in parts if part.sql),
+        "headline": None, "headline_exact": None, "rows": [], "columns": [], "chart": None, "understood": reading,
+        "parts": parts})
 
 
 @cache

@@ -209,9 +209,23 @@ class Planner:
         """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
         without ``ask_model``)."""
         outcome = self._read(understanding, conversation, on_model, ask_model)
+        if outcome.status == "ok" and not understanding.topic_text and conversation.turns and conversation.turns[-1].also:
+            outcome.also = self._each_also(understanding, conversation)
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
         return self._model_read(understanding, conversation, outcome, on_model)
+
+    def _each_also(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
+        """"¿y en 2020?" after several measures answered at once: the same follow-up for each of the others."""
+        last = conversation.turns[-1]
+        plans = []
+        for plan in last.also:
+            alone = conversation.model_copy(update={"turns": conversation.turns[:-1] + [last.model_copy(
+                update={"plan": plan, "also": []})]})
+            outcome = self._read(understanding, alone, lambda: None, ask_model=False)
+            if outcome.status == "ok":
+                plans.append(outcome.plan)
+        return plans
 
     def _model_read(self, understanding: Understanding, conversation: Conversation, rules: PlanOutcome,
                     on_model: Callable[[], None]) -> PlanOutcome:
@@ -250,6 +264,10 @@ class Planner:
                 return PlanOutcome(plan=between)
         if understanding.unsupported:
             options = self._separately(understanding, conversation)
+            each = [option for option in options if option.operation not in TWO_OPERANDS]
+            if understanding.several and understanding.named_operation is None and len(each) == 2 and \
+                    len({option.indicator_code for option in each}) == 2:  # "población y esperanza de vida": both
+                return PlanOutcome(plan=each[0], also=each[1:])
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
                                params={"words": understanding.unsupported}, options=options)
         asked = fold(understanding.question)
@@ -276,13 +294,24 @@ class Planner:
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
                 return outcome
-        if understanding.operation == Operation.CHANGE and understanding.period.is_single_year and \
+        if understanding.cues.transform == "growth" and understanding.period.last_n_months == 12:
+            # "¿cuánto subieron los sueldos en los últimos 12 meses?": the newest 12-month change, not each month's
+            understanding = understanding.model_copy(update={"period": PeriodSpec()})
+        growth_asked = understanding.cues.transform == "growth" and understanding.period.unstated and \
+            self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
+        if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \
                 understanding.cues.transform != "level" and not understanding.period.month_end:
             # "¿cuánto subió el IPC en 2023?", "variación en 12 meses del IPC a diciembre": a change within one period
             # is that period's growth (inflation for a price index), or its change on the period before if so asked
             transform = "period_change" if understanding.cues.transform == "period_change" else "growth"
-            understanding = understanding.model_copy(update={
-                "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
+            year, period = understanding.period.start, understanding.period
+            if transform == "growth" and not (period.month or period.quarter) and \
+                    not self.catalog.has_member(base, {"transform": "growth"}):
+                # "the drop in Peru's unemployment in 2022": a rate has no growth series; its change on the year before
+                understanding = understanding.model_copy(update={"period": period.model_copy(update={"start": year - 1})})
+            else:
+                understanding = understanding.model_copy(update={
+                    "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period == PeriodSpec():
@@ -342,7 +371,8 @@ class Planner:
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
-        per_period = understanding.per_period or (context.per_period if context else False)  # months, not years
+        per_period = understanding.per_period or (context.per_period if context else False) or bool(
+            period.last_n_months)  # months, not years
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with
@@ -378,6 +408,9 @@ class Planner:
             # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
             # names what is averaged: the months are not shown instead of their mean
             operation, per_period = Operation.VALUE, False
+        if operation == Operation.AGGREGATE and aggregate == "sum" and period.unstated and not group \
+                and chosen.frequency == "A" and (newest := self._newest_observed(chosen.code, areas, period)):
+            period = PeriodSpec(start=newest, end=newest)  # "¿cuánta gente vive en total en…?": now, never every year
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE

@@ -42,7 +42,8 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|topped|crossed|surpassed|exceeded)\s+"
                             rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
-YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:se )?viv\w*|how many years (?:do|does|did|will) (?:\w+ ){1,2}live)\b")
+YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|"
+                         r"how many (?:more |fewer )?years (?:do|does|did|will) (?:\w+ ){1,2}live)\b")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
@@ -664,8 +665,9 @@ class Understander:
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))
+        listed = not unsupported and len(measures) > 1 and operation not in TWO_OPERANDS  # "X y Y": each of them
         unsupported = as_written(text, two_phrase or group_phrase or more_than[0]) if unsupported else (
-            " / ".join(measures) if len(measures) > 1 and operation not in TWO_OPERANDS else None)
+            " / ".join(measures) if listed else None)
         per_each = FOR_EVERY.search(folded)
         if per_each and not unsupported:  # "for every patent filed by a resident, how many by non-residents?"
             unsupported = as_written(text, per_each[1])  # a ratio the other way round: never one of its two series
@@ -689,7 +691,9 @@ class Understander:
         elif counted_periods:  # "¿cuántos años de datos hay?": no condition to count by
             unsupported = as_written(text, counted_periods[0])
         if pair and operation not in TWO_OPERANDS:  # "población de 0 a 14 y de 65 y más": which one?
+            listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
+        several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
         without_entities = _remove(folded, period.spans + places.spans + threshold_span)
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
@@ -739,7 +743,7 @@ class Understander:
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
-            topic_text=topic_text, unsupported=unsupported, pair=pair, rate_of=rate_of, second_topic=second_topic,
+            topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic,
             named_amounts=_named_amounts(text, folded, without_unit_years, threshold),
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,

@@ -82,7 +82,7 @@ def test_every_golden_answer_renders(golden_answers, labels):
     boxes = {status: {box.value for box in getattr(at, box_kind)} for status, box_kind in
              (("no_data", "info"), ("clarify", "warning"), ("refused", "error"), ("error", "error"))}  # fmt: skip
     missing = []
-    for name, answer in golden_answers:
+    for name, answer in shown(golden_answers):
         if escape(answer.answer) not in (boxes[answer.status] if answer.status in DECLINED else markdown):
             missing.append(f"{name}: answer {answer.answer!r}")
         if has_figure(answer) and f"## {escape(answer.headline)}" not in markdown:
@@ -92,15 +92,21 @@ def test_every_golden_answer_renders(golden_answers, labels):
     assert missing == []
 
     # The page speaks the reader's language whatever the question's: one label for each answer with that part.
-    with_sql = sum(bool(answer.sql) for _, answer in golden_answers)
+    with_sql = sum(bool(answer.sql) for _, answer in shown(golden_answers))
     assert [expander.label for expander in at.expander].count(text("show_sql", labels)) == with_sql
-    with_exact = sum(has_exact_value(answer) for _, answer in golden_answers)
+    with_exact = sum(has_exact_value(answer) for _, answer in shown(golden_answers))
     assert [popover.proto.popover.label for popover in at.get("popover")] == [text("exact_value", labels)] * with_exact
     sources = [caption.value for caption in at.caption if caption.value.startswith(SOURCE[labels])]
-    assert len(sources) == sum(len(answer.citations) for _, answer in golden_answers)
+    assert len(sources) == sum(len(answer.citations) for _, answer in shown(golden_answers))
 
 
 SOURCE = {"es": "**Fuente:**", "en": "**Source:**"}
+
+
+def shown(answers: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
+    """The answers as the page shows them: several measures asked at once are each shown as an answer."""
+    return [(f"{name} part {number}", part) for name, answer in answers
+            for number, part in enumerate(answer.parts or [answer])]
 
 
 def has_figure(answer: Answer) -> bool:

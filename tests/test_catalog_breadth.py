@@ -43,6 +43,9 @@ def test_every_uncurated_wdi_indicator_has_a_spanish_title(data_dir):
     ("IPC de Chile mes a mes en 2023", "CHL.CPI", "2023-01", 98.0),
     # the index level stays available by name
     ("valor del índice IPC de Chile en diciembre de 2022", "CHL.CPI", "2022-12", 97.21),
+    # wages' 12-month change, computed from their index like inflation
+    ("variación en 12 meses de las remuneraciones nominales en abril de 2025", "CHL.WAGES.GROWTH_12M", "2025-04", None),
+    ("how much did real wages grow in the last 12 months?", "CHL.WAGES.REAL_GROWTH_12M", "2026-05", None),
     # no index for Peru: the World Bank's rate
     ("inflación en Perú en 2019", "FP.CPI.TOTL.ZG", "2019", None),
 ])  # fmt: skip

@@ -24,6 +24,8 @@ PERIODS = [
     ("la última década", {"last_n_years": 10}),
     ("the last 5 years", {"last_n_years": 5}),
     ("los últimos diez años", {"last_n_years": 10}),
+    ("los últimos seis meses", {"last_n_months": 6}),
+    ("over the past 18 months", {"last_n_months": 18}),
     ("tercer trimestre de 2020", {"start": 2020, "end": 2020, "quarter": 3}),
     ("2020-Q3", {"start": 2020, "end": 2020, "quarter": 3}),
     ("diciembre 2023", {"start": 2023, "end": 2023, "month": 12}),

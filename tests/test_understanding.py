@@ -219,8 +219,6 @@ def test_a_count_over_a_group_of_aggregates(cifra):
 @pytest.mark.parametrize(("question", "words"), [
     ("¿Cuál es la brecha de esperanza de vida en Perú en 2020?", "brecha de"),
     ("¿cuántos países hay en Centroamérica con datos de desempleo?", "cuántos países"),
-    ("desempleo de hombres y mujeres en Chile 2020", "hombres / mujeres"),
-    ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", "esperanza vida / mortalidad infantil"),
     ("¿cuántos años de datos hay del PIB de Chile?", "cuántos años"),
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -278,16 +276,32 @@ def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
     assert cifra.ask(question).status == "ok"
 
 
-@pytest.mark.parametrize(("question", "operations", "codes"), [
-    ("desempleo de hombres y mujeres en Chile 2020", ["value", "value", "difference"],
-     [["SL.UEM.TOTL.MA.ZS"], ["SL.UEM.TOTL.FE.ZS"], ["SL.UEM.TOTL.MA.ZS", "SL.UEM.TOTL.FE.ZS"]]),
-    ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", ["value", "value"],
-     [["SP.DYN.LE00.IN"], ["SP.DYN.IMRT.IN"]]),
+@pytest.mark.parametrize(("question", "codes"), [
+    ("desempleo de hombres y mujeres en Chile 2020", ["SL.UEM.TOTL.MA.ZS", "SL.UEM.TOTL.FE.ZS"]),
+    ("Dame la esperanza de vida y la mortalidad infantil de Bolivia en 2020.", ["SP.DYN.LE00.IN", "SP.DYN.IMRT.IN"]),
+    ("primary school enrolment and adult literacy in Guatemala, 2018", ["SE.PRM.ENRR", "SE.ADT.LITR.ZS"]),
+    ("población de 0 a 14 y de 65 y más en Chile según el censo",
+     ["CHL.CENSUS2024.POP_0_14", "CHL.CENSUS2024.POP_65_PLUS"]),  # two age groups, no operation: each
 ])  # fmt: skip
-def test_asking_back_offers_each_figure_it_can_answer(cifra, question, operations, codes):
+def test_several_measures_asked_at_once_are_each_answered(cifra, question, codes):
     answer = cifra.ask(question)
+    assert answer.status == "ok" and [part.plan.indicator_code for part in answer.parts] == codes, answer.answer
+    assert [value.indicator for value in answer.values] == codes and all(code in answer.sql for code in codes)
+    assert all(part.answer in answer.answer for part in answer.parts)
+
+
+def test_a_follow_up_to_several_measures_asks_the_same_of_each(cifra):
+    conversation = Conversation()
+    cifra.ask("tasa de fecundidad y mortalidad infantil de Paraguay en 2012", conversation)
+    answer = cifra.ask("¿y Uruguay en 2019?", conversation)
+    assert [(value.indicator, value.area, value.period) for value in answer.values] == [
+        ("SP.DYN.TFRT.IN", "URY", "2019"), ("SP.DYN.IMRT.IN", "URY", "2019")], answer.answer
+
+
+def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
+    answer = cifra.ask("población de Bolivia en 2020 y esperanza de vida en 2010")  # never both over 2010–2020
     assert answer.status == "clarify" and answer.values == []
-    assert [(option.plan.operation, option.plan.indicator_codes) for option in answer.options] == list(zip(operations, codes))
+    assert [option.plan.indicator_code for option in answer.options] == ["SP.POP.TOTL", "SP.DYN.LE00.IN"]
 
 
 @pytest.mark.parametrize(("question", "operation", "areas", "period"), [
@@ -418,6 +432,12 @@ def test_a_change_over_years_is_a_real_change_of_a_level(cifra, question, price_
 def test_how_much_it_fell_in_a_year_is_its_growth(cifra):
     answer = cifra.ask("¿cuánto cayó el PIB de Chile en 2020?")  # not the level of GDP that year
     assert answer.status == "ok" and cifra.catalog.get(answer.plan.indicator_code).transform == "growth", answer.answer
+
+
+def test_how_much_a_rate_fell_in_a_year_is_its_change_on_the_year_before(cifra):
+    answer = cifra.ask("how far did Colombia's unemployment drop in 2021?")  # a rate has no growth series
+    assert (answer.plan.operation, answer.plan.period.start, answer.plan.period.end) == ("change", 2020, 2021)
+    assert answer.plan.indicator_code == "SL.UEM.TOTL.ZS", answer.answer
 
 
 def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
@@ -834,6 +854,9 @@ def test_a_measure_named_by_every_word_over_a_share_of_another(cifra, question, 
      ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),  # what follows "for every" divides
     ("diferencia entre la población de 65 y más y la de 0 a 14 años en Puente Alto", "difference",
      ["CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_0_14"]),
+    ("¿cuántos años menos viven los hombres que las mujeres en Ecuador?", "difference",
+     ["SP.DYN.LE00.MA.IN", "SP.DYN.LE00.FE.IN"]),
+    ("how many more years do women live than men in Mexico?", "difference", ["SP.DYN.LE00.FE.IN", "SP.DYN.LE00.MA.IN"]),
 ])  # fmt: skip
 def test_two_sexes_or_age_groups_of_one_family_are_two_operands(cifra, question, operation, codes):
     answer = cifra.ask(question)
@@ -887,6 +910,30 @@ def test_words_that_restate_or_situate_the_question_name_no_measure(cifra, quest
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
 
 
+@pytest.mark.parametrize(("question", "operation", "period"), [
+    ("¿cuántas personas viven en total en Ecuador, Colombia y Venezuela?", "aggregate", 2025),  # across places
+    ("how many people in total live in Paraguay?", "value", 2025),  # one place: its figure, never every year summed
+])  # fmt: skip
+def test_a_total_without_a_period_is_of_the_newest_year(cifra, question, operation, period):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.period.start, answer.plan.period.end) == (
+        "ok", operation, period, period), answer.answer
+
+
+@pytest.mark.parametrize(("question", "count", "last"), [
+    ("valor promedio de la UF en los últimos tres meses", 3, None),  # the newest months of a daily series
+    ("Imacec de los últimos 4 meses", 4, "2026-05"),
+    ("PIB trimestral de Chile de los últimos 12 meses", 4, None),  # four quarters
+])  # fmt: skip
+def test_the_last_months_end_at_the_newest_period(cifra, question, count, last):
+    answer = cifra.ask(question)
+    assert answer.status == "ok" and answer.plan.period.last_n_months, answer.answer
+    periods = sorted({row[answer.columns.index("period")] for row in answer.rows}) if "period" in answer.columns else []
+    assert len(periods) == count or f"({count} " in answer.answer, answer.answer
+    if last:
+        assert periods[-1] == last
+
+
 def test_a_lead_in_saying_what_the_answer_is_for_names_no_measure(cifra):
     answer = cifra.ask("For a piece on water stress in the Andes: how much freshwater did Colombia withdraw in total "
                        "in 2021, in billion cubic meters?")  # one yearly figure, no sum of one value
@@ -931,11 +978,6 @@ def test_which_of_two_regions_is_higher_compares_them(cifra):
     assert (answer.status, sorted(answer.plan.area_codes)) == ("ok", ["CL-11", "CL-15"]), answer.answer
 
 
-def test_two_age_groups_without_an_operation_are_asked_back(cifra):
-    answer = cifra.ask("población de 0 a 14 y de 65 y más en Chile según el censo")
-    assert answer.status == "clarify" and answer.values == [], answer.answer
-
-
 @pytest.mark.parametrize("question", [
     "razón entre las exportaciones y las importaciones de Chile en 2022, o sea exportaciones divididas por importaciones",
 ])  # fmt: skip
@@ -968,6 +1010,7 @@ def test_measures_named_by_words_that_are_also_qualifiers_or_operations(cifra, q
     ("¿cuánto ha subido el ICL desde enero de 2023?", "CHL.LABOUR_COST.INDEX"),
     ("¿Cuántas personas de entre 15 y 29 años registró el Censo 2024 en Estación Central?",
      "CHL.CENSUS2024.POP_15_29"),  # an age band, not two measures joined by "y"
+    ("población menor de quince años en Uruguay en 2021", "SP.POP.0014.TO.ZS"),  # "menor" is an age, not an order
 ])  # fmt: skip
 def test_publishers_acronyms_and_age_bands(cifra, question, code):
     answer = cifra.ask(question)
@@ -1219,3 +1262,13 @@ def test_a_question_read_only_in_part_is_never_answered(cifra, question, status,
 def test_chat_words_and_english_names_of_comunas_are_read(cifra, question, member_kind):
     answer = cifra.ask(question)
     assert answer.status == "ok" and answer.plan.member_kind == member_kind, answer.answer
+
+
+@pytest.mark.parametrize(("words", "code", "unaccounted"), [
+    (["internet"], "FR.INR.RINR", ["internet"]),  # starts like "interés", is another word
+    (["internet"], "IT.NET.BBND.P2", []),
+    (["spend", "research"], "GB.XPD.RSDV.GD.ZS", []),  # "spending": one word in another ending
+    (["mujeres"], "SP.DYN.LE00.FE.IN", []),
+])  # fmt: skip
+def test_a_measure_accounts_for_a_word_only_in_another_ending_of_it(cifra, words, code, unaccounted):
+    assert cifra.catalog.unaccounted(words, code, strict=True) == unaccounted

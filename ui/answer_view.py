@@ -65,7 +65,13 @@ def _data(answer: Answer, language: Language, key: str) -> None:
 
 
 def show_answer(answer: Answer, language: Language, key: str) -> None:
-    """Render ``answer``; ``key`` tells apart the widgets of different answers in one chat."""
+    """Render ``answer``; ``key`` tells apart the widgets of different answers in one chat. Several measures asked
+    at once are shown one after another, each with its figure, sources, SQL and data."""
+    if answer.parts:
+        _options(answer, language, key)
+        for number, part in enumerate(answer.parts):
+            show_answer(part, language, f"{key}-{number}")
+        return
     if answer.status in DECLINED:
         box, icon = DECLINED[answer.status]
         box(escape(answer.answer), icon=icon)
