@@ -7,7 +7,7 @@ Scores are cosine similarities from multilingual-e5-small; measured on the indic
 
 from collections.abc import Callable
 
-from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog
+from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, matches
 from agent.lexicon import lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
 from agent.models import PlanOutcome, Understanding
@@ -159,12 +159,19 @@ class FamilyChooser:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
         cápita")? Whether it has values for the places and years is not asked: a nearby measure that has them
         is still another question ("deuda pública de Argentina" is not its net incurrence of liabilities). With
-        ``soft``, a "share" asked is not required (a prevalence rate is one), for when no near family has one."""
+        ``soft``, a "share" asked is not required (a prevalence rate is one; a count, of a larger area, makes one),
+        for when no near family has one; but subscriptions per 100 people are no share of the people online."""
         cues = understanding.cues
         asked = {field: getattr(cues, field) for field in VARIANT_FIELDS if getattr(cues, field)}
         if soft and cues.measure in SOFT_MEASURES:
             del asked["measure"]  # "what share of the population was undernourished": a prevalence rate is one
-        return self.catalog.has_member(code, asked)
+            if not any(info.unit_kind in ("percent", "count") for info in self.catalog.family_of(code)):
+                return False
+        period = understanding.period
+        whole_years = period.start is not None and not (period.month or period.quarter or period.day)
+        return any(all(matches(info, field, value) for field, value in asked.items()) and (
+            info.yearly_comparable or not whole_years)  # "cuánto creció la economía el 2021": no monthly change
+            for info in self.catalog.family_of(code))
 
     def has_data(self, code: str, understanding: Understanding) -> bool:
         """Has a member of ``code``'s family values for the places and years the question names?"""

@@ -42,6 +42,8 @@ class PeriodSpec(BaseModel):
     month: int | None = None
     month_end: int | None = Field(None, description="A month range: from ``month`` of ``start`` to this month of ``end``.")
     quarter: int | None = None
+    year_end: bool = Field(False, description="'a fines de 2024': December of a monthly series, the fourth quarter of "
+                                              "a quarterly one, the year of a yearly one.")
     quarter_end: int | None = Field(None, description="A quarter range: from ``quarter`` of ``start`` to this quarter "
                                                       "of ``end``.")
     day: int | None = Field(None, description="A day of ``month``: one value of a daily series (the copper price).")

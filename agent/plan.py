@@ -36,6 +36,7 @@ CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, "ppp_constant": 0.0, None: 0.0
 CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
 CARRIED_MEASURES = {"share", "per_capita"}  # qualifiers of an amount ("% del PIB", "per cápita"), not what is counted
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
+WHY = re.compile(r"^\W*(?:por que|why|how come|a que se debe|que explica|what explains)\b")
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 # "¿cuántos turistas llegaron?" counts something: a percentage answers another question, unless one is asked for
@@ -165,7 +166,8 @@ class Planner:
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
             covered = self.catalog.covers(info.code, areas, period, understanding.operation == Operation.CHANGE) and (
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
-            return (not covered, unstated_distance(info), source_rank, unnamed(info),
+            unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
+            return (not covered, unprojected, unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)
@@ -209,8 +211,11 @@ class Planner:
         """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
         without ``ask_model``)."""
         outcome = self._read(understanding, conversation, on_model, ask_model)
-        if outcome.status == "ok" and not understanding.topic_text and conversation.turns and conversation.turns[-1].also:
-            outcome.also = self._each_also(understanding, conversation)
+        if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
+            return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
+        if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
+                understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also:
+            outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
         return self._model_read(understanding, conversation, outcome, on_model)
@@ -314,8 +319,8 @@ class Planner:
                     "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
         period = understanding.period.model_copy(update={"same_part": False})
-        if context is not None and period == PeriodSpec():
-            period = context.period
+        if context is not None and period.unstated:  # "¿y según las proyecciones?": of the same year, projected
+            period = context.period.model_copy(update={"projected": period.projected or context.period.projected})
             plans = conversation.last_two_plans
             if understanding.operation == Operation.CHANGE and len(plans) == 2 and lexicon().has_phrase(
                     asked, lexicon().operations["between_those"]):  # "¿cuánto cayó entre esos dos años?"
@@ -401,6 +406,9 @@ class Planner:
             # beside the places named ("Chile's diabetes prevalence compared with the global average")
             operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [group]))
             group, member_kind = None, None
+        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.unstated and not group and \
+                lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"), lexicon().operations["aggregate_avg"]):
+            operation = Operation.LATEST  # "promedio de personas por hogar": the measure is an average, not asked of years
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
                 and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
@@ -429,6 +437,9 @@ class Planner:
                     LIVES_IN.search(asked) or chosen.unit_kind == "count")):
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
             operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas, understanding, period)
+        if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency") \
+                and lexicon().has_phrase(asked, lexicon().operations["share_of"]):  # "qué porcentaje aportó": no amount
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
         order = understanding.order or ("desc" if context is None or understanding.operation is not None
@@ -749,6 +760,9 @@ class Planner:
         if chosen.rolling_quarter and three_months:
             outcome.notes.append(Note(key="rolling_quarter"))
             return PeriodSpec(start=period.end, end=period.end, month=period.month_end)
+        if period.year_end and chosen.frequency in ("A", "Q"):  # "a fines de 2024": its year, or its last quarter
+            return period.model_copy(update={"month": None, "year_end": False,
+                                             "quarter": 4 if chosen.frequency == "Q" else None})
         if chosen.frequency == "Q" and three_months and period.month % 3 == 1:
             return PeriodSpec(start=period.start, end=period.start, quarter=(period.month + 2) // 3)
         if period.day and chosen.frequency != "D":  # "la UF del 1 de marzo" of a monthly series: the month's, said so

@@ -157,6 +157,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(last_n_years=_count(m[1])) if _count(m[1]) else None),
     (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:meses|months)\b"),
      lambda m, today: PeriodSpec(last_n_months=_count(m[1])) if _count(m[1]) else None),
+    (re.compile(rf"\b(?:a |at )?(?:fines|finales|fin|the end|end)(?: de| del| of)(?: ano| year)? {YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=12, year_end=True)),  # "a fines de 2024"
     (re.compile(rf"\b({'|'.join(ORDINAL_QUARTERS)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=ORDINAL_QUARTERS[m[1]])),
     (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),

@@ -161,7 +161,8 @@ EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
                               r"in which|in what|by what|by how|on which|during which|for which|could|can|would|please|"
-                              r"tell me|show me|give me|list|podr[ií]as|puedes|dame|dime|mu[eé]strame|necesito|quisiera|"
+                              r"tell me|show me|give me|list|(?:me )?podr[ií]as|(?:me )?puedes|dame|dime|mu[eé]strame|"
+                              r"necesito|quisiera|me gustar[ií]a|"
                               r"according to|seg[uú]n|de acuerdo (?:con|a)|using|con datos)\b)",
                               re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
@@ -171,6 +172,12 @@ PURPOSE = re.compile(r"[,;]?\s*\b(?:es |is )?(?:pa|para|for)\s+(?:(?:un|una|mi|m
                      r"tesis|reportaje|articulo|artículo|nota|presentaci[oó]n|rendici[oó]n|clase|curso|proyecto|report|"
                      r"paper|essay|article|piece|story|class|project|presentation|assignment|homework)|calcular|"
                      r"compute|calculate)\b[^?¿.:\dA-ZÁÉÍÓÚÑ]{0,60}[?.!]*\s*$")
+# "Countries only, not regional groupings.", "Leave out regional aggregates": what every ranking of countries does
+COUNTRIES_ONLY = re.compile(r"[,;.]?\s*\b(?:(?:countries|territories|countries or territories|pa[ií]ses) only|only "
+                            r"(?:countries|pa[ií]ses)|s[oó]lo pa[ií]ses)\b[,;]?(?:\s*(?:not|no|sin)\s+(?:the\s+|los\s+)?(?:regional\s+)?"
+                            r"(?:groupings|groups|aggregates|agregados|regiones)(?:\s+regionales)?)?|[,;.]?\s*\b(?:leave out|leaving out|"
+                            r"excluding|exclude|without|sin contar|sin|excluye|excluyendo|deja fuera)\s+(?:the\s+|los\s+)?"
+                            r"(?:regional\s+)?(?:aggregates|groupings|agregados)(?:\s+regionales)?\b", re.IGNORECASE)
 # "…, y cuánta gente tiene cada una?": the figures of the places answered, which every answer gives
 EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:much|many))\s+(?:\w+\s+){0,2}?(?:tiene|tienen|"
                               r"ten[ií]a|ten[ií]an|fue|fueron|es|son|hay|has|had|have|was|were|is|are)\s+(?:en |in )?"
@@ -276,6 +283,9 @@ def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
                 found.reverse()
             return VariantPair(field=field, values=(found[0][2], found[1][2])), [phrase for *_, phrase in found]
     return None
+
+
+ASKING = {"cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas", "what", "which", "how"}  # a second question begins
 
 
 def _one_group(folded: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
@@ -483,8 +493,14 @@ class Understander:
     def _measures(self, text: str, cue_words: set[str], stopwords: set[str]) -> list[str]:
         """'esperanza de vida y mortalidad infantil': the topics joined by y/and when each retrieves its own series;
         [] for one topic. A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
-        halves = [" ".join(word for word in half if word not in stopwords and word not in cue_words
-                           and not word.isdigit() and word != PLACE_MARK) for half in self._topics(text.split())]
+        headcount = set(lexicon().headcount_words)
+        halves = []
+        for words in self._topics(text.split()):
+            half = " ".join(word for word in words if word not in stopwords and word not in cue_words
+                            and not word.isdigit() and word != PLACE_MARK)
+            if headcount & set(words) and not any(self._known(word) for word in half.split() if word not in headcount):
+                half = "poblacion"  # "cuánta gente vivía … y cuál era la esperanza de vida": the population is one
+            halves.append(half)
         halves = [half for half in halves if half]
         if len(halves) < 2:
             return []
@@ -493,13 +509,14 @@ class Understander:
         return halves if len(codes) > 1 else []
 
     def _topics(self, words: list[str]) -> list[list[str]]:
-        """Words split at each y/and, except where the metadata itself joins the two words or a place stands
-        on either side ("Brasil y México")."""
+        """Words split at each y/and, except where the metadata itself joins the two words or a place stands on
+        either side ("Brasil y México", "de Los Ángeles y de la región"), unless a question begins after it ("…en el
+        Perú y cuál era la esperanza de vida")."""
         topics: list[list[str]] = [[]]
         for position, word in enumerate(words):
             joined = 0 < position < len(words) - 1 and (
                 (words[position - 1], words[position + 1]) in self.joined_words
-                or PLACE_MARK in (words[position - 1], words[position + 1]))
+                or (PLACE_MARK in (words[position - 1], words[position + 1]) and words[position + 1] not in ASKING))
             if CONJUNCTION.fullmatch(word) and not joined:
                 topics.append([])
             else:
@@ -559,7 +576,8 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", _without_its_figure(text))))))
+        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
+            "", _without_its_figure(text)))))))
         kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
         kept = PERCENT_SIGN.sub(" porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))

@@ -25,6 +25,8 @@ PERIODS = [
     ("the last 5 years", {"last_n_years": 5}),
     ("los últimos diez años", {"last_n_years": 10}),
     ("los últimos seis meses", {"last_n_months": 6}),
+    ("a fines de 2023", {"start": 2023, "end": 2023, "month": 12, "year_end": True}),
+    ("at the end of 2019", {"start": 2019, "end": 2019, "month": 12, "year_end": True}),
     ("over the past 18 months", {"last_n_months": 18}),
     ("tercer trimestre de 2020", {"start": 2020, "end": 2020, "quarter": 3}),
     ("2020-Q3", {"start": 2020, "end": 2020, "quarter": 3}),

@@ -1272,3 +1272,47 @@ def test_chat_words_and_english_names_of_comunas_are_read(cifra, question, membe
 ])  # fmt: skip
 def test_a_measure_accounts_for_a_word_only_in_another_ending_of_it(cifra, words, code, unaccounted):
     assert cifra.catalog.unaccounted(words, code, strict=True) == unaccounted
+
+
+@pytest.mark.parametrize(("question", "operation", "code"), [
+    ("promedio de personas por hogar en Lautaro", "latest", "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD"),  # an average by name, no years
+    ("Colombia's military spending relative to the size of its economy in 2019", "value", "MS.MIL.XPND.GD.ZS"),
+])  # fmt: skip
+def test_words_of_a_measure_name_are_not_operations_or_places(cifra, question, operation, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", operation, code), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "¿Por qué cayó tanto el PIB de Argentina en 2020?",
+    "Why did Peru's unemployment rise in 2020?",
+])  # fmt: skip
+def test_a_why_is_no_figure_and_the_figure_is_offered(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status == "clarify" and answer.values == [] and len(answer.options) == 1, answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation", "code", "areas"), [
+    ("¿en qué día de 2023 estuvo más caro el cobre?", "which_period", "CHL.COPPER.PRICE", ["CHL"]),
+    ("The five countries with the lowest total fertility rate in 2022, countries only, not regional groupings", "rank",
+     "SP.DYN.TFRT.IN", []),
+    ("Imacec (non-seasonally-adjusted): year-on-year change in January 2025", "value", "CHL.IMACEC.GROWTH_12M",
+     ["CHL"]),
+    ("¿cuál es la brecha de género en el desempleo de Colombia en 2021?", "difference", "SL.UEM.TOTL.FE.ZS", ["COL"]),
+])  # fmt: skip
+def test_phrasings_of_an_end_a_group_a_change_or_a_gap(cifra, question, operation, code, areas):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", operation, code), answer.answer
+    assert answer.plan.area_codes == areas
+
+
+def test_a_follow_up_naming_projections_keeps_the_year_and_takes_the_projected_series(cifra):
+    conversation = Conversation()
+    cifra.ask("población de Maipú según el censo 2024", conversation)
+    answer = cifra.ask("¿y según las proyecciones del INE?", conversation)
+    assert (answer.plan.indicator_code, answer.plan.period.start) == ("CHL.POPULATION.PROJ", 2024), answer.answer
+
+
+def test_what_share_is_never_answered_with_an_amount(cifra):
+    answer = cifra.ask("¿qué porcentaje del PIB regional de 2023 generó la Región de Antofagasta?")
+    assert answer.status != "ok" or answer.values[0].unit.startswith("%"), answer.answer
