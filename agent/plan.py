@@ -53,6 +53,8 @@ WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
+ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
+                       r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
@@ -472,6 +474,9 @@ class Planner:
             if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})
             order = "asc"
+        elif operation in (Operation.WHICH_PERIOD, Operation.RANK) and (rose := ROSE_MOST.search(asked)) and \
+                chosen.transform != "growth":  # "¿en qué año subió más el desempleo?": its biggest rise, never its peak
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": rose[0]})
         if operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
             return PlanOutcome(status="clarify", reason="one_period_only",  # questions, never "the highest" of one day
                                params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})

@@ -55,9 +55,10 @@ LISTED_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de ellos|de ellas|
                           r"had|have|has|were|was|exceeded|registered|reported|recorded|showed)\b")
 PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:meses|anos|"
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b"  # "¿en cuántos de los 12 trimestres…?"
-                          # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…": years are its unit
+                          # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…", "¿cuántos días se
+                          # demoraba abrir una empresa?": years or days are its unit
                           r"(?!\s+(?:mas|more|(?:se\s+)?(?:aument|sub|crec|baj|dismin|gan|perd|cay|increas|rose|risen|"
-                          r"gain|grew|fell|drop|lost|los[et])\w*)\b)")
+                          r"gain|grew|fell|drop|lost|los[et]|demor|tard|toma|tak|took|does it take|did it take)\w*)\b)")
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
@@ -147,7 +148,7 @@ EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando af
 PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas tardes|buenas noches|buenos d[ií]as|buenas|wena|oye|good morning|"
                       r"good afternoon)\s*[!,.]?\s*)?(?i:pa(?:ra)? (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
                       r"working on|trabajo en|soy|journalist|periodista|una consulta|consulta|quick (?:one|question)|"
-                      r"pregunta|question|\w+ here)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}?(?:[:.]|\s[-–]|(?i:\s(?:y|and)\s+(?:necesito|"
+                      r"pregunta|question|\w+ here)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}?(?:[:.]|\s[-–]|(?i:\s(?:(?:y|and)\s+)?(?:necesito|"
                       r"quiero|me gustaria|me gustaría|i need|i want|i'd like)\b(?:\s+(?:saber|to know))?))\s+(?=\S)")
 # Context around the question: a lead-in before a colon ("cacho una duda:", "For a piece on Ecuador's dollarized
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")

@@ -1316,3 +1316,28 @@ def test_a_follow_up_naming_projections_keeps_the_year_and_takes_the_projected_s
 def test_what_share_is_never_answered_with_an_amount(cifra):
     answer = cifra.ask("¿qué porcentaje del PIB regional de 2023 generó la Región de Antofagasta?")
     assert answer.status != "ok" or answer.values[0].unit.startswith("%"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation", "code"), [
+    ("¿Cuántos días se demoraba abrir una empresa en Colombia en 2016?", "value", "IC.REG.DURS"),  # days, its unit
+    ("How many Central American countries had a fertility rate below the replacement level of 2.1 children per "
+     "woman in 2021?", "count", "SP.DYN.TFRT.IN"),
+    ("which Central American countries' population grew the most in 2019?", "rank", "SP.POP.GROW"),
+    ("Para una nota necesito saber la tasa de pobreza de Lota en 2022", "value", "CHL.POVERTY.INCOME"),
+])  # fmt: skip
+def test_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", operation, code), answer.answer
+
+
+def test_the_year_a_level_rose_most_is_no_year_of_its_peak(cifra):
+    answer = cifra.ask("¿en qué año subió más la población de Uruguay?")
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
+    conversation = Conversation()
+    for question in ("inflación de Chile a fines de 2022", "¿y a fines de 2023?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuántos puntos subió de un año al otro?", conversation)
+    assert answer.plan.operation == "change" and (answer.plan.period.start, answer.plan.period.end) == (2022, 2023)
