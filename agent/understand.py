@@ -187,6 +187,11 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
 AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[aá]nto)\s+(?:was|is|fue|era|es)\s+(?:the|its|el|la|"
                             r"su)\s+(?:rate|value|figure|level|number|price|amount|tasa|valor|cifra|nivel|dato|precio|monto)\s*[?.!]*\s*$",
                             re.IGNORECASE)
+# "In which year did the economy grow the most, and by how much?": the period's figure, which its answer gives
+AND_HOW_MUCH = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:by how much|how much|por cu[aá]nto|en cu[aá]nto|a cu[aá]nto lleg[oó])"
+                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+WHICH_PERIOD_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|mes|year|month|"
+                                r"trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|anos|mes|year|month|pais|country|"
                        r"region|comuna|trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
@@ -854,10 +859,14 @@ def _earlier_month_first(folded: str) -> str:
 
 
 def _without_its_figure(text: str) -> str:
-    """The question without "and what was the rate?" after asking which period or which place: its answer gives the
-    figure; after any other question it is a second figure asked, and stays."""
+    """The question without "and what was the rate?" after asking which period or which place, or "and by how much?"
+    after asking which period: its answer gives the figure; after any other question it is a second figure asked
+    (two places' difference), and stays."""
     found = AND_ITS_FIGURE.search(text)
     if found and WHICH_ONE.search(fold(text[:found.start()])):
+        return text[:found.start()] + "?"
+    found = AND_HOW_MUCH.search(text)
+    if found and WHICH_PERIOD_ASKED.search(fold(text[:found.start()])):
         return text[:found.start()] + "?"
     return text
 

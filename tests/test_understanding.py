@@ -1324,6 +1324,8 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
      "woman in 2021?", "count", "SP.DYN.TFRT.IN"),
     ("which Central American countries' population grew the most in 2019?", "rank", "SP.POP.GROW"),
     ("Para una nota necesito saber la tasa de pobreza de Lota en 2022", "value", "CHL.POVERTY.INCOME"),
+    ("¿En qué año creció más la economía de Uruguay entre 2005 y 2015, y en cuánto?", "which_period",
+     "NY.GDP.MKTP.KD.ZG"),  # the year's figure, no change between the two ends
 ])  # fmt: skip
 def test_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
