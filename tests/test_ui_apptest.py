@@ -179,9 +179,16 @@ def test_another_reading_is_one_click_and_recorded_as_a_correction(app, settings
 
 
 def test_a_question_asked_back_offers_what_can_be_answered_as_chips(app):
-    ask(app, "desempleo de hombres y mujeres en Chile 2020")
+    ask(app, "población de Bolivia en 2020 y esperanza de vida en 2010")  # two measures, each with its own year
     assert "Elige cuál quieres ver" in texts(app.main.info) + texts(app.main.warning)
-    [difference] = [button for button in app.button if button.label.startswith("diferencia:")]
-    difference.click().run()
+    [population] = [button for button in app.button if button.label.startswith("Población, total")]
+    population.click().run()
     assert not app.exception
-    assert "(leído como lo elegiste)" in texts(app.main.caption) and "puntos porcentuales" in figures(app)[-1]
+    assert "(leído como lo elegiste)" in texts(app.main.caption)
+
+
+def test_several_measures_asked_at_once_are_each_shown_with_its_figure(app):
+    ask(app, "desempleo de hombres y mujeres en Chile 2020")
+    assert not app.exception
+    shown = figures(app)
+    assert len(shown) == 2 and all("%" in figure for figure in shown), shown
