@@ -211,6 +211,10 @@ class AnswerWriter:
             sentences.append(message(plan.operation.value, language, lead=lead, first_label=labels[0],
                                      second_label=labels[1], first_figure=figure(r["first_value"], info, language),
                                      second_figure=figure(r["second_value"], second, language), figure=shown_result))
+            if plan.operation == Operation.DIFFERENCE and result is not None and result < 0:
+                # "Maipú menos Puente Alto: −64.451": which is larger, in words, so the sign is never misread
+                sentences.append(message("difference_larger", language, larger=labels[1], smaller=labels[0],
+                                         figure=difference(-result, info, language)))
         return " ".join(sentences)
 
     def _sentence(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],

@@ -137,12 +137,19 @@ class FamilyChooser:
         info = self.catalog.get(code)
         return {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) > 2}
 
+    def _singular(self, topic: str) -> str:
+        """'fertility rates' -> 'fertility rate', 'tasas de desempleo' -> 'tasa de desempleo': names are singular."""
+        def one(word: str) -> str:
+            return next((word[:-len(ending)] for ending in ("es", "s") if word.endswith(ending)
+                         and word[:-len(ending)] in self.vocabulary), word)
+        return " ".join(one(word) for word in topic.split())
+
     def _settled(self, topic: str, near: list[str]) -> str | None:
         """Of near ties, the one family whose name or phrasing is the topic itself ("pib" is GDP, not capital
         formation as a share of GDP) or made of its words only ("dwellings census": not collective dwellings), else
         the one whose words account for every topic word ("exportaciones de bienes y servicios en % del PIB" is not
         merchandise exports): no model call is needed to tell them apart."""
-        families = self.catalog.families_named.get(topic)
+        families = self.catalog.families_named.get(topic) or self.catalog.families_named.get(self._singular(topic))
         named = [code for code in near if self.catalog.get(code).family in (families or set())] or [
             code for code in near if self.catalog.get(code).family in self.catalog.families_named_within(topic)
             and self._accounts(topic, code)]
@@ -154,6 +161,17 @@ class FamilyChooser:
     def _accounts(self, topic: str, code: str) -> bool:
         """Does ``code``'s family use every topic word that names some measure, in one of its endings?"""
         return not self.catalog.unaccounted(topic.split(), code, strict=True)
+
+    def restates(self, understanding: Understanding, code: str) -> bool:
+        """Does a follow-up's topic only reword ``code``'s measure ("Which one spends more?" after military
+        spending), naming it and nothing else?"""
+        family, topic = self.catalog.get(code).family, understanding.topic_text
+        named = (self.catalog.families_named.get(topic, set()) | self.catalog.families_named.get(self._singular(topic), set())
+                 | self.catalog.families_named_within(fold(understanding.question)))
+        if named and family not in named:  # "¿y cuántas personas por hogar?" after households: another measure's name
+            return False
+        stems = self.catalog.family_stems.get(family, set())
+        return any(word[:STEM] in stems for word in topic.split()) and self._accounts(topic, code)
 
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

@@ -56,6 +56,7 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
+WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -264,10 +265,13 @@ class Planner:
             return PlanOutcome(status="refused", reason="hostile")
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
-        if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and understanding.continues \
+        asked = fold(understanding.question)
+        if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
+                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places)) \
                 and not (understanding.topic_text or understanding.places or understanding.pair):
-            between = self._between_last_two(understanding.named_operation, conversation)
-            if between is not None:  # "¿y la diferencia?" after women's, then men's
+            between = self._between_last_two(understanding.named_operation, conversation) \
+                if understanding.period.unstated else self._against_last(understanding, conversation)
+            if between is not None:  # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"
                 return PlanOutcome(plan=between)
         if understanding.unsupported:
             options = self._separately(understanding, conversation)
@@ -277,7 +281,6 @@ class Planner:
                 return PlanOutcome(plan=each[0], also=each[1:])
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
                                params={"words": understanding.unsupported}, options=options)
-        asked = fold(understanding.question)
         if understanding.continues and conversation.turns and conversation.turns[-1].plan is None \
                 and not (understanding.topic_text and (understanding.places or understanding.group)):
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
@@ -297,6 +300,8 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
+        elif context is not None and self.family.restates(understanding, context.indicator_code):
+            base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded
         else:
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
@@ -304,8 +309,10 @@ class Planner:
         if understanding.cues.transform == "growth" and understanding.period.last_n_months == 12:
             # "¿cuánto subieron los sueldos en los últimos 12 meses?": the newest 12-month change, not each month's
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
-        growth_asked = understanding.cues.transform == "growth" and understanding.period.unstated and \
-            self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
+        over_the_year = understanding.operation == Operation.CHANGE and lexicon().has_phrase(
+            asked, lexicon().operations["over_the_last_year"])  # "¿cuánto han crecido los sueldos en el último año?"
+        growth_asked = (understanding.cues.transform == "growth" or over_the_year) and understanding.period.unstated \
+            and self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
         if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \
                 understanding.cues.transform != "level" and not understanding.period.month_end:
             # "¿cuánto subió el IPC en 2023?", "variación en 12 meses del IPC a diciembre": a change within one period
@@ -393,7 +400,7 @@ class Planner:
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
         if operation == Operation.RANK and not group and not understanding.member_kind and len(areas) > 1:
             operation = Operation.VALUE if period.is_single_year else Operation.SERIES  # places named side by side
-        elif operation == Operation.RANK and not understanding.member_kind and not (
+        elif operation == Operation.RANK and not (understanding.member_kind or context and context.member_kind) and not (
                 group and self.catalog.kind_counts.get(chosen.code, {}).get(member_kind, 0) > 1):
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)
@@ -570,6 +577,18 @@ class Planner:
                                             "alternatives": []})
         return None
 
+    def _against_last(self, understanding: Understanding, conversation: Conversation) -> QueryPlan | None:
+        """The change from another period to the last answer's ("¿y en el mismo trimestre del año anterior?
+        ¿cuántos puntos de diferencia hay?"): the period the follow-up names, then the difference between the two."""
+        last = conversation.last_plan
+        if understanding.named_operation != Operation.DIFFERENCE or last is None:
+            return None
+        other = self._read(understanding.model_copy(update={"unsupported": None, "named_operation": None}),
+                           conversation, lambda: None, ask_model=False)
+        spanned = self._spanned(last, other.plan) if other.status == "ok" else None
+        return last.model_copy(update={"operation": Operation.CHANGE, "period": spanned, "alternatives": []}) \
+            if spanned else None
+
     def _spanned(self, first: QueryPlan, second: QueryPlan) -> PeriodSpec | None:
         """From the earlier to the later period of two answers of one measure and place, each a single year, month
         or quarter ("¿y hace diez años?" after the latest, then "¿en qué porcentaje cayó entre esos dos años?")."""
@@ -704,7 +723,9 @@ class Planner:
             plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
             return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None
         if previous is not None:
-            compare = bool(COMPARE_WORDS.intersection(fold(understanding.question).split()))
+            asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
+            compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
+                asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
             if new_areas and compare:
                 return list(dict.fromkeys(previous.area_codes + new_areas)), None
             if new_areas or group:
@@ -726,8 +747,9 @@ class Planner:
             return understanding.operation
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
-        if group or understanding.member_kind:
-            return Operation.RANK
+        if group or understanding.member_kind or (previous is not None and previous.operation == Operation.RANK
+                                                  and previous.member_kind and not understanding.places):
+            return Operation.RANK  # "and in 2000?" after the world's top five: the world's, then
         if previous is not None and not understanding.places and (understanding.period == PeriodSpec() or (
                 understanding.period.shift_months is not None and previous.operation != Operation.LATEST)):
             return previous.operation  # "and the same month a year earlier?" after a change: that change, moved

@@ -197,9 +197,20 @@ SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|mis
 SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…el mismo trimestre de 2025"
 
 
+# "antes de la pandemia": the last whole year before COVID-19 was declared a pandemic (March 2020), unless a year is
+# also named ("¿y en 2019, antes de la pandemia?"), when the words only explain it
+BEFORE_PANDEMIC = re.compile(r"\b(?:antes de la pandemia|antes del covid(?:-?19)?|before the pandemic|"
+                             r"before covid(?:-?19)?|pre-?pandemi[ac]a?|prepandemia)\b")
+LAST_YEAR_BEFORE_PANDEMIC = 2019
+
+
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     match = _find_period(folded, today)
+    before = BEFORE_PANDEMIC.search(folded)
+    if before:
+        period = match.period if match.spans else PeriodSpec(start=LAST_YEAR_BEFORE_PANDEMIC, end=LAST_YEAR_BEFORE_PANDEMIC)
+        match = PeriodMatch(period=period, spans=match.spans + [before.span()])
     period = match.period
     if period.month and period.start == period.end and period.day is None and match.spans and OPEN_START.search(
             folded[:match.spans[0][0]]):  # "desde el trimestre octubre-diciembre de 2025": from its last month on

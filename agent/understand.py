@@ -16,7 +16,7 @@ from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation,
                           VariantPair)
 from agent.time_expressions import MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
-from catalog.text import fold
+from catalog.text import fold, sounded
 
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 6
@@ -204,6 +204,7 @@ LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+SOUNDED_LENGTH = 5  # shorter words sound like too many others
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
 BARE_MINUS = re.compile(r"\b(\w+) menos (\w+)")
 CONJUNCTION = re.compile(r"\b(?:y|e|and)\b")
@@ -445,6 +446,13 @@ class Understander:
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
                           | (function_words() - named_words - words.cue_words()))
+        place_words = {word for name in gazetteer.names() for word in name.split()}
+        sounds: dict[str, set[str]] = {}
+        for word in vocabulary | words.cue_words() | self.typo_targets:
+            if len(word) >= SOUNDED_LENGTH:
+                sounds.setdefault(sounded(word), set()).add(word)
+        self.sounds = {key: next(iter(known)) for key, known in sounds.items() if len(known) == 1}
+        self.known_words = vocabulary | words.cue_words() | self.stopwords | place_words
 
     def _known(self, word: str) -> bool:
         return word in self.vocabulary or word[:STEM] in self.vocabulary_stems
@@ -480,8 +488,10 @@ class Understander:
 
     def _operation_spelled(self, folded: str) -> str:
         """'difrencia' -> 'diferencia': a long word no name or phrasing uses, close to a word of an operation or
-        of a cue."""
+        of a cue; 'senso' -> 'censo': an unknown word that sounds like exactly one known word."""
         def mended(word: str) -> str:
+            if len(word) >= SOUNDED_LENGTH and word not in self.known_words and sounded(word) in self.sounds:
+                return self.sounds[sounded(word)]  # "senso", "poblasion": a known word, spelled as it sounds
             if len(word) < OPERATION_TYPO_LENGTH or word in self.vocabulary or word in self.stopwords:
                 return word
             match = process.extractOne(word, self.typo_targets, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)
@@ -685,6 +695,8 @@ class Understander:
                  for word in fold(phrase).split()}  # "sueldo mínimo": a name, not a minimum
         stopwords = self.stopwords - (named - function_words())
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
+        if top_n:  # "which five countries": the number of a top-N is no topic
+            stopwords = stopwords | {word for word, value in NUMBER_WORDS.items() if value == top_n}
         measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),

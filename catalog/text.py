@@ -1,4 +1,4 @@
-"""Text folding shared by loaders and the agent's gazetteer: case-, accent- and spacing-insensitive."""
+"""Text folding shared by loaders and the agent's gazetteer: case-, accent- and spacing-insensitive, and as it sounds."""
 
 import re
 import unicodedata
@@ -11,3 +11,15 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", without_marks.lower())).strip()
+
+
+SOUNDS = [(re.compile(pattern), said) for pattern, said in (
+    (r"c(?=[ei])", "s"), (r"z", "s"), (r"v", "b"), (r"ll", "y"), (r"(?<!c)h", ""), (r"qu(?=[ei])", "k"), (r"c(?=[aou])", "k"), (r"g(?=[ei])", "j"))]
+
+
+def sounded(folded: str) -> str:
+    """How folded Spanish sounds in Chile, where spellings slip: 'senso' and 'censo', 'vitakura' and 'vitacura'
+    (c before e/i, z and s alike; c before a/o/u and k; g before e/i and j; b and v; ll and y; a silent h)."""
+    for written, said in SOUNDS:
+        folded = written.sub(said, folded)
+    return folded
