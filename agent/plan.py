@@ -266,12 +266,17 @@ class Planner:
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         asked = fold(understanding.question)
+        last = conversation.last_plan
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
-                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places)) \
-                and not (understanding.topic_text or understanding.places or understanding.pair):
-            between = self._between_last_two(understanding.named_operation, conversation) \
-                if understanding.period.unstated else self._against_last(understanding, conversation)
-            if between is not None:  # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"
+                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places)) and last is not None \
+                and not understanding.pair and len(understanding.places) <= 1 and (
+                    not understanding.topic_text or self.family.restates(understanding, last.indicator_code)):
+            # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"; "¿y en Perú? ¿cuántas
+            # veces más se demoraba allá?"; "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"
+            between = self._against_place(understanding, last) if understanding.places else \
+                self._between_last_two(understanding.named_operation, conversation) if understanding.period.unstated \
+                else self._against_last(understanding, conversation)
+            if between is not None:
                 return PlanOutcome(plan=between)
         if understanding.unsupported:
             options = self._separately(understanding, conversation)
@@ -577,6 +582,16 @@ class Planner:
                                             "alternatives": []})
         return None
 
+    def _against_place(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
+        """The place a follow-up names against the last answer's one place, of the same measure and period: it
+        first, as asked of it ("¿y en Perú? ¿cuántas veces más se demoraba allá?")."""
+        place = understanding.places[0].code
+        if last.operation not in (Operation.VALUE, Operation.LATEST) or len(last.area_codes) != 1 \
+                or last.area_codes == [place] or not understanding.period.unstated:
+            return None
+        return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
+                                       "area_codes": [place, *last.area_codes], "alternatives": []})
+
     def _against_last(self, understanding: Understanding, conversation: Conversation) -> QueryPlan | None:
         """The change from another period to the last answer's ("¿y en el mismo trimestre del año anterior?
         ¿cuántos puntos de diferencia hay?"): the period the follow-up names, then the difference between the two."""
@@ -645,6 +660,10 @@ class Planner:
                 second = self._fit(second_base, other, areas, period, [c.code for c in other.candidates], False, None)
                 if understanding.model_codes[1:]:
                     second = [info for info in second if info.code == understanding.model_codes[1]]
+                if second and second[0].code == chosen.code and period.projected:
+                    # "la que contó el censo y la que proyectaba el INE": the projection is the second one's
+                    first = self._fit(base, understanding, areas, period.model_copy(update={"projected": False}),
+                                      retrieved, False, None)
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None

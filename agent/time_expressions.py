@@ -174,14 +174,17 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}})\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=int(m[2])) if 1 <= int(m[2]) <= 12 else None),
-    (re.compile(r"\b(?:el )?ano pasado\b|\blast year\b"), lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
+    # "last year", not "over the last year" (the 12 months to now)
+    (re.compile(r"\b(?:el )?ano pasado\b|(?<!the )\blast year\b"),
+     lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
     (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|last available|"
                 r"ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays)\b"), lambda m, today: PeriodSpec(latest=True)),
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 # Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.
-PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|projections?|projected|forecasts?)\b")
+PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|proyect(?:aba|aban|a|an|aron|ara|aria)|projections?|"
+                       r"projected|projects|forecasts?|forecasted)\b")  # "la que proyectaba el INE"
 
 
 # "desde el trimestre octubre-diciembre de 2025": a month or three named after it start a period that runs to the latest
@@ -199,8 +202,8 @@ SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…
 
 # "antes de la pandemia": the last whole year before COVID-19 was declared a pandemic (March 2020), unless a year is
 # also named ("¿y en 2019, antes de la pandemia?"), when the words only explain it
-BEFORE_PANDEMIC = re.compile(r"\b(?:antes de la pandemia|antes del covid(?:-?19)?|before the pandemic|"
-                             r"before covid(?:-?19)?|pre-?pandemi[ac]a?|prepandemia)\b")
+BEFORE_PANDEMIC = re.compile(r"\b(?:antes de la pandemia|antes del covid(?: ?19)?|before the pandemic|"
+                             r"before covid(?: ?19)?|pre ?pandemi[ac]a?)\b")
 LAST_YEAR_BEFORE_PANDEMIC = 2019
 
 

@@ -452,6 +452,11 @@ class Understander:
             if len(word) >= SOUNDED_LENGTH:
                 sounds.setdefault(sounded(word), set()).add(word)
         self.sounds = {key: next(iter(known)) for key, known in sounds.items() if len(known) == 1}
+        stems: dict[str, set[str]] = {}
+        for word in vocabulary:  # "sensaron": a form no name uses, of a stem that sounds like one ("censados")
+            if len(word) >= SOUNDED_LENGTH and len(sounded(word)) == len(word):
+                stems.setdefault(sounded(word)[:STEM], set()).add(word[:STEM])
+        self.sounded_stems = {key: next(iter(known)) for key, known in stems.items() if len(known) == 1}
         self.known_words = vocabulary | words.cue_words() | self.stopwords | place_words
 
     def _known(self, word: str) -> bool:
@@ -490,8 +495,12 @@ class Understander:
         """'difrencia' -> 'diferencia': a long word no name or phrasing uses, close to a word of an operation or
         of a cue; 'senso' -> 'censo': an unknown word that sounds like exactly one known word."""
         def mended(word: str) -> str:
-            if len(word) >= SOUNDED_LENGTH and word not in self.known_words and sounded(word) in self.sounds:
-                return self.sounds[sounded(word)]  # "senso", "poblasion": a known word, spelled as it sounds
+            if len(word) >= SOUNDED_LENGTH and word not in self.known_words and not self._known(word):
+                said = sounded(word)  # "senso", "poblasion": a known word, spelled as it sounds
+                if said in self.sounds:
+                    return self.sounds[said]
+                if len(said) == len(word) and said[:STEM] in self.sounded_stems:
+                    return self.sounded_stems[said[:STEM]] + word[STEM:]
             if len(word) < OPERATION_TYPO_LENGTH or word in self.vocabulary or word in self.stopwords:
                 return word
             match = process.extractOne(word, self.typo_targets, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)

@@ -1336,3 +1336,80 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
         cifra.ask(question, conversation)
     answer = cifra.ask("¿cuántos puntos subió de un año al otro?", conversation)
     assert answer.plan.operation == "change" and (answer.plan.period.start, answer.plan.period.end) == (2022, 2023)
+
+
+@pytest.mark.parametrize(("questions", "code", "areas"), [
+    (["gasto militar de Ecuador en 2018", "¿y Bolivia? ¿cuál gasta más?"], "MS.MIL.XPND.GD.ZS", ["ECU", "BOL"]),
+    (["military spending of Norway in 2019", "and Sweden, which one spends more?"], "MS.MIL.XPND.GD.ZS", ["NOR", "SWE"]),
+])  # fmt: skip
+def test_a_follow_up_rewording_its_measure_keeps_it_and_compares(cifra, questions, code, areas):
+    conversation = Conversation()
+    cifra.ask(questions[0], conversation)
+    answer = cifra.ask(questions[1], conversation)
+    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", code, areas), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "period"), [
+    (["mortalidad infantil de Chile en 2015", "¿y en Argentina?", "¿cuál de los dos tenía más, y por cuánto?"],
+     "difference", (2015, 2015)),
+    (["tasa de desocupación de Chile en el trimestre julio-septiembre de 2023",
+      "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"], "change", (2022, 2023)),
+])  # fmt: skip
+def test_a_difference_asked_after_answers_is_between_them(cifra, questions, operation, period):
+    conversation = Conversation()
+    for question in questions[:-1]:
+        cifra.ask(question, conversation)
+    answer = cifra.ask(questions[-1], conversation)
+    assert (answer.status, answer.plan.operation) == ("ok", operation), answer.answer
+    assert (answer.plan.period.start, answer.plan.period.end) == period
+
+
+def test_a_follow_up_of_a_world_ranking_ranks_the_world(cifra):
+    conversation = Conversation()
+    cifra.ask("the 4 countries with the highest life expectancy in 2021", conversation)
+    answer = cifra.ask("and in 1995?", conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.top_n, answer.plan.member_kind) == (
+        "ok", "rank", 4, "country"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code", "areas"), [
+    ("tasa de pobresa comunal en kilikura", "CHL.POVERTY.INCOME", ["CL-13125"]),  # c/k, z/s: as they sound
+    ("cuantos ogares se sensaron en la reina", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-13113"]),  # a silent h
+    ("How much did Colombia spent on its military in 2020 as a share of GDP?", "MS.MIL.XPND.GD.ZS", ["COL"]),
+])  # fmt: skip
+def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, areas):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", code, areas), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation", "period", "code"), [
+    ("¿cuál era la inflación de Perú antes de la pandemia?", "value", (2019, 2019), "FP.CPI.TOTL.ZG"),
+    ("pre-pandemic unemployment in Colombia", "value", (2019, 2019), "SL.UEM.TOTL.ZS"),
+    ("¿y en 2018, antes del covid, el PIB per cápita de Chile?", "value", (2018, 2018), None),  # the year said wins
+    ("¿cuánto han subido los precios en el último año?", "latest", (None, None), "CHL.CPI.INFLATION_12M"),
+    ("how much did the Imacec grow over the last year?", "latest", (None, None), "CHL.IMACEC.GROWTH_12M"),
+    ("How many people lived in Paraguay, Uruguay and Bolivia altogether in 2019?", "aggregate", (2019, 2019),
+     "SP.POP.TOTL"),
+])  # fmt: skip
+def test_periods_and_operations_said_in_passing(cifra, question, operation, period, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation) == ("ok", operation), answer.answer
+    assert (answer.plan.period.start, answer.plan.period.end) == period
+    assert code is None or answer.plan.indicator_code == code
+
+
+@pytest.mark.parametrize(("questions", "operation", "areas"), [
+    (["esperanza de vida de Uruguay en 2019", "¿y en Paraguay? ¿cuánto más baja?"], "difference", ["PRY", "URY"]),
+    (["CO2 emissions per person in France in 2010", "and in Germany? how many times higher?"], "ratio", ["DEU", "FRA"]),
+])  # fmt: skip
+def test_a_place_named_with_a_difference_is_set_against_the_last_answer(cifra, questions, operation, areas):
+    conversation = Conversation()
+    cifra.ask(questions[0], conversation)
+    answer = cifra.ask(questions[1], conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.area_codes) == ("ok", operation, areas), answer.answer
+
+
+def test_a_census_against_the_projection_it_replaced(cifra):
+    answer = cifra.ask("¿en cuánto difiere la población censada de la Región de Los Lagos en 2024 de la que se proyectaba?")
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.second_indicator_code) == (
+        "ok", "difference", "CHL.CENSUS2024.POP", "CHL.POPULATION.PROJ"), answer.answer
