@@ -57,6 +57,7 @@ ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
+POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
 
 
@@ -631,6 +632,10 @@ class Planner:
             readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={pair.field: value})})
                         for value in pair.values]
             readings.append(understanding.model_copy(update={"unsupported": None, "operation": Operation.DIFFERENCE}))
+        elif understanding.cues.measure == "share" and set(understanding.second_topic.split()) <= POPULATION_WORDS:
+            # "how many people lived in urban areas, and what share of the population is that?": the amount, its share
+            readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={"measure": measure})})
+                        for measure in (None, "share")]
         elif understanding.second_topic:
             readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates})
                         for topic, candidates in ((understanding.topic_text, understanding.candidates),

@@ -204,6 +204,8 @@ LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|and)\s+((?:en )?(?:que|what) "
+                              r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
 BARE_MINUS = re.compile(r"\b(\w+) menos (\w+)")
@@ -735,6 +737,10 @@ class Understander:
             operation, counted_periods = Operation.PERIOD_COUNT, PLURAL_PERIODS.search(group_phrase)
         elif counted_periods:  # "¿cuántos años de datos hay?": no condition to count by
             unsupported = as_written(text, counted_periods[0])
+        amount_and_share = AMOUNT_AND_SHARE.search(folded)
+        if amount_and_share and cues.measure == "share" and operation is None and not unsupported:
+            # "¿cuántos niños había en Coquimbo, y qué porcentaje de la población eran?": the amount, then its share
+            listed, unsupported = True, as_written(text, amount_and_share[1])
         if pair and operation not in TWO_OPERANDS:  # "población de 0 a 14 y de 65 y más": which one?
             listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)

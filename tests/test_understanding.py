@@ -1413,3 +1413,15 @@ def test_a_census_against_the_projection_it_replaced(cifra):
     answer = cifra.ask("¿en cuánto difiere la población censada de la Región de Los Lagos en 2024 de la que se proyectaba?")
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.second_indicator_code) == (
         "ok", "difference", "CHL.CENSUS2024.POP", "CHL.POPULATION.PROJ"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    ("How many people in Peru lived in cities in 2015, and what percentage of the population was that?",
+     ["SP.URB.TOTL", "SP.URB.TOTL.IN.ZS"]),
+    ("¿cuántos niños de 0 a 14 años había en Coquimbo (comuna) según el censo 2024, y qué porcentaje de la población eran?",
+     ["CHL.CENSUS2024.POP_0_14", "CHL.CENSUS2024.POP_0_14.SHARE"]),
+])  # fmt: skip
+def test_an_amount_and_its_share_of_the_population_are_both_answered(cifra, question, codes):
+    answer = cifra.ask(question)
+    assert answer.status == "ok", answer.answer
+    assert [part.plan.indicator_code for part in answer.parts] == codes
