@@ -121,6 +121,11 @@ def test_sub_annual_readings(cifra, question, code, period, value):
     ("¿qué porcentaje de la población de Chile vive en la región de Valparaíso?", "CHL.CENSUS2024.POP.SHARE", "CL-05", 10.2598),
     # 114,284.997 kt of CO2e x 1,000 / 17,181,464 people (WDI, 2010)
     ("emisiones de gases de efecto invernadero por habitante en Chile en 2010", "EN.ATM.GHGT.KT.CE.PC", "CHL", 6.6517),
+    # US$8,485,378,379.71 received / 10,463,872 people (WDI, 2022)
+    ("remesas por persona que recibió Honduras en 2022", "BX.TRF.PWKR.CD.DT.PC", "HND", 810.9215),
+    # 10,241 vacant of 18,702 dwellings enumerated in El Quisco
+    ("¿qué proporción de las viviendas de El Quisco quedó desocupada en el censo 2024?", "CHL.CENSUS2024.DWELLINGS.VACANT.SHARE",
+     "CL-05604", 54.7588),
 ])  # fmt: skip
 def test_per_capita_and_share_of_parent_are_computed_in_the_query(cifra, question, code, area, value):
     answer = cifra.ask(question)
