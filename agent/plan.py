@@ -268,8 +268,10 @@ class Planner:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         asked = fold(understanding.question)
         last = conversation.last_plan
+        several = bool(conversation.turns and conversation.turns[-1].also)  # of which measure? asked back
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
                 understanding.continues or lexicon().has_phrase(asked, lexicon().both_places)) and last is not None \
+                and not several \
                 and not understanding.pair and len(understanding.places) <= 1 and (
                     not understanding.topic_text or self.family.restates(understanding, last.indicator_code)):
             # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"; "¿y en Perú? ¿cuántas

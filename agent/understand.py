@@ -42,8 +42,9 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|topped|crossed|surpassed|exceeded)\s+"
                             rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
-YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|"
-                         r"how many (?:more |fewer )?years (?:do|does|did|will) (?:\w+ ){1,2}live)\b")
+YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|viv\w* (?:mas|menos) anos|"
+                         r"how many (?:more |fewer )?years (?:do|does|did|will) (?:\w+ ){1,2}live|"
+                         r"lived? (?:longer|more years))\b")  # "¿cuál de los dos vivía más años?"
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
@@ -438,19 +439,21 @@ class Understander:
         self.index = index
         self.vocabulary = vocabulary
         self.vocabulary_stems = {word[:STEM] for word in vocabulary if len(word) >= STEM}
+        self.spelling_targets = sorted(vocabulary)  # in one order, so ties are broken alike in every process
         self.joined_words = joined_words
         words = lexicon()
         self.exclusions = words.operation_exclusions + sorted(named_operations, key=len, reverse=True)
-        self.typo_targets = {word for groups in (words.operations, words.two_operand_operations, words.group_operations)
+        self.typo_targets = sorted({word for groups in (words.operations, words.two_operand_operations, words.group_operations)
                                 for phrases in groups.values() for phrase in phrases for word in fold(phrase).split()
                                 if len(word) >= OPERATION_TYPO_LENGTH} | {
-            word for word in words.cue_words() if len(word) >= OPERATION_TYPO_LENGTH}  # "desestacionalisado"
+            word for word in words.cue_words() if len(word) >= OPERATION_TYPO_LENGTH})  # "desestacionalisado"; sorted,
+        # so that of equally close words the same one is taken in every process
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
                           | (function_words() - named_words - words.cue_words()))
         place_words = {word for name in gazetteer.names() for word in name.split()}
         sounds: dict[str, set[str]] = {}
-        for word in vocabulary | words.cue_words() | self.typo_targets:
+        for word in vocabulary | words.cue_words() | set(self.typo_targets):
             if len(word) >= SOUNDED_LENGTH:
                 sounds.setdefault(sounded(word), set()).add(word)
         self.sounds = {key: next(iter(known)) for key, known in sounds.items() if len(known) == 1}
@@ -497,11 +500,11 @@ class Understander:
         """'difrencia' -> 'diferencia': a long word no name or phrasing uses, close to a word of an operation or
         of a cue; 'senso' -> 'censo': an unknown word that sounds like exactly one known word."""
         def mended(word: str) -> str:
-            if len(word) >= SOUNDED_LENGTH and word not in self.known_words and not self._known(word):
-                said = sounded(word)  # "senso", "poblasion": a known word, spelled as it sounds
+            if len(word) >= SOUNDED_LENGTH and word not in self.known_words:
+                said = sounded(word)  # "senso", "porcentage": a known word, spelled as it sounds
                 if said in self.sounds:
                     return self.sounds[said]
-                if len(said) == len(word) and said[:STEM] in self.sounded_stems:
+                if not self._known(word) and len(said) == len(word) and said[:STEM] in self.sounded_stems:
                     return self.sounded_stems[said[:STEM]] + word[STEM:]
             if len(word) < OPERATION_TYPO_LENGTH or word in self.vocabulary or word in self.stopwords:
                 return word
@@ -514,7 +517,7 @@ class Understander:
         """'desempelo' -> 'desempleo': a word the metadata never uses, replaced by its closest known word."""
         if len(word) < 5 or word in self.vocabulary:
             return word
-        match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        match = process.extractOne(word, self.spelling_targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return match[0] if match else word
 
     def _measures(self, text: str, cue_words: set[str], stopwords: set[str]) -> list[str]:

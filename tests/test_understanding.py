@@ -1425,3 +1425,20 @@ def test_an_amount_and_its_share_of_the_population_are_both_answered(cifra, ques
     answer = cifra.ask(question)
     assert answer.status == "ok", answer.answer
     assert [part.plan.indicator_code for part in answer.parts] == codes
+
+
+def test_a_difference_after_several_measures_is_never_the_first_ones(cifra):
+    conversation = Conversation()
+    for question in ("población y esperanza de vida de Ecuador en 2012", "¿y de Colombia?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuál de los dos tenía más habitantes, y por cuánto?", conversation)
+    assert answer.status == "clarify" or answer.plan.indicator_code == "SP.POP.TOTL", answer.answer
+    answer = cifra.ask("¿cuál de los dos vivía más años, y por cuánto?", conversation)
+    assert answer.status == "clarify" or answer.plan.indicator_code == "SP.DYN.LE00.IN", answer.answer
+
+
+@pytest.mark.parametrize("question", ["que porcentage de la población de Chile tiene 65 años o más",
+                                      "qué porsentaje de la poblacion de Chile tiene 65 años o mas"])
+def test_a_share_misspelt_is_still_a_share(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"), answer.answer
