@@ -773,6 +773,9 @@ class Planner:
             return understanding.operation
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
+        if previous is not None and previous.operation == Operation.CHANGE and understanding.period.unstated \
+                and not understanding.topic_text:
+            return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years
         if group or understanding.member_kind or (previous is not None and previous.operation == Operation.RANK
                                                   and previous.member_kind and not understanding.places):
             return Operation.RANK  # "and in 2000?" after the world's top five: the world's, then

@@ -1442,3 +1442,25 @@ def test_a_difference_after_several_measures_is_never_the_first_ones(cifra):
 def test_a_share_misspelt_is_still_a_share(cifra, question):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "code"), [
+    (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN"),
+    (["What share of Peru's population was urban in 2010?", "How about Ecuador?"], "value", "SP.URB.TOTL.IN.ZS"),
+    (["¿qué porcentaje de la población de Chile tenía 65 años o más en 2024?", "¿qué tal los menores de 15?"], "value",
+     "CHL.CENSUS2024.POP_0_14.SHARE"),  # "qué tal" follows: the share, that year
+])  # fmt: skip
+def test_follow_ups_keep_a_change_and_a_share(cifra, questions, operation, code):
+    conversation = Conversation()
+    cifra.ask(questions[0], conversation)
+    answer = cifra.ask(questions[1], conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", operation, code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("¿qué parte de la electricidad de Costa Rica venía de fuentes renovables en 2015?", "EG.ELC.RNEW.ZS"),  # a verb, no topic
+    ("¿cuánto se redujeron las emisiones de CO2 per cápita de Francia entre 2000 y 2014?", "EN.ATM.CO2E.PC"),
+])  # fmt: skip
+def test_verbs_of_where_from_and_of_a_fall_are_no_topic(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
