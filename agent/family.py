@@ -156,7 +156,13 @@ class FamilyChooser:
         if len(named) == 1:
             return named[0]
         accounting = [code for code in near if self._accounts(topic, code)]
-        return accounting[0] if len(accounting) == 1 else None
+        if len(accounting) != 1:
+            return None
+        asked = {word[:STEM] for word in topic.split()}
+        named = lambda code: len(asked & self._name_stems(code))  # noqa: E731
+        # "qué parte de la energía venía de fuentes renovables": renewable electricity's words account for "energía"
+        # only in its definition, while renewable energy's name says it: too close to settle by words alone
+        return accounting[0] if named(accounting[0]) >= max(named(code) for code in near) else None
 
     def _accounts(self, topic: str, code: str) -> bool:
         """Does ``code``'s family use every topic word that names some measure, in one of its endings?"""

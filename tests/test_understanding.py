@@ -1464,3 +1464,9 @@ def test_follow_ups_keep_a_change_and_a_share(cifra, questions, operation, code)
 def test_verbs_of_where_from_and_of_a_fall_are_no_topic(cifra, question, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+def test_a_measure_its_name_says_is_never_settled_for_one_its_definition_mentions(cifra):
+    answer = cifra.ask("¿qué parte de la energía de Costa Rica venía de fuentes renovables en 2015?")
+    read = [answer.plan] if answer.status == "ok" else [option.plan for option in answer.options]
+    assert "EG.FEC.RNEW.ZS" in {plan.indicator_code for plan in read}, answer.answer
