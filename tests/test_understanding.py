@@ -1338,15 +1338,29 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     assert answer.plan.operation == "change" and (answer.plan.period.start, answer.plan.period.end) == (2022, 2023)
 
 
-@pytest.mark.parametrize(("questions", "code", "areas"), [
-    (["gasto militar de Ecuador en 2018", "¿y Bolivia? ¿cuál gasta más?"], "MS.MIL.XPND.GD.ZS", ["ECU", "BOL"]),
-    (["military spending of Norway in 2019", "and Sweden, which one spends more?"], "MS.MIL.XPND.GD.ZS", ["NOR", "SWE"]),
+@pytest.mark.parametrize(("questions", "operation", "code", "areas"), [
+    # a follow-up rewording the measure keeps it, and "which one" compares the places
+    (["gasto militar de Ecuador en 2018", "¿y Bolivia? ¿cuál gasta más?"], "value", "MS.MIL.XPND.GD.ZS", ["ECU", "BOL"]),
+    (["military spending of Norway in 2019", "and Sweden, which one spends more?"], "value", "MS.MIL.XPND.GD.ZS",
+     ["NOR", "SWE"]),
+    # a place named with a difference or ratio is set against the last answer's
+    (["esperanza de vida de Uruguay en 2019", "¿y en Paraguay? ¿cuánto más baja?"], "difference", "SP.DYN.LE00.IN",
+     ["PRY", "URY"]),
+    (["CO2 emissions per person in France in 2010", "and in Germany? how many times higher?"], "ratio", "EN.ATM.CO2E.PC",
+     ["DEU", "FRA"]),
+    # a change between two years and a share are kept ("how about", "qué tal" follow)
+    (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN",
+     ["PRY"]),
+    (["What share of Peru's population was urban in 2010?", "How about Ecuador?"], "value", "SP.URB.TOTL.IN.ZS", ["ECU"]),
+    (["¿qué porcentaje de la población de Chile tenía 65 años o más en 2024?", "¿qué tal los menores de 15?"], "value",
+     "CHL.CENSUS2024.POP_0_14.SHARE", ["CHL"]),
 ])  # fmt: skip
-def test_a_follow_up_rewording_its_measure_keeps_it_and_compares(cifra, questions, code, areas):
+def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
     cifra.ask(questions[0], conversation)
     answer = cifra.ask(questions[1], conversation)
-    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", code, areas), answer.answer
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "ok", operation, code, areas), answer.answer
 
 
 @pytest.mark.parametrize(("questions", "operation", "period"), [
@@ -1398,17 +1412,6 @@ def test_periods_and_operations_said_in_passing(cifra, question, operation, peri
     assert code is None or answer.plan.indicator_code == code
 
 
-@pytest.mark.parametrize(("questions", "operation", "areas"), [
-    (["esperanza de vida de Uruguay en 2019", "¿y en Paraguay? ¿cuánto más baja?"], "difference", ["PRY", "URY"]),
-    (["CO2 emissions per person in France in 2010", "and in Germany? how many times higher?"], "ratio", ["DEU", "FRA"]),
-])  # fmt: skip
-def test_a_place_named_with_a_difference_is_set_against_the_last_answer(cifra, questions, operation, areas):
-    conversation = Conversation()
-    cifra.ask(questions[0], conversation)
-    answer = cifra.ask(questions[1], conversation)
-    assert (answer.status, answer.plan.operation, answer.plan.area_codes) == ("ok", operation, areas), answer.answer
-
-
 def test_a_census_against_the_projection_it_replaced(cifra):
     answer = cifra.ask("¿en cuánto difiere la población censada de la Región de Los Lagos en 2024 de la que se proyectaba?")
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.second_indicator_code) == (
@@ -1442,19 +1445,6 @@ def test_a_difference_after_several_measures_is_never_the_first_ones(cifra):
 def test_a_share_misspelt_is_still_a_share(cifra, question):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"), answer.answer
-
-
-@pytest.mark.parametrize(("questions", "operation", "code"), [
-    (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN"),
-    (["What share of Peru's population was urban in 2010?", "How about Ecuador?"], "value", "SP.URB.TOTL.IN.ZS"),
-    (["¿qué porcentaje de la población de Chile tenía 65 años o más en 2024?", "¿qué tal los menores de 15?"], "value",
-     "CHL.CENSUS2024.POP_0_14.SHARE"),  # "qué tal" follows: the share, that year
-])  # fmt: skip
-def test_follow_ups_keep_a_change_and_a_share(cifra, questions, operation, code):
-    conversation = Conversation()
-    cifra.ask(questions[0], conversation)
-    answer = cifra.ask(questions[1], conversation)
-    assert (answer.status, answer.plan.operation, answer.plan.indicator_code) == ("ok", operation, code), answer.answer
 
 
 @pytest.mark.parametrize(("question", "code"), [
