@@ -1185,6 +1185,8 @@ def test_us_in_capitals_is_the_united_states(cifra, question, areas):
 @pytest.mark.parametrize(("question", "code"), [
     ("oye weon me ayudai con la esperanza de vida de bolivia en 2015", "SP.DYN.LE00.IN"),
     ("female labour force participation rate in Bolivia 2015", "SL.TLF.CACT.FE.ZS"),  # the British spelling
+    ("¿qué parte de la electricidad de Costa Rica venía de fuentes renovables en 2015?", "EG.ELC.RNEW.ZS"),  # a verb
+    ("¿cuánto se redujeron las emisiones de CO2 per cápita de Francia entre 2000 y 2014?", "EN.ATM.CO2E.PC"),
 ])  # fmt: skip
 def test_chat_words_and_spellings(cifra, question, code):
     answer = cifra.ask(question)
@@ -1445,15 +1447,6 @@ def test_a_difference_after_several_measures_is_never_the_first_ones(cifra):
 def test_a_share_misspelt_is_still_a_share(cifra, question):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"), answer.answer
-
-
-@pytest.mark.parametrize(("question", "code"), [
-    ("¿qué parte de la electricidad de Costa Rica venía de fuentes renovables en 2015?", "EG.ELC.RNEW.ZS"),  # a verb, no topic
-    ("¿cuánto se redujeron las emisiones de CO2 per cápita de Francia entre 2000 y 2014?", "EN.ATM.CO2E.PC"),
-])  # fmt: skip
-def test_verbs_of_where_from_and_of_a_fall_are_no_topic(cifra, question, code):
-    answer = cifra.ask(question)
-    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
 
 
 def test_a_measure_its_name_says_is_never_settled_for_one_its_definition_mentions(cifra):
