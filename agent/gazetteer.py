@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from agent.lexicon import lexicon
 from agent.models import Place
 from catalog.schema import Area, AreaAlias, Indicator
-from catalog.text import fold, sounded
+from catalog.text import fold, one_per_sound, sounded
 
 MAX_WORDS = 7
 FUZZY_MIN_LENGTH = 6
@@ -62,10 +62,7 @@ class Gazetteer:
         self.areas = {area.code: area for area in areas}
         self._names = names
         self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
-        by_sound = defaultdict(set)
-        for name in self._fuzzy_choices:
-            by_sound[sounded(name)].add(name)
-        self._sounded = {sound: next(iter(named)) for sound, named in by_sound.items() if len(named) == 1}
+        self._sounded = one_per_sound((sounded(name), name) for name in self._fuzzy_choices)
         self._stopwords = set(lexicon().stopwords)
         self._not_places = self._stopwords | set(measure_words)
 
@@ -155,8 +152,9 @@ class Gazetteer:
             stopwords = self._stopwords.intersection(chunk)
             if len(chunk) < length or len(phrase) < FUZZY_MIN_LENGTH or self._not_places.issuperset(chunk):
                 continue
-            if sounded(phrase) in self._sounded and not stopwords:  # "vitakura": spelled as it sounds
-                return length, self._names[self._sounded[sounded(phrase)]], phrase
+            said = self._sounded.get(sounded(phrase))
+            if said and not stopwords:  # "vitakura": spelled as it sounds
+                return length, self._names[said], phrase
             match = process.extractOne(phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if match and stopwords <= set(match[0].split()):  # "alto ospicio" is Alto Hospicio; "de chle" is no name
                 return length, self._names[match[0]], phrase

@@ -278,7 +278,7 @@ class Planner:
             # veces más se demoraba allá?"; "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"
             between = self._against_place(understanding, last) if understanding.places else \
                 self._between_last_two(understanding.named_operation, conversation) if understanding.period.unstated \
-                else self._against_last(understanding, conversation)
+                else self._against_last(understanding, last, conversation)
             if between is not None:
                 return PlanOutcome(plan=between)
         if understanding.unsupported:
@@ -294,7 +294,7 @@ class Planner:
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
             # same as what was not answered, never an older answer's measure
             return PlanOutcome(status="clarify", reason="follows_unanswered")
-        previous = conversation.last_plan
+        previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         same_measure = previous is not None and not understanding.topic_text
         context = previous if same_measure or (previous is not None and understanding.continues) else None
@@ -595,11 +595,10 @@ class Planner:
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
                                        "area_codes": [place, *last.area_codes], "alternatives": []})
 
-    def _against_last(self, understanding: Understanding, conversation: Conversation) -> QueryPlan | None:
+    def _against_last(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
         """The change from another period to the last answer's ("¿y en el mismo trimestre del año anterior?
         ¿cuántos puntos de diferencia hay?"): the period the follow-up names, then the difference between the two."""
-        last = conversation.last_plan
-        if understanding.named_operation != Operation.DIFFERENCE or last is None:
+        if understanding.named_operation != Operation.DIFFERENCE:
             return None
         other = self._read(understanding.model_copy(update={"unsupported": None, "named_operation": None}),
                            conversation, lambda: None, ask_model=False)

@@ -16,7 +16,7 @@ from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation,
                           VariantPair)
 from agent.time_expressions import MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
-from catalog.text import fold, sounded
+from catalog.text import fold, one_per_sound, sounded
 
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 6
@@ -452,16 +452,11 @@ class Understander:
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
                           | (function_words() - named_words - words.cue_words()))
         place_words = {word for name in gazetteer.names() for word in name.split()}
-        sounds: dict[str, set[str]] = {}
-        for word in vocabulary | words.cue_words() | set(self.typo_targets):
-            if len(word) >= SOUNDED_LENGTH:
-                sounds.setdefault(sounded(word), set()).add(word)
-        self.sounds = {key: next(iter(known)) for key, known in sounds.items() if len(known) == 1}
-        stems: dict[str, set[str]] = {}
-        for word in vocabulary:  # "sensaron": a form no name uses, of a stem that sounds like one ("censados")
-            if len(word) >= SOUNDED_LENGTH and len(sounded(word)) == len(word):
-                stems.setdefault(sounded(word)[:STEM], set()).add(word[:STEM])
-        self.sounded_stems = {key: next(iter(known)) for key, known in stems.items() if len(known) == 1}
+        self.sounds = one_per_sound((sounded(word), word) for word in vocabulary | words.cue_words() | set(self.typo_targets)
+                                    if len(word) >= SOUNDED_LENGTH)
+        self.sounded_stems = one_per_sound(  # "sensaron": a form no name uses, of a stem that sounds like one ("censados")
+            (sounded(word)[:STEM], word[:STEM]) for word in vocabulary
+            if len(word) >= SOUNDED_LENGTH and len(sounded(word)) == len(word))
         self.known_words = vocabulary | words.cue_words() | self.stopwords | place_words
 
     def _known(self, word: str) -> bool:

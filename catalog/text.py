@@ -2,6 +2,8 @@
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 
@@ -23,3 +25,12 @@ def sounded(folded: str) -> str:
     for written, said in SOUNDS:
         folded = written.sub(said, folded)
     return folded
+
+
+def one_per_sound(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each sound with the one written form that makes it, from (sound, written) pairs; a sound several forms
+    make says nothing about which was meant, so it is left out."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for sound, written in pairs:
+        forms[sound].add(written)
+    return {sound: next(iter(written)) for sound, written in forms.items() if len(written) == 1}
