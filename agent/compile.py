@@ -407,19 +407,39 @@ class QueryBuilder:
                                             "area_codes": areas, "second_indicator_code": None})
         return QueryBuilder(plan, info, self.language, observed_only=True).rows(uses_annual_average(plan, info)).subquery(name)
 
+    def _group_total(self, name: str) -> FromClause:
+        """A group's yearly total, the sum of its members' values ("what share of South America's GDP"), only in years
+        when every member with values in the series has one: never the total of those that happened to report."""
+        o, plan = self.o, self.plan
+        members = select(m.c.member_code).where(m.c.group_code == plan.group_code)
+        inner, inner_areas, named = observations(self.info, "reporting"), a.alias("reporting_areas"), a.alias("group_area")
+        reporting = (select(func.count(func.distinct(inner.c.area_code)))
+                     .select_from(inner_areas.join(inner, inner_areas.c.code == inner.c.area_code))
+                     .where(inner.c.indicator_code == plan.indicator_code, inner.c.sex == "_T", inner.c.age == "_T",
+                            inner_areas.c.kind == plan.member_kind, inner.c.area_code.in_(members)).scalar_subquery())
+        group_name = select(named.c.name_es if self.language == "es" else named.c.name_en).where(
+            named.c.code == plan.group_code).scalar_subquery()
+        where = [*self._totals(), a.c.kind == plan.member_kind, o.c.area_code.in_(members), *self._period_filter()]
+        return (select(literal(plan.group_code).label("area"), group_name.label("area_name"), o.c.period,
+                       func.sum(o.c.value).label("value"))
+                .select_from(self._from_areas()).where(*where).group_by(o.c.period)
+                .having(func.count() == reporting).subquery(name))  # fmt: skip
+
     def two_operands(self) -> Select:
         """The first operand minus (or divided by, or as a percent of) the second, period by period: two places of
         one measure, or two measures of each place. Without a period asked, the newest period both have."""
         plan = self.plan
         two_places = plan.second_indicator_code is None
         first = self._operand(self.info, plan.area_codes[:1] if two_places else plan.area_codes, "first")
-        second = self._operand(self.second or self.info, plan.area_codes[1:2] if two_places else plan.area_codes, "second")
+        second = self._group_total("second") if plan.group_code else \
+            self._operand(self.second or self.info, plan.area_codes[1:2] if two_places else plan.area_codes, "second")
         same = first.c.period == second.c.period
         if not two_places:
             same = and_(same, first.c.area == second.c.area)
         value = (first.c.value - second.c.value if plan.operation == Operation.DIFFERENCE
                  else first.c.value * (100.0 if plan.operation == Operation.SHARE else 1.0) / func.nullif(second.c.value, 0))
-        area = literal(",".join(plan.area_codes[:2])) if two_places else first.c.area
+        operand_areas = plan.area_codes[:2] + ([plan.group_code] if plan.group_code else [])
+        area = literal(",".join(operand_areas)) if two_places else first.c.area
         query = (
             select(area.label("area"), first.c.area_name, first.c.period,
                    first.c.area.label("first_area"), first.c.area_name.label("first_area_name"),

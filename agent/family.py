@@ -75,17 +75,23 @@ class FamilyChooser:
             best[family] = (score, members + 1, code)
         topic = understanding.topic_text
         titled = self.catalog.families_titled.get(topic, set())
+        for family in sorted(titled - best.keys()):  # "what share of South America's GDP": the share retrieved only
+            best[family] = (top, 0, min(info.code for info in self.catalog.indicators.values() if info.family == family))
         # Of close matches, the one family the topic names ("¿en qué porcentaje subió el PIB?" retrieves shares of
         # GDP first), else the one whose words account for every topic word ("prima de riesgo sobre los préstamos"
         # retrieved after preprimary enrolment)
         ranked = _promoted(sorted(best.values(), reverse=True), lambda code: self.catalog.get(code).family in titled)
         ranked = _promoted(ranked, lambda code: self._accounts(topic, code))
-        if understanding.cues.measure in SOFT_MEASURES and lexicon().has_phrase(fold(understanding.question),
-                                                                              lexicon().operations["share_of"]):
+        if understanding.cues.measure in SOFT_MEASURES and not titled and lexicon().has_phrase(
+                fold(understanding.question), lexicon().operations["share_of"]):
             # "what share of the labour force is women": a close family that has the share asked and accounts for the
-            # topic, not a rate of the best match ("female participation rate"); "puntos porcentuales" asks no share
+            # topic, not a rate of the best match ("female participation rate"); "puntos porcentuales" asks no share.
+            # A topic that is a measure's own name ("what share of South America's GDP") is that measure's share of a
+            # larger area, never another measure as a share of it (capital formation in % of GDP)
             ranked = _promoted(ranked, lambda code: self.fits(code, understanding) and self._accounts(topic, code))
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
+        near = [family for family in near if self.catalog.get(family[2]).family in titled
+                and self.fits(family[2], understanding, soft=True)] or near  # "mortality rate" under 5: not deaths
         saying = [family for family in near if understanding.named_amounts and any(
             info.names_amounts(understanding.named_amounts) for info in self.catalog.family_of(family[2]))]
         if saying:  # "el 20 % más rico": no near family that names another share
@@ -170,14 +176,15 @@ class FamilyChooser:
 
     def restates(self, understanding: Understanding, code: str) -> bool:
         """Does a follow-up's topic only reword ``code``'s measure ("Which one spends more?" after military
-        spending), naming it and nothing else?"""
+        spending), every word from its names and nothing else ("¿y cuántas personas viven en cada hogar?" after
+        households asks for another measure)?"""
         family, topic = self.catalog.get(code).family, understanding.topic_text
         named = (self.catalog.families_named.get(topic, set()) | self.catalog.families_named.get(self._singular(topic), set())
                  | self.catalog.families_named_within(fold(understanding.question)))
         if named and family not in named:  # "¿y cuántas personas por hogar?" after households: another measure's name
             return False
         stems = self.catalog.family_stems.get(family, set())
-        return any(word[:STEM] in stems for word in topic.split()) and self._accounts(topic, code)
+        return all(word[:STEM] in stems for word in topic.split()) and self._accounts(topic, code)
 
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

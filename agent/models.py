@@ -222,8 +222,9 @@ class Conversation(BaseModel):
 
     @property
     def last_two_plans(self) -> list[QueryPlan]:
-        """The plans of the last two answered turns, oldest first (fewer if fewer were answered)."""
-        return [turn.plan for turn in self.turns if turn.plan][-2:]
+        """The plans of the last two answers, oldest first (fewer if fewer were answered): a turn that answered two
+        measures at once (women's and men's unemployment) gives both."""
+        return [plan for turn in self.turns if turn.plan for plan in (turn.plan, *turn.also)][-2:]
 
 
 class Understood(BaseModel):

@@ -41,6 +41,8 @@ MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 # "¿cuántos turistas llegaron?" counts something: a percentage answers another question, unless one is asked for
 HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
+RELATIVE_ASKED = re.compile(r"\b(?:(?:en|in) (?:porcentaje|percent|percentage(?: terms)?)|porcentualmente|"
+                            r"(?:by )?what (?:percent|percentage)|que porcentaje|en que porcentaje)\b")
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
@@ -56,6 +58,7 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
+ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
@@ -217,6 +220,13 @@ class Planner:
         outcome = self._read(understanding, conversation, on_model, ask_model)
         if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
+        relative = RELATIVE_ASKED.search(fold(understanding.question))
+        if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and \
+                self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent":
+            # "Which of the two is bigger, and by how much in percent?": no difference in the measure's unit instead
+            ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative[0]},
+                               options=[outcome.plan, ratio])
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
                 understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also:
             outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
@@ -268,7 +278,9 @@ class Planner:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         asked = fold(understanding.question)
         last = conversation.last_plan
-        several = bool(conversation.turns and conversation.turns[-1].also)  # of which measure? asked back
+        several = bool(conversation.turns and conversation.turns[-1].also) and not (  # of which measure? asked back,
+            understanding.named_operation in TWO_OPERANDS and not understanding.topic_text  # unless the two answered
+            and self._between_last_two(understanding.named_operation, conversation))  # are its operands (women, men)
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
                 understanding.continues or lexicon().has_phrase(asked, lexicon().both_places)) and last is not None \
                 and not several \
@@ -339,8 +351,8 @@ class Planner:
         if context is not None and period.unstated:  # "¿y según las proyecciones?": of the same year, projected
             period = context.period.model_copy(update={"projected": period.projected or context.period.projected})
             plans = conversation.last_two_plans
-            if understanding.operation == Operation.CHANGE and len(plans) == 2 and lexicon().has_phrase(
-                    asked, lexicon().operations["between_those"]):  # "¿cuánto cayó entre esos dos años?"
+            if understanding.operation == Operation.CHANGE and len(plans) == 2:
+                # "¿cuánto cayó entre esos dos años?", "So how many percentage points did it change?" after 2021, then 2000
                 period = self._spanned(*plans) or period
         if understanding.period.same_part and context is not None and period.is_single_year and not (
                 period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
@@ -358,6 +370,8 @@ class Planner:
             period = shifted(self._said_period(context), period.shift_months) if context is not None else None
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
+            if understanding.operation == Operation.CHANGE:  # "¿y cuánto subió respecto a marzo del año anterior?"
+                period = self._spanned(context, context.model_copy(update={"period": period})) or period
         retrieved = [candidate.code for candidate in understanding.candidates]
         member_kind = understanding.member_kind or (context.member_kind if context else None)
         if group in self.catalog.member_kinds:  # a group of one kind of area: "las regiones del Banco Mundial" are aggregates
@@ -399,6 +413,9 @@ class Planner:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
+        if operation == Operation.CHANGE and understanding.period.unstated and period.is_single_year and not (
+                period.month_end or period.quarter_end):  # "¿cuánto cambió?" after one year alone: since when?
+            return PlanOutcome(status="clarify", reason="no_shift")
         if operation == Operation.CHANGE and period.is_single_year and (period.month or period.quarter) and (
                 period.month_end or period.month) == period.month and (period.quarter_end or period.quarter) == period.quarter:
             return PlanOutcome(status="clarify", reason="no_shift")  # a change from a month to itself: since when?
@@ -440,7 +457,7 @@ class Planner:
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
         second = None
-        if operation in TWO_OPERANDS:
+        if operation in TWO_OPERANDS and not (operation == Operation.SHARE and group):  # a group's sum is the whole
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
             if outcome.status != "ok":
                 return outcome
@@ -449,11 +466,15 @@ class Planner:
         if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
         share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
-        if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 2 and (
+        with_group = areas + [group] if group and len(areas) == 1 else areas  # "la población de Sudamérica… en Brasil"
+        if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
-                    LIVES_IN.search(asked) or chosen.unit_kind == "count")):
+                    LIVES_IN.search(asked) or chosen.unit_kind in ("count", "currency"))):
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
-            operation, chosen, areas = self._share_of_ancestor(operation, chosen, areas, understanding, period)
+            operation, chosen, areas, whole = self._share_of_ancestor(operation, chosen, with_group, understanding, period)
+            if whole:  # "what share of South America's GDP did Chile have": of the sum of its members
+                group = whole
+                member_kind = next((place.kind for place in understanding.places if place.code == areas[0]), "country")
         if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency") \
                 and lexicon().has_phrase(asked, lexicon().operations["share_of"]):  # "qué porcentaje aportó": no amount
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
@@ -586,14 +607,19 @@ class Planner:
         return None
 
     def _against_place(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
-        """The place a follow-up names against the last answer's one place, of the same measure and period: it
-        first, as asked of it ("¿y en Perú? ¿cuántas veces más se demoraba allá?")."""
-        place = understanding.places[0].code
-        if last.operation not in (Operation.VALUE, Operation.LATEST) or len(last.area_codes) != 1 \
-                or last.area_codes == [place] or not understanding.period.unstated:
+        """The place a follow-up names against the last answer's other place, of the same measure and period: the
+        place asked about first ("¿y en Perú? ¿cuántas veces más se demoraba allá?", "So how many times higher is the
+        US figure?"), unless it is what the other is compared with ("¿cuántas veces más alta es que la de Vitacura?")."""
+        place = understanding.places[0]
+        others = [code for code in last.area_codes if code != place.code]
+        if last.operation not in (Operation.VALUE, Operation.LATEST) or len(others) != 1 or len(last.area_codes) > 2 \
+                or not understanding.period.unstated:
             return None
+        compared_with = re.search(rf"\b(?:que|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b",
+                                  fold(understanding.question))
+        pair = [others[0], place.code] if compared_with else [place.code, others[0]]
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
-                                       "area_codes": [place, *last.area_codes], "alternatives": []})
+                                       "area_codes": pair, "alternatives": []})
 
     def _against_last(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
         """The change from another period to the last answer's ("¿y en el mismo trimestre del año anterior?
@@ -690,7 +716,9 @@ class Planner:
             return first[0], second[0].code
         if context is not None and context.second_indicator_code and not understanding.topic_text:
             return chosen, context.second_indicator_code
-        if len(areas) != 2:
+        if len(areas) != 2 and operation == Operation.SHARE:  # "¿y en Maipú?" after Viña del Mar's share of its region
+            outcome.status, outcome.reason = "clarify", "share_whole"
+        elif len(areas) != 2:
             outcome.status, outcome.reason = "clarify", "two_operands"
             outcome.params = {"words": understanding.operation_words or operation.value}
         return chosen, None
@@ -708,16 +736,20 @@ class Planner:
                      if self.catalog.parents.get(above) == DEFAULT_AREA), area)
 
     def _share_of_ancestor(self, operation: Operation, chosen: IndicatorInfo, areas: list[str],
-                           understanding: Understanding, period: PeriodSpec) -> tuple[Operation, IndicatorInfo, list[str]]:
+                           understanding: Understanding, period: PeriodSpec
+                           ) -> tuple[Operation, IndicatorInfo, list[str], str | None]:
         """A share of the area above asked with both places ("¿qué porcentaje de la población de la Región de
         Antofagasta vive en Calama?"): the part's share of its parent where the family has it, else the part as a
         percent of the larger area named, from a total of the family that has both ("what share of the world's
         population lived in India?": not India's share of people aged 65 and over), a projected one first when
-        projections are asked. Neither containing the other: each place's own figure."""
+        projections are asked; of a group with no figures of its own (South America), its members' sum, returned as
+        the group, for counts and amounts of money a yearly series has. Neither containing the other: each place's
+        own figure."""
         projections_asked = period.projected and chosen.derived_from not in self.catalog.projecting
         for part, whole in (areas, areas[::-1]):
-            if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked:
-                return operation, chosen, [part]
+            if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked \
+                    and self.catalog.covers(chosen.code, [part], PeriodSpec()):  # Chile's areas, not Brazil in South America
+                return operation, chosen, [part], None
             if self.catalog.contains(whole, part):
                 place = next((place for place in understanding.places if place.code == whole), None)
                 wholes = [whole, *(place.alternatives if place else [])]  # the UN region, or the World Bank's
@@ -729,8 +761,12 @@ class Planner:
                 for info in totals:
                     named = next((code for code in wholes if self.catalog.covers(info.code, [part, code], period)), None)
                     if named:
-                        return Operation.SHARE, info, [part, named]
-        return operation, chosen, areas
+                        return Operation.SHARE, info, [part, named], None
+                summed = [info for info in totals if info.unit_kind in ("count", "currency") and info.frequency == "A"
+                          and (whole, part) in self.catalog.memberships and self.catalog.covers(info.code, [part], period)]
+                if summed:
+                    return Operation.SHARE, summed[0], [part], whole
+        return operation, chosen, areas, None
 
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
         """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),
@@ -753,6 +789,12 @@ class Planner:
                 asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
             if new_areas and compare:
                 return list(dict.fromkeys(previous.area_codes + new_areas)), None
+            if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE:
+                # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
+                if previous.group_code:
+                    return new_areas, previous.group_code
+                if len(previous.area_codes) == 2 and self.catalog.contains(previous.area_codes[1], new_areas[0]):
+                    return new_areas + previous.area_codes[1:], None
             if new_areas or group:
                 return new_areas, group
             return previous.area_codes, previous.group_code

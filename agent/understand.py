@@ -24,7 +24,7 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
-CONTINUATION = re.compile(r"^\s*(?:y|e|and|tambien|also|ahora|now|what about|how about|que tal|que hay de)\b")
+CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|que hay de)\b")
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
@@ -690,8 +690,9 @@ class Understander:
                 and _side_by_side(places.places) and LISTED_COUNT.search(folded):
             operation = Operation.COUNT  # "Of Chile, Argentina and Uruguay, how many had…above 78?": of those named
         percent_change = words.has_phrase(folded, words.operations["percent_change"])
-        if operation == Operation.CHANGE and cues.measure == "share" and percent_change:
-            # "¿en qué porcentaje subió?": a % change, of the measure named besides it ("GDP per capita"), if any
+        if (operation == Operation.CHANGE or two_kind == "difference") and cues.measure == "share" and percent_change:
+            # "¿en qué porcentaje subió?", "¿cuánto más alto…, en porcentaje?": a % change (or difference), of the
+            # measure named besides it ("GDP per capita"), if any
             cues = cues.model_copy(update={"measure": _variant_cues(_blank_words(folded, percent_change), words)[0].measure})
         if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
             cues = cues.model_copy(update={"measure": "share"})

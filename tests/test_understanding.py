@@ -123,6 +123,26 @@ def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question,
         assert answer.values[-1].value == pytest.approx(value, abs=0.05)
 
 
+@pytest.mark.parametrize(("questions", "areas", "group", "value"), [
+    # a group with no figures of its own: the sum of its members, in a year all of them report
+    (["What share of South America's GDP did Chile have in 2022?"], ["CHL"], "M49-005", 7.79),
+    (["¿Qué porcentaje de la población de Sudamérica vivía en Brasil en 2020?"], ["BRA"], "M49-005", 48.99),
+    (["What share of South America's GDP did Chile have in 2022?", "and Peru?"], ["PER"], "M49-005", None),
+    (["¿qué porcentaje de la población de la región de Valparaíso vive en Viña del Mar?", "¿y en Quilpué?"],
+     ["CL-05801", "CL-05"], None, None),  # the same whole, another part
+])  # fmt: skip
+def test_a_share_of_a_group_is_of_its_members_sum(cifra, questions, areas, group, value):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.operation, answer.plan.area_codes, answer.plan.group_code) == ("share", areas, group)
+    part, whole, result = answer.values
+    assert result.value == pytest.approx(part.value * 100 / whole.value)
+    if value is not None:
+        assert result.value == pytest.approx(value, abs=0.01)
+
+
 def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
     conversation = Conversation()
     cifra.ask("población de Calama censo 2024", conversation)
@@ -139,6 +159,8 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
     (["¿Quién tenía más desempleo en 2019, Colombia o Ecuador?", "and the gap between them?"], "difference",
      ["COL", "ECU"], None),  # two places of one answer
     (["esperanza de vida en Perú 2021", "¿y en 2011?", "¿y la diferencia?"], "change", ["PER"], None),  # two years
+    (["desempleo de mujeres y de hombres en Perú 2019", "¿cuál de los dos es más alto y por cuántos puntos?"],
+     "difference", ["PER"], "SL.UEM.TOTL.MA.ZS"),  # the two measures of one answer
 ])  # fmt: skip
 def test_the_difference_of_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
@@ -467,6 +489,9 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
      "change", (2023, 2024), None),  # the change, a year earlier
     (["los 3 países de Centroamérica con más homicidios en 2020", "ordénalos de menor a mayor"], "rank", (2020, 2020),
      None),  # every member, not the top 3
+    (["esperanza de vida de Perú en 1990", "¿y en 2020?", "¿cuánto cambió?"], "change", (1990, 2020), None),
+    (["IPC de Chile en junio de 2024", "¿y cuánto subió respecto a junio del año anterior?"], "change", (2023, 2024),
+     None),  # from the period named to the last answer's
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     conversation = Conversation()
@@ -1332,6 +1357,17 @@ def test_the_year_a_level_rose_most_is_no_year_of_its_peak(cifra):
     assert answer.status == "clarify" and answer.values == [], answer.answer
 
 
+@pytest.mark.parametrize("questions", [
+    ["población de Chile en 2010", "¿cuánto cambió?"],  # since when?
+    ["¿cuánto mayor es la población de Brasil que la de México en 2020, en porcentaje?"],  # no difference in people
+])  # fmt: skip
+def test_a_change_or_difference_without_what_it_needs_is_asked_back(cifra, questions):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
 def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     conversation = Conversation()
     for question in ("inflación de Chile a fines de 2022", "¿y a fines de 2023?"):
@@ -1350,6 +1386,12 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      ["PRY", "URY"]),
     (["CO2 emissions per person in France in 2010", "and in Germany? how many times higher?"], "ratio", "EN.ATM.CO2E.PC",
      ["DEU", "FRA"]),
+    (["life expectancy in Japan and Nigeria in 2020", "so how many times higher is Japan's?"], "ratio", "SP.DYN.LE00.IN",
+     ["JPN", "NGA"]),  # the place asked about first, of the two answered
+    (["tasa de pobreza por ingresos de Lo Espejo 2022", "¿cuántas veces mayor es que la de Las Condes?"], "ratio",
+     "CHL.POVERTY.INCOME", ["CL-13116", "CL-13114"]),  # the place named after "que" is what the last one is set against
+    (["hogares censados en Puente Alto", "¿y cuántas personas hay en promedio en cada hogar?"], "latest",
+     "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD", ["CL-13201"]),  # another measure, not households reworded
     # a change between two years and a share are kept ("how about", "qué tal" follow)
     (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN",
      ["PRY"]),
