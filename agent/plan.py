@@ -58,6 +58,8 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
+AS_SHARE_OF = re.compile(r"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b(?:as an? (?:share|percentage|percent|%) "
+                         r"of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)\b")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
@@ -308,7 +310,7 @@ class Planner:
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
-        same_measure = previous is not None and not understanding.topic_text
+        same_measure = previous is not None and (not understanding.topic_text or self._as_share_of(understanding, previous))
         context = previous if same_measure or (previous is not None and understanding.continues) else None
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
@@ -591,7 +593,9 @@ class Planner:
         if len(plans) < 2 or any(plan.operation not in (Operation.VALUE, Operation.LATEST) for plan in plans):
             return None
         first, second = plans
-        if first.period != second.period:  # one measure of one place in two periods: a difference is its change
+        if first.period.model_copy(update={"projected": False}) != second.period.model_copy(update={"projected": False}):
+            # one measure of one place in two periods: a difference is its change (a census and a projection of one
+            # year are one period)
             spanned = self._spanned(first, second) if operation == Operation.DIFFERENCE else None
             return second.model_copy(update={"operation": Operation.CHANGE, "period": spanned, "alternatives": []}) \
                 if spanned else None
@@ -602,9 +606,20 @@ class Planner:
         measures = self.catalog.get(first.indicator_code), self.catalog.get(second.indicator_code)
         if first.indicator_code != second.indicator_code and first.area_codes == second.area_codes and (
                 _comparable(operation, *measures)):  # never GDP minus population
+            projected = first.period.projected or second.period.projected  # a census against a projection
             return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
+                                            "period": first.period.model_copy(update={"projected": projected}),
                                             "alternatives": []})
         return None
+
+    def _as_share_of(self, understanding: Understanding, previous: QueryPlan) -> bool:
+        """Does a follow-up ask for the last measure as a share of what it names, a share its family has ("What is
+        that as a share of Mexico's GDP?" after remittances)?"""
+        if not AS_SHARE_OF.search(fold(understanding.question)):
+            return False
+        topic = set(understanding.topic_text.split())
+        return any(info.measure == "share" and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))
+                   for info in self.catalog.family_of(previous.indicator_code))
 
     def _against_place(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
         """The place a follow-up names against the last answer's other place, of the same measure and period: the

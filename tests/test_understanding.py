@@ -161,6 +161,8 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
     (["esperanza de vida en Perú 2021", "¿y en 2011?", "¿y la diferencia?"], "change", ["PER"], None),  # two years
     (["desempleo de mujeres y de hombres en Perú 2019", "¿cuál de los dos es más alto y por cuántos puntos?"],
      "difference", ["PER"], "SL.UEM.TOTL.MA.ZS"),  # the two measures of one answer
+    (["población censada de Chile en el Censo 2024", "¿y la proyectada por el INE para ese año?",
+      "¿cuánta diferencia hay entre ambas?"], "difference", ["CHL"], "CHL.POPULATION.PROJ"),  # one year, projected or not
 ])  # fmt: skip
 def test_the_difference_of_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
@@ -1392,6 +1394,7 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "CHL.POVERTY.INCOME", ["CL-13116", "CL-13114"]),  # the place named after "que" is what the last one is set against
     (["hogares censados en Puente Alto", "¿y cuántas personas hay en promedio en cada hogar?"], "latest",
      "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD", ["CL-13201"]),  # another measure, not households reworded
+    (["deuda externa de Argentina en 2020", "¿y eso como porcentaje del INB?"], "value", "DT.DOD.DECT.GN.ZS", ["ARG"]),
     # a change between two years and a share are kept ("how about", "qué tal" follow)
     (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN",
      ["PRY"]),
