@@ -22,7 +22,9 @@ FUZZY_CUTOFF = 88
 # When one name fits several areas ("Valparaíso" is a region, a province and a comuna), the most
 # commonly meant kind wins unless the question names the level ("comuna de Valparaíso").
 KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_comuna", "cl_province"]
-LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region"}
+CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
+LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
+               **dict.fromkeys(CITY_WORDS, "cl_comuna")}
 # Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
@@ -129,7 +131,9 @@ class Gazetteer:
             if code not in [known.code for known in places]:
                 places.append(place)
             end = index + length - 1
-            spans.append((starts[index], starts[end] + len(words[end])))
+            named_from = index - 2 if index >= 2 and words[index - 1] in ("de", "of") and words[index - 2] in CITY_WORDS \
+                else index  # "the city of Valparaíso": a place, no measure's words
+            spans.append((starts[named_from], starts[end] + len(words[end])))
             if not self.is_group(place):  # the "países" of Países Bajos name no members
                 in_names.update(range(index, end + 1))
             index += length

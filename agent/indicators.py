@@ -16,6 +16,7 @@ from agent.models import PeriodSpec
 from catalog.schema import Area, AreaMembership, Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
+PER_PEOPLE = re.compile(r"\bper [\d,]+ (?:people|persons|inhabitants|population)\b")
 VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age", "adjustment")
 # "en términos reales" accepts any price basis that removes inflation.
 SOFT_MEASURES = {"share"}  # asked with words ("porcentaje") that also name rates: a preference, not a requirement
@@ -95,6 +96,8 @@ def matches(info: IndicatorInfo, field: str, wanted: str) -> bool:
     value = getattr(info, field)
     if value in EQUIVALENT_VALUES.get(wanted, {wanted}):
         return True
+    if (field, wanted, value) == ("measure", "per_capita", "rate") and PER_PEOPLE.search(info.unit_en):
+        return True  # "homicidios por habitante": homicides per 100,000 people
     if not (field == "age" or (field == "sex" and value == "total")):  # a series' own sex is never another's
         return False
     name = fold(f"{info.name_es} {info.name_en}")

@@ -45,6 +45,9 @@ VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how many (?:more |fewer )?years (?:do|does|did|will) (?:\w+ ){1,2}live|"
                          r"lived? (?:longer|more years))\b")  # "¿cuál de los dos vivía más años?"
+# years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
+YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
+                                r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
@@ -648,7 +651,8 @@ class Understander:
         period = find_period(without_unit_years)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
-        counted_periods = None if YEARS_LIVED.search(folded) else PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
+        counted_periods = None if YEARS_LIVED.search(folded) or YEARS_OF_A_MEASURE.search(folded) else \
+            PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones

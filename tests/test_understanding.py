@@ -1348,6 +1348,11 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
     ("Para una nota necesito saber la tasa de pobreza de Lota en 2022", "value", "CHL.POVERTY.INCOME"),
     ("¿En qué año creció más la economía de Uruguay entre 2005 y 2015, y en cuánto?", "which_period",
      "NY.GDP.MKTP.KD.ZG"),  # the year's figure, no change between the two ends
+    ("¿qué país de Centroamérica tuvo más homicidios por habitante en 2019?", "rank", "VC.IHR.PSRC.P5"),  # per 100,000
+    ("si sumamos la población de Uruguay y Paraguay en 2020, ¿cuánto da?", "aggregate", "SP.POP.TOTL"),
+    ("average yearly inflation in Peru between 2010 and 2015", "aggregate", "FP.CPI.TOTL.ZG"),
+    ("¿cuántos años de esperanza de vida ganó Chile entre 1990 y 2010?", "change", "SP.DYN.LE00.IN"),  # no years counted
+    ("pobreza por ingresos en la ciudad de Temuco 2022", "value", "CHL.POVERTY.INCOME"),  # the city is its comuna
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
