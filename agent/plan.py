@@ -709,8 +709,8 @@ class Planner:
                     second = [info for info in second if info.code == understanding.model_codes[1]]
                 if second and second[0].code == chosen.code and period.projected:
                     # "la que contó el censo y la que proyectaba el INE": the projection is the second one's
-                    first = self._fit(base, understanding, areas, period.model_copy(update={"projected": False}),
-                                      retrieved, False, None)
+                    first = [info for info in self._fit(base, understanding, areas, period.model_copy(update={
+                        "projected": False}), retrieved, False, None) if info.code not in self.catalog.projecting]
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None

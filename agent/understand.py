@@ -48,6 +48,9 @@ YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|v
 # years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
+# One measure from two sources: a census's count and the projection it replaced
+SOURCE_WORD = re.compile(r"cens\w*|proyect\w*|project\w*|ine")
+CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyect|project)\w*|\b(?:proyect|project)\w*\b.*\bcens\w*")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
@@ -529,6 +532,9 @@ class Understander:
             if headcount & set(words) and not any(self._known(word) for word in half.split() if word not in headcount):
                 half = "poblacion"  # "cuánta gente vivía … y cuál era la esperanza de vida": the population is one
             halves.append(half)
+        measured = {" ".join(word for word in half.split() if not SOURCE_WORD.fullmatch(word)) for half in halves} - {""}
+        if len(measured) == 1 and CENSUS_AND_PROJECTION.search(text):
+            return [*measured] * 2  # "la población que contó el censo y la que proyectaba el INE": one measure, twice
         halves = [half for half in halves if half]
         if len(halves) < 2:
             return []

@@ -71,6 +71,8 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
     ("cual fue el pais sudamericano con menos homicidios por cada 100 mil habitantes el 2021?", "rank",
      ["VC.IHR.PSRC.P5"], [], "M49-005"),
     ("¿cuántos países de Centroamérica crecieron más de 5 % en 2022?", "count", ["NY.GDP.MKTP.KD.ZG"], [], "M49-013"),
+    ("¿En qué difieren la población que contó el Censo 2024 y la que proyectaba el INE para la región de Ñuble?",
+     "difference", ["CHL.CENSUS2024.POP", "CHL.POPULATION.PROJ"], ["CL-16"], None),  # one measure, two sources
 ])  # fmt: skip
 def test_operations_on_two_operands_a_group_or_the_periods(cifra, question, operation, codes, areas, group):
     answer = cifra.ask(question)
