@@ -193,9 +193,11 @@ class Planner:
         and of the families retrieved about as well, only those that have it."""
         if context is None:
             return understanding
-        cues = understanding.cues
+        cues, siblings = understanding.cues, self.catalog.siblings(context.indicator_code)
         kept = {field: value for field, value in _carried_values(self.catalog.get(context.indicator_code)).items()
-                if getattr(cues, field) is None}
+                if getattr(cues, field) is None and (field not in ("sex", "age") or any(
+                    getattr(info, field) != value for info in siblings))}
+        # a group the last measure was chosen for (women's unemployment), never what it is (births per woman)
         if not kept:
             return understanding
         carried = understanding.model_copy(update={"cues": cues.model_copy(update=kept)})

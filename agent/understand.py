@@ -43,7 +43,8 @@ VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|
                             rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|viv\w* (?:mas|menos) anos|"
-                         r"how many (?:more |fewer )?years (?:do|does|did|will) (?:\w+ ){1,2}live|"
+                         r"how (?:many (?:more |fewer )?years|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
+                         r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
                          r"lived? (?:longer|more years))\b")  # "¿cuál de los dos vivía más años?"
 # years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
@@ -634,7 +635,7 @@ class Understander:
         group_kind, group_phrase = _found(folded, words, words.group_operations)
         if group_kind == "count" and PERIOD_COUNT.search(folded):  # "¿en cuántos de los 12 trimestres…?": periods
             group_kind, group_phrase = None, None
-        compared = folded  # before "que" becomes "y": which place follows it
+        compared = folded  # before "que" becomes "y": which place follows it, how much longer people live
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
         folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
@@ -657,7 +658,7 @@ class Understander:
         period = find_period(without_unit_years)
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
-        counted_periods = None if YEARS_LIVED.search(folded) or YEARS_OF_A_MEASURE.search(folded) else \
+        counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) else \
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
@@ -763,7 +764,7 @@ class Understander:
             measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
-        if YEARS_LIVED.search(folded):  # "¿cuántos años vive la gente en Uruguay?": the life expectancy, not people
+        if YEARS_LIVED.search(compared):  # "¿cuántos años vive la gente en Uruguay?": the life expectancy, not people
             topic_text = without_entities = "esperanza de vida"
             search_words = [topic_text]
         elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people):

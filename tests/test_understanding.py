@@ -73,6 +73,8 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
     ("¿cuántos países de Centroamérica crecieron más de 5 % en 2022?", "count", ["NY.GDP.MKTP.KD.ZG"], [], "M49-013"),
     ("¿En qué difieren la población que contó el Censo 2024 y la que proyectaba el INE para la región de Ñuble?",
      "difference", ["CHL.CENSUS2024.POP", "CHL.POPULATION.PROJ"], ["CL-16"], None),  # one measure, two sources
+    ("how much longer did women live than men in Italy in 2019?", "difference", ["SP.DYN.LE00.FE.IN", "SP.DYN.LE00.MA.IN"],
+     ["ITA"], None),
 ])  # fmt: skip
 def test_operations_on_two_operands_a_group_or_the_periods(cifra, question, operation, codes, areas, group):
     answer = cifra.ask(question)
@@ -512,6 +514,9 @@ def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, opera
      ["PER", "WLD"]),  # the publisher's aggregate beside the place named
     (["¿cuánto CO2 emitía cada persona en Uruguay en 2005?"], "EN.ATM.CO2E.PC", ["URY"]),  # per person, not the total
     (["¿cuántos años se vive en promedio en Bolivia? dato 2020"], "SP.DYN.LE00.IN", ["BOL"]),  # years lived, not people
+    (["how much longer do people live in Spain than in Peru?"], "SP.DYN.LE00.IN", ["ESP", "PER"]),
+    (["What was Norway's fertility rate in 2015?", "and the birth rate?"], "SP.DYN.CBRT.IN", ["NOR"]),  # births per
+    # woman is what the fertility rate is, no variant carried to the next measure
     (["How many years do men live in Peru? 2019"], "SP.DYN.LE00.MA.IN", ["PER"]),
     (["¿Qué porcentaje de la fuerza de trabajo de Colombia son mujeres?"], "SL.TLF.TOTL.FE.ZS", ["COL"]),
     (["¿Cuántos puntos porcentuales subió la participación laboral femenina en Perú entre 2005 y 2015?"],
