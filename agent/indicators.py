@@ -16,6 +16,7 @@ from agent.models import PeriodSpec
 from catalog.schema import Area, AreaMembership, Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
+ANY_CURRENCY = "any"  # a variant's currency where every currency named fits it
 PER_PEOPLE = re.compile(r"\bper [\d,]+ (?:people|persons|inhabitants|population)\b")
 VARIANT_FIELDS = ("measure", "price_basis", "currency", "transform", "sex", "age", "adjustment")
 # "en términos reales" accepts any price basis that removes inflation.
@@ -98,6 +99,8 @@ def matches(info: IndicatorInfo, field: str, wanted: str) -> bool:
         return True
     if (field, wanted, value) == ("measure", "per_capita", "rate") and PER_PEOPLE.search(info.unit_en):
         return True  # "homicidios por habitante": homicides per 100,000 people
+    if (field, value) == ("currency", ANY_CURRENCY):
+        return True  # "¿a cuántos pesos estaba el dólar?": an exchange rate relates the currencies named
     if not (field == "age" or (field == "sex" and value == "total")):  # a series' own sex is never another's
         return False
     name = fold(f"{info.name_es} {info.name_en}")

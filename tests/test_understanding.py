@@ -1360,6 +1360,9 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
     ("average yearly inflation in Peru between 2010 and 2015", "aggregate", "FP.CPI.TOTL.ZG"),
     ("¿cuántos años de esperanza de vida ganó Chile entre 1990 y 2010?", "change", "SP.DYN.LE00.IN"),  # no years counted
     ("pobreza por ingresos en la ciudad de Temuco 2022", "value", "CHL.POVERTY.INCOME"),  # the city is its comuna
+    ("¿a cuántos pesos estaba el dólar en Chile en 2018?", "value", "PA.NUS.FCRF"),  # the rate, never GDP in pesos
+    ("average exchange rate of the Chilean peso to the US dollar in 2016", "value", "PA.NUS.FCRF"),
+    ("dólar observado promedio de 2021", "value", "PA.NUS.FCRF"),
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
