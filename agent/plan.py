@@ -58,6 +58,8 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
+COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|respecto (?:a|al|de|del)|frente (?:a|al)|versus|vs|"
+                           r"en comparacion con|comparado con|against)\b")
 AS_SHARE_OF = re.compile(r"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b(?:as an? (?:share|percentage|percent|%) "
                          r"of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)\b")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -330,6 +332,18 @@ class Planner:
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
                 return outcome
+        named = understanding.period
+        grew = understanding.operation is None and understanding.cues.transform == "growth"  # "¿y cuánto creció…?"
+        if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
+                not named.month_end and COMPARED_WITH.search(asked):
+            # "How much did it change compared with June 2023?" after June 2024: from the period named to the last one
+            if named.same_part:  # "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"
+                named = named.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
+            spanned = self._spanned(context, context.model_copy(update={"period": named}))
+            if spanned:
+                understanding = understanding.model_copy(update={
+                    "period": spanned, "operation": Operation.CHANGE,
+                    "cues": understanding.cues.model_copy(update={"transform": None if grew else understanding.cues.transform})})
         if understanding.cues.transform == "growth" and understanding.period.last_n_months == 12:
             # "¿cuánto subieron los sueldos en los últimos 12 meses?": the newest 12-month change, not each month's
             understanding = understanding.model_copy(update={"period": PeriodSpec()})

@@ -122,7 +122,8 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                        r"has|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which country emitted the most"
+                        r"has|spent|spending|spends|grew|fell|lost|paid|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which
+                        # country emitted the most", "which country spent the least"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,4}?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names

@@ -498,6 +498,9 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["esperanza de vida de Perú en 1990", "¿y en 2020?", "¿cuánto cambió?"], "change", (1990, 2020), None),
     (["IPC de Chile en junio de 2024", "¿y cuánto subió respecto a junio del año anterior?"], "change", (2023, 2024),
      None),  # from the period named to the last answer's
+    (["Imacec de julio de 2024", "¿cuánto cambió comparado con julio de 2023?"], "change", (2023, 2024), None),
+    (["PIB a precios corrientes de Chile en el tercer trimestre de 2023",
+      "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"], "change", (2022, 2023), None),
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     conversation = Conversation()
@@ -1363,6 +1366,8 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
     ("¿a cuántos pesos estaba el dólar en Chile en 2018?", "value", "PA.NUS.FCRF"),  # the rate, never GDP in pesos
     ("average exchange rate of the Chilean peso to the US dollar in 2016", "value", "PA.NUS.FCRF"),
     ("dólar observado promedio de 2021", "value", "PA.NUS.FCRF"),
+    ("¿cuántos habitantes suman Bolivia y Paraguay en 2015?", "aggregate", "SP.POP.TOTL"),
+    ("Which Central American country spent the least on its military in 2019?", "rank", "MS.MIL.XPND.GD.ZS"),
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
