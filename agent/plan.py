@@ -21,7 +21,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import MAX_QUESTION_CHARS
+from agent.understand import COMPARED_WITH, MAX_QUESTION_CHARS
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -41,8 +41,6 @@ MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 # "¿cuántos turistas llegaron?" counts something: a percentage answers another question, unless one is asked for
 HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
-RELATIVE_ASKED = re.compile(r"\b(?:(?:en|in) (?:porcentaje|percent|percentage(?: terms)?)|porcentualmente|"
-                            r"(?:by )?what (?:percent|percentage)|que porcentaje|en que porcentaje)\b")
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
@@ -58,8 +56,6 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
-COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|respecto (?:a|al|de|del)|frente (?:a|al)|versus|vs|"
-                           r"en comparacion con|comparado con|against)\b")
 AS_SHARE_OF = re.compile(r"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b(?:as an? (?:share|percentage|percent|%) "
                          r"of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)\b")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -226,12 +222,12 @@ class Planner:
         outcome = self._read(understanding, conversation, on_model, ask_model)
         if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
-        relative = RELATIVE_ASKED.search(fold(understanding.question))
+        relative = lexicon().has_phrase(fold(understanding.question), lexicon().operations["percent_change"])
         if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and \
                 self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent":
             # "Which of the two is bigger, and by how much in percent?": no difference in the measure's unit instead
             ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
-            return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative[0]},
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
                 understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also:
@@ -335,11 +331,11 @@ class Planner:
         named = understanding.period
         grew = understanding.operation is None and understanding.cues.transform == "growth"  # "¿y cuánto creció…?"
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
-                not named.month_end and COMPARED_WITH.search(asked):
+                not named.month_end and re.search(rf"\b{COMPARED_WITH}\b", asked):
             # "How much did it change compared with June 2023?" after June 2024: from the period named to the last one
             if named.same_part:  # "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"
                 named = named.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
-            spanned = self._spanned(context, context.model_copy(update={"period": named}))
+            spanned = self._spanned_from(context, named)
             if spanned:
                 understanding = understanding.model_copy(update={
                     "period": spanned, "operation": Operation.CHANGE,
@@ -389,7 +385,7 @@ class Planner:
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             if understanding.operation == Operation.CHANGE:  # "¿y cuánto subió respecto a marzo del año anterior?"
-                period = self._spanned(context, context.model_copy(update={"period": period})) or period
+                period = self._spanned_from(context, period) or period
         retrieved = [candidate.code for candidate in understanding.candidates]
         member_kind = understanding.member_kind or (context.member_kind if context else None)
         if group in self.catalog.member_kinds:  # a group of one kind of area: "las regiones del Banco Mundial" are aggregates
@@ -662,6 +658,11 @@ class Planner:
         spanned = self._spanned(last, other.plan) if other.status == "ok" else None
         return last.model_copy(update={"operation": Operation.CHANGE, "period": spanned, "alternatives": []}) \
             if spanned else None
+
+    def _spanned_from(self, last: QueryPlan, period: PeriodSpec) -> PeriodSpec | None:
+        """From a period a follow-up names to the last answer's, of its measure and place ("¿y cuánto subió respecto a
+        marzo del año anterior?")."""
+        return self._spanned(last, last.model_copy(update={"period": period}))
 
     def _spanned(self, first: QueryPlan, second: QueryPlan) -> PeriodSpec | None:
         """From the earlier to the later period of two answers of one measure and place, each a single year, month

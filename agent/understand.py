@@ -130,8 +130,10 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
 # ("el país más rico": richest by which measure? not read as a ranking)
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
-AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+(?:respecto\s+(?:a|al|de|del)|en comparacion con|"
-                           rf"comparado con|frente a|versus|vs|compared (?:with|to)|against)\s+(?:el\s+mes\s+de\s+)?"
+# a period set against another: "marzo de 2025 respecto a marzo de 2024", "compared with June 2023"
+COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado con|frente (?:a|al)|versus|vs|"
+                 r"compared (?:with|to)|against)")
+AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+(?:el\s+mes\s+de\s+)?"
                            rf"({MONTH_NAMES})\b(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
