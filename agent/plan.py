@@ -56,8 +56,9 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
-AS_SHARE_OF = re.compile(r"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b(?:as an? (?:share|percentage|percent|%) "
-                         r"of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)\b")
+SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
+AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
+AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
@@ -310,8 +311,13 @@ class Planner:
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
-        same_measure = previous is not None and (not understanding.topic_text or self._as_share_of(understanding, previous))
-        context = previous if same_measure or (previous is not None and understanding.continues) else None
+        share_named = self._as_share_of(understanding, previous) if previous is not None else None
+        if previous is not None and share_named is None and self._share_of_last(understanding):
+            # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
+        same_measure = previous is not None and (not understanding.topic_text or share_named is not None)
+        context = previous if same_measure or (previous is not None and (
+            understanding.continues or understanding.period.since_previous)) else None  # "between then and 2020"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
@@ -377,9 +383,14 @@ class Planner:
             if context is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             last = context.period
-            period = last.model_copy(update={"start": last.end or last.start, "end": None, "since_previous": False,
+            period = last.model_copy(update={"start": last.end or last.start, "end": period.end, "since_previous": False,
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
+        if period.month and period.start is None:  # "¿y en octubre?": of the previous answer's (last) year
+            year = context.period.end or context.period.start if context is not None else None
+            if year is None:
+                return PlanOutcome(status="clarify", reason="no_shift")
+            period = period.model_copy(update={"start": year, "end": year})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(self._said_period(context), period.shift_months) if context is not None else None
             if period is None:
@@ -403,6 +414,8 @@ class Planner:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
+        if share_named:  # "¿y como porcentaje del gasto del gobierno?": the member whose name says it
+            fitting = [info for info in fitting if info.code == share_named]
         if understanding.named_amounts:  # "la línea de 2,15 dólares": never the series of another line
             fitting = [info for info in fitting if info.names_amounts(understanding.named_amounts)]
         if understanding.rate_of:  # "mujeres por cada 100 hombres" is no masculinity index: its two terms, in order
@@ -624,14 +637,27 @@ class Planner:
                                             "alternatives": []})
         return None
 
-    def _as_share_of(self, understanding: Understanding, previous: QueryPlan) -> bool:
-        """Does a follow-up ask for the last measure as a share of what it names, a share its family has ("What is
-        that as a share of Mexico's GDP?" after remittances)?"""
-        if not AS_SHARE_OF.search(fold(understanding.question)):
-            return False
+    def _as_share_of(self, understanding: Understanding, previous: QueryPlan) -> str | None:
+        """The member of the last measure's family a follow-up asks for as a share of what it names ("What is that
+        as a share of Mexico's GDP?" after remittances, "¿y medido como porcentaje del gasto del gobierno?" after
+        military spending in % of GDP), if its family has one."""
+        asked = fold(understanding.question)
+        if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked)):
+            return None
         topic = set(understanding.topic_text.split())
-        return any(info.measure == "share" and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))
-                   for info in self.catalog.family_of(previous.indicator_code))
+        return next((info.code for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
+                     and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))), None)
+
+    @staticmethod
+    def _share_of_last(understanding: Understanding) -> bool:
+        """Does a follow-up ask for the last answer's measure as a share of another, naming no measure of its own
+        ("¿y eso como porcentaje del PIB?", "and as a share of GDP?")?"""
+        asked = fold(understanding.question)
+        if AS_SHARE_OF.search(asked):
+            return True
+        share = AND_AS_SHARE_OF.search(asked)
+        before = set(asked[:share.start(1)].split()) if share else set()
+        return share is not None and not before & set(understanding.topic_text.split())
 
     def _against_place(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
         """The place a follow-up names against the last answer's other place, of the same measure and period: the
@@ -846,6 +872,9 @@ class Planner:
             return understanding.operation
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
+        if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is None \
+                and not understanding.topic_text and not understanding.places and not group:
+            return Operation.AGGREGATE  # "¿y en octubre?" after March's average copper price: October's average
         if previous is not None and previous.operation == Operation.CHANGE and understanding.period.unstated \
                 and not understanding.topic_text:
             return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years

@@ -192,6 +192,17 @@ OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trim
 # "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
 SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
                         r"since that (?:year|month|quarter|time|date))\b")
+THEN = r"(?:entonces|ese ano|esa fecha|then|that year|that date)"
+# "between then and 2020", "desde ese año hasta 2022": from the previous answer's period to the year named
+THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:y|and|hasta|a|al|to|until|through)"
+                          rf"(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\b")
+FULL_MONTH_NAMES = "|".join(month for month in MONTHS if len(month) > 4 or month in ("mayo", "june", "july"))
+# "¿y en octubre?", "¿y en octubre del mismo año?": a month of the previous answer's year ("may" is no month alone)
+MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
+                                rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
+# "over those five years", "en esos dos años": the span of the previous answers, which a change then runs over
+THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante) )?(?:those|these|esos|estos|esas|estas) "
+                         r"(?:\d+|\w+) (?:years|anos|months|meses|quarters|trimestres)\b")
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's
 # month or quarter
 SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|month|"
@@ -237,6 +248,9 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
 
 def _find_period(folded: str, today: date | None) -> PeriodMatch:
     today = today or date.today()
+    then = THEN_TO_YEAR.search(folded)
+    if then:
+        return PeriodMatch(period=PeriodSpec(end=int(then[1]), since_previous=True), spans=[then.span()])
     for pattern, build in RULES:
         match = pattern.search(folded)
         if match:
@@ -256,6 +270,12 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     since = SINCE_THEN.search(folded)
     if since:
         return PeriodMatch(period=PeriodSpec(since_previous=True), spans=[since.span()])
+    month = MONTH_OF_THAT_YEAR.search(folded)
+    if month:  # "¿y en octubre?": of the previous answer's year
+        return PeriodMatch(period=PeriodSpec(month=MONTHS[month[1]]), spans=[month.span()])
+    those = THOSE_YEARS.search(folded)
+    if those:  # named by the answers before: no period of its own
+        return PeriodMatch(period=PeriodSpec(), spans=[those.span()])
     return PeriodMatch(period=PeriodSpec(), spans=[])
 
 

@@ -27,8 +27,8 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|que hay de)\b")
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
-ABOVE = (r"(?:supero|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
-         r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|over|more than|"
+ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
+         r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
          r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
@@ -122,7 +122,7 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                        r"has|spent|spending|spends|grew|fell|lost|paid|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which
+                        r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|fue|era|es|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which
                         # country emitted the most", "which country spent the least"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,4}?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
@@ -617,7 +617,7 @@ class Understander:
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(text)))))))
         kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
-        kept = PERCENT_SIGN.sub(" porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
+        kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
         folded = _earlier_month_first(folded)
@@ -713,6 +713,8 @@ class Understander:
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
+        asked_how = percent_change if operation == Operation.CHANGE or two_kind == "difference" else None
+        marked = _blank_words(marked, asked_how)  # "by what percent did it go up": how it is asked, no measure
         marked = _blank(marked, [phrase for phrase in cue_phrases  # "entre 15 y 29 años" joins no two measures
                                  if any(CONJUNCTION.fullmatch(word) for word in phrase.split())])
         named = {word for phrase in self.exclusions if words.has_phrase(folded, [phrase])
@@ -758,7 +760,7 @@ class Understander:
             listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
-        without_entities = _remove(folded, period.spans + places.spans + threshold_span)
+        without_entities = _blank_words(_remove(folded, period.spans + places.spans + threshold_span), asked_how)
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)

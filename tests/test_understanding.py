@@ -44,6 +44,8 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿cuántas comunas del Maule tienen pobreza sobre 12,5 % (estimación 2022)?", (">", 12.5)),
     ("how many countries of Central America had at least 95% access to electricity in 2021?", (">=", 95)),
     ("¿cuántas regiones tienen como máximo 5 % de desempleo?", ("<=", 5)),
+    ("¿cuántas regiones superan los 2 millones de habitantes en 2030?", (">", 2_000_000)),
+    ("how many countries in Europe exceed 80 years of life expectancy?", (">", 80)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -219,6 +221,8 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     ("¿cuál es la región menos poblada de Chile?", "cl_region", "asc"),
     ("¿en qué región de Chile hay más hogares?", "cl_region", "desc"),
     ("what is the most populous country in South America?", "country", "desc"),
+    ("which Central American country was the least urbanised, by share of people in cities, in 2015?", "country", "asc"),
+    ("¿qué región de Chile fue la más poblada según el censo 2024?", "cl_region", "desc"),
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
@@ -561,6 +565,8 @@ def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
     (["imacec de marzo 2024", "¿y el mismo mes de 2022?"], "2022-03"),
     (["Seasonally adjusted Imacec for April 2024?", "and the same month a year earlier?"], "2023-04"),
     (["esperanza de vida de Perú", "¿y diez años antes?"], "2014"),  # before the latest: the newest year, moved
+    (["valor de la UF en mayo de 2023", "¿y en agosto?"], "2023-08"),  # a month alone: of the last answer's year
+    (["Chile's CPI in February 2024", "and in November of that year?"], "2024-11"),
 ])  # fmt: skip
 def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
     conversation = Conversation()
@@ -1415,6 +1421,10 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["hogares censados en Puente Alto", "¿y cuántas personas hay en promedio en cada hogar?"], "latest",
      "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD", ["CL-13201"]),  # another measure, not households reworded
     (["deuda externa de Argentina en 2020", "¿y eso como porcentaje del INB?"], "value", "DT.DOD.DECT.GN.ZS", ["ARG"]),
+    (["military spending of Peru in 2019 as a share of GDP", "and as a share of government expenditure?"], "value",
+     "MS.MIL.XPND.ZS", ["PER"]),  # the family's other share, the one its name says
+    (["esperanza de vida de Bolivia en 1995", "¿y Ecuador?", "¿cuántos años ganó Ecuador entre ese año y 2015?"],
+     "change", "SP.DYN.LE00.IN", ["ECU"]),  # "entre ese año y 2015": from the last answer's year
     # a change between two years and a share are kept ("how about", "qué tal" follow)
     (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN",
      ["PRY"]),
@@ -1424,8 +1434,8 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
-    cifra.ask(questions[0], conversation)
-    answer = cifra.ask(questions[1], conversation)
+    for question in questions:
+        answer = cifra.ask(question, conversation)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
 
@@ -1518,3 +1528,31 @@ def test_a_measure_its_name_says_is_never_settled_for_one_its_definition_mention
     answer = cifra.ask("¿qué parte de la energía de Costa Rica venía de fuentes renovables en 2015?")
     read = [answer.plan] if answer.status == "ok" else [option.plan for option in answer.options]
     assert "EG.FEC.RNEW.ZS" in {plan.indicator_code for plan in read}, answer.answer
+
+
+@pytest.mark.parametrize(("questions", "period"), [
+    (["UF de enero de 2019", "¿y de enero de 2023?", "¿en qué porcentaje aumentó en esos cuatro años?"], "2019-01..2023-01"),
+    (["tasa de fecundidad de Chile en 1990", "and in 2020?", "by what percent did it fall over those years?"], "1990..2020"),
+])  # fmt: skip
+def test_a_percent_change_over_the_years_answered_keeps_the_measure(cifra, questions, period):
+    conversation = Conversation()
+    first = cifra.ask(questions[0], conversation)
+    for question in questions[1:]:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.plan.indicator_code, answer.values[0].period) == (
+        "ok", first.plan.indicator_code, period), answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["¿y eso como porcentaje del PIB?", "and as a share of GDP?"])
+def test_a_share_the_last_measure_lacks_is_never_the_whole_it_names(cifra, follow_up):
+    conversation = Conversation()
+    cifra.ask("remesas recibidas por Guatemala en 2021", conversation)
+    answer = cifra.ask(follow_up, conversation)
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer
+
+
+def test_the_average_of_another_month_after_a_months_average(cifra):
+    conversation = Conversation()
+    cifra.ask("precio promedio del cobre en enero de 2024", conversation)
+    answer = cifra.ask("¿y en junio del mismo año?", conversation)
+    assert (answer.plan.operation, answer.values[0].period) == ("aggregate", "2024-06-01..2024-06-30"), answer.answer
