@@ -59,6 +59,7 @@ YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
+PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
@@ -754,6 +755,8 @@ class Planner:
                     # "la que contó el censo y la que proyectaba el INE": the projection is the second one's
                     first = [info for info in self._fit(base, understanding, areas, period.model_copy(update={
                         "projected": False}), retrieved, False, None) if info.code not in self.catalog.projecting]
+                    if PROJECTION_MINUS_CENSUS.search(fold(understanding.question)):  # "projection minus census"
+                        first, second = second, first
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None

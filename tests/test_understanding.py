@@ -420,6 +420,9 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "How much was one UTM worth in September 2023, in pesos?",
     "¿cuál es el dato más nuevo del PIB regional de Magallanes?",
     "By what percentage does INE expect the comuna of Lampa's population to grow between 2017 and 2035?",
+    "How much did Chile's seasonally adjusted Imacec grow between March 2023 and March 2024, in %?",
+    "¿qué parte de la energía que consume Paraguay viene de fuentes renovables? dato 2019",
+    "matrícula terciaria de Perú en 2017 (universidades e institutos), Banco Mundial",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
