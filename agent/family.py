@@ -5,6 +5,7 @@ Scores are cosine similarities from multilingual-e5-small; measured on the indic
 (unrelated) and 0.95 (a phrasing almost verbatim).
 """
 
+import re
 from collections.abc import Callable
 
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, matches
@@ -20,6 +21,7 @@ FAMILY_MARGIN = 0.012
 ACCOUNTING_MARGIN = 0.03  # how far below the best match a family the topic names, or names in full, still wins
 LLM_CANDIDATES = 5
 DEFAULT_AREA = "CHL"
+CENSUS_WORD = re.compile(r"\b(?:censo|census|censal|censada|censados|censadas|censado)\b")
 
 
 def _promoted(ranked: list[tuple[float, int, str]], wanted: Callable[[str], bool]) -> list[tuple[float, int, str]]:
@@ -179,6 +181,8 @@ class FamilyChooser:
         spending), every word from its names and nothing else ("¿y cuántas personas viven en cada hogar?" after
         households asks for another measure)?"""
         family, topic = self.catalog.get(code).family, understanding.topic_text
+        if code in self.catalog.projecting and CENSUS_WORD.search(topic):  # "and in the 2024 census?": the count
+            return False
         named = (self.catalog.families_named.get(topic, set()) | self.catalog.families_named.get(self._singular(topic), set())
                  | self.catalog.families_named_within(fold(understanding.question)))
         if named and family not in named:  # "¿y cuántas personas por hogar?" after households: another measure's name

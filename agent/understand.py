@@ -103,8 +103,11 @@ PEOPLE_SHARE = re.compile(r"(\d{1,2})\s*%\s*(?:más|mas|de la población|de los 
 # "pesos por dólar" is the unit of an exchange rate, not a currency asked for.
 PER_DOLLAR = re.compile(r"\b(?:pesos?(?: chilenos)?|moneda local|local currency(?: units?)?)\s+(?:por|per)\s+"
                         r"(?:dolar|dolares|dollar|us)\b")
+# a period set against another: "marzo de 2025 respecto a marzo de 2024", "compared with June 2023"
+COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado con|frente (?:a|al)|versus|vs|"
+                 r"compared (?:with|to)|against)")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower)\b"
-                           r".{0,80}\b(?:que|than)\b")
+                           rf".{{0,80}}\b(?:que|than|{COMPARED_WITH})\b")  # "cuánta gente más vive… el 2024 comparado con el 2017"
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 # Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
@@ -130,11 +133,10 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
 # ("el país más rico": richest by which measure? not read as a ranking)
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
-# a period set against another: "marzo de 2025 respecto a marzo de 2024", "compared with June 2023"
-COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado con|frente (?:a|al)|versus|vs|"
-                 r"compared (?:with|to)|against)")
-AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+(?:el\s+mes\s+de\s+)?"
-                           rf"({MONTH_NAMES})\b(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")
+AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
+                           rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
+                           rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
+RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
 AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
@@ -680,7 +682,7 @@ class Understander:
         operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases), words,
                                threshold is not None)
         said = period.period
-        if HOW_MUCH_GREW.search(folded) and (said.since_previous or said.start and (  # "desde 2020": to the latest
+        if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (said.since_previous or said.start and (  # "desde 2020": to the latest
                 said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
@@ -889,6 +891,8 @@ def _earlier_month_first(folded: str) -> str:
     """"marzo de 2025 respecto a marzo de 2024", "May 2026 vs April": the change between the two months, written as
     the range the period reader knows; a second month without a year is the latest one before the first."""
     def between(found: re.Match) -> str:
+        if RANGE_END.search(found.string[:found.start()]):  # "mar-may 2020 vs mar-may 2025": two rolling quarters
+            return found[0]
         month, year, other = MONTHS[found[1]], int(found[2]), MONTHS[found[3]]
         other_year = int(found[4]) if found[4] else year - (other >= month)
         if (other_year, other) == (year, month):

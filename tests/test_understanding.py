@@ -342,6 +342,11 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
      ["CL-05", "CL-08"], (2024, 2024)),
     ("Ratio of Chile's merchandise exports to its merchandise imports in 2022", "ratio", ["CHL"], (2022, 2022)),
     ("cuanto cayo el pib per capita de argentina entre 2017 y 2020", "change", ["ARG"], (2017, 2020)),
+    ("¿cuántas personas más vivían en Temuco el 2030 comparado con el 2020, según el INE?", "change", ["CL-09101"],
+     (2020, 2030)),
+    ("how much did Peru's GDP grow per year on average between 2001 and 2010, in annual %?", "aggregate", ["PER"],
+     (2001, 2010)),
+    ("tasa de desocupación del trimestre ene-mar 2019 vs ene-mar 2024, ¿cuánto varió?", "change", ["CHL"], (2019, 2024)),
     ("¿Cuántos países de Europa tuvieron una inflación superior al 12 % en 2023?", "count", [], (2023, 2023)),
     ("In which month since January 2020 was Chile's 12-month inflation highest?", "which_period", ["CHL"], (2020, None)),
     ("Where did Spain rank among European countries for unemployment in 2024?", "position", ["ESP"], (2024, 2024)),
@@ -1424,6 +1429,8 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["hogares censados en Puente Alto", "¿y cuántas personas hay en promedio en cada hogar?"], "latest",
      "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD", ["CL-13201"]),  # another measure, not households reworded
     (["deuda externa de Argentina en 2020", "¿y eso como porcentaje del INB?"], "value", "DT.DOD.DECT.GN.ZS", ["ARG"]),
+    (["población de Valdivia en 2023 según las proyecciones del INE", "¿y según el censo de 2024?"], "value",
+     "CHL.CENSUS2024.POP", ["CL-14101"]),  # the census count, not the projection "base Censo 2017"
     (["military spending of Peru in 2019 as a share of GDP", "and as a share of government expenditure?"], "value",
      "MS.MIL.XPND.ZS", ["PER"]),  # the family's other share, the one its name says
     (["esperanza de vida de Bolivia en 1995", "¿y Ecuador?", "¿cuántos años ganó Ecuador entre ese año y 2015?"],
