@@ -390,7 +390,7 @@ class Planner:
         if period.month and period.start is None:  # "¿y en octubre?": of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None
             if year is None:
-                return PlanOutcome(status="clarify", reason="no_shift")
+                return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(self._said_period(context), period.shift_months) if context is not None else None

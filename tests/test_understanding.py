@@ -1566,3 +1566,9 @@ def test_the_average_of_another_month_after_a_months_average(cifra):
     cifra.ask("precio promedio del cobre en enero de 2024", conversation)
     answer = cifra.ask("¿y en junio del mismo año?", conversation)
     assert (answer.plan.operation, answer.values[0].period) == ("aggregate", "2024-06-01..2024-06-30"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["IPC de Chile en septiembre", "What was the UF worth in February?"])
+def test_a_month_without_a_year_and_nothing_before_is_asked_back(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.values) == ("clarify", []) and "2024" in answer.answer, answer.answer
