@@ -54,6 +54,8 @@ class PeriodSpec(BaseModel):
                                                "in the years named.")
     since_previous: bool = Field(False, description="'¿cuánto cambió desde entonces?': from the previous answer's "
                                                     "period to the newest value.")
+    until_previous: bool = Field(False, description="'entre 2017 y ese año': from ``start`` to the previous answer's "
+                                                    "period.")
 
     @property
     def unstated(self) -> bool:

@@ -58,6 +58,9 @@ ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
+SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what percentage|what share|what proportion|what part)"
+                           r"\b.*\b(?:representa|representaba|es|era|fue|is|was|represents|makes up|made up)\s+"
+                           r"(?:eso|esto|esa cifra|that|this|it)\b")  # "¿Qué porcentaje del PIB nacional representa eso?"
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
 PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -318,7 +321,9 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
         same_measure = previous is not None and (not understanding.topic_text or share_named is not None)
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.since_previous)) else None  # "between then and 2020"
+            understanding.continues or understanding.period.since_previous or understanding.period.until_previous
+            or understanding.period.shift_months is not None
+        )) else None  # "between then and 2020", "¿Qué región tendría más habitantes ese año?"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
@@ -387,12 +392,20 @@ class Planner:
             period = last.model_copy(update={"start": last.end or last.start, "end": period.end, "since_previous": False,
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
+        if period.until_previous:  # "entre 2017 y ese año": to the year the previous answer ends in
+            said = self._said_period(context) if context is not None else None
+            if said is None or said.start is None:
+                return PlanOutcome(status="clarify", reason="no_shift")
+            period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         if period.month and period.start is None:  # "¿y en octubre?": of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None
             if year is None:
                 return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
-        if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
+        if period.shift_months == 0 and context is not None:  # "ese año": the year the previous answer ends in
+            said = self._said_period(context)
+            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected)
+        elif period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(self._said_period(context), period.shift_months) if context is not None else None
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
@@ -444,9 +457,10 @@ class Planner:
         if operation == Operation.CHANGE and understanding.period.unstated and period.is_single_year and not (
                 period.month_end or period.quarter_end):  # "¿cuánto cambió?" after one year alone: since when?
             return PlanOutcome(status="clarify", reason="no_shift")
-        if operation == Operation.CHANGE and period.is_single_year and (period.month or period.quarter) and (
+        if operation == Operation.CHANGE and period.is_single_year and (
                 period.month_end or period.month) == period.month and (period.quarter_end or period.quarter) == period.quarter:
-            return PlanOutcome(status="clarify", reason="no_shift")  # a change from a month to itself: since when?
+            # a change from a period to itself ("desde 2017" when 2017 is the newest value): since when?
+            return PlanOutcome(status="clarify", reason="no_shift")
         if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
             period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
@@ -643,7 +657,7 @@ class Planner:
         as a share of Mexico's GDP?" after remittances, "¿y medido como porcentaje del gasto del gobierno?" after
         military spending in % of GDP), if its family has one."""
         asked = fold(understanding.question)
-        if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked)):
+        if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)):
             return None
         topic = set(understanding.topic_text.split())
         return next((info.code for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
@@ -654,7 +668,7 @@ class Planner:
         """Does a follow-up ask for the last answer's measure as a share of another, naming no measure of its own
         ("¿y eso como porcentaje del PIB?", "and as a share of GDP?")?"""
         asked = fold(understanding.question)
-        if AS_SHARE_OF.search(asked):
+        if AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked):
             return True
         share = AND_AS_SHARE_OF.search(asked)
         before = set(asked[:share.start(1)].split()) if share else set()

@@ -200,9 +200,14 @@ FULL_MONTH_NAMES = "|".join(month for month in MONTHS if len(month) > 4 or month
 # "¿y en octubre?", "¿y en octubre del mismo año?": a month of the previous answer's year ("may" is no month alone)
 MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
                                 rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
+# "entre 2017 y ese año", "from 2000 to then": from the year named to the previous answer's period
+YEAR_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\s+"
+                          rf"(?:y|and|hasta|a|al|to|until|through)\s+{THEN}\b")
 # "over those five years", "en esos dos años": the span of the previous answers, which a change then runs over
-THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante) )?(?:those|these|esos|estos|esas|estas) "
-                         r"(?:\d+|\w+) (?:years|anos|months|meses|quarters|trimestres)\b")
+THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entre) )?(?:those|these|esos|estos|esas|estas) "
+                         r"(?:\d+|\w+) (?:years|anos|months|meses|quarters|trimestres|days|dias|dates|fechas)\b")
+# "¿Qué región tendría más habitantes ese año?": the year the previous answer ends in
+THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year)\b")
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's
 # month or quarter
 SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|month|"
@@ -251,6 +256,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     then = THEN_TO_YEAR.search(folded)
     if then:
         return PeriodMatch(period=PeriodSpec(end=int(then[1]), since_previous=True), spans=[then.span()])
+    to_then = YEAR_TO_THEN.search(folded)
+    if to_then:
+        return PeriodMatch(period=PeriodSpec(start=int(to_then[1]), until_previous=True), spans=[to_then.span()])
     for pattern, build in RULES:
         match = pattern.search(folded)
         if match:
@@ -273,6 +281,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     month = MONTH_OF_THAT_YEAR.search(folded)
     if month:  # "¿y en octubre?": of the previous answer's year
         return PeriodMatch(period=PeriodSpec(month=MONTHS[month[1]]), spans=[month.span()])
+    that_year = THAT_YEAR.search(folded)
+    if that_year:
+        return PeriodMatch(period=PeriodSpec(shift_months=0), spans=[that_year.span()])
     those = THOSE_YEARS.search(folded)
     if those:  # named by the answers before: no period of its own
         return PeriodMatch(period=PeriodSpec(), spans=[those.span()])

@@ -82,7 +82,8 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"bajado|caido|disminuido|fell|grown|fallen|risen|"
                            r"dropped|rose|increased|decreased|"
                            r"crecer|crecera|creceran|aumentar|aumentara|aumentaran|subir|subira|subiran|bajar|bajara|"
-                           r"caer|caera|disminuir|disminuira|increase|decrease|rise|fall|drop)\b"  # "va a crecer", "will grow"
+                           r"caer|caera|disminuir|disminuira|creceria|crecerian|aumentaria|aumentarian|subiria|bajaria|caeria|"
+                           r"increase|decrease|rise|fall|drop)\b"  # "va a crecer", "will grow", "¿cuánto crecería?"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b")
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
@@ -127,7 +128,7 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
                         r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|fue|era|es|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which
                         # country emitted the most", "which country spent the least"
-                        r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,4}?(?:mas|menos|"
+                        r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico": richest by which measure? not read as a ranking)

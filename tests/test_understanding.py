@@ -223,6 +223,7 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     ("what is the most populous country in South America?", "country", "desc"),
     ("which Central American country was the least urbanised, by share of people in cities, in 2015?", "country", "asc"),
     ("¿qué región de Chile fue la más poblada según el censo 2024?", "cl_region", "desc"),
+    ("¿cuál fue la comuna con la tasa de pobreza multidimensional más baja de todo el país en 2022?", "cl_comuna", "asc"),
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
@@ -428,6 +429,7 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "How much did Chile's seasonally adjusted Imacec grow between March 2023 and March 2024, in %?",
     "¿qué parte de la energía que consume Paraguay viene de fuentes renovables? dato 2019",
     "matrícula terciaria de Perú en 2017 (universidades e institutos), Banco Mundial",
+    "¿cuánta plata entró a Guatemala por remesas el 2021?",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -1435,6 +1437,8 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "MS.MIL.XPND.ZS", ["PER"]),  # the family's other share, the one its name says
     (["esperanza de vida de Bolivia en 1995", "¿y Ecuador?", "¿cuántos años ganó Ecuador entre ese año y 2015?"],
      "change", "SP.DYN.LE00.IN", ["ECU"]),  # "entre ese año y 2015": from the last answer's year
+    (["mortalidad infantil de Bolivia en 2021", "¿cuánto bajaría entre 2000 y ese año?"], "change", "SP.DYN.IMRT.IN",
+     ["BOL"]),  # "entre 2000 y ese año": to the last answer's year
     # a change between two years and a share are kept ("how about", "qué tal" follow)
     (["¿cuánto subió la esperanza de vida en Bolivia entre 2000 y 2019?", "¿y en Paraguay?"], "change", "SP.DYN.LE00.IN",
      ["PRY"]),
@@ -1553,7 +1557,8 @@ def test_a_percent_change_over_the_years_answered_keeps_the_measure(cifra, quest
         "ok", first.plan.indicator_code, period), answer.answer
 
 
-@pytest.mark.parametrize("follow_up", ["¿y eso como porcentaje del PIB?", "and as a share of GDP?"])
+@pytest.mark.parametrize("follow_up", ["¿y eso como porcentaje del PIB?", "and as a share of GDP?",
+                                       "¿qué porcentaje del PIB representa eso?", "what share of GDP is that?"])
 def test_a_share_the_last_measure_lacks_is_never_the_whole_it_names(cifra, follow_up):
     conversation = Conversation()
     cifra.ask("remesas recibidas por Guatemala en 2021", conversation)
@@ -1572,3 +1577,23 @@ def test_the_average_of_another_month_after_a_months_average(cifra):
 def test_a_month_without_a_year_and_nothing_before_is_asked_back(cifra, question):
     answer = cifra.ask(question)
     assert (answer.status, answer.values) == ("clarify", []) and "2024" in answer.answer, answer.answer
+
+
+def test_that_year_is_the_year_the_last_answer_ends_in(cifra):
+    conversation = Conversation()
+    for question in ("población proyectada de Chile en 2030", "¿cuánto crecería entre 2017 y ese año?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuál sería la región más poblada ese año?", conversation)
+    assert (answer.plan.operation, answer.values[0].area, answer.values[0].period) == ("rank", "CL-13", "2030"), answer.answer
+
+
+def test_what_proportion_asks_for_the_share(cifra):
+    answer = cifra.ask("What proportion of Valparaíso's population was under 15 in the 2024 census?")
+    assert answer.plan.indicator_code == "CHL.CENSUS2024.POP_0_14.SHARE", answer.answer
+
+
+def test_a_change_from_a_period_to_itself_is_asked_back(cifra):
+    conversation = Conversation()
+    cifra.ask("población proyectada de Chile en 2030", conversation)
+    answer = cifra.ask("¿cuánto creció desde 2017?", conversation)  # 2017 is the newest value that is no projection
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
