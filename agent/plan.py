@@ -62,6 +62,7 @@ SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what p
                            r"\b.*\b(?:representa|representaba|es|era|fue|is|was|represents|makes up|made up)\s+"
                            r"(?:eso|esto|esa cifra|that|this|it)\b")  # "¿Qué porcentaje del PIB nacional representa eso?"
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
+LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
 PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
@@ -448,6 +449,9 @@ class Planner:
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
+        if operation == Operation.AGGREGATE and understanding.cues.measure == "share" and chosen.measure != "share" \
+                and chosen.unit_kind != "percent":  # "sumando los trimestres, ¿qué porcentaje del PIB…?": no sum of amounts
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         per_period = understanding.per_period or (context.per_period if context else False) or bool(
             period.last_n_months)  # months, not years
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
@@ -683,8 +687,9 @@ class Planner:
         if last.operation not in (Operation.VALUE, Operation.LATEST) or len(others) != 1 or len(last.area_codes) > 2 \
                 or not understanding.period.unstated:
             return None
-        compared_with = re.search(rf"\b(?:que|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b",
-                                  fold(understanding.question))
+        asked = fold(understanding.question)
+        compared_with = re.search(rf"\b(?:que|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b", asked) \
+            or LAST_ANSWER.search(asked)  # "¿y eso cuántas veces es la de Vitacura?": the last answer over Vitacura
         pair = [others[0], place.code] if compared_with else [place.code, others[0]]
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
                                        "area_codes": pair, "alternatives": []})
@@ -892,7 +897,8 @@ class Planner:
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is None \
                 and not understanding.topic_text and not understanding.places and not group:
             return Operation.AGGREGATE  # "¿y en octubre?" after March's average copper price: October's average
-        if previous is not None and previous.operation == Operation.CHANGE and understanding.period.unstated \
+        if previous is not None and previous.operation == Operation.CHANGE and (
+                understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)) \
                 and not understanding.topic_text:
             return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years
         if group or understanding.member_kind or (previous is not None and previous.operation == Operation.RANK

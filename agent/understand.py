@@ -28,7 +28,7 @@ CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|wh
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
-         r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|over|more than|"
+         r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
          r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
@@ -272,8 +272,8 @@ def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | 
     for name, operation in (("rank", Operation.RANK), ("change", Operation.CHANGE)):
         if words.has_phrase(folded, words.operations[name]):
             return operation
-    if _aggregate(folded, words):
-        return Operation.AGGREGATE
+    if _aggregate(folded, words) and not (_aggregate(folded, words) == "sum" and words.has_phrase(folded, words.both_places)):
+        return Operation.AGGREGATE  # "which one emitted more CO2 in total, and how much did each emit?" sums nothing
     if words.has_phrase(folded, words.operations["series"]):
         return Operation.SERIES
     return None

@@ -343,6 +343,10 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
      ["CL-05", "CL-08"], (2024, 2024)),
     ("Ratio of Chile's merchandise exports to its merchandise imports in 2022", "ratio", ["CHL"], (2022, 2022)),
     ("cuanto cayo el pib per capita de argentina entre 2017 y 2020", "change", ["ARG"], (2017, 2020)),
+    ("If you add up Peru, Bolivia and Ecuador, how many people lived there in 2019?", "aggregate", ["PER", "BOL", "ECU"],
+     (2019, 2019)),
+    ("Chile vs Peru in 2015: which one had more people in total, and how many did each have?", "value", ["CHL", "PER"],
+     (2015, 2015)),  # "in total" sums nothing asked of each
     ("¿cuántas personas más vivían en Temuco el 2030 comparado con el 2020, según el INE?", "change", ["CL-09101"],
      (2020, 2030)),
     ("how much did Peru's GDP grow per year on average between 2001 and 2010, in annual %?", "aggregate", ["PER"],
@@ -430,6 +434,7 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "¿qué parte de la energía que consume Paraguay viene de fuentes renovables? dato 2019",
     "matrícula terciaria de Perú en 2017 (universidades e institutos), Banco Mundial",
     "¿cuánta plata entró a Guatemala por remesas el 2021?",
+    "How bad was unemployment in Spain in 2013? ILO estimate, World Bank.",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -1428,6 +1433,10 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      ["JPN", "NGA"]),  # the place asked about first, of the two answered
     (["tasa de pobreza por ingresos de Lo Espejo 2022", "¿cuántas veces mayor es que la de Las Condes?"], "ratio",
      "CHL.POVERTY.INCOME", ["CL-13116", "CL-13114"]),  # the place named after "que" is what the last one is set against
+    (["tasa de pobreza por ingresos de Cerro Navia 2022", "¿y eso cuántas veces es la de Providencia?"], "ratio",
+     "CHL.POVERTY.INCOME", ["CL-13103", "CL-13123"]),  # "eso" is the last answer, set against the place named
+    (["¿cuánto creció la población de Colombia entre 2005 y 2015?", "¿y la de Ecuador en el mismo período?"], "change",
+     "SP.POP.TOTL", ["ECU"]),  # the same change, of another place
     (["hogares censados en Puente Alto", "¿y cuántas personas hay en promedio en cada hogar?"], "latest",
      "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD", ["CL-13201"]),  # another measure, not households reworded
     (["deuda externa de Argentina en 2020", "¿y eso como porcentaje del INB?"], "value", "DT.DOD.DECT.GN.ZS", ["ARG"]),
@@ -1597,3 +1606,23 @@ def test_a_change_from_a_period_to_itself_is_asked_back(cifra):
     cifra.ask("población proyectada de Chile en 2030", conversation)
     answer = cifra.ask("¿cuánto creció desde 2017?", conversation)  # 2017 is the newest value that is no projection
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
+def test_a_follow_up_restating_its_shift_as_a_date_keeps_the_measure(cifra):
+    conversation = Conversation()
+    first = cifra.ask("12-month inflation in Chile in June 2024, from the CPI", conversation)
+    answer = cifra.ask("What about a year earlier, June 2023?", conversation)
+    assert (answer.plan.indicator_code, answer.values[0].period) == (first.plan.indicator_code, "2023-06"), answer.answer
+
+
+def test_a_change_between_one_answer_and_the_other(cifra):
+    conversation = Conversation()
+    for question in ("inflación de Chile en 2022 según el Banco Mundial", "¿y en 2024?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuántos puntos bajó entre uno y otro?", conversation)
+    assert (answer.plan.operation, answer.values[0].period) == ("change", "2022..2024"), answer.answer
+
+
+def test_a_sum_of_amounts_asked_as_a_share_is_no_data(cifra):
+    answer = cifra.ask("Sumando los cuatro trimestres de 2022, ¿qué porcentaje del PIB regional correspondió al Biobío?")
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer
