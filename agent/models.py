@@ -63,6 +63,12 @@ class PeriodSpec(BaseModel):
         return self.model_copy(update={"projected": False}) == PeriodSpec()
 
     @property
+    def refers_back(self) -> bool:
+        """Named from the previous answer's period ("desde entonces", "entre 2017 y ese año", "el mes anterior"): the
+        question follows that answer."""
+        return self.since_previous or self.until_previous or self.shift_months is not None
+
+    @property
     def is_single_year(self) -> bool:
         return self.start is not None and self.start == self.end
 

@@ -322,9 +322,7 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
         same_measure = previous is not None and (not understanding.topic_text or share_named is not None)
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.since_previous or understanding.period.until_previous
-            or understanding.period.shift_months is not None
-        )) else None  # "between then and 2020", "¿Qué región tendría más habitantes ese año?"
+            understanding.continues or understanding.period.refers_back)) else None  # "¿Qué región… ese año?"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
@@ -398,15 +396,15 @@ class Planner:
             if said is None or said.start is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
+        elif period.shift_months == 0 and context is not None:  # "ese año": that year alone
+            said = self._said_period(context)
+            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected)
         if period.month and period.start is None:  # "¿y en octubre?": of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None
             if year is None:
                 return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
-        if period.shift_months == 0 and context is not None:  # "ese año": the year the previous answer ends in
-            said = self._said_period(context)
-            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected)
-        elif period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
+        if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
             period = shifted(self._said_period(context), period.shift_months) if context is not None else None
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
