@@ -295,6 +295,11 @@ class IndicatorCatalog:
                 and len(word) >= 5 and word[:STEM] not in self.named_stems
                 and word not in self.generic_words and word not in self.operation_words]
 
+    def names_a_measure(self, words: list[str]) -> bool:
+        """Does any of ``words`` occur (in some ending) in a measure's name, phrasing or unit? Words that do not
+        ("whole", "tengas") still retrieve something, by meaning alone, and that is no measure asked."""
+        return any(word[:STEM] in self.named_stems for word in words)
+
     def get(self, code: str) -> IndicatorInfo:
         return self.indicators[code]
 

@@ -129,6 +129,8 @@ class Understanding(BaseModel):
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
     unknown_place: str | None = Field(None, description="A name used as a place that no area has ('Marte').")
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
+    names_last_place: bool = Field(False, description="'there', 'ahí', 'esa comuna': the place the last answer showed.")
+    whole_group: bool = Field(False, description="'¿y la región completa?' after a ranking: the group itself, not its members.")
     topic_text: str = Field("", description="What is left once places, periods and cues are removed.")
     unsupported: str | None = Field(None, description="Words of an operation no plan can express ('cuántos países' without a threshold).")
     several: bool = Field(False, description="The unsupported words are only measures (or two sexes or age groups) "
@@ -218,6 +220,10 @@ class Turn(BaseModel):
     question: str
     plan: QueryPlan | None = None
     also: list[QueryPlan] = Field(default_factory=list, description="The further measures answered beside ``plan``.")
+    shown_areas: list[str] = Field(default_factory=list, description="The places an answer showed values for (a "
+                                   "ranking's top member): what 'there' names next.")
+    tried: QueryPlan | None = Field(None, description="The plan of a question read but with no data (2040 of a "
+                                    "projection to 2035): what a follow-up of it may keep.")
     language: Language = "es"
 
 

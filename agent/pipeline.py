@@ -82,7 +82,10 @@ class Cifra:
             answer = Answer(status="error", language=language, answer=message("error", language))
         also = [part.plan for part in answer.parts[1:] if part.status == "ok"] if answer.status == "ok" else []
         conversation.turns.append(Turn(question=readable(question), plan=answer.plan if answer.status == "ok" else None,
-                                       also=also, language=answer.language))
+                                       tried=answer.plan if answer.status == "no_data" else None, also=also,
+                                       shown_areas=list(dict.fromkeys(value.area for value in answer.values
+                                                                      if answer.plan and value.indicator == answer.plan.indicator_code)),
+                                       language=answer.language))
         return answer
 
     def _answer(self, question: str, conversation: Conversation, on_model: Callable[[], None]) -> Answer:

@@ -67,7 +67,8 @@ PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:men
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
-COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "vs", "versus", "frente", "tambien", "also"}
+COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "comparado", "comparada", "compared",
+                 "comparing", "against", "vs", "versus", "frente", "tambien", "also"}
 
 
 def _canonical_distance(info: IndicatorInfo, specified: set[str], change: bool = False) -> float:
@@ -290,7 +291,8 @@ class Planner:
             understanding.named_operation in TWO_OPERANDS and not understanding.topic_text  # unless the two answered
             and self._between_last_two(understanding.named_operation, conversation))  # are its operands (women, men)
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
-                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places)) and last is not None \
+                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or not (
+                    understanding.topic_text or understanding.places)) and last is not None \
                 and not several \
                 and not understanding.pair and len(understanding.places) <= 1 and (
                     not understanding.topic_text or self.family.restates(understanding, last.indicator_code)):
@@ -309,7 +311,11 @@ class Planner:
                 return PlanOutcome(plan=each[0], also=each[1:])
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
                                params={"words": understanding.unsupported}, options=options)
-        if understanding.continues and conversation.turns and conversation.turns[-1].plan is None \
+        unanswered = conversation.turns[-1] if conversation.turns and conversation.turns[-1].plan is None else None
+        if unanswered and unanswered.tried and last and (unanswered.tried.indicator_code, unanswered.tried.area_codes) == (
+                last.indicator_code, last.area_codes):  # "¿y en 2040?" of a projection to 2035: the last answer holds
+            unanswered = None
+        if understanding.continues and unanswered \
                 and not (understanding.topic_text and (understanding.places or understanding.group)):
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
             # same as what was not answered, never an older answer's measure
@@ -320,17 +326,20 @@ class Planner:
         if previous is not None and share_named is None and self._share_of_last(understanding):
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
-        same_measure = previous is not None and (not understanding.topic_text or share_named is not None)
+        same_measure = previous is not None and (not understanding.topic_text or share_named is not None or (
+            understanding.continues and not self.catalog.names_a_measure(understanding.topic_text.split())))
+        # "ok then, for 2020 as a whole?": the last measure, never the series "whole" happens to retrieve
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.refers_back)) else None  # "¿Qué región… ese año?"
+            understanding.continues or understanding.period.refers_back or set(understanding.topic_text.split()) <= self.catalog.generic_words
+        )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
         if same_measure:
             base = previous.indicator_code
-        elif not understanding.topic_text:
-            return PlanOutcome(status="clarify", reason="no_topic")
+        elif not understanding.topic_text or not self.catalog.names_a_measure(understanding.topic_text.split()):
+            return PlanOutcome(status="clarify", reason="no_topic")  # what "sea" or "whole" retrieves is no measure
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         elif context is not None and self.family.restates(understanding, context.indicator_code):
@@ -372,6 +381,8 @@ class Planner:
                 understanding = understanding.model_copy(update={
                     "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
+        if not areas and not group and understanding.names_last_place:  # "there" after a ranking of several
+            return PlanOutcome(status="clarify", reason="which_place")
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period.unstated:  # "¿y según las proyecciones?": of the same year, projected
             period = context.period.model_copy(update={"projected": period.projected or context.period.projected})
@@ -456,6 +467,12 @@ class Planner:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
+            if period.end < period.start:  # "¿y hace 5 años?" of a projection, then "¿cuánto creció desde entonces?":
+                plans = conversation.last_two_plans  # to the year asked before, never back to the last observed one
+                spanned = self._spanned(*plans) if understanding.period.since_previous and len(plans) == 2 else None
+                if spanned is None:
+                    return PlanOutcome(status="clarify", reason="no_shift")
+                period = spanned
         if operation == Operation.CHANGE and understanding.period.unstated and period.is_single_year and not (
                 period.month_end or period.quarter_end):  # "¿cuánto cambió?" after one year alone: since when?
             return PlanOutcome(status="clarify", reason="no_shift")
@@ -875,6 +892,11 @@ class Planner:
                     return new_areas + previous.area_codes[1:], None
             if new_areas or group:
                 return new_areas, group
+            if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
+                return [previous.group_code], None
+            if understanding.names_last_place and previous.operation == Operation.RANK:  # "how many people live there?"
+                shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
+                return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna
             return previous.area_codes, previous.group_code
         if not new_areas and not group and not understanding.member_kind:
             outcome.notes.append(Note(key="assumed_chile"))
@@ -890,6 +912,9 @@ class Planner:
                    group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
+        if understanding.whole_group or (understanding.names_last_place and previous is not None
+                                         and previous.operation == Operation.RANK):
+            previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is None \

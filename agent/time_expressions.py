@@ -174,12 +174,16 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}})\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=int(m[2])) if 1 <= int(m[2]) <= 12 else None),
+    (re.compile(rf"\b({MONTH_NAMES}) (?:del|de) ano pasado\b|\b({MONTH_NAMES}) (?:of )?last year\b"),
+     lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1, month=MONTHS[m[1] or m[2]])),
     # "last year", not "over the last year" (the 12 months to now)
     (re.compile(r"\b(?:el )?ano pasado\b|(?<!the )\blast year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
     (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|last available|"
-                r"ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays)\b"), lambda m, today: PeriodSpec(latest=True)),
+                r"ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|right now|as of now|"
+                r"ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|ganan) ahora)\b"),
+     lambda m, today: PeriodSpec(latest=True)),  # "¿cuántos ocupados hay ahora?", not "¿y ahora Perú?"
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 # Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.

@@ -24,10 +24,15 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
-CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|que hay de)\b")
+CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|que hay de|"
+                          r"ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is)\b")
+# "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
+PLACE_OF_THE_LAST = re.compile(r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
+                               r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
+                               r"ese pais|ese lugar)\b")
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
-ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|mayor al|mayor a|mayor que|mas del|mas de|"
+ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|pasara|pasaria|pasa|superara|superaria|supere|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
@@ -45,7 +50,7 @@ VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how (?:many (?:more |fewer )?years|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
                          r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
-                         r"lived? (?:longer|more years))\b")  # "¿cuál de los dos vivía más años?"
+                         r"lived? (?:longer|more years)|how long (?:\w+ ){1,8}?live)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
 # years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
@@ -56,7 +61,7 @@ PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
 OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\s*(?:%|por ciento|percent)?\s+"
-                     r"(?:(o mas|o superior|or more|or higher|or above)|o menos|o inferior|or less|or fewer|or below)\b")
+                     r"((?:[a-z$]+\s+){0,2}?)(?:(o mas|o superior|or more|or higher|or above)|o menos|o inferior|or less|or fewer|or below)\b")
 # "¿cuántos tuvieron…?", "how many of them had…": a count of the places just named
 LISTED_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de ellos|de ellas|of them|of these|de estos|de estas)\s+)?"
                           r"(?:tuvieron|tenian|tenia|tiene|tienen|estaban|estuvieron|superaron|supero|registraron|"
@@ -120,7 +125,8 @@ THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
                            re.IGNORECASE)
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
-AFTER_THAN = re.compile(r"\b(?:que|than)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those))*\s*$")
+AFTER_THAN = re.compile(r"\b(?:que|than|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
+# ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
@@ -129,11 +135,13 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|fue|era|es|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which
                         # country emitted the most", "which country spent the least"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                        r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less)\b")
+                        r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less|"
+                        r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico": richest by which measure? not read as a ranking)
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
-                                  r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b")
+                                  r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
+                                  r"|\b(?:richest|wealthiest|poorest|most populous|least populous)\s+(country|region|comuna)\b")
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
@@ -172,6 +180,11 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
                       r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
+# "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
+WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna) (?:completa|entera|as a whole)|toda la region|todo el pais|"
+                         r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total)\b")
+# "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
+OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
@@ -618,7 +631,7 @@ class Understander:
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
-            "", _without_its_figure(text)))))))
+            "", _without_its_figure(OPENING_SO.sub("entonces ", text))))))))
         kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
@@ -745,7 +758,8 @@ class Understander:
         # unless a month or quarter of it went unread ("y el de jun-ago 2020")
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
-        unread_month = FULL_MONTH.search(unread) if said.month else None
+        unread_month = next((month for month in FULL_MONTH.finditer(unread)  # "(the January values)": said twice
+                             if MONTHS[month[0]] not in (said.month, said.month_end)), None) if said.month else None
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
         if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"
@@ -807,7 +821,9 @@ class Understander:
             top_n=top_n,
             order=order, aggregate=_aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
-            continues=CONTINUATION.match(folded) is not None,
+            continues=CONTINUATION.match(folded) is not None or PLACE_OF_THE_LAST.search(folded) is not None,
+            names_last_place=PLACE_OF_THE_LAST.search(folded) is not None,
+            whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=self._unknown_place(text, places.places),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
@@ -858,11 +874,13 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
         percent = (whole and found[4] is not None) or any(  # folding drops "%": "el 80% del total"
             re.sub(r"[.,]", " ", written) == digits for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
         return condition, [found.span(1), (found.start(2), found.end() if whole else found.start(2) + len(digits))], percent
-    trailing = OR_MORE.search(folded)  # "de 10 % o más"
+    trailing = next((found for found in OR_MORE.finditer(folded)  # "de 10 % o más", "of 75 years or more"
+                     if not any(fold(phrase) in folded[max(found.start() - 8, 0):found.end() + 8] for phrase in age_phrases)),
+                    None)  # "de 65 años o más" is an age group
     if trailing and _written_groups(text, trailing[1]) == trailing[1]:
-        condition = (">=" if trailing[3] else "<=", number(text, trailing[1], trailing[2]))
+        condition = (">=" if trailing[4] else "<=", number(text, trailing[1], trailing[2]))
         percent = "%" in text or "por ciento" in folded or "percent" in folded
-        return condition, [trailing.span()], percent
+        return condition, [(trailing.start(), trailing.start(3)), (trailing.end(3), trailing.end())], percent  # "habitantes" stays
     sign = SIGN.search(folded) if counting else None
     if sign:
         return (">" if sign[1] else "<", 0.0), [sign.span()], False

@@ -46,6 +46,8 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿cuántas regiones tienen como máximo 5 % de desempleo?", ("<=", 5)),
     ("¿cuántas regiones superan los 2 millones de habitantes en 2030?", (">", 2_000_000)),
     ("how many countries in Europe exceed 80 years of life expectancy?", (">", 80)),
+    ("How many Southeast Asian countries had a life expectancy at birth of 75 years or more in 2024?", (">=", 75)),
+    ("¿cuántos países de Sudamérica tienen 20 millones de habitantes o más?", (">=", 20_000_000)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -694,6 +696,7 @@ def test_places_as_people_write_them(cifra, question, places):
     ("alfabetización de mujeres adultas en Guatemala en 2022", "SE.ADT.LITR.FE.ZS"),
     ("Primary completion rate for girls in Honduras, 2022?", "SE.PRM.CMPT.FE.ZS"),  # girls and boys are sexes
     ("tasa de finalización de primaria de las niñas en Honduras 2022", "SE.PRM.CMPT.FE.ZS"),
+    ("life expectancy of a girl born in Japan in 2020", "SP.DYN.LE00.FE.IN"),  # one girl is a sex too
 ])  # fmt: skip
 def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, question, code):
     answer = cifra.ask(question)
@@ -1454,6 +1457,20 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["What share of Peru's population was urban in 2010?", "How about Ecuador?"], "value", "SP.URB.TOTL.IN.ZS", ["ECU"]),
     (["¿qué porcentaje de la población de Chile tenía 65 años o más en 2024?", "¿qué tal los menores de 15?"], "value",
      "CHL.CENSUS2024.POP_0_14.SHARE", ["CHL"]),
+    # the place of the last answer, said as "there" or "ahí"; "o sea" opens a follow-up
+    (["tasa de pobreza multidimensional de Lo Espejo 2022", "how many households were counted there in the 2024 census?"],
+     "value", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-13116"]),
+    (["tasa de pobreza por ingresos de Lo Espejo 2022", "¿y en Providencia?", "o sea, ¿cuántas veces más alta?"],
+     "ratio", "CHL.POVERTY.INCOME", ["CL-13116", "CL-13123"]),
+    (["hogares censados en Maipú", "o sea cuántas personas por hogar"], "latest",
+     "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD", ["CL-13119"]),
+    # "comparado con" adds the place; "la región completa" after its top comuna is the region
+    (["esperanza de vida de Chile en 2019", "¿y comparado con Bolivia?"], "value", "SP.DYN.LE00.IN", ["CHL", "BOL"]),
+    (["¿cuál es la comuna más poblada de la región del Biobío? proyección 2024", "¿y cuánta gente tiene la región completa?"],
+     "value", "CHL.POPULATION.PROJ", ["CL-08"]),
+    # "ahora" after a change asks for the newest figure, not the change again
+    (["desempleo en Chile según el banco central, último dato", "¿y hace un año?", "¿cuántos puntos subió?",
+      "¿y cuánta gente ocupada hay ahora?"], "latest", "CHL.EMPLOYMENT", ["CHL"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
@@ -1626,3 +1643,83 @@ def test_a_change_between_one_answer_and_the_other(cifra):
 def test_a_sum_of_amounts_asked_as_a_share_is_no_data(cifra):
     answer = cifra.ask("Sumando los cuatro trimestres de 2022, ¿qué porcentaje del PIB regional correspondió al Biobío?")
     assert (answer.status, answer.values) == ("no_data", []), answer.answer
+
+
+@pytest.mark.parametrize("questions", [
+    ["What was life expectancy at birth in Chile in 2020?", "ok then, for 2010 as a whole?"],
+    ["desempleo de Chile en 2023", "bueno, ¿y en 2015 cachai?"],
+])  # fmt: skip
+def test_a_follow_up_whose_words_name_no_measure_keeps_the_last_one(cifra, questions):
+    conversation = Conversation()
+    first = cifra.ask(questions[0], conversation)
+    answer = cifra.ask(questions[1], conversation)  # "whole" retrieves some series by meaning alone: never that
+    assert answer.plan.indicator_code == first.plan.indicator_code, answer.answer
+
+
+def test_since_then_of_a_projection_runs_to_the_year_asked_before(cifra):
+    conversation = Conversation()
+    for question in ("población de La Florida según las proyecciones del INE para 2030", "¿y hace 10 años?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("¿cuánto creció desde entonces?", conversation)  # the newest observed value is 2017: never back to it
+    assert (answer.plan.operation, answer.values[0].period) == ("change", "2020..2030"), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "period"), [
+    (["Imacec desestacionalizado de mayo 2026", "y en la serie original, ¿cuánto varió respecto a mayo del año pasado?"],
+     "2025-05..2026-05"),
+    (["UF en enero de 2026", "¿cuánto subió respecto a enero del año pasado?"], "2025-01..2026-01"),
+])  # fmt: skip
+def test_a_month_of_last_year(cifra, questions, period):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.plan.operation, answer.values[0].period) == ("change", period), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code", "order"), [
+    ("Which country was the richest in South America in 2022 by GDP per capita (current US$)?", "NY.GDP.PCAP.CD", "desc"),
+    ("¿qué país de Centroamérica tuvo la peor esperanza de vida en 2021?", "SP.DYN.LE00.IN", "asc"),
+    ("¿cuál fue la comuna más pobre del Biobío en 2022 según la pobreza por ingresos?", "CHL.POVERTY.INCOME", "desc"),
+])  # fmt: skip
+def test_the_one_member_best_or_worst(cifra, question, code, order):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.order, answer.plan.top_n) == (
+        "rank", code, order, 1), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "code", "areas"), [
+    # an operation alone is between the last two answers
+    (["esperanza de vida de Chile en 2020", "¿y de Haití?", "¿cuántos años de diferencia son?"], "difference",
+     "SP.DYN.LE00.IN", ["CHL", "HTI"]),
+    # a topic of generic words is the last measure
+    (["tasa de pobreza por ingresos de Iquique en 2022", "¿qué comuna de Tarapacá tiene la tasa más alta?"], "rank",
+     "CHL.POVERTY.INCOME", []),
+    # "there" after the top member is that member
+    (["¿cuál es la comuna con más pobreza multidimensional de la región de Tarapacá en 2022?",
+      "¿cuántos hogares había ahí en el censo 2024?"], "value", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-01404"]),  # Huara
+    # a follow-up after a year with no data continues from the answer before it
+    (["población de Chile en 2030 según las proyecciones del INE", "¿y en 2045?", "ya, ¿y en 2010?"], "value",
+     "CHL.POPULATION.PROJ", ["CHL"]),
+])  # fmt: skip
+def test_what_an_answer_leaves_for_the_next_question(cifra, questions, operation, code, areas):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "ok", operation, code, areas), answer.answer
+
+
+def test_there_after_a_ranking_of_several_is_asked_back(cifra):
+    conversation = Conversation()
+    cifra.ask("top 3 comunas by population in Tarapacá in 2024", conversation)
+    answer = cifra.ask("¿y cuántos hogares hay ahí según el censo?", conversation)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation"), [
+    ("latest gini index of Chile from the World Bank", "latest"),  # "from" the source is no series
+    ("¿en qué año Chile pasa los 21 millones de habitantes según las proyecciones del INE?", "first_meeting"),
+])  # fmt: skip
+def test_sources_and_present_tense_crossings(cifra, question, operation):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation) == ("ok", operation), answer.answer
