@@ -50,7 +50,7 @@ VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how (?:many (?:more |fewer )?years|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
                          r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
-                         r"lived? (?:longer|more years)|how long (?:\w+ ){1,8}?live)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
+                         r"lived? (?:longer|more years)|how long (?:\w+ ){1,10}?live)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
 # years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")

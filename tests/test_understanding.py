@@ -697,6 +697,7 @@ def test_places_as_people_write_them(cifra, question, places):
     ("Primary completion rate for girls in Honduras, 2022?", "SE.PRM.CMPT.FE.ZS"),  # girls and boys are sexes
     ("tasa de finalización de primaria de las niñas en Honduras 2022", "SE.PRM.CMPT.FE.ZS"),
     ("life expectancy of a girl born in Japan in 2020", "SP.DYN.LE00.FE.IN"),  # one girl is a sex too
+    ("How long can a baby girl born in Chile expect to live? World Bank, 2024", "SP.DYN.LE00.FE.IN"),
 ])  # fmt: skip
 def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, question, code):
     answer = cifra.ask(question)
