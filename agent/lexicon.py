@@ -36,6 +36,7 @@ class Lexicon(BaseModel):
     hostile_patterns: list[str]
     topic_cues: list[str]
     generic_words: list[str]
+    vague_words: list[str]
     abbreviations: dict[str, str]
     implied_topics: dict[str, str]
     headcount_words: list[str]

@@ -338,8 +338,10 @@ class Planner:
         carried = understanding if same_measure else self._carried(understanding, context)
         if same_measure:
             base = previous.indicator_code
-        elif not understanding.topic_text or not self.catalog.names_a_measure(understanding.topic_text.split()):
-            return PlanOutcome(status="clarify", reason="no_topic")  # what "sea" or "whole" retrieves is no measure
+        elif not understanding.topic_text or not self.catalog.names_a_measure(understanding.topic_text.split()) or (
+                context is None and set(understanding.topic_text.split()) <= set(lexicon().vague_words)
+                and not understanding.cues.model_dump(exclude_defaults=True, exclude={"source"})):  # "juvenil" says which
+            return PlanOutcome(status="clarify", reason="no_topic")  # what "sea", "whole" or "la tasa" retrieves is no measure
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         elif context is not None and self.family.restates(understanding, context.indicator_code):
@@ -454,6 +456,10 @@ class Planner:
             outcome.suggestions = [info.code for info in (fitting if sexes_only else self.catalog.siblings(base))][:4]
             return outcome
         chosen = fitting[0]
+        if same_measure and not (understanding.cues.age or understanding.cues.sex or understanding.pair) and (
+                chosen.age, chosen.sex) != (self.catalog.get(base).age, self.catalog.get(base).sex):
+            # "what share of Chile's total is that?" after a region's population: never the share aged 65 and over
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
         period = self._in_series_periods(chosen, period, outcome)

@@ -210,6 +210,7 @@ YEAR_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?(?
 # "over those five years", "en esos dos años": the span of the previous answers, which a change then runs over
 THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entre) )?(?:those|these|esos|estos|esas|estas) "
                          r"(?:\d+|\w+) (?:years|anos|months|meses|quarters|trimestres|days|dias|dates|fechas)\b"
+                         r"|\b(?:entre|between) (?:ambos|ambas|both) (?:anos|meses|trimestres|fechas|periodos|years|months|quarters|dates|periods)\b"
                          r"|\b(?:entre uno y otro|entre una y otra|between the two|between them|between one and the other)\b")
 # "¿Qué región tendría más habitantes ese año?": the year the previous answer ends in
 THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year)\b")

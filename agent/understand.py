@@ -82,7 +82,7 @@ UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia
 PPP_YEAR = re.compile(r"\b(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
-                           r"(?:crecio|crecieron|grew|grow|cayo|"
+                           r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"
                            r"bajado|caido|disminuido|fell|grown|fallen|risen|"
                            r"dropped|rose|increased|decreased|"

@@ -226,6 +226,10 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     ("which Central American country was the least urbanised, by share of people in cities, in 2015?", "country", "asc"),
     ("¿qué región de Chile fue la más poblada según el censo 2024?", "cl_region", "desc"),
     ("¿cuál fue la comuna con la tasa de pobreza multidimensional más baja de todo el país en 2022?", "cl_comuna", "asc"),
+    # better or worse, richer or poorer: which end depends on the measure (agent/polarity.yaml)
+    ("Which country was the richest in South America in 2022 by GDP per capita (current US$)?", "country", "desc"),
+    ("¿qué país de Centroamérica tuvo la peor esperanza de vida en 2021?", "country", "asc"),
+    ("¿cuál fue la comuna más pobre del Biobío en 2022 según la pobreza por ingresos?", "cl_comuna", "desc"),
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
@@ -1472,6 +1476,18 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # "ahora" after a change asks for the newest figure, not the change again
     (["desempleo en Chile según el banco central, último dato", "¿y hace un año?", "¿cuántos puntos subió?",
       "¿y cuánta gente ocupada hay ahora?"], "latest", "CHL.EMPLOYMENT", ["CHL"]),
+    # an operation alone is between the last two answers
+    (["esperanza de vida de Chile en 2020", "¿y de Haití?", "¿cuántos años de diferencia son?"], "difference",
+     "SP.DYN.LE00.IN", ["CHL", "HTI"]),
+    # a topic of generic words is the last measure
+    (["tasa de pobreza por ingresos de Iquique en 2022", "¿qué comuna de Tarapacá tiene la tasa más alta?"], "rank",
+     "CHL.POVERTY.INCOME", []),
+    # "there" after the top member is that member
+    (["¿cuál es la comuna con más pobreza multidimensional de la región de Tarapacá en 2022?",
+      "¿cuántos hogares había ahí en el censo 2024?"], "value", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-01404"]),  # Huara
+    # a follow-up after a year with no data continues from the answer before it
+    (["población de Chile en 2030 según las proyecciones del INE", "¿y en 2045?", "ya, ¿y en 2010?"], "value",
+     "CHL.POPULATION.PROJ", ["CHL"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
@@ -1677,39 +1693,6 @@ def test_a_month_of_last_year(cifra, questions, period):
     assert (answer.plan.operation, answer.values[0].period) == ("change", period), answer.answer
 
 
-@pytest.mark.parametrize(("question", "code", "order"), [
-    ("Which country was the richest in South America in 2022 by GDP per capita (current US$)?", "NY.GDP.PCAP.CD", "desc"),
-    ("¿qué país de Centroamérica tuvo la peor esperanza de vida en 2021?", "SP.DYN.LE00.IN", "asc"),
-    ("¿cuál fue la comuna más pobre del Biobío en 2022 según la pobreza por ingresos?", "CHL.POVERTY.INCOME", "desc"),
-])  # fmt: skip
-def test_the_one_member_best_or_worst(cifra, question, code, order):
-    answer = cifra.ask(question)
-    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.order, answer.plan.top_n) == (
-        "rank", code, order, 1), answer.answer
-
-
-@pytest.mark.parametrize(("questions", "operation", "code", "areas"), [
-    # an operation alone is between the last two answers
-    (["esperanza de vida de Chile en 2020", "¿y de Haití?", "¿cuántos años de diferencia son?"], "difference",
-     "SP.DYN.LE00.IN", ["CHL", "HTI"]),
-    # a topic of generic words is the last measure
-    (["tasa de pobreza por ingresos de Iquique en 2022", "¿qué comuna de Tarapacá tiene la tasa más alta?"], "rank",
-     "CHL.POVERTY.INCOME", []),
-    # "there" after the top member is that member
-    (["¿cuál es la comuna con más pobreza multidimensional de la región de Tarapacá en 2022?",
-      "¿cuántos hogares había ahí en el censo 2024?"], "value", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-01404"]),  # Huara
-    # a follow-up after a year with no data continues from the answer before it
-    (["población de Chile en 2030 según las proyecciones del INE", "¿y en 2045?", "ya, ¿y en 2010?"], "value",
-     "CHL.POPULATION.PROJ", ["CHL"]),
-])  # fmt: skip
-def test_what_an_answer_leaves_for_the_next_question(cifra, questions, operation, code, areas):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
-    assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
-        "ok", operation, code, areas), answer.answer
-
-
 def test_there_after_a_ranking_of_several_is_asked_back(cifra):
     conversation = Conversation()
     cifra.ask("top 3 comunas by population in Tarapacá in 2024", conversation)
@@ -1724,3 +1707,25 @@ def test_there_after_a_ranking_of_several_is_asked_back(cifra):
 def test_sources_and_present_tense_crossings(cifra, question, operation):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.operation) == ("ok", operation), answer.answer
+
+
+@pytest.mark.parametrize("question", ["¿Cuál es la tasa de Chile?", "what was the index in Peru in 2019?"])
+def test_a_generic_word_alone_asks_which_measure(cifra, question):
+    answer = cifra.ask(question)  # never the first rate retrieved
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
+def test_a_follow_up_naming_no_measure_never_switches_age_group(cifra):
+    conversation = Conversation()
+    cifra.ask("What's the projected population of the Biobío Region for 2025, per INE?", conversation)
+    answer = cifra.ask("what share of Chile's total is that?", conversation)  # never the share aged 65 and over
+    assert answer.values == [] and answer.status in ("no_data", "clarify"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation", "code"), [
+    ("¿a qué ritmo crece la población de Perú?", "latest", "SP.POP.GROW"),  # the present tense is a growth too
+    ("¿cuánto crece la población de Chile entre 2020 y 2030 según el INE?", "change", "CHL.POPULATION.PROJ"),
+])  # fmt: skip
+def test_grows_in_the_present_tense(cifra, question, operation, code):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.indicator_code) == (operation, code), answer.answer
