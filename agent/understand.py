@@ -14,7 +14,7 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
                           VariantPair)
-from agent.time_expressions import MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, find_period
+from agent.time_expressions import MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -696,9 +696,11 @@ class Understander:
         operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases), words,
                                threshold is not None)
         said = period.period
-        if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (said.since_previous or said.start and (  # "desde 2020": to the latest
-                said.end is None or said.start < said.end or said.month_end)):
-            # "¿cuánto creció la población entre 2002 y 2020?": the change over the years, not the yearly growth rates
+        if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
+                said.since_previous or THOSE_YEARS.search(folded) or said.start and (  # "desde 2020": to the latest
+                    said.end is None or said.start < said.end or said.month_end)):
+            # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?": the change over
+            # the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
                 said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):

@@ -1649,12 +1649,17 @@ def test_a_follow_up_restating_its_shift_as_a_date_keeps_the_measure(cifra):
     assert (answer.plan.indicator_code, answer.values[0].period) == (first.plan.indicator_code, "2023-06"), answer.answer
 
 
-def test_a_change_between_one_answer_and_the_other(cifra):
+@pytest.mark.parametrize(("questions", "period"), [
+    (["inflación de Chile en 2022 según el Banco Mundial", "¿y en 2024?", "¿cuántos puntos bajó entre uno y otro?"],
+     "2022..2024"),
+    (["población de Chile en 2025 según las proyecciones del INE", "¿y para 2030?",
+      "¿cuánto crece entre ambas fechas?"], "2025..2030"),  # never the yearly growth rates of every year
+])  # fmt: skip
+def test_a_change_between_one_answer_and_the_other(cifra, questions, period):
     conversation = Conversation()
-    for question in ("inflación de Chile en 2022 según el Banco Mundial", "¿y en 2024?"):
-        cifra.ask(question, conversation)
-    answer = cifra.ask("¿cuántos puntos bajó entre uno y otro?", conversation)
-    assert (answer.plan.operation, answer.values[0].period) == ("change", "2022..2024"), answer.answer
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.plan.operation, answer.values[0].period) == ("change", period), answer.answer
 
 
 def test_a_sum_of_amounts_asked_as_a_share_is_no_data(cifra):
