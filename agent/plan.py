@@ -330,7 +330,8 @@ class Planner:
             understanding.continues and not self.catalog.names_a_measure(understanding.topic_text.split())))
         # "ok then, for 2020 as a whole?": the last measure, never the series "whole" happens to retrieve
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.refers_back or set(understanding.topic_text.split()) <= self.catalog.generic_words
+            understanding.continues or understanding.period.refers_back
+            or understanding.topic_text and set(understanding.topic_text.split()) <= set(lexicon().vague_words)
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
