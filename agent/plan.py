@@ -326,12 +326,13 @@ class Planner:
         if previous is not None and share_named is None and self._share_of_last(understanding):
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
-        same_measure = previous is not None and (not understanding.topic_text or share_named is not None or (
-            understanding.continues and not self.catalog.names_a_measure(understanding.topic_text.split())))
-        # "ok then, for 2020 as a whole?": the last measure, never the series "whole" happens to retrieve
+        topic_words = set(understanding.topic_text.split())
+        names_nothing = not self.catalog.names_a_measure(list(topic_words))  # "whole", "sea": retrieved by meaning alone
+        vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
+        same_measure = previous is not None and (not topic_words or share_named is not None or (
+            understanding.continues and names_nothing))  # "ok then, for 2020 as a whole?": the last measure
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.refers_back
-            or understanding.topic_text and set(understanding.topic_text.split()) <= set(lexicon().vague_words)
+            understanding.continues or understanding.period.refers_back or vague
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
@@ -339,9 +340,8 @@ class Planner:
         carried = understanding if same_measure else self._carried(understanding, context)
         if same_measure:
             base = previous.indicator_code
-        elif not understanding.topic_text or not self.catalog.names_a_measure(understanding.topic_text.split()) or (
-                context is None and set(understanding.topic_text.split()) <= set(lexicon().vague_words)
-                and not understanding.cues.model_dump(exclude_defaults=True, exclude={"source"})):  # "juvenil" says which
+        elif not topic_words or names_nothing or (context is None and vague and not understanding.cues.model_dump(
+                exclude_defaults=True, exclude={"source"})):  # "Desempleo juvenil. ¿Cuál es la tasa…?": the cue says which
             return PlanOutcome(status="clarify", reason="no_topic")  # what "sea", "whole" or "la tasa" retrieves is no measure
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})

@@ -138,7 +138,7 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less|"
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
-# ("el país más rico": richest by which measure? not read as a ranking)
+# ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous)\s+(country|region|comuna)\b")
@@ -817,14 +817,15 @@ class Understander:
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
+        names_last_place = PLACE_OF_THE_LAST.search(folded) is not None
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate=_aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
-            continues=CONTINUATION.match(folded) is not None or PLACE_OF_THE_LAST.search(folded) is not None,
-            names_last_place=PLACE_OF_THE_LAST.search(folded) is not None,
+            continues=CONTINUATION.match(folded) is not None or names_last_place,
+            names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=self._unknown_place(text, places.places),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None

@@ -75,6 +75,11 @@ PERIODS = [
                                                                            "quarter_end": 2}),
     ("and the same month a year earlier?", {"shift_months": -12, "same_part": True}),
     ("¿cuánto había sido en igual período de 2022?", {"start": 2022, "end": 2022, "same_part": True}),
+    ("¿cuánto varió respecto a mayo del año pasado?", {"start": 2025, "end": 2025, "month": 5}),  # never the whole year
+    ("compared with January of last year", {"start": 2025, "end": 2025, "month": 1}),
+    ("¿y cuántas personas ocupadas hay ahora?", {"latest": True}),  # "hay ahora": the newest figure
+    ("¿y ahora Perú?", {}),  # "ahora" opening a follow-up is no period
+    ("¿cuánto crece entre ambas fechas?", {}),  # the span of the last two answers, named by them
 ]
 
 

@@ -1686,18 +1686,6 @@ def test_since_then_of_a_projection_runs_to_the_year_asked_before(cifra):
     assert (answer.plan.operation, answer.values[0].period) == ("change", "2020..2030"), answer.answer
 
 
-@pytest.mark.parametrize(("questions", "period"), [
-    (["Imacec desestacionalizado de mayo 2026", "y en la serie original, ¿cuánto varió respecto a mayo del año pasado?"],
-     "2025-05..2026-05"),
-    (["UF en enero de 2026", "¿cuánto subió respecto a enero del año pasado?"], "2025-01..2026-01"),
-])  # fmt: skip
-def test_a_month_of_last_year(cifra, questions, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
-    assert (answer.plan.operation, answer.values[0].period) == ("change", period), answer.answer
-
-
 def test_there_after_a_ranking_of_several_is_asked_back(cifra):
     conversation = Conversation()
     cifra.ask("top 3 comunas by population in Tarapacá in 2024", conversation)
