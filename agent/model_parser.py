@@ -22,10 +22,11 @@ from agent.llm import NONE, Chooser, consult
 from agent.models import PLANNED_ONLY, IndicatorCandidate, Operation, PlanOutcome, Understanding
 from agent.prompts import PROMPTS_DIR, load_prompt
 from catalog.embedding import E5Embedding
+from catalog.text import fold
 
 EXAMPLES_FILE = PROMPTS_DIR / "plan_examples.yaml"
 SHOWN_CANDIDATES = 6
-SHOWN_EXAMPLES = 4
+SHOWN_EXAMPLES = 3  # with short candidate lines, so that a 2-core CPU (about 30 ms a prompt token) answers in time
 # Operations that words naming another one can also mean: "diferencia entre 2010 y 2020" is a change,
 # "¿en qué año superó…?" a first crossing.
 SAME_WORDS = {(Operation.DIFFERENCE, Operation.CHANGE), (Operation.WHICH_PERIOD, Operation.FIRST_MEETING)}
@@ -118,9 +119,11 @@ class ModelParser:
         return list({candidate.code: candidate for candidate in shown}.values())
 
     def _line(self, number: int, code: str) -> str:
+        """One candidate in few tokens: its unit only where the name does not already say it."""
         info = self.catalog.get(code)
         first, last = self.catalog.years.get(code, (None, None))
-        return f"{number}. {code} | {info.name_en} | unit: {info.unit_en} | source: {info.source_id} | years {first}-{last}"
+        unit = "" if fold(info.unit_en).replace("percent", "%") in fold(info.name_en) else f" in {info.unit_en}"
+        return f"{number}. {code}: {info.name_en}{unit}, {info.source_id}, {first}-{last}"
 
     def variables(self, understanding: Understanding) -> dict[str, str]:
         places = [f"{place.code} ({place.name_en})" for place in understanding.places]

@@ -56,7 +56,8 @@ class Settings(BaseSettings):
     )
     llm_threads: int | None = Field(default=None, description="CPU threads for the local model; default: all cores.")
     llm_timeout: float = Field(
-        default=20.0, description="Seconds one model call may take, waiting for the server included; then rules only."
+        default=30.0, description="Seconds one model call may take, waiting for the server included; then rules only "
+        "(a read of a question takes 15-25 s on two CPU cores, about 30 ms a prompt token)."
     )
     llm_queue: int = Field(
         default=4, description="Model calls that may wait for the local server at once; more get rules-only answers."
