@@ -402,10 +402,13 @@ class QueryBuilder:
         return _one_per_area(self.rows(uses_annual_average(self.plan, self.info)), "value", self.plan.order == "desc")
 
     def _operand(self, info: IndicatorInfo, areas: list[str], name: str) -> FromClause:
-        """One side of a difference or ratio: the series' observed values per area and period, as a series reads them."""
+        """One side of a difference or ratio: the series' values per area and period, as a series reads them; observed
+        ones only unless the question names its years (then, as for a value, what the series has for them: INE's
+        2020 population is a projection from the 2017 census, and the answer says so)."""
         plan = self.plan.model_copy(update={"operation": Operation.SERIES, "indicator_code": info.code,
                                             "area_codes": areas, "second_indicator_code": None})
-        return QueryBuilder(plan, info, self.language, observed_only=True).rows(uses_annual_average(plan, info)).subquery(name)
+        builder = QueryBuilder(plan, info, self.language, observed_only=self.plan.period.unstated)
+        return builder.rows(uses_annual_average(plan, info)).subquery(name)
 
     def _group_total(self, name: str) -> FromClause:
         """A group's yearly total, the sum of its members' values ("what share of South America's GDP"), only in years

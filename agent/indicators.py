@@ -172,8 +172,10 @@ class IndicatorCatalog:
             low, high = self.years.get(code, (int(first[:4]), int(last[:4])))
             self.years[code] = (min(low, int(first[:4])), max(high, int(last[:4])))
         self.kind_counts: dict[str, Counter] = {}  # how many areas of each kind a series has values for
-        for code, _, _, _, _, kind in spans:
+        self.area_kinds: dict[str, str] = {}  # of every area with values
+        for code, area, _, _, _, kind in spans:
             self.kind_counts.setdefault(code, Counter())[kind] += 1
+            self.area_kinds[area] = kind
         self.family_stems: dict[str, set[str]] = {}  # word stems each family's names, phrasings and units use; but
         # function words only as whole words: the "under" of "population under 15" does not name undernourishment
         self.family_function_words: dict[str, set[str]] = {}

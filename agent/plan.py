@@ -290,15 +290,19 @@ class Planner:
         several = bool(conversation.turns and conversation.turns[-1].also) and not (  # of which measure? asked back,
             understanding.named_operation in TWO_OPERANDS and not understanding.topic_text  # unless the two answered
             and self._between_last_two(understanding.named_operation, conversation))  # are its operands (women, men)
+        answered_places = {code for plan in conversation.last_two_plans for code in plan.area_codes}
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
                 understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or not (
-                    understanding.topic_text or understanding.places)) and last is not None \
+                    understanding.topic_text or understanding.places) or (  # "¿cuántas veces más grande es la de
+                    # Vitacura?" after Vitacura's, then La Pintana's: a place of the last answers is one of the operands
+                    understanding.places and {place.code for place in understanding.places} <= answered_places)) \
+                and last is not None \
                 and not several \
                 and not understanding.pair and len(understanding.places) <= 1 and (
                     not understanding.topic_text or self.family.restates(understanding, last.indicator_code)):
             # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"; "¿y en Perú? ¿cuántas
             # veces más se demoraba allá?"; "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"
-            between = self._against_place(understanding, last) if understanding.places else \
+            between = self._against_place(understanding, last, conversation) if understanding.places else \
                 self._between_last_two(understanding.named_operation, conversation) if understanding.period.unstated \
                 else self._against_last(understanding, last, conversation)
             if between is not None:
@@ -502,15 +506,23 @@ class Planner:
             group, member_kind = None, None
             per_period = per_period or not YEARS_SAID.search(asked)  # the highest month, unless years are said
         aggregate = understanding.aggregate or (context.aggregate if context else None)
-        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and group and understanding.group \
-                and understanding.group.kind == "aggregate" and (chosen.code, group) in self.coverage:
-            # "promedio de la OCDE": the publisher's own aggregate (weighted as it publishes it), not a mean of members
-            # beside the places named ("Chile's diabetes prevalence compared with the global average")
-            operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [group]))
+        published = next((code for code in ([group] if understanding.group and understanding.group.kind == "aggregate"
+                                             else []) + (understanding.group.alternatives if understanding.group else [])
+                          if (chosen.code, code) in self.coverage and self.catalog.area_kinds.get(code) == "aggregate"),
+                         None) \
+            if group else None
+        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and published:
+            # "promedio de la OCDE", "el promedio de América Latina y el Caribe" (a UN region too): the publisher's own
+            # aggregate (weighted as it publishes it), not a mean of members, beside the places named ("Chile's
+            # diabetes prevalence compared with the global average")
+            operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [published]))
             group, member_kind = None, None
-        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.unstated and not group and \
-                lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"), lexicon().operations["aggregate_avg"]):
-            operation = Operation.LATEST  # "promedio de personas por hogar": the measure is an average, not asked of years
+        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and not group and (period.latest or (
+                period.unstated and lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"),
+                                                         lexicon().operations["aggregate_avg"]))):
+            # "promedio de personas por hogar", "¿cuántos hijos tiene en promedio cada mujer? el último dato": the
+            # measure is an average, not asked of years (which have no latest figure)
+            operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
                 and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
@@ -700,14 +712,21 @@ class Planner:
         before = set(asked[:share.start(1)].split()) if share else set()
         return share is not None and not before & set(understanding.topic_text.split())
 
-    def _against_place(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
+    def _against_place(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
         """The place a follow-up names against the last answer's other place, of the same measure and period: the
         place asked about first ("¿y en Perú? ¿cuántas veces más se demoraba allá?", "So how many times higher is the
-        US figure?"), unless it is what the other is compared with ("¿cuántas veces más alta es que la de Vitacura?")."""
+        US figure?"), unless it is what the other is compared with ("¿cuántas veces más alta es que la de Vitacura?").
+        Named after two answers of one place each, it is one of them against the other ("¿cuántas veces mayor es el
+        de la RM?" after Antofagasta, then the RM)."""
         place = understanding.places[0]
         others = [code for code in last.area_codes if code != place.code]
-        if last.operation not in (Operation.VALUE, Operation.LATEST) or len(others) != 1 or len(last.area_codes) > 2 \
-                or not understanding.period.unstated:
+        if not others and last.area_codes == [place.code]:
+            both = self._between_last_two(understanding.named_operation, conversation)
+            if both is None or place.code not in both.area_codes or len(both.area_codes) != 2:
+                return None
+            last, others = both, [code for code in both.area_codes if code != place.code]
+        if last.operation not in (Operation.VALUE, Operation.LATEST, understanding.named_operation) \
+                or len(others) != 1 or len(last.area_codes) > 2 or not understanding.period.unstated:
             return None
         asked = fold(understanding.question)
         compared_with = re.search(rf"\b(?:que|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b", asked) \

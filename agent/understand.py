@@ -47,7 +47,7 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|topped|crossed|surpassed|exceeded)\s+"
                             rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
-YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?viv\w*|viv\w* (?:mas|menos) anos|"
+YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?(?:espera que )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how (?:many (?:more |fewer )?years|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
                          r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
                          r"lived? (?:longer|more years)|how long (?:\w+ ){1,10}?live)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
@@ -127,13 +127,18 @@ THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
 # ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
+# "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
+TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas |more )?"
+                            r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|larger|bigger|higher|"
+                            r"smaller|lower|greater)\b")
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                        r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|fue|era|es|\w+(?:ed|o|io|ia|aba))\s+"  # or a verb of its own: "which
-                        # country emitted the most", "which country spent the least"
+                        r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|fue|era|es|\w+(?:ed|o|io|ia|aba)|"
+                        r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
+                        # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
                         r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less|"
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
@@ -151,7 +156,7 @@ FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month
 AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
 # "niños menores de 5 años", "mayores de 18 años": an age the measure is of, never a ranking
-AGE_BOUND = re.compile(r"\b(?:menores|mayores) de (?:\d+|[a-z]+) anos\b")
+AGE_BOUND = re.compile(r"\b(?:menores|mayores) de (?:\d+|[a-z]+) anos?\b")  # "menores de un año": infants
 # "desempleo por región", "Gini for each Chilean region", "población de cada comuna": every member, not the whole
 BREAKDOWN = re.compile(r"\b(?:por|cada|each|every|by|per|de todas las|de todos los|all(?: the)?)\s+(?:\w+\s+)?"
                        r"(pais|paises|country|countries|region|regiones|regions|comuna|comunas|provincia|provincias|"
@@ -642,12 +647,14 @@ class Understander:
         explained = _blank(self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept)))),
                            self.exclusions)  # "brecha de pobreza": a name, not a difference
         two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
+        if two_kind == "ratio":
+            folded = TIMES_COMPARED.sub(_spaces, folded)
         more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)
         if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
-            between = BARE_MINUS.search(explained)
-            if between and not {between[1], between[2]} & self.stopwords:
+            between = BARE_MINUS.search(explained)  # "¿en qué país mueren menos bebés?": the member with fewest
+            if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained):
                 two_kind, two_phrase = "difference", "menos"
         folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South
         # American countries": a count of countries, of South America

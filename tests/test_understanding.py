@@ -79,6 +79,10 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
      "difference", ["CHL.CENSUS2024.POP", "CHL.POPULATION.PROJ"], ["CL-16"], None),  # one measure, two sources
     ("how much longer did women live than men in Italy in 2019?", "difference", ["SP.DYN.LE00.FE.IN", "SP.DYN.LE00.MA.IN"],
      ["ITA"], None),
+    ("¿Cuál es la mortalidad infantil promedio de los países de Sudamérica en 2022? Promedio simple entre países, muertes "
+     "de menores de un año por mil nacidos vivos.", "aggregate", ["SP.DYN.IMRT.IN"], [], "M49-005"),  # an age, no ranking
+    ("¿cuántas veces más población tiene La Pintana que Vitacura en 2020?", "ratio", ["CHL.POPULATION.PROJ"],
+     ["CL-13112", "CL-13132"], None),  # a year named: its projected figures, as for a value
 ])  # fmt: skip
 def test_operations_on_two_operands_a_group_or_the_periods(cifra, question, operation, codes, areas, group):
     answer = cifra.ask(question)
@@ -171,16 +175,21 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
      "difference", ["PER"], "SL.UEM.TOTL.MA.ZS"),  # the two measures of one answer
     (["población censada de Chile en el Censo 2024", "¿y la proyectada por el INE para ese año?",
       "¿cuánta diferencia hay entre ambas?"], "difference", ["CHL"], "CHL.POPULATION.PROJ"),  # one year, projected or not
+    # the place named is the one asked about, the other answer what it is compared with
+    (["¿Cuánto fue el PIB de la Región de Antofagasta en el primer trimestre de 2025?", "¿y el de la Región Metropolitana?",
+      "¿cuántas veces mayor es el de la RM?"], "ratio", ["CL-13", "CL-02"], None),
+    (["población de Vitacura 2020", "¿y la de La Pintana?", "¿cuántas veces más grande es la de Vitacura?"], "ratio",
+     ["CL-13132", "CL-13112"], None),
 ])  # fmt: skip
-def test_the_difference_of_the_last_two_answers(cifra, questions, operation, areas, second):
+def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
     for question in questions:
         answer = cifra.ask(question, conversation)
     if operation is None:
         assert answer.status == "clarify" and answer.values == []
     else:
-        assert (answer.plan.operation, answer.plan.area_codes, answer.plan.second_indicator_code) == (
-            operation, areas, second), answer.answer
+        assert (answer.status, answer.plan.operation, answer.plan.area_codes, answer.plan.second_indicator_code) == (
+            "ok", operation, areas, second), answer.answer
 
 
 def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(cifra):
@@ -230,6 +239,10 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     ("Which country was the richest in South America in 2022 by GDP per capita (current US$)?", "country", "desc"),
     ("¿qué país de Centroamérica tuvo la peor esperanza de vida en 2021?", "country", "asc"),
     ("¿cuál fue la comuna más pobre del Biobío en 2022 según la pobreza por ingresos?", "cl_comuna", "desc"),
+    ("¿Qué país de Sudamérica usa más energía renovable, medida como % de su consumo final total de energía, en 2021?",
+     "country", "desc"),  # a verb of its own
+    ("¿En qué país de Sudamérica mueren menos bebés en su primer mes de vida? Tasa de mortalidad neonatal, 2022.",
+     "country", "asc"),  # "mueren menos bebés" subtracts nothing
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
@@ -345,6 +358,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
 
 @pytest.mark.parametrize(("question", "operation", "areas", "period"), [
     ("difrencia de esperanza de vida entre chile y argentina 2019", "difference", ["CHL", "ARG"], (2019, 2019)),
+    ("esperanza de vida de Chile comparada con el promedio de América Latina y el Caribe en 2020", "value",
+     ["CHL", "LCN"], (2020, 2020)),  # the World Bank's own average (the name is a UN region's too), beside Chile
     ("¿Cuántos habitantes más tiene la Región de Valparaíso que la del Biobío según el Censo 2024?", "difference",
      ["CL-05", "CL-08"], (2024, 2024)),
     ("Ratio of Chile's merchandise exports to its merchandise imports in 2022", "ratio", ["CHL"], (2022, 2022)),
@@ -1397,6 +1412,10 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
     ("dólar observado promedio de 2021", "value", "PA.NUS.FCRF"),
     ("¿cuántos habitantes suman Bolivia y Paraguay en 2015?", "aggregate", "SP.POP.TOTL"),
     ("Which Central American country spent the least on its military in 2019?", "rank", "MS.MIL.XPND.GD.ZS"),
+    ("¿Cuántos hijos tiene en promedio cada mujer en Chile? Dame el último dato del Banco Mundial.", "latest",
+     "SP.DYN.TFRT.IN"),  # an average per woman: the latest figure, never a mean over the years
+    ("¿Cuántos años se espera que viva un chileno al nacer? El último dato del Banco Mundial", "latest", "SP.DYN.LE00.IN"),
+    ("How many people lived in Bolivia in 2000, per the World Bank?", "value", "SP.POP.TOTL"),
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
