@@ -409,6 +409,10 @@ class Planner:
             period = last.model_copy(update={"start": last.end or last.start, "end": period.end, "since_previous": False,
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
+        if understanding.operation == Operation.CHANGE and period.start is None and period.end and context is not None \
+                and context.period.is_single_year and context.period.start < period.end:
+            # "how many percentage points did that change by 2020?" after 2000: from the previous answer's year
+            period = period.model_copy(update={"start": context.period.start})
         if period.until_previous:  # "entre 2017 y ese año": to the year the previous answer ends in
             said = self._said_period(context) if context is not None else None
             if said is None or said.start is None:
@@ -671,7 +675,8 @@ class Planner:
         if len(plans) < 2 or any(plan.operation not in (Operation.VALUE, Operation.LATEST) for plan in plans):
             return None
         first, second = plans
-        if first.period.model_copy(update={"projected": False}) != second.period.model_copy(update={"projected": False}):
+        said = self._said_period(first)  # "the latest" is the year its answer named ("¿y la proyección para ese año?")
+        if said.model_copy(update={"projected": False}) != self._said_period(second).model_copy(update={"projected": False}):
             # one measure of one place in two periods: a difference is its change (a census and a projection of one
             # year are one period)
             spanned = self._spanned(first, second) if operation == Operation.DIFFERENCE else None
@@ -686,7 +691,7 @@ class Planner:
                 _comparable(operation, *measures)):  # never GDP minus population
             projected = first.period.projected or second.period.projected  # a census against a projection
             return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
-                                            "period": first.period.model_copy(update={"projected": projected}),
+                                            "period": said.model_copy(update={"projected": projected}),
                                             "alternatives": []})
         return None
 

@@ -44,8 +44,8 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
-VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|topped|crossed|surpassed|exceeded)\s+"
-                            rf"(?:[a-z]+\s+){{1,8}}?(?:los|las|el|la|the)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
+VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|pasaba|pasaban|topped|crossed|"
+                            rf"surpassed|exceeded)\s+(?:[a-z]+\s+){{0,8}}?(?:los|las|el|la|the|del)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
                             rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?(?:espera que )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how (?:many (?:more |fewer )?years|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
@@ -122,11 +122,16 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
+# "más de la mitad de los chinos", "more than half of Brazilians": a share, over 50 %
+HALF_ES = re.compile(r"\b(m[aá]s|menos) de la mitad\b", re.IGNORECASE)
+HALF_EN = re.compile(r"\b(more than|less than|over|under) half\b", re.IGNORECASE)
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
                            re.IGNORECASE)
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
 # ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
+# one person of a sex, where the years lived are asked ("cada mujer" of a fertility rate is no sex)
+ONE_OF_A_SEX = re.compile(r"\b(?:una|la|a|the) (?:(mujer|woman)|hombre|man)\b")
 # "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
 TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas |more )?"
                             r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|larger|bigger|higher|"
@@ -638,6 +643,7 @@ class Understander:
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", text))))))))
         kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
+        kept = HALF_EN.sub(r"\g<1> 50 percent", HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
@@ -693,6 +699,9 @@ class Understander:
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded),
                               len(fold(context[0])) if context else 0)
         places, excluded, folded = _left_out(places, folded)
+        if cues.measure is None and any(re.search(rf"\b(?:cada|each|every) {re.escape(place.matched)}\b", folded)
+                                        for place in places.places):  # "¿cuántas toneladas emitía cada mexicano?"
+            cues = cues.model_copy(update={"measure": "per_capita"})
         if two_kind and len(places.places) == len(places.spans) == 2 and AFTER_THAN.search(compared[:places.spans[0][0]]):
             places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
@@ -798,7 +807,11 @@ class Understander:
         if YEARS_LIVED.search(compared):  # "¿cuántos años vive la gente en Uruguay?": the life expectancy, not people
             topic_text = without_entities = "esperanza de vida"
             search_words = [topic_text]
-        elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people):
+            one = ONE_OF_A_SEX.search(compared)  # "¿cuántos años vive una mujer en Chile?": hers
+            if one and cues.sex is None:
+                cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
+        elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or cues.age):
+            # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]

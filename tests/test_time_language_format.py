@@ -18,6 +18,7 @@ PERIODS = [
     ("since 2015", {"start": 2015}),
     ("desde el año 2000, ¿en qué año fue más alta?", {"start": 2000}),
     ("desde el año 2015 hasta el año 2020", {"start": 2015, "end": 2020}),
+    ("how many percentage points did that change by 2020?", {"end": 2020}),  # from the last answer's year
     ("entre 2010 y 2020", {"start": 2010, "end": 2020}),
     ("between 2000 and 2010", {"start": 2000, "end": 2010}),
     ("2015-2022", {"start": 2015, "end": 2022}),

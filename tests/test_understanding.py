@@ -48,10 +48,15 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("how many countries in Europe exceed 80 years of life expectancy?", (">", 80)),
     ("How many Southeast Asian countries had a life expectancy at birth of 75 years or more in 2024?", (">=", 75)),
     ("¿cuántos países de Sudamérica tienen 20 millones de habitantes o más?", (">=", 20_000_000)),
+    ("¿desde qué año más de la mitad de los chinos vive en ciudades?", (">", 50)),  # half of them: a share
+    ("when did more than half of Brazilians live in cities?", (">", 50)),
+    ("¿en cuántos países de Sudamérica el desempleo pasaba del 8% en 2023?", (">", 8)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
     assert understanding.threshold == threshold and understanding.unsupported is None
+    if "half" in question or "mitad" in question:
+        assert understanding.cues.measure == "share"
 
 
 @pytest.mark.parametrize(("question", "operation", "codes", "areas", "group"), [
@@ -180,6 +185,9 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
       "¿cuántas veces mayor es el de la RM?"], "ratio", ["CL-13", "CL-02"], None),
     (["población de Vitacura 2020", "¿y la de La Pintana?", "¿cuántas veces más grande es la de Vitacura?"], "ratio",
      ["CL-13132", "CL-13112"], None),
+    (["¿cuántos habitantes tiene Chile según el Banco Mundial? último dato",  # the latest is the year it named
+      "¿y cuánto dice la proyección del INE para ese mismo año?", "¿cuál es la diferencia entre las dos cifras?"],
+     "difference", ["CHL"], "CHL.POPULATION.PROJ"),
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
@@ -206,6 +214,8 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
       "ahora la de ingresos, pero solo de Cañete"], "CHL.POVERTY.INCOME"),  # poverty by income, not income
     (["exportaciones de bienes y servicios (% del PIB) de Chile 2019", "¿y las de importaciones?"], "NE.IMP.GNFS.ZS"),
     (["desempleo de los hombres en Argentina 2018", "¿y ellas?"], "SL.UEM.TOTL.FE.ZS"),  # the women's
+    (["población de la región de Coquimbo en el censo 2024", "¿y eso en porcentaje del total del país?"],
+     "CHL.CENSUS2024.POP.SHARE"),  # its share of the country, not the count again
     (["crecimiento del PIB de Chile 2019", "¿y el de las exportaciones?"], None),  # no growth of exports: asked back
 ])  # fmt: skip
 def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
@@ -603,6 +613,8 @@ def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
     (["esperanza de vida de Perú", "¿y diez años antes?"], "2014"),  # before the latest: the newest year, moved
     (["valor de la UF en mayo de 2023", "¿y en agosto?"], "2023-08"),  # a month alone: of the last answer's year
     (["Chile's CPI in February 2024", "and in November of that year?"], "2024-11"),
+    (["what share of Brazil was covered by forest in 2000?", "how many percentage points did that change by 2020?"],
+     "2000..2020"),  # a change "by" a year: from the last answer's
 ])  # fmt: skip
 def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
     conversation = Conversation()
@@ -1416,6 +1428,10 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
      "SP.DYN.TFRT.IN"),  # an average per woman: the latest figure, never a mean over the years
     ("¿Cuántos años se espera que viva un chileno al nacer? El último dato del Banco Mundial", "latest", "SP.DYN.LE00.IN"),
     ("How many people lived in Bolivia in 2000, per the World Bank?", "value", "SP.POP.TOTL"),
+    ("¿cuántos años vive en promedio una mujer en Chile? el último dato", "latest", "SP.DYN.LE00.FE.IN"),  # hers
+    ("¿cuántas toneladas de CO2 emitía cada mexicano en 2010?", "value", "EN.ATM.CO2E.PC"),  # each Mexican's
+    ("¿cuántos puntos subió el porcentaje de mayores de 65 en Japón entre 2000 y 2020?", "change",
+     "SP.POP.65UP.TO.ZS"),  # an age group's share names the people
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
