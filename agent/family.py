@@ -120,10 +120,13 @@ class FamilyChooser:
                 return settled
             # Too close to call by the topic's words: of those with the sex asked (both when none is), the one whose
             # name shares most words with the whole question ("promedio de personas por hogar" names the household
-            # size, though "promedio" is also an operation word), then the family retrieval returned most often.
+            # size, though "promedio" is also an operation word), then whose name adds fewest words the question does
+            # not say ("solicitudes de patentes de residentes" are not non-residents'), then the family retrieval
+            # returned most often.
             contenders = [family for family in ranked[:2] if self.fits(family[2], wanted)] or ranked[:2]
             asked = {word[:STEM] for word in fold(understanding.question).split() if len(word) > 2}
-            counted = max(contenders, key=lambda family: (len(asked & self._name_stems(family[2])), family[1]))[2]
+            counted = max(contenders, key=lambda family: (len(asked & self._name_stems(family[2])),
+                                                          -len(self._name_stems(family[2]) - asked), family[1]))[2]
             if self.chooser is not None and ask_model:
                 families = {self.catalog.get(code).family for code in near}  # the model breaks the tie, nothing more
                 shown = [c for c in candidates if self.catalog.get(c.code).family in families]

@@ -303,7 +303,7 @@ class Planner:
             # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"; "¿y en Perú? ¿cuántas
             # veces más se demoraba allá?"; "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"
             between = self._against_place(understanding, last, conversation) if understanding.places else \
-                self._between_last_two(understanding.named_operation, conversation) if understanding.period.unstated \
+                self._between_last_two(understanding.named_operation, conversation, asked) if understanding.period.unstated \
                 else self._against_last(understanding, last, conversation)
             if between is not None:
                 return PlanOutcome(plan=between)
@@ -330,10 +330,11 @@ class Planner:
         if previous is not None and share_named is None and self._share_of_last(understanding):
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
+        member_named = share_named or (self._count_of_last(understanding, previous) if previous is not None else None)
         topic_words = set(understanding.topic_text.split())
         names_nothing = not self.catalog.names_a_measure(list(topic_words))  # "whole", "sea": retrieved by meaning alone
         vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
-        same_measure = previous is not None and (not topic_words or share_named is not None or (
+        same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and names_nothing))  # "ok then, for 2020 as a whole?": the last measure
         context = previous if same_measure or (previous is not None and (
             understanding.continues or understanding.period.refers_back or vague
@@ -449,8 +450,8 @@ class Planner:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
-        if share_named:  # "¿y como porcentaje del gasto del gobierno?": the member whose name says it
-            fitting = [info for info in fitting if info.code == share_named]
+        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuántas personas son eso?": that member
+            fitting = [info for info in fitting if info.code == member_named]
         if understanding.named_amounts:  # "la línea de 2,15 dólares": never the series of another line
             fitting = [info for info in fitting if info.names_amounts(understanding.named_amounts)]
         if understanding.rate_of:  # "mujeres por cada 100 hombres" is no masculinity index: its two terms, in order
@@ -495,8 +496,11 @@ class Planner:
                 period.month_end or period.month) == period.month and (period.quarter_end or period.quarter) == period.quarter:
             # a change from a period to itself ("desde 2017" when 2017 is the newest value): since when?
             return PlanOutcome(status="clarify", reason="no_shift")
-        if context is not None and operation == Operation.SERIES and period.is_single_year and understanding.period == PeriodSpec():
-            period = PeriodSpec()  # "muéstrame la serie" after a single year: the whole series
+        if context is not None and operation in (Operation.SERIES, Operation.FIRST_MEETING, Operation.WHICH_PERIOD) \
+                and period.is_single_year and understanding.period == PeriodSpec() and not context.operation == operation:
+            # "muéstrame la serie", "when did it first go past half?", "¿en qué año fue más alto?" after a single
+            # year: over the whole series
+            period = PeriodSpec()
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
         if operation == Operation.RANK and not group and not understanding.member_kind and len(areas) > 1:
@@ -662,11 +666,13 @@ class Planner:
             return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
         return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None)
 
-    def _between_last_two(self, operation: Operation, conversation: Conversation) -> QueryPlan | None:
+    def _between_last_two(self, operation: Operation, conversation: Conversation, asked: str | None = None
+                          ) -> QueryPlan | None:
         """A difference or ratio of the two places of the last answer ("¿Brasil o Chile?"), or of the last two
         answers when they differ in one thing only: two places of one measure ("¿y la de Vitacura?" after La
         Pintana), two measures of one place and period (women's, then men's), or, for a difference, two periods of
-        one measure and place (their change)."""
+        one measure and place (their change). Two places come in the order answered, unless ``asked`` points at the
+        last answer ("how many times more is that?")."""
         plans = conversation.last_two_plans
         last = plans[-1] if plans else None
         if last is not None and last.operation in (Operation.VALUE, Operation.LATEST) and len(last.area_codes) == 2 \
@@ -684,8 +690,9 @@ class Planner:
                 if spanned else None
         if first.indicator_code == second.indicator_code and len(first.area_codes) == len(second.area_codes) == 1 \
                 and first.area_codes != second.area_codes:
-            return first.model_copy(update={"operation": operation, "area_codes": first.area_codes + second.area_codes,
-                                            "alternatives": []})
+            pair = first.area_codes + second.area_codes  # "how many times more is that?": the last answer first
+            return first.model_copy(update={"operation": operation, "alternatives": [],
+                                            "area_codes": pair[::-1] if LAST_ANSWER.search(asked or "") else pair})
         measures = self.catalog.get(first.indicator_code), self.catalog.get(second.indicator_code)
         if first.indicator_code != second.indicator_code and first.area_codes == second.area_codes and (
                 _comparable(operation, *measures)):  # never GDP minus population
@@ -705,6 +712,15 @@ class Planner:
         topic = set(understanding.topic_text.split())
         return next((info.code for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
                      and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))), None)
+
+    def _count_of_last(self, understanding: Understanding, previous: QueryPlan) -> str | None:
+        """The count of the last answer's share, where a follow-up pointing at it asks how many people that is ("¿y
+        cuántas personas son eso en total?" after the rural share): its family's count, if it has one."""
+        if understanding.topic_text != "poblacion" or not LAST_ANSWER.search(fold(understanding.question)):
+            return None
+        return next((info.code for info in self.catalog.family_of(previous.indicator_code)
+                     if info.measure == "count" and info.unit_kind == "count"
+                     and self.catalog.get(previous.indicator_code).measure == "share"), None)
 
     @staticmethod
     def _share_of_last(understanding: Understanding) -> bool:

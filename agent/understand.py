@@ -117,21 +117,25 @@ HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 # Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
-                     r"(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
+                     r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
 # "más de la mitad de los chinos", "more than half of Brazilians": a share, over 50 %
 HALF_ES = re.compile(r"\b(m[aá]s|menos) de la mitad\b", re.IGNORECASE)
-HALF_EN = re.compile(r"\b(more than|less than|over|under) half\b", re.IGNORECASE)
+HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) half\b", re.IGNORECASE)
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
                            re.IGNORECASE)
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
 # ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
 # one person of a sex, where the years lived are asked ("cada mujer" of a fertility rate is no sex)
-ONE_OF_A_SEX = re.compile(r"\b(?:una|la|a|the) (?:(mujer|woman)|hombre|man)\b")
+ONE_OF_A_SEX = re.compile(r"\b(?:una|la|un|el|a|the) (?:(mujer|woman)|hombre|man)\b")
+# "¿y una mujer?", "and a man?": the last answer's measure for one sex
+AND_ONE_OF_A_SEX = re.compile(r"^(?:y|and|what about|how about)\s+(?:para |for )?(?:una|un|a) (?:(mujer|woman)|hombre|man)\W*$")
+# "¿en cuáles 3 una mujer tiene más hijos en promedio?": the measure is an average, the question a ranking
+ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
 # "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
 TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas |more )?"
                             r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|larger|bigger|higher|"
@@ -566,8 +570,9 @@ class Understander:
         if len(measured) == 1 and CENSUS_AND_PROJECTION.search(text):
             return [*measured] * 2  # "la población que contó el censo y la que proyectaba el INE": one measure, twice
         halves = [half for half in halves if half]
-        if len(halves) < 2:
-            return []
+        if len(halves) < 2 or not all(any(self._known(word) for word in half.split() if word not in headcount)
+                                      or half == "poblacion" for half in halves):
+            return []  # "what share of people lived in towns and cities": a part no measure names is no measure
         best = self.index.search_many(halves, limit=1)
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
         return halves if len(codes) > 1 else []
@@ -643,7 +648,8 @@ class Understander:
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", text))))))))
         kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
-        kept = HALF_EN.sub(r"\g<1> 50 percent", HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
+        kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
+                           HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = self._operation_spelled(fold(words.spelled_out(kept)))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
@@ -722,6 +728,9 @@ class Understander:
                 said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
         one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
+        averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
+        if averaged:
+            operation = None
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
@@ -755,8 +764,9 @@ class Understander:
                  for word in fold(phrase).split()}  # "sueldo mínimo": a name, not a minimum
         stopwords = self.stopwords - (named - function_words())
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
-        if top_n:  # "which five countries": the number of a top-N is no topic
-            stopwords = stopwords | {word for word, value in NUMBER_WORDS.items() if value == top_n}
+        if top_n:  # "which five countries": the number of a top-N is no topic, nor "¿y el segundo?" of the one before
+            stopwords = stopwords | {word for word, value in NUMBER_WORDS.items() if value == top_n} | (
+                {next_ones[1] or next_ones[2]} if next_ones else set())
         measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
@@ -810,6 +820,8 @@ class Understander:
             one = ONE_OF_A_SEX.search(compared)  # "¿cuántos años vive una mujer en Chile?": hers
             if one and cues.sex is None:
                 cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
+        elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
+            cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
         elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or cues.age):
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
@@ -842,7 +854,7 @@ class Understander:
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
-            order=order, aggregate=_aggregate(_blank(folded, self.exclusions), words),
+            order=order, aggregate=None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
             continues=CONTINUATION.match(folded) is not None or names_last_place,
             names_last_place=names_last_place,

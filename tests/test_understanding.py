@@ -185,6 +185,8 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
       "¿cuántas veces mayor es el de la RM?"], "ratio", ["CL-13", "CL-02"], None),
     (["población de Vitacura 2020", "¿y la de La Pintana?", "¿cuántas veces más grande es la de Vitacura?"], "ratio",
      ["CL-13132", "CL-13112"], None),
+    (["How rich was the average Peruvian in 2021? GDP per person in current US dollars", "and Chile?",
+      "how many times more is that?"], "ratio", ["CHL", "PER"], None),  # "that" is the last answer
     (["¿cuántos habitantes tiene Chile según el Banco Mundial? último dato",  # the latest is the year it named
       "¿y cuánto dice la proyección del INE para ese mismo año?", "¿cuál es la diferencia entre las dos cifras?"],
      "difference", ["CHL"], "CHL.POPULATION.PROJ"),
@@ -216,6 +218,9 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
     (["desempleo de los hombres en Argentina 2018", "¿y ellas?"], "SL.UEM.TOTL.FE.ZS"),  # the women's
     (["población de la región de Coquimbo en el censo 2024", "¿y eso en porcentaje del total del país?"],
      "CHL.CENSUS2024.POP.SHARE"),  # its share of the country, not the count again
+    (["¿Qué porcentaje de los peruanos vivía en el campo en 2020?", "¿y cuántas personas son eso en total?"],
+     "SP.RUR.TOTL"),  # the people that share is, not the whole population
+    (["¿Cuántos años vive en promedio un hombre en Chile? dato 2023", "¿y una mujer?"], "SP.DYN.LE00.FE.IN"),
     (["crecimiento del PIB de Chile 2019", "¿y el de las exportaciones?"], None),  # no growth of exports: asked back
 ])  # fmt: skip
 def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
@@ -368,6 +373,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
 
 @pytest.mark.parametrize(("question", "operation", "areas", "period"), [
     ("difrencia de esperanza de vida entre chile y argentina 2019", "difference", ["CHL", "ARG"], (2019, 2019)),
+    ("¿Cuánto producía cada chileno comparado con cada peruano en 2022? PIB por persona en dólares corrientes", "value",
+     ["CHL", "PER"], (2022, 2022)),  # each Chilean is per person, and Chile
     ("esperanza de vida de Chile comparada con el promedio de América Latina y el Caribe en 2020", "value",
      ["CHL", "LCN"], (2020, 2020)),  # the World Bank's own average (the name is a UN region's too), beside Chile
     ("¿Cuántos habitantes más tiene la Región de Valparaíso que la del Biobío según el Censo 2024?", "difference",
@@ -615,6 +622,8 @@ def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
     (["Chile's CPI in February 2024", "and in November of that year?"], "2024-11"),
     (["what share of Brazil was covered by forest in 2000?", "how many percentage points did that change by 2020?"],
      "2000..2020"),  # a change "by" a year: from the last answer's
+    (["What share of people in Paraguay lived in towns and cities in 2023?", "when did it first go past half?"],
+     "1990"),  # over the whole series, not the year asked before
 ])  # fmt: skip
 def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
     conversation = Conversation()
@@ -1432,6 +1441,12 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
     ("¿cuántas toneladas de CO2 emitía cada mexicano en 2010?", "value", "EN.ATM.CO2E.PC"),  # each Mexican's
     ("¿cuántos puntos subió el porcentaje de mayores de 65 en Japón entre 2000 y 2020?", "change",
      "SP.POP.65UP.TO.ZS"),  # an age group's share names the people
+    ("What share of people in Paraguay lived in towns and cities in 2023?", "value", "SP.URB.TOTL.IN.ZS"),  # one measure
+    ("¿Cuántos habitantes tiene la región de Ñuble en 2025 según el INE? solo la región, no todo el país", "value",
+     "CHL.POPULATION.PROJ"),  # what is ruled out names nothing
+    ("De los países de Sudamérica, ¿en cuáles 3 una mujer tiene más hijos en promedio? datos 2022", "rank",
+     "SP.DYN.TFRT.IN"),  # "en promedio" says what the measure is, the question ranks
+    ("¿En qué país de Sudamérica vive más años la gente, en promedio? datos 2023", "rank", "SP.DYN.LE00.IN"),
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
