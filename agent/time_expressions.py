@@ -55,7 +55,8 @@ def _month_list(m: re.Match, today: date) -> PeriodSpec | None:
 
 
 UNIT_MONTHS = {"mes": 1, "meses": 1, "month": 1, "months": 1, "trimestre": 3, "trimestres": 3, "quarter": 3,
-               "quarters": 3, "ano": 12, "anos": 12, "year": 12, "years": 12}
+               "quarters": 3, "ano": 12, "anos": 12, "year": 12, "years": 12, "decada": 120, "decadas": 120,
+               "decade": 120, "decades": 120}
 UNITS = "|".join(UNIT_MONTHS)
 BACK = "anterior|previo|antes|atras|previous|prior|preceding|before|earlier|ago"
 AHEAD = "siguiente|posterior|despues|mas tarde|following|next|after|later"

@@ -130,6 +130,9 @@ THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
 # ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
+# "how many kids does a woman have?", "¿cuántos hijos tiene cada mujer?": the fertility rate, of no age group or sex
+CHILDREN_PER_WOMAN = re.compile(r"\b(?:how many (?:kids|children|babies)|cuant[oa]s (?:hijos|ninos|guaguas|bebes|wawas))"
+                                r"\b(?:\s+\w+){0,6}?\s+(?:woman|women|mujer|mujeres)\b")
 # one person of a sex, where the years lived are asked ("cada mujer" of a fertility rate is no sex)
 ONE_OF_A_SEX = re.compile(r"\b(?:una|la|un|el|a|the) (?:(mujer|woman)|hombre|man)\b")
 # "¿y una mujer?", "and a man?": the last answer's measure for one sex
@@ -138,8 +141,8 @@ AND_ONE_OF_A_SEX = re.compile(r"^(?:y|and|what about|how about)\s+(?:para |for )
 ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
 # "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
 TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas |more )?"
-                            r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|larger|bigger|higher|"
-                            r"smaller|lower|greater)\b")
+                            r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|ric[oa]s?|pobres?|"
+                            r"car[oa]s?|larger|bigger|higher|smaller|lower|greater|richer|poorer)\b")
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
@@ -820,6 +823,10 @@ class Understander:
             one = ONE_OF_A_SEX.search(compared)  # "¿cuántos años vive una mujer en Chile?": hers
             if one and cues.sex is None:
                 cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
+        elif CHILDREN_PER_WOMAN.search(compared):
+            topic_text = without_entities = "tasa de fertilidad"
+            search_words = [topic_text]
+            cues = cues.model_copy(update={"age": None, "sex": None})
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
         elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or cues.age):

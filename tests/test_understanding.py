@@ -375,6 +375,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("difrencia de esperanza de vida entre chile y argentina 2019", "difference", ["CHL", "ARG"], (2019, 2019)),
     ("¿Cuánto producía cada chileno comparado con cada peruano en 2022? PIB por persona en dólares corrientes", "value",
      ["CHL", "PER"], (2022, 2022)),  # each Chilean is per person, and Chile
+    ("¿Cuántas veces más rico es un chileno promedio que un peruano? PIB per cápita PPA de 2024", "ratio",
+     ["CHL", "PER"], (2024, 2024)),  # "más rico" belongs to the ratio
     ("esperanza de vida de Chile comparada con el promedio de América Latina y el Caribe en 2020", "value",
      ["CHL", "LCN"], (2020, 2020)),  # the World Bank's own average (the name is a UN region's too), beside Chile
     ("¿Cuántos habitantes más tiene la Región de Valparaíso que la del Biobío según el Censo 2024?", "difference",
@@ -624,6 +626,7 @@ def test_a_follow_up_of_a_ranking_keeps_its_order(cifra):
      "2000..2020"),  # a change "by" a year: from the last answer's
     (["What share of people in Paraguay lived in towns and cities in 2023?", "when did it first go past half?"],
      "1990"),  # over the whole series, not the year asked before
+    (["esperanza de vida de Chile en 2000", "And a decade later?"], "2010"),
 ])  # fmt: skip
 def test_a_follow_up_can_name_its_period_from_the_previous_one(cifra, questions, period):
     conversation = Conversation()
@@ -1447,6 +1450,8 @@ def test_what_share_is_never_answered_with_an_amount(cifra):
     ("De los países de Sudamérica, ¿en cuáles 3 una mujer tiene más hijos en promedio? datos 2022", "rank",
      "SP.DYN.TFRT.IN"),  # "en promedio" says what the measure is, the question ranks
     ("¿En qué país de Sudamérica vive más años la gente, en promedio? datos 2023", "rank", "SP.DYN.LE00.IN"),
+    ("How many kids does the average woman in Chile have these days? Latest World Bank fertility rate.", "latest",
+     "SP.DYN.TFRT.IN"),  # kids per woman: no age group, no sex
 ])  # fmt: skip
 def test_names_units_thresholds_and_ends_as_people_write_them(cifra, question, operation, code):
     answer = cifra.ask(question)
