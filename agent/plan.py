@@ -18,7 +18,7 @@ from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatal
 from agent.lexicon import lexicon
 from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
-from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, PlanOutcome, QueryPlan, Understanding,
+from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import COMPARED_WITH, MAX_QUESTION_CHARS
@@ -497,7 +497,7 @@ class Planner:
             # a change from a period to itself ("desde 2017" when 2017 is the newest value): since when?
             return PlanOutcome(status="clarify", reason="no_shift")
         if context is not None and operation in (Operation.SERIES, Operation.FIRST_MEETING, Operation.WHICH_PERIOD) \
-                and period.is_single_year and understanding.period == PeriodSpec() and not context.operation == operation:
+                and period.is_single_year and understanding.period == PeriodSpec() and context.operation != operation:
             # "muéstrame la serie", "when did it first go past half?", "¿en qué año fue más alto?" after a single
             # year: over the whole series
             period = PeriodSpec()
@@ -514,11 +514,7 @@ class Planner:
             group, member_kind = None, None
             per_period = per_period or not YEARS_SAID.search(asked)  # the highest month, unless years are said
         aggregate = understanding.aggregate or (context.aggregate if context else None)
-        published = next((code for code in ([group] if understanding.group and understanding.group.kind == "aggregate"
-                                             else []) + (understanding.group.alternatives if understanding.group else [])
-                          if (chosen.code, code) in self.coverage and self.catalog.area_kinds.get(code) == "aggregate"),
-                         None) \
-            if group else None
+        published = self._published_aggregate(understanding.group, chosen.code) if group else None
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and published:
             # "promedio de la OCDE", "el promedio de América Latina y el Caribe" (a UN region too): the publisher's own
             # aggregate (weighted as it publishes it), not a mean of members, beside the places named ("Chile's
@@ -713,14 +709,21 @@ class Planner:
         return next((info.code for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
                      and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))), None)
 
+    def _published_aggregate(self, group: Place | None, code: str) -> str | None:
+        """The publisher's own aggregate the group names (itself, or an area sharing its name: "América Latina y el
+        Caribe" is a UN region and a World Bank aggregate), where it has values of ``code``."""
+        named = [group.code, *group.alternatives] if group else []
+        return next((area for area in named if self.catalog.area_kinds.get(area) == "aggregate"
+                     and (code, area) in self.coverage), None)
+
     def _count_of_last(self, understanding: Understanding, previous: QueryPlan) -> str | None:
         """The count of the last answer's share, where a follow-up pointing at it asks how many people that is ("¿y
         cuántas personas son eso en total?" after the rural share): its family's count, if it has one."""
-        if understanding.topic_text != "poblacion" or not LAST_ANSWER.search(fold(understanding.question)):
+        if understanding.topic_text != "poblacion" or not LAST_ANSWER.search(fold(understanding.question)) \
+                or self.catalog.get(previous.indicator_code).measure != "share":
             return None
         return next((info.code for info in self.catalog.family_of(previous.indicator_code)
-                     if info.measure == "count" and info.unit_kind == "count"
-                     and self.catalog.get(previous.indicator_code).measure == "share"), None)
+                     if info.measure == "count" and info.unit_kind == "count"), None)
 
     @staticmethod
     def _share_of_last(understanding: Understanding) -> bool:
