@@ -203,7 +203,7 @@ class IndicatorCatalog:
         self.generic_words = set(lexicon().generic_words)
         self.operation_words = {word for phrases in lexicon().operations.values() for phrase in phrases
                                 for word in fold(phrase).split()}  # "diario", "promedio": how, not what
-        self.short_function_words = {word for word in function_words() if len(word) < 4}
+        self.short_function_words = {word for word in function_words() if len(word) < 4} - set(lexicon().qualifying_words)
         self.named_operations = _operations_in_names(
             [fold(getattr(info, field)) for info in indicators for field in ("name_es", "name_en")])
         texts = [text_ for _, text_ in phrases] + [getattr(info, field) for info in indicators

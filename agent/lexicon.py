@@ -33,6 +33,8 @@ class Lexicon(BaseModel):
     group_operations: dict[str, list[str]]
     sex_pairs: list[str]
     both_places: list[str]
+    points_back: list[str]
+    qualifying_words: list[str]
     hostile_patterns: list[str]
     topic_cues: list[str]
     generic_words: list[str]

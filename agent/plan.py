@@ -316,9 +316,9 @@ class Planner:
             return PlanOutcome(status="clarify", reason="several" if options else "unsupported",
                                params={"words": understanding.unsupported}, options=options)
         unanswered = conversation.turns[-1] if conversation.turns and conversation.turns[-1].plan is None else None
-        if unanswered and unanswered.tried and last and (unanswered.tried.indicator_code, unanswered.tried.area_codes) == (
-                last.indicator_code, last.area_codes):  # "¿y en 2040?" of a projection to 2035: the last answer holds
-            unanswered = None
+        if unanswered and unanswered.tried:  # read, but with no data there ("¿y en 2040?" of a projection to 2035,
+            # urban poverty in 2020): a follow-up ("¿y en 2013?") continues from what was read
+            last, unanswered = unanswered.tried, None
         if understanding.continues and unanswered \
                 and not (understanding.topic_text and (understanding.places or understanding.group)):
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
@@ -337,8 +337,9 @@ class Planner:
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and names_nothing))  # "ok then, for 2020 as a whole?": the last measure
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.refers_back or vague
-        )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate
+            understanding.continues or understanding.period.refers_back or vague or (
+                not understanding.places and lexicon().has_phrase(asked, lexicon().points_back))
+        )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
@@ -350,8 +351,10 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")  # what "sea", "whole" or "la tasa" retrieves is no measure
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
-        elif context is not None and self.family.restates(understanding, context.indicator_code):
-            base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded
+        elif context is not None and self.family.restates(understanding, context.indicator_code) and not (
+                understanding.rate_of and not self._divides(self.catalog.get(context.indicator_code), understanding.rate_of)):
+            base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded;
+            # "adultos mayores por cada 100 niños" after the population is another measure
         else:
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:

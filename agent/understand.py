@@ -29,7 +29,11 @@ CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|wh
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
-                               r"ese pais|ese lugar)\b")
+                               r"ese pais|ese lugar|esta comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b")
+# A follow-up that names only the urban or rural part: of the last measure ("what about the urban part?" after the
+# poverty rate), never the urban population
+URBAN_OR_RURAL_PART = re.compile(r"^(?:(?:part|parte|zona|zonas|area|areas|sector|sectores)\s+)?"
+                                 r"(?:urban|urbana|urbano|urbanas|urbanos|rural|rurales)(?:\s+(?:part|parte|zona|zonas|area|areas))?$")
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|pasara|pasaria|pasa|superara|superaria|supere|mayor al|mayor a|mayor que|mas del|mas de|"
@@ -119,6 +123,8 @@ HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
                      r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
+# "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
+UNNAMED_AGE = re.compile(r"\b(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b")
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
@@ -793,6 +799,9 @@ class Understander:
                              if MONTHS[month[0]] not in (said.month, said.month_end)), None) if said.month else None
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
+        unnamed_age = UNNAMED_AGE.search(_blank(folded, age_phrases))  # "aged 65" names a group, "at age 60" none
+        if unnamed_age and not unsupported:
+            unsupported = as_written(text, unnamed_age[0])
         if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"
             operation = Operation.PERIOD_COUNT
         elif operation == Operation.FIRST_MEETING and PLURAL_PERIODS.search(group_phrase or ""):
@@ -808,7 +817,8 @@ class Understander:
             listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
-        without_entities = _blank_words(_remove(folded, period.spans + places.spans + threshold_span), asked_how)
+        without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
+            _remove(folded, period.spans + places.spans + threshold_span), asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)
@@ -848,7 +858,8 @@ class Understander:
             order = "asc" if words.has_phrase(DESCENDING.sub(" ", explained), words.operations["ascending"]) else \
                 "desc" if words.has_phrase(explained, words.operations["descending"]) else None
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
-        if topic_text and previous_measure and ELLIPSIS.match(folded):  # "ahora la de ingresos": poverty by income
+        if topic_text and previous_measure and (ELLIPSIS.match(folded) or (  # "ahora la de ingresos": poverty by income
+                CONTINUATION.match(folded) and URBAN_OR_RURAL_PART.match(topic_text))):
             hits = [hit for hit in self._search([f"{topic_text} {fold(previous_measure.name(language))}"])
                     if hit.code != previous_measure.code]
             # "crecimiento del PIB… ¿y el de las exportaciones?": their growth, never their level
@@ -871,7 +882,7 @@ class Understander:
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic,
-            named_amounts=_named_amounts(text, folded, without_unit_years, threshold),
+            named_amounts=_named_amounts(NEGATED.sub(" ", text), folded, without_unit_years, threshold),
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
@@ -879,9 +890,10 @@ class Understander:
 
 
 def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: tuple[str, float] | None) -> list[float]:
-    """Amounts the series must say in its name: a poverty line's dollars a day, a rate's denominator ("por cada 1.000
-    habitantes"), the share of people ("el 20 % más rico"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part
-    of the measure."""
+    """Amounts the series must say in its name (never in what ``text`` sets aside: "no la de 3 dólares"): a poverty
+    line's dollars a day, a rate's denominator ("por cada 1.000 habitantes"), the share of people ("el 20 % más
+    rico"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part of
+    the measure."""
     amounts = [float((found[1] or found[2]).replace(",", ".")) for found in MONEY_AMOUNT.finditer(text.lower())]
     amounts += [number(text, found[1], found[2]) for found in PER_AMOUNT.finditer(folded)]
     amounts += [float(found[1] or found[2]) for found in PEOPLE_SHARE.finditer(text.lower())]
