@@ -124,7 +124,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
-UNNAMED_AGE = re.compile(r"\b(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b")
+UNNAMED_AGE = re.compile(r"\b(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
+                         r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)")  # "aged 15-19": a band, which names the series
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")

@@ -914,6 +914,8 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     ("mortalidad neonatal en África subsahariana el 2023, agregado del Banco Mundial", "SH.DYN.NMRT", "2023"),
     ("How many times bigger was Brazil's economy than Chile's in 2022, in current US dollars?", "NY.GDP.MKTP.CD",
      "2022"),  # the economy's size, not what a dollar buys
+    ("What's the latest World Bank figure for diabetes prevalence among adults aged 20-79 in Mexico?", "SH.STA.DIAB.ZS",
+     "2024"),  # an age band the series names, not an age it lacks
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
