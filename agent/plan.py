@@ -406,7 +406,12 @@ class Planner:
             period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
         if understanding.period.same_part and context is None:  # "ese mismo trimestre" after no answer: which one?
             return PlanOutcome(status="clarify", reason="no_shift")
-        if period.since_previous:  # "¿cuánto cambió desde entonces?": from the previous answer's last period on
+        plans = conversation.last_two_plans
+        spanned = self._spanned(*plans) if period.since_previous and len(plans) == 2 and \
+            (self._said_period(plans[0]).start or 0) < (self._said_period(plans[1]).start or 0) else None
+        if spanned and understanding.operation == Operation.CHANGE:  # "how much did it grow since then?" after 2000,
+            period = spanned  # then 2020: from the first to the second
+        elif period.since_previous:  # "¿cuánto cambió desde entonces?": from the previous answer's last period on
             if context is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             last = context.period

@@ -124,8 +124,10 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
-UNNAMED_AGE = re.compile(r"\b(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
-                         r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)")  # "aged 15-19": a band, which names the series
+UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
+                         r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
+                         r"(?:personas|gente|poblacion|habitantes|people|population|persons|residents)\s+(?:de|aged|ages|of)\s+"
+                         r"\d{1,3}(?:\s+(?:anos|years))?\s+(?:o|y|or|and)\s+(?:mas|older|over|above))")  # "personas de 80 años o más"
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
@@ -636,7 +638,10 @@ class Understander:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
         if operation in (Operation.RANK, Operation.COUNT) and not member_kind and _side_by_side(places):
             return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named places, side by side
-        if operation == Operation.POSITION:  # "¿qué puesto ocupa Chile en el mundo?": the place first, then its group
+        if operation == Operation.POSITION:  # "¿qué puesto ocupa Chile en el mundo?": the place first, then its group,
+            named = [place for place in places if place.kind in GROUP_KINDS]  # unless only the other is a group by
+            if len(places) == 2 and len(named) == 1:  # kind ("Entre los países de Sudamérica, ¿en qué lugar está Chile?")
+                return named[0]
             return next((place for place in places[1:] if self.gazetteer.is_group(place)), None)
         if operation in (Operation.RANK, Operation.COUNT) or (member_kind and operation not in TWO_OPERANDS):
             return next((place for place in places if self.gazetteer.is_group(place)), None)

@@ -88,6 +88,8 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
      "de menores de un año por mil nacidos vivos.", "aggregate", ["SP.DYN.IMRT.IN"], [], "M49-005"),  # an age, no ranking
     ("¿cuántas veces más población tiene La Pintana que Vitacura en 2020?", "ratio", ["CHL.POPULATION.PROJ"],
      ["CL-13112", "CL-13132"], None),  # a year named: its projected figures, as for a value
+    ("Entre los países de Sudamérica, ¿en qué lugar está Chile si los ordeno de menor a mayor tasa de fecundidad en "
+     "2023?", "position", ["SP.DYN.TFRT.IN"], ["CHL"], "M49-005"),  # the group named first
 ])  # fmt: skip
 def test_operations_on_two_operands_a_group_or_the_periods(cifra, question, operation, codes, areas, group):
     answer = cifra.ask(question)
@@ -296,6 +298,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("¿cuántos países hay en Centroamérica con datos de desempleo?", "cuántos países"),
     ("¿cuántos años de datos hay del PIB de Chile?", "cuántos años"),
     ("What was life expectancy at age 60 in Chile in 2023?", "at age 60"),  # not at birth
+    ("¿Cuántas personas de 80 años o más viven en Providencia según el Censo 2024?", "80 años o más"),  # no threshold
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
@@ -485,6 +488,7 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "matrícula terciaria de Perú en 2017 (universidades e institutos), Banco Mundial",
     "¿cuánta plata entró a Guatemala por remesas el 2021?",
     "How bad was unemployment in Spain in 2013? ILO estimate, World Bank.",
+    "How badly did Brazil's economy shrink in 2020? real GDP growth %",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -570,6 +574,8 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["Imacec de julio de 2024", "¿cuánto cambió comparado con julio de 2023?"], "change", (2023, 2024), None),
     (["PIB a precios corrientes de Chile en el tercer trimestre de 2023",
       "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"], "change", (2022, 2023), None),
+    (["how many people lived in Mexico in 2000?", "and in 2020?", "so how much did it grow since then, in percent?"],
+     "change", (2000, 2020), None),  # since the first of the two
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     conversation = Conversation()
