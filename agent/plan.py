@@ -49,6 +49,8 @@ INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de pre
 # lived in India?"), a share of the larger one
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
                       r"resides|resided)\s+(?:en|in)\b")
+WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|of the|of the whole)\s+(?:pais|country)\b|\b(?:total|nivel) nacional\b|"
+                           r"\bnational total\b")  # "¿qué porcentaje del país representa?" after a region's figure
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)")  # named: a place
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
@@ -555,15 +557,20 @@ class Planner:
                 return outcome
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
+        share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
         if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
-        share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
+        elif share_asked and len(areas) == 1 and areas[0].startswith("CL-") and WHOLE_COUNTRY.search(asked):
+            areas = areas + [DEFAULT_AREA]  # "¿qué porcentaje del total nacional representa?"
         with_group = areas + [group] if group and len(areas) == 1 else areas  # "la población de Sudamérica… en Brasil"
         if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
                     LIVES_IN.search(asked) or chosen.unit_kind in ("count", "currency"))):
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
-            operation, chosen, areas, whole = self._share_of_ancestor(operation, chosen, with_group, understanding, period)
+            after_projection = context is not None and context.indicator_code in self.catalog.projecting
+            operation, chosen, areas, whole = self._share_of_ancestor(  # after a projected figure: its share, not the census'
+                operation, chosen, with_group, understanding, period.model_copy(update={"projected": True}) if after_projection
+                else period)
             if whole:  # "what share of South America's GDP did Chile have": of the sum of its members
                 group = whole
                 member_kind = next((place.kind for place in understanding.places if place.code == areas[0]), "country")
@@ -714,8 +721,13 @@ class Planner:
         if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)):
             return None
         topic = set(understanding.topic_text.split())
-        return next((info.code for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
-                     and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))), None)
+        share = next((info for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
+                      and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))), None)
+        if share is not None and share.derived_from not in (None, previous.indicator_code):
+            # the census share after a projection is another count's: the projection's own share of the country,
+            # computed, where the country is named; none otherwise
+            return previous.indicator_code if WHOLE_COUNTRY.search(asked) else None
+        return share.code if share is not None else None
 
     def _published_aggregate(self, group: Place | None, code: str) -> str | None:
         """The publisher's own aggregate the group names (itself, or an area sharing its name: "América Latina y el

@@ -169,6 +169,18 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
     assert (answer.plan.operation, answer.plan.area_codes) == ("share", ["CL-02201", "CL-02"]), answer.answer
 
 
+@pytest.mark.parametrize("questions", [
+    ["población de la Región de Ñuble según el INE en 2024", "¿qué porcentaje del país representa?"],
+    ["Población total de la Región de Ñuble proyectada por el INE para 2024", "¿qué porcentaje del total nacional representa?"],
+])  # fmt: skip
+def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "share", "CHL.POPULATION.PROJ", ["CL-16", "CHL"]), answer.answer  # never the census share beside it
+
+
 @pytest.mark.parametrize(("questions", "operation", "areas", "second"), [
     (["esperanza de vida en Chile 2020", "¿y la de las mujeres?", "¿y en los hombres?", "¿y la diferencia?"],
      "difference", ["CHL"], "SP.DYN.LE00.MA.IN"),  # women's, then men's
