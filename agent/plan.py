@@ -952,6 +952,8 @@ class Planner:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
                 asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
+            if len(new_areas) == 1 and compare and previous.operation in TWO_OPERANDS and len(previous.area_codes) == 2:
+                return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile
             if new_areas and compare:
                 return list(dict.fromkeys(previous.area_codes + new_areas)), None
             if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE:

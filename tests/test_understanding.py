@@ -204,6 +204,8 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
     (["¿cuántos habitantes tiene Chile según el Banco Mundial? último dato",  # the latest is the year it named
       "¿y cuánto dice la proyección del INE para ese mismo año?", "¿cuál es la diferencia entre las dos cifras?"],
      "difference", ["CHL"], "CHL.POPULATION.PROJ"),
+    (["How many times bigger was Brazil's economy than Chile's in 2022, in current US dollars?",
+      "and compared with Argentina?"], "ratio", ["BRA", "ARG"], None),  # the first term kept, the second replaced
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
