@@ -206,6 +206,8 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
      "difference", ["CHL"], "CHL.POPULATION.PROJ"),
     (["How many times bigger was Brazil's economy than Chile's in 2022, in current US dollars?",
       "and compared with Argentina?"], "ratio", ["BRA", "ARG"], None),  # the first term kept, the second replaced
+    (["En Viña del Mar, ¿cuántas personas de 65 años o más contó el Censo 2024?", "¿y niños de 0 a 14?",
+      "o sea hay más viejos que niños... ¿cuántas veces más?"], "ratio", ["CL-05109"], "CHL.CENSUS2024.POP_0_14"),
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
