@@ -129,6 +129,13 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
     return PeriodSpec(start=int(year), end=int(year), month=month, day=int(day))
 
 
+# "¿cuántos ocupados hay ahora?", not "¿y ahora Perú?"
+LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|"
+                         r"last available|ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|"
+                         r"right now|as of now|ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|"
+                         r"ganan) ahora)\b")
+
+
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years, quarters and months.
     (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?(?: trimestre| quarter)?(?: movil| moving| rolling)?(?: de| of)?\s+({MONTH_NAMES})\s+"
@@ -183,10 +190,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"\b(?:el )?ano pasado\b|(?<!the )\blast year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
-    (re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|last available|"
-                r"ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|right now|as of now|"
-                r"ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|ganan) ahora)\b"),
-     lambda m, today: PeriodSpec(latest=True)),  # "¿cuántos ocupados hay ahora?", not "¿y ahora Perú?"
+    (LATEST_SAID, lambda m, today: PeriodSpec(latest=True)),
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 # Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.

@@ -14,7 +14,7 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
                           VariantPair)
-from agent.time_expressions import MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period
+from agent.time_expressions import LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -83,7 +83,9 @@ UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia
                        r"\s+(?:100|prices)\b")  # "(2014-2016 = 100)": an index's base, never the period
 # "(PPA 2021)" names the dollars of a poverty line when another year is the period; alone ("GDP per capita PPP
 # 2021") the year is the period.
-PPP_YEAR = re.compile(r"\b(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)\b")
+PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d\d|20\d\d)\s+(?:ppa|ppp))\b")
+# "under $3.00 a day": a poverty line's amount names the measure, it is no condition
+A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a|al|por|per)\s+(?:dia|day)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"
@@ -408,10 +410,11 @@ def _spaces(found: re.Match) -> str:
 
 
 def _without_unit_years(folded: str) -> str:
-    """The question with the years that belong to a unit blanked out, keeping every other character in place."""
+    """The question with the years that belong to a unit blanked out, keeping every other character in place; the
+    year of PPP dollars only when another period is said ("pobreza PPA 2021" alone is of 2021)."""
     folded = UNIT_YEAR.sub(_spaces, folded)
     ppp_free = PPP_YEAR.sub(_spaces, folded)
-    return ppp_free if ONE_YEAR.search(ppp_free) else folded
+    return ppp_free if ONE_YEAR.search(ppp_free) or LATEST_SAID.search(ppp_free) else folded
 
 
 def _side_by_side(places: list[Place]) -> bool:
@@ -913,7 +916,8 @@ def _beyond_ages(folded: str, age_phrases: list[str]) -> re.Match | None:
     for pattern in (THRESHOLD, VERB_THRESHOLD):
         start = 0
         while found := pattern.search(folded, start):
-            if not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases):
+            if not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases) \
+                    and not A_DAY.match(folded, found.end()):
                 return found
             start = found.start() + 1
     return None

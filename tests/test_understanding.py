@@ -366,6 +366,7 @@ def test_the_latest_figure_is_never_a_future_projection(cifra):
     "exportaciones de bienes y servicios de Chile 2020",  # one name with "y" in it
     "población de Chile y Perú en 2020",  # two places, one measure
     "PIB per cápita de Chile 2020",
+    "How many people lived in Chile's cities and towns in 2024? I mean the headcount, not the percentage.",
 ])  # fmt: skip
 def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
     assert cifra.ask(question).status == "ok"
@@ -871,6 +872,8 @@ def test_price_bases_as_people_write_them(cifra, question, code, period):
     ("poverty headcount at $3 a day in Peru 2019", "ok", "SI.POV.DDAY"),
     ("pobreza de Perú en 2019 con la línea de 2,15 dólares PPA 2017", "no_data", None),  # not the $3.00 line
     ("poverty headcount at $6.85 a day in Peru 2019", "no_data", None),
+    ("What's the most recent figure for the share of Chileans living on under $3.00 a day (2021 PPP)?", "ok",
+     "SI.POV.DDAY"),  # a line's amount, no condition; its PPP year, no period
     ("pobreza con la línea nacional (no la internacional de 3 dólares) en Perú 2020", "ok", "SI.POV.NAHC"),
     ("¿Cuántos médicos hay por cada 1.000 habitantes en Chile?", "no_data", None),  # not surgeons per 100,000
     ("homicidios por cada 100 mil habitantes en Chile 2020", "ok", "VC.IHR.PSRC.P5"),
