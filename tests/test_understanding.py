@@ -170,6 +170,19 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
 
 
 @pytest.mark.parametrize("questions", [
+    ["Población de la Región de Ñuble proyectada por el INE para 2024", "¿y cuál es la comuna más poblada ese año?"],
+    ["Población de la Región de Ñuble proyectada por el INE para 2024", "¿qué porcentaje del total nacional representa?",
+     "¿y cuál es su comuna más poblada ese año?"],
+])  # fmt: skip
+def test_a_ranking_after_a_regions_figure_is_of_its_members(cifra, questions):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.plan.operation, answer.plan.group_code, answer.values[0].area) == ("rank", "CL-16", "CL-16101"), \
+        answer.answer  # Chillán, never the whole country's top comuna
+
+
+@pytest.mark.parametrize("questions", [
     ["población de la Región de Ñuble según el INE en 2024", "¿qué porcentaje del país representa?"],
     ["Población total de la Región de Ñuble proyectada por el INE para 2024", "¿qué porcentaje del total nacional representa?"],
 ])  # fmt: skip
