@@ -341,7 +341,8 @@ def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
                 start = padded.index(f" {fold(phrase)} ") + 1
                 found.append((start, start + len(fold(phrase)), value, phrase))
         found.sort()
-        if len(found) == 2 and found[0][1] <= found[1][0] and not _one_group(folded, found[0][:2], found[1][:2]):
+        if len(found) == 2 and found[0][1] <= found[1][0] and not _one_group(folded, found[0][:2], found[1][:2]) \
+                and not (field == "age" and _nested(found[0][2], found[1][2])):
             per_each = PER_EACH.search(folded)
             if per_each and found[0][0] > per_each.start():  # "for every child, how many elderly people?"
                 found.reverse()
@@ -350,6 +351,15 @@ def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
 
 
 ASKING = {"cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas", "what", "which", "how"}  # a second question begins
+
+
+def _nested(first: str, second: str) -> bool:
+    """Is one age band within the other ("child mortality, under-5": children under five, one group)?"""
+    def bounds(band: str) -> tuple[int, int] | None:
+        found = re.fullmatch(r"(\d+)(?:-(\d+)|(\+))", band)
+        return (int(found[1]), 200 if found[3] else int(found[2])) if found else None
+    one, other = bounds(first), bounds(second)
+    return bool(one and other) and (one[0] <= other[0] <= other[1] <= one[1] or other[0] <= one[0] <= one[1] <= other[1])
 
 
 def _one_group(folded: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -259,6 +259,8 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
       "what about the urban part?", "¿y en 2013?"], "SI.POV.URHC"),  # of the measure read without data, not an older one
     (["¿Cuántos niños de 0 a 14 años hay en Puente Alto según el censo 2024?",
       "¿qué porcentaje de la comuna son esos adultos mayores?"], "CHL.CENSUS2024.POP_65_PLUS.SHARE"),
+    (["tasa de desempleo de las mujeres en Chile el 2023, la estimación modelada OIT", "¿y la de los hombres?",
+      "¿y la de las jóvenes de 15 a 24?"], "SL.UEM.1524.FE.ZS"),  # "las jóvenes": young women, not young men again
     (["población de Puente Alto", "¿cuántos adultos mayores hay por cada 100 niños en esa comuna?"],
      "CHL.CENSUS2024.AGEING_INDEX"),  # a rate of two groups is another measure, of the place pointed at
 ])  # fmt: skip
@@ -952,6 +954,7 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     ("mortalidad neonatal en África subsahariana el 2023, agregado del Banco Mundial", "SH.DYN.NMRT", "2023"),
     ("How many times bigger was Brazil's economy than Chile's in 2022, in current US dollars?", "NY.GDP.MKTP.CD",
      "2022"),  # the economy's size, not what a dollar buys
+    ("child mortality in Chile - under-5 deaths per 1,000 live births, 2024?", "SH.DYN.MORT", "2024"),  # one group
     ("What's the latest World Bank figure for diabetes prevalence among adults aged 20-79 in Mexico?", "SH.STA.DIAB.ZS",
      "2024"),  # an age band the series names, not an age it lacks
 ])  # fmt: skip
