@@ -521,6 +521,7 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
     "¿cuánta plata entró a Guatemala por remesas el 2021?",
     "How bad was unemployment in Spain in 2013? ILO estimate, World Bank.",
     "How badly did Brazil's economy shrink in 2020? real GDP growth %",
+    "Vivo en Puente Alto, ¿cuánta gente va a vivir en la comuna el 2030 según las proyecciones del INE?",
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
