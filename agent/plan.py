@@ -966,11 +966,11 @@ class Planner:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
                 return [previous.group_code], None
-            shown = previous.area_codes[:1] if previous.operation == Operation.SHARE else previous.area_codes
-            if understanding.member_kind and len(shown) == 1 and any(
-                    kind == understanding.member_kind and self.catalog.contains(shown[0], code)
+            answered = previous.area_codes[:1] if previous.operation == Operation.SHARE else previous.area_codes
+            if understanding.member_kind and len(answered) == 1 and any(
+                    kind == understanding.member_kind and self.catalog.contains(answered[0], code)
                     for code, kind in self.catalog.area_kinds.items()):  # "¿y cuál es su comuna más poblada?" after
-                return [], shown[0]  # a region's figure (or share): of its comunas, never the whole country's
+                return [], answered[0]  # a region's figure (or share): of its comunas, never the whole country's
             if understanding.names_last_place and previous.operation == Operation.RANK:  # "how many people live there?"
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
                 return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna
