@@ -34,6 +34,8 @@ class Lexicon(BaseModel):
     sex_pairs: list[str]
     both_places: list[str]
     points_back: list[str]
+    census_words: list[str]
+    census_sources: list[str]
     qualifying_words: list[str]
     hostile_patterns: list[str]
     topic_cues: list[str]

@@ -57,6 +57,7 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
+MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
@@ -71,6 +72,18 @@ WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) 
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "comparado", "comparada", "compared",
                  "comparing", "against", "vs", "versus", "frente", "tambien", "also"}
+NOT_A_COUNT = re.compile(r"\b(?:base|based on|basadas? en|proyecc\w*|project\w*|estimad\w*|estimat\w*)\b")
+
+
+def _a_year_apart(span: PeriodSpec) -> bool:
+    """Do the two ends of a span lie a year apart, month to month or quarter to quarter (a 12-month change's ends)?"""
+    return span.end == (span.start or 0) + 1 and span.month == span.month_end and span.quarter == span.quarter_end
+
+
+def _names_census(topic: str) -> bool:
+    """Does the topic name a census ("según el censo", "census count"), not projections "base Censo 2017"?"""
+    words = lexicon()
+    return words.has_phrase(topic, words.census_words) is not None and not NOT_A_COUNT.search(topic)
 
 
 def _canonical_distance(info: IndicatorInfo, specified: set[str], change: bool = False) -> float:
@@ -174,7 +187,10 @@ class Planner:
             named = {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split()}
             return sum(stem not in named for stem in topic)
 
+        census_wanted = not understanding.period.projected and _names_census(understanding.topic_text)
+
         def preference(info: IndicatorInfo) -> tuple:
+            not_census = census_wanted and info.source_id not in lexicon().census_sources
             national_wanted = cues.source == "national" or (cues.source is None and in_chile and info.yearly_comparable)
             source_rank = not info.official_for if national_wanted else bool(info.official_for)
             if follow_up and cues.source is None:
@@ -183,7 +199,7 @@ class Planner:
             covered = self.catalog.covers(info.code, areas, period, understanding.operation == Operation.CHANGE) and (
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
             unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
-            return (not covered, unprojected, unstated_distance(info), source_rank, unnamed(info),
+            return (not_census, not covered, unprojected, unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)
@@ -333,6 +349,9 @@ class Planner:
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
         member_named = share_named or (self._count_of_last(understanding, previous) if previous is not None else None)
+        if member_named is None and previous is not None and self._asks_count_of_last(understanding, previous):
+            # "¿y eso cuántas personas son?" after a poverty rate no count is published for: never the population
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
         topic_words = set(understanding.topic_text.split())
         names_nothing = not self.catalog.names_a_measure(list(topic_words))  # "whole", "sea": retrieved by meaning alone
         vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
@@ -378,6 +397,9 @@ class Planner:
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
         over_the_year = understanding.operation == Operation.CHANGE and lexicon().has_phrase(
             asked, lexicon().operations["over_the_last_year"])  # "¿cuánto han crecido los sueldos en el último año?"
+        if over_the_year and understanding.period in (PeriodSpec(shift_months=-12), PeriodSpec(latest=True)):
+            # "compared with a year ago", "dame el último dato": the newest 12-month change, no other period
+            understanding = understanding.model_copy(update={"period": PeriodSpec()})
         growth_asked = (understanding.cues.transform == "growth" or over_the_year) and understanding.period.unstated \
             and self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
         if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \
@@ -403,6 +425,16 @@ class Planner:
             if understanding.operation == Operation.CHANGE and len(plans) == 2:
                 # "¿cuánto cayó entre esos dos años?", "So how many percentage points did it change?" after 2021, then 2000
                 period = self._spanned(*plans) or period
+            elif grew and len(plans) == 2 and (spanned := self._spanned(*plans)):
+                if not self.catalog.has_member(base, understanding.cues.model_dump(include=set(VARIANT_FIELDS),
+                                                                                    exclude_none=True)):
+                    # "¿cuánto creció?" after two quarters of a level no growth rate is published for: from one to
+                    period = spanned  # the other
+                    understanding = understanding.model_copy(update={"operation": Operation.CHANGE, "cues":
+                                                                     understanding.cues.model_copy(update={"transform": None})})
+                elif _a_year_apart(spanned):  # "¿cuál fue la inflación en 12 meses?" after June 2026, then June 2025:
+                    period = PeriodSpec(start=spanned.end, end=spanned.end, month=spanned.month_end,  # the later one's
+                                        quarter=spanned.quarter_end)
         if understanding.period.same_part and context is not None and period.is_single_year and not (
                 period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
             period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
@@ -429,9 +461,11 @@ class Planner:
             if said is None or said.start is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
-        elif period.shift_months == 0 and context is not None:  # "ese año": that year alone
+        elif period.shift_months == 0 and context is not None:  # "ese año": that year alone; "back then": its month too
             said = self._said_period(context)
-            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected)
+            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected,
+                                **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
+                                   if understanding.period.same_part else {}))
         if period.month and period.start is None:  # "¿y en octubre?": of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None
             if year is None:
@@ -550,6 +584,10 @@ class Planner:
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
+        if operation == Operation.AGGREGATE and aggregate == "sum" and chosen.unit_kind in ("percent", "index", "ratio"):
+            # "¿cuánto va acumulado en el año?" of a 12-month rate: rates and indices add up to nothing asked
+            said = lexicon().has_phrase(asked, lexicon().operations["aggregate_sum"]) or "suma"
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": said})
         second = None
         if operation in TWO_OPERANDS and not (operation == Operation.SHARE and group):  # a group's sum is the whole
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
@@ -592,6 +630,9 @@ class Planner:
             # "¿qué día de 2023 estuvo más barato el dólar?" of a yearly series: never the year itself
             return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code},
                                suggestions=[c.code for c in understanding.candidates[:3]])
+        if chosen.frequency == "D" and operation in (Operation.WHICH_PERIOD, Operation.PERIOD_COUNT) and \
+                MONTHS_ASKED.search(asked):  # "which month had the highest copper price?": a month's average no
+            return PlanOutcome(status="no_data", reason="daily_only", params={"indicator": chosen.code})  # a day answers
         compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST, Operation.DIFFERENCE)
         if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
             # "the best stock to buy": better or worse than what? No measure of ours says; "was it worse in India or
@@ -739,11 +780,16 @@ class Planner:
     def _count_of_last(self, understanding: Understanding, previous: QueryPlan) -> str | None:
         """The count of the last answer's share, where a follow-up pointing at it asks how many people that is ("¿y
         cuántas personas son eso en total?" after the rural share): its family's count, if it has one."""
-        if understanding.topic_text != "poblacion" or not LAST_ANSWER.search(fold(understanding.question)) \
-                or self.catalog.get(previous.indicator_code).measure != "share":
+        if not self._asks_count_of_last(understanding, previous):
             return None
         return next((info.code for info in self.catalog.family_of(previous.indicator_code)
                      if info.measure == "count" and info.unit_kind == "count"), None)
+
+    def _asks_count_of_last(self, understanding: Understanding, previous: QueryPlan) -> bool:
+        """Does a follow-up ask how many people the last answer's percentage is ("¿y eso cuántas personas son?")?"""
+        last = self.catalog.get(previous.indicator_code)
+        return understanding.topic_text == "poblacion" and LAST_ANSWER.search(fold(understanding.question)) is not None \
+            and (last.measure == "share" or last.unit_kind == "percent")
 
     @staticmethod
     def _share_of_last(understanding: Understanding) -> bool:

@@ -221,6 +221,8 @@ THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entr
                          r"|\b(?:entre uno y otro|entre una y otra|between the two|between them|between one and the other)\b")
 # "¿Qué región tendría más habitantes ese año?": the year the previous answer ends in
 THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year)\b")
+# "¿cuántos ocupados había en ese entonces?": the previous answer's period, its month or quarter too
+THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca)\b")
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's
 # month or quarter
 SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|month|"
@@ -297,6 +299,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     that_year = THAT_YEAR.search(folded)
     if that_year:
         return PeriodMatch(period=PeriodSpec(shift_months=0), spans=[that_year.span()])
+    that_time = THAT_TIME.search(folded)
+    if that_time:
+        return PeriodMatch(period=PeriodSpec(shift_months=0, same_part=True), spans=[that_time.span()])
     those = THOSE_YEARS.search(folded)
     if those:  # named by the answers before: no period of its own
         return PeriodMatch(period=PeriodSpec(), spans=[those.span()])

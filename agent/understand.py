@@ -297,13 +297,19 @@ def readable(question: str) -> str:
 def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
     """Each attribute's value from the longest phrase that names one ("según el Banco Mundial" over the "oficial" of
     "tipo de cambio oficial"); every phrase found is used up, chosen or not."""
+    found = {field: [(phrase, value) for value, phrases in options.items() if (phrase := words.has_phrase(folded, phrases))]
+             for field, options in words.variant_cues.items()}
+    every = [phrase for pairs in found.values() for phrase, _ in pairs]
     values: dict[str, object] = {}
     used: list[str] = []
-    for field, options in words.variant_cues.items():
-        found = [(phrase, value) for value, phrases in options.items() if (phrase := words.has_phrase(folded, phrases))]
-        if found:
-            values[field] = max(found, key=lambda pair: len(pair[0]))[1]
-            used += [phrase for phrase, _ in found]
+    for field, pairs in found.items():
+        # "inflation-adjusted" names a price basis: its "inflation" names no transform
+        pairs = [(phrase, value) for phrase, value in pairs
+                 if phrase not in words.topic_cues or not any(
+                     len(longer) > len(phrase) and f" {phrase} " in f" {fold(longer)} " for longer in every)]
+        if pairs:
+            values[field] = max(pairs, key=lambda pair: len(pair[0]))[1]
+            used += [phrase for phrase, _ in pairs]
     return VariantCues(**values), used
 
 
@@ -566,7 +572,7 @@ class Understander:
                     return self.sounds[said]
                 if not self._known(word) and len(said) == len(word) and said[:STEM] in self.sounded_stems:
                     return self.sounded_stems[said[:STEM]] + word[STEM:]
-            if len(word) < OPERATION_TYPO_LENGTH or word in self.vocabulary or word in self.stopwords:
+            if len(word) < OPERATION_TYPO_LENGTH or word in self.known_words:  # "chileno" is no misspelt "chilenos"
                 return word
             match = process.extractOne(word, self.typo_targets, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)
             return match[0] if match else word
@@ -846,6 +852,7 @@ class Understander:
             measures = _shared_modifiers(measures, self.joined_words)
             (topic_text, second_topic), search_words = measures, measures[:1]
             without_entities, second_hits = measures[0], self._search([measures[1]])
+        elliptical = False
         if YEARS_LIVED.search(compared):  # "¿cuántos años vive la gente en Uruguay?": the life expectancy, not people
             topic_text = without_entities = "esperanza de vida"
             search_words = [topic_text]
@@ -861,6 +868,8 @@ class Understander:
         elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or cues.age):
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
+            # "¿qué porcentaje del total tiene 65 o más?" names an age alone: of the people last asked about
+            elliptical = not topic_text and not places.places
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
@@ -873,9 +882,10 @@ class Understander:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
             # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing;
-            # "de mayor a menor" names both ends, the first one first
-            order = "asc" if words.has_phrase(DESCENDING.sub(" ", explained), words.operations["ascending"]) else \
-                "desc" if words.has_phrase(explained, words.operations["descending"]) else None
+            # "de mayor a menor" names both ends, the first one first; "menores de 5 años" is an age, not an end
+            ordering = _blank(AGE_BOUND.sub(_spaces, explained), age_phrases)
+            order = "asc" if words.has_phrase(DESCENDING.sub(" ", ordering), words.operations["ascending"]) else \
+                "desc" if words.has_phrase(ordering, words.operations["descending"]) else None
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         if topic_text and previous_measure and (ELLIPSIS.match(folded) or (  # "ahora la de ingresos": poverty by income
                 CONTINUATION.match(folded) and URBAN_OR_RURAL_PART.match(topic_text))):
@@ -893,7 +903,7 @@ class Understander:
             top_n=top_n,
             order=order, aggregate=None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
-            continues=CONTINUATION.match(folded) is not None or names_last_place,
+            continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=self._unknown_place(text, places.places),

@@ -221,6 +221,12 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
       "and compared with Argentina?"], "ratio", ["BRA", "ARG"], None),  # the first term kept, the second replaced
     (["En Viña del Mar, ¿cuántas personas de 65 años o más contó el Censo 2024?", "¿y niños de 0 a 14?",
       "o sea hay más viejos que niños... ¿cuántas veces más?"], "ratio", ["CL-05109"], "CHL.CENSUS2024.POP_0_14"),
+    (["PIB per cápita de Chile 2020", "¿y el de Perú ese mismo año?", "¿cuántas veces más que Perú es el chileno?"],
+     "ratio", ["CHL", "PER"], None),  # "el chileno" is the measure's adjective, not Chileans counted
+    (["What's Brazil's Gini index, most recent year?", "and Chile's?", "how many points higher is Brazil's?"],
+     "difference", ["BRA", "CHL"], None),
+    (["PIB a precios corrientes de Chile en el primer trimestre de 2026", "¿y en el mismo trimestre del año anterior?",
+      "¿cuánto creció en términos nominales?"], "change", ["CHL"], None),  # no growth rate published: between the two
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     conversation = Conversation()
@@ -263,6 +269,8 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
       "¿y la de las jóvenes de 15 a 24?"], "SL.UEM.1524.FE.ZS"),  # "las jóvenes": young women, not young men again
     (["población de Puente Alto", "¿cuántos adultos mayores hay por cada 100 niños en esa comuna?"],
      "CHL.CENSUS2024.AGEING_INDEX"),  # a rate of two groups is another measure, of the place pointed at
+    (["¿Qué porcentaje de los vecinos de La Pintana era pobre por ingresos en 2022?", "¿y eso cuántas personas son?"],
+     None),  # no count of the poor is published: never the comuna's population
 ])  # fmt: skip
 def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
     conversation = Conversation()
@@ -633,6 +641,17 @@ def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, opera
     (["¿Cuántos puntos porcentuales subió la participación laboral femenina en Perú entre 2005 y 2015?"],
      "SL.TLF.CACT.FE.ZS", ["PER"]),  # percentage points ask for no share  # a share, not
     # the participation rate
+    (["población de Chile en 2024 según la proyección del INE", "¿y cuánta gente contó el Censo ese año?"],
+     "CHL.CENSUS2024.POP", ["CHL"]),
+    (["niños de 0 a 14 años en Puente Alto según el censo 2024", "¿qué porcentaje del total tiene 65 o más?"],
+     "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-13201"]),  # an age alone: of the place last asked about
+    (["¿Cuánto están subiendo los precios en Chile comparado con hace un año? Dame el último dato del IPC."],
+     "CHL.CPI.INFLATION_12M", ["CHL"]),  # the 12-month change, not the index level
+    (["how much have prices risen in Chile compared with a year ago?"], "CHL.CPI.INFLATION_12M", ["CHL"]),
+    (["What were Chile's CO2 emissions per person in 2014?", "ok, then total emissions in kilotons for 2014?"],
+     "EN.ATM.CO2E.KT", ["CHL"]),  # the total asked, not the per-person figure carried
+    (["What's the latest reading of Chile's inflation-adjusted wage index?"], "CHL.WAGES.REAL_INDEX", ["CHL"]),  # its
+    # "inflation" names the price basis, no change
 ])  # fmt: skip
 def test_what_a_question_names_is_kept(cifra, questions, code, areas):
     conversation = Conversation()
@@ -640,6 +659,49 @@ def test_what_a_question_names_is_kept(cifra, questions, code, areas):
         answer = cifra.ask(question, conversation)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.indicator_code, answer.plan.area_codes) == (code, areas)
+
+
+@pytest.mark.parametrize("questions", [
+    ["¿Cuál fue la inflación anual (12 meses) en mayo de 2026?",
+     "¿y cuánto va acumulado en lo que va del año, con el último dato?"],  # never a sum of 12-month rates
+    ["suma del desempleo de Chile y Perú en 2020"],
+])  # fmt: skip
+def test_rates_and_indices_are_never_added_up(cifra, questions):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "period"), [
+    (["desempleo en Chile en diciembre de 2024", "¿cuántos ocupados había en ese entonces?"], "2024-12"),
+    (["PIB de Chile 2010", "and the population back then?"], "2010"),
+    (["how many people had jobs back then, in thousands?"], None),  # then of nothing answered: asked back
+])  # fmt: skip
+def test_back_then_is_the_last_answers_period(cifra, questions, period):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert [value.period for value in answer.values] == ([period] if period else []), answer.answer
+
+
+def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(cifra):
+    conversation = Conversation()
+    for question in ("índice del IPC general en junio de 2026", "¿y en junio de 2025?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("entonces, ¿cuál fue la inflación en 12 meses?", conversation)  # June 2026's, not June 2025's
+    assert (answer.plan.indicator_code, [value.period for value in answer.values]) == (
+        "CHL.CPI.INFLATION_12M", ["2026-06"]), answer.answer
+
+
+def test_a_month_of_a_daily_series_is_no_day(cifra):
+    answer = cifra.ask("Which month of 2024 had the highest average copper price?")  # not its highest day
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer
+
+
+def test_a_census_named_is_counted_by_the_census_alone(cifra):
+    answer = cifra.ask("¿Cuántos habitantes tenía Rancagua según el Censo 2017?")  # not the projections "base 2017"
+    assert (answer.status, answer.plan.indicator_code, answer.values) == ("no_data", "CHL.CENSUS2024.POP", [])
 
 
 @pytest.mark.parametrize(("question", "status", "operation", "order"), [
@@ -1394,6 +1456,7 @@ def test_courtesy_before_a_follow_up_and_a_greeting_are_no_topic(cifra):
     ("Ordena de mayor a menor la esperanza de vida de 2019 de Chile, Perú y Bolivia", "desc"),
     ("rank Chile, Peru and Bolivia from highest to lowest life expectancy in 2019", "desc"),
     ("los países de Sudamérica con menor esperanza de vida en 2019", "asc"),
+    ("los 3 países sudamericanos con mayor mortalidad de menores de 5 años en 2022", "desc"),  # an age, not an end
 ])  # fmt: skip
 def test_both_ends_named_order_from_the_first(cifra, question, order):
     answer = cifra.ask(question)
