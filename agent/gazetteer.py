@@ -66,7 +66,8 @@ class Gazetteer:
         self._fuzzy_choices = [name for name in names if len(name) >= FUZZY_MIN_LENGTH]
         self._sounded = one_per_sound((sounded(name), name) for name in self._fuzzy_choices)
         self._stopwords = set(lexicon().stopwords)
-        self._not_places = self._stopwords | set(measure_words)
+        judged = {word for kind in ("best", "worst") for phrase in lexicon().operations[kind] for word in fold(phrase).split()}
+        self._not_places = self._stopwords | set(measure_words) | judged  # "richest countries" is no misspelt "rich countries"
 
     @classmethod
     def load(cls, engine: Engine) -> "Gazetteer":

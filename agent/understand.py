@@ -86,6 +86,8 @@ UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia
 PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d\d|20\d\d)\s+(?:ppa|ppp))\b")
 # "under $3.00 a day": a poverty line's amount names the measure, it is no condition
 A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a|al|por|per)\s+(?:dia|day)\b")
+# "la línea de 3 dólares al día": a poverty line's amount, no currency the figure is in
+LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?\s?(?:us\s+)?(?:dolares|dollars|usd)?\s+(?:a|al|por|per)\s+(?:dia|day)\b")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"
@@ -129,7 +131,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
 UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
                          r"(?:personas|gente|poblacion|habitantes|people|population|persons|residents)\s+(?:de|aged|ages|of)\s+"
-                         r"\d{1,3}(?:\s+(?:anos|years))?\s+(?:o|y|or|and)\s+(?:mas|older|over|above))")  # "personas de 80 años o más"
+                         r"\d{1,3}(?:\s+(?:anos|years))?\s+(?:o|y|or|and)\s+(?:mas|older|over|above))|"  # "personas de 80 años o más"
+                         r"\b(?:de|entre)\s+\d{1,2}\s+(?:a|y)\s+\d{1,2}\s+anos\b")  # "niños de 5 a 9 años": no band of ours
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
@@ -443,6 +446,9 @@ CHILES_SOURCE = re.compile(r"\bchile s? (?:20\d\d )?(?:census|censo|ine|central 
                            r"\b(?:censo|ine|banco central|census|central bank)(?: 20\d\d)? (?:de|of) chile\b")
 
 
+THERE = re.compile(r"\b(?:ahi|alli|alla|aca|there)\b")
+
+
 def _occurrences(places: PlaceMatch, folded: str) -> list[tuple[Place, tuple[int, int]]]:
     """Each place named with where, in order: a place named twice ("in La Serena… La Serena's population") twice."""
     found = [(next((place for place in places.places if place.matched == folded[start:end]), None), (start, end))
@@ -456,8 +462,8 @@ def _beyond_context(places: PlaceMatch, folded: str, context_end: int) -> PlaceM
     stay read); when it names none ("¿Cuánta gente vive allá?"), the context's are."""
     named = _occurrences(places, folded)
     asked = {place.code for place, (start, _) in named if start >= context_end}
-    if not asked:
-        return places
+    if not asked or THERE.search(folded[context_end:]):  # "Puente Alto es enorme... ¿qué porcentaje de la región
+        return places  # vive ahí?": the context's place is pointed at
     return places.model_copy(update={"places": [place for place in places.places if place.code in asked]})
 
 
@@ -713,7 +719,7 @@ class Understander:
         folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
-        cues, cue_phrases = _variant_cues(PER_DOLLAR.sub(_spaces, folded), words)
+        cues, cue_phrases = _variant_cues(LINE_A_DAY.sub(_spaces, PER_DOLLAR.sub(_spaces, folded)), words)
         if cues.price_basis in ("ppp", "ppp_constant") and cues.currency == "USD":  # "dólares internacionales": PPP dollars
             cues = cues.model_copy(update={"currency": None})
         pair, pair_phrases = _pair(folded, words) or (None, [])
@@ -865,7 +871,8 @@ class Understander:
             cues = cues.model_copy(update={"age": None, "sex": None})
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
-        elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or cues.age):
+        elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or (
+                cues.age and not CONTINUATION.match(folded))):  # "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
             # "¿qué porcentaje del total tiene 65 o más?" names an age alone: of the people last asked about

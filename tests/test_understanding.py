@@ -694,6 +694,33 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
         "CHL.CPI.INFLATION_12M", ["2026-06"]), answer.answer
 
 
+@pytest.mark.parametrize(("questions", "code", "areas", "period"), [
+    (["Puente Alto es enorme... ¿qué porcentaje de la población de la Región Metropolitana vive ahí según el Censo 2024?"],
+     "CHL.CENSUS2024.POP", ["CL-13201", "CL-13"], (2024, 2024)),  # "ahí" points at the context's place
+    (["desempleo de Chile 2023 según el Banco Mundial", "¿y entre las mujeres?"], "SL.UEM.TOTL.FE.ZS", ["CHL"],
+     (2023, 2023)),  # among women, not between years
+    (["desempleo de Chile 2023 según el Banco Mundial", "¿y las mujeres jóvenes, de 15 a 24?"], "SL.UEM.1524.FE.ZS",
+     ["CHL"], (2023, 2023)),  # a sex and an age alone: the last measure's, not the population's
+    (["Top 3 richest countries in South America by GDP per capita (current US$), 2023?"], "NY.GDP.PCAP.CD", [],
+     (2023, 2023)),  # "richest countries" is no misspelt "rich countries" (High income)
+    (["Colina está creciendo harto, ¿en qué porcentaje va a aumentar su población entre 2017 y 2035 según el INE?"],
+     "CHL.POPULATION.PROJ", ["CL-13301"], (2017, 2035)),
+    (["¿En cuántos puntos porcentuales bajó la pobreza extrema en Chile entre 2000 y 2022? la línea de 3 dólares al "
+      "día del Banco Mundial"], "SI.POV.DDAY", ["CHL"], (2000, 2022)),  # the line's dollars are no currency
+])  # fmt: skip
+def test_context_and_qualifiers_read_as_meant(cifra, questions, code, areas, period):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", code, areas), answer.answer
+    assert (answer.plan.period.start, answer.plan.period.end) == period
+
+
+def test_an_age_band_no_series_has_is_asked_back(cifra):
+    answer = cifra.ask("Según el Censo 2024, ¿cuántos niños de 5 a 9 años hay en Temuco?")  # never the 0-14 group
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
 def test_a_month_of_a_daily_series_is_no_day(cifra):
     answer = cifra.ask("Which month of 2024 had the highest average copper price?")  # not its highest day
     assert (answer.status, answer.values) == ("no_data", []), answer.answer
