@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from agent.family import DEFAULT_AREA, FamilyChooser
+from agent.gazetteer import GROUP_KINDS
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import lexicon
 from agent.llm import Chooser
@@ -494,8 +495,10 @@ class Planner:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
-        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuántas personas son eso?": that member
-            fitting = [info for info in fitting if info.code == member_named]
+        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuántas personas son eso?": that member;
+            # the last measure itself where its share of a larger area is computed ("¿qué porcentaje del país es eso?")
+            fitting = [info for info in fitting if info.code == member_named] or (
+                [self.catalog.get(member_named)] if member_named == base else [])
         if understanding.named_amounts:  # "la línea de 2,15 dólares": never the series of another line
             fitting = [info for info in fitting if info.names_amounts(understanding.named_amounts)]
         if understanding.rate_of:  # "mujeres por cada 100 hombres" is no masculinity index: its two terms, in order
@@ -600,6 +603,9 @@ class Planner:
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
         elif share_asked and len(areas) == 1 and areas[0].startswith("CL-") and WHOLE_COUNTRY.search(asked):
             areas = areas + [DEFAULT_AREA]  # "¿qué porcentaje del total nacional representa?"
+        elif share_asked and len(areas) == 1 and areas[0].startswith("CL-") and WHOLE_REGION.search(asked) \
+                and self._region_of(areas[0]) != areas[0]:
+            areas = areas + [self._region_of(areas[0])]  # "¿qué parte de la región representa eso?" after a comuna's
         with_group = areas + [group] if group and len(areas) == 1 else areas  # "la población de Sudamérica… en Brasil"
         if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
@@ -762,12 +768,16 @@ class Planner:
         if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)):
             return None
         topic = set(understanding.topic_text.split())
-        share = next((info for info in self.catalog.family_of(previous.indicator_code) if info.measure == "share"
-                      and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))), None)
+        last = self.catalog.get(previous.indicator_code)
+        shares = [info for info in self.catalog.family_of(last.code) if info.measure == "share"
+                  and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))]
+        # the share of the same people: of those 65 and over, their share; never another age group's or sex's
+        share = next((info for info in shares if info.derived_from == last.code), None) or next(
+            (info for info in shares if (info.sex or "total", info.age) == (last.sex or "total", last.age)), None)
         if share is not None and share.derived_from not in (None, previous.indicator_code):
             # the census share after a projection is another count's: the projection's own share of the country,
             # computed, where the country is named; none otherwise
-            return previous.indicator_code if WHOLE_COUNTRY.search(asked) else None
+            return previous.indicator_code if WHOLE_COUNTRY.search(asked) or WHOLE_REGION.search(asked) else None
         return share.code if share is not None else None
 
     def _published_aggregate(self, group: Place | None, code: str) -> str | None:
@@ -1008,6 +1018,11 @@ class Planner:
                     return new_areas, previous.group_code
                 if len(previous.area_codes) == 2 and self.catalog.contains(previous.area_codes[1], new_areas[0]):
                     return new_areas + previous.area_codes[1:], None
+            within = group or (new_areas[0] if len(understanding.places) == 1 and
+                               understanding.places[0].kind in GROUP_KINDS else None)
+            if within and new_areas in ([], [within]) and understanding.operation == Operation.POSITION \
+                    and len(previous.area_codes) == 1:
+                return previous.area_codes, within  # "how does that rank in South America?" after Chile's figure
             if new_areas or group:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna

@@ -190,7 +190,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"\b(?:el )?ano pasado\b|(?<!the )\blast year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
-    (LATEST_SAID, lambda m, today: PeriodSpec(latest=True)),
+    # "¿cuántos hijos por mujer tiene Chile hoy? Tasa de 2024": the year named, not the newest
+    (LATEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(latest=True)),
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 # Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.

@@ -716,6 +716,26 @@ def test_context_and_qualifiers_read_as_meant(cifra, questions, code, areas, per
     assert (answer.plan.period.start, answer.plan.period.end) == period
 
 
+@pytest.mark.parametrize(("questions", "operation", "code", "areas"), [
+    (["esperanza de vida de Chile 2020", "¿en qué lugar queda en Sudamérica?"], "position", "SP.DYN.LE00.IN",
+     ["CHL"]),  # the last answer's place, ranked in the group named
+    (["¿Qué población proyecta el INE para la región de Antofagasta en 2030?", "¿y para Calama?",
+      "¿qué parte de la región representa eso?"], "share", "CHL.POPULATION.PROJ", ["CL-02201", "CL-02"]),
+    (["población de la región de Antofagasta en 2030 según el INE", "¿qué porcentaje del país es eso?"], "share",
+     "CHL.POPULATION.PROJ", ["CL-02", "CHL"]),  # the projections' share, computed: never the census'
+    (["¿Cuánta gente vivía en Puente Alto según el Censo 2024?", "¿y los de 65 años o más ahí?",
+      "¿qué porcentaje de la comuna es eso?"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-13201"]),  # theirs
+    (["¿Cuántos hijos por mujer tiene Chile hoy? Tasa de fecundidad de 2024 según el Banco Mundial."], "value",
+     "SP.DYN.TFRT.IN", ["CHL"]),  # the year named, beside "hoy"
+])  # fmt: skip
+def test_follow_ups_that_place_or_divide_the_last_answer(cifra, questions, operation, code, areas):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "ok", operation, code, areas), answer.answer
+
+
 def test_an_age_band_no_series_has_is_asked_back(cifra):
     answer = cifra.ask("Según el Censo 2024, ¿cuántos niños de 5 a 9 años hay en Temuco?")  # never the 0-14 group
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
