@@ -202,9 +202,11 @@ class QueryBuilder:
             where.append(func.coalesce(o.c.status, "") != "projection")
         if yearly:
             return self._per_year(where).order_by(o.c.area_code, o.c.year)
+        ranked = plan.order and len(plan.area_codes) > 1 and plan.operation in (Operation.VALUE, Operation.LATEST)
+        by_value = [o.c.value.desc() if plan.order == "desc" else o.c.value.asc()] if ranked else []  # "ordena los tres"
         return (
             select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value, o.c.status)
-            .select_from(self._from_areas()).where(*where).order_by(o.c.area_code, o.c.period_start)
+            .select_from(self._from_areas()).where(*where).order_by(*by_value, o.c.area_code, o.c.period_start)
         )  # fmt: skip
 
     def _members(self) -> list[ColumnElement]:

@@ -33,6 +33,7 @@ class Lexicon(BaseModel):
     group_operations: dict[str, list[str]]
     sex_pairs: list[str]
     both_places: list[str]
+    three_places: list[str]
     points_back: list[str]
     census_words: list[str]
     census_sources: list[str]

@@ -360,7 +360,8 @@ class Planner:
             understanding.continues and names_nothing))  # "ok then, for 2020 as a whole?": the last measure
         context = previous if same_measure or (previous is not None and (
             understanding.continues or understanding.period.refers_back or vague or (
-                not understanding.places and lexicon().has_phrase(asked, lexicon().points_back))
+                not understanding.places and any(lexicon().has_phrase(asked, phrases) for phrases in (
+                    lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
@@ -516,6 +517,10 @@ class Planner:
         if same_measure and not (understanding.cues.age or understanding.cues.sex or understanding.pair) and (
                 chosen.age, chosen.sex) != (self.catalog.get(base).age, self.catalog.get(base).sex):
             # "what share of Chile's total is that?" after a region's population: never the share aged 65 and over
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
+        if same_measure and understanding.cues.source is None and (understanding.cues.sex or understanding.cues.age) and \
+                base in self.catalog.projecting and chosen.code not in self.catalog.projecting:
+            # "¿y cuántos son hombres?" after a projection with no men's: never the census count instead
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
@@ -1000,10 +1005,13 @@ class Planner:
                conversation: Conversation) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]
         group = understanding.group.code if understanding.group else None
-        if previous is not None and not new_areas and not group and lexicon().has_phrase(
-                fold(understanding.question), lexicon().both_places):  # "en cada uno": the last two answers' places
-            plans = [turn.plan for turn in conversation.turns if turn.plan][-2:]
-            return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None
+        if previous is not None and not new_areas and not group:  # "en cada uno": the last two answers' places,
+            asked = fold(understanding.question)  # "the three": the last three's
+            answers = 3 if lexicon().has_phrase(asked, lexicon().three_places) else \
+                2 if lexicon().has_phrase(asked, lexicon().both_places) else 0
+            if answers:
+                plans = [turn.plan for turn in conversation.turns if turn.plan][-answers:]
+                return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None
         if previous is not None:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
@@ -1023,6 +1031,9 @@ class Planner:
             if within and new_areas in ([], [within]) and understanding.operation == Operation.POSITION \
                     and len(previous.area_codes) == 1:
                 return previous.area_codes, within  # "how does that rank in South America?" after Chile's figure
+            if len(new_areas) == 1 and not group and understanding.operation == Operation.POSITION \
+                    and previous.group_code:  # "¿y en qué lugar queda Chile?" after South America's top: in that group
+                return new_areas, previous.group_code
             if new_areas or group:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna

@@ -258,7 +258,8 @@ DESCENDING = re.compile(r"\b(?:de|del) (?:mayor|mas alto|mas alta) al? (?:menor|
                         r"\bfrom (?:highest|largest|most) to (?:lowest|smallest|least)\b")
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
-LAST_TIME = re.compile(r"\b(?:ultima vez|last time)\b")
+LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
+                       r"last year (?:in which|when|that)|last month (?:in which|when|that))\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -827,7 +828,9 @@ class Understander:
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
         unread_month = next((month for month in FULL_MONTH.finditer(unread)  # "(the January values)": said twice
-                             if MONTHS[month[0]] not in (said.month, said.month_end)), None) if said.month else None
+                             if MONTHS[month[0]] not in (said.month, said.month_end)), None) if said.month or (
+            said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each
+        # year's January, which no plan says: never the yearly figures
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
         unnamed_age = UNNAMED_AGE.search(_blank(folded, age_phrases))  # "aged 65" names a group, "at age 60" none

@@ -736,6 +736,51 @@ def test_follow_ups_that_place_or_divide_the_last_answer(cifra, questions, opera
         "ok", operation, code, areas), answer.answer
 
 
+@pytest.mark.parametrize(("questions", "operation", "areas", "period"), [
+    (["Peru inflation 2022, consumer prices annual %, World Bank", "and Bolivia?",
+      "which of the two had higher inflation in 2023?"], "value", ["PER", "BOL"], (2023, 2023)),  # the two answered
+    (["población proyectada por el INE para la Región de Atacama en 2025", "y para 2035?",
+      "¿en cuántas personas aumenta entre esos años?"], "change", ["CL-03"], (2025, 2035)),
+    (["¿Cuál era el país más densamente poblado de Sudamérica en 2023?", "¿y en qué lugar queda Chile?"], "position",
+     ["CHL"], (2023, 2023)),  # in the group just ranked, not the world
+    (["How much did access to electricity improve in Peru from 2000 to 2023, in percentage points of the population?"],
+     "change", ["PER"], (2000, 2023)),
+    (["¿Cuál fue el último año en que la mortalidad infantil en Chile fue mayor a 10 por cada mil nacidos vivos?"],
+     "first_meeting", ["CHL"], (None, None)),
+])  # fmt: skip
+def test_operations_on_what_was_answered_or_named(cifra, questions, operation, areas, period):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.area_codes) == ("ok", operation, areas), answer.answer
+    assert (answer.plan.period.start, answer.plan.period.end) == period
+
+
+def test_the_last_year_a_threshold_was_met_is_the_last(cifra):
+    answer = cifra.ask("¿Cuál fue el último año en que la mortalidad infantil en Chile fue mayor a 10 por cada mil "
+                       "nacidos vivos? (Banco Mundial)")
+    assert (answer.plan.order, [value.period for value in answer.values]) == ("desc", ["1997"]), answer.answer
+
+
+def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
+    conversation = Conversation()
+    for question in ("Gini index for Colombia, latest available year", "and Chile?", "and Brazil?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("rank the three from most to least unequal", conversation)
+    assert [value.area for value in answer.values] == ["COL", "BRA", "CHL"], answer.answer
+
+
+@pytest.mark.parametrize("questions", [
+    ["población de Valdivia proyectada por el INE para 2024", "¿y cuántos son hombres?"],  # never the census' men
+    ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
+])  # fmt: skip
+def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status != "ok" and answer.values == [], answer.answer
+
+
 def test_an_age_band_no_series_has_is_asked_back(cifra):
     answer = cifra.ask("Según el Censo 2024, ¿cuántos niños de 5 a 9 años hay en Temuco?")  # never the 0-14 group
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
