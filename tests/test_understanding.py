@@ -747,6 +747,8 @@ def test_follow_ups_that_place_or_divide_the_last_answer(cifra, questions, opera
      "change", ["PER"], (2000, 2023)),
     (["¿Cuál fue el último año en que la mortalidad infantil en Chile fue mayor a 10 por cada mil nacidos vivos?"],
      "first_meeting", ["CHL"], (None, None)),
+    (["oye, ¿cuántas veces más rico es un chileno que un boliviano? me refiero al PIB per cápita en dólares corrientes "
+      "de 2024"], "ratio", ["CHL", "BOL"], (2024, 2024)),  # "me refiero" says what is asked again
 ])  # fmt: skip
 def test_operations_on_what_was_answered_or_named(cifra, questions, operation, areas, period):
     conversation = Conversation()
@@ -773,6 +775,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
 @pytest.mark.parametrize("questions", [
     ["población de Valdivia proyectada por el INE para 2024", "¿y cuántos son hombres?"],  # never the census' men
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
+    ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     conversation = Conversation()
