@@ -694,67 +694,49 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
         "CHL.CPI.INFLATION_12M", ["2026-06"]), answer.answer
 
 
-@pytest.mark.parametrize(("questions", "code", "areas", "period"), [
+@pytest.mark.parametrize(("questions", "operation", "code", "areas", "period"), [
     (["Puente Alto es enorme... ¿qué porcentaje de la población de la Región Metropolitana vive ahí según el Censo 2024?"],
-     "CHL.CENSUS2024.POP", ["CL-13201", "CL-13"], (2024, 2024)),  # "ahí" points at the context's place
-    (["desempleo de Chile 2023 según el Banco Mundial", "¿y entre las mujeres?"], "SL.UEM.TOTL.FE.ZS", ["CHL"],
+     "share", "CHL.CENSUS2024.POP", ["CL-13201", "CL-13"], (2024, 2024)),  # "ahí" points at the context's place
+    (["desempleo de Chile 2023 según el Banco Mundial", "¿y entre las mujeres?"], "value", "SL.UEM.TOTL.FE.ZS", ["CHL"],
      (2023, 2023)),  # among women, not between years
-    (["desempleo de Chile 2023 según el Banco Mundial", "¿y las mujeres jóvenes, de 15 a 24?"], "SL.UEM.1524.FE.ZS",
-     ["CHL"], (2023, 2023)),  # a sex and an age alone: the last measure's, not the population's
-    (["Top 3 richest countries in South America by GDP per capita (current US$), 2023?"], "NY.GDP.PCAP.CD", [],
+    (["desempleo de Chile 2023 según el Banco Mundial", "¿y las mujeres jóvenes, de 15 a 24?"], "value",
+     "SL.UEM.1524.FE.ZS", ["CHL"], (2023, 2023)),  # a sex and an age alone: the last measure's, not the population's
+    (["Top 3 richest countries in South America by GDP per capita (current US$), 2023?"], "rank", "NY.GDP.PCAP.CD", [],
      (2023, 2023)),  # "richest countries" is no misspelt "rich countries" (High income)
     (["Colina está creciendo harto, ¿en qué porcentaje va a aumentar su población entre 2017 y 2035 según el INE?"],
-     "CHL.POPULATION.PROJ", ["CL-13301"], (2017, 2035)),
+     "change", "CHL.POPULATION.PROJ", ["CL-13301"], (2017, 2035)),
     (["¿En cuántos puntos porcentuales bajó la pobreza extrema en Chile entre 2000 y 2022? la línea de 3 dólares al "
-      "día del Banco Mundial"], "SI.POV.DDAY", ["CHL"], (2000, 2022)),  # the line's dollars are no currency
-])  # fmt: skip
-def test_context_and_qualifiers_read_as_meant(cifra, questions, code, areas, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
-    assert (answer.status, answer.plan.indicator_code, answer.plan.area_codes) == ("ok", code, areas), answer.answer
-    assert (answer.plan.period.start, answer.plan.period.end) == period
-
-
-@pytest.mark.parametrize(("questions", "operation", "code", "areas"), [
+      "día del Banco Mundial"], "change", "SI.POV.DDAY", ["CHL"], (2000, 2022)),  # the line's dollars are no currency
+    (["Peru inflation 2022, consumer prices annual %, World Bank", "and Bolivia?",
+      "which of the two had higher inflation in 2023?"], "value", "FP.CPI.TOTL.ZG", ["PER", "BOL"], (2023, 2023)),
+    (["población proyectada por el INE para la Región de Atacama en 2025", "y para 2035?",
+      "¿en cuántas personas aumenta entre esos años?"], "change", "CHL.POPULATION.PROJ", ["CL-03"], (2025, 2035)),
+    (["¿Cuál era el país más densamente poblado de Sudamérica en 2023?", "¿y en qué lugar queda Chile?"], "position",
+     "EN.POP.DNST", ["CHL"], (2023, 2023)),  # in the group just ranked, not the world
+    (["How much did access to electricity improve in Peru from 2000 to 2023, in percentage points of the population?"],
+     "change", "EG.ELC.ACCS.ZS", ["PER"], (2000, 2023)),
+    (["¿Cuál fue el último año en que la mortalidad infantil en Chile fue mayor a 10 por cada mil nacidos vivos?"],
+     "first_meeting", "SP.DYN.IMRT.IN", ["CHL"], (None, None)),
+    (["oye, ¿cuántas veces más rico es un chileno que un boliviano? me refiero al PIB per cápita en dólares corrientes "
+      "de 2024"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "BOL"], (2024, 2024)),  # "me refiero" says what is asked again
     (["esperanza de vida de Chile 2020", "¿en qué lugar queda en Sudamérica?"], "position", "SP.DYN.LE00.IN",
-     ["CHL"]),  # the last answer's place, ranked in the group named
+     ["CHL"], (2020, 2020)),  # the last answer's place, ranked in the group named
     (["¿Qué población proyecta el INE para la región de Antofagasta en 2030?", "¿y para Calama?",
-      "¿qué parte de la región representa eso?"], "share", "CHL.POPULATION.PROJ", ["CL-02201", "CL-02"]),
+      "¿qué parte de la región representa eso?"], "share", "CHL.POPULATION.PROJ", ["CL-02201", "CL-02"], (2030, 2030)),
     (["población de la región de Antofagasta en 2030 según el INE", "¿qué porcentaje del país es eso?"], "share",
-     "CHL.POPULATION.PROJ", ["CL-02", "CHL"]),  # the projections' share, computed: never the census'
+     "CHL.POPULATION.PROJ", ["CL-02", "CHL"], (2030, 2030)),  # the projections' share, computed: never the census'
     (["¿Cuánta gente vivía en Puente Alto según el Censo 2024?", "¿y los de 65 años o más ahí?",
-      "¿qué porcentaje de la comuna es eso?"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-13201"]),  # theirs
+      "¿qué porcentaje de la comuna es eso?"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-13201"],
+     (2024, 2024)),  # the same people's share
     (["¿Cuántos hijos por mujer tiene Chile hoy? Tasa de fecundidad de 2024 según el Banco Mundial."], "value",
-     "SP.DYN.TFRT.IN", ["CHL"]),  # the year named, beside "hoy"
+     "SP.DYN.TFRT.IN", ["CHL"], (2024, 2024)),  # the year named, beside "hoy"
 ])  # fmt: skip
-def test_follow_ups_that_place_or_divide_the_last_answer(cifra, questions, operation, code, areas):
+def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     conversation = Conversation()
     for question in questions:
         answer = cifra.ask(question, conversation)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
-
-
-@pytest.mark.parametrize(("questions", "operation", "areas", "period"), [
-    (["Peru inflation 2022, consumer prices annual %, World Bank", "and Bolivia?",
-      "which of the two had higher inflation in 2023?"], "value", ["PER", "BOL"], (2023, 2023)),  # the two answered
-    (["población proyectada por el INE para la Región de Atacama en 2025", "y para 2035?",
-      "¿en cuántas personas aumenta entre esos años?"], "change", ["CL-03"], (2025, 2035)),
-    (["¿Cuál era el país más densamente poblado de Sudamérica en 2023?", "¿y en qué lugar queda Chile?"], "position",
-     ["CHL"], (2023, 2023)),  # in the group just ranked, not the world
-    (["How much did access to electricity improve in Peru from 2000 to 2023, in percentage points of the population?"],
-     "change", ["PER"], (2000, 2023)),
-    (["¿Cuál fue el último año en que la mortalidad infantil en Chile fue mayor a 10 por cada mil nacidos vivos?"],
-     "first_meeting", ["CHL"], (None, None)),
-    (["oye, ¿cuántas veces más rico es un chileno que un boliviano? me refiero al PIB per cápita en dólares corrientes "
-      "de 2024"], "ratio", ["CHL", "BOL"], (2024, 2024)),  # "me refiero" says what is asked again
-])  # fmt: skip
-def test_operations_on_what_was_answered_or_named(cifra, questions, operation, areas, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
-    assert (answer.status, answer.plan.operation, answer.plan.area_codes) == ("ok", operation, areas), answer.answer
     assert (answer.plan.period.start, answer.plan.period.end) == period
 
 
