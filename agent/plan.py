@@ -1009,9 +1009,9 @@ class Planner:
             asked = fold(understanding.question)  # "the three": the last three's
             answers = 3 if lexicon().has_phrase(asked, lexicon().three_places) else \
                 2 if lexicon().has_phrase(asked, lexicon().both_places) else 0
-            if answers:
-                plans = [turn.plan for turn in conversation.turns if turn.plan][-answers:]
-                return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None
+            plans = [turn.plan for turn in conversation.turns if turn.plan][-answers:] if answers else []
+            if plans and all(plan.operation != Operation.RANK for plan in plans):  # "los tres con la más baja" after
+                return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None  # a top three: its group
         if previous is not None:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(

@@ -746,6 +746,13 @@ def test_the_last_year_a_threshold_was_met_is_the_last(cifra):
     assert (answer.plan.order, [value.period for value in answer.values]) == ("desc", ["1997"]), answer.answer
 
 
+def test_the_three_lowest_after_a_top_three_are_of_its_group(cifra):
+    conversation = Conversation()
+    cifra.ask("Los 3 países de Sudamérica con la inflación más alta en 2023", conversation)
+    answer = cifra.ask("y los 3 con la mas baja?", conversation)  # never the world's lowest
+    assert (answer.plan.group_code, answer.plan.order, answer.plan.top_n) == ("M49-005", "asc", 3), answer.answer
+
+
 def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     conversation = Conversation()
     for question in ("Gini index for Colombia, latest available year", "and Chile?", "and Brazil?"):
