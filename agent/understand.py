@@ -87,7 +87,7 @@ PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d
 # "under $3.00 a day": a poverty line's amount names the measure, it is no condition
 A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a|al|por|per)\s+(?:dia|day)\b")
 # "la línea de 3 dólares al día": a poverty line's amount, no currency the figure is in
-LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?\s?(?:us\s+)?(?:dolares|dollars|usd)?\s+(?:a|al|por|per)\s+(?:dia|day)\b")
+LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?" + A_DAY.pattern)
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"
@@ -447,9 +447,6 @@ CHILES_SOURCE = re.compile(r"\bchile s? (?:20\d\d )?(?:census|censo|ine|central 
                            r"\b(?:censo|ine|banco central|census|central bank)(?: 20\d\d)? (?:de|of) chile\b")
 
 
-THERE = re.compile(r"\b(?:ahi|alli|alla|aca|there)\b")
-
-
 def _occurrences(places: PlaceMatch, folded: str) -> list[tuple[Place, tuple[int, int]]]:
     """Each place named with where, in order: a place named twice ("in La Serena… La Serena's population") twice."""
     found = [(next((place for place in places.places if place.matched == folded[start:end]), None), (start, end))
@@ -463,7 +460,7 @@ def _beyond_context(places: PlaceMatch, folded: str, context_end: int) -> PlaceM
     stay read); when it names none ("¿Cuánta gente vive allá?"), the context's are."""
     named = _occurrences(places, folded)
     asked = {place.code for place, (start, _) in named if start >= context_end}
-    if not asked or THERE.search(folded[context_end:]):  # "Puente Alto es enorme... ¿qué porcentaje de la región
+    if not asked or PLACE_OF_THE_LAST.search(folded[context_end:]):  # "Puente Alto es enorme... ¿qué porcentaje de la región
         return places  # vive ahí?": the context's place is pointed at
     return places.model_copy(update={"places": [place for place in places.places if place.code in asked]})
 
