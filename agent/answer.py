@@ -292,6 +292,9 @@ class AnswerWriter:
             return " ".join([message("no_rows" if period.start or period.end else "no_rows_any", language,
                                      indicator=info.name(language), area=members, period=asked),
                              message("no_member_data", language, kind=message(f"members_{plan.member_kind}", language))])
+        if plan.operation == Operation.POSITION:  # Peru in the OECD: not a member, so it has no place there
+            return " ".join(message("not_ranked", language, area=area_names.get(area, area), indicator=info.name(language),
+                                    members_label=self._members_label(plan, language, area_names)) for area in plan.area_codes)
         texts = []
         for area in plan.area_codes or [plan.group_code]:
             name = area_names.get(area or "", area or "")

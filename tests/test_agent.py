@@ -102,6 +102,11 @@ def test_no_data_says_what_exists(cifra):
     assert answer.status == "no_data" and "1960" in answer.answer
 
 
+def test_a_place_outside_the_group_is_said_to_have_no_place_in_it(cifra):
+    answer = cifra.ask("¿qué lugar ocupa Perú en esperanza de vida en la OCDE?")
+    assert answer.status == "no_data" and "Perú no figura entre países de OCDE" in answer.answer
+
+
 @pytest.mark.parametrize("question", ["precio del bitcoin en Chile", "¿quién ganó el mundial de 2022?"])
 def test_questions_outside_the_catalog_are_declined(cifra, question):
     assert cifra.ask(question).status in ("no_data", "clarify")
