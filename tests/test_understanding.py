@@ -895,6 +895,8 @@ def test_percentages_ask_for_a_share_unless_they_measure_a_change(cifra, questio
     ("los 3 países de Sudamérica con mejor esperanza de vida en 2020", "desc"),
     ("the 5 worst countries in Europe for life expectancy in 2020", "asc"),
     ("¿cuál fue el mejor año de la esperanza de vida en Chile?", "desc"),  # "mejor año" is also the which-period
+    ("el peor desempleo de Sudamérica en 2022", "desc"),  # one "peor", with no "países" before it
+    ("best life expectancy in South America 2020", "desc"),
 ])  # fmt: skip
 def test_better_and_worse_follow_the_measure(cifra, question, order):
     answer = cifra.ask(question)
