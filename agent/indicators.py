@@ -7,6 +7,7 @@ attributes match the request, as recorded in the metadata, never by rewriting co
 import os
 import re
 from collections import Counter
+from functools import cached_property
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
@@ -246,6 +247,15 @@ class IndicatorCatalog:
     def contains(self, whole: str, part: str) -> bool:
         """Is ``part`` inside ``whole``: a comuna in its region or in Chile, a country in its continent or group?"""
         return whole in self.ancestors(part) or (whole, part) in self.memberships
+
+    def lists_members(self, group: str) -> bool:
+        """Are the group's members known (Chile's regions, South America's countries), or only its own figure (the
+        World Bank's income groups)?"""
+        return group in self.member_kinds or group in self._parent_areas
+
+    @cached_property
+    def _parent_areas(self) -> set[str]:
+        return set(self.parents.values())
 
     def covers(self, code: str, areas: list[str], period: PeriodSpec, endpoints: bool = False) -> bool:
         """Does the series have values for every area, in the asked years (with ``endpoints``, in both the first

@@ -418,6 +418,11 @@ class Planner:
                 understanding = understanding.model_copy(update={
                     "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
+        if group and not self.catalog.lists_members(group):  # "high income countries": the World Bank publishes the
+            if understanding.operation in (Operation.RANK, Operation.COUNT, Operation.POSITION):  # group's figure, and
+                return PlanOutcome(status="no_data", reason="no_members")  # Cifra has no list of its members
+            areas, group = [*areas, group], None
+            understanding = understanding.model_copy(update={"member_kind": None})  # its countries are no ranking
         if not areas and not group and understanding.names_last_place:  # "there" after a ranking of several
             return PlanOutcome(status="clarify", reason="which_place")
         period = understanding.period.model_copy(update={"same_part": False})

@@ -102,6 +102,17 @@ def test_no_data_says_what_exists(cifra):
     assert answer.status == "no_data" and "1960" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "status", "areas"), [
+    ("GDP per capita of high income countries in 2022", "ok", ["HIC"]),  # the group's own figure, no ranking
+    ("PIB per cápita de los países ricos 2022", "ok", ["HIC"]),
+    ("top 5 high income countries by GDP per capita 2022", "no_data", []),  # its members are not listed
+    ("¿cuántos países de ingreso alto tienen desempleo sobre 10% en 2022?", "no_data", []),
+])  # fmt: skip
+def test_a_group_without_a_member_list_is_answered_as_a_whole(cifra, question, status, areas):
+    answer = cifra.ask(question)
+    assert answer.status == status and [value.area for value in answer.values] == areas, answer.answer
+
+
 def test_a_place_outside_the_group_is_said_to_have_no_place_in_it(cifra):
     answer = cifra.ask("¿qué lugar ocupa Perú en esperanza de vida en la OCDE?")
     assert answer.status == "no_data" and "Perú no figura entre países de OCDE" in answer.answer
