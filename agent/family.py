@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, matches
-from agent.lexicon import lexicon
+from agent.lexicon import function_words, lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
 from agent.models import PlanOutcome, Understanding
 from agent.prompts import load_prompt
@@ -191,7 +191,8 @@ class FamilyChooser:
         if named and family not in named:  # "¿y cuántas personas por hogar?" after households: another measure's name
             return False
         stems = self.catalog.family_stems.get(family, set())
-        return all(word[:STEM] in stems for word in topic.split()) and self._accounts(topic, code)
+        return all(word[:STEM] in stems or word in function_words() for word in topic.split()) \
+            and self._accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word
 
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

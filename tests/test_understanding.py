@@ -225,6 +225,8 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
      "ratio", ["CHL", "PER"], None),  # "el chileno" is the measure's adjective, not Chileans counted
     (["What's Brazil's Gini index, most recent year?", "and Chile's?", "how many points higher is Brazil's?"],
      "difference", ["BRA", "CHL"], None),
+    (["life expectancy in Chile and Japan 2022", "how many more years does a Japanese live?"],
+     "difference", ["JPN", "CHL"], None),  # "live" restates life expectancy
     (["PIB a precios corrientes de Chile en el primer trimestre de 2026", "¿y en el mismo trimestre del año anterior?",
       "¿cuánto creció en términos nominales?"], "change", ["CHL"], None),  # no growth rate published: between the two
 ])  # fmt: skip
