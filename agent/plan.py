@@ -189,6 +189,8 @@ class Planner:
             return sum(stem not in named for stem in topic)
 
         census_wanted = not understanding.period.projected and _names_census(understanding.topic_text)
+        over_time = understanding.operation in (Operation.SERIES, Operation.CHANGE)  # "evolución de la población":
+        # never the one census count
 
         def preference(info: IndicatorInfo) -> tuple:
             not_census = census_wanted and info.source_id not in lexicon().census_sources
@@ -200,7 +202,8 @@ class Planner:
             covered = self.catalog.covers(info.code, areas, period, understanding.operation == Operation.CHANGE) and (
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
             unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
-            return (not_census, not covered, unprojected, unstated_distance(info), source_rank, unnamed(info),
+            return (not_census, not covered, unprojected, over_time and self._one_period(info.code, areas),
+                    unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)
@@ -231,6 +234,11 @@ class Planner:
         if candidates and top - candidates[0].score < NEAR_FAMILY:
             carried.candidates = candidates
         return carried
+
+    def _one_period(self, code: str, areas: list[str]) -> bool:
+        """Has the series one period only for these places (a census count), so that it has no evolution?"""
+        spans = [self.catalog.coverage.get((code, area)) for area in areas]
+        return bool(spans) and all(span is not None and span[0] == span[1] for span in spans)
 
     def _newest_observed(self, code: str, areas: list[str], period: PeriodSpec) -> int:
         """For a question without a period, the year of the series' newest value that is not a projection: "población
@@ -536,6 +544,8 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         per_period = understanding.per_period or (context.per_period if context else False) or bool(
             period.last_n_months)  # months, not years
+        if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month:
+            return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
             period = self._to_latest(chosen, areas, period)
             if period.end is None:  # no values there to end the change with

@@ -320,7 +320,7 @@ def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
 def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | None:
     if has_threshold or words.has_phrase(folded, words.operations["first_meeting"]):
         return Operation.FIRST_MEETING
-    for name, operation in (("rank", Operation.RANK), ("change", Operation.CHANGE)):
+    for name, operation in (("rank", Operation.RANK), ("over_time", Operation.SERIES), ("change", Operation.CHANGE)):
         if words.has_phrase(folded, words.operations[name]):
             return operation
     if _aggregate(folded, words) and not (_aggregate(folded, words) == "sum" and words.has_phrase(folded, words.both_places)):
@@ -849,7 +849,8 @@ class Understander:
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
-            _remove(folded, period.spans + places.spans + threshold_span), asked_how))
+            _blank(_remove(folded, period.spans + places.spans + threshold_span),  # "a lo largo del tiempo": no
+                   words.operations["over_time"]), asked_how))  # measure's "tiempo"
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)

@@ -590,6 +590,22 @@ def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
     assert answer.values[0].period == "2024-12"
 
 
+@pytest.mark.parametrize(("question", "operation", "code"), [
+    ("How has the population of Chile changed over time?", "series", "CHL.POPULATION.PROJ"),  # never the one census
+    ("¿cómo ha cambiado la esperanza de vida en Chile a lo largo del tiempo?", "series", "SP.DYN.LE00.IN"),
+    ("evolución de la población de Puente Alto", "series", "CHL.POPULATION.PROJ"),
+])  # fmt: skip
+def test_an_evolution_is_the_series_with_most_periods(cifra, question, operation, code):
+    plan = cifra.ask(question).plan
+    assert (plan.operation, plan.indicator_code) == (operation, code)
+
+
+@pytest.mark.parametrize("question", ["¿cuánto ha subido la UF?", "how much has Peru's GDP grown?"])
+def test_a_change_without_years_asks_since_when(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status == "clarify" and ("Desde cuándo" in answer.answer or "Since when" in answer.answer)
+
+
 def test_a_change_needs_a_series_with_both_years(cifra):
     answer = cifra.ask("¿cuánto creció la población de Chile entre 2000 y 2020?")  # INE's series begins in 2002
     assert answer.status == "ok" and answer.plan.indicator_code == "SP.POP.TOTL"
@@ -887,6 +903,7 @@ def test_of_a_family_the_member_named_by_the_question(cifra):
     ("¿en qué año la población urbana del Perú superó por primera vez el 80% del total?", "SP.URB.TOTL.IN.ZS"),
     ("¿En qué porcentaje subió la población de Chile entre 2010 y 2020?", "CHL.POPULATION.PROJ"),  # a % change
     ("los 3 países de Sudamérica con mayor porcentaje de población de 65 años o más el 2024", "SP.POP.65UP.TO.ZS"),
+    ("What percent of Chile's population lives in urban areas?", "SP.URB.TOTL.IN.ZS"),  # "what percent": a share
 ])  # fmt: skip
 def test_percentages_ask_for_a_share_unless_they_measure_a_change(cifra, question, code):
     assert cifra.ask(question).plan.indicator_code == code
