@@ -543,7 +543,8 @@ class Planner:
                 and chosen.unit_kind != "percent":  # "sumando los trimestres, ¿qué porcentaje del PIB…?": no sum of amounts
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         per_period = understanding.per_period or (context.per_period if context else False) or bool(
-            period.last_n_months)  # months, not years
+            period.last_n_months) or (  # months, not years; "¿cómo ha estado el desempleo este año?": its months
+            operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q"))
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month:
             return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:

@@ -523,6 +523,8 @@ class Understander:
                                 if len(word) >= OPERATION_TYPO_LENGTH} | {
             word for word in words.cue_words() if len(word) >= OPERATION_TYPO_LENGTH})  # "desestacionalisado"; sorted,
         # so that of equally close words the same one is taken in every process
+        self.series_phrases = [fold(phrase) for kind in ("over_time", "series") for phrase in words.operations[kind]
+                               if " " in phrase]
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
                           | (function_words() - named_words - words.cue_words()))
@@ -555,6 +557,12 @@ class Understander:
         if sentence and named >= MIN_TOPIC_OUTSIDE_SENTENCE:  # "Desempleo juvenil. ¿Cuál es la tasa?" names it before
             aside |= set(fold(sentence[0]).split()) - place_words
         return aside if named else set()
+
+    def _without_series_phrases(self, text: str) -> str:
+        """"a lo largo del tiempo", "cómo ha estado": words of an evolution asked, none of them a measure's."""
+        for phrase in self.series_phrases:
+            text = _blank_words(text, phrase)
+        return text
 
     def _search(self, texts: list[str]) -> list[IndicatorHit]:
         """Best hits for the topic words alone and for the whole question (less places and dates):
@@ -849,8 +857,7 @@ class Understander:
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
-            _blank(_remove(folded, period.spans + places.spans + threshold_span),  # "a lo largo del tiempo": no
-                   words.operations["over_time"]), asked_how))  # measure's "tiempo"
+            self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span)), asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)

@@ -594,10 +594,16 @@ def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
     ("How has the population of Chile changed over time?", "series", "CHL.POPULATION.PROJ"),  # never the one census
     ("¿cómo ha cambiado la esperanza de vida en Chile a lo largo del tiempo?", "series", "SP.DYN.LE00.IN"),
     ("evolución de la población de Puente Alto", "series", "CHL.POPULATION.PROJ"),
+    ("¿cómo ha estado el desempleo?", "series", "CHL.UNEMPLOYMENT.RATE"),  # "estado" is no measure's word
 ])  # fmt: skip
 def test_an_evolution_is_the_series_with_most_periods(cifra, question, operation, code):
     plan = cifra.ask(question).plan
     assert (plan.operation, plan.indicator_code) == (operation, code)
+
+
+def test_the_series_of_one_year_of_a_monthly_measure_is_its_months(cifra):
+    answer = cifra.ask("¿cómo ha estado el desempleo en 2024?")
+    assert [value.period for value in answer.values] == [f"2024-{month:02d}" for month in range(1, 13)]
 
 
 @pytest.mark.parametrize("question", ["¿cuánto ha subido la UF?", "how much has Peru's GDP grown?"])
