@@ -150,7 +150,7 @@ class Planner:
 
     def _fit(self, base: str, understanding: Understanding, areas: list[str], period: PeriodSpec,
              retrieved: list[str], follow_up: bool, member_kind: str | None,
-             carried_from: IndicatorInfo | None = None) -> list[IndicatorInfo]:
+             carried_from: IndicatorInfo | None = None, census_named: bool = False) -> list[IndicatorInfo]:
         """Family members of ``base`` that have what the question asks for, best first.
 
         Unstated attributes stay as they were in a follow-up ("¿y en 2021?" keeps "per cápita"; "¿y las
@@ -188,7 +188,7 @@ class Planner:
             named = {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split()}
             return sum(stem not in named for stem in topic)
 
-        census_wanted = not understanding.period.projected and _names_census(understanding.topic_text)
+        census_wanted = not understanding.period.projected and (census_named or _names_census(understanding.topic_text))
         over_time = understanding.operation in (Operation.SERIES, Operation.CHANGE)  # "evolución de la población":
         # never the one census count
 
@@ -500,7 +500,10 @@ class Planner:
             member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
         compared = member_kind if group or understanding.operation in (Operation.COUNT, Operation.POSITION) else None
         carried_from = self.catalog.get(context.indicator_code) if context is not None and not same_measure else None
-        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from)
+        census_named = same_measure and understanding.cues.source is None and bool(conversation.turns) and _names_census(
+            fold(conversation.turns[-1].question))  # "¿y en 2017?" after "según el censo": that census, never a projection
+        fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from,
+                            census_named)
         if not fitting and not same_measure and self._lacks_only_transform(base, understanding.cues):
             # "¿cuánto creció la economía?": an as-close family that has a growth series; never another family for a
             # currency ("el dólar en pesos por dólar" is no GDP in pesos)

@@ -787,6 +787,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
 
 @pytest.mark.parametrize("questions", [
     ["población de Valdivia proyectada por el INE para 2024", "¿y cuántos son hombres?"],  # never the census' men
+    ["¿cuánta gente vive en Antofagasta según el censo?", "¿y en 2017?"],  # that census, never the projection
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
 ])  # fmt: skip
