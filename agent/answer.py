@@ -287,6 +287,9 @@ class AnswerWriter:
     def _no_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area_names: dict[str, str]) -> str:
         period = plan.period
         asked = f"{period.start}" if period.is_single_year else f"{period.start or '…'}–{period.end or '…'}"
+        if period.is_single_year and period.month and not period.month_end:  # "el 31 de diciembre de 2024", not 2024
+            asked = period_label(f"{period.start:04d}-{period.month:02d}" + (f"-{period.day:02d}" if period.day else ""),
+                                 language)
         if plan.member_kind and not plan.area_codes:  # "Gini por región": the members lack it, not the group
             members = self._members_label(plan, language, area_names)
             return " ".join([message("no_rows" if period.start or period.end else "no_rows_any", language,

@@ -746,7 +746,8 @@ class Planner:
         year, _, part = newest.partition("-")
         if part.startswith("Q"):
             return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
-        return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None)
+        return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
+                          day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' newest day
 
     def _between_last_two(self, operation: Operation, conversation: Conversation, asked: str | None = None
                           ) -> QueryPlan | None:

@@ -4,6 +4,7 @@ Works on folded text (lowercase, no accents) and returns the spans it used, so t
 be searched as the topic.
 """
 
+import calendar
 import re
 from datetime import date
 
@@ -321,6 +322,9 @@ def shifted(period: PeriodSpec, months: int) -> PeriodSpec | None:
         if period.month_end and period.end is not None:
             end, month_end = moved(period.end, period.month_end)
             return PeriodSpec(start=start, end=end, month=month, month_end=month_end)
+        if period.day:  # "¿y hace un año?" after a day's copper price: that day a year before, never its month
+            return PeriodSpec(start=start, end=start, month=month, day=period.day) \
+                if period.day <= calendar.monthrange(start, month)[1] else None
         return PeriodSpec(start=start, end=start, month=month)
     if period.quarter and period.start is not None and months % 3 == 0 and not period.quarter_end:
         year, month = moved(period.start, 3 * period.quarter - 2)

@@ -1041,6 +1041,13 @@ def test_a_quarter_of_a_rolling_quarter_series_is_its_last_month(cifra, question
     assert any("trimestres móviles" in note for note in answer.notes)
 
 
+def test_a_year_before_a_days_value_is_that_day_a_year_before(cifra):
+    conversation = Conversation()
+    cifra.ask("precio del cobre el 29 de diciembre de 2025", conversation)
+    answer = cifra.ask("¿y hace un año?", conversation)
+    assert [(value.period, value.value) for value in answer.values] == [("2024-12-29", pytest.approx(4.0124))]
+
+
 def test_a_day_of_a_daily_series_is_that_days_value(cifra):
     answer = cifra.ask("¿a cuánto cerró el precio del cobre el 15 de marzo de 2024?")
     assert [value.period for value in answer.values] == ["2024-03-15"] and "15 de marzo de 2024" in answer.answer
