@@ -88,9 +88,9 @@ class AnswerWriter:
                                     frequency=message(f"frequency_{info.frequency}", language)))
         if info.derived_from:
             base_info = self.catalog.get(info.derived_from)
-            denominator = self.catalog.get(info.derived_denominator).name(language) if info.derived_denominator else ""
+            other = self.catalog.get(info.derived_other).name(language) if info.derived_other else ""
             texts.insert(0, message(f"derived_{info.derivation}", language, measure=info.name(language),
-                                    series=base_info.name(language), code=base_info.code, denominator=denominator))
+                                    series=base_info.name(language), code=base_info.code, other=other))
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline, exact = self._headline(plan, info, language, records, values)

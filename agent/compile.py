@@ -50,10 +50,19 @@ def _per_capita(info: IndicatorInfo, name: str) -> FromClause:
     """The series divided by a population series of the same area and period (times a unit factor)."""
     table = Observation.__table__
     total, people = table.alias(f"{name}_total"), table.alias(f"{name}_people")
-    same = and_(people.c.indicator_code == info.derived_denominator, people.c.area_code == total.c.area_code,
+    same = and_(people.c.indicator_code == info.derived_other, people.c.area_code == total.c.area_code,
                 people.c.period == total.c.period, people.c.sex == total.c.sex, people.c.age == total.c.age)
     value = total.c.value * (info.derived_scale or 1.0) / func.nullif(people.c.value, 0)
     return _derived(info, name, total, value, total.join(people, same))
+
+
+def _difference(info: IndicatorInfo, name: str) -> FromClause:
+    """The series minus another series of the same area and period (the labour force minus the employed)."""
+    table = Observation.__table__
+    whole, part = table.alias(f"{name}_whole"), table.alias(f"{name}_part")
+    same = and_(part.c.indicator_code == info.derived_other, part.c.area_code == whole.c.area_code,
+                part.c.period == whole.c.period, part.c.sex == whole.c.sex, part.c.age == whole.c.age)
+    return _derived(info, name, whole, whole.c.value - part.c.value, whole.join(part, same))
 
 
 def _share_of_parent(info: IndicatorInfo, name: str) -> FromClause:
@@ -80,6 +89,8 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
         return _per_capita(info, name)
     if info.derivation == "share_of_parent":
         return _share_of_parent(info, name)
+    if info.derivation == "difference":
+        return _difference(info, name)
     current, earlier = table.alias(f"{name}_now"), table.alias(f"{name}_before")
     if info.derivation == "percent_change_period":
         before = _ordinal(earlier, info.frequency) == _ordinal(current, info.frequency) - 1

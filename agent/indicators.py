@@ -56,7 +56,7 @@ class IndicatorInfo(BaseModel):
     derived_from: str | None = None
     derivation: str | None = None
     adjustment: str | None = None
-    derived_denominator: str | None = None
+    derived_other: str | None = None
     derived_scale: float | None = None
     rolling_quarter: bool = False
 

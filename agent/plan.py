@@ -971,9 +971,9 @@ class Planner:
 
     def _divides(self, info: IndicatorInfo, pair: VariantPair) -> bool:
         """Is ``info`` declared as the pair's first group per its second (the ageing index: 65+ per 0-14)?"""
-        if info.derivation != "per_capita" or not info.derived_from or not info.derived_denominator:
+        if info.derivation != "per_capita" or not info.derived_from or not info.derived_other:
             return False
-        terms = self.catalog.get(info.derived_from), self.catalog.get(info.derived_denominator)
+        terms = self.catalog.get(info.derived_from), self.catalog.get(info.derived_other)
         return tuple(getattr(term, pair.field) for term in terms) == pair.values
 
     def _region_of(self, area: str) -> str:

@@ -88,12 +88,12 @@ def _derived_row(card: IndicatorCard, derived: DerivedMeasure) -> tuple:
     variant, notes = derived.variant, derived.notes
     return (
         derived.code, card.source, derived.name.es, derived.name.en, derived.definition.es, derived.definition.en,
-        derived.unit.es, derived.unit.en, derived.unit_kind, derived.unit_symbol, 0, derived.decimals,
+        derived.unit.es, derived.unit.en, derived.unit_kind, derived.unit_symbol, derived.unit_multiplier, derived.decimals,
         card.frequency, derived.annual, card.topic, variant.family, variant.measure, variant.price_basis,
         variant.currency, variant.transform, variant.sex, variant.age,
         " ".join(derived.official_for or card.official_for) or None, True,
         notes.es if notes else None, notes.en if notes else None, card.code, derived.method, variant.adjustment,
-        derived.denominator, derived.scale, card.rolling_quarter,
+        derived.denominator or derived.minus, derived.scale, card.rolling_quarter,
     )  # fmt: skip
 
 

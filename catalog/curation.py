@@ -69,19 +69,22 @@ class DerivedMeasure(Strict):
     index, growth from levels): declared here so the plan can name it and the SQL shows how it was made."""
 
     code: str
-    method: Literal["percent_change_year", "percent_change_period", "per_capita", "share_of_parent"] = Field(
+    method: Literal["percent_change_year", "percent_change_period", "per_capita", "share_of_parent", "difference"] = Field(
         description="percent_change_year: against the same period a year earlier (same month, quarter or year); "
         "percent_change_period: against the period before (the month before, for a monthly series); "
         "per_capita: divided by ``denominator`` (a population series) of the same area and period, times ``scale``; "
-        "share_of_parent: percent of the parent area's value (a region of Chile, a comuna of its province)."
+        "share_of_parent: percent of the parent area's value (a region of Chile, a comuna of its province); "
+        "difference: minus ``minus`` of the same area and period (the unemployed: the labour force minus the employed)."
     )
     denominator: str | None = Field(None, description="per_capita: the indicator divided by.")
+    minus: str | None = Field(None, description="difference: the indicator subtracted.")
     scale: float = Field(1.0, description="per_capita: a factor for the units (kt per person x 1000 = t per person).")
     name: Localized
     definition: Localized
     unit: Localized
-    unit_kind: Literal["percent", "other", "currency", "ratio"] = "percent"
+    unit_kind: Literal["percent", "other", "currency", "ratio", "count"] = "percent"
     unit_symbol: str | None = "%"
+    unit_multiplier: int = 0
     decimals: int = 1
     annual: Annual = Field(
         default="last", description="A year read from sub-annual values: last = its final period (December's "
@@ -129,6 +132,8 @@ class IndicatorCard(Strict):
         for derived in self.derived:
             if (derived.method == "per_capita") != (derived.denominator is not None):
                 raise ValueError(f"{derived.code}: a denominator goes with per_capita, and only with it")
+            if (derived.method == "difference") != (derived.minus is not None):
+                raise ValueError(f"{derived.code}: a series to subtract goes with difference, and only with it")
         return self
 
     @model_validator(mode="after")

@@ -77,7 +77,8 @@ class Indicator(Base):
     derived_from: Mapped[str | None] = mapped_column(String(60), doc="A derived measure's series: computed in each query, never stored.")
     derivation: Mapped[str | None] = mapped_column(String(30), doc="How: percent_change_year, percent_change_period… (catalog/curation.py).")
     adjustment: Mapped[str | None] = mapped_column(String(20), doc="original | seasonally_adjusted, for sub-annual series.")
-    derived_denominator: Mapped[str | None] = mapped_column(String(60), doc="per_capita: the series divided by.")
+    derived_other: Mapped[str | None] = mapped_column(String(60), doc="The second series: divided by (per_capita), "
+                                                      "subtracted (difference).")
     derived_scale: Mapped[float | None] = mapped_column(Double, doc="per_capita: a factor for the units.")
     rolling_quarter: Mapped[bool] = mapped_column(Boolean, default=False, doc="Each monthly value covers the three "
                                                   "months ending with it (INE's labour survey): a quarter is its last month.")
