@@ -58,6 +58,8 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
+WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
+                          r"provincia|provincias|country|countries|region|regions)\b")
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
@@ -676,6 +678,10 @@ class Planner:
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
+        moved_most = ROSE_MOST.search(asked) or FELL_MOST.search(asked)
+        if moved_most and operation not in (Operation.WHICH_PERIOD, Operation.RANK) and WHICH_MEMBER.search(asked):
+            # "¿qué región creció más en población entre 2002 y 2020?": a ranking of changes, never one series
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": moved_most[0]})
         if operation in (Operation.WHICH_PERIOD, Operation.RANK) and (fell := FELL_MOST.search(asked)):
             if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})

@@ -27,7 +27,7 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
 CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|que hay de|"
                           r"ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is)\b")
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
-PLACE_OF_THE_LAST = re.compile(r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
+PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
                                r"ese pais|ese lugar|esta comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b")
 # A follow-up that names only the urban or rural part: of the last measure ("what about the urban part?" after the
@@ -726,6 +726,8 @@ class Understander:
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(LINE_A_DAY.sub(_spaces, PER_DOLLAR.sub(_spaces, folded)), words)
+        sources_named = [phrase for phrases in words.variant_cues["source"].values()  # "¿cuánto da el Banco Mundial y
+                         if (phrase := words.has_phrase(folded, phrases))]  # cuánto el INE?": never one of the two
         if cues.price_basis in ("ppp", "ppp_constant") and cues.currency == "USD":  # "dólares internacionales": PPP dollars
             cues = cues.model_copy(update={"currency": None})
         pair, pair_phrases = _pair(folded, words) or (None, [])
@@ -852,6 +854,8 @@ class Understander:
         if amount_and_share and cues.measure == "share" and operation is None and not unsupported:
             # "¿cuántos niños había en Coquimbo, y qué porcentaje de la población eran?": the amount, then its share
             listed, unsupported = True, as_written(text, amount_and_share[1])
+        if len(sources_named) > 1 and not unsupported:
+            unsupported = " / ".join(as_written(text, phrase) for phrase in sources_named)
         if pair and operation not in TWO_OPERANDS:  # "población de 0 a 14 y de 65 y más": which one?
             listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)

@@ -340,6 +340,8 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("¿cuántos años de datos hay del PIB de Chile?", "cuántos años"),
     ("What was life expectancy at age 60 in Chile in 2023?", "at age 60"),  # not at birth
     ("¿Cuántas personas de 80 años o más viven en Providencia según el Censo 2024?", "80 años o más"),  # no threshold
+    ("Desempleo en Chile en 2022: ¿cuánto da el Banco Mundial y cuánto el INE?", "INE / Banco Mundial"),  # never one
+    ("¿Qué región creció más en población entre 2002 y 2020?", "crecio mas"),  # a ranking of changes, not a series
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
@@ -788,6 +790,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
 @pytest.mark.parametrize("questions", [
     ["población de Valdivia proyectada por el INE para 2024", "¿y cuántos son hombres?"],  # never the census' men
     ["¿cuánta gente vive en Antofagasta según el censo?", "¿y en 2017?"],  # that census, never the projection
+    ["precio del bitcoin en Centroamérica", "how did its economy grow in 2020?"],  # "its": of no answer, never Chile
+    ["top 3 countries in South America by GDP 2020", "what is its population?"],  # which of the three?
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
 ])  # fmt: skip
@@ -1789,6 +1793,8 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # a follow-up after a year with no data continues from the answer before it
     (["población de Chile en 2030 según las proyecciones del INE", "¿y en 2045?", "ya, ¿y en 2010?"], "value",
      "CHL.POPULATION.PROJ", ["CHL"]),
+    (["Which South American country had the lowest Gini in 2022?", "what was its GDP per capita that year?"],
+     "value", "NY.GDP.PCAP.CD", ["SUR"]),  # "its": the one place answered, never the group ranked again
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
