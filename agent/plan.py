@@ -58,8 +58,9 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
-WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
-                          r"provincia|provincias|country|countries|region|regions)\b")
+WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
+                          r"provincia|provincias|country|countries|region|regions)|of them|one|of the (?:two|three)|"
+                          r"de (?:ellos|ellas|los dos|las dos|los tres|las tres))\b")  # "which of them rose the most?"
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"

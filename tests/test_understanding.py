@@ -792,6 +792,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["¿cuánta gente vive en Antofagasta según el censo?", "¿y en 2017?"],  # that census, never the projection
     ["precio del bitcoin en Centroamérica", "how did its economy grow in 2020?"],  # "its": of no answer, never Chile
     ["top 3 countries in South America by GDP 2020", "what is its population?"],  # which of the three?
+    ["World Bank unemployment in Chile, Peru and Colombia from 2019 to 2024",
+     "which of them rose the most between 2019 and 2024?"],  # a ranking of changes, never the three series again
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
 ])  # fmt: skip
