@@ -354,6 +354,11 @@ class Planner:
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
             # same as what was not answered, never an older answer's measure
             return PlanOutcome(status="clarify", reason="follows_unanswered")
+        if last is not None and last.operation == Operation.DIFFERENCE and understanding.continues and \
+                understanding.cues.measure == "share" and not understanding.topic_text:
+            # "¿y en porcentaje?" after Puente Alto minus Maipú: a relative difference no plan computes, never the
+            # difference of two shares of another whole
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
         previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         share_named = self._as_share_of(understanding, previous) if previous is not None else None
@@ -419,7 +424,10 @@ class Planner:
                 understanding.cues.transform != "level" and not understanding.period.month_end:
             # "¿cuánto subió el IPC en 2023?", "variación en 12 meses del IPC a diciembre": a change within one period
             # is that period's growth (inflation for a price index), or its change on the period before if so asked
-            transform = "period_change" if understanding.cues.transform == "period_change" else "growth"
+            month_asked = understanding.period.month and understanding.cues.transform is None and \
+                self.catalog.has_member(base, {"transform": "period_change"})  # "¿cuánto subió el IPC en abril?":
+            # the month's own rise, as the publisher heads it, unless "en 12 meses" is said
+            transform = "period_change" if understanding.cues.transform == "period_change" or month_asked else "growth"
             year, period = understanding.period.start, understanding.period
             if transform == "growth" and not (period.month or period.quarter) and \
                     not self.catalog.has_member(base, {"transform": "growth"}):
@@ -536,6 +544,11 @@ class Planner:
         if same_measure and not (understanding.cues.age or understanding.cues.sex or understanding.pair) and (
                 chosen.age, chosen.sex) != (self.catalog.get(base).age, self.catalog.get(base).sex):
             # "what share of Chile's total is that?" after a region's population: never the share aged 65 and over
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
+        if same_measure and not understanding.topic_text and understanding.cues.transform is None and \
+                self.catalog.get(base).transform in ("growth", "period_change") and \
+                chosen.transform != self.catalog.get(base).transform:
+            # "¿y en la región de Valparaíso?" after GDP growth: the region's GDP level is another measure
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         if same_measure and understanding.cues.source is None and (understanding.cues.sex or understanding.cues.age) and \
                 base in self.catalog.projecting and chosen.code not in self.catalog.projecting:

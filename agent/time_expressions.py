@@ -190,6 +190,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
     # "last year", not "over the last year" (the 12 months to now)
     (re.compile(r"\b(?:el )?ano pasado\b|(?<!the )\blast year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),
+    (re.compile(rf"\b({MONTH_NAMES}) (?:de |del |of )?(?:este ano|this year)\b"),  # "diciembre de este año": a month
+     lambda m, today: PeriodSpec(start=today.year, end=today.year, month=MONTHS[m[1]])),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
     # "¿cuántos hijos por mujer tiene Chile hoy? Tasa de 2024": the year named, not the newest
     (LATEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(latest=True)),

@@ -586,10 +586,14 @@ def test_how_much_a_rate_fell_in_a_year_is_its_change_on_the_year_before(cifra):
     assert answer.plan.indicator_code == "SL.UEM.TOTL.ZS", answer.answer
 
 
-def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra):
-    answer = cifra.ask("¿Cuál fue la variación en 12 meses del IPC a diciembre de 2024?")
-    assert answer.plan.operation == "value" and answer.plan.indicator_code == "CHL.CPI.INFLATION_12M"
-    assert answer.values[0].period == "2024-12"
+@pytest.mark.parametrize(("question", "code", "period"), [
+    ("¿Cuál fue la variación en 12 meses del IPC a diciembre de 2024?", "CHL.CPI.INFLATION_12M", "2024-12"),
+    ("¿cuánto subió el IPC en abril de 2026?", "CHL.CPI.CHANGE_1M", "2026-04"),  # the month's own rise
+    ("¿cuánto subió el IPC en 2023?", "CHL.CPI.INFLATION_12M", "2023"),  # a year's: December on December
+])  # fmt: skip
+def test_a_change_within_one_period_of_a_growth_measure_is_its_value(cifra, question, code, period):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.values[0].period) == ("value", code, period)
 
 
 @pytest.mark.parametrize(("question", "operation", "code"), [
@@ -792,6 +796,10 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["¿cuánta gente vive en Antofagasta según el censo?", "¿y en 2017?"],  # that census, never the projection
     ["precio del bitcoin en Centroamérica", "how did its economy grow in 2020?"],  # "its": of no answer, never Chile
     ["top 3 countries in South America by GDP 2020", "what is its population?"],  # which of the three?
+    ["¿cuánta gente más vive en Puente Alto que en Maipú según el censo 2024?", "¿y en porcentaje?"],  # no relative
+    # difference is computed: never the difference of two shares of another whole
+    ["¿cuánto creció el PIB de la Región Metropolitana el 2025?", "¿y en la región de Valparaíso?"],  # never its level
+    ["¿en cuánto va a estar la UF en diciembre de este año?"],  # a month not yet published: never the year's average
     ["World Bank unemployment in Chile, Peru and Colombia from 2019 to 2024",
      "which of them rose the most between 2019 and 2024?"],  # a ranking of changes, never the three series again
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
