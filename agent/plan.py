@@ -61,6 +61,7 @@ ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
                           r"provincia|provincias|country|countries|region|regions)|of them|one|of the (?:two|three)|"
                           r"de (?:ellos|ellas|los dos|las dos|los tres|las tres))\b")  # "which of them rose the most?"
+TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita)\b")
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
@@ -671,6 +672,9 @@ class Planner:
             # "¿cuántos habitantes tenía el Imacec?": people are not counted in an index or in money
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": (counted or people)[0]},
                                suggestions=[c.code for c in understanding.candidates[:3]])
+        if TODAY.search(asked) and chosen.frequency == "A" and chosen.currency == "any":
+            # "¿a cuánto está el dólar hoy?": a yearly average exchange rate is no rate of today
+            return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code})
         if understanding.per_period and chosen.frequency == "A" and operation in (Operation.WHICH_PERIOD,
                                                                                    Operation.PERIOD_COUNT):
             # "¿qué día de 2023 estuvo más barato el dólar?" of a yearly series: never the year itself

@@ -800,6 +800,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     # difference is computed: never the difference of two shares of another whole
     ["¿cuánto creció el PIB de la Región Metropolitana el 2025?", "¿y en la región de Valparaíso?"],  # never its level
     ["¿en cuánto va a estar la UF en diciembre de este año?"],  # a month not yet published: never the year's average
+    ["¿y a cuánto está el dólar hoy?"],  # a yearly average exchange rate is no rate of today
     ["World Bank unemployment in Chile, Peru and Colombia from 2019 to 2024",
      "which of them rose the most between 2019 and 2024?"],  # a ranking of changes, never the three series again
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
