@@ -6,6 +6,7 @@ an analyst can copy it and get the same rows. Every query returns the columns ``
 them uniformly.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import FromClause, Integer, Select, String, and_, case, cast, extract, func, literal, select
@@ -46,23 +47,24 @@ def _derived(info: IndicatorInfo, name: str, base, value: ColumnElement, joined:
     )  # fmt: skip
 
 
+def _with_other(info: IndicatorInfo, name: str, combine: Callable[[ColumnElement, ColumnElement], ColumnElement]
+                ) -> FromClause:
+    """The series beside its second series (``derived_other``) of the same area and period, combined into one value."""
+    table = Observation.__table__
+    first, other = table.alias(f"{name}_first"), table.alias(f"{name}_other")
+    same = and_(other.c.indicator_code == info.derived_other, other.c.area_code == first.c.area_code,
+                other.c.period == first.c.period, other.c.sex == first.c.sex, other.c.age == first.c.age)
+    return _derived(info, name, first, combine(first.c.value, other.c.value), first.join(other, same))
+
+
 def _per_capita(info: IndicatorInfo, name: str) -> FromClause:
     """The series divided by a population series of the same area and period (times a unit factor)."""
-    table = Observation.__table__
-    total, people = table.alias(f"{name}_total"), table.alias(f"{name}_people")
-    same = and_(people.c.indicator_code == info.derived_other, people.c.area_code == total.c.area_code,
-                people.c.period == total.c.period, people.c.sex == total.c.sex, people.c.age == total.c.age)
-    value = total.c.value * (info.derived_scale or 1.0) / func.nullif(people.c.value, 0)
-    return _derived(info, name, total, value, total.join(people, same))
+    return _with_other(info, name, lambda total, people: total * (info.derived_scale or 1.0) / func.nullif(people, 0))
 
 
 def _difference(info: IndicatorInfo, name: str) -> FromClause:
     """The series minus another series of the same area and period (the labour force minus the employed)."""
-    table = Observation.__table__
-    whole, part = table.alias(f"{name}_whole"), table.alias(f"{name}_part")
-    same = and_(part.c.indicator_code == info.derived_other, part.c.area_code == whole.c.area_code,
-                part.c.period == whole.c.period, part.c.sex == whole.c.sex, part.c.age == whole.c.age)
-    return _derived(info, name, whole, whole.c.value - part.c.value, whole.join(part, same))
+    return _with_other(info, name, lambda whole, part: whole - part)
 
 
 def _share_of_parent(info: IndicatorInfo, name: str) -> FromClause:

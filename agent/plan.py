@@ -546,9 +546,9 @@ class Planner:
                 chosen.age, chosen.sex) != (self.catalog.get(base).age, self.catalog.get(base).sex):
             # "what share of Chile's total is that?" after a region's population: never the share aged 65 and over
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
+        said_change = self.catalog.get(base).transform
         if same_measure and not understanding.topic_text and understanding.cues.transform is None and \
-                self.catalog.get(base).transform in ("growth", "period_change") and \
-                chosen.transform != self.catalog.get(base).transform:
+                said_change in ("growth", "period_change") and chosen.transform != said_change:
             # "¿y en la región de Valparaíso?" after GDP growth: the region's GDP level is another measure
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         if same_measure and understanding.cues.source is None and (understanding.cues.sex or understanding.cues.age) and \
