@@ -91,6 +91,7 @@ class AnswerWriter:
             other = self.catalog.get(info.derived_other).name(language) if info.derived_other else ""
             texts.insert(0, message(f"derived_{info.derivation}", language, measure=info.name(language),
                                     series=base_info.name(language), code=base_info.code, other=other))
+        texts += self._beyond_data(plan, language, records)
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline, exact = self._headline(plan, info, language, records, values)
@@ -98,6 +99,18 @@ class AnswerWriter:
             "answer": sentence, "headline": headline, "headline_exact": exact, "values": values, "notes": texts,
             "chart": self._chart(plan, records),
         })  # fmt: skip
+
+    @staticmethod
+    def _beyond_data(plan: QueryPlan, language: Language, records: list[dict]) -> list[str]:
+        """"población de Chile de 2020 a 2050": a series answered only up to 2035 says where its data stop."""
+        if plan.operation != Operation.SERIES:
+            return []
+        years = [int(str(record["period"])[:4]) for record in records]
+        asked, shown = (plan.period.start, plan.period.end), (min(years), max(years))
+        return [message(f"data_{side}", language, asked=year, shown=edge)
+                for side, year, edge, beyond in (("from", asked[0], shown[0], lambda a, b: a < b),
+                                                 ("until", asked[1], shown[1], lambda a, b: a > b))
+                if year is not None and beyond(year, edge)]
 
     @staticmethod
     def _values(plan: QueryPlan, info: IndicatorInfo, second: IndicatorInfo, language: Language,
