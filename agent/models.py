@@ -148,6 +148,8 @@ class Understanding(BaseModel):
         None, description="Two groups a measure's name divides ('hombres por cada 100 mujeres'), not two operands.")
     second_topic: str = Field("", description="A second measure named ('importaciones y exportaciones').")
     second_candidates: list[IndicatorCandidate] = []
+    second_cues: VariantCues | None = Field(
+        None, description="The second measure's own cues where they differ ('el PIB y su crecimiento': growth).")
     candidates: list[IndicatorCandidate] = []
     named_amounts: list[float] = Field([], description="Amounts that name the measure ('US$3,00 diarios', 'PPA 2021').")
     model_codes: list[str] = Field([], description="The indicators the model read the question as naming, in their roles.")

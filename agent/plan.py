@@ -69,6 +69,8 @@ AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\
 SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what percentage|what share|what proportion|what part)"
                            r"\b.*\b(?:representa|representaba|es|era|fue|is|was|represents|makes up|made up)\s+"
                            r"(?:eso|esto|esa cifra|that|this|it)\b")  # "¿Qué porcentaje del PIB nacional representa eso?"
+THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)?(?:que|what)\s+(?:porcentaje|proporcion|"
+                                r"percentage|share|proportion)\b")  # "¿y eso qué porcentaje de la población era?"
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
 PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
@@ -414,6 +416,13 @@ class Planner:
         if understanding.cues.transform == "growth" and understanding.period.last_n_months == 12:
             # "¿cuánto subieron los sueldos en los últimos 12 meses?": the newest 12-month change, not each month's
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
+        if understanding.operation == Operation.CHANGE and context is not None and (
+                understanding.period.shift_months == 0 or understanding.period == PeriodSpec(same_part=True)) \
+                and context.operation != Operation.CHANGE and (said := self._said_period(context)).start is not None:
+            # "¿y cuánto varió el PIB per cápita ese año?", "¿cuánto subió ese mes?": a change within that one period
+            understanding = understanding.model_copy(update={"period": PeriodSpec(
+                start=said.end or said.start, end=said.end or said.start, projected=said.projected,
+                month=said.month_end or said.month, quarter=said.quarter_end or said.quarter)})
         over_the_year = understanding.operation == Operation.CHANGE and lexicon().has_phrase(
             asked, lexicon().operations["over_the_last_year"])  # "¿cuánto han crecido los sueldos en el último año?"
         if over_the_year and understanding.period in (PeriodSpec(shift_months=-12), PeriodSpec(latest=True)):
@@ -479,7 +488,13 @@ class Planner:
             period = last.model_copy(update={"start": last.end or last.start, "end": period.end, "since_previous": False,
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
-        if understanding.operation == Operation.CHANGE and period.start is None and period.end and context is not None \
+        if period.start is None and period.end and context is not None and context.operation == Operation.CHANGE \
+                and understanding.operation is None and not understanding.topic_text \
+                and (context.period.start or period.end) < period.end:
+            # "and up to 2050?" after the growth from 2017 to 2035: from 2017 to 2050
+            understanding = understanding.model_copy(update={"operation": Operation.CHANGE})
+            period = period.model_copy(update={"start": context.period.start})
+        elif understanding.operation == Operation.CHANGE and period.start is None and period.end and context is not None \
                 and context.period.is_single_year and context.period.start < period.end:
             # "how many percentage points did that change by 2020?" after 2000: from the previous answer's year
             period = period.model_copy(update={"start": context.period.start})
@@ -814,7 +829,8 @@ class Planner:
         as a share of Mexico's GDP?" after remittances, "¿y medido como porcentaje del gasto del gobierno?" after
         military spending in % of GDP), if its family has one."""
         asked = fold(understanding.question)
-        if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)):
+        if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)
+                or THAT_AS_WHAT_SHARE.search(asked)):
             return None
         topic = set(understanding.topic_text.split())
         last = self.catalog.get(previous.indicator_code)
@@ -855,7 +871,7 @@ class Planner:
         """Does a follow-up ask for the last answer's measure as a share of another, naming no measure of its own
         ("¿y eso como porcentaje del PIB?", "and as a share of GDP?")?"""
         asked = fold(understanding.question)
-        if AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked):
+        if AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked) or THAT_AS_WHAT_SHARE.search(asked):
             return True
         share = AND_AS_SHARE_OF.search(asked)
         before = set(asked[:share.start(1)].split()) if share else set()
@@ -927,14 +943,17 @@ class Planner:
             readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={pair.field: value})})
                         for value in pair.values]
             readings.append(understanding.model_copy(update={"unsupported": None, "operation": Operation.DIFFERENCE}))
-        elif understanding.cues.measure == "share" and set(understanding.second_topic.split()) <= POPULATION_WORDS:
+        elif (understanding.second_cues or understanding.cues).measure == "share" \
+                and set(understanding.second_topic.split()) <= POPULATION_WORDS:
             # "how many people lived in urban areas, and what share of the population is that?": the amount, its share
             readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={"measure": measure})})
                         for measure in (None, "share")]
         elif understanding.second_topic:
-            readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates})
-                        for topic, candidates in ((understanding.topic_text, understanding.candidates),
-                                                  (understanding.second_topic, understanding.second_candidates))]
+            readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates, "cues": cues})
+                        for topic, candidates, cues in (
+                            (understanding.topic_text, understanding.candidates, understanding.cues),
+                            (understanding.second_topic, understanding.second_candidates,
+                             understanding.second_cues or understanding.cues))]
         outcomes = [self._read(reading, conversation, lambda: None, ask_model=False) for reading in readings]
         return [outcome.plan for outcome in outcomes if outcome.status == "ok"]
 
@@ -1110,6 +1129,9 @@ class Planner:
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
+        if previous is not None and previous.operation in (Operation.POSITION, Operation.WHICH_PERIOD) \
+                and understanding.continues and not understanding.places and understanding.period.unstated:
+            return previous.operation  # "¿y en esperanza de vida?" after Chile's place in GDP: its place in that
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is None \
                 and not understanding.topic_text and not understanding.places and not group:
             return Operation.AGGREGATE  # "¿y en octubre?" after March's average copper price: October's average

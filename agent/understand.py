@@ -4,6 +4,7 @@ Language, places, period, the operation words, the variant cues ("per cápita", 
 the indicator candidates from the retrieval index. Deterministic; the model is not involved.
 """
 
+import itertools
 import re
 
 from rapidfuzz import fuzz, process
@@ -30,6 +31,15 @@ CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|wh
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
                                r"ese pais|ese lugar|esta comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b")
+# What a country sells abroad or buys from abroad ("¿cuánto vendió Chile al exterior?") are its exports or imports,
+# never a measure whose definition says "exterior"
+TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<bought>compr\w*|buy|buys|bought|buying))"
+                           r"\b(?P<between>(?:\s+\S+){0,4}?)\s+(?:(?:al|del|en el|desde el) (?:exterior|extranjero)|"
+                           r"abroad|overseas|to other countries|from other countries)\b")
+# "y su crecimiento": a second measure that is the first one again, with its own cue
+POSSESSIVES = frozenset({"its", "their", "su", "sus"})
+# Cues that say what kind of figure one measure is, so they belong to the measure they are said beside
+OWN_CUES = ("transform", "measure")
 # A follow-up that names only the urban or rural part: of the last measure ("what about the urban part?" after the
 # poverty rate), never the urban population
 URBAN_OR_RURAL_PART = re.compile(r"^(?:(?:part|parte|zona|zonas|area|areas|sector|sectores)\s+)?"
@@ -301,7 +311,8 @@ def readable(question: str) -> str:
 def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
     """Each attribute's value from the longest phrase that names one ("según el Banco Mundial" over the "oficial" of
     "tipo de cambio oficial"); every phrase found is used up, chosen or not."""
-    found = {field: [(phrase, value) for value, phrases in options.items() if (phrase := words.has_phrase(folded, phrases))]
+    found = {field: [(phrase, value) for value, phrases in options.items() for phrase in phrases  # "paridad de poder
+                     if words.has_phrase(folded, [phrase])]  # adquisitivo (PPA)": both names of one value used up
              for field, options in words.variant_cues.items()}
     every = [phrase for pairs in found.values() for phrase, _ in pairs]
     values: dict[str, object] = {}
@@ -515,7 +526,8 @@ class Understander:
         self.vocabulary = vocabulary
         self.vocabulary_stems = {word[:STEM] for word in vocabulary if len(word) >= STEM}
         self.spelling_targets = sorted(vocabulary)  # in one order, so ties are broken alike in every process
-        self.joined_words = joined_words
+        # "GDP and its …" in a definition joins no two words into one name
+        self.joined_words = {pair for pair in joined_words if not set(pair) & function_words()}
         words = lexicon()
         self.exclusions = words.operation_exclusions + sorted(named_operations, key=len, reverse=True)
         self.typo_targets = sorted({word for groups in (words.operations, words.two_operand_operations, words.group_operations)
@@ -602,13 +614,19 @@ class Understander:
         """'esperanza de vida y mortalidad infantil': the topics joined by y/and when each retrieves its own series;
         [] for one topic. A name with "y" in it ("bienes y servicios", "research and development") is one topic."""
         headcount = set(lexicon().headcount_words)
-        halves = []
-        for words in self._topics(text.split()):
-            half = " ".join(word for word in words if word not in stopwords and word not in cue_words
-                            and not word.isdigit() and word != PLACE_MARK)
+        halves, searched = [], {}  # each half, and what retrieves it: with its cues ("pib per capita")
+        topics = self._topics(text.split())
+        for words in topics:
+            said = [word for word in words if word not in stopwords and not word.isdigit() and word != PLACE_MARK]
+            half = " ".join(word for word in said if word not in cue_words)
             if headcount & set(words) and not any(self._known(word) for word in half.split() if word not in headcount):
                 half = "poblacion"  # "cuánta gente vivía … y cuál era la esperanza de vida": the population is one
             halves.append(half)
+            searched[half] = " ".join(said) if half != "poblacion" else half
+        if len(halves) == 2 and halves[0] and (
+                halves[1] == halves[0] and self._own_cues(topics[0]) != self._own_cues(topics[1])
+                or not halves[1] and POSSESSIVES & set(topics[1]) and cue_words & set(topics[1])):
+            return [halves[0]] * 2  # "el PIB y su crecimiento", "GDP and GDP growth": one measure twice, with own cues
         measured = {" ".join(word for word in half.split() if not SOURCE_WORD.fullmatch(word)) for half in halves} - {""}
         if len(measured) == 1 and CENSUS_AND_PROJECTION.search(text):
             return [*measured] * 2  # "la población que contó el censo y la que proyectaba el INE": one measure, twice
@@ -616,9 +634,34 @@ class Understander:
         if len(halves) < 2 or not all(any(self._known(word) for word in half.split() if word not in headcount)
                                       or half == "poblacion" for half in halves):
             return []  # "what share of people lived in towns and cities": a part no measure names is no measure
-        best = self.index.search_many(halves, limit=1)
+        best = self.index.search_many([searched[half] for half in halves], limit=1)
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
         return halves if len(codes) > 1 else []
+
+    @staticmethod
+    def _own_cues(words: list[str]) -> tuple:
+        said = _variant_cues(" ".join(words), lexicon())[0]
+        return tuple(getattr(said, field) for field in OWN_CUES)
+
+    def _cues_of_each(self, text: str, measures: list[str], cues: VariantCues,
+                      words: Lexicon) -> tuple[VariantCues, VariantCues | None]:
+        """"PIB per cápita y población", "el PIB y su crecimiento": a cue of what kind of figure (a rate of change, per
+        capita, a share) said beside one of two measures is that measure's alone, unless it leads the first one
+        ("crecimiento del PIB y de la población": of both). The second one's cues when they differ."""
+        halves = self._topics(text.split())
+        if len(halves) != 2:
+            return cues, None
+        first_topic = set(measures[0].split())
+        leading = list(itertools.takewhile(lambda word: word not in first_topic, halves[0]))
+        said = [_variant_cues(" ".join(half), words)[0] for half in halves]
+        shared = _variant_cues(" ".join(leading), words)[0]
+
+        def without(other: VariantCues, own: VariantCues) -> VariantCues:
+            return cues.model_copy(update={field: None for field in OWN_CUES
+                                           if getattr(other, field) and not getattr(own, field)
+                                           and not getattr(shared, field)})
+        first, second = without(said[1], said[0]), without(said[0], said[1])
+        return first, second if second != first else None
 
     def _topics(self, words: list[str]) -> list[list[str]]:
         """Words split at each y/and, except where the metadata itself joins the two words or a place stands on
@@ -628,7 +671,8 @@ class Understander:
         for position, word in enumerate(words):
             joined = 0 < position < len(words) - 1 and (
                 (words[position - 1], words[position + 1]) in self.joined_words
-                or (PLACE_MARK in (words[position - 1], words[position + 1]) and words[position + 1] not in ASKING))
+                or (PLACE_MARK in (words[position - 1], words[position + 1])
+                    and words[position + 1] not in ASKING | POSSESSIVES))
             if CONJUNCTION.fullmatch(word) and not joined:
                 topics.append([])
             else:
@@ -697,7 +741,7 @@ class Understander:
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
-        folded = self._operation_spelled(fold(words.spelled_out(kept)))
+        folded = TRADED_ABROAD.sub(_as_trade, self._operation_spelled(fold(words.spelled_out(kept))))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
         folded = _earlier_month_first(folded)
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
@@ -820,8 +864,9 @@ class Understander:
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))
         listed = not unsupported and len(measures) > 1 and operation not in TWO_OPERANDS  # "X y Y": each of them
+        cues, second_cues = self._cues_of_each(marked, measures, cues, words) if listed and len(measures) == 2 else (cues, None)
         unsupported = as_written(text, two_phrase or group_phrase or more_than[0]) if unsupported else (
-            " / ".join(measures) if listed else None)
+            " / ".join(dict.fromkeys(measures)) if listed else None)
         per_each = FOR_EVERY.search(folded)
         if per_each and not unsupported:  # "for every patent filed by a resident, how many by non-residents?"
             unsupported = as_written(text, per_each[1])  # a ratio the other way round: never one of its two series
@@ -915,7 +960,10 @@ class Understander:
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
-        names_last_place = PLACE_OF_THE_LAST.search(folded) is not None
+        last_place = PLACE_OF_THE_LAST.search(folded)
+        # "Chile's GDP and its growth": "its" after a place the question names is that place, not the last answer's
+        names_last_place = last_place is not None and not (
+            last_place[0] == "its" and places.spans and places.spans[0][0] < last_place.start())
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
@@ -929,7 +977,7 @@ class Understander:
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
-            topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic,
+            topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,
             named_amounts=_named_amounts(NEGATED.sub(" ", text), folded, without_unit_years, threshold),
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
@@ -997,6 +1045,13 @@ def _written_groups(text: str, digits: str) -> str:
     groups = digits.split()
     return next((" ".join(groups[:count]) for count in range(len(groups), 0, -1) if " ".join(groups[:count]) in written),
                 groups[0])
+
+
+def _as_trade(found: re.Match) -> str:
+    """"vendió Chile al exterior" -> "exporto Chile"; "bought from abroad" -> "imports"."""
+    spanish = (found["sold"] or found["bought"]).startswith(("vend", "compr"))
+    verb = {(True, True): "exporto", (True, False): "exports", (False, True): "importo", (False, False): "imports"}
+    return verb[(found["sold"] is not None, spanish)] + found["between"]
 
 
 def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -> list[str]:

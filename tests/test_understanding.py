@@ -405,6 +405,14 @@ def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
     ("primary school enrolment and adult literacy in Guatemala, 2018", ["SE.PRM.ENRR", "SE.ADT.LITR.ZS"]),
     ("población de 0 a 14 y de 65 y más en Chile según el censo",
      ["CHL.CENSUS2024.POP_0_14", "CHL.CENSUS2024.POP_65_PLUS"]),  # two age groups, no operation: each
+    # a cue said beside one measure is its own; one that leads the first is both's
+    ("What is Chile's GDP and its growth in 2020?", ["CHL.GDP.CURRENT", "NY.GDP.MKTP.KD.ZG"]),
+    ("PIB de Chile y su crecimiento en 2020", ["CHL.GDP.CURRENT", "NY.GDP.MKTP.KD.ZG"]),
+    ("Chile's GDP and GDP growth in 2020", ["CHL.GDP.CURRENT", "NY.GDP.MKTP.KD.ZG"]),
+    ("GDP of Chile and its population in 2020", ["CHL.GDP.CURRENT", "CHL.POPULATION.PROJ"]),
+    ("PIB per cápita y población de Chile en 2020", ["NY.GDP.PCAP.CD", "CHL.POPULATION.PROJ"]),
+    ("inflation and unemployment in Peru in 2019", ["FP.CPI.TOTL.ZG", "SL.UEM.TOTL.ZS"]),
+    ("crecimiento del PIB y de la población de Chile en 2020", ["NY.GDP.MKTP.KD.ZG", "SP.POP.GROW"]),
 ])  # fmt: skip
 def test_several_measures_asked_at_once_are_each_answered(cifra, question, codes):
     answer = cifra.ask(question)
@@ -1154,6 +1162,11 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     ("child mortality in Chile - under-5 deaths per 1,000 live births, 2024?", "SH.DYN.MORT", "2024"),  # one group
     ("What's the latest World Bank figure for diabetes prevalence among adults aged 20-79 in Mexico?", "SH.STA.DIAB.ZS",
      "2024"),  # an age band the series names, not an age it lacks
+    ("Compare child mortality under age 5 in Bolivia and Paraguay in 2020. Which one was higher?", "SH.DYN.MORT",
+     "2020"),  # "under age 5" is an age group, not a threshold
+    ("¿cuánto vendió Chile al exterior en 2022?", "TX.VAL.MRCH.CD.WT", "2022"),  # exports, not royalties
+    ("How much did Peru sell abroad in 2021?", "TX.VAL.MRCH.CD.WT", "2021"),
+    ("how much did Brazil buy from other countries in 2020?", "TM.VAL.MRCH.CD.WT", "2020"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
@@ -1806,6 +1819,21 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "CHL.POPULATION.PROJ", ["CHL"]),
     (["Which South American country had the lowest Gini in 2022?", "what was its GDP per capita that year?"],
      "value", "NY.GDP.PCAP.CD", ["SUR"]),  # "its": the one place answered, never the group ranked again
+    # a unit named twice ("paridad de poder adquisitivo (PPA)") leaves no word to search by
+    (["PIB per cápita de Chile en 2020", "¿y medido en paridad de poder adquisitivo (PPA)?"], "value",
+     "NY.GDP.PCAP.PP.CD", ["CHL"]),
+    # "eso qué porcentaje": the last measure's share, never another share of the whole it names
+    (["cuanta gente vivia en zonas urbanas en ecuador el 2020?", "¿y eso qué porcentaje de la población total era?"],
+     "value", "SP.URB.TOTL.IN.ZS", ["ECU"]),
+    # another measure named alone after a position or a which-period: the same question of it
+    (["En que lugar esta Chile en PIB per capita entre los paises de Sudamerica el 2023?", "¿y en esperanza de vida?"],
+     "position", "SP.DYN.LE00.IN", ["CHL"]),
+    (["¿en qué año fue más alta la inflación en Perú desde 2000?", "¿y el desempleo?"], "which_period",
+     "SL.UEM.TOTL.ZS", ["PER"]),
+    # a change within "ese año", "ese mes": that period's own rate of change
+    (["PIB per cápita de Chile en 2020", "¿y cuánto varió el PIB per cápita real ese año, en %?"], "value",
+     "NY.GDP.PCAP.KD.ZG", ["CHL"]),
+    (["IPC de Chile en marzo de 2024", "¿cuánto subió ese mes?"], "value", "CHL.CPI.CHANGE_1M", ["CHL"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
@@ -1813,6 +1841,24 @@ def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, question
         answer = cifra.ask(question, conversation)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
+
+
+def test_a_change_follow_up_naming_a_new_end_keeps_its_start(cifra):
+    conversation = Conversation()
+    for question in ("By what percentage is Chile's population projected to grow between 2017 and 2035?",
+                     "and up to 2050?"):
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.plan.operation, answer.plan.period.start, answer.plan.period.end) == (
+        "no_data", "change", 2017, 2050), answer.answer  # the projections end in 2035: never a series cut short
+
+
+@pytest.mark.parametrize(("question", "note"), [
+    ("población de Chile de 2020 a 2050", "Pediste hasta 2050, pero los datos llegan solo a 2035."),
+    ("GDP of Chile from 1950 to 1970", "You asked from 1950, but the data start in 1960."),
+])  # fmt: skip
+def test_a_series_shorter_than_asked_says_where_its_data_stop(cifra, question, note):
+    answer = cifra.ask(question)
+    assert answer.status == "ok" and note in answer.notes, answer.notes
 
 
 @pytest.mark.parametrize(("questions", "operation", "period"), [
