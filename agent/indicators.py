@@ -152,17 +152,23 @@ class IndicatorCatalog:
     def __init__(self, indicators: list[IndicatorInfo], sources: list[SourceInfo],
                  spans: list[Span], phrases: list[tuple[str, str]], withheld: list[tuple[str, str, str, int, float]] = (),
                  member_kinds: dict[str, str] | None = None, parents: dict[str, str] | None = None,
-                 memberships: set[tuple[str, str]] = frozenset()):
+                 memberships: set[tuple[str, str]] = frozenset(), unlike: list[tuple[str, str]] = ()):
         """``spans``: one ``Span`` per indicator and area, from the coverage view; ``phrases``: (indicator, text);
         ``withheld``: (indicator, area, period, year, value) of published values the build left out as implausible;
         ``member_kinds``: the one kind of area a group is made of, where it has one ("regiones del Banco Mundial");
         ``parents``: each area's next level up (a comuna's province, a province's region); ``memberships``: (group,
-        member) pairs, transitive ("América Latina y el Caribe", México)."""
+        member) pairs, transitive ("América Latina y el Caribe", México); ``unlike``: (indicator, a measure it is not)."""
         self.member_kinds, self.parents, self.memberships = member_kinds or {}, parents or {}, set(memberships)
         self.withheld: dict[tuple[str, str], list[tuple[str, int, float]]] = {}
         for code, area, period, year, value in withheld:
             self.withheld.setdefault((code, area), []).append((period, year, value))
         self.indicators = {info.code: info for info in indicators}
+        self.unlike: dict[str, list[str]] = {}  # family -> measures it is not, folded, longest first
+        for code, text_ in unlike:
+            if code in self.indicators:
+                self.unlike.setdefault(self.indicators[code].family, []).append(fold(text_))
+        for phrases_of_family in self.unlike.values():
+            phrases_of_family.sort(key=len, reverse=True)
         self.sources = {source.id: source for source in sources}
         spans = spans + [span for info in indicators if info.derived_from for span in _derived_spans(info, spans)]
         self.coverage = {(code, area): (first, last) for code, area, first, last, _, _ in spans}
@@ -227,7 +233,7 @@ class IndicatorCatalog:
             spans = connection.execute(text(
                 "SELECT c.indicator_code, c.area_code, c.first_period, c.last_period, c.last_observed, a.kind "
                 "FROM coverage c JOIN area a ON a.code = c.area_code")).all()
-            phrases = connection.execute(select(IndicatorPhrase.indicator_code, IndicatorPhrase.text)).all()
+            phrases = connection.execute(select(IndicatorPhrase.indicator_code, IndicatorPhrase.text, IndicatorPhrase.kind)).all()
             withheld = connection.execute(select(WithheldValue.indicator_code, WithheldValue.area_code,
                                                  WithheldValue.period, WithheldValue.year, WithheldValue.value)).all()
             member_kinds = dict(connection.execute(text(
@@ -235,7 +241,9 @@ class IndicatorCatalog:
                 "GROUP BY m.group_code HAVING min(a.kind) = max(a.kind)")).all())
             parents = dict(connection.execute(select(Area.code, Area.parent_code).where(Area.parent_code.is_not(None))).all())
             memberships = set(connection.execute(select(AreaMembership.group_code, AreaMembership.member_code)).all())
-        return cls(indicators, sources, spans, phrases, withheld, member_kinds, parents, memberships)
+        return cls(indicators, sources, spans, [(code, text_) for code, text_, kind in phrases if kind != "unlike"],
+                   withheld, member_kinds, parents, memberships,
+                   unlike=[(code, text_) for code, text_, kind in phrases if kind == "unlike"])
 
     def ancestors(self, area: str) -> list[str]:
         """The areas above ``area``, nearest first: a comuna's province, its region, Chile."""
@@ -306,6 +314,11 @@ class IndicatorCatalog:
         return [word for noun, word, other in triples if noun[:STEM] in stems and other[:STEM] not in stems
                 and len(word) >= 5 and word[:STEM] not in self.named_stems
                 and word not in self.generic_words and word not in self.operation_words]
+
+    def unlike_named(self, code: str, folded_question: str) -> str | None:
+        """The measure ``code``'s family is not that the question names ("internet users" for broadband), if any."""
+        padded = f" {folded_question} "
+        return next((phrase for phrase in self.unlike.get(self.indicators[code].family, []) if f" {phrase} " in padded), None)
 
     def names_a_measure(self, words: list[str]) -> bool:
         """Does any of ``words`` occur (in some ending) in a measure's name, phrasing or unit? Words that do not

@@ -155,7 +155,9 @@ def _uncurated_row(code: str, source: str, title: str, definition: str, topic: s
 
 def _phrase_rows(card: IndicatorCard | DerivedMeasure) -> Iterator[tuple]:
     seen: set[tuple[str, str]] = set()
-    for kind, texts in (("synonym", card.synonyms), ("phrasing", card.phrasings)):
+    for kind, texts in (("synonym", card.synonyms), ("phrasing", card.phrasings), ("unlike", getattr(card, "unlike", None))):
+        if texts is None:
+            continue
         for language in ("es", "en"):
             for text in getattr(texts, language):
                 if (language, text) not in seen:

@@ -124,6 +124,9 @@ class IndicatorCard(Strict):
     origin: Origin | None = None
     synonyms: LocalizedList = LocalizedList()
     phrasings: LocalizedList
+    unlike: LocalizedList = Field(LocalizedList(), description="Measures its words suggest but it is not ('usuarios de "
+                                  "internet' for broadband subscriptions), absent from the data: a question naming one "
+                                  "is declined, never answered with this series.")
     notes: Localized | None = None
     derived: list[DerivedMeasure] = []
 

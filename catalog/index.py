@@ -155,7 +155,8 @@ def _documents(settings: Settings) -> Iterable[Document]:
     try:
         with engine.connect() as connection:
             indicators = connection.execute(select(Indicator.code, Indicator.name_es, Indicator.name_en)).all()
-            phrases = connection.execute(select(IndicatorPhrase.indicator_code, IndicatorPhrase.text)).all()
+            phrases = connection.execute(select(IndicatorPhrase.indicator_code, IndicatorPhrase.text)
+                                         .where(IndicatorPhrase.kind != "unlike")).all()
     finally:
         engine.dispose()
     names = {code: (name_es, name_en) for code, name_es, name_en in indicators}

@@ -94,7 +94,7 @@ class IndicatorPhrase(Base):
     indicator_code: Mapped[str] = mapped_column(ForeignKey("indicator.code"), primary_key=True)
     language: Mapped[str] = mapped_column(String(2), primary_key=True)
     text: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10), doc="synonym | phrasing")
+    kind: Mapped[str] = mapped_column(String(10), doc="synonym | phrasing | unlike (a measure it is not)")
 
 
 class Area(Base):
