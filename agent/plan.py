@@ -72,6 +72,8 @@ SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what p
 THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)?(?:que|what)\s+(?:porcentaje|proporcion|"
                                 r"percentage|share|proportion)\b")  # "¿y eso qué porcentaje de la población era?"
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
+ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|esta comuna|that country|that region|"
+                               r"that comuna|that place|its)\b")
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
 PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -335,7 +337,8 @@ class Planner:
                     not understanding.topic_text or self.family.restates(understanding, last.indicator_code)):
             # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"; "¿y en Perú? ¿cuántas
             # veces más se demoraba allá?"; "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"
-            between = self._against_place(understanding, last, conversation) if understanding.places else \
+            between = self._against_other_sex(understanding, last) if understanding.cues.sex and not understanding.places \
+                else self._against_place(understanding, last, conversation) if understanding.places else \
                 self._between_last_two(understanding.named_operation, conversation, asked) if understanding.period.unstated \
                 else self._against_last(understanding, last, conversation)
             if between is not None:
@@ -401,6 +404,9 @@ class Planner:
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
                 return outcome
+        if unlike := self.catalog.unlike_named(base, asked):  # "internet users" are no broadband subscriptions,
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unlike},  # however close
+                               suggestions=[base])
         named = understanding.period
         grew = understanding.operation is None and understanding.cues.transform == "growth"  # "¿y cuánto creció…?"
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
@@ -900,6 +906,20 @@ class Planner:
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
                                        "area_codes": pair, "alternatives": []})
 
+    def _against_other_sex(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
+        """"how many more years than men is that?" after women's life expectancy: the last answer against the same
+        measure for the sex named, when its family has it."""
+        if last.operation not in (Operation.VALUE, Operation.LATEST) or last.second_indicator_code:
+            return None
+        answered = self.catalog.get(last.indicator_code)
+        other = next((info for info in self.catalog.siblings(answered.code) if matches(info, "sex", understanding.cues.sex)
+                      and all(getattr(info, field) == getattr(answered, field) for field in VARIANT_FIELDS if field != "sex")
+                      ), None)
+        if other is None or answered.sex in (None, "total"):
+            return None
+        return last.model_copy(update={"operation": understanding.named_operation, "second_indicator_code": other.code,
+                                       "alternatives": []})
+
     def _against_last(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
         """The change from another period to the last answer's ("¿y en el mismo trimestre del año anterior?
         ¿cuántos puntos de diferencia hay?"): the period the follow-up names, then the difference between the two."""
@@ -1106,6 +1126,9 @@ class Planner:
                     kind == understanding.member_kind and self.catalog.contains(answered[0], code)
                     for code, kind in self.catalog.area_kinds.items()):  # "¿y cuál es su comuna más poblada?" after
                 return [], answered[0]  # a region's figure (or share): of its comunas, never the whole country's
+            if understanding.names_last_place and len(previous.area_codes) > 1 and ONE_PLACE_POINTED.search(
+                    fold(understanding.question)):  # "¿y la de ese país?" after two countries: which one?
+                return [], None
             if understanding.names_last_place and previous.operation == Operation.RANK:  # "how many people live there?"
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
                 return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna
@@ -1113,8 +1136,9 @@ class Planner:
         if not new_areas and not group and not understanding.member_kind:
             outcome.notes.append(Note(key="assumed_chile"))
             return [DEFAULT_AREA], None
-        if understanding.member_kind and not group:
-            group = next((code for code in new_areas if code == "CHL" or code.startswith("CL-")), None)
+        if understanding.member_kind and not group:  # "las comunas de Valparaíso"; never a region "among regions"
+            group = next((code for code in new_areas if (code == "CHL" or code.startswith("CL-"))
+                          and self.catalog.area_kinds.get(code) != understanding.member_kind), None)
             new_areas = [code for code in new_areas if code != group]
             if group is None and understanding.member_kind.startswith("cl_") and not new_areas:
                 group = DEFAULT_AREA  # "las 3 regiones con más habitantes": Chile's

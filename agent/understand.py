@@ -36,6 +36,9 @@ PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bw
 TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<bought>compr\w*|buy|buys|bought|buying))"
                            r"\b(?P<between>(?:\s+\S+){0,4}?)\s+(?:(?:al|del|en el|desde el) (?:exterior|extranjero)|"
                            r"abroad|overseas|to other countries|from other countries)\b")
+# "¿cuál de los dos países…?", "which of the two countries": the places just answered, never a top two
+OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three|2|3)|(?:de\s+)?ambos|(?:of\s+)?both)\s+"
+                        r"(?:pa[ií]ses|countries|regiones|regions|comunas|places|lugares)\b", re.IGNORECASE)
 # "y su crecimiento": a second measure that is the first one again, with its own cue
 POSSESSIVES = frozenset({"its", "their", "su", "sus"})
 # Cues that say what kind of figure one measure is, so they belong to the measure they are said beside
@@ -131,6 +134,7 @@ PER_DOLLAR = re.compile(r"\b(?:pesos?(?: chilenos)?|moneda local|local currency(
 COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado con|frente (?:a|al)|versus|vs|"
                  r"compared (?:with|to)|against)")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower)\b"
+                           r"(?!\s+(?:than|que|de)\s+(?:\d|(?:un|una|a|an|one|uno|half|medio)\s))"  # a threshold: a count
                            rf".{{0,80}}\b(?:que|than|{COMPARED_WITH})\b")  # "cuánta gente más vive… el 2024 comparado con el 2017"
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 # Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
@@ -737,7 +741,7 @@ class Understander:
             return Understanding(question=text, language=language, too_long=True)
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", text))))))))
-        kept = UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept))
+        kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept)))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
@@ -950,6 +954,9 @@ class Understander:
             ordering = _blank(AGE_BOUND.sub(_spaces, explained), age_phrases)
             order = "asc" if words.has_phrase(DESCENDING.sub(" ", ordering), words.operations["ascending"]) else \
                 "desc" if words.has_phrase(ordering, words.operations["descending"]) else None
+        if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \
+                and set(topic_text.split()) <= set(fold(judged).split()):
+            topic_text = ""  # "¿y la más rica?" after the poorest comuna, "¿cuál es más rico?": the last measure
         hits = self._search([" ".join(search_words), without_entities]) if topic_text else []
         if topic_text and previous_measure and (ELLIPSIS.match(folded) or (  # "ahora la de ingresos": poverty by income
                 CONTINUATION.match(folded) and URBAN_OR_RURAL_PART.match(topic_text))):

@@ -90,6 +90,12 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
      ["CL-13112", "CL-13132"], None),  # a year named: its projected figures, as for a value
     ("Entre los países de Sudamérica, ¿en qué lugar está Chile si los ordeno de menor a mayor tasa de fecundidad en "
      "2023?", "position", ["SP.DYN.TFRT.IN"], ["CHL"], "M49-005"),  # the group named first
+    ("¿Qué lugar ocupa la región de Antofagasta en población entre las 16 regiones, según el censo 2024?", "position",
+     ["CHL.CENSUS2024.POP"], ["CL-02"], None),  # a region among regions: of Chile, never of itself
+    ("In the 2024 census, how many Chilean regions have more than a million people?", "count", ["CHL.CENSUS2024.POP"],
+     [], "CHL"),  # "more than a million" is a threshold, not "how many more… than"
+    ("¿cuántas regiones tienen más de un millón de habitantes según el censo 2024?", "count", ["CHL.CENSUS2024.POP"],
+     [], "CHL"),
 ])  # fmt: skip
 def test_operations_on_two_operands_a_group_or_the_periods(cifra, question, operation, codes, areas, group):
     answer = cifra.ask(question)
@@ -1431,6 +1437,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "desempleo por región",
     "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
     "In 2021, for every patent application filed in Chile by a resident, how many were filed by non-residents?",
+    "internet users in Mexico 2016",  # a measure the metadata says broadband subscriptions are not
 ])  # fmt: skip
 def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
     answer = cifra.ask(question)
@@ -1834,6 +1841,16 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["PIB per cápita de Chile en 2020", "¿y cuánto varió el PIB per cápita real ese año, en %?"], "value",
      "NY.GDP.PCAP.KD.ZG", ["CHL"]),
     (["IPC de Chile en marzo de 2024", "¿cuánto subió ese mes?"], "value", "CHL.CPI.CHANGE_1M", ["CHL"]),
+    # a judgement alone after a ranking: the same measure, from the other end; after two places, of them
+    (["¿cuál es la comuna más pobre de Chile?", "¿y la más rica?"], "rank", "CHL.POVERTY.INCOME", []),
+    (["PIB per cápita de Chile y Perú 2020", "¿cuál de ambos países es más rico?"], "value", "NY.GDP.PCAP.CD",
+     ["CHL", "PER"]),  # never the richest fifth's income share
+    # "de los dos países": the two answered, never a top two of every country
+    (["tasa de fecundidad de chile en 1990", "¿y en Italia?", "¿cuál de los dos países tenía la más alta ese año?"],
+     "value", "SP.DYN.TFRT.IN", ["CHL", "ITA"]),
+    # one sex named against the last answer's: that measure for each
+    (["What was life expectancy at birth in Argentina in 2000?", "and for women?", "how many more years than men is that?"],
+     "difference", "SP.DYN.LE00.FE.IN", ["ARG"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
@@ -1841,6 +1858,13 @@ def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, question
         answer = cifra.ask(question, conversation)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
+
+
+def test_that_country_after_two_is_asked_back(cifra):
+    conversation = Conversation()
+    for question in ("inflacion de chile y peru en 2023 segun el banco mundial", "¿y la de ese país en 2025?"):
+        answer = cifra.ask(question, conversation)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
 def test_a_change_follow_up_naming_a_new_end_keeps_its_start(cifra):
