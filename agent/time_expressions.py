@@ -121,6 +121,12 @@ def _quarter_range(m: re.Match, today: date) -> PeriodSpec:
     return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end or quarter)
 
 
+def _quarters_compared(m: re.Match, today: date) -> PeriodSpec:
+    """"T1 2020 respecto al T1 2019", "Q1 2020 versus Q4 2019": the range between them, earlier first."""
+    (start, quarter), (end, quarter_end) = sorted([_quarter(m[1]), _quarter(m[2])])
+    return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end)
+
+
 def _day(year: str, month: int, day: str) -> PeriodSpec | None:
     """One day, if it exists ("31 de febrero" names none)."""
     try:
@@ -145,6 +151,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
      _spans_as_quarters),
     (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?\s+({QUARTER})\s+"
                 rf"(?:y|and|a|al|to|hasta|through|vs|versus)(?: el| la| the)?\s+({QUARTER}|{SAME_QUARTER})\b"), _quarter_range),
+    (re.compile(rf"\b({QUARTER})\s+(?:respecto (?:a|al|de|del)|compared (?:with|to)|comparado con|frente (?:a|al)|versus|vs|"
+                rf"against|over)(?: el| la| the)?\s+({QUARTER})\b"), _quarters_compared),
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
     (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})|(?:{MONTH_NAMES})\s+"
