@@ -22,7 +22,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import COMPARED_WITH, MAX_QUESTION_CHARS
+from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -46,10 +46,6 @@ PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|per
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
-# Where people live: with a share and two places, one inside the other ("what share of the world's population
-# lived in India?"), a share of the larger one
-LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
-                      r"resides|resided)\s+(?:en|in)\b")
 WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|of the|of the whole)\s+(?:pais|country)\b|\b(?:total|nivel) nacional\b|"
                            r"\bnational total\b")  # "¿qué porcentaje del país representa?" after a region's figure
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)")  # named: a place
@@ -74,6 +70,8 @@ THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
 ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|esta comuna|that country|that region|"
                                r"that comuna|that place|its)\b")
+BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
+WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
 PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -200,6 +198,8 @@ class Planner:
         over_time = understanding.operation in (Operation.SERIES, Operation.CHANGE)  # "evolución de la población":
         # never the one census count
 
+        part_of_year = bool(period.month or period.quarter or period.day)  # "en el segundo trimestre": no yearly series
+
         def preference(info: IndicatorInfo) -> tuple:
             not_census = census_wanted and info.source_id not in lexicon().census_sources
             national_wanted = cues.source == "national" or (cues.source is None and in_chile and info.yearly_comparable)
@@ -208,7 +208,8 @@ class Planner:
                 source_rank = bool(info.official_for) != bool(current.official_for)
             position = retrieved.index(info.code) if info.code in retrieved else len(retrieved)
             covered = self.catalog.covers(info.code, areas, period, understanding.operation == Operation.CHANGE) and (
-                member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1)  # compared
+                member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1) and not (
+                part_of_year and info.frequency == "A")  # compared
             unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
             return (not_census, not covered, unprojected, over_time and self._one_period(info.code, areas),
                     unstated_distance(info), source_rank, unnamed(info),
@@ -434,6 +435,14 @@ class Planner:
         if over_the_year and understanding.period in (PeriodSpec(shift_months=-12), PeriodSpec(latest=True)):
             # "compared with a year ago", "dame el último dato": the newest 12-month change, no other period
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
+        if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and \
+                _a_year_apart(understanding.period) and (understanding.period.month or understanding.period.quarter) \
+                and not INDEX_NAMED.search(asked):
+            # "crecimiento del PIB en el T1 2020 respecto al mismo trimestre de 2019": that growth, the later
+            # period's, never the change between two growth rates
+            span = understanding.period
+            understanding = understanding.model_copy(update={"operation": None, "period": PeriodSpec(
+                start=span.end, end=span.end, month=span.month_end, quarter=span.quarter_end)})
         growth_asked = (understanding.cues.transform == "growth" or over_the_year) and understanding.period.unstated \
             and self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
         if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \
@@ -619,6 +628,8 @@ class Planner:
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)
             areas = [group] if group else areas
+            if WHEN_ASKED.search(asked) and understanding.period.unstated:  # "when was inequality there at its worst?"
+                period = PeriodSpec()  # after one year's figure: over the whole series, never that year's value
             operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
             group, member_kind = None, None
             per_period = per_period or not YEARS_SAID.search(asked)  # the highest month, unless years are said
@@ -712,8 +723,9 @@ class Planner:
                                suggestions=[c.code for c in understanding.candidates[:3]])
         if understanding.judgement and not compared_places:
             better = polarity().get(chosen.family)  # "el peor año del desempleo" is its highest
-            if operation == Operation.WHICH_PERIOD and chosen.unit_kind == "index" and chosen.transform != "growth":
-                better = None  # "el peor año del Imacec": an index grows over time, its lowest year is no worst year
+            if operation == Operation.WHICH_PERIOD and chosen.unit_kind == "index" and chosen.transform != "growth" \
+                    and BASE_PERIOD.search(chosen.unit_en):  # "el peor año del Imacec": an index on a base period
+                better = None  # grows over time, its lowest year is no worst year; a scale (Gini, 0 to 100) does not
             if better is None:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"

@@ -39,6 +39,10 @@ TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<
 # "¿cuál de los dos países…?", "which of the two countries": the places just answered, never a top two
 OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three|2|3)|(?:de\s+)?ambos|(?:of\s+)?both)\s+"
                         r"(?:pa[ií]ses|countries|regiones|regions|comunas|places|lugares)\b", re.IGNORECASE)
+# Where people live: with a share and two places, one inside the other ("what share of the world's population
+# lived in India?"), a share of the larger one; with a people named, a share of them ("¿qué % de los chilenos vive…?")
+LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
+                      r"resides|resided)\s+(?:en|in)\b")
 # "y su crecimiento": a second measure that is the first one again, with its own cue
 POSSESSIVES = frozenset({"its", "their", "su", "sus"})
 # Cues that say what kind of figure one measure is, so they belong to the measure they are said beside
@@ -940,6 +944,10 @@ class Understander:
             elliptical = not topic_text and not places.places
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]
+        elif places.by_people and cues.measure == "share" and LIVES_IN.search(folded) and "poblacion" not in topic_text:
+            # "¿qué % de los chilenos vive en zonas urbanas?": a share of the people, never a rate among those there
+            topic_text = without_entities = f"poblacion {topic_text}"
+            search_words = topic_text.split()
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
         if not topic_text and implied and member_kind and not unsupported:  # "¿cuántos países crecieron más de 10 %?"
             topic_text = without_entities = implied
@@ -980,7 +988,7 @@ class Understander:
             continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
-            unknown_place=self._unknown_place(text, places.places),
+            unknown_place=self._unknown_place(words.spelled_out(text), places.places),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,

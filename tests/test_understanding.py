@@ -250,7 +250,7 @@ def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas
 def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(cifra):
     conversation = Conversation()
     for question in ["en illapel, el censo del 2024 cuantos hogares registró?",
-                     "ok, ¿y el número de viviendas particulares sin moradores (desocupadas)?"]:
+                     "ok, ¿y el número de viviendas con piso de tierra?"]:
         cifra.ask(question, conversation)
     answer = cifra.ask("y lo mismo pa salamanca", conversation)  # never the households of two turns before
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
@@ -1173,6 +1173,19 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     ("¿cuánto vendió Chile al exterior en 2022?", "TX.VAL.MRCH.CD.WT", "2022"),  # exports, not royalties
     ("How much did Peru sell abroad in 2021?", "TX.VAL.MRCH.CD.WT", "2021"),
     ("how much did Brazil buy from other countries in 2020?", "TM.VAL.MRCH.CD.WT", "2020"),
+    ("How many households did the 2024 census count in Puerto Montt?", "CHL.CENSUS2024.HOUSEHOLDS", "2024"),
+    ("que % de los chilenos vive en zonas urbanas segun el banco mundial, 2024", "SP.URB.TOTL.IN.ZS", "2024"),  # never
+    # the urban poverty rate: a share of the people named
+    ("¿Cuánto subieron las remuneraciones nominales en 12 meses a mayo de 2025? (índice de remuneraciones del BC)",
+     "CHL.WAGES.GROWTH_12M", "2025-05"),  # "BC" is the Central Bank, no place
+    ("¿cuál era el valor del índice IPC general en diciembre de 2024? el número del índice, no la inflación", "CHL.CPI",
+     "2024-12"),
+    # a quarter of a year: the quarterly series, never the yearly one; against the same quarter a year before, its
+    # growth, never the change between two growth rates
+    ("¿cuánto creció el PIB de Chile en el segundo trimestre de 2023?", "CHL.GDP.VOLUME.GROWTH_4Q", "2023-Q2"),
+    ("crecimiento del PIB trimestral de Chile en el primer trimestre de 2020 respecto al mismo trimestre de 2019",
+     "CHL.GDP.VOLUME.GROWTH_4Q", "2020-Q1"),
+    ("what was Chile's quarterly GDP growth in Q1 2020 versus Q1 2019?", "CHL.GDP.VOLUME.GROWTH_4Q", "2020-Q1"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
@@ -1841,6 +1854,12 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["PIB per cápita de Chile en 2020", "¿y cuánto varió el PIB per cápita real ese año, en %?"], "value",
      "NY.GDP.PCAP.KD.ZG", ["CHL"]),
     (["IPC de Chile en marzo de 2024", "¿cuánto subió ese mes?"], "value", "CHL.CPI.CHANGE_1M", ["CHL"]),
+    # "¿y eso en porcentaje?" after a census count of women: their share of the people there
+    (["¿cuántas mujeres hay en la región de Valparaíso según el censo?", "¿y eso en porcentaje?"], "latest",
+     "CHL.CENSUS2024.WOMEN.SHARE", ["CL-05"]),
+    # "when… at its worst" after one year's figure: over the whole series; a scale (Gini) has a worse end
+    (["Gini index of Brazil in 2020", "when was inequality there at its worst, by that measure?"], "which_period",
+     "SI.POV.GINI", ["BRA"]),
     # a judgement alone after a ranking: the same measure, from the other end; after two places, of them
     (["¿cuál es la comuna más pobre de Chile?", "¿y la más rica?"], "rank", "CHL.POVERTY.INCOME", []),
     (["PIB per cápita de Chile y Perú 2020", "¿cuál de ambos países es más rico?"], "value", "NY.GDP.PCAP.CD",
