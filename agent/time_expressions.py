@@ -27,6 +27,40 @@ NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cuatro": 4, "four": 
                 "six": 6, "siete": 7, "seven": 7, "ocho": 8, "eight": 8, "nueve": 9, "nine": 9, "diez": 10, "ten": 10,
                 "veinte": 20, "twenty": 20, "quince": 15, "fifteen": 15}  # fmt: skip
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Years said in words ("dos mil diecinueve", "twenty twenty-four"): the numbers after the thousands, folded
+UNITS_ES = ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece",
+            "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidos",
+            "veintitres", "veinticuatro", "veinticinco", "veintiseis", "veintisiete", "veintiocho", "veintinueve"]
+UNITS_EN = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+YEAR_WORDS = {**{word: number for number, word in enumerate(UNITS_ES, 1)}, "treinta": 30,
+              **{f"treinta y {word}": 30 + number for number, word in enumerate(UNITS_ES[:9], 1)},
+              **{word: number for number, word in enumerate(UNITS_EN, 1)}, "twenty": 20, "thirty": 30,
+              **{f"{tens}{joint}{word}": base + number for tens, base in (("twenty", 20), ("thirty", 30))
+                 for joint in (" ", "-") for number, word in enumerate(UNITS_EN[:9], 1)}}
+SAID_YEAR = re.compile(r"\b(?:dos mil(?: y)?|two thousand(?: and)?)\s+("
+                       + "|".join(sorted(map(re.escape, YEAR_WORDS), key=len, reverse=True)) + r")\b|\btwenty\s+("
+                       + "|".join(sorted((re.escape(word) for word, number in YEAR_WORDS.items() if number >= 10),
+                                         key=len, reverse=True)) + r")\b")  # "twenty five countries" is no year
+MONTH_SLASH_YEAR = re.compile(r"\b(0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d\d)\b")  # "03/2024"
+YEAR_DASH_MONTH = re.compile(r"\b((?:19|20)\d\d)(?:-(0[1-9])|/(0?[1-9]|1[0-2]))\b(?![/-]\d)")  # "2024-03", "2024/11";
+# not "2024-03-15", nor "2010-12", which may be the years 2010 to 2012
+ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")  # "2024-03-15"
+MONTH_NUMBERS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                 "noviembre", "diciembre"]
+
+
+def years_in_digits(folded: str) -> str:
+    """"dos mil diecinueve" -> "2019", "twenty twenty-four" -> "2024": years as the period reader knows them."""
+    return SAID_YEAR.sub(lambda found: str(2000 + YEAR_WORDS[found[1] or found[2]]), folded)
+
+
+def months_in_words(text: str) -> str:
+    """"03/2024", "2024-03" -> "marzo 2024", "2024-03-15" -> "15 de marzo de 2024": before folding drops the
+    punctuation and leaves a year alone."""
+    text = ISO_DAY.sub(lambda found: f"{int(found[3])} de {MONTH_NUMBERS[int(found[2]) - 1]} de {found[1]}", text)
+    text = YEAR_DASH_MONTH.sub(lambda found: f"{MONTH_NUMBERS[int(found[2] or found[3]) - 1]} {found[1]}", text)
+    return MONTH_SLASH_YEAR.sub(lambda found: f"{MONTH_NUMBERS[int(found[1]) - 1]} {found[2]}", text)
 
 
 class PeriodMatch(BaseModel):

@@ -8,7 +8,7 @@ from agent.formatting import figure, number
 from agent.indicators import IndicatorInfo
 from agent.language import detect_language
 from agent.models import PeriodSpec
-from agent.time_expressions import find_period, shifted
+from agent.time_expressions import find_period, months_in_words, shifted, years_in_digits
 from catalog.text import fold
 
 TODAY = date(2026, 11, 23)
@@ -87,6 +87,30 @@ PERIODS = [
 @pytest.mark.parametrize("text, expected", PERIODS)
 def test_periods(text, expected):
     assert find_period(fold(text), TODAY).period.model_dump(exclude_defaults=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("pib pc de peru en dos mil diecinueve", "pib pc de peru en 2019"),
+    ("valor utm en julio de dos mil veinticinco", "valor utm en julio de 2025"),
+    ("population in twenty twenty four", "population in 2024"),
+    ("dos mil treinta y cinco", "2035"),
+    ("twenty five countries", "twenty five countries"),  # a count, no year
+    ("mas de dos mil personas", "mas de dos mil personas"),
+])  # fmt: skip
+def test_years_said_in_words_are_digits(text, expected):
+    assert years_in_digits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tasa de desempleo de 03/2024", "tasa de desempleo de marzo 2024"),  # never the year alone
+    ("IPC 2024-03", "IPC marzo 2024"),
+    ("IPC 2024/11", "IPC noviembre 2024"),
+    ("cobre 2024-03-15", "cobre 15 de marzo de 2024"),
+    ("desempleo 2010-12", "desempleo 2010-12"),  # maybe 2010 to 2012: left to the period reader
+    ("desempleo 2019-2022", "desempleo 2019-2022"),
+])  # fmt: skip
+def test_months_written_in_digits_are_named(text, expected):
+    assert months_in_words(text) == expected
 
 
 @pytest.mark.parametrize("period, months, expected", [
