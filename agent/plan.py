@@ -1096,6 +1096,15 @@ class Planner:
         options = [area, *(place.alternatives if place else [])]
         return next((option for option in options if (code, option) in self.coverage), area)
 
+    def _regrouped(self, understanding: Understanding, previous: QueryPlan) -> str | None:
+        """The one place a follow-up names after a ranking of members, when it holds members of that kind."""
+        if previous.operation != Operation.RANK or not previous.member_kind or understanding.topic_text \
+                or understanding.group or len(understanding.places) != 1 or understanding.operation is not None:
+            return None
+        place = understanding.places[0].code
+        return place if any(kind == previous.member_kind and self.catalog.contains(place, code)
+                            for code, kind in self.catalog.area_kinds.items()) else None
+
     def _areas(self, understanding: Understanding, previous: QueryPlan | None, outcome: PlanOutcome,
                conversation: Conversation) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]
@@ -1129,6 +1138,8 @@ class Planner:
             if len(new_areas) == 1 and not group and understanding.operation == Operation.POSITION \
                     and previous.group_code:  # "¿y en qué lugar queda Chile?" after South America's top: in that group
                 return new_areas, previous.group_code
+            if regrouped := self._regrouped(understanding, previous):  # "¿y en la región de Coquimbo?" after the top
+                return [], regrouped  # comunas of another region: the same ranking there, never the region's figure
             if new_areas or group:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna

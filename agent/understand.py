@@ -15,7 +15,8 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
                           VariantPair)
-from agent.time_expressions import LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period
+from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period,
+                                    months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -36,6 +37,8 @@ PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bw
 TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<bought>compr\w*|buy|buys|bought|buying))"
                            r"\b(?P<between>(?:\s+\S+){0,4}?)\s+(?:(?:al|del|en el|desde el) (?:exterior|extranjero)|"
                            r"abroad|overseas|to other countries|from other countries)\b")
+# "where does Temuco land?", "where would Chile rank?": its position, said as a place
+WHERE_IT_RANKS = re.compile(r"\bwhere (?:does|do|did|would|will) ((?:\w+ ){1,4}?)(?:land|rank|stand|place|fall|come)s?\b")
 # "¿cuál de los dos países…?", "which of the two countries": the places just answered, never a top two
 OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three|2|3)|(?:de\s+)?ambos|(?:of\s+)?both)\s+"
                         r"(?:pa[ií]ses|countries|regiones|regions|comunas|places|lugares)\b", re.IGNORECASE)
@@ -462,6 +465,8 @@ def _side_by_side(places: list[Place]) -> bool:
 
 
 # Chile named as a source's country ("Chile's 2024 census", "el censo de Chile"): which source, not a place asked
+SHARE_OF_CHILE = re.compile(r"\b(?:share|percentage|percent|proportion|part|porcentaje|proporcion|parte)\s+(?:of|de|del)\s+"
+                            r"(?:the\s+|la\s+)?chile\b")
 CHILES_SOURCE = re.compile(r"\bchile s? (?:20\d\d )?(?:census|censo|ine|central bank|national statistics)\b|"
                            r"\b(?:censo|ine|banco central|census|central bank)(?: 20\d\d)? (?:de|of) chile\b")
 
@@ -512,7 +517,8 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
                       and holds(inner, [outer.code, *outer.alternatives, outer.code[:5]]))]
     in_chile = any(place.code.startswith("CL-") for place in places.places)  # "Maipú in Chile's 2024 census"
     qualifiers += [place for place, (start, end) in named if place.code == "CHL" and in_chile
-                   and any(found.start() <= start and end <= found.end() for found in CHILES_SOURCE.finditer(folded))]
+                   and any(found.start() <= start and end <= found.end() for found in CHILES_SOURCE.finditer(folded))
+                   and not SHARE_OF_CHILE.search(folded)]  # "what share of Chile's census population": the whole
     return places.model_copy(update={"places": [place for place in places.places if place not in qualifiers]})
 
 
@@ -745,11 +751,13 @@ class Understander:
             return Understanding(question=text, language=language, too_long=True)
         kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", text))))))))
-        kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000", kept)))
+        kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
+                                                                                         months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
-        folded = TRADED_ABROAD.sub(_as_trade, self._operation_spelled(fold(words.spelled_out(kept))))
+        folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
+            _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
         folded = _earlier_month_first(folded)
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":

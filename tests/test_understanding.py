@@ -92,6 +92,10 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
      "2023?", "position", ["SP.DYN.TFRT.IN"], ["CHL"], "M49-005"),  # the group named first
     ("¿Qué lugar ocupa la región de Antofagasta en población entre las 16 regiones, según el censo 2024?", "position",
      ["CHL.CENSUS2024.POP"], ["CL-02"], None),  # a region among regions: of Chile, never of itself
+    ("Ranking the comunas of La Araucanía from highest to lowest multidimensional poverty (2022), where does Temuco "
+     "land?", "position", ["CHL.POVERTY.MULTIDIMENSIONAL"], ["CL-09101"], "CL-09"),
+    ("What share of Chile's 2024 census population lives in Antofagasta commune (the comuna, not the region)?", "share",
+     ["CHL.CENSUS2024.POP"], ["CL-02101", "CHL"], None),  # "of Chile's census": the whole, not the census' country
     ("In the 2024 census, how many Chilean regions have more than a million people?", "count", ["CHL.CENSUS2024.POP"],
      [], "CHL"),  # "more than a million" is a threshold, not "how many more… than"
     ("¿cuántas regiones tienen más de un millón de habitantes según el censo 2024?", "count", ["CHL.CENSUS2024.POP"],
@@ -1186,6 +1190,11 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     ("crecimiento del PIB trimestral de Chile en el primer trimestre de 2020 respecto al mismo trimestre de 2019",
      "CHL.GDP.VOLUME.GROWTH_4Q", "2020-Q1"),
     ("what was Chile's quarterly GDP growth in Q1 2020 versus Q1 2019?", "CHL.GDP.VOLUME.GROWTH_4Q", "2020-Q1"),
+    # chat shorthand, dates in digits and years in words
+    ("hola, estoy haciendo una tarea: cual fue el pib pc de peru en dos mil diecinueve? en dolares corrientes porfa",
+     "NY.GDP.PCAP.CD", "2019"),
+    ("cual fue la tdd (tasa de desempleo) de 03/2024 segun el ine", "CHL.UNEMPLOYMENT.RATE", "2024-03"),
+    ("inflacion argentina 2023?? solo el numero porfa", "FP.CPI.TOTL.ZG", "2023"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
@@ -1860,6 +1869,9 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # "when… at its worst" after one year's figure: over the whole series; a scale (Gini) has a worse end
     (["Gini index of Brazil in 2020", "when was inequality there at its worst, by that measure?"], "which_period",
      "SI.POV.GINI", ["BRA"]),
+    # another region after the top comunas of one: the same ranking there, never the region's figure
+    (["las 3 comunas mas pobladas de la region de valparaiso segun el censo 2024", "y en la región de Coquimbo?"],
+     "rank", "CHL.CENSUS2024.POP", []),
     # a judgement alone after a ranking: the same measure, from the other end; after two places, of them
     (["¿cuál es la comuna más pobre de Chile?", "¿y la más rica?"], "rank", "CHL.POVERTY.INCOME", []),
     (["PIB per cápita de Chile y Perú 2020", "¿cuál de ambos países es más rico?"], "value", "NY.GDP.PCAP.CD",
