@@ -409,13 +409,21 @@ class Planner:
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unlike},  # however close
                                suggestions=[base])
         named = understanding.period
-        grew = understanding.operation is None and understanding.cues.transform == "growth"  # "¿y cuánto creció…?"
+        grew = understanding.operation is None and (understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?",
+            context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
+        # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
                 not named.month_end and re.search(rf"\b{COMPARED_WITH}\b", asked):
             # "How much did it change compared with June 2023?" after June 2024: from the period named to the last one
+            last = context
+            if context.operation == Operation.CHANGE:  # a change's own period is its later end
+                ended = context.period
+                last = context.model_copy(update={"period": PeriodSpec(
+                    start=ended.end, end=ended.end, month=ended.month_end or ended.month,
+                    quarter=ended.quarter_end or ended.quarter)})
             if named.same_part:  # "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"
-                named = named.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
-            spanned = self._spanned_from(context, named)
+                named = named.model_copy(update={"month": last.period.month, "quarter": last.period.quarter})
+            spanned = self._spanned_from(last, named)
             if spanned:
                 understanding = understanding.model_copy(update={
                     "period": spanned, "operation": Operation.CHANGE,
@@ -528,8 +536,11 @@ class Planner:
             if year is None:
                 return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
-        if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved
-            period = shifted(self._said_period(context), period.shift_months) if context is not None else None
+        if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
+            said = self._said_period(context) if context is not None else None  # del año anterior?": that month of it
+            if said is not None and understanding.period.month and said.start is not None:
+                said = PeriodSpec(start=said.end or said.start, end=said.end or said.start, month=understanding.period.month)
+            period = shifted(said, period.shift_months) if said is not None else None
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             if understanding.operation == Operation.CHANGE:  # "¿y cuánto subió respecto a marzo del año anterior?"

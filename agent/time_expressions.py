@@ -27,6 +27,7 @@ NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cuatro": 4, "four": 
                 "six": 6, "siete": 7, "seven": 7, "ocho": 8, "eight": 8, "nueve": 9, "nine": 9, "diez": 10, "ten": 10,
                 "veinte": 20, "twenty": 20, "quince": 15, "fifteen": 15}  # fmt: skip
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+FULL_MONTH_NAMES = "|".join(month for month in MONTHS if len(month) > 4 or month in ("mayo", "june", "july"))
 # Years said in words ("dos mil diecinueve", "twenty twenty-four"): the numbers after the thousands, folded
 UNITS_ES = ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece",
             "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidos",
@@ -77,6 +78,14 @@ def _month_range(m: re.Match, today: date) -> PeriodSpec:
     or the year before when it comes later in the year ("dic-feb 2020" begins in December 2019)."""
     end_year = int(m[4])
     start_year = int(m[2]) if m[2] else end_year - (MONTHS[m[1]] > MONTHS[m[3]])
+    return PeriodSpec(start=start_year, end=end_year, month=MONTHS[m[1]], month_end=MONTHS[m[3]])
+
+
+def _month_range_from_year(m: re.Match, today: date) -> PeriodSpec:
+    """"desde enero de 2026 hasta agosto": the last month in the first's year, or the next year's when it comes
+    earlier in the year ("de noviembre de 2024 a febrero")."""
+    start_year = int(m[2])
+    end_year = start_year + (MONTHS[m[3]] < MONTHS[m[1]])
     return PeriodSpec(start=start_year, end=end_year, month=MONTHS[m[1]], month_end=MONTHS[m[3]])
 
 
@@ -189,6 +198,9 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 rf"against|over)(?: el| la| the)?\s+({QUARTER})\b"), _quarters_compared),
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
+    (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|desde)\s+({FULL_MONTH_NAMES}){OF_YEAR} {YEAR}\s+"
+                rf"(?:y|and|a|al|to|hasta|through)\s+(?:el mes de\s+)?({FULL_MONTH_NAMES})\b(?!{OF_YEAR} \d)"),
+     _month_range_from_year),
     (re.compile(rf"\b((?:{MONTH_NAMES})(?:\s+(?:{MONTH_NAMES}))*\s+(?:y|and)\s+(?:{MONTH_NAMES})|(?:{MONTH_NAMES})\s+"
                 rf"(?:{MONTH_NAMES})\s+(?:{MONTH_NAMES})){OF_YEAR} {YEAR}\b"),
      _month_list),
@@ -253,7 +265,6 @@ THEN = r"(?:entonces|ese ano|esa fecha|then|that year|that date)"
 # "between then and 2020", "desde ese año hasta 2022": from the previous answer's period to the year named
 THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:y|and|hasta|a|al|to|until|through)"
                           rf"(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\b")
-FULL_MONTH_NAMES = "|".join(month for month in MONTHS if len(month) > 4 or month in ("mayo", "june", "july"))
 # "¿y en octubre?", "¿y en octubre del mismo año?": a month of the previous answer's year ("may" is no month alone)
 MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
                                 rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
@@ -335,7 +346,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
         return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span])
     shift = find_shift(folded)
     if shift:
-        return PeriodMatch(period=PeriodSpec(shift_months=shift[0]), spans=[shift[1]])
+        month = MONTH_OF_THAT_YEAR.search(folded) if shift[0] % 12 == 0 else None  # "¿y en marzo del año anterior?":
+        return PeriodMatch(period=PeriodSpec(shift_months=shift[0], month=MONTHS[month[1]] if month else None),  # that
+                           spans=[shift[1]] + ([month.span()] if month else []))  # month, a year before the last answer
     since = SINCE_THEN.search(folded)
     if since:
         return PeriodMatch(period=PeriodSpec(since_previous=True), spans=[since.span()])

@@ -80,6 +80,9 @@ PERIODS = [
     ("compared with January of last year", {"start": 2025, "end": 2025, "month": 1}),
     ("¿y cuántas personas ocupadas hay ahora?", {"latest": True}),  # "hay ahora": the newest figure
     ("¿y ahora Perú?", {}),  # "ahora" opening a follow-up is no period
+    ("¿cuánto ha subido la UTM desde enero de 2026 hasta agosto?", {"start": 2026, "end": 2026, "month": 1, "month_end": 8}),
+    ("from November 2024 to February", {"start": 2024, "end": 2025, "month": 11, "month_end": 2}),
+    ("¿y en marzo del año anterior?", {"shift_months": -12, "month": 3}),  # that month, a year before the last answer
     ("¿cuánto crece entre ambas fechas?", {}),  # the span of the last two answers, named by them
 ]
 

@@ -1869,6 +1869,11 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # "when… at its worst" after one year's figure: over the whole series; a scale (Gini) has a worse end
     (["Gini index of Brazil in 2020", "when was inequality there at its worst, by that measure?"], "which_period",
      "SI.POV.GINI", ["BRA"]),
+    # a month of the year before the last answer's; another change to the last answer's period
+    (["cual fue la inflacion en chile en marzo de 2023?", "¿y el mes anterior?", "¿y en marzo del año anterior?"],
+     "value", "CHL.CPI.INFLATION_12M", ["CHL"]),
+    (["cuanto crecio el imacec en abril 2024 respecto a abril del año anterior?",
+      "¿y desestacionalizado, comparado con marzo 2024?"], "change", "CHL.IMACEC.SA", ["CHL"]),
     # another region after the top comunas of one: the same ranking there, never the region's figure
     (["las 3 comunas mas pobladas de la region de valparaiso segun el censo 2024", "y en la región de Coquimbo?"],
      "rank", "CHL.CENSUS2024.POP", []),
