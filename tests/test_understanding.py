@@ -1903,6 +1903,15 @@ def test_that_country_after_two_is_asked_back(cifra):
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Is it true that South Africa's unemployment rate doubled between 2010 and 2020?",  # both ends and the change,
+    "¿se duplicó la población de Puente Alto entre 2002 y 2020?",  # never a series to read it from
+])  # fmt: skip
+def test_a_fact_check_of_a_change_is_the_change(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation) == ("ok", "change"), answer.answer
+
+
 def test_a_change_follow_up_naming_a_new_end_keeps_its_start(cifra):
     conversation = Conversation()
     for question in ("By what percentage is Chile's population projected to grow between 2017 and 2035?",
