@@ -256,6 +256,10 @@ class IndicatorCatalog:
         """Is ``part`` inside ``whole``: a comuna in its region or in Chile, a country in its continent or group?"""
         return whole in self.ancestors(part) or (whole, part) in self.memberships
 
+    def holds(self, whole: str, kind: str) -> bool:
+        """Has ``whole`` areas of ``kind`` with values inside it (a region's comunas, South America's countries)?"""
+        return any(area_kind == kind and self.contains(whole, area) for area, area_kind in self.area_kinds.items())
+
     def lists_members(self, group: str) -> bool:
         """Are the group's members known (Chile's regions, South America's countries), or only its own figure (the
         World Bank's income groups)?"""

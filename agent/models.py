@@ -69,6 +69,13 @@ class PeriodSpec(BaseModel):
         return self.since_previous or self.until_previous or self.shift_months is not None
 
     @property
+    def later_end(self) -> "PeriodSpec":
+        """The period's later end alone: April 2024 of "abril de 2023–abril de 2024", 2020 of 2020."""
+        year = self.end or self.start
+        return PeriodSpec(start=year, end=year, month=self.month_end or self.month,
+                          quarter=self.quarter_end or self.quarter)
+
+    @property
     def is_single_year(self) -> bool:
         return self.start is not None and self.start == self.end
 

@@ -417,10 +417,7 @@ class Planner:
             # "How much did it change compared with June 2023?" after June 2024: from the period named to the last one
             last = context
             if context.operation == Operation.CHANGE:  # a change's own period is its later end
-                ended = context.period
-                last = context.model_copy(update={"period": PeriodSpec(
-                    start=ended.end, end=ended.end, month=ended.month_end or ended.month,
-                    quarter=ended.quarter_end or ended.quarter)})
+                last = context.model_copy(update={"period": context.period.later_end})
             if named.same_part:  # "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"
                 named = named.model_copy(update={"month": last.period.month, "quarter": last.period.quarter})
             spanned = self._spanned_from(last, named)
@@ -435,9 +432,8 @@ class Planner:
                 understanding.period.shift_months == 0 or understanding.period == PeriodSpec(same_part=True)) \
                 and context.operation != Operation.CHANGE and (said := self._said_period(context)).start is not None:
             # "¿y cuánto varió el PIB per cápita ese año?", "¿cuánto subió ese mes?": a change within that one period
-            understanding = understanding.model_copy(update={"period": PeriodSpec(
-                start=said.end or said.start, end=said.end or said.start, projected=said.projected,
-                month=said.month_end or said.month, quarter=said.quarter_end or said.quarter)})
+            understanding = understanding.model_copy(update={"period": said.later_end.model_copy(
+                update={"projected": said.projected})})
         over_the_year = understanding.operation == Operation.CHANGE and lexicon().has_phrase(
             asked, lexicon().operations["over_the_last_year"])  # "¿cuánto han crecido los sueldos en el último año?"
         if over_the_year and understanding.period in (PeriodSpec(shift_months=-12), PeriodSpec(latest=True)):
@@ -448,9 +444,8 @@ class Planner:
                 and not INDEX_NAMED.search(asked):
             # "crecimiento del PIB en el T1 2020 respecto al mismo trimestre de 2019": that growth, the later
             # period's, never the change between two growth rates
-            span = understanding.period
-            understanding = understanding.model_copy(update={"operation": None, "period": PeriodSpec(
-                start=span.end, end=span.end, month=span.month_end, quarter=span.quarter_end)})
+            understanding = understanding.model_copy(update={"operation": None,
+                                                             "period": understanding.period.later_end})
         growth_asked = (understanding.cues.transform == "growth" or over_the_year) and understanding.period.unstated \
             and self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
         if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \
@@ -1113,8 +1108,7 @@ class Planner:
                 or understanding.group or len(understanding.places) != 1 or understanding.operation is not None:
             return None
         place = understanding.places[0].code
-        return place if any(kind == previous.member_kind and self.catalog.contains(place, code)
-                            for code, kind in self.catalog.area_kinds.items()) else None
+        return place if self.catalog.holds(place, previous.member_kind) else None
 
     def _areas(self, understanding: Understanding, previous: QueryPlan | None, outcome: PlanOutcome,
                conversation: Conversation) -> tuple[list[str], str | None]:
@@ -1156,9 +1150,8 @@ class Planner:
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
                 return [previous.group_code], None
             answered = previous.area_codes[:1] if previous.operation == Operation.SHARE else previous.area_codes
-            if understanding.member_kind and len(answered) == 1 and any(
-                    kind == understanding.member_kind and self.catalog.contains(answered[0], code)
-                    for code, kind in self.catalog.area_kinds.items()):  # "¿y cuál es su comuna más poblada?" after
+            if understanding.member_kind and len(answered) == 1 and self.catalog.holds(
+                    answered[0], understanding.member_kind):  # "¿y cuál es su comuna más poblada?" after
                 return [], answered[0]  # a region's figure (or share): of its comunas, never the whole country's
             if understanding.names_last_place and len(previous.area_codes) > 1 and ONE_PLACE_POINTED.search(
                     fold(understanding.question)):  # "¿y la de ese país?" after two countries: which one?
