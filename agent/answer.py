@@ -260,8 +260,10 @@ class AnswerWriter:
             group = area_names.get(plan.group_code or "") or self._members_label(plan, language, area_names)
             items = "; ".join(f"{i}) {r['area_name']}: {fig(r['value'])}" for i, r in enumerate(records, 1))
             title = message(f"rank_title_{plan.order}", language, group=group)
-            return message("rank", language, indicator=name, period=period_label(records[0]["period"], language),
-                           title=title, items=items)
+            period = period_label(records[0]["period"], language)
+            if plan.over_years:  # "Crecimiento del PIB, promedio 2015–2024": each member's average, not a year's
+                period = message(f"over_years_{plan.aggregate}", language, period=period)
+            return message("rank", language, indicator=name, period=period, title=title, items=items)
         if plan.operation == Operation.CHANGE:
             first, last = (period_label(end, language) for end in str(records[0]["period"]).split(".."))
             return " ".join(message(

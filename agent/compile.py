@@ -18,6 +18,7 @@ from agent.models import TWO_OPERANDS, Language, Operation, QueryPlan
 from catalog.schema import Area, AreaMembership, Observation
 
 DEFAULT_RANK_SIZE = 10
+AGGREGATES = {"avg": func.avg, "sum": func.sum, "min": func.min, "max": func.max}
 RANK_COVERAGE = 0.5  # a ranking's default year is the latest one with values for half the members
 PERIODS_PER_YEAR = {"Q": 4, "M": 12, "D": 365}  # a yearly sum needs the whole year: 3 quarters are not a year
 FINAL_PERIOD = {"A": "", "Q": "-Q4", "M": "-12"}  # how the code of a year's last period ends: 2019-12, 2019-Q4
@@ -266,12 +267,26 @@ class QueryBuilder:
         value question reads it ("¿qué región tuvo el PIB más grande el 2024?": the sum of four quarters)."""
         o, plan = self.o, self.plan
         where = [*self._totals(), *self._members()]
+        if plan.over_years and self.info.frequency == "A":
+            return self._member_aggregates(where)
         yearly = (self.info.frequency != "A" and self.info.annual_aggregation != "none" and plan.period.start is not None
                   and not plan.period.month and not plan.period.quarter and not plan.per_period)  # fmt: skip
         if not yearly:
             return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
                     .select_from(self._from_areas()).where(*where, *self._ranked_period()))
         return self._per_year([*where, o.c.year == self._ranked_year()])
+
+    def _member_aggregates(self, where: list[ColumnElement]) -> Select:
+        """Each member's average (or sum, min, max) over the years asked: "the highest average growth from 2015 to
+        2024" ranks those averages. Only members with a value every year are compared, so no mean of fewer years
+        outranks a full one."""
+        o, plan = self.o, self.plan
+        years = (plan.period.end or plan.period.start) - plan.period.start + 1
+        period = (func.min(o.c.period) + literal("..") + func.max(o.c.period)).label("period")
+        return (select(o.c.area_code.label("area"), self._area_name(), period,
+                       AGGREGATES[plan.aggregate](o.c.value).label("value"), func.count().label("observations"))
+                .select_from(self._from_areas()).where(*where, *self._period_filter())
+                .group_by(o.c.area_code, a.c.name_es, a.c.name_en).having(func.count() == years))
 
     def _per_year(self, where: list[ColumnElement]) -> Select:
         """Yearly figures of a sub-annual series per area: the year's final period where it stands for the year
@@ -379,7 +394,7 @@ class QueryBuilder:
 
     def aggregate(self) -> Select:
         o, plan = self.o, self.plan
-        function = {"avg": func.avg, "sum": func.sum, "min": func.min, "max": func.max}[plan.aggregate or "avg"]
+        function = AGGREGATES[plan.aggregate or "avg"]
         if plan.aggregate in ("min", "max") and not plan.group_code:
             where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
             values = select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)

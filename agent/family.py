@@ -91,6 +91,8 @@ class FamilyChooser:
             # A topic that is a measure's own name ("what share of South America's GDP") is that measure's share of a
             # larger area, never another measure as a share of it (capital formation in % of GDP)
             ranked = _promoted(ranked, lambda code: self.fits(code, understanding) and self._accounts(topic, code))
+        if understanding.cues.measure in SOFT_MEASURES:  # "más del 95 % de la población con electricidad": never
+            ranked = [family for family in ranked if self._has_part_unit(family[2])] or ranked  # kWh per person
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
         near = [family for family in near if self.catalog.get(family[2]).family in titled
                 and self.fits(family[2], understanding, soft=True)] or near  # "mortality rate" under 5: not deaths
@@ -144,6 +146,14 @@ class FamilyChooser:
             return counted
         return ranked[0][2]
 
+    def named_first(self, asked: str, first: str, second: str) -> bool:
+        """Does ``asked`` name ``second`` before ``first``, by the words of one name the other lacks ("how much
+        higher was the projection than the census count?" after the census, then the projection)?"""
+        own = {code: self._name_stems(code) - self._name_stems(other) for code, other in ((first, second), (second, first))}
+        positions = {code: next((index for index, word in enumerate(fold(asked).split()) if word[:STEM] in stems), None)
+                     for code, stems in own.items()}
+        return positions[second] is not None and (positions[first] is None or positions[second] < positions[first])
+
     def _name_stems(self, code: str) -> set[str]:
         info = self.catalog.get(code)
         return {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) > 2}
@@ -194,6 +204,10 @@ class FamilyChooser:
         return all(word[:STEM] in stems or word in function_words() for word in topic.split()) \
             and self._accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word
 
+    def _has_part_unit(self, code: str) -> bool:
+        """Can ``code``'s family say what part of a whole something is: a member in percent, or a count to divide?"""
+        return any(info.unit_kind in ("percent", "count") for info in self.catalog.family_of(code))
+
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per
         cápita")? Whether it has values for the places and years is not asked: a nearby measure that has them
@@ -204,7 +218,7 @@ class FamilyChooser:
         asked = {field: getattr(cues, field) for field in VARIANT_FIELDS if getattr(cues, field)}
         if soft and cues.measure in SOFT_MEASURES:
             del asked["measure"]  # "what share of the population was undernourished": a prevalence rate is one
-            if not any(info.unit_kind in ("percent", "count") for info in self.catalog.family_of(code)):
+            if not self._has_part_unit(code):
                 return False
         period = understanding.period
         whole_years = period.start is not None and not (period.month or period.quarter or period.day)

@@ -22,6 +22,7 @@ FUZZY_CUTOFF = 88
 # When one name fits several areas ("Valparaíso" is a region, a province and a comuna), the most
 # commonly meant kind wins unless the question names the level ("comuna de Valparaíso").
 KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_comuna", "cl_province"]
+CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de Valparaíso": the area holding it
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
@@ -52,6 +53,13 @@ def _demonym_forms(demonym: str) -> list[str]:
     if base.endswith("o"):
         return [base, base[:-1] + "a", base + "s", base[:-1] + "as"]
     return [base, base + "s"]
+
+
+def _asked_level(levels: list[tuple[int, str]], words: list[str], index: int) -> str | None:
+    """The kind of area a level word elsewhere in the question asks for ("¿qué comuna…, Arica o Iquique?"), unless
+    the place is what holds them: "la comuna más poblada de Valparaíso" ranks the comunas of the region."""
+    holds = index and words[index - 1] in CONTAINER_WORDS and any(position < index for position, _ in levels)
+    return None if holds else next((level for _, level in levels), None)
 
 
 class Gazetteer:
@@ -115,7 +123,7 @@ class Gazetteer:
         spans: list[tuple[int, int]] = []
         in_names: set[int] = set()
         index = 0
-        asked_level = next((LEVEL_WORDS[word] for word in words if word in LEVEL_WORDS), None)  # "¿qué comuna…, Arica o…?"
+        levels = [(position, LEVEL_WORDS[word]) for position, word in enumerate(words) if word in LEVEL_WORDS]
         while index < len(words):
             found = self._match_at(words, index)
             if found is None:
@@ -125,7 +133,7 @@ class Gazetteer:
             previous = words[index - 1] if index else ""
             if previous in ("de", "of", "del") and index >= 2:
                 previous = words[index - 2]
-            code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous, asked_level))
+            code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous, _asked_level(levels, words, index)))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
                           alternatives=alternatives)

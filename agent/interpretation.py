@@ -46,11 +46,6 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     if plan.excluded_codes:
         places.append(message("understood_excluding", language,
                               places=", ".join(area_names.get(code, code) for code in plan.excluded_codes)))
-    operation = plan.operation.value
-    if plan.operation == Operation.AGGREGATE:
-        operation = f"aggregate_{plan.aggregate or 'avg'}"
-    elif plan.operation in (Operation.RANK, Operation.POSITION, Operation.WHICH_PERIOD):
-        operation = f"{operation}_{plan.order}"
     derived = catalog.get(info.derived_from).name(language) if info.derived_from else None
     second = catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
     measure = info.name(language) + (f"; {second.name(language)}" if second else "")
@@ -58,11 +53,17 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     terms = (info.name(language), second.name(language)) if second else (places + ["…", "…"])[:2]
     condition = f"{plan.threshold[0]} {number(plan.threshold[1], 0 if plan.threshold[1] == int(plan.threshold[1]) else 2, language)}" \
         if plan.threshold else ""
+    operation = plan.operation.value
+    if plan.operation == Operation.AGGREGATE:
+        operation = f"aggregate_{plan.aggregate or 'avg'}"
+    elif plan.operation in (Operation.RANK, Operation.POSITION, Operation.WHICH_PERIOD):
+        operation = f"{operation}_{plan.order}"
+    said = message(f"understood_op_{operation}", language, first=terms[0], second=terms[1], condition=condition)
+    if plan.over_years:  # "ranking de mayor a menor · promedio": by each member's average over the years
+        said = f"{said} · {message(f'understood_op_aggregate_{plan.aggregate}', language)}"
     text = message("understood", language, measure=measure, places=", ".join(places) or "—",
                    period=_period(plan.period, plan.operation, language),
-                   operation=message(f"understood_op_{operation}", language, first=terms[0], second=terms[1],
-                                     condition=condition),
-                   parser=message(f"parser_{parser}", language))  # fmt: skip
+                   operation=said, parser=message(f"parser_{parser}", language))  # fmt: skip
     return Understood(operation=operation, indicator=info.code, indicator_name=info.name(language),
                       derived_from=info.derived_from, derived_from_name=derived, places=plan.area_codes,
                       second_indicator=second.code if second else None,

@@ -195,6 +195,13 @@ class QueryPlan(BaseModel):
         None, description="A difference's or ratio's second measure; without it, the two operands are two places.")
 
     @property
+    def over_years(self) -> bool:
+        """Members compared by their average (sum, min, max) over a span of years, not by one year's value: "the
+        highest average growth from 2015 to 2024"."""
+        return self.aggregate is not None and self.operation in (Operation.RANK, Operation.POSITION, Operation.COUNT) \
+            and self.period.start is not None and (self.period.end or self.period.start) > self.period.start
+
+    @property
     def indicator_codes(self) -> list[str]:
         return [self.indicator_code] + ([self.second_indicator_code] if self.second_indicator_code else [])
 

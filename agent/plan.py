@@ -31,6 +31,7 @@ NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only thi
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
+ALSO_CANONICAL = {"age": {"15+"}}  # "tasa de alfabetización": of all adults, never the youth's alone
 CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, "ppp_constant": 0.0, None: 0.0, "current": 0.5}  # how far from a real change
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
@@ -73,7 +74,6 @@ ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|e
 BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
-PROJECTION_MINUS_CENSUS = re.compile(r"\b(?:proyecc|proyect|project)\w*\s+(?:menos|minus)\s+(?:(?:el|la|the)\s+)?cens\w*")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
@@ -103,7 +103,7 @@ def _canonical_distance(info: IndicatorInfo, specified: set[str], change: bool =
     else:
         distance = 0.0
     distance += sum(getattr(info, field) not in (CANONICAL[field], None) if field in UNSTATED_IS_CANONICAL
-                    else getattr(info, field) != CANONICAL[field]
+                    else getattr(info, field) not in {CANONICAL[field], *ALSO_CANONICAL.get(field, ())}
                     for field in CANONICAL if field not in specified)  # fmt: skip
     if change and "transform" not in specified and info.transform == "growth":
         distance += 1
@@ -628,7 +628,9 @@ class Planner:
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
         if operation == Operation.RANK and not group and not understanding.member_kind and len(areas) > 1:
-            operation = Operation.VALUE if period.is_single_year else Operation.SERIES  # places named side by side
+            # places named side by side: each one's figure, the latest unless a range of years is asked
+            operation = Operation.VALUE if period.is_single_year else Operation.LATEST if period.unstated else \
+                Operation.SERIES
         elif operation == Operation.RANK and not (understanding.member_kind or context and context.member_kind) and not (
                 group and self.catalog.kind_counts.get(chosen.code, {}).get(member_kind, 0) > 1):
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
@@ -843,6 +845,8 @@ class Planner:
         if first.indicator_code != second.indicator_code and first.area_codes == second.area_codes and (
                 _comparable(operation, *measures)):  # never GDP minus population
             projected = first.period.projected or second.period.projected  # a census against a projection
+            if self.family.named_first(asked or "", first.indicator_code, second.indicator_code):
+                first, second = second, first  # "how much higher was the projection than the census?": in its order
             return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
                                             "period": said.model_copy(update={"projected": projected}),
                                             "alternatives": []})
@@ -1021,8 +1025,8 @@ class Planner:
                     # "la que contó el censo y la que proyectaba el INE": the projection is the second one's
                     first = [info for info in self._fit(base, understanding, areas, period.model_copy(update={
                         "projected": False}), retrieved, False, None) if info.code not in self.catalog.projecting]
-                    if PROJECTION_MINUS_CENSUS.search(fold(understanding.question)):  # "projection minus census"
-                        first, second = second, first
+                    if first and self.family.named_first(understanding.question, first[0].code, second[0].code):
+                        first, second = second, first  # "projection minus census", "how much higher was the projection"
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None
@@ -1129,6 +1133,10 @@ class Planner:
                 return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile
             if new_areas and compare:
                 return list(dict.fromkeys(previous.area_codes + new_areas)), None
+            if len(new_areas) == 1 and not group and understanding.cues.measure == "share" \
+                    and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
+                    and self.catalog.contains(previous.area_codes[0], new_areas[0]):
+                return new_areas + previous.area_codes, None  # "¿y qué porcentaje de esa gente vive en Coyhaique?"
             if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE:
                 # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
                 if previous.group_code:
@@ -1184,8 +1192,12 @@ class Planner:
                 and understanding.continues and not understanding.places and understanding.period.unstated:
             return previous.operation  # "¿y en esperanza de vida?" after Chile's place in GDP: its place in that
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is None \
-                and not understanding.topic_text and not understanding.places and not group:
-            return Operation.AGGREGATE  # "¿y en octubre?" after March's average copper price: October's average
+                and not understanding.topic_text and not group and (not understanding.places or (
+                    len(previous.area_codes) <= 1 and understanding.continues and (
+                        understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)))):
+            # "¿y en octubre?" after March's average copper price: October's average; "¿y el de Colombia en el
+            # mismo periodo?" after Peru's average over ten years: Colombia's over those years
+            return Operation.AGGREGATE
         if previous is not None and previous.operation == Operation.CHANGE and (
                 understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)) \
                 and not understanding.topic_text:

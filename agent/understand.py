@@ -67,6 +67,12 @@ AT_LEAST, AT_MOST = r"(?:at least|al menos|por lo menos|a lo menos|como minimo)"
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
+# "1990 vs ahora", "in 2000 vs now", "en 1990 y cuánto es ahora": the change from that year to the newest value
+TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|y|and|to|a|hasta|frente a|comparado con|"
+                    r"compared (?:with|to))\s+(?:(?:cuanto|como|what|how)\s+(?:\w+\s+){0,2}?)?"
+                    r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present)\b")
+# "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
+LAST_PERIODS = re.compile(r"\b(?:last|past|recent|ultimos|ultimas|pasados|pasadas|recientes)\b")
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
 VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|pasaba|pasaban|topped|crossed|"
                             rf"surpassed|exceeded)\s+(?:[a-z]+\s+){{0,8}}?(?:los|las|el|la|the|del)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
@@ -187,7 +193,7 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
                         # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                        r"mayor|menor|most|fewest|least|highest|lowest|largest|smallest|more|less|"
+                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|smallest|more|less|"
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
@@ -200,8 +206,20 @@ AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
+# "the second most populous region", "el tercer país con más emisiones": the top three, the one asked last
+ORDINAL_RANK = re.compile(r"\b(segund[oa]|second|2nd|tercer[oa]?|third|3rd|cuart[oa]|fourth|4th|quint[oa]|fifth|5th)"
+                          r"(?:\s+|-)(?:\w+\s+){0,3}?(?:mas|mayor|menor|menos|most|largest|highest|biggest|lowest|"
+                          r"smallest|least|fewest|richest|poorest)\b")
+ORDINALS = {"segundo": 2, "segunda": 2, "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "tercera": 3, "third": 3,
+            "3rd": 3, "cuarto": 4, "cuarta": 4, "fourth": 4, "4th": 4, "quinto": 5, "quinta": 5, "fifth": 5, "5th": 5}
 AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
+# "where do most people live in Chile?", "¿dónde hay más pobreza?": the member of the place (Chile's regions) where the
+# measure is highest, never the place's own figure
+WHERE_MOST = re.compile(r"^\W*(?:y\s+|and\s+)?(?:where|en donde|donde)\b\D{0,50}?"
+                        r"\b(?:most|mas|mayoria|mayor parte|highest|lowest|largest|fewest|least|menos)\b")
+MEMBERS_WITHIN = {"country": "cl_region", "cl_region": "cl_comuna", "cl_province": "cl_comuna", "group": "country",
+                  "un_region": "country", "aggregate": "country"}
 # "niños menores de 5 años", "mayores de 18 años": an age the measure is of, never a ranking
 AGE_BOUND = re.compile(r"\b(?:menores|mayores) de (?:\d+|[a-z]+) anos?\b")  # "menores de un año": infants
 # "desempleo por región", "Gini for each Chilean region", "población de cada comuna": every member, not the whole
@@ -213,8 +231,8 @@ BREAKDOWN_KINDS = {**MEMBER_WORDS, **ONE_MEMBER_KINDS, "regions": "cl_region", "
 INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|includes|included)\b")
 # "Sin contar la Región Metropolitana, ¿qué región…?", "excluding Chile": a member left out, not a place asked
 EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando afuera|excluyendo|excluido|excluida|excepto|"
-                       r"salvo|aparte de|fuera de|descontando|excluding|except for|except|other than|apart from|"
-                       r"not counting|leaving out|leaving aside)\s+(?:(?:a|al|la|el|los|las|the)\s+)?")
+                       r"salvo|aparte de|fuera de|descontando|despues de|after|excluding|except for|except|other than|apart from|"
+                       r"not counting|leaving out|leaving aside)\s+((?:a|al|la|el|los|las|the)\s+)?")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
 # Who asks and why, before the question: up to a colon, a full stop, a dash or "y necesito (saber)" ("Soy
@@ -802,6 +820,9 @@ class Understander:
                 two_kind = "ratio"
         without_unit_years = _without_unit_years(folded)
         period = find_period(without_unit_years)
+        to_now = TO_NOW.search(without_unit_years)
+        if to_now and period.period.is_single_year and period.period.start == int(to_now[1]):
+            period = period.model_copy(update={"period": period.period.model_copy(update={"end": None})})
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
         counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) else \
@@ -822,7 +843,9 @@ class Understander:
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         next_ones = AND_THE_NEXT.search(folded)
-        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (next_ones and (3 if next_ones[2] else 2))
+        ordinal = ORDINAL_RANK.search(folded)
+        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (next_ones and (3 if next_ones[2] else 2)) \
+            or (ordinal and ORDINALS[ordinal[1]])
         operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases), words,
                                threshold is not None)
         said = period.period
@@ -832,16 +855,23 @@ class Understander:
             # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?": the change over
             # the years, not the yearly growth rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
+        if to_now and operation in (None, Operation.SERIES) and said.start is not None and said.end is None:
+            operation = Operation.CHANGE
         if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
                 said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
         one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
-        if averaged:
-            operation = None
+        if operation == Operation.AGGREGATE and (one_member or top_n):
+            operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
+        if WHERE_MOST.search(folded) and operation in (None, Operation.RANK) and group_kind is None \
+                and two_kind is None and len(places.places) < 2:  # "where is it highest, Chile or Peru?": both values
+            place_kind = places.places[0].kind if places.places else "country"  # Chile by default
+            operation, top_n = Operation.RANK, top_n or 1
+            member_kind = member_kind or MEMBERS_WITHIN.get(place_kind)
         breakdown = BREAKDOWN.search(explained)  # "(población refugiada por país de asilo)": a name explained
         if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2 and \
                 BREAKDOWN_KINDS[breakdown[1]] not in {place.kind for place in places.places}:  # Ecuador has no countries
@@ -874,7 +904,7 @@ class Understander:
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
         if top_n:  # "which five countries": the number of a top-N is no topic, nor "¿y el segundo?" of the one before
             stopwords = stopwords | {word for word, value in NUMBER_WORDS.items() if value == top_n} | (
-                {next_ones[1] or next_ones[2]} if next_ones else set())
+                {next_ones[1] or next_ones[2]} if next_ones else set()) | ({ordinal[1]} if ordinal else set())
         measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
@@ -1027,7 +1057,7 @@ def _beyond_ages(folded: str, age_phrases: list[str]) -> re.Match | None:
         start = 0
         while found := pattern.search(folded, start):
             if not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases) \
-                    and not A_DAY.match(folded, found.end()):
+                    and not A_DAY.match(folded, found.end()) and not LAST_PERIODS.search(folded[found.end(1):found.start(2)]):
                 return found
             start = found.start() + 1
     return None
@@ -1122,7 +1152,8 @@ def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place],
     read), and the text without those words."""
     excluded = []
     for found in EXCLUDING.finditer(folded):
-        named = [place for place, span in zip(places.places, places.spans) if span[0] == found.end()]
+        named = [place for place, span in zip(places.places, places.spans)
+                 if span[0] in (found.end(), found.start(1))]  # "la RM" is a name with its article
         if named:
             excluded += named
             folded = folded[:found.start()] + " " * (found.end() - found.start()) + folded[found.end():]

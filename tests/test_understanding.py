@@ -283,6 +283,8 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
      "CHL.CENSUS2024.AGEING_INDEX"),  # a rate of two groups is another measure, of the place pointed at
     (["¿Qué porcentaje de los vecinos de La Pintana era pobre por ingresos en 2022?", "¿y eso cuántas personas son?"],
      None),  # no count of the poor is published: never the comuna's population
+    (["mortalidad de menores de 5 años en Bolivia 2022", "¿y la infantil (menores de un año)?"], "SP.DYN.IMRT.IN"),
+    (["mortalidad de menores de 5 años en Bolivia 2022", "¿y la neonatal?"], "SH.DYN.NMRT"),  # an age of the family
 ])  # fmt: skip
 def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
     conversation = Conversation()
@@ -319,11 +321,36 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
      "country", "desc"),  # a verb of its own
     ("¿En qué país de Sudamérica mueren menos bebés en su primer mes de vida? Tasa de mortalidad neonatal, 2022.",
      "country", "asc"),  # "mueren menos bebés" subtracts nothing
+    ("where do most people live in Chile?", "cl_region", "desc"),  # where: the place's own members
+    ("¿dónde vive la mayor parte de los chilenos?", "cl_region", "desc"),
+    ("¿en qué región vive la mayoría de la gente?", "cl_region", "desc"),
+    ("where in South America is life expectancy highest?", "country", "desc"),
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
     assert (answer.plan.operation, answer.plan.member_kind, answer.plan.order, answer.plan.top_n) == (
         "rank", member_kind, order, 1), answer.answer
+
+
+@pytest.mark.parametrize(("question", "group", "excluded", "top_n"), [
+    ("¿cuál es la comuna más poblada de Valparaíso?", "CL-05", [], 1),  # the region holding comunas, not the comuna
+    ("¿dónde hay más pobreza en la región del Biobío?", "CL-08", [], 1),
+    ("which region of Chile has the second largest population?", "CHL", [], 2),  # the top two, the second asked
+    ("¿cuál es el tercer país más poblado de Sudamérica?", "M49-005", [], 3),
+    ("después de la RM, ¿qué región tiene más habitantes?", "CHL", ["CL-13"], 1),  # the first one left out
+    ("after Brazil, which South American country has the largest GDP?", "M49-005", ["BRA"], 1),
+])  # fmt: skip
+def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
+    plan = cifra.ask(question).plan
+    assert (plan.operation, plan.group_code or plan.area_codes[0], plan.excluded_codes, plan.top_n) == (
+        "rank", group, excluded, top_n)
+
+
+@pytest.mark.parametrize("question", ["where is unemployment highest, Chile or Peru?",
+                                      "¿cuál tiene la mayor esperanza de vida, Chile o Uruguay?"])
+def test_which_of_two_places_named_is_highest_shows_both_latest(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, len(answer.values)) == ("latest", 2), answer.answer
 
 
 def test_a_ranking_without_a_year_is_never_of_a_future_projection(cifra):
@@ -490,6 +517,9 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("Was infant mortality worse in Bolivia or in Peru in 2015, and by how much?", "difference", ["BOL", "PER"],
      (2015, 2015)),  # the two figures and their gap
     ("según el INE, ¿cuánto aumentaría la población de Temuco entre 2025 y 2035?", "change", ["CL-09101"], (2025, 2035)),
+    ("mortalidad de menores de 5 años en el mundo, 1990 vs ahora", "change", ["WLD"], (1990, 2024)),  # to the newest
+    ("access to electricity in nigeria in 2000 vs now", "change", ["NGA"], (2000, 2023)),
+    ("Show me the GDP growth of Peru over the last 5 years", "series", ["PER"], (None, None)),  # the last five, no threshold
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -2155,3 +2185,45 @@ def test_a_follow_up_naming_no_measure_never_switches_age_group(cifra):
 def test_grows_in_the_present_tense(cifra, question, operation, code):
     answer = cifra.ask(question)
     assert (answer.plan.operation, answer.plan.indicator_code) == (operation, code), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    # "95 %" is compared with a percentage, never with kWh per person
+    ("cuantos paises del sudeste asiatico tenian mas del 95% de la poblacion con electricidad en 2020?", "EG.ELC.ACCS.ZS"),
+    ("¿en qué año Perú superó el 90 % de la población con electricidad?", "EG.ELC.ACCS.ZS"),
+    ("what share of Mexico's labor force was made up of women in 2024?", "SL.TLF.TOTL.FE.ZS"),  # not their participation
+    ("participación laboral femenina en México 2024", "SL.TLF.CACT.FE.ZS"),
+    ("cuanta gente sabe leer en chile? en %", "SE.ADT.LITR.ZS"),  # all adults unless the young are asked
+    ("tasa de alfabetización de los jóvenes en Chile", "SE.ADT.1524.LT.ZS"),
+])  # fmt: skip
+def test_the_measure_asked_not_its_neighbour(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "areas", "value"), [
+    (["¿Cuál fue el promedio de inflación de Perú entre 2010 y 2019?", "¿y el de Colombia en el mismo periodo?"],
+     "aggregate", ["COL"], 3.7353),  # the same average, another place
+    (["¿cuántos hogares hay en la región de Aysén según el censo?", "¿y personas?",
+      "y que porcentaje de esa gente vive en Coyhaique"], "share", ["CL-11101", "CL-11"], 57.3954),  # of the region asked
+    (["How many people live in the comuna of Santiago according to the 2024 census?",
+      "and what did the INE projection say for 2024?", "so how much higher was the projection than the census count?"],
+     "difference", ["CL-13101"], 105_532),  # in the order the words name them
+])  # fmt: skip
+def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.plan.operation, answer.plan.area_codes) == (operation, areas), answer.answer
+    assert any(abs(shown.value - value) < 1e-3 * abs(value) for shown in answer.values), answer.answer
+
+
+@pytest.mark.parametrize(("question", "area", "value"), [
+    ("Which South American country had the highest average GDP growth from 2015 to 2024?", "GUY", 22.2512),
+    ("¿qué país de Sudamérica tuvo la inflación promedio más baja entre 2010 y 2019?", "GUY", None),
+])  # fmt: skip
+def test_members_ranked_by_their_average_over_the_years(cifra, question, area, value):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.over_years, answer.values[0].area) == ("rank", True, area), answer.answer
+    assert value is None or abs(answer.values[0].value - value) < 1e-3, answer.answer
+    assert ("average" in answer.answer) or ("promedio" in answer.answer)
