@@ -117,7 +117,7 @@ class AnswerWriter:
                 records: list[dict]) -> list[Value]:
         """Every figure the answer shows. A difference, ratio, share, count or position gives its operands' values
         and its result as a value of its own (indicator "difference", "ratio", "share", "count", "rank"); a change,
-        its percent change too (indicator "percent_change")."""
+        the values at its two ends and its percent change too (indicator "percent_change")."""
         def value(code: str, area: object, name: object, period: object, number: float, unit: str) -> Value:
             return Value(indicator=code, area=str(area), area_name=str(name), period=str(period), value=float(number), unit=unit)
 
@@ -136,6 +136,9 @@ class AnswerWriter:
                     values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
             elif r["value"] is not None:
                 values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
+                if plan.operation == Operation.CHANGE:  # the two ends it went from and to, each with its period
+                    values += [value(info.code, r["area"], r["area_name"], end, r[key], unit) for end, key in
+                               zip(str(r["period"]).split(".."), ("start_value", "end_value")) if r[key] is not None]
                 if plan.operation == Operation.CHANGE and r["change_pct"] is not None:
                     values.append(value("percent_change", r["area"], r["area_name"], r["period"], r["change_pct"], "%"))
                 if plan.operation == Operation.POSITION:

@@ -150,9 +150,14 @@ class FamilyChooser:
         """Does ``asked`` name ``second`` before ``first``, by the words of one name the other lacks ("how much
         higher was the projection than the census count?" after the census, then the projection)?"""
         own = {code: self._name_stems(code) - self._name_stems(other) for code, other in ((first, second), (second, first))}
-        positions = {code: next((index for index, word in enumerate(fold(asked).split()) if word[:STEM] in stems), None)
-                     for code, stems in own.items()}
-        return positions[second] is not None and (positions[first] is None or positions[second] < positions[first])
+        words = fold(asked).split()
+        minus = next((index for index, word in enumerate(words) if word in ("minus", "menos")), None)
+        named = {code: [index for index, word in enumerate(words) if word[:STEM] in stems] for code, stems in own.items()}
+        if minus is not None:  # "give census minus projection": the one said right before "minus" is the first
+            before = {code: max((index for index in indices if index < minus), default=-1) for code, indices in named.items()}
+            if before[first] != before[second]:
+                return before[second] > before[first]
+        return bool(named[second]) and (not named[first] or named[second][0] < named[first][0])
 
     def _name_stems(self, code: str) -> set[str]:
         info = self.catalog.get(code)

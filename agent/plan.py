@@ -73,6 +73,8 @@ ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|e
                                r"that comuna|that place|its)\b")
 BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
+WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
+                        r"nombralas|dime cuales)\b")
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
@@ -387,6 +389,9 @@ class Planner:
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
+        if same_measure and previous.operation == Operation.COUNT and not understanding.says_something \
+                and WHICH_ONES.search(asked):
+            return PlanOutcome(plan=previous)  # "¿cuáles son?" after a count: the count names them
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
@@ -668,6 +673,17 @@ class Planner:
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
+        if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 and not group \
+                and any(place.code == areas[0] and place.kind in GROUP_KINDS and not any(
+                    (chosen.code, other) in self.catalog.coverage for other in place.alternatives)
+                        for place in understanding.places) and chosen.frequency == "A" \
+                and chosen.unit_kind in ("count", "currency") and chosen.derivation is None \
+                and not self.catalog.covers(chosen.code, areas, PeriodSpec()) \
+                and (year := period.start if period.is_single_year else self._members_newest(chosen.code, areas[0])):
+            # "total population of Southern Africa in 2023": a group no publisher gives figures for is its members'
+            # sum, in the year asked or the newest one every member with values has
+            operation, aggregate, group, member_kind, areas = Operation.AGGREGATE, "sum", areas[0], "country", []
+            period = PeriodSpec(start=year, end=year)
         if operation == Operation.AGGREGATE and aggregate == "sum" and chosen.unit_kind in ("percent", "index", "ratio"):
             # "¿cuánto va acumulado en el año?" of a 12-month rate: rates and indices add up to nothing asked
             said = lexicon().has_phrase(asked, lexicon().operations["aggregate_sum"]) or "suma"
@@ -872,6 +888,12 @@ class Planner:
             # computed, where the country is named; none otherwise
             return previous.indicator_code if WHOLE_COUNTRY.search(asked) or WHOLE_REGION.search(asked) else None
         return share.code if share is not None else None
+
+    def _members_newest(self, code: str, group: str) -> int | None:
+        """The newest year every member of ``group`` with values of ``code`` has, never a future projection."""
+        lasts = [int(self.catalog.last_observed.get((code, member)) or self.catalog.coverage[(code, member)][1])
+                 for whole, member in self.catalog.memberships if whole == group and (code, member) in self.catalog.coverage]
+        return min(lasts) if lasts else None
 
     def _published_aggregate(self, group: Place | None, code: str) -> str | None:
         """The publisher's own aggregate the group names (itself, or an area sharing its name: "América Latina y el

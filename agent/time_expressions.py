@@ -179,11 +179,11 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
     return PeriodSpec(start=int(year), end=int(year), month=month, day=int(day))
 
 
-# "¿cuántos ocupados hay ahora?", not "¿y ahora Perú?"
+# "¿cuántos ocupados hay ahora?", "and now?", "what about Peru now?", not "¿y ahora Perú?"
 LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|"
                          r"last available|ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|"
                          r"right now|as of now|ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|"
-                         r"ganan) ahora)\b")
+                         r"ganan) ahora)\b|\b(?:now|ahora)\W*$")
 
 
 RULES: list[tuple[re.Pattern, callable]] = [

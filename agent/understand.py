@@ -26,8 +26,10 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
-CONTINUATION = re.compile(r"^\s*(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|que hay de|"
-                          r"ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is)\b")
+CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
+                          r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
+                          # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
+                          r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean)\b")
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
@@ -164,6 +166,8 @@ PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")
 # "más de la mitad de los chinos", "more than half of Brazilians": a share, over 50 %
+# "double-digit inflation", "inflación de dos dígitos": 10 % or more
+DOUBLE_DIGIT = re.compile(r"\b(?:double[- ]digits?|two[- ]digits?|de dos d[ií]gitos)\b", re.IGNORECASE)
 HALF_ES = re.compile(r"\b(m[aá]s|menos) de la mitad\b", re.IGNORECASE)
 HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) half\b", re.IGNORECASE)
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
@@ -773,6 +777,7 @@ class Understander:
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
+        kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)
         kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
         folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
             _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))
@@ -862,7 +867,7 @@ class Understander:
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
         one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
-        if operation == Operation.AGGREGATE and (one_member or top_n):
+        if operation == Operation.AGGREGATE and (one_member or averaged):
             operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1

@@ -51,6 +51,8 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿desde qué año más de la mitad de los chinos vive en ciudades?", (">", 50)),  # half of them: a share
     ("when did more than half of Brazilians live in cities?", (">", 50)),
     ("¿en cuántos países de Sudamérica el desempleo pasaba del 8% en 2023?", (">", 8)),
+    ("how many countries in latin america and the caribbean had double digit inflation in 2022?", (">=", 10)),
+    ("¿cuántos países de Sudamérica tuvieron inflación de dos dígitos en 2022?", (">=", 10)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -2209,6 +2211,11 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     (["How many people live in the comuna of Santiago according to the 2024 census?",
       "and what did the INE projection say for 2024?", "so how much higher was the projection than the census count?"],
      "difference", ["CL-13101"], 105_532),  # in the order the words name them
+    (["For the comuna of Santiago, how far off was INE's 2024 population projection from what the 2024 census actually "
+      "counted? Give census minus projection."], "difference", ["CL-13101"], -105_532),  # "minus" says the order
+    (["¿cuánta gente vive en Lago Ranco?", "ah perdon, quise decir Lanco"], "latest", ["CL-14103"], 16_876),  # a correction
+    (["mortalidad infantil en Sierra Leona en 2000", "and now?"], "latest", ["SLE"], 54.6),  # now: the newest value
+    (["¿cuántas comunas de Ñuble tienen más de 50 mil habitantes?", "¿cuáles son?"], "count", [], 2),  # the count names them
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
@@ -2227,3 +2234,18 @@ def test_members_ranked_by_their_average_over_the_years(cifra, question, area, v
     assert (answer.plan.operation, answer.plan.over_years, answer.values[0].area) == ("rank", True, area), answer.answer
     assert value is None or abs(answer.values[0].value - value) < 1e-3, answer.answer
     assert ("average" in answer.answer) or ("promedio" in answer.answer)
+
+
+@pytest.mark.parametrize(("question", "group", "year", "value"), [
+    ("total population of Southern Africa in 2023?", "M49-018", 2023, 72_197_701),  # no publisher's figure: members' sum
+    ("How many people live in South America? Latest World Bank numbers", "M49-005", 2025, 437_788_241),
+])  # fmt: skip
+def test_an_amount_of_a_group_without_figures_of_its_own_is_its_members_sum(cifra, question, group, year, value):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.aggregate, answer.plan.group_code, answer.plan.period.start) == (
+        "aggregate", "sum", group, year), answer.answer
+    assert answer.values[0].value == value
+
+
+def test_the_whole_world_is_the_world(cifra):
+    assert cifra.ask("cual es la esperanza de vida del mundo entero").plan.area_codes == ["WLD"]
