@@ -58,7 +58,7 @@ ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
                           r"provincia|provincias|country|countries|region|regions)|of them|one|of the (?:two|three)|"
                           r"de (?:ellos|ellas|los dos|las dos|los tres|las tres))\b")  # "which of them rose the most?"
-TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita)\b")
+TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|a cuanto estan|a como esta)\b")
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
@@ -73,6 +73,9 @@ ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|e
                                r"that comuna|that place|its)\b")
 BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
+# a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
+HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had|hay|habia|hubo)\W*$|\b(?:hay|habia|hubo)\b")
+OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
@@ -531,7 +534,8 @@ class Planner:
             period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected,
                                 **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
                                    if understanding.period.same_part else {}))
-        if period.month and period.start is None:  # "¿y en octubre?": of the previous answer's (last) year
+        if (period.month or period.quarter) and period.start is None:  # "¿y en octubre?", "¿y el primer trimestre?":
+            # of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None
             if year is None:
                 return PlanOutcome(status="clarify", reason="month_without_year")
@@ -605,7 +609,9 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         per_period = understanding.per_period or (context.per_period if context else False) or bool(
             period.last_n_months) or (  # months, not years; "¿cómo ha estado el desempleo este año?": its months
-            operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q"))
+            operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q")) or (
+            operation == Operation.WHICH_PERIOD and period.is_single_year and chosen.frequency != "A")
+        # "¿cuándo estuvo más caro ese año?": a day, month or quarter of that year, never the year itself
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month:
             return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
@@ -645,7 +651,8 @@ class Planner:
                 period = PeriodSpec()  # after one year's figure: over the whole series, never that year's value
             operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
             group, member_kind = None, None
-            per_period = per_period or not YEARS_SAID.search(asked)  # the highest month, unless years are said
+            per_period = per_period or not YEARS_SAID.search(asked) or period.is_single_year  # the highest month,
+            # unless years are said of a span of them
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         published = self._published_aggregate(understanding.group, chosen.code) if group else None
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and published:
@@ -696,7 +703,11 @@ class Planner:
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
         share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
-        if chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
+        last_share = context is not None and self.catalog.get(context.indicator_code).derivation == "share_of_parent"
+        if last_share and chosen.code in self.catalog.projecting and len(areas) == 1 and areas[0] in self.catalog.parents:
+            # "¿y según la proyección del INE?" after the census share of the country: the projections' share of it
+            share_asked, areas = True, areas + [self.catalog.parents[areas[0]]]
+        elif chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
         elif share_asked and len(areas) == 1 and areas[0].startswith("CL-") and WHOLE_COUNTRY.search(asked):
             areas = areas + [DEFAULT_AREA]  # "¿qué porcentaje del total nacional representa?"
@@ -1190,6 +1201,13 @@ class Planner:
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
                 return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna
             return previous.area_codes, previous.group_code
+        last = conversation.last_plan
+        talked_about = next((turn.shown_areas if turn.plan.operation == Operation.RANK else turn.plan.area_codes
+                             for turn in reversed(conversation.turns) if turn.plan), [])
+        if not new_areas and not group and not understanding.member_kind and last is not None \
+                and len(talked_about) == 1 and HAS_IT.search(fold(understanding.question)):
+            # "¿qué tasa de pobreza por ingresos tiene?" after a comuna (or the top comuna): that comuna's
+            return talked_about, None
         if not new_areas and not group and not understanding.member_kind:
             outcome.notes.append(Note(key="assumed_chile"))
             return [DEFAULT_AREA], None
@@ -1224,6 +1242,9 @@ class Planner:
                 understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)) \
                 and not understanding.topic_text:
             return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years
+        if previous is not None and previous.operation == Operation.SHARE and not understanding.member_kind and (
+                understanding.cues.measure == "share" or OF_ANOTHER.match(fold(understanding.question))):
+            return Operation.SHARE  # "and its share of the region's GDP?", "and of its population?" after a share
         if group or understanding.member_kind or (previous is not None and previous.operation == Operation.RANK
                                                   and previous.member_kind and not understanding.places):
             return Operation.RANK  # "and in 2000?" after the world's top five: the world's, then

@@ -268,6 +268,12 @@ THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:
 # "¿y en octubre?", "¿y en octubre del mismo año?": a month of the previous answer's year ("may" is no month alone)
 MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
                                 rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
+# "¿y en el primer trimestre?", "and in the first quarter of that year?", "¿y el T1?": a quarter of the previous
+# answer's year
+QUARTER_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for) )?(?:(?:el|the) )?(?:({'|'.join(ORDINAL_QUARTERS)}) "
+                                  rf"(?:trimestre|quarter)|(?:q|t)([1-4]))(?: (?:del|de|of)(?: the)? "
+                                  rf"(?:mismo ano|same year|ese ano|that year|ano))?\b"
+                                  r"(?!\s+(?:movil|con|with|que|en que|in which|when|cuando))")  # "el primer trimestre con…"
 # "entre 2017 y ese año", "from 2000 to then": from the year named to the previous answer's period
 YEAR_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\s+"
                           rf"(?:y|and|hasta|a|al|to|until|through)\s+{THEN}\b")
@@ -352,6 +358,10 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     since = SINCE_THEN.search(folded)
     if since:
         return PeriodMatch(period=PeriodSpec(since_previous=True), spans=[since.span()])
+    quarter = QUARTER_OF_THAT_YEAR.search(folded)
+    if quarter:  # "¿y en el primer trimestre de ese año?": of the previous answer's year
+        return PeriodMatch(period=PeriodSpec(quarter=ORDINAL_QUARTERS.get(quarter[1]) or int(quarter[2])),
+                           spans=[quarter.span()])
     month = MONTH_OF_THAT_YEAR.search(folded)
     if month:  # "¿y en octubre?": of the previous answer's year
         return PeriodMatch(period=PeriodSpec(month=MONTHS[month[1]]), spans=[month.span()])

@@ -73,6 +73,8 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|y|and|to|a|hasta|frente a|comparado con|"
                     r"compared (?:with|to))\s+(?:(?:cuanto|como|what|how)\s+(?:\w+\s+){0,2}?)?"
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present)\b")
+# "10 UTM", "50 UF": an amount of the unit, never the value of one
+AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)\d+(?: \d+)*\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\b")
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
 LAST_PERIODS = re.compile(r"\b(?:last|past|recent|ultimos|ultimas|pasados|pasadas|recientes)\b")
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
@@ -125,7 +127,11 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"crecer|crecera|creceran|aumentar|aumentara|aumentaran|subir|subira|subiran|bajar|bajara|"
                            r"caer|caera|disminuir|disminuira|creceria|crecerian|aumentaria|aumentarian|subiria|bajaria|caeria|"
                            r"increase|decrease|rise|fall|drop)\b"  # "va a crecer", "will grow", "¿cuánto crecería?"
-                           r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b")
+                           r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b"
+                           # "grew by what percent between 2000 and 2020": the question after the verb
+                           r"|\b(?:grew|grown|rose|risen|fell|fallen|dropped|increased|decreased|declined|crecio|crecieron|"
+                           r"subio|subieron|bajo|bajaron|cayo|cayeron|aumento|aumentaron|disminuyo|disminuyeron)\s+"
+                           r"(?:by\s+)?(?:what percent(?:age)?|how much|en cuanto|en que porcentaje|cuanto)\b")
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
                           r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b")
@@ -173,7 +179,7 @@ HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) h
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
                            re.IGNORECASE)
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
-AFTER_THAN = re.compile(r"\b(?:que|than|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
+AFTER_THAN = re.compile(r"\b(?:que|than|ahead of|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
 # ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
 # "how many kids does a woman have?", "¿cuántos hijos tiene cada mujer?": the fertility rate, of no age group or sex
 CHILDREN_PER_WOMAN = re.compile(r"\b(?:how many (?:kids|children|babies)|cuant[oa]s (?:hijos|ninos|guaguas|bebes|wawas))"
@@ -936,6 +942,9 @@ class Understander:
         # year's January, which no plan says: never the yearly figures
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
+        amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": a multiple no plan computes
+        if amount_of_unit and not unsupported:
+            unsupported = as_written(text, amount_of_unit[0])
         unnamed_age = UNNAMED_AGE.search(_blank(folded, age_phrases))  # "aged 65" names a group, "at age 60" none
         if unnamed_age and not unsupported:
             unsupported = as_written(text, unnamed_age[0])

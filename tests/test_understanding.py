@@ -522,6 +522,9 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("mortalidad de menores de 5 años en el mundo, 1990 vs ahora", "change", ["WLD"], (1990, 2024)),  # to the newest
     ("access to electricity in nigeria in 2000 vs now", "change", ["NGA"], (2000, 2023)),
     ("Show me the GDP growth of Peru over the last 5 years", "series", ["PER"], (None, None)),  # the last five, no threshold
+    ("Egypt vs Morocco population 2023, what's the ratio?", "ratio", ["EGY", "MAR"], (2023, 2023)),  # no "ratio" series
+    ("how far ahead of Poland is Portugal in GDP per capita at PPP in 2023?", "difference", ["PRT", "POL"], (2023, 2023)),
+    ("real GDP growth 2023: how much faster did India grow than China (pp)?", "difference", ["IND", "CHN"], (2023, 2023)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -2197,6 +2200,9 @@ def test_grows_in_the_present_tense(cifra, question, operation, code):
     ("participación laboral femenina en México 2024", "SL.TLF.CACT.FE.ZS"),
     ("cuanta gente sabe leer en chile? en %", "SE.ADT.LITR.ZS"),  # all adults unless the young are asked
     ("tasa de alfabetización de los jóvenes en Chile", "SE.ADT.1524.LT.ZS"),
+    ("Ethiopia's population grew by what percent between 2000 and 2020?", "SP.POP.TOTL"),  # the level's change, in %
+    ("by how many points did Vietnam's urban share rise 2000-2020", "SP.URB.TOTL.IN.ZS"),
+    ("income share held by the lowest 20% in Brazil", "SI.DST.FRST.20"),
 ])  # fmt: skip
 def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     answer = cifra.ask(question)
@@ -2216,6 +2222,16 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     (["¿cuánta gente vive en Lago Ranco?", "ah perdon, quise decir Lanco"], "latest", ["CL-14103"], 16_876),  # a correction
     (["mortalidad infantil en Sierra Leona en 2000", "and now?"], "latest", ["SLE"], 54.6),  # now: the newest value
     (["¿cuántas comunas de Ñuble tienen más de 50 mil habitantes?", "¿cuáles son?"], "count", [], 2),  # the count names them
+    (["Canada's share of Northern America's population in 2022?", "and its share of the region's GDP that year?"],
+     "share", ["CAN"], 7.7852),  # the same share of the group (its members' sum), of another measure
+    (["What share of South America's GDP did Chile have in 2022?", "and of its population?"], "share", ["CHL"],
+     4.5452),
+    (["porcentaje de la población nacional que vive en la RM según el censo", "¿y según la proyección del INE para 2024?"],
+     "share", ["CL-13", "CHL"], 41.9226),  # the projections' share of the country
+    (["¿cuál es la comuna más pobre de la Araucanía?", "¿qué tasa de pobreza por ingresos tiene?"], "latest", ["CL-09116"],
+     24.2779),  # "tiene": the comuna just shown
+    (["magallanes gdp q2 2023?", "and in the first quarter of that year?"], "value", ["CL-12"], 479),
+    (["precio del cobre promedio en 2024", "y cuando estuvo mas caro ese año?"], "which_period", ["CHL"], 4.8725),  # a day
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
@@ -2249,3 +2265,9 @@ def test_an_amount_of_a_group_without_figures_of_its_own_is_its_members_sum(cifr
 
 def test_the_whole_world_is_the_world(cifra):
     assert cifra.ask("cual es la esperanza de vida del mundo entero").plan.area_codes == ["WLD"]
+
+
+@pytest.mark.parametrize("question", ["cuanto son 10 utm en pesos en enero 2026?", "y el dolar a cuanto esta?"])
+def test_what_no_plan_computes_is_declined_not_answered_nearby(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status != "ok" and answer.values == [], answer.answer
