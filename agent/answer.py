@@ -52,6 +52,13 @@ def period_label(period: str, language: Language) -> str:
     return period
 
 
+def times_named(plan: QueryPlan, name: str, language: Language) -> str:
+    """"10 × Unidad tributaria mensual (UTM)": a converted amount of a unit of account, named with its multiple."""
+    if not plan.times:
+        return name
+    return f"{number(plan.times, 0 if plan.times == int(plan.times) else 2, language)} × {name}"
+
+
 def citation(info: IndicatorInfo, catalog: IndicatorCatalog, language: Language) -> Citation:
     source = catalog.sources[info.source_id]
     return Citation(
@@ -235,7 +242,7 @@ class AnswerWriter:
 
     def _sentence(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],
                   area_names: dict[str, str]) -> str:
-        name = info.name(language)
+        name = times_named(plan, info.name(language), language)
         fig = lambda value: figure(value, info, language)  # noqa: E731
         if plan.operation in TWO_OPERANDS:
             return self._two_operands(plan, info, language, records)

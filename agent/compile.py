@@ -506,7 +506,14 @@ class QueryBuilder:
             return self.which_period()
         if operation in TWO_OPERANDS:
             return self.two_operands()
-        return self.rows(uses_annual_average(self.plan, self.info))
+        rows = self.rows(uses_annual_average(self.plan, self.info))
+        return self._times(rows) if self.plan.times else rows
+
+    def _times(self, rows: Select) -> Select:
+        """"¿cuánto son 50 UF en pesos?": each value of one unit, times the amount asked, in the SQL shown."""
+        values = rows.subquery("one_unit")
+        return select(*[(column * literal(self.plan.times)).label("value") if column.name == "value" else column
+                        for column in values.c]).order_by(values.c.area, values.c.period)
 
 
 def uses_annual_average(plan: QueryPlan, info: IndicatorInfo) -> bool:

@@ -1,7 +1,7 @@
 """What Cifra understood, from the plan: shown above every answer ("Entendí: …") and kept in the JSON
 (``Answer.understood``), so a misreading is visible before anyone trusts the figure."""
 
-from agent.answer import message, period_label
+from agent.answer import message, period_label, times_named
 from agent.formatting import number
 from agent.indicators import IndicatorCatalog
 from agent.models import TWO_OPERANDS, Language, Operation, PeriodSpec, QueryPlan, ReadingOption, Understanding, Understood
@@ -48,7 +48,7 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
                               places=", ".join(area_names.get(code, code) for code in plan.excluded_codes)))
     derived = catalog.get(info.derived_from).name(language) if info.derived_from else None
     second = catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
-    measure = info.name(language) + (f"; {second.name(language)}" if second else "")
+    measure = times_named(plan, info.name(language), language) + (f"; {second.name(language)}" if second else "")
     # what the operation's words need: the two operands in order, the condition counted
     terms = (info.name(language), second.name(language)) if second else (places + ["…", "…"])[:2]
     condition = f"{plan.threshold[0]} {number(plan.threshold[1], 0 if plan.threshold[1] == int(plan.threshold[1]) else 2, language)}" \

@@ -159,6 +159,8 @@ class Understanding(BaseModel):
         None, description="The second measure's own cues where they differ ('el PIB y su crecimiento': growth).")
     candidates: list[IndicatorCandidate] = []
     named_amounts: list[float] = Field([], description="Amounts that name the measure ('US$3,00 diarios', 'PPA 2021').")
+    units_asked: float | None = Field(None, description="'¿cuánto son 50 UF en pesos?': that many of the unit the "
+                                                        "measure values, converted.")
     model_codes: list[str] = Field([], description="The indicators the model read the question as naming, in their roles.")
     hostile: bool = False
     too_long: bool = False
@@ -193,6 +195,8 @@ class QueryPlan(BaseModel):
     alternatives: list[str] = Field(default_factory=list, description="Sibling or other-source indicators worth naming.")
     second_indicator_code: str | None = Field(
         None, description="A difference's or ratio's second measure; without it, the two operands are two places.")
+    times: float | None = Field(None, description="How many of a unit of account (UF, UTM) are converted: each value "
+                                                  "is multiplied by it.")
 
     @property
     def over_years(self) -> bool:

@@ -373,6 +373,12 @@ class Planner:
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
         previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
+        if previous is not None and previous.operation == Operation.CHANGE and not understanding.topic_text \
+                and understanding.cues.measure == "share" and understanding.period.unstated \
+                and lexicon().has_phrase(asked, lexicon().operations["percent_change"]):
+            # "¿y en porcentaje?" after a change: that change, whose percentage it gives, never a share
+            understanding = understanding.model_copy(update={"operation": Operation.CHANGE,
+                                                             "cues": understanding.cues.model_copy(update={"measure": None})})
         share_named = self._as_share_of(understanding, previous) if previous is not None else None
         if previous is not None and share_named is None and self._share_of_last(understanding):
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
@@ -704,7 +710,8 @@ class Planner:
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
         share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
         last_share = context is not None and self.catalog.get(context.indicator_code).derivation == "share_of_parent"
-        if last_share and chosen.code in self.catalog.projecting and len(areas) == 1 and areas[0] in self.catalog.parents:
+        if last_share and chosen.code in self.catalog.projecting and len(areas) == 1 and areas[0] in self.catalog.parents \
+                and operation in (Operation.VALUE, Operation.LATEST):
             # "¿y según la proyección del INE?" after the census share of the country: the projections' share of it
             share_asked, areas = True, areas + [self.catalog.parents[areas[0]]]
         elif chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
@@ -775,7 +782,9 @@ class Planner:
         elif operation in (Operation.WHICH_PERIOD, Operation.RANK) and (rose := ROSE_MOST.search(asked)) and \
                 chosen.transform != "growth":  # "¿en qué año subió más el desempleo?": its biggest rise, never its peak
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": rose[0]})
-        if operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
+        if operation == Operation.WHICH_PERIOD and period.day and understanding.operation is None:
+            operation = Operation.VALUE  # "¿y el 15 de junio del 2023?" after the day it peaked: that day's value
+        elif operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
             return PlanOutcome(status="clarify", reason="one_period_only",  # questions, never "the highest" of one day
                                params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})
         members_read = operation in (Operation.RANK, Operation.COUNT, Operation.POSITION) or (
@@ -783,6 +792,10 @@ class Planner:
         if understanding.excluded and not members_read:  # "el PIB de Chile sin contar Santiago": no members to leave out
             return PlanOutcome(status="clarify", reason="unsupported",
                                params={"words": ", ".join(place.matched for place in understanding.excluded)})
+        if understanding.units_asked and not (chosen.unit_kind == "currency" and operation in (
+                Operation.VALUE, Operation.LATEST, Operation.SERIES)):  # "10 UTM" of a measure that values no unit
+            return PlanOutcome(status="clarify", reason="unsupported",
+                               params={"words": f"{understanding.units_asked:g}"})
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
@@ -790,7 +803,7 @@ class Planner:
                 asked, lexicon().operations["sort_all"]) else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context else None),
-            per_period=per_period,
+            per_period=per_period, times=understanding.units_asked,
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)

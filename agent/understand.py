@@ -40,7 +40,7 @@ TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<
                            r"\b(?P<between>(?:\s+\S+){0,4}?)\s+(?:(?:al|del|en el|desde el) (?:exterior|extranjero)|"
                            r"abroad|overseas|to other countries|from other countries)\b")
 # "where does Temuco land?", "where would Chile rank?": its position, said as a place
-WHERE_IT_RANKS = re.compile(r"\bwhere (?:does|do|did|would|will) ((?:\w+ ){1,4}?)(?:land|rank|stand|place|fall|come)s?\b")
+WHERE_IT_RANKS = re.compile(r"\bwhere (?:does|do|did|would|will) ((?:\w+ ){1,4}?)(?:land|rank|stand|place|fall|come|sit)s?\b")
 # "¿cuál de los dos países…?", "which of the two countries": the places just answered, never a top two
 OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three|2|3)|(?:de\s+)?ambos|(?:of\s+)?both)\s+"
                         r"(?:pa[ií]ses|countries|regiones|regions|comunas|places|lugares)\b", re.IGNORECASE)
@@ -73,8 +73,11 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|y|and|to|a|hasta|frente a|comparado con|"
                     r"compared (?:with|to))\s+(?:(?:cuanto|como|what|how)\s+(?:\w+\s+){0,2}?)?"
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present)\b")
+# "¿cuánto creció en ese mismo periodo?": over the span of the last answer
+SAME_SPAN = re.compile(r"\b(?:mismo|same) (?:periodo|period|lapso)\b")
+DIVIDING = re.compile(r"\b(?:divido|dividir|dividiendo|dividimos|divides|dividing)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
-AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)\d+(?: \d+)*\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\b")
+AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)(\d+(?: \d+)*)\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\b")
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
 LAST_PERIODS = re.compile(r"\b(?:last|past|recent|ultimos|ultimas|pasados|pasadas|recientes)\b")
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
@@ -153,7 +156,7 @@ PER_DOLLAR = re.compile(r"\b(?:pesos?(?: chilenos)?|moneda local|local currency(
                         r"(?:dolar|dolares|dollar|us)\b")
 # a period set against another: "marzo de 2025 respecto a marzo de 2024", "compared with June 2023"
 COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado con|frente (?:a|al)|versus|vs|"
-                 r"compared (?:with|to)|against)")
+                 r"compared (?:with|to)|against|contra)")
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r"(?!\s+(?:than|que|de)\s+(?:\d|(?:un|una|a|an|one|uno|half|medio)\s))"  # a threshold: a count
                            rf".{{0,80}}\b(?:que|than|{COMPARED_WITH})\b")  # "cuánta gente más vive… el 2024 comparado con el 2017"
@@ -861,7 +864,7 @@ class Understander:
                                threshold is not None)
         said = period.period
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
-                said.since_previous or THOSE_YEARS.search(folded) or said.start and (  # "desde 2020": to the latest
+                said.since_previous or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (  # "desde 2020": to the latest
                     said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?": the change over
             # the years, not the yearly growth rates
@@ -871,7 +874,8 @@ class Understander:
         if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
                 said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
-        one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded)
+        one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded) or ONE_MEMBER.search(explained)
+        # "¿qué país de Sudamérica (según la ONU) tuvo…?": a parenthesis between the member and its verb
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
         if operation == Operation.AGGREGATE and (one_member or averaged):
             operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
@@ -942,9 +946,10 @@ class Understander:
         # year's January, which no plan says: never the yearly figures
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
-        amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": a multiple no plan computes
-        if amount_of_unit and not unsupported:
-            unsupported = as_written(text, amount_of_unit[0])
+        amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit
+        divided = DIVIDING.search(folded) if two_kind is None else None  # "si divido la población por los hogares":
+        if divided and not unsupported:  # a ratio said around its measures, which the reading cannot split
+            unsupported = as_written(text, divided[0])
         unnamed_age = UNNAMED_AGE.search(_blank(folded, age_phrases))  # "aged 65" names a group, "at age 60" none
         if unnamed_age and not unsupported:
             unsupported = as_written(text, unnamed_age[0])
@@ -1046,6 +1051,7 @@ class Understander:
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,
             named_amounts=_named_amounts(NEGATED.sub(" ", text), folded, without_unit_years, threshold),
+            units_asked=number(text, amount_of_unit[1], None) if amount_of_unit else None,
             operation_words=as_written(text, two_phrase) if two_phrase and operation in TWO_OPERANDS else None,
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),

@@ -327,6 +327,8 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     ("¿dónde vive la mayor parte de los chilenos?", "cl_region", "desc"),
     ("¿en qué región vive la mayoría de la gente?", "cl_region", "desc"),
     ("where in South America is life expectancy highest?", "country", "desc"),
+    ("¿Qué país de Sudamérica (según la clasificación de la ONU) tuvo la esperanza de vida más baja en 2022?", "country",
+     "asc"),  # a parenthesis between the member and its verb
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
@@ -341,6 +343,7 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("¿cuál es el tercer país más poblado de Sudamérica?", "M49-005", [], 3),
     ("después de la RM, ¿qué región tiene más habitantes?", "CHL", ["CL-13"], 1),  # the first one left out
     ("after Brazil, which South American country has the largest GDP?", "M49-005", ["BRA"], 1),
+    ("Which country in the UN's Middle Africa subregion had the highest GDP per capita in 2023?", "M49-017", [], None),
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
@@ -2203,6 +2206,7 @@ def test_grows_in_the_present_tense(cifra, question, operation, code):
     ("Ethiopia's population grew by what percent between 2000 and 2020?", "SP.POP.TOTL"),  # the level's change, in %
     ("by how many points did Vietnam's urban share rise 2000-2020", "SP.URB.TOTL.IN.ZS"),
     ("income share held by the lowest 20% in Brazil", "SI.DST.FRST.20"),
+    ("otra cosa, cuanta gente hay en la fuerza de trabajo? ultimo dato", "CHL.LABOUR_FORCE"),  # a new question begins
 ])  # fmt: skip
 def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     answer = cifra.ask(question)
@@ -2222,6 +2226,7 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     (["¿cuánta gente vive en Lago Ranco?", "ah perdon, quise decir Lanco"], "latest", ["CL-14103"], 16_876),  # a correction
     (["mortalidad infantil en Sierra Leona en 2000", "and now?"], "latest", ["SLE"], 54.6),  # now: the newest value
     (["¿cuántas comunas de Ñuble tienen más de 50 mil habitantes?", "¿cuáles son?"], "count", [], 2),  # the count names them
+    (["desempleo en Chile 2020", "perdón, Perú"], "value", ["PER"], 7.183),  # a correction of the place
     (["Canada's share of Northern America's population in 2022?", "and its share of the region's GDP that year?"],
      "share", ["CAN"], 7.7852),  # the same share of the group (its members' sum), of another measure
     (["What share of South America's GDP did Chile have in 2022?", "and of its population?"], "share", ["CHL"],
@@ -2232,6 +2237,12 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      24.2779),  # "tiene": the comuna just shown
     (["magallanes gdp q2 2023?", "and in the first quarter of that year?"], "value", ["CL-12"], 479),
     (["precio del cobre promedio en 2024", "y cuando estuvo mas caro ese año?"], "which_period", ["CHL"], 4.8725),  # a day
+    (["precio del cobre promedio en 2024", "y cuando estuvo mas caro ese año?", "y el 15 de junio del 2023?"], "value",
+     ["CHL"], 3.83),  # a day named after the peak: its value
+    (["¿cuánto creció la población de Antofagasta entre 2010 y 2020?", "¿y en porcentaje?"], "change", ["CL-02"],
+     23.0332),  # the same change, whose percentage it gives: never a share
+    (["¿cuánto creció la población de Antofagasta entre 2010 y 2020?", "¿y en porcentaje?",
+      "y Atacama, cuanto crecio en % en ese mismo periodo?"], "change", ["CL-03"], 10.092),
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
@@ -2267,7 +2278,23 @@ def test_the_whole_world_is_the_world(cifra):
     assert cifra.ask("cual es la esperanza de vida del mundo entero").plan.area_codes == ["WLD"]
 
 
-@pytest.mark.parametrize("question", ["cuanto son 10 utm en pesos en enero 2026?", "y el dolar a cuanto esta?"])
+@pytest.mark.parametrize(("question", "times", "value"), [
+    ("cuanto son 10 utm en pesos en enero 2026?", 10, 697_510),  # ten times January's UTM
+    ("¿cuánto son 50 UF en pesos el 1 de enero de 2026?", 50, 1_986_855.5),
+])  # fmt: skip
+def test_an_amount_of_a_unit_of_account_is_converted(cifra, question, times, value):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.times, answer.values[0].value) == ("ok", times, value), answer.answer
+    assert f"{times} ×" in answer.answer and f"* {times}" in answer.sql.replace(".0", "")
+
+
+@pytest.mark.parametrize("question", ["y el dolar a cuanto esta?", "10 UF de población en Chile",
+                                      "¿cuántas personas por hogar da, si divido la población por los hogares en Valdivia?"])
 def test_what_no_plan_computes_is_declined_not_answered_nearby(cifra, question):
     answer = cifra.ask(question)
     assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+def test_a_place_in_a_group_named_by_its_adjective(cifra):
+    plan = cifra.ask("where does thailand sit among the south-east asian countries on gdp per capita in 2022?").plan
+    assert (plan.operation, plan.area_codes, plan.group_code) == ("position", ["THA"], "M49-035")
