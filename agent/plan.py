@@ -622,6 +622,12 @@ class Planner:
             return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
             period = self._to_latest(chosen, areas, period)
+            shown = self._said_period(context) if context is not None and context.indicator_code == chosen.code else None
+            if shown is not None and shown.is_single_year and period.end is not None and period.start < shown.start \
+                    and shown.start > period.end and not shown.month and chosen.frequency == "A":
+                # "¿y cuánto creció desde 2010?" after a projected 2020: to the year just shown, never back to the
+                # last census-based one
+                period = period.model_copy(update={"end": shown.start})
             if period.end is None:  # no values there to end the change with
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
             if period.end < period.start:  # "¿y hace 5 años?" of a projection, then "¿cuánto creció desde entonces?":

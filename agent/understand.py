@@ -206,7 +206,7 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
                         # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|smallest|more|less|"
+                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|smallest|fastest|slowest|more|less|"
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
@@ -1006,7 +1006,10 @@ class Understander:
             topic_text = without_entities = f"poblacion {topic_text}"
             search_words = topic_text.split()
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
-        if not topic_text and implied and member_kind and not unsupported:  # "¿cuántos países crecieron más de 10 %?"
+        of_countries = operation != Operation.CHANGE and not CONTINUATION.match(folded) and (
+            places.places or previous_measure is None) and all(place.kind in ("country", *GROUP_KINDS) for place in places.places)
+        if not topic_text and implied and (member_kind or of_countries) and not unsupported:
+            # "¿cuántos países crecieron más de 10 %?", "el peor año de crecimiento de México": the economy's growth
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
