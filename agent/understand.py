@@ -75,6 +75,7 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present)\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
 SAME_SPAN = re.compile(r"\b(?:mismo|same) (?:periodo|period|lapso)\b")
+SPREAD = re.compile(r"\b(?:el rango|the range|rango de|rango entre|amplitud de|recorrido de)\b")
 DIVIDING = re.compile(r"\b(?:divido|dividir|dividiendo|dividimos|divides|dividing)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
 AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)(\d+(?: \d+)*)\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\b")
@@ -210,7 +211,8 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
-ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the|su|its)\s+(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
+ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second|third|fourth|"
+                                  r"fifth)\s+)?(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous)\s+(country|region|comuna)\b")
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
@@ -947,6 +949,9 @@ class Understander:
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
         amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit
+        spread = SPREAD.search(folded)  # "el rango (máximo menos mínimo)": no plan subtracts a series' ends
+        if spread and not unsupported:
+            unsupported = as_written(text, spread[0])
         divided = DIVIDING.search(folded) if two_kind is None else None  # "si divido la población por los hogares":
         if divided and not unsupported:  # a ratio said around its measures, which the reading cannot split
             unsupported = as_written(text, divided[0])

@@ -345,11 +345,13 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("after Brazil, which South American country has the largest GDP?", "M49-005", ["BRA"], 1),
     ("Which country in the UN's Middle Africa subregion had the highest GDP per capita in 2023?", "M49-017", [], None),
     ("Which South American country grew the fastest in 2023?", "M49-005", [], 1),  # the economy's growth
+    ("Según el Censo 2024, ¿cuál es la tercera comuna más poblada de Chile?", "CHL", [], 3),  # of its comunas
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
     assert (plan.operation, plan.group_code or plan.area_codes[0], plan.excluded_codes, plan.top_n) == (
         "rank", group, excluded, top_n)
+    assert "comuna" not in question or plan.member_kind == "cl_comuna"  # "la tercera comuna": comunas, never regions
 
 
 @pytest.mark.parametrize("question", ["where is unemployment highest, Chile or Peru?",
@@ -2226,6 +2228,8 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      "difference", ["CL-13101"], 105_532),  # in the order the words name them
     (["For the comuna of Santiago, how far off was INE's 2024 population projection from what the 2024 census actually "
       "counted? Give census minus projection."], "difference", ["CL-13101"], -105_532),  # "minus" says the order
+    (["How many fewer people did the 2024 census count in Chile than the INE projection for 2024 had estimated?"],
+     "difference", ["CHL"], 1_605_945),  # "how many fewer": the larger one first
     (["¿cuánta gente vive en Lago Ranco?", "ah perdon, quise decir Lanco"], "latest", ["CL-14103"], 16_876),  # a correction
     (["mortalidad infantil en Sierra Leona en 2000", "and now?"], "latest", ["SLE"], 54.6),  # now: the newest value
     (["¿cuántas comunas de Ñuble tienen más de 50 mil habitantes?", "¿cuáles son?"], "count", [], 2),  # the count names them
@@ -2293,6 +2297,7 @@ def test_an_amount_of_a_unit_of_account_is_converted(cifra, question, times, val
 
 
 @pytest.mark.parametrize("question", ["y el dolar a cuanto esta?",
+                                      "¿Cuál fue el rango (máximo menos mínimo) de la inflación anual de Chile entre 2010 y 2020?",
                                       "¿cuántas personas por hogar da, si divido la población por los hogares en Valdivia?"])
 def test_what_no_plan_computes_is_declined_not_answered_nearby(cifra, question):
     answer = cifra.ask(question)
