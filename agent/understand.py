@@ -40,7 +40,7 @@ TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<
                            r"\b(?P<between>(?:\s+\S+){0,4}?)\s+(?:(?:al|del|en el|desde el) (?:exterior|extranjero)|"
                            r"abroad|overseas|to other countries|from other countries)\b")
 # "where does Temuco land?", "where would Chile rank?": its position, said as a place
-WHERE_IT_RANKS = re.compile(r"\bwhere (?:does|do|did|would|will) ((?:\w+ ){1,4}?)(?:land|rank|stand|place|fall|come|sit)s?\b")
+WHERE_IT_RANKS = re.compile(r"\bwhere (?:does|do|did|would|will) ((?:\w+ ){1,4}?)(?:land|rank|stand|place|fall|come|sit|put)s?\b")
 # "¿cuál de los dos países…?", "which of the two countries": the places just answered, never a top two
 OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three|2|3)|(?:de\s+)?ambos|(?:of\s+)?both)\s+"
                         r"(?:pa[ií]ses|countries|regiones|regions|comunas|places|lugares)\b", re.IGNORECASE)
@@ -75,6 +75,7 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present)\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
 SAME_SPAN = re.compile(r"\b(?:mismo|same) (?:periodo|period|lapso)\b")
+QUARTER_NAME = re.compile(r"[qt][1-4]")
 SPREAD = re.compile(r"\b(?:el rango|the range|rango de|rango entre|amplitud de|recorrido de)\b")
 DIVIDING = re.compile(r"\b(?:divido|dividir|dividiendo|dividimos|divides|dividing)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
@@ -752,7 +753,8 @@ class Understander:
         place_words = {word for place in places for word in place.matched.split()}
         for name in (PAIRED_NAME if places else PLACE_LIKE).findall(text):
             word = fold(name)
-            if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words:
+            if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words \
+                    and not QUARTER_NAME.fullmatch(word):  # "in Q4 2025": a quarter, no place
                 return name
         return None
 

@@ -346,6 +346,7 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("Which country in the UN's Middle Africa subregion had the highest GDP per capita in 2023?", "M49-017", [], None),
     ("Which South American country grew the fastest in 2023?", "M49-005", [], 1),  # the economy's growth
     ("Según el Censo 2024, ¿cuál es la tercera comuna más poblada de Chile?", "CHL", [], 3),  # of its comunas
+    ("Apart from the Santiago metropolitan region, which region had the largest GDP in Q4 2025?", "CHL", ["CL-13"], 1),
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
@@ -2302,6 +2303,13 @@ def test_an_amount_of_a_unit_of_account_is_converted(cifra, question, times, val
 def test_what_no_plan_computes_is_declined_not_answered_nearby(cifra, question):
     answer = cifra.ask(question)
     assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+def test_where_that_puts_it_is_its_position(cifra):
+    conversation = Conversation()
+    cifra.ask("urban population share of Chile in 2023", conversation)
+    plan = cifra.ask("where does that put it in South America?", conversation).plan
+    assert (plan.operation, plan.area_codes, plan.group_code) == ("position", ["CHL"], "M49-005")
 
 
 def test_a_place_in_a_group_named_by_its_adjective(cifra):
