@@ -536,7 +536,8 @@ def _parenthesised(text: str, folded: str) -> list[tuple[int, int]]:
 def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tuple[int, int]]) -> PlaceMatch:
     """"Los Ángeles, Región del Biobío": a Chilean area named right after a place inside it says which place is
     meant and is no second place (CUT codes nest: CL-08 holds CL-08301); in a parenthesis after it, any area its
-    name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region.
+    name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region; the
+    countries listed in a parenthesis right after a group say what the group is.
     Chile named as a source's country beside a place in it says whose source it is. Their words stay read."""
     named = _occurrences(places, folded)
     def holds(inner: Place, codes: list[str]) -> bool:
@@ -549,6 +550,10 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
                   if (holds(inner, [outer.code]) and not folded[inner_span[1]:outer_span[0]].strip())
                   or (in_parenthesis(inner_span, outer_span)  # "Colina (zona norte de Santiago)": any Santiago
                       and holds(inner, [outer.code, *outer.alternatives, outer.code[:5]]))]
+    listed = [(start, end) for group, group_span in named if group.kind in GROUP_KINDS for start, end in parenthesised
+              if not folded[group_span[1]:start].strip()]  # "Southern Africa (the UN subregion: South Africa, …)"
+    qualifiers += [place for place, (start, end) in named if place.kind not in GROUP_KINDS
+                   and any(inside <= start and end <= outside for inside, outside in listed)]  # members explaining it
     in_chile = any(place.code.startswith("CL-") for place in places.places)  # "Maipú in Chile's 2024 census"
     qualifiers += [place for place, (start, end) in named if place.code == "CHL" and in_chile
                    and any(found.start() <= start and end <= found.end() for found in CHILES_SOURCE.finditer(folded))

@@ -2274,6 +2274,8 @@ def test_members_ranked_by_their_average_over_the_years(cifra, question, area, v
 
 @pytest.mark.parametrize(("question", "group", "year", "value"), [
     ("total population of Southern Africa in 2023?", "M49-018", 2023, 72_197_701),  # no publisher's figure: members' sum
+    ("total population of Southern Africa (the UN subregion: South Africa, Namibia, Botswana, Lesotho, Eswatini) in 2023?",
+     "M49-018", 2023, 72_197_701),  # the members listed explain the group
     ("How many people live in South America? Latest World Bank numbers", "M49-005", 2025, 437_788_241),
 ])  # fmt: skip
 def test_an_amount_of_a_group_without_figures_of_its_own_is_its_members_sum(cifra, question, group, year, value):
