@@ -18,7 +18,6 @@ from catalog.text import fold
 NO_MATCH_SCORE = 0.86
 UNKNOWN_WORD_SCORE = 0.91
 FAMILY_MARGIN = 0.012
-FEWER = re.compile(r"\b(?:fewer|less|lower|smaller|menos|menor|menores)\b")
 ACCOUNTING_MARGIN = 0.03  # how far below the best match a family the topic names, or names in full, still wins
 LLM_CANDIDATES = 5
 DEFAULT_AREA = "CHL"
@@ -158,8 +157,6 @@ class FamilyChooser:
             before = {code: max((index for index in indices if index < minus), default=-1) for code, indices in named.items()}
             if before[first] != before[second]:
                 return before[second] > before[first]
-        if named[first] and named[second] and FEWER.search(" ".join(words)):  # "how many fewer did the census count
-            return named[first][0] < named[second][0]  # than the projection?": the larger one first, so it is positive
         return bool(named[second]) and (not named[first] or named[second][0] < named[first][0])
 
     def _name_stems(self, code: str) -> set[str]:

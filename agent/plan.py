@@ -75,6 +75,7 @@ BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
 # a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had|hay|habia|hubo)\W*$|\b(?:hay|habia|hubo)\b")
+FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller)|cuant[oa]s? (?:\w+ )?menos)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
@@ -893,6 +894,8 @@ class Planner:
             projected = first.period.projected or second.period.projected  # a census against a projection
             if self.family.named_first(asked or "", first.indicator_code, second.indicator_code):
                 first, second = second, first  # "how much higher was the projection than the census?": in its order
+            if operation == Operation.DIFFERENCE and FEWER_THAN.search(asked or ""):
+                first, second = second, first  # "how many fewer…than…?": the larger one first, so it is positive
             return first.model_copy(update={"operation": operation, "second_indicator_code": second.indicator_code,
                                             "period": said.model_copy(update={"projected": projected}),
                                             "alternatives": []})
@@ -1082,6 +1085,8 @@ class Planner:
             if not first or not second or first[0].code == second[0].code:
                 outcome.status, outcome.reason, outcome.params = "no_data", "no_variant", {"indicator": base}
                 return chosen, None
+            if operation == Operation.DIFFERENCE and not pair and FEWER_THAN.search(fold(understanding.question)):
+                first, second = second, first  # "how many fewer did the census count than the projection?": positive
             if not _comparable(operation, first[0], second[0]):
                 difference = operation == Operation.DIFFERENCE
                 outcome.status, outcome.reason = "clarify", "units_differ" if difference else "ratio_units_differ"

@@ -2231,6 +2231,9 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
       "counted? Give census minus projection."], "difference", ["CL-13101"], -105_532),  # "minus" says the order
     (["How many fewer people did the 2024 census count in Chile than the INE projection for 2024 had estimated?"],
      "difference", ["CHL"], 1_605_945),  # "how many fewer": the larger one first
+    (["What was Biobío's population in the 2024 census?",
+      "How many fewer people did the census count than INE's projection for that same year?"], "difference", ["CL-08"],
+     73_166),
     (["¿cuánta gente vive en Lago Ranco?", "ah perdon, quise decir Lanco"], "latest", ["CL-14103"], 16_876),  # a correction
     (["mortalidad infantil en Sierra Leona en 2000", "and now?"], "latest", ["SLE"], 54.6),  # now: the newest value
     (["¿cuántas comunas de Ñuble tienen más de 50 mil habitantes?", "¿cuáles son?"], "count", [], 2),  # the count names them
