@@ -74,7 +74,7 @@ ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|e
 BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
 # a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
-HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had|hay|habia|hubo)\W*$|\b(?:hay|habia|hubo)\b")
+HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller)|cuant[oa]s? (?:\w+ )?menos)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
@@ -1225,11 +1225,10 @@ class Planner:
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
                 return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna
             return previous.area_codes, previous.group_code
-        last = conversation.last_plan
         talked_about = next((turn.shown_areas if turn.plan.operation == Operation.RANK else turn.plan.area_codes
                              for turn in reversed(conversation.turns) if turn.plan), [])
-        if not new_areas and not group and not understanding.member_kind and last is not None \
-                and len(talked_about) == 1 and HAS_IT.search(fold(understanding.question)):
+        if not new_areas and not group and not understanding.member_kind and len(talked_about) == 1 \
+                and HAS_IT.search(fold(understanding.question)):
             # "¿qué tasa de pobreza por ingresos tiene?" after a comuna (or the top comuna): that comuna's
             return talked_about, None
         if not new_areas and not group and not understanding.member_kind:
