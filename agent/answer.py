@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from babel.lists import format_list
 
 from agent.compile import uses_annual_average
 from agent.formatting import change_percent, difference, figure, number, percent
@@ -99,6 +100,7 @@ class AnswerWriter:
             texts.insert(0, message(f"derived_{info.derivation}", language, measure=info.name(language),
                                     series=base_info.name(language), code=base_info.code, other=other))
         texts += self._beyond_data(plan, language, records)
+        texts += self._places_without_rows(plan, info, language, records, area_names)
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline, exact = self._headline(plan, info, language, records, values)
@@ -246,10 +248,13 @@ class AnswerWriter:
         fig = lambda value: figure(value, info, language)  # noqa: E731
         if plan.operation in TWO_OPERANDS:
             return self._two_operands(plan, info, language, records)
-        if plan.operation == Operation.WHICH_PERIOD:
-            return " ".join(message(f"which_period_{plan.order}", language, indicator=name, area=r["area_name"],
-                                    period=period_label(str(r["period"]), language), figure=fig(r["value"]),
-                                    span=self._span(plan, language)) for r in records)  # fmt: skip
+        if plan.operation == Operation.WHICH_PERIOD:  # periods that tie are all named
+            by_area = {r["area"]: [each for each in records if each["area"] == r["area"]] for r in records}
+            return " ".join(message(f"which_period_{plan.order}", language, indicator=name, area=tied[0]["area_name"],
+                                    period=format_list([period_label(str(r["period"]), language) for r in tied],
+                                                       locale=language),
+                                    figure=fig(tied[0]["value"]), span=self._span(plan, language))
+                            for tied in by_area.values())  # fmt: skip
         if plan.operation == Operation.POSITION:
             return " ".join(message("position", language, area=r["area_name"], position=r["position"],
                                     members=r["members"], members_label=self._members_label(plan, language, area_names),
@@ -268,7 +273,8 @@ class AnswerWriter:
             return self._period_count(plan, info, language, records, fig, name)
         if plan.operation == Operation.RANK:
             group = area_names.get(plan.group_code or "") or self._members_label(plan, language, area_names)
-            items = "; ".join(f"{i}) {r['area_name']}: {fig(r['value'])}" for i, r in enumerate(records, 1))
+            places = [next(i for i, each in enumerate(records, 1) if each["value"] == r["value"]) for r in records]
+            items = "; ".join(f"{place}) {r['area_name']}: {fig(r['value'])}" for place, r in zip(places, records))  # ties share
             title = message(f"rank_title_{plan.order}", language, group=group)
             period = period_label(records[0]["period"], language)
             if plan.over_years:  # "Crecimiento del PIB, promedio 2015–2024": each member's average, not a year's
@@ -309,12 +315,16 @@ class AnswerWriter:
                     first_figure=fig(first["value"]), last_figure=fig(last["value"])))  # fmt: skip
         return " ".join(sentences)
 
-    def _no_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area_names: dict[str, str]) -> str:
+    @staticmethod
+    def _asked_label(plan: QueryPlan, language: Language) -> str:
         period = plan.period
-        asked = f"{period.start}" if period.is_single_year else f"{period.start or '…'}–{period.end or '…'}"
         if period.is_single_year and period.month and not period.month_end:  # "el 31 de diciembre de 2024", not 2024
-            asked = period_label(f"{period.start:04d}-{period.month:02d}" + (f"-{period.day:02d}" if period.day else ""),
-                                 language)
+            return period_label(f"{period.start:04d}-{period.month:02d}" + (f"-{period.day:02d}" if period.day else ""),
+                                language)
+        return f"{period.start}" if period.is_single_year else f"{period.start or '…'}–{period.end or '…'}"
+
+    def _no_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area_names: dict[str, str]) -> str:
+        period, asked = plan.period, self._asked_label(plan, language)
         if plan.member_kind and not plan.area_codes:  # "Gini por región": the members lack it, not the group
             members = self._members_label(plan, language, area_names)
             return " ".join([message("no_rows" if period.start or period.end else "no_rows_any", language,
@@ -323,19 +333,33 @@ class AnswerWriter:
         if plan.operation == Operation.POSITION:  # Peru in the OECD: not a member, so it has no place there
             return " ".join(message("not_ranked", language, area=area_names.get(area, area), indicator=info.name(language),
                                     members_label=self._members_label(plan, language, area_names)) for area in plan.area_codes)
-        texts = []
-        for area in plan.area_codes or [plan.group_code]:
-            name = area_names.get(area or "", area or "")
-            texts.append(message("no_rows" if period.start or period.end else "no_rows_any", language,
-                                 indicator=info.name(language), area=name, period=asked))
-            covered = self.coverage.get((info.code, area))
-            texts.append(message("coverage", language, area=name, first=period_label(covered[0], language),
-                                 last=period_label(covered[1], language)) if covered
-                         else message("no_coverage", language, area=name))  # fmt: skip
-            texts += [message("withheld", language, period=period_label(code, language), value=f"{value:g}")
-                      for code, year, value in self.catalog.withheld.get((info.code, area or ""), [])
-                      if (period.start is None or year >= period.start) and (period.end is None or year <= period.end)]
+        return " ".join(self._area_without_rows(plan, info, language, area, area_names, asked)
+                        for area in plan.area_codes or [plan.group_code])
+
+    def _area_without_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area: str | None,
+                           area_names: dict[str, str], asked: str) -> str:
+        period = plan.period
+        name = area_names.get(area or "", area or "")
+        texts = [message("no_rows" if period.start or period.end else "no_rows_any", language,
+                         indicator=info.name(language), area=name, period=asked)]
+        covered = self.coverage.get((info.code, area))
+        texts.append(message("coverage", language, area=name, first=period_label(covered[0], language),
+                             last=period_label(covered[1], language)) if covered
+                     else message("no_coverage", language, area=name))  # fmt: skip
+        texts += [message("withheld", language, period=period_label(code, language), value=f"{value:g}")
+                  for code, year, value in self.catalog.withheld.get((info.code, area or ""), [])
+                  if (period.start is None or year >= period.start) and (period.end is None or year <= period.end)]
         return " ".join(texts)
+
+    def _places_without_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],
+                             area_names: dict[str, str]) -> list[str]:
+        """"desempleo de Chile y del Biobío": a place asked for and left without figures is said, never dropped."""
+        answered = {record.get("area") for record in records}
+        if plan.group_code or plan.operation in TWO_OPERANDS or not answered <= set(plan.area_codes):
+            return []
+        asked = self._asked_label(plan, language)
+        return [self._area_without_rows(plan, info, language, area, area_names, asked)
+                for area in plan.area_codes if area not in answered]
 
     @staticmethod
     def _chart(plan: QueryPlan, records: list[dict]) -> Chart | None:

@@ -115,14 +115,17 @@ def _ordinal(table: FromClause, frequency: str) -> ColumnElement:
     return table.c.year
 
 
-def _one_per_area(query: Select, key: str, descending: bool) -> Select:
-    """Of each area's rows, the first by ``key`` (ties: the earlier period): the year a series peaked, the first
-    period meeting a condition, the newest period two series share. Per area, so two countries give a row each."""
+def _one_per_area(query: Select, key: str, descending: bool, ties: bool = False) -> Select:
+    """Of each area's rows, the first by ``key`` (ties: the earlier period, or every tied one with ``ties``): the year
+    a series peaked, the first period meeting a condition, the newest period two series share. Per area, so two
+    countries give a row each."""
     inner = query.order_by(None).subquery("candidates")
     order = inner.c[key].desc() if descending else inner.c[key].asc()
-    pick = func.row_number().over(partition_by=inner.c.area, order_by=(order, inner.c.period.asc())).label("pick")
+    pick = (func.rank().over(partition_by=inner.c.area, order_by=order) if ties else
+            func.row_number().over(partition_by=inner.c.area, order_by=(order, inner.c.period.asc()))).label("pick")
     ranked = select(*inner.c, pick).subquery("ranked")
-    return select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick == 1).order_by(ranked.c.area)
+    return (select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick == 1)
+            .order_by(ranked.c.area, ranked.c.period))
 
 
 class QueryBuilder:
@@ -313,8 +316,14 @@ class QueryBuilder:
         chile = (self.plan.member_kind or "").startswith("cl_")  # "las regiones de Chile": all of them; countries: a top ten
         limit = self.plan.top_n or (None if chile else DEFAULT_RANK_SIZE)
         values = self._member_values()
-        query = values.order_by(self._order(values), values.selected_columns.area)
-        return query.limit(limit) if limit else query
+        if not limit:
+            return values.order_by(self._order(values), values.selected_columns.area)
+        # the top N and any member tied with the last of them: "the highest" of four countries at 100 % names all four
+        members = values.subquery("member_values")
+        order = members.c.value.desc() if self.plan.order == "desc" else members.c.value.asc()
+        placed = select(*members.c, func.rank().over(order_by=order).label("place")).subquery("placed")
+        return (select(*(column for column in placed.c if column.key != "place")).where(placed.c.place <= limit)
+                .order_by(placed.c.place, placed.c.area))
 
     def position(self) -> Select:
         """The place's position among the group's members with a value that year (ties share a position)."""
@@ -427,9 +436,10 @@ class QueryBuilder:
         return _one_per_area(values.select_from(self._from_areas()).where(*where), "period", plan.order == "desc")
 
     def which_period(self) -> Select:
-        """Each place's period with the highest (or lowest) value: years of yearly figures unless a month or
-        quarter is asked ("¿en qué mes…?")."""
-        return _one_per_area(self.rows(uses_annual_average(self.plan, self.info)), "value", self.plan.order == "desc")
+        """Each place's period with the highest (or lowest) value, every one of them when several tie: years of
+        yearly figures unless a month or quarter is asked ("¿en qué mes…?")."""
+        return _one_per_area(self.rows(uses_annual_average(self.plan, self.info)), "value", self.plan.order == "desc",
+                             ties=True)
 
     def _operand(self, info: IndicatorInfo, areas: list[str], name: str) -> FromClause:
         """One side of a difference or ratio: the series' values per area and period, as a series reads them; observed

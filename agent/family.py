@@ -115,6 +115,12 @@ class FamilyChooser:
         if self.has_data(ranked[0][2], understanding):  # of near ties, those with no values there are no contenders;
             # but the best match without values is never left for a nearby measure that has them (another question)
             ranked = [family for family in ranked if family not in near or self.has_data(family[2], understanding)]
+        in_periods_asked = lambda code: self._in_periods_asked(code, understanding)  # noqa: E731
+        ranked = _promoted(ranked, in_periods_asked)
+        near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
+        timely = [family for family in near if in_periods_asked(family[2])]
+        if timely:  # of near ties, those counted in the periods asked
+            ranked = timely + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
             settled = self._settled(understanding.topic_text, near)
@@ -145,6 +151,15 @@ class FamilyChooser:
                     return chosen
             return counted
         return ranked[0][2]
+
+    def _in_periods_asked(self, code: str, understanding: Understanding) -> bool:
+        """Is the series counted in the periods asked: "¿cuánto creció la economía el segundo trimestre?" is quarterly
+        GDP, not the three months of a monthly index; "en marzo", a monthly one."""
+        period = understanding.period
+        frequencies = {info.frequency for info in self.catalog.family_of(code)}
+        if period.quarter:
+            return "Q" in frequencies
+        return bool(frequencies & {"M", "D"}) if period.month else True
 
     def named_first(self, asked: str, first: str, second: str) -> bool:
         """Does ``asked`` name ``second`` before ``first``, by the words of one name the other lacks ("how much

@@ -30,6 +30,7 @@ LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "c
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
 GROUP_KINDS = {"group", "un_region", "aggregate"}
+POSSESSIVE_JOINERS = {"s", "de", "del", "of", "in", "en"}
 COUNTRY_OF_KIND = {"cl_region": "CHL", "cl_province": "CHL", "cl_comuna": "CHL"}  # Chile's own divisions
 
 
@@ -53,6 +54,12 @@ def _demonym_forms(demonym: str) -> list[str]:
     if base.endswith("o"):
         return [base, base[:-1] + "a", base + "s", base[:-1] + "as"]
     return [base, base + "s"]
+
+
+def _side_by_side(words: list[str], first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two names are joined only by a possessive or "of" ("chile s", "de chile", "in chile")."""
+    (start, end), (other_start, other_end) = sorted([first, second])
+    return set(words[end + 1 : other_start]) <= POSSESSIVE_JOINERS and other_start - end <= 2
 
 
 def _asked_level(levels: list[tuple[int, str]], words: list[str], index: int) -> str | None:
@@ -122,6 +129,7 @@ class Gazetteer:
         places: list[Place] = []
         spans: list[tuple[int, int]] = []
         in_names: set[int] = set()
+        word_spans: dict[str, tuple[int, int]] = {}
         index = 0
         levels = [(position, LEVEL_WORDS[word]) for position, word in enumerate(words) if word in LEVEL_WORDS]
         while index < len(words):
@@ -136,10 +144,12 @@ class Gazetteer:
             code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous, _asked_level(levels, words, index)))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
-                          alternatives=alternatives)
+                          alternatives=alternatives,
+                          namesakes=[other for other in alternatives if self.areas[other].kind == area.kind])
+            end = index + length - 1
             if code not in [known.code for known in places]:
                 places.append(place)
-            end = index + length - 1
+                word_spans[code] = (index, end)
             named_from = index - 2 if index >= 2 and words[index - 1] in ("de", "of") and words[index - 2] in CITY_WORDS \
                 else index  # "the city of Valparaíso": a place, no measure's words
             spans.append((starts[named_from], starts[end] + len(words[end])))
@@ -149,6 +159,11 @@ class Gazetteer:
         by_people = any(place.matched in self._peoples for place in places)
         within = {COUNTRY_OF_KIND.get(place.kind) for place in places}
         places = [place for place in places if not (place.matched in self._demonyms and place.code in within)]
+        # "Chile's Metropolitan Region", "Puente Alto, Chile": the country next to its own division says where it is
+        places = [place for place in places if not any(
+            COUNTRY_OF_KIND.get(inner.kind) == place.code and _side_by_side(words, word_spans[place.code],
+                                                                             word_spans[inner.code])
+            for inner in places)]
         # "población de Ollagüe según el censo chileno": the adjective says where Ollagüe is, it names no second place
         member_kind = next((MEMBER_WORDS[word] for index, word in enumerate(words)
                             if word in MEMBER_WORDS and index not in in_names), None)

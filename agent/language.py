@@ -22,6 +22,8 @@ def detect_language(question: str, default: Language = "es") -> Language:
     english = sum(word in markers["en"] for word in words)
     if english >= spanish + CLEARLY:
         return "en"
+    if english == spanish > 0:  # "and viña del mar?": as the conversation goes, whatever the place's letters
+        return default
     if any(SPANISH_LETTERS.search(word) for word in _not_names(question)):
         return "es"
     if english > spanish:

@@ -87,6 +87,8 @@ class Place(BaseModel):
     kind: str
     matched: str = Field(description="The words of the question that named it.")
     alternatives: list[str] = Field(default_factory=list, description="Other areas with the same name, by priority.")
+    namesakes: list[str] = Field(default_factory=list, description="Those of them of the same kind ('Congo': two "
+                                                                   "countries): which one is meant is asked.")
 
 
 class IndicatorCandidate(BaseModel):

@@ -22,7 +22,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS
+from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS, percent_spelled
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -822,6 +822,13 @@ class Planner:
             options = [outcome.plan, outcome.plan.model_copy(update={"indicator_code": rival[0].code, "alternatives": []})]
             return outcome.model_copy(update={"status": "clarify", "reason": "two_readings", "plan": None,
                                               "options": options})
+        namesake = next((place for place in understanding.places if place.namesakes and place.code in areas), None)
+        if namesake:  # "población del Congo": two countries by that name, each offered, neither answered
+            options = [outcome.plan.model_copy(update={
+                "area_codes": [code if area == namesake.code else area for area in areas], "alternatives": []})
+                for code in (namesake.code, *namesake.namesakes)]
+            return outcome.model_copy(update={"status": "clarify", "reason": "namesakes", "plan": None, "options": options,
+                                              "params": {"place": namesake.matched.capitalize()}})
         return outcome
 
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
@@ -905,7 +912,7 @@ class Planner:
         """The member of the last measure's family a follow-up asks for as a share of what it names ("What is that
         as a share of Mexico's GDP?" after remittances, "¿y medido como porcentaje del gasto del gobierno?" after
         military spending in % of GDP), if its family has one."""
-        asked = fold(understanding.question)
+        asked = fold(percent_spelled(understanding.question, understanding.language))
         if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)
                 or THAT_AS_WHAT_SHARE.search(asked)):
             return None
@@ -953,7 +960,7 @@ class Planner:
     def _share_of_last(understanding: Understanding) -> bool:
         """Does a follow-up ask for the last answer's measure as a share of another, naming no measure of its own
         ("¿y eso como porcentaje del PIB?", "and as a share of GDP?")?"""
-        asked = fold(understanding.question)
+        asked = fold(percent_spelled(understanding.question, understanding.language))
         if AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked) or THAT_AS_WHAT_SHARE.search(asked):
             return True
         share = AND_AS_SHARE_OF.search(asked)

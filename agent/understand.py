@@ -204,7 +204,7 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                        r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|fue|era|es|\w+(?:ed|o|io|ia|aba)|"
+                        r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
                         r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
                         # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
@@ -309,8 +309,10 @@ WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:
                        r"region|comuna|trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
-DESCENDING = re.compile(r"\b(?:de|del) (?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
-                        r"\bfrom (?:highest|largest|most) to (?:lowest|smallest|least)\b")
+DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
+                        r"\b(?:from )?(?:highest|largest|biggest|most|high) (?:to|-) ?(?:lowest|smallest|least|low)\b")
+# An age and up said with a plus sign ("ppl 65+"): folding would drop the sign
+AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
@@ -434,6 +436,11 @@ def _one_group(folded: str, first: tuple[int, int], second: tuple[int, int]) -> 
     between = padded[first[1]:second[0]].split()
     return len(between) <= 2 and sum(any(word.isdigit() or word in NUMBER_WORDS for word in padded[start:end].split())
                                      for start, end in (first, second)) == 1  # "menores de 5" is spelled "de cinco"
+
+
+def percent_spelled(text: str, language: Language) -> str:
+    """"¿qué % de…?", "como % del PIB": the sign as a word, which folding would drop."""
+    return PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", text)
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -583,6 +590,7 @@ class Understander:
         self.joined_words = {pair for pair in joined_words if not set(pair) & function_words()}
         words = lexicon()
         self.exclusions = words.operation_exclusions + sorted(named_operations, key=len, reverse=True)
+        self.measure_changes = sorted(words.variant_cues["transform"]["period_change"], key=len, reverse=True)
         self.typo_targets = sorted({word for groups in (words.operations, words.two_operand_operations, words.group_operations)
                                 for phrases in groups.values() for phrase in phrases for word in fold(phrase).split()
                                 if len(word) >= OPERATION_TYPO_LENGTH} | {
@@ -796,7 +804,8 @@ class Understander:
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)
-        kept = PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", kept)  # "¿qué % de…?", "como % del PIB": folding would drop it
+        kept = AND_OVER.sub(r"\g<1> and over" if language == "en" else r"\g<1> o mas", kept)
+        kept = percent_spelled(kept, language)
         folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
             _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
@@ -869,8 +878,9 @@ class Understander:
         ordinal = ORDINAL_RANK.search(folded)
         top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (next_ones and (3 if next_ones[2] else 2)) \
             or (ordinal and ORDINALS[ordinal[1]])
-        operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases), words,
-                               threshold is not None)
+        # "el promedio de la variación mensual del IPC": a measure's name ("variación mensual") changes nothing
+        operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases + self.measure_changes),
+                               words, threshold is not None)
         said = period.period
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
                 said.since_previous or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (  # "desde 2020": to the latest
@@ -886,6 +896,9 @@ class Understander:
         one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded) or ONE_MEMBER.search(explained)
         # "¿qué país de Sudamérica (según la ONU) tuvo…?": a parenthesis between the member and its verb
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
+        if operation == Operation.AGGREGATE and said.unstated and ON_AVERAGE.search(folded) and not places.member_kind \
+                and not any(place.kind in GROUP_KINDS for place in places.places):
+            operation = None  # "¿cuántos años vive en promedio un japonés?": the measure is an average, of no years
         if operation == Operation.AGGREGATE and (one_member or averaged):
             operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:

@@ -2320,3 +2320,67 @@ def test_where_that_puts_it_is_its_position(cifra):
 def test_a_place_in_a_group_named_by_its_adjective(cifra):
     plan = cifra.ask("where does thailand sit among the south-east asian countries on gdp per capita in 2022?").plan
     assert (plan.operation, plan.area_codes, plan.group_code) == ("position", ["THA"], "M49-035")
+
+
+@pytest.mark.parametrize(("question", "periods"), [
+    ("In which month of 2022 was Chile's unemployment rate (INE) the highest?", ["2022-09", "2022-10"]),
+    ("¿en que mes del 2019 estuvo mas bajo el desempleo segun el INE?", ["2019-02", "2019-11"]),
+])  # fmt: skip
+def test_periods_that_tie_are_all_named(cifra, question, periods):
+    answer = cifra.ask(question)
+    assert [value.period for value in answer.values] == periods, answer.answer
+
+
+def test_members_that_tie_for_the_top_are_all_named(cifra):
+    answer = cifra.ask("¿qué país de Sudamérica tenía el mayor acceso a la electricidad en 2023?")
+    assert {value.area for value in answer.values} == {"ARG", "CHL", "URY", "VEN"}, answer.answer
+
+
+@pytest.mark.parametrize(("question", "code", "operation", "areas"), [
+    ("GDP of Chile's Metropolitan Region in 2023", "CHL.GDP.REGIONAL", "value", ["CL-13"]),
+    ("población de Puente Alto, Chile en 2020", "CHL.POPULATION.PROJ", "value", ["CL-13201"]),
+    ("¿cuánto creció la economía chilena el segundo trimestre de 2024?", "CHL.GDP.VOLUME.GROWTH_4Q", "value", ["CHL"]),
+    ("¿cuánto creció la economía chilena en marzo de 2024?", "CHL.IMACEC.GROWTH_12M", "value", ["CHL"]),
+    ("¿cuántos años vive en promedio un japonés?", "SP.DYN.LE00.IN", "latest", ["JPN"]),
+    ("promedio de la variación mensual del IPC en 2023", "CHL.CPI.CHANGE_1M", "aggregate", ["CHL"]),
+    ("¿Con cuánta inflación cerró Chile el año 2024? (diciembre contra diciembre)", "CHL.CPI.INFLATION_12M", "value", ["CHL"]),
+    ("how many ppl 65+ in valparaiso comuna, census 2024", "CHL.CENSUS2024.POP_65_PLUS", "value", ["CL-05101"]),
+    ("urban population % egypt 2023", "SP.URB.TOTL.IN.ZS", "value", ["EGY"]),
+])  # fmt: skip
+def test_the_measure_place_and_operation_asked(cifra, question, code, operation, areas):
+    plan = cifra.ask(question).plan
+    assert (plan.indicator_code, plan.operation, plan.area_codes) == (code, operation, areas)
+
+
+@pytest.mark.parametrize(("questions", "operation", "group", "order"), [
+    (["Which comuna will be the most populated in the Valparaíso region in 2035 according to INE projections?"],
+     "rank", "CL-05", "desc"),
+    (["peru gdp growth 2020", "per capita?", "and where does that put peru in south america, highest to lowest?"],
+     "position", "M49-005", "desc"),
+    (["posicion de Iran en poblacion dentro de Asia meridional (sur de asia) 2023"], "position", "M49-034", "desc"),
+    (["How many South Asian countries had a fertility rate below 2.1 births per woman in 2022?"], "count", "M49-034", None),
+])  # fmt: skip
+def test_the_group_ranked_and_its_order(cifra, questions, operation, group, order):
+    conversation = Conversation()
+    plan = [cifra.ask(question, conversation) for question in questions][-1].plan
+    assert (plan.operation, plan.group_code) == (operation, group) and order in (None, plan.order)
+
+
+def test_a_place_named_like_another_of_its_kind_is_asked_back(cifra):
+    answer = cifra.ask("¿cuál era la población del Congo en 2020?")
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+    assert {tuple(option.plan.area_codes) for option in answer.options} == {("COD",), ("COG",)}
+
+
+def test_a_place_asked_without_figures_is_said_never_dropped(cifra):
+    answer = cifra.ask("desempleo de Chile y de la región del Biobío en 2023")
+    assert [value.area for value in answer.values] == ["CHL"] and any("Biobío" in note for note in answer.notes)
+
+
+def test_what_share_of_a_place_that_is_after_a_count_of_its_people(cifra):
+    conversation = Conversation()
+    for question in ("how many ppl 65+ in valparaiso comuna, census 2024", "and viña del mar?"):
+        cifra.ask(question, conversation)
+    answer = cifra.ask("what % of viña del mar's population is that?", conversation)
+    assert (answer.language, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "en", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-05109"])
