@@ -49,7 +49,9 @@ NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|of the|of the whole)\s+(?:pais|country)\b|\b(?:total|nivel) nacional\b|"
                            r"\bnational total\b")  # "¿qué porcentaje del país representa?" after a region's figure
-WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)")  # named: a place
+WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
+                          r"|\b(?:total|nivel) regional\b|\bregional total\b")
+OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
@@ -470,15 +472,19 @@ class Planner:
             month_asked = understanding.period.month and understanding.cues.transform is None and \
                 self.catalog.has_member(base, {"transform": "period_change"})  # "¿cuánto subió el IPC en abril?":
             # the month's own rise, as the publisher heads it, unless "en 12 meses" is said
-            transform = "period_change" if understanding.cues.transform == "period_change" or month_asked else "growth"
+            each_month = understanding.per_period and understanding.cues.transform in (None, "period_change") and \
+                self.catalog.has_member(base, {"transform": "period_change"})  # "¿cuánto subió el IPC cada mes?"
+            transform = "period_change" if understanding.cues.transform == "period_change" or month_asked or each_month \
+                else "growth"
             year, period = understanding.period.start, understanding.period
             if transform == "growth" and not (period.month or period.quarter) and \
                     not self.catalog.has_member(base, {"transform": "growth"}):
                 # "the drop in Peru's unemployment in 2022": a rate has no growth series; its change on the year before
                 understanding = understanding.model_copy(update={"period": period.model_copy(update={"start": year - 1})})
             else:
-                understanding = understanding.model_copy(update={
-                    "operation": None, "cues": understanding.cues.model_copy(update={"transform": transform})})
+                understanding = understanding.model_copy(update={  # "… cada mes, en promedio": those rises' mean
+                    "operation": Operation.AGGREGATE if each_month and understanding.aggregate else None,
+                    "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
         if group and not self.catalog.lists_members(group):  # "high income countries": the World Bank publishes the
             if understanding.operation in (Operation.RANK, Operation.COUNT, Operation.POSITION):  # group's figure, and
@@ -533,9 +539,14 @@ class Planner:
             period = period.model_copy(update={"start": context.period.start})
         if period.until_previous:  # "entre 2017 y ese año": to the year the previous answer ends in
             said = self._said_period(context) if context is not None else None
-            if said is None or said.start is None:
+            if said is None or said.start is None or (period.month and not (said.month_end or said.month)):
                 return PlanOutcome(status="clarify", reason="no_shift")
-            period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
+            if period.month:  # "¿y contra abril?" after May 2026: April 2026 to May 2026
+                month, end = said.month_end or said.month, said.end or said.start
+                period = PeriodSpec(start=end - (period.month > month), month=period.month, end=end, month_end=month)
+                understanding = understanding.model_copy(update={"operation": Operation.CHANGE})
+            else:
+                period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif period.shift_months == 0 and context is not None:  # "ese año": that year alone; "back then": its month too
             said = self._said_period(context)
             period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected,
@@ -715,7 +726,8 @@ class Planner:
                 return outcome
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
-        share_asked = understanding.cues.measure == "share" and not (understanding.cues.age or understanding.cues.sex)
+        share_asked = understanding.cues.measure == "share" and (  # "¿qué porcentaje son del total de mayores de 65 de
+            not (understanding.cues.age or understanding.cues.sex) or OF_A_TOTAL.search(asked))  # la región?": of theirs
         last_share = context is not None and self.catalog.get(context.indicator_code).derivation == "share_of_parent"
         if last_share and chosen.code in self.catalog.projecting and len(areas) == 1 and areas[0] in self.catalog.parents \
                 and operation in (Operation.VALUE, Operation.LATEST):
@@ -731,7 +743,7 @@ class Planner:
         with_group = areas + [group] if group and len(areas) == 1 else areas  # "la población de Sudamérica… en Brasil"
         if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
-                    LIVES_IN.search(asked) or chosen.unit_kind in ("count", "currency"))):
+                    LIVES_IN.search(asked) or OF_A_TOTAL.search(asked) or chosen.unit_kind in ("count", "currency"))):
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
             after_projection = context is not None and context.indicator_code in self.catalog.projecting
             operation, chosen, areas, whole = self._share_of_ancestor(  # after a projected figure: its share, not the census'
@@ -803,6 +815,12 @@ class Planner:
                 Operation.VALUE, Operation.LATEST, Operation.SERIES)):  # "10 UTM" of a measure that values no unit
             return PlanOutcome(status="clarify", reason="unsupported",
                                params={"words": f"{understanding.units_asked:g}"})
+        if operation == Operation.SHARE and chosen.unit_kind == "percent" and not second:
+            # "¿y los de Viña del Mar, qué porcentaje representan?" after a share of the region's 65+: of the count
+            # the rate is made from, never a rate as a share of another rate
+            if not chosen.derived_from or self.catalog.get(chosen.derived_from).unit_kind != "count":
+                return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
+            chosen = self.catalog.get(chosen.derived_from)
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,

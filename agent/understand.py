@@ -13,8 +13,8 @@ from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer, PlaceMatch
 from agent.indicators import STEM, IndicatorInfo
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
-from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, Place, Understanding, VariantCues,
-                          VariantPair)
+from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
+                          VariantCues, VariantPair)
 from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period,
                                     months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
@@ -162,6 +162,9 @@ COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado co
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower)\b"
                            r"(?!\s+(?:than|que|de)\s+(?:\d|(?:un|una|a|an|one|uno|half|medio)\s))"  # a threshold: a count
                            rf".{{0,80}}\b(?:que|than|{COMPARED_WITH})\b")  # "cuánta gente más vive… el 2024 comparado con el 2017"
+# "¿cuántas personas más tiene Perú?" after Chile's, then Peru's: the difference of the last two, never Peru's figure
+HOW_MANY_MORE_SAID = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,3}?(?:mas|more|fewer|menos)\b"
+                                r"(?!\s+(?:than|que|de|of)\b)(?!\s+\w+\s+(?:than|que)\b)")
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 # Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
@@ -219,6 +222,8 @@ ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]|te
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
+# "¿y contra abril?": one month, of no year, against the last answer's
+AGAINST_ONE_MONTH = re.compile(rf"\b{COMPARED_WITH}\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
@@ -313,6 +318,9 @@ DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:m
                         r"\b(?:from )?(?:highest|largest|biggest|most|high) (?:to|-) ?(?:lowest|smallest|least|low)\b")
 # An age and up said with a plus sign ("ppl 65+"): folding would drop the sign
 AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
+# Words a percent sign said as a word follows ("qué % de", "como % del PIB"); after others it says "in percent"
+WORDS_BEFORE_PERCENT = {"que", "what", "como", "as", "en", "in", "un", "el", "the", "a", "cuanto", "how", "much", "del", "of",
+                        "de", "por", "by"}
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
@@ -371,6 +379,9 @@ def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
                      len(longer) > len(phrase) and f" {phrase} " in f" {fold(longer)} " for longer in every)]
         if pairs:
             values[field] = max(pairs, key=lambda pair: len(pair[0]))[1]
+            if field == "measure" and "share" in {value for _, value in pairs} and words.has_phrase(
+                    folded, words.operations["share_of"]):
+                values[field] = "share"  # "¿qué porcentaje es del total del país?": a share, of a total
             used += [phrase for phrase, _ in pairs]
     return VariantCues(**values), used
 
@@ -439,8 +450,14 @@ def _one_group(folded: str, first: tuple[int, int], second: tuple[int, int]) -> 
 
 
 def percent_spelled(text: str, language: Language) -> str:
-    """"¿qué % de…?", "como % del PIB": the sign as a word, which folding would drop."""
-    return PERCENT_SIGN.sub(" percentage " if language == "en" else " porcentaje ", text)
+    """"¿qué % de…?", "como % del PIB": the sign as a word, which folding would drop; after a measure's name
+    ("urban population %"), the measure in percent."""
+    def spelled(found: re.Match) -> str:
+        before = fold(text[:found.start()]).split()[-1:]
+        if before and before[0] not in WORDS_BEFORE_PERCENT and not before[0].isdigit():
+            return " as a percentage " if language == "en" else " como porcentaje "
+        return " percentage " if language == "en" else " porcentaje "
+    return PERCENT_SIGN.sub(spelled, text)
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -817,7 +834,7 @@ class Understander:
         two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
         if two_kind == "ratio":
             folded = TIMES_COMPARED.sub(_spaces, folded)
-        more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded)
+        more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded) or HOW_MANY_MORE_SAID.search(folded)
         if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
@@ -853,6 +870,11 @@ class Understander:
         without_unit_years = _without_unit_years(folded)
         period = find_period(without_unit_years)
         to_now = TO_NOW.search(without_unit_years)
+        against = AGAINST_ONE_MONTH.search(without_unit_years)
+        if against and period.period == PeriodSpec(month=MONTHS[against[1]]):
+            # "¿y desestacionalizado contra abril?": from that month to the last answer's
+            period = period.model_copy(update={"period": PeriodSpec(month=MONTHS[against[1]], until_previous=True),
+                                               "spans": [*period.spans, against.span()]})
         if to_now and period.period.is_single_year and period.period.start == int(to_now[1]):
             period = period.model_copy(update={"period": period.period.model_copy(update={"end": None})})
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]

@@ -72,7 +72,7 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
     ("How much higher was Chile's GDP per capita than Argentina's in 2022?", "difference", ["NY.GDP.PCAP.CD"],
      ["CHL", "ARG"], None),
     ("How many times bigger is Brazil's population than Argentina's?", "ratio", ["SP.POP.TOTL"], ["BRA", "ARG"], None),
-    ("¿cuántos países de Centroamérica tienen desempleo sobre 8 %?", "count", ["SL.UEM.TOTL.ZS"], [], "M49-013"),
+    ("¿cuántos países de Centroamérica tienen desempleo sobre 8 %?", "count", ["SL.UEM.TOTL.ZS"], [], "G-CENTRAL_AMERICA"),
     ("¿qué puesto ocupa Perú en esperanza de vida en Sudamérica?", "position", ["SP.DYN.LE00.IN"], ["PER"], "M49-005"),
     ("¿En qué año fue más baja la inflación en Perú desde el 2000?", "which_period", ["FP.CPI.TOTL.ZG"], ["PER"], None),
     ("¿en qué mes de 2023 fue más alto el desempleo en Chile?", "which_period", ["CHL.UNEMPLOYMENT.RATE"], ["CHL"], None),
@@ -81,7 +81,7 @@ def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, thr
     ("by how many people did Peru's population exceed Chile's in 2020?", "difference", ["SP.POP.TOTL"], ["PER", "CHL"], None),
     ("cual fue el pais sudamericano con menos homicidios por cada 100 mil habitantes el 2021?", "rank",
      ["VC.IHR.PSRC.P5"], [], "M49-005"),
-    ("¿cuántos países de Centroamérica crecieron más de 5 % en 2022?", "count", ["NY.GDP.MKTP.KD.ZG"], [], "M49-013"),
+    ("¿cuántos países de Centroamérica crecieron más de 5 % en 2022?", "count", ["NY.GDP.MKTP.KD.ZG"], [], "G-CENTRAL_AMERICA"),
     ("¿En qué difieren la población que contó el Censo 2024 y la que proyectaba el INE para la región de Ñuble?",
      "difference", ["CHL.CENSUS2024.POP", "CHL.POPULATION.PROJ"], ["CL-16"], None),  # one measure, two sources
     ("how much longer did women live than men in Italy in 2019?", "difference", ["SP.DYN.LE00.FE.IN", "SP.DYN.LE00.MA.IN"],
@@ -2384,3 +2384,32 @@ def test_what_share_of_a_place_that_is_after_a_count_of_its_people(cifra):
     answer = cifra.ask("what % of viña del mar's population is that?", conversation)
     assert (answer.language, answer.plan.indicator_code, answer.plan.area_codes) == (
         "en", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-05109"])
+
+
+@pytest.mark.parametrize(("questions", "operation", "code", "areas", "value"), [
+    (["imacec desestacionalizado de mayo de 2026", "¿y contra abril?"], "change", "CHL.IMACEC.SA", ["CHL"], None),
+    (["cuántos hogares hay en la Región de Coquimbo según el censo?", "y en atacama",
+      "¿cuántos hogares más tiene Coquimbo?"], "difference", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-04", "CL-03"], 189_510),
+    (["cuantos adultos mayores de 65 o mas hay en la comuna de Valparaiso, censo 2024",
+      "¿qué porcentaje son del total de mayores de 65 de la región?"], "share", "CHL.CENSUS2024.POP_65_PLUS",
+     ["CL-05101", "CL-05"], None),
+    (["poblacion region de Ñuble censo 2024", "¿y qué porcentaje es del total del país?"], "value",
+     "CHL.CENSUS2024.POP.SHARE", ["CL-16"], None),
+    (["on average, how much did Chile's CPI rise each month in 2023?"], "aggregate", "CHL.CPI.CHANGE_1M", ["CHL"], None),
+    (["by how much % did the labour cost index rise from Dec 2023 to Dec 2024?"], "change", "CHL.LABOUR_COST.INDEX",
+     ["CHL"], None),
+])  # fmt: skip
+def test_a_follow_up_against_the_last_answer(cifra, questions, operation, code, areas, value):
+    conversation = Conversation()
+    answer = [cifra.ask(question, conversation) for question in questions][-1]
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (operation, code, areas)
+    assert value is None or value in [each.value for each in answer.values]
+
+
+def test_a_rate_is_never_a_share_of_another_rate(cifra):
+    conversation = Conversation()
+    for question in ("cuantos adultos mayores de 65 o mas hay en la comuna de Valparaiso, censo 2024",
+                     "¿qué porcentaje son del total de mayores de 65 de la región?"):
+        cifra.ask(question, conversation)
+    plan = cifra.ask("¿y los de Viña del Mar, qué porcentaje representan?", conversation).plan
+    assert (plan.operation, plan.indicator_code) == ("share", "CHL.CENSUS2024.POP_65_PLUS")
