@@ -58,7 +58,7 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 def _side_by_side(words: list[str], first: tuple[int, int], second: tuple[int, int]) -> bool:
     """Whether two names are joined only by a possessive or "of" ("chile s", "de chile", "in chile")."""
-    (start, end), (other_start, other_end) = sorted([first, second])
+    (_, end), (other_start, _) = sorted([first, second])
     return set(words[end + 1 : other_start]) <= POSSESSIVE_JOINERS and other_start - end <= 2
 
 

@@ -247,6 +247,12 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b({MONTH_NAMES}) (?:de |del |of )?(?:este ano|this year)\b"),  # "diciembre de este año": a month
      lambda m, today: PeriodSpec(start=today.year, end=today.year, month=MONTHS[m[1]])),
     (re.compile(r"\b(?:este ano|this year)\b"), lambda m, today: PeriodSpec(start=today.year, end=today.year)),
+    # "el próximo mes", "next year": periods still to come, which only a projection can answer
+    (re.compile(r"\b(?:proximo|siguiente) ano\b|\bano que viene\b|\bnext year\b"),
+     lambda m, today: PeriodSpec(start=today.year + 1, end=today.year + 1)),
+    (re.compile(r"\b(?:proximo|siguiente) mes\b|\bmes que viene\b|\bnext month\b"),
+     lambda m, today: PeriodSpec(start=today.year + today.month // 12, end=today.year + today.month // 12,
+                                 month=today.month % 12 + 1)),
     # "¿cuántos hijos por mujer tiene Chile hoy? Tasa de 2024": the year named, not the newest
     (LATEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(latest=True)),
 ]

@@ -48,6 +48,7 @@ OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three
 # lived in India?"), a share of the larger one; with a people named, a share of them ("¿qué % de los chilenos vive…?")
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
                       r"resides|resided)\s+(?:en|in)\b")
+PEOPLE_HAVE = re.compile(r"\b(?:had|have|has|tenia|tenian|tiene|tienen|tuvo|tuvieron|cuenta con|cuentan con)\b")
 # "y su crecimiento": a second measure that is the first one again, with its own cue
 POSSESSIVES = frozenset({"its", "their", "su", "sus"})
 # Cues that say what kind of figure one measure is, so they belong to the measure they are said beside
@@ -211,14 +212,16 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
                         # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|smallest|fastest|slowest|more|less|"
+                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|smallest|fastest|slowest|longest|shortest|"
+                        r"more|less|"
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
 ONE_MEMBER_ADJECTIVE = re.compile(r"\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second|third|fourth|"
                                   r"fifth)\s+)?(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+(?!\d|ric|rich|wealth)\w+"
                                   r"|\bthe\s+(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
-                                  r"|\b(?:richest|wealthiest|poorest|most populous|least populous)\s+(country|region|comuna)\b")
+                                  r"|\b(?:richest|wealthiest|poorest|most populous|least populous|most populated|"
+                                  r"least populated|biggest|largest|smallest)\s+(country|region|comuna)\b")
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
@@ -315,7 +318,7 @@ WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
 DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
-                        r"\b(?:from )?(?:highest|largest|biggest|most|high) (?:to|-) ?(?:lowest|smallest|least|low)\b")
+                        r"\b(?:from )?(?:highest|largest|biggest|most|high|longest) (?:to|-) ?(?:lowest|smallest|least|low|shortest)\b")
 # An age and up said with a plus sign ("ppl 65+"): folding would drop the sign
 AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 # Words a percent sign said as a word follows ("qué % de", "como % del PIB"); after others it says "in percent"
@@ -1048,8 +1051,10 @@ class Understander:
             elliptical = not topic_text and not places.places
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]
-        elif places.by_people and cues.measure == "share" and LIVES_IN.search(folded) and "poblacion" not in topic_text:
-            # "¿qué % de los chilenos vive en zonas urbanas?": a share of the people, never a rate among those there
+        elif places.by_people and cues.measure == "share" and (LIVES_IN.search(folded) or PEOPLE_HAVE.search(folded)) \
+                and "poblacion" not in topic_text:
+            # "¿qué % de los chilenos vive en zonas urbanas?", "what share of Nigerians had electricity?": a share of
+            # the people, never a rate among those there nor a share of something else
             topic_text = without_entities = f"poblacion {topic_text}"
             search_words = topic_text.split()
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)

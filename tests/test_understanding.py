@@ -2413,3 +2413,27 @@ def test_a_rate_is_never_a_share_of_another_rate(cifra):
         cifra.ask(question, conversation)
     plan = cifra.ask("¿y los de Viña del Mar, qué porcentaje representan?", conversation).plan
     assert (plan.operation, plan.indicator_code) == ("share", "CHL.CENSUS2024.POP_65_PLUS")
+
+
+@pytest.mark.parametrize(("question", "operation", "code", "group", "order"), [
+    ("biggest comuna in the Biobío region by population in the 2024 census?", "rank", "CHL.CENSUS2024.POP", "CL-08",
+     "desc"),
+    ("which South American country had the shortest life expectancy in 2021?", "rank", "SP.DYN.LE00.IN", "M49-005", "asc"),
+    ("Ranking South American countries from longest to shortest life expectancy, where did Uruguay land in 2022?",
+     "position", "SP.DYN.LE00.IN", "M49-005", "desc"),
+    ("where does Kenya rank for life expectancy among Eastern African countries in 2022, counting from the highest?",
+     "position", "SP.DYN.LE00.IN", "M49-014", "desc"),
+    ("what share of Nigerians actually had electricity in 2021?", "value", "EG.ELC.ACCS.ZS", None, "desc"),
+])  # fmt: skip
+def test_the_words_that_order_and_name_a_measure(cifra, question, operation, code, group, order):
+    plan = cifra.ask(question).plan
+    assert (plan.operation, plan.indicator_code, plan.group_code, plan.order) == (operation, code, group, order)
+
+
+@pytest.mark.parametrize(("question", "status"), [
+    ("¿a cuánto va a estar el dólar el próximo mes?", "no_data"),  # no forecasts: never the latest value instead
+    ("what will inflation be in Chile next year?", "no_data"),
+])  # fmt: skip
+def test_a_period_still_to_come_is_never_answered_with_the_latest(cifra, question, status):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.values) == (status, []), answer.answer
