@@ -773,6 +773,10 @@ class Planner:
             # "¿qué día de 2023 estuvo más barato el dólar?" of a yearly series: never the year itself
             return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code},
                                suggestions=[c.code for c in understanding.candidates[:3]])
+        if chosen.frequency == "A" and period.month and period.month_end and not period.year_end \
+                and (period.end or period.start) == period.start:
+            # "… for women in the Jan-Mar 2024 rolling quarter" of a yearly series: never the year's figure
+            return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code})
         if chosen.frequency == "D" and operation in (Operation.WHICH_PERIOD, Operation.PERIOD_COUNT) and \
                 MONTHS_ASKED.search(asked):  # "which month had the highest copper price?": a month's average no
             return PlanOutcome(status="no_data", reason="daily_only", params={"indicator": chosen.code})  # a day answers

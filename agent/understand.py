@@ -171,6 +171,8 @@ HOW_MANY_MORE_SAID = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s
 NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
                      r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
+# "No per cápita, el total": a word or two set aside, closed by a comma or a full stop (never "¿no hay datos…?")
+NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;]))(?:not|no)\s+\w+(?:\s+\w+)?(?=\s*[,;.])", re.IGNORECASE)
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
 UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
@@ -817,8 +819,8 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
-        kept = NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
-            "", _without_its_figure(OPENING_SO.sub("entonces ", text))))))))
+        kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
+            "", _without_its_figure(OPENING_SO.sub("entonces ", text)))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",

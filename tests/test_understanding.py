@@ -2437,3 +2437,13 @@ def test_the_words_that_order_and_name_a_measure(cifra, question, operation, cod
 def test_a_period_still_to_come_is_never_answered_with_the_latest(cifra, question, status):
     answer = cifra.ask(question)
     assert (answer.status, answer.values) == (status, []), answer.answer
+
+
+def test_a_measure_set_aside_without_an_article_is_not_the_one_asked(cifra):
+    plan = cifra.ask("¿Cuánto fue el PIB total de Chile en 2020, en US$ corrientes? No per cápita, el total").plan
+    assert plan.indicator_code == "NY.GDP.MKTP.CD"
+
+
+def test_a_range_of_months_of_a_yearly_series_is_never_the_years_figure(cifra):
+    answer = cifra.ask("Chile's INE unemployment rate for women in the Jan-Mar 2024 rolling quarter")
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer
