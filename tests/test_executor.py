@@ -8,7 +8,10 @@ from sqlalchemy import Engine, create_engine, event, insert
 from sqlalchemy.exc import DBAPIError
 
 from agent import executor
+from agent.compile import compile_sql
 from agent.executor import MAX_RESULT_BYTES, QueryFailed, read_only_engine, run_query
+from agent.indicators import IndicatorCatalog
+from agent.models import PeriodSpec, QueryPlan
 from agent.vetting import vet
 from catalog.schema import Area, Base
 from catalog.views import create_views
@@ -203,3 +206,15 @@ def test_sqlite_reads_times_out_and_refuses_writes(sqlite_engine):
         with pytest.raises(DBAPIError):
             connection.exec_driver_sql("DELETE FROM area")
     assert run(sqlite_engine, "SELECT COUNT(*) FROM area").rows == [[400]]
+
+
+@pytest.mark.parametrize(("plan", "rows"), [
+    (QueryPlan(operation="rank", indicator_code="EG.ELC.ACCS.ZS", group_code="M49-005", member_kind="country",
+               period=PeriodSpec(start=2023, end=2023), top_n=1), 4),  # four countries tie at 100 %
+    (QueryPlan(operation="which_period", indicator_code="CHL.UNEMPLOYMENT.RATE", area_codes=["CHL"],
+               period=PeriodSpec(start=2022, end=2022), per_period=True), 2),  # September and October, 8.0 %
+])  # fmt: skip
+def test_ties_come_back_from_either_engine(database, engine, plan, rows):
+    info = IndicatorCatalog.load(engine).get(plan.indicator_code)
+    result = run(database, compile_sql(plan, info, "en", database.dialect))
+    assert len(result.rows) == rows
