@@ -2447,3 +2447,19 @@ def test_a_measure_set_aside_without_an_article_is_not_the_one_asked(cifra):
 def test_a_range_of_months_of_a_yearly_series_is_never_the_years_figure(cifra):
     answer = cifra.ask("Chile's INE unemployment rate for women in the Jan-Mar 2024 rolling quarter")
     assert (answer.status, answer.values) == ("no_data", []), answer.answer
+
+
+@pytest.mark.parametrize(("question", "operation", "group"), [
+    ("least urbanised country in Melanesia (2023)?", "rank", "M49-054"),
+    ("país más urbanizado de Sudamérica en 2022", "rank", "M49-005"),
+    ("which is more urban, egypt or morocco in 2023?", "value", None),
+])  # fmt: skip
+def test_how_urban_a_place_is_is_its_urban_share(cifra, question, operation, group):
+    plan = cifra.ask(question).plan
+    assert (plan.indicator_code, plan.operation, plan.group_code) == ("SP.URB.TOTL.IN.ZS", operation, group)
+
+
+def test_what_place_a_member_is_in_a_ranking_is_its_position(cifra):
+    plan = cifra.ask("Ranking South Asian countries from lowest to highest infant mortality in 2022, what place is "
+                     "Bangladesh?").plan
+    assert (plan.operation, plan.area_codes, plan.order) == ("position", ["BGD"], "asc")
