@@ -124,7 +124,8 @@ PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d
 A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a|al|por|per)\s+(?:dia|day)\b")
 # "la línea de 3 dólares al día": a poverty line's amount, no currency the figure is in
 LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?" + A_DAY.pattern)
-SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative)\b")
+SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative|shr[iau]nk|shrunken|contracted|"
+                  r"(?:se )?contrajo|(?:se )?contrajeron|decrecio|decrecieron)\b")  # "how many … saw their GDP shrink"
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"

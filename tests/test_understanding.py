@@ -2463,3 +2463,14 @@ def test_what_place_a_member_is_in_a_ranking_is_its_position(cifra):
     plan = cifra.ask("Ranking South Asian countries from lowest to highest infant mortality in 2022, what place is "
                      "Bangladesh?").plan
     assert (plan.operation, plan.area_codes, plan.order) == ("position", ["BGD"], "asc")
+
+
+@pytest.mark.parametrize(("questions", "operation", "value"), [
+    (["How many South American countries saw their real GDP shrink in 2020?"], "count", 11),
+    (["gap in GDP per capita between Australia and NZ in 2022"], "difference", 16_027.887482443002),
+    (["pib per capita de chile 2024", "en que lugar quedamos en sudamerica?"], "position", 3),
+])  # fmt: skip
+def test_short_words_people_chat_with(cifra, questions, operation, value):
+    conversation = Conversation()
+    answer = [cifra.ask(question, conversation) for question in questions][-1]
+    assert answer.plan.operation == operation and (value is None or value in [each.value for each in answer.values])
