@@ -187,8 +187,10 @@ class Planner:
             member_kind or "").startswith("cl_")
 
         kept = {field: getattr(current, field) for field in VARIANT_FIELDS} if follow_up else _carried_values(carried_from)
-        carried = {field for field, value in kept.items()
-                   if field not in specified and any(getattr(info, field) == value for info in family)}
+        everyone = bool(understanding.topic_text) and set(understanding.topic_text.split()) <= POPULATION_WORDS
+        carried = {field for field, value in kept.items()  # "la comuna más poblada" after men's figures: of everyone
+                   if field not in specified and not (everyone and field in ("sex", "age"))
+                   and any(getattr(info, field) == value for info in family)}
 
         def unstated_distance(info: IndicatorInfo) -> tuple[int, int]:
             return (sum(getattr(info, field) != kept[field] for field in carried),
@@ -203,6 +205,8 @@ class Planner:
             return sum(stem not in named for stem in topic)
 
         census_wanted = not understanding.period.projected and (census_named or _names_census(understanding.topic_text))
+        last = current if follow_up else carried_from
+        last_source = last.source_id if last and last.family == current.family else None  # of the same measure only
         over_time = understanding.operation in (Operation.SERIES, Operation.CHANGE)  # "evolución de la población":
         # never the one census count
 
@@ -219,8 +223,10 @@ class Planner:
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1) and not (
                 part_of_year and info.frequency == "A")  # compared
             unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
+            other_source = cues.source is None and info.source_id != last_source  # "la comuna más poblada" after the
+            # census's men: the census's people, never another source's
             return (not_census, not covered, unprojected, over_time and self._one_period(info.code, areas),
-                    unstated_distance(info), source_rank, unnamed(info),
+                    other_source, unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)

@@ -2474,3 +2474,11 @@ def test_short_words_people_chat_with(cifra, questions, operation, value):
     conversation = Conversation()
     answer = [cifra.ask(question, conversation) for question in questions][-1]
     assert answer.plan.operation == operation and (value is None or value in [each.value for each in answer.values])
+
+
+def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_source(cifra):
+    conversation = Conversation()
+    cifra.ask("cuantos hombres y cuantas mujeres hay en la region de Ñuble, censo 2024", conversation)
+    answer = cifra.ask("¿cuál es la comuna más poblada de esa región?", conversation)
+    assert (answer.plan.indicator_code, answer.plan.operation, [value.area for value in answer.values]) == (
+        "CHL.CENSUS2024.POP", "rank", ["CL-16101"])
