@@ -828,7 +828,7 @@ class Understander:
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)
-        kept = AND_OVER.sub(r"\g<1> and over" if language == "en" else r"\g<1> o mas", kept)
+        kept = AND_OVER.sub(r"\g<1> or older" if language == "en" else r"\g<1> o mas", kept)
         kept = percent_spelled(kept, language)
         folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
             _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))

@@ -2345,6 +2345,8 @@ def test_members_that_tie_for_the_top_are_all_named(cifra):
     ("promedio de la variación mensual del IPC en 2023", "CHL.CPI.CHANGE_1M", "aggregate", ["CHL"]),
     ("¿Con cuánta inflación cerró Chile el año 2024? (diciembre contra diciembre)", "CHL.CPI.INFLATION_12M", "value", ["CHL"]),
     ("how many ppl 65+ in valparaiso comuna, census 2024", "CHL.CENSUS2024.POP_65_PLUS", "value", ["CL-05101"]),
+    ("In the 2024 Chilean census, how many people aged 65+ were there per 100 children aged 0-14 in the Santiago "
+     "Metropolitan Region?", "CHL.CENSUS2024.AGEING_INDEX", "value", ["CL-13"]),
     ("urban population % egypt 2023", "SP.URB.TOTL.IN.ZS", "value", ["EGY"]),
 ])  # fmt: skip
 def test_the_measure_place_and_operation_asked(cifra, question, code, operation, areas):
