@@ -73,6 +73,14 @@ def note_text(note: Note, language: Language) -> str:
     return message(note.key, language, **note.params)
 
 
+def _grouped(records: list[dict], key: str) -> dict[str, list[dict]]:
+    """The records of each value of ``key``, in the order they first appear."""
+    groups: dict[str, list[dict]] = {}
+    for record in records:
+        groups.setdefault(record[key], []).append(record)
+    return groups
+
+
 class AnswerWriter:
     def __init__(self, catalog: IndicatorCatalog):
         self.catalog = catalog
@@ -249,12 +257,11 @@ class AnswerWriter:
         if plan.operation in TWO_OPERANDS:
             return self._two_operands(plan, info, language, records)
         if plan.operation == Operation.WHICH_PERIOD:  # periods that tie are all named
-            by_area = {r["area"]: [each for each in records if each["area"] == r["area"]] for r in records}
             return " ".join(message(f"which_period_{plan.order}", language, indicator=name, area=tied[0]["area_name"],
                                     period=format_list([period_label(str(r["period"]), language) for r in tied],
                                                        locale=language),
                                     figure=fig(tied[0]["value"]), span=self._span(plan, language))
-                            for tied in by_area.values())  # fmt: skip
+                            for tied in _grouped(records, "area").values())  # fmt: skip
         if plan.operation == Operation.POSITION:
             return " ".join(message("position", language, area=r["area_name"], position=r["position"],
                                     members=r["members"], members_label=self._members_label(plan, language, area_names),
@@ -298,11 +305,8 @@ class AnswerWriter:
             return " ".join(message(f"first_meeting_{plan.order}", language, indicator=name, area=r["area_name"],
                                     condition=condition, period=period_label(r["period"], language),
                                     figure=fig(r["value"])) for r in records)  # fmt: skip
-        by_area: dict[str, list[dict]] = {}
-        for record in records:
-            by_area.setdefault(record["area_name"], []).append(record)
         sentences = []
-        for area, rows in by_area.items():
+        for area, rows in _grouped(records, "area_name").items():
             first, last = rows[0], rows[-1]
             if len(rows) == 1:
                 key = "latest" if plan.operation == Operation.LATEST else "value"

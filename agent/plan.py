@@ -129,6 +129,16 @@ def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
             and (field != "measure" or value in CARRIED_MEASURES)}
 
 
+def _spelled(understanding: Understanding) -> str:
+    """The question folded with its percent sign said as a word ("what % of its population is that?")."""
+    return fold(percent_spelled(understanding.question, understanding.language))
+
+
+def _that_as_share(asked: str) -> bool:
+    """Does ``asked`` point at the last answer as a share of something ("¿qué porcentaje del PIB representa eso?")?"""
+    return any(pattern.search(asked) for pattern in (AS_SHARE_OF, SHARE_IS_THAT, THAT_AS_WHAT_SHARE))
+
+
 def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
     """Measured alike, so a difference means something: percentages (of men's and of women's labour force), one
     currency at one scale, or the same unit written the same way."""
@@ -940,9 +950,8 @@ class Planner:
         """The member of the last measure's family a follow-up asks for as a share of what it names ("What is that
         as a share of Mexico's GDP?" after remittances, "¿y medido como porcentaje del gasto del gobierno?" after
         military spending in % of GDP), if its family has one."""
-        asked = fold(percent_spelled(understanding.question, understanding.language))
-        if not (AS_SHARE_OF.search(asked) or AND_AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked)
-                or THAT_AS_WHAT_SHARE.search(asked)):
+        asked = _spelled(understanding)
+        if not (AND_AS_SHARE_OF.search(asked) or _that_as_share(asked)):
             return None
         topic = set(understanding.topic_text.split())
         last = self.catalog.get(previous.indicator_code)
@@ -988,8 +997,8 @@ class Planner:
     def _share_of_last(understanding: Understanding) -> bool:
         """Does a follow-up ask for the last answer's measure as a share of another, naming no measure of its own
         ("¿y eso como porcentaje del PIB?", "and as a share of GDP?")?"""
-        asked = fold(percent_spelled(understanding.question, understanding.language))
-        if AS_SHARE_OF.search(asked) or SHARE_IS_THAT.search(asked) or THAT_AS_WHAT_SHARE.search(asked):
+        asked = _spelled(understanding)
+        if _that_as_share(asked):
             return True
         share = AND_AS_SHARE_OF.search(asked)
         before = set(asked[:share.start(1)].split()) if share else set()
