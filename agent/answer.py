@@ -89,7 +89,7 @@ class AnswerWriter:
     def __call__(self, plan: QueryPlan, language: Language, columns: list[str], rows: list[list],
                  notes: list[Note], area_names: dict[str, str]) -> Answer:
         info = self.catalog.get(plan.indicator_code)
-        records = [dict(zip(columns, row)) for row in rows]
+        records = self._without_gapped_sums(plan, info, [dict(zip(columns, row)) for row in rows])
         texts = [note_text(note, language) for note in notes]
         second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
         base = Answer(status="ok", language=language, answer="", plan=plan, columns=columns, rows=rows,
@@ -116,6 +116,16 @@ class AnswerWriter:
             "answer": sentence, "headline": headline, "headline_exact": exact, "values": values, "notes": texts,
             "chart": self._chart(plan, records),
         })  # fmt: skip
+
+    def _without_gapped_sums(self, plan: QueryPlan, info: IndicatorInfo, records: list[dict]) -> list[dict]:
+        """"sumando los cuatro trimestres de 2024": a sum over periods one of which was withheld as implausible is no
+        total of the span asked; that place is answered as having no figure, with the value left out named."""
+        if plan.operation != Operation.AGGREGATE or plan.aggregate != "sum":
+            return records
+        start, end = plan.period.start, plan.period.end
+        return [record for record in records
+                if not any((start is None or year >= start) and (end is None or year <= end)
+                           for _, year, _ in self.catalog.withheld.get((info.code, str(record.get("area"))), []))]
 
     @staticmethod
     def _beyond_data(plan: QueryPlan, language: Language, records: list[dict]) -> list[str]:
@@ -209,6 +219,9 @@ class AnswerWriter:
 
     def _members_label(self, plan: QueryPlan, language: Language, area_names: dict[str, str]) -> str:
         kind = message(f"members_{plan.member_kind or 'country'}", language)
+        if plan.member_codes:
+            return message("members_named", language, kind=kind,
+                           names=", ".join(area_names.get(code, code) for code in plan.member_codes))
         if not plan.group_code:
             return kind
         return message("members_of", language, kind=kind, group=area_names.get(plan.group_code, plan.group_code))

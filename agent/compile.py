@@ -234,6 +234,8 @@ class QueryBuilder:
             conditions.append(self.o.c.area_code.in_(members))
         elif self.plan.operation == Operation.COUNT and len(self.plan.area_codes) > 1:  # "of Chile, Peru and…, how many"
             conditions.append(self.o.c.area_code.in_(self.plan.area_codes))
+        elif self.plan.member_codes:  # "ordenando España, Portugal e Italia, ¿en qué lugar queda Italia?"
+            conditions.append(self.o.c.area_code.in_(self.plan.member_codes))
         if self.plan.excluded_codes:  # "sin contar la Región Metropolitana"
             conditions.append(self.o.c.area_code.not_in(self.plan.excluded_codes))
         return conditions

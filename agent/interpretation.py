@@ -43,6 +43,9 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     places = [area_names.get(code, code) for code in plan.area_codes]
     if plan.group_code:
         places.append(area_names.get(plan.group_code, plan.group_code))
+    if plan.member_codes:
+        places.append(message("understood_among", language,
+                              places=", ".join(area_names.get(code, code) for code in plan.member_codes)))
     if plan.excluded_codes:
         places.append(message("understood_excluding", language,
                               places=", ".join(area_names.get(code, code) for code in plan.excluded_codes)))

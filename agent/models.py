@@ -127,6 +127,8 @@ class Understanding(BaseModel):
     places: list[Place] = []
     group: Place | None = None
     excluded: list[Place] = Field([], description="Places left out of a group ('sin contar la Región Metropolitana').")
+    among: list[Place] = Field([], description="Places named one by one that a position is counted among "
+                                               "('ordenando España, Portugal e Italia, ¿en qué lugar queda Italia?').")
     period: PeriodSpec = PeriodSpec()
     cues: VariantCues = VariantCues()
     operation: Operation | None = None
@@ -188,6 +190,8 @@ class QueryPlan(BaseModel):
     group_code: str | None = None
     member_kind: str | None = Field(None, description="Kind of area ranked within the group: country, cl_region, …")
     excluded_codes: list[str] = Field([], description="Members left out of the group ('excluding Chile').")
+    member_codes: list[str] = Field([], description="Members named one by one, in place of a group ('of Spain, "
+                                                    "Portugal and Italy').")
     period: PeriodSpec = PeriodSpec()
     top_n: int | None = None
     order: Literal["desc", "asc"] = "desc"

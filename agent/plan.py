@@ -789,9 +789,11 @@ class Planner:
             # "¿qué día de 2023 estuvo más barato el dólar?" of a yearly series: never the year itself
             return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code},
                                suggestions=[c.code for c in understanding.candidates[:3]])
-        if chosen.frequency == "A" and period.month and period.month_end and not period.year_end \
-                and (period.end or period.start) == period.start:
-            # "… for women in the Jan-Mar 2024 rolling quarter" of a yearly series: never the year's figure
+        if chosen.frequency == "A" and not period.year_end and (
+                period.month and period.month_end and (period.end or period.start) == period.start
+                or (period.month or period.quarter or period.day) and period.start is not None and period.end == period.start):
+            # "… for women in the Jan-Mar 2024 rolling quarter", "the dollar on January 2, 2025" of a yearly series:
+            # never the year's figure (its row starts on January 1st)
             return PlanOutcome(status="no_data", reason="annual_only", params={"indicator": chosen.code})
         if chosen.frequency == "D" and operation in (Operation.WHICH_PERIOD, Operation.PERIOD_COUNT) and \
                 MONTHS_ASKED.search(asked):  # "which month had the highest copper price?": a month's average no
@@ -844,6 +846,9 @@ class Planner:
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
+            member_codes=[place.code for place in understanding.among] or (  # "and Bolivia?": among the same ones
+                context.member_codes if context and operation == Operation.POSITION and not group
+                and set(areas) <= set(context.member_codes) else []),
             top_n=understanding.top_n or (context.top_n if context and not lexicon().has_phrase(
                 asked, lexicon().operations["sort_all"]) else None),
             order=order, aggregate=aggregate,

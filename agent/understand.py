@@ -77,6 +77,9 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
 SAME_SPAN = re.compile(r"\b(?:mismo|same) (?:periodo|period|lapso)\b")
 QUARTER_NAME = re.compile(r"[qt][1-4]")
+# "¿desde cuándo Chile tiene la mayor esperanza de vida?", "¿desde cuándo está sobre 8 %?": since a run began (not
+# the first time), which no plan computes
+SINCE_WHEN = re.compile(r"\b(?:since when|desde cuando)\b")
 SPREAD = re.compile(r"\b(?:el rango|the range|rango de|rango entre|amplitud de|recorrido de)\b")
 DIVIDING = re.compile(r"\b(?:divido|dividir|dividiendo|dividimos|divides|dividing)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
@@ -173,7 +176,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 # "No per cápita, el total": a word or two set aside, closed by a comma or a full stop (never "¿no hay datos…?")
-NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;]))(?:not|no)\s+\w+(?:\s+\w+)?(?=\s*[,;.])", re.IGNORECASE)
+# or a parenthesis ("(el total, no per cápita)")
+NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+\w+(?:\s+\w+)?(?=\s*[,;.)])", re.IGNORECASE)
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
 UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
@@ -215,7 +219,7 @@ ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+
                         r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
                         # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                         r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|smallest|fastest|slowest|longest|shortest|"
+                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
                         r"more|less|"
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
@@ -229,8 +233,8 @@ ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
-# "¿y contra abril?": one month, of no year, against the last answer's
-AGAINST_ONE_MONTH = re.compile(rf"\b{COMPARED_WITH}\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
+# "¿y contra abril?", "how much did it change from March?": one month, of no year, against the last answer's
+AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
@@ -260,7 +264,11 @@ INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|
 # "Sin contar la Región Metropolitana, ¿qué región…?", "excluding Chile": a member left out, not a place asked
 EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando afuera|excluyendo|excluido|excluida|excepto|"
                        r"salvo|aparte de|fuera de|descontando|despues de|after|excluding|except for|except|other than|apart from|"
-                       r"not counting|leaving out|leaving aside)\s+((?:a|al|la|el|los|las|the)\s+)?")
+                       r"not counting|leaving out|leaving aside|leaving)\s+((?:a|al|la|el|los|las|the)\s+)?")
+# "los países de Sudamérica menos Perú", "todas las regiones menos la RM": members of a group but one, not a
+# difference of two figures
+MEMBERS_BUT = re.compile(r"\b(?:paises|regiones|comunas|economias|todos|todas)\b(?:\s+\w+){0,4}?\s+(menos)\s+"
+                         r"((?:a|al|la|el|los|las)\s+)?")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
 # Who asks and why, before the question: up to a colon, a full stop, a dash or "y necesito (saber)" ("Soy
@@ -315,6 +323,10 @@ AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[a�
 # "In which year did the economy grow the most, and by how much?": the period's figure, which its answer gives
 AND_HOW_MUCH = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:by how much|how much|por cu[aá]nto|en cu[aá]nto|a cu[aá]nto lleg[oó])"
                           r"\s*[?.!]*\s*$", re.IGNORECASE)
+# "What's the most recent Gini index…, and for which year?": the period every answer of the latest value gives
+AND_ITS_PERIOD = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:for |from |of |in |de |del |en )?(?:which|what|qu[eé]|cu[aá]l)\s+"
+                            r"(?:year|a[nñ]o|month|mes|date|fecha|period|per[ií]odo)(?: is it| es| fue| was it| corresponde)?"
+                            r"\s*[?.!]*\s*$", re.IGNORECASE)
 WHICH_PERIOD_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|mes|year|month|"
                                 r"trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|anos|mes|year|month|pais|country|"
@@ -339,7 +351,7 @@ AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|an
                               r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
-BARE_MINUS = re.compile(r"\b(\w+) menos (\w+)")
+BARE_MINUS = re.compile(r"\b(\w+) menos (?:(?:la|el|los|las) )?(\w+)")  # "el censo menos la proyección"
 CONJUNCTION = re.compile(r"\b(?:y|e|and)\b")
 TOPIC_SCORE = 0.875  # a half of the question that retrieves an indicator this well is a topic of its own
 ACCENTED = {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "n": "[nñ]"}
@@ -394,7 +406,8 @@ def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
 
 
 def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | None:
-    if has_threshold or words.has_phrase(folded, words.operations["first_meeting"]):
+    if has_threshold or words.has_phrase(folded, words.operations["first_meeting"]) and not \
+            words.has_phrase(folded, words.operations["rank"]):  # "when did copper prices peak?": no first time
         return Operation.FIRST_MEETING
     for name, operation in (("rank", Operation.RANK), ("over_time", Operation.SERIES), ("change", Operation.CHANGE)):
         if words.has_phrase(folded, words.operations[name]):
@@ -522,6 +535,15 @@ def _without_unit_years(folded: str) -> str:
     folded = UNIT_YEAR.sub(_spaces, folded)
     ppp_free = PPP_YEAR.sub(_spaces, folded)
     return ppp_free if ONE_YEAR.search(ppp_free) or LATEST_SAID.search(ppp_free) else folded
+
+
+def _named_twice(places: PlaceMatch, folded: str) -> Place | None:
+    """"ordenando España, Portugal, Grecia e Italia…, ¿en qué lugar queda Italia?": of three places or more, the one
+    named again, whose position among them all is asked."""
+    if len(places.places) < 3:
+        return None
+    return next((place for place in places.places
+                 if len(re.findall(rf"\b{re.escape(place.matched)}\b", folded)) > 1), None)
 
 
 def _side_by_side(places: list[Place]) -> bool:
@@ -846,7 +868,8 @@ class Understander:
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
             between = BARE_MINUS.search(explained)  # "¿en qué país mueren menos bebés?": the member with fewest
-            if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained):
+            if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained) \
+                    and not MEMBERS_BUT.search(explained):
                 two_kind, two_phrase = "difference", "menos"
         folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South
         # American countries": a count of countries, of South America
@@ -1001,6 +1024,9 @@ class Understander:
         spread = SPREAD.search(folded)  # "el rango (máximo menos mínimo)": no plan subtracts a series' ends
         if spread and not unsupported:
             unsupported = as_written(text, spread[0])
+        since_when = SINCE_WHEN.search(folded)
+        if since_when and (threshold is not None or words.has_phrase(folded, words.operations["rank"])) and not unsupported:
+            unsupported = as_written(text, since_when[0])
         divided = DIVIDING.search(folded) if two_kind is None else None  # "si divido la población por los hogares":
         if divided and not unsupported:  # a ratio said around its measures, which the reading cannot split
             unsupported = as_written(text, divided[0])
@@ -1070,12 +1096,18 @@ class Understander:
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
         group = self._group(places.places, operation, member_kind)
+        asked_among = _named_twice(places, folded) if operation == Operation.POSITION and group is None else None
+        among = places.places if asked_among else []
+        if asked_among:
+            index = places.places.index(asked_among)
+            places = places.model_copy(update={"places": [asked_among], "spans": places.spans[index:index + 1]})
         if operation == Operation.FIRST_MEETING:
             order = "desc" if LAST_TIME.search(folded) else "asc"
         else:
             # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing;
-            # "de mayor a menor" names both ends, the first one first; "menores de 5 años" is an age, not an end
-            ordering = _blank(AGE_BOUND.sub(_spaces, explained), age_phrases)
+            # "de mayor a menor" names both ends, the first one first; "menores de 5 años" is an age, not an end, and
+            # "los países… menos Perú" leaves one out
+            ordering = _blank(AGE_BOUND.sub(_spaces, MEMBERS_BUT.sub(_but_blanked, explained)), age_phrases)
             order = "asc" if words.has_phrase(DESCENDING.sub(" ", ordering), words.operations["ascending"]) else \
                 "desc" if words.has_phrase(ordering, words.operations["descending"]) else None
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \
@@ -1097,7 +1129,7 @@ class Understander:
             last_place[0] == "its" and places.spans and places.spans[0][0] < last_place.start())
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
-            group=group, excluded=excluded, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
+            group=group, excluded=excluded, among=among, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate=None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period,
@@ -1214,28 +1246,39 @@ def _earlier_month_first(folded: str) -> str:
 
 
 def _without_its_figure(text: str) -> str:
-    """The question without "and what was the rate?" after asking which period or which place, or "and by how much?"
-    after asking which period: its answer gives the figure; after any other question it is a second figure asked
-    (two places' difference), and stays."""
+    """The question without "and what was the rate?" after asking which period or which place, "and by how much?"
+    after asking which period, or "and for which year?" after asking the latest: its answer gives them; after any
+    other question it is a second figure asked (two places' difference), and stays."""
     found = AND_ITS_FIGURE.search(text)
     if found and WHICH_ONE.search(fold(text[:found.start()])):
         return text[:found.start()] + "?"
     found = AND_HOW_MUCH.search(text)
     if found and WHICH_PERIOD_ASKED.search(fold(text[:found.start()])):
         return text[:found.start()] + "?"
+    found = AND_ITS_PERIOD.search(text)
+    if found and LATEST_SAID.search(fold(text[:found.start()])):
+        return text[:found.start()] + "?"
     return text
 
 
+def _but_blanked(found: re.Match) -> str:
+    """"los países de Sudamérica menos Perú" without its "menos", which names no end of a ranking."""
+    start, end = found.start(1) - found.start(), found.end(1) - found.start()
+    return found[0][:start] + " " * (end - start) + found[0][end:]
+
+
 def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place], str]:
-    """The places named right after "sin contar" or "excluding", taken out of the places asked (their words stay
+    """The places named right after "sin contar", "excluding" or "los países de… menos", taken out of the places asked (their words stay
     read), and the text without those words."""
     excluded = []
-    for found in EXCLUDING.finditer(folded):
+    for found in [*EXCLUDING.finditer(folded), *MEMBERS_BUT.finditer(folded)]:
+        but = found.re is MEMBERS_BUT  # only its "menos": the members' words stay
         named = [place for place, span in zip(places.places, places.spans)
-                 if span[0] in (found.end(), found.start(1))]  # "la RM" is a name with its article
+                 if span[0] in (found.end(), found.start(2 if but else 1))]  # "la RM" is a name with its article
         if named:
             excluded += named
-            folded = folded[:found.start()] + " " * (found.end() - found.start()) + folded[found.end():]
+            start = found.start(1) if but else found.start()
+            folded = folded[:start] + " " * (found.end() - start) + folded[found.end():]
     kept = [place for place in places.places if place not in excluded]
     return places.model_copy(update={"places": kept}), excluded, folded
 

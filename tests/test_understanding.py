@@ -347,6 +347,9 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("Which South American country grew the fastest in 2023?", "M49-005", [], 1),  # the economy's growth
     ("Según el Censo 2024, ¿cuál es la tercera comuna más poblada de Chile?", "CHL", [], 3),  # of its comunas
     ("Apart from the Santiago metropolitan region, which region had the largest GDP in Q4 2025?", "CHL", ["CL-13"], 1),
+    ("Leaving Santiago Metropolitan Region aside, which region had the biggest GDP in Q3 2024?", "CHL", ["CL-13"], 1),
+    ("de los países de Sudamérica menos el Perú, ¿qué país tiene mayor esperanza de vida?", "M49-005", ["PER"], 1),
+    ("which comuna in Tarapacá has the biggest households?", "CL-01", [], 1),
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
@@ -388,6 +391,8 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("¿Cuántas personas de 80 años o más viven en Providencia según el Censo 2024?", "80 años o más"),  # no threshold
     ("Desempleo en Chile en 2022: ¿cuánto da el Banco Mundial y cuánto el INE?", "INE / Banco Mundial"),  # never one
     ("¿Qué región creció más en población entre 2002 y 2020?", "crecio mas"),  # a ranking of changes, not a series
+    ("¿desde cuándo Chile tiene la mayor esperanza de vida de Sudamérica?", "desde cuándo"),  # since a run began
+    ("since when has Chile's unemployment been above 8%?", "since when"),  # never the first time it was
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
@@ -532,6 +537,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("Egypt vs Morocco population 2023, what's the ratio?", "ratio", ["EGY", "MAR"], (2023, 2023)),  # no "ratio" series
     ("how far ahead of Poland is Portugal in GDP per capita at PPP in 2023?", "difference", ["PRT", "POL"], (2023, 2023)),
     ("real GDP growth 2023: how much faster did India grow than China (pp)?", "difference", ["IND", "CHN"], (2023, 2023)),
+    ("when did Chile's unemployment bottom out?", "which_period", ["CHL"], (None, None)),  # no first time: its lowest
+    ("¿cuándo tocó fondo el desempleo en Chile?", "which_period", ["CHL"], (None, None)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -820,6 +827,22 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2024, 2024)),  # the same people's share
     (["¿Cuántos hijos por mujer tiene Chile hoy? Tasa de fecundidad de 2024 según el Banco Mundial."], "value",
      "SP.DYN.TFRT.IN", ["CHL"], (2024, 2024)),  # the year named, beside "hoy"
+    (["chile inflation march 2025, 12 month", "and a year before, march 2024?"], "value", "CHL.CPI.INFLATION_12M",
+     ["CHL"], (2024, 2024)),  # "before" says when, never what
+    (["desempleo de Chile antes de 2000"], "series", "SL.UEM.TOTL.ZS", ["CHL"], (None, 1999)),  # never 2000 itself
+    (["unemployment in Chile according to the World Bank after 2015"], "series", "SL.UEM.TOTL.ZS", ["CHL"], (2016, None)),
+    (["PIB total de Perú en 2022 en dólares corrientes (el total, no per cápita)"], "value", "NY.GDP.MKTP.CD", ["PER"],
+     (2022, 2022)),  # what is set aside in a parenthesis
+    (["What's the most recent Gini index the World Bank has for Chile, and for which year?"], "latest", "SI.POV.GINI",
+     ["CHL"], (None, None)),  # the latest value's year, which its answer gives: no highest year
+    (["poblacion de chile segun el censo 2024 menos la proyeccion del INE para 2024, ¿cuanto da?"], "difference",
+     "CHL.CENSUS2024.POP", ["CHL"], (2024, 2024)),
+    (["seasonally adjusted Imacec for April 2025", "and how much did it change from March, in percent?"], "change",
+     "CHL.IMACEC.SA", ["CHL"], (2025, 2025)),
+    (["en que mes del 2022 la inflacion anual toco techo?"], "which_period", "CHL.CPI.INFLATION_12M", ["CHL"],
+     (2022, 2022)),
+    (["tasa de homicidios en Colombia 2022", "¿cómo se compara con América Latina y el Caribe en su conjunto?"], "value",
+     "VC.IHR.PSRC.P5", ["COL", "LCN"], (2022, 2022)),  # the published aggregate
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     conversation = Conversation()
@@ -841,6 +864,21 @@ def test_the_three_lowest_after_a_top_three_are_of_its_group(cifra):
     cifra.ask("Los 3 países de Sudamérica con la inflación más alta en 2023", conversation)
     answer = cifra.ask("y los 3 con la mas baja?", conversation)  # never the world's lowest
     assert (answer.plan.group_code, answer.plan.order, answer.plan.top_n) == ("M49-005", "asc", 3), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "area", "position"), [
+    (["desempleo juvenil de los hombres en España 2023",
+      "ordenando España, Portugal, Grecia e Italia de mayor a menor, ¿en qué lugar queda Italia?"], "ITA", 3),
+    (["Among Chile, Peru, Bolivia and Ecuador, where does Peru rank in life expectancy in 2022?"], "PER", 2),
+    (["Among Chile, Peru, Bolivia and Ecuador, where does Peru rank in life expectancy in 2022?", "and Bolivia?"],
+     "BOL", 4),  # among the same four
+])  # fmt: skip
+def test_a_position_among_places_named_is_counted_among_them(cifra, questions, area, position):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert (answer.plan.operation, answer.plan.area_codes, len(answer.plan.member_codes)) == ("position", [area], 4)
+    assert [value.value for value in answer.values if value.indicator == "rank"] == [position], answer.answer
 
 
 def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
@@ -865,6 +903,9 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
      "which of them rose the most between 2019 and 2024?"],  # a ranking of changes, never the three series again
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
+    ["what was the official dollar exchange rate (dólar observado) on January 2, 2025?"],  # a day of a yearly series
+    ["inflación de Perú en marzo 2024"],  # a month of a yearly series: its row starts in January, never March
+    ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     conversation = Conversation()
