@@ -130,8 +130,9 @@ def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
 
 
 def _spelled(understanding: Understanding) -> str:
-    """The question folded with its percent sign said as a word ("what % of its population is that?")."""
-    return fold(percent_spelled(understanding.question, understanding.language))
+    """The question folded with its percent sign said as a word ("what % of its population is that?") and its chat
+    shorthand spelled out ("y eso q porcentaje es")."""
+    return fold(lexicon().spelled_out(percent_spelled(understanding.question, understanding.language)))
 
 
 def _that_as_share(asked: str) -> bool:
@@ -708,11 +709,11 @@ class Planner:
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and not period.month_end and not (period.month and chosen.frequency == "D") \
+                and len(areas) < 2 and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
-            # names what is averaged: the months are not shown instead of their mean
+            # names what is averaged: the months are not shown instead of their mean; of places named, their mean
             operation, per_period = Operation.VALUE, False
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.unstated and not group \
                 and chosen.frequency == "A" and (newest := self._newest_observed(chosen.code, areas, period)):
@@ -768,6 +769,11 @@ class Planner:
             if whole:  # "what share of South America's GDP did Chile have": of the sum of its members
                 group = whole
                 member_kind = next((place.kind for place in understanding.places if place.code == areas[0]), "country")
+            elif operation != Operation.SHARE and chosen.derivation != "share_of_parent" and (
+                    lived := LIVES_IN.search(asked)):
+                # "what share of the Latin America & Caribbean population lived in Brazil": an aggregate whose
+                # members are unknown holds no part, and another share measure (aged 65+) is no answer
+                return PlanOutcome(status="clarify", reason="unsupported", params={"words": lived[0]})
         if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency") \
                 and lexicon().has_phrase(asked, lexicon().operations["share_of"]):  # "qué porcentaje aportó": no amount
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
@@ -843,6 +849,10 @@ class Planner:
             if not chosen.derived_from or self.catalog.get(chosen.derived_from).unit_kind != "count":
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
             chosen = self.catalog.get(chosen.derived_from)
+        if understanding.period.projected and operation not in TWO_OPERANDS and chosen.code not in self.catalog.projecting:
+            # "¿y cuánto decía la proyección del INE?" after a census share: a measure no one projects, never its
+            # census figure again
+            return PlanOutcome(status="no_data", reason="no_projection", params={"indicator": chosen.code})
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
             member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
@@ -876,7 +886,8 @@ class Planner:
 
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
-        words = [word for word in understanding.topic_text.split() if word not in self.cue_words]
+        words = [word for word in understanding.topic_text.split()  # "población urbana": a cue that names the topic
+                 if word not in self.cue_words or word in lexicon().topic_cues]  # is explained by the measure too
         leftover = self.catalog.unaccounted(words, plan.indicator_code) + self.catalog.unnamed_kinds(
             words, plan.indicator_code, understanding.language)
         if plan.second_indicator_code:  # a word of either measure ("exportaciones que las importaciones")

@@ -210,8 +210,9 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 rf"(?: el)?(?: (?:ano|year))?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
     (re.compile(rf"\b{YEAR}\s*(?:-|–|a|to|through|thru|hasta|al)\s*{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
-    (re.compile(rf"\b(?:desde(?: el)?|since|a partir de(?:l)?|from)(?: (?:ano|year))?\s+{YEAR}\b"),
-     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde el año 2000"
+    (re.compile(rf"\b(?:desde(?: el)?|since(?: the)?|a partir de(?:l)?|from)(?: (?:ano|year|censo|census)(?: de)?)?\s+{YEAR}\b"
+                rf"|\bsince the {YEAR} census\b"),
+     lambda m, today: PeriodSpec(start=int(m[1] or m[2]))),  # "desde el año 2000", "since the 2017 census"
     (re.compile(rf"\b{YEAR}\s+(?:onwards?|en adelante|and after|or later|y despues|hacia adelante)\b"),
      lambda m, today: PeriodSpec(start=int(m[1]))),
     (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),

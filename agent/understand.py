@@ -80,6 +80,8 @@ QUARTER_NAME = re.compile(r"[qt][1-4]")
 # "¿desde cuándo Chile tiene la mayor esperanza de vida?", "¿desde cuándo está sobre 8 %?": since a run began (not
 # the first time), which no plan computes
 SINCE_WHEN = re.compile(r"\b(?:since when|desde cuando)\b")
+# "(1 = la más poblada)", "(1 = lowest)": how a position is counted, read as its order words alone; never a month
+RANK_CONVENTION = re.compile(r"\(\s*(?:#\s*)?1\s*=\s*([^)]*)\)")
 SPREAD = re.compile(r"\b(?:el rango|the range|rango de|rango entre|amplitud de|recorrido de)\b")
 DIVIDING = re.compile(r"\b(?:divido|dividir|dividiendo|dividimos|divides|dividing)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
@@ -229,7 +231,7 @@ ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]
                                   r"(?!\d|ric|rich|wealth)\w+"
                                   r"|\b(?:the\s+)?(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous|most populated|"
-                                  r"least populated|biggest|largest|smallest)\s+(country|region|comuna)\b")
+                                  r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna)\b")
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
@@ -264,7 +266,7 @@ INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|
 # "Sin contar la Región Metropolitana, ¿qué región…?", "excluding Chile": a member left out, not a place asked
 EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando afuera|excluyendo|excluido|excluida|excepto|"
                        r"salvo|aparte de|fuera de|descontando|despues de|after|excluding|except for|except|other than|apart from|"
-                       r"not counting|leaving out|leaving aside|leaving)\s+((?:a|al|la|el|los|las|the)\s+)?")
+                       r"not counting|leaving out|leaving aside|leaving|leave out|leave aside|leave|dejando de lado|sacando)\s+((?:a|al|la|el|los|las|the)\s+)?")
 # "los países de Sudamérica menos Perú", "todas las regiones menos la RM": members of a group but one, not a
 # difference of two figures
 MEMBERS_BUT = re.compile(r"\b(?:paises|regiones|comunas|economias|todos|todas)\b(?:\s+\w+){0,4}?\s+(menos)\s+"
@@ -844,7 +846,7 @@ class Understander:
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
-            "", _without_its_figure(OPENING_SO.sub("entonces ", text)))))))))
+            "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
@@ -974,9 +976,10 @@ class Understander:
                 and _side_by_side(places.places) and LISTED_COUNT.search(folded):
             operation = Operation.COUNT  # "Of Chile, Argentina and Uruguay, how many had…above 78?": of those named
         percent_change = words.has_phrase(folded, words.operations["percent_change"])
-        if (operation == Operation.CHANGE or two_kind == "difference") and cues.measure == "share" and percent_change:
-            # "¿en qué porcentaje subió?", "¿cuánto más alto…, en porcentaje?": a % change (or difference), of the
-            # measure named besides it ("GDP per capita"), if any
+        if (operation == Operation.CHANGE or two_kind == "difference" or cues.transform == "growth") \
+                and cues.measure == "share" and percent_change:
+            # "¿en qué porcentaje subió?", "¿cuánto más alto…, en porcentaje?", "¿cuánto creció…? en %": a % change
+            # (or difference, or growth rate), of the measure named besides it ("GDP per capita"), if any
             cues = cues.model_copy(update={"measure": _variant_cues(_blank_words(folded, percent_change), words)[0].measure})
         if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
             cues = cues.model_copy(update={"measure": "share"})
@@ -1107,7 +1110,7 @@ class Understander:
             # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing;
             # "de mayor a menor" names both ends, the first one first; "menores de 5 años" is an age, not an end, and
             # "los países… menos Perú" leaves one out
-            ordering = _blank(AGE_BOUND.sub(_spaces, MEMBERS_BUT.sub(_but_blanked, explained)), age_phrases)
+            ordering = _blank(AGE_BOUND.sub(_spaces, _without_but(explained, excluded)), age_phrases)
             order = "asc" if words.has_phrase(DESCENDING.sub(" ", ordering), words.operations["ascending"]) else \
                 "desc" if words.has_phrase(ordering, words.operations["descending"]) else None
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \
@@ -1261,10 +1264,16 @@ def _without_its_figure(text: str) -> str:
     return text
 
 
-def _but_blanked(found: re.Match) -> str:
-    """"los países de Sudamérica menos Perú" without its "menos", which names no end of a ranking."""
-    start, end = found.start(1) - found.start(), found.end(1) - found.start()
-    return found[0][:start] + " " * (end - start) + found[0][end:]
+def _without_but(folded: str, excluded: list[Place]) -> str:
+    """"los países de Sudamérica menos Perú" without its "menos", which names no end of a ranking (unlike "las
+    regiones con menos habitantes")."""
+    def blanked(found: re.Match) -> str:
+        if not any(folded[start:].startswith(place.matched) for place in excluded  # "la RM": a name with its article
+                   for start in (found.end(), found.start(2) if found[2] else found.end())):
+            return found[0]
+        start, end = found.start(1) - found.start(), found.end(1) - found.start()
+        return found[0][:start] + " " * (end - start) + found[0][end:]
+    return MEMBERS_BUT.sub(blanked, folded)
 
 
 def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place], str]:
@@ -1274,7 +1283,7 @@ def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place],
     for found in [*EXCLUDING.finditer(folded), *MEMBERS_BUT.finditer(folded)]:
         but = found.re is MEMBERS_BUT  # only its "menos": the members' words stay
         named = [place for place, span in zip(places.places, places.spans)
-                 if span[0] in (found.end(), found.start(2 if but else 1))]  # "la RM" is a name with its article
+                 if span[0] in (found.end(), found.start(2 if but else 1), found.start())]  # "la RM": with its article
         if named:
             excluded += named
             start = found.start(1) if but else found.start()

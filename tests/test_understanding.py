@@ -358,6 +358,25 @@ def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, 
     assert "comuna" not in question or plan.member_kind == "cl_comuna"  # "la tercera comuna": comunas, never regions
 
 
+@pytest.mark.parametrize(("question", "order", "excluded"), [
+    ("las 5 regiones con menos habitantes segun el censo 2024", "asc", []),  # "menos" names the end ranked
+    ("países de Sudamérica menos Brasil: ¿cuál tiene más población?", "desc", ["BRA"]),  # it leaves a member out
+])  # fmt: skip
+def test_menos_names_an_end_or_leaves_a_member_out(cifra, question, order, excluded):
+    plan = cifra.ask(question).plan
+    assert (plan.operation, plan.order, plan.excluded_codes) == ("rank", order, excluded)
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    ("Chile's position in South America for infant mortality, 2022 (1 = lowest)?", "asc"),
+    ("segun la proyeccion del ine, en que puesto va a estar Colina dentro de la RM por poblacion el 2035? "
+     "(1 = la mas poblada)", "desc"),
+])  # fmt: skip
+def test_how_a_position_is_counted_is_its_order_never_a_month(cifra, question, order):
+    plan = cifra.ask(question).plan
+    assert (plan.operation, plan.order, plan.period.month) == ("position", order, None)
+
+
 @pytest.mark.parametrize("question", ["where is unemployment highest, Chile or Peru?",
                                       "¿cuál tiene la mayor esperanza de vida, Chile o Uruguay?"])
 def test_which_of_two_places_named_is_highest_shows_both_latest(cifra, question):
@@ -393,6 +412,8 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("¿Qué región creció más en población entre 2002 y 2020?", "crecio mas"),  # a ranking of changes, not a series
     ("¿desde cuándo Chile tiene la mayor esperanza de vida de Sudamérica?", "desde cuándo"),  # since a run began
     ("since when has Chile's unemployment been above 8%?", "since when"),  # never the first time it was
+    ("What share of the Latin America & Caribbean population (World Bank aggregate) lived in Brazil in 2022?",
+     "lived in"),  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
@@ -539,6 +560,11 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("real GDP growth 2023: how much faster did India grow than China (pp)?", "difference", ["IND", "CHN"], (2023, 2023)),
     ("when did Chile's unemployment bottom out?", "which_period", ["CHL"], (None, None)),  # no first time: its lowest
     ("¿cuándo tocó fondo el desempleo en Chile?", "which_period", ["CHL"], (None, None)),
+    ("What was the average inflation rate of South American countries in 2024 if you leave Argentina out?",
+     "aggregate", [], (2024, 2024)),
+    ("poorest South American country by GDP per head in 2024 (current dollars)?", "rank", [], (2024, 2024)),
+    ("average of the World Bank unemployment rates of Argentina, Chile and Uruguay in 2022", "aggregate",
+     ["ARG", "CHL", "URY"], (2022, 2022)),  # the places' mean, never their three values
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -561,6 +587,7 @@ def test_each_of_the_two_places_asked_before(cifra):
     ("cuanto fue el desempleo de la UF en marzo 2024?", "uf"),  # two measures that make no third
     ("¿Cuánto es el sueldo mínimo en Chile hoy?", "minimo"),  # a name, not the minimum of the wage index
     ("What was Chile's net national income per capita in 2023?", "net"),  # not GNI
+    ("¿cuánto creció la población urbana de Chile en 2020?", "urbana"),  # no urban growth: never the whole population's
 ])  # fmt: skip
 def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
     answer = cifra.ask(question)
@@ -827,6 +854,10 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2024, 2024)),  # the same people's share
     (["¿Cuántos hijos por mujer tiene Chile hoy? Tasa de fecundidad de 2024 según el Banco Mundial."], "value",
      "SP.DYN.TFRT.IN", ["CHL"], (2024, 2024)),  # the year named, beside "hoy"
+    (["¿cuánto creció el PIB per cápita de Argentina en 2021? en %"], "value", "NY.GDP.PCAP.KD.ZG", ["ARG"],
+     (2021, 2021)),  # "en %" is the growth rate's unit, never a share measure in place of per capita
+    (["cuantos viejitos de 65 o mas hay en chillan segun el censo 2024", "y eso q porcentaje es de toda la gente de "
+      "chillan"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-16101"], (2024, 2024)),  # "q": chat shorthand
     (["chile inflation march 2025, 12 month", "and a year before, march 2024?"], "value", "CHL.CPI.INFLATION_12M",
      ["CHL"], (2024, 2024)),  # "before" says when, never what
     (["desempleo de Chile antes de 2000"], "series", "SL.UEM.TOTL.ZS", ["CHL"], (None, 1999)),  # never 2000 itself
