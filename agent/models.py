@@ -113,9 +113,10 @@ class VariantCues(BaseModel):
 
 class VariantPair(BaseModel):
     """Two values of one variant named as a difference's or ratio's operands, in the order they divide or subtract
-    ("mujeres y hombres"; "mayores de 65 por cada niño": the aged over the children)."""
+    ("mujeres y hombres"; "mayores de 65 por cada niño": the aged over the children; "original series vs seasonally
+    adjusted")."""
 
-    field: Literal["sex", "age"]
+    field: Literal["sex", "age", "adjustment"]
     values: tuple[str, str]
 
 

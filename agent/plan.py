@@ -702,18 +702,19 @@ class Planner:
             # diabetes prevalence compared with the global average")
             operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [published]))
             group, member_kind = None, None
-        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and not group and (period.latest or (
-                period.unstated and lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"),
-                                                         lexicon().operations["aggregate_avg"]))):
+        named_average = lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"), lexicon().operations["aggregate_avg"])
+        if operation == Operation.AGGREGATE and aggregate in (None, "avg") and not group and (
+                period.latest or period.unstated and named_average):
             # "promedio de personas por hogar", "¿cuántos hijos tiene en promedio cada mujer? el último dato": the
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and len(areas) < 2 and not period.month_end and not (period.month and chosen.frequency == "D") \
+                and (len(areas) < 2 or named_average) and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
-            # names what is averaged: the months are not shown instead of their mean; of places named, their mean
+            # names what is averaged: the months are not shown instead of their mean; of places named, their mean,
+            # unless the measure is itself an average ("average household size in Alto Hospicio and Providencia")
             operation, per_period = Operation.VALUE, False
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.unstated and not group \
                 and chosen.frequency == "A" and (newest := self._newest_observed(chosen.code, areas, period)):
@@ -849,9 +850,9 @@ class Planner:
             if not chosen.derived_from or self.catalog.get(chosen.derived_from).unit_kind != "count":
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
             chosen = self.catalog.get(chosen.derived_from)
-        if understanding.period.projected and operation not in TWO_OPERANDS and chosen.code not in self.catalog.projecting:
-            # "¿y cuánto decía la proyección del INE?" after a census share: a measure no one projects, never its
-            # census figure again
+        if understanding.period.projected and not {chosen.code, second} & self.catalog.projecting:
+            # "¿y cuánto decía la proyección del INE?" after a census share, "and according to the INE projections?"
+            # after two comunas' census difference: a measure no one projects, never the census figure again
             return PlanOutcome(status="no_data", reason="no_projection", params={"indicator": chosen.code})
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,

@@ -80,6 +80,11 @@ QUARTER_NAME = re.compile(r"[qt][1-4]")
 # "¿desde cuándo Chile tiene la mayor esperanza de vida?", "¿desde cuándo está sobre 8 %?": since a run began (not
 # the first time), which no plan computes
 SINCE_WHEN = re.compile(r"\b(?:since when|desde cuando)\b")
+# "Chile and its three neighbours", "Cañete y las comunas vecinas": a group no metadata lists, never the one place
+# named nor every comuna
+NEIGHBOURS = re.compile(r"\b(?:neighbou?rs|neighbou?ring (?:countries|comunas|regions)|vecin[oa]s(?!\s+del?\b)|limitrofes|"
+                        r"colindantes|aledanas|aledanos)\b")  # not "los vecinos de La Pintana", its residents, nor a
+# comuna "vecina", one named, which only says where it is
 # "(1 = la más poblada)", "(1 = lowest)": how a position is counted, read as its order words alone; never a month
 RANK_CONVENTION = re.compile(r"\(\s*(?:#\s*)?1\s*=\s*([^)]*)\)")
 SPREAD = re.compile(r"\b(?:el rango|the range|rango de|rango entre|amplitud de|recorrido de)\b")
@@ -431,10 +436,11 @@ def _found(folded: str, words: Lexicon, groups: dict[str, list[str]]) -> tuple[s
 
 
 def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
-    """Two sexes or two age groups named apart ("mujeres y hombres", "mayores de 65 por cada niño"), with the
+    """Two sexes, two age groups or two adjustments named apart ("mujeres y hombres", "mayores de 65 por cada niño",
+    "original vs desestacionalizado"), with the
     phrases used: in the order written, but what follows "por cada" or "for every" divides."""
     padded = f" {folded} "
-    for field in ("sex", "age"):
+    for field in ("sex", "age", "adjustment"):
         found = []
         for value, phrases in words.variant_cues[field].items():
             phrase = words.has_phrase(folded, phrases)
@@ -1027,6 +1033,9 @@ class Understander:
         spread = SPREAD.search(folded)  # "el rango (máximo menos mínimo)": no plan subtracts a series' ends
         if spread and not unsupported:
             unsupported = as_written(text, spread[0])
+        neighbours = NEIGHBOURS.search(folded)
+        if neighbours and not unsupported:
+            unsupported = as_written(text, neighbours[0])
         since_when = SINCE_WHEN.search(folded)
         if since_when and (threshold is not None or words.has_phrase(folded, words.operations["rank"])) and not unsupported:
             unsupported = as_written(text, since_when[0])

@@ -413,7 +413,9 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("¿desde cuándo Chile tiene la mayor esperanza de vida de Sudamérica?", "desde cuándo"),  # since a run began
     ("since when has Chile's unemployment been above 8%?", "since when"),  # never the first time it was
     ("What share of the Latin America & Caribbean population (World Bank aggregate) lived in Brazil in 2022?",
-     "lived in"),  # an aggregate of unknown members holds no part: never the share of people aged 65+
+     "lived in"),
+    ("rank Chile and its three neighbours by life expectancy in 2023, highest first", "neighbours"),  # never Chile's
+    ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
     answer = cifra.ask(question)
@@ -485,6 +487,7 @@ def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
     ("PIB per cápita y población de Chile en 2020", ["NY.GDP.PCAP.CD", "CHL.POPULATION.PROJ"]),
     ("inflation and unemployment in Peru in 2019", ["FP.CPI.TOTL.ZG", "SL.UEM.TOTL.ZS"]),
     ("crecimiento del PIB y de la población de Chile en 2020", ["NY.GDP.MKTP.KD.ZG", "SP.POP.GROW"]),
+    ("Imacec March 2024: original series vs seasonally adjusted, give me both", ["CHL.IMACEC", "CHL.IMACEC.SA"]),
 ])  # fmt: skip
 def test_several_measures_asked_at_once_are_each_answered(cifra, question, codes):
     answer = cifra.ask(question)
@@ -563,6 +566,12 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("What was the average inflation rate of South American countries in 2024 if you leave Argentina out?",
      "aggregate", [], (2024, 2024)),
     ("poorest South American country by GDP per head in 2024 (current dollars)?", "rank", [], (2024, 2024)),
+    ("average household size in Alto Hospicio compared with Providencia, 2024 census", "value",
+     ["CL-01107", "CL-13123"], (2024, 2024)),  # a measure that is an average: each one's, never their mean
+    ("In Japan in 2023, by how many percentage points did the share of people aged 65+ exceed the share of children "
+     "0-14?", "difference", ["JPN"], (2023, 2023)),
+    ("cuantos puntos separan la participacion laboral de hombres y mujeres en mexico 2023", "difference", ["MEX"],
+     (2023, 2023)),
     ("average of the World Bank unemployment rates of Argentina, Chile and Uruguay in 2022", "aggregate",
      ["ARG", "CHL", "URY"], (2022, 2022)),  # the places' mean, never their three values
 ])  # fmt: skip
@@ -937,6 +946,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["what was the official dollar exchange rate (dólar observado) on January 2, 2025?"],  # a day of a yearly series
     ["inflación de Perú en marzo 2024"],  # a month of a yearly series: its row starts in January, never March
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
+    ["Puente Alto vs La Florida population in the 2024 census, what is the difference?",
+     "and according to the INE projections for that same year?"],  # never the census difference again
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     conversation = Conversation()
