@@ -503,6 +503,8 @@ class Planner:
                     "operation": Operation.AGGREGATE if each_month and understanding.aggregate else None,
                     "cues": understanding.cues.model_copy(update={"transform": transform})})
         areas, group = self._areas(understanding, context, outcome, conversation)
+        if group:
+            areas, group = self._group_holding(understanding, areas, group)
         if group and not self.catalog.lists_members(group):  # "high income countries": the World Bank publishes the
             if understanding.operation in (Operation.RANK, Operation.COUNT, Operation.POSITION):  # group's figure, and
                 return PlanOutcome(status="no_data", reason="no_members")  # Cifra has no list of its members
@@ -1216,6 +1218,20 @@ class Planner:
                 if summed:
                     return Operation.SHARE, summed[0], [part], whole
         return operation, chosen, areas, None
+
+    def _group_holding(self, understanding: Understanding, areas: list[str], group: str) -> tuple[list[str], str]:
+        """"Central America, counting Mexico", "Mexico's rank among Central American countries": of the groups a
+        name means (Centroamérica without Mexico, the UN's with it), the one holding the members named beside it."""
+        place = next((place for place in [understanding.group, *understanding.places] if place and place.code == group), None)
+        outside = [area for area in areas if not self.catalog.contains(group, area)]
+        if not place or not outside or understanding.operation not in (Operation.RANK, Operation.COUNT, Operation.POSITION):
+            return areas, group
+        holding = next((other for other in place.alternatives
+                        if all(self.catalog.contains(other, area) for area in outside)), None)
+        if holding is None:
+            return areas, group
+        kept = [area for area in areas if area not in outside] if understanding.operation == Operation.COUNT else areas
+        return kept, holding
 
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
         """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),

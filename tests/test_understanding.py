@@ -572,6 +572,10 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
      "0-14?", "difference", ["JPN"], (2023, 2023)),
     ("cuantos puntos separan la participacion laboral de hombres y mujeres en mexico 2023", "difference", ["MEX"],
      (2023, 2023)),
+    ("how many years longer did russian women live than russian men in 2021 (life expectancy at birth)?", "difference",
+     ["RUS"], (2021, 2021)),
+    ("In which year from 2015 to 2023 was the average PM2.5 exposure in India the lowest?", "which_period", ["IND"],
+     (2015, 2023)),
     ("average of the World Bank unemployment rates of Argentina, Chile and Uruguay in 2022", "aggregate",
      ["ARG", "CHL", "URY"], (2022, 2022)),  # the places' mean, never their three values
 ])  # fmt: skip
@@ -919,6 +923,18 @@ def test_a_position_among_places_named_is_counted_among_them(cifra, questions, a
         answer = cifra.ask(question, conversation)
     assert (answer.plan.operation, answer.plan.area_codes, len(answer.plan.member_codes)) == ("position", [area], 4)
     assert [value.value for value in answer.values if value.indicator == "rank"] == [position], answer.answer
+
+
+@pytest.mark.parametrize(("question", "group", "figure"), [
+    ("¿Cuántos países de Centroamérica tienen desempleo sobre 8 % en 2021?", "G-CENTRAL_AMERICA", None),  # the isthmus
+    ("How many countries in Central America, counting Mexico, had more than 20 homicides per 100k people in 2021?",
+     "M49-013", 4.0),  # the UN's Central America, which holds Mexico
+    ("Where does Mexico rank among Central American countries in GDP per capita in 2024 (current US$)?", "M49-013", 3.0),
+])  # fmt: skip
+def test_a_group_name_means_the_group_holding_the_members_named_beside_it(cifra, question, group, figure):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.group_code) == ("ok", group), answer.answer
+    assert figure is None or figure in [value.value for value in answer.values if value.indicator in ("count", "rank")]
 
 
 def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
