@@ -45,6 +45,8 @@ HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta ge
 HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
+MEMBERS_COMPARED = (Operation.RANK, Operation.COUNT, Operation.POSITION)  # operations over a group's members
+MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del))\b")
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|of the|of the whole)\s+(?:pais|country)\b|\b(?:total|nivel) nacional\b|"
@@ -506,7 +508,7 @@ class Planner:
         if group:
             areas, group = self._group_holding(understanding, areas, group)
         if group and not self.catalog.lists_members(group):  # "high income countries": the World Bank publishes the
-            if understanding.operation in (Operation.RANK, Operation.COUNT, Operation.POSITION):  # group's figure, and
+            if understanding.operation in MEMBERS_COMPARED:  # group's figure, and
                 return PlanOutcome(status="no_data", reason="no_members")  # Cifra has no list of its members
             areas, group = [*areas, group], None
             understanding = understanding.model_copy(update={"member_kind": None})  # its countries are no ranking
@@ -704,19 +706,22 @@ class Planner:
             # diabetes prevalence compared with the global average")
             operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [published]))
             group, member_kind = None, None
-        named_average = lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"), lexicon().operations["aggregate_avg"])
+        named_average = lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"),
+                                             lexicon().operations["aggregate_avg"])
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and not group and (
                 period.latest or period.unstated and named_average):
             # "promedio de personas por hogar", "¿cuántos hijos tiene en promedio cada mujer? el último dato": the
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and (len(areas) < 2 or named_average) and not period.month_end and not (period.month and chosen.frequency == "D") \
+                and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)) and not period.month_end and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
-            # names what is averaged: the months are not shown instead of their mean; of places named, their mean,
-            # unless the measure is itself an average ("average household size in Alto Hospicio and Providencia")
+            # names what is averaged: the months are not shown instead of their mean; of places named, their mean when
+            # asked as one ("the average of the unemployment rates of…"), never of a measure that is itself an
+            # average ("average household size in Alto Hospicio and Providencia", "average number of children per
+            # woman, Japan vs South Korea")
             operation, per_period = Operation.VALUE, False
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.unstated and not group \
                 and chosen.frequency == "A" and (newest := self._newest_observed(chosen.code, areas, period)):
@@ -837,7 +842,7 @@ class Planner:
         elif operation == Operation.WHICH_PERIOD and period.day:  # "el 20 de mayo, ¿y qué día fue el más alto?": two
             return PlanOutcome(status="clarify", reason="one_period_only",  # questions, never "the highest" of one day
                                params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})
-        members_read = operation in (Operation.RANK, Operation.COUNT, Operation.POSITION) or (
+        members_read = operation in MEMBERS_COMPARED or (
             operation == Operation.AGGREGATE and group is not None)
         if understanding.excluded and not members_read:  # "el PIB de Chile sin contar Santiago": no members to leave out
             return PlanOutcome(status="clarify", reason="unsupported",
@@ -889,9 +894,10 @@ class Planner:
 
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
-        words = [word for word in understanding.topic_text.split()  # "población urbana": a cue that names the topic
+        words = [word for word in understanding.topic_text.split() if word not in self.cue_words]
+        named = [word for word in understanding.topic_text.split()  # "población urbana": a cue that names the topic
                  if word not in self.cue_words or word in lexicon().topic_cues]  # is explained by the measure too
-        leftover = self.catalog.unaccounted(words, plan.indicator_code) + self.catalog.unnamed_kinds(
+        leftover = self.catalog.unaccounted(named, plan.indicator_code) + self.catalog.unnamed_kinds(
             words, plan.indicator_code, understanding.language)
         if plan.second_indicator_code:  # a word of either measure ("exportaciones que las importaciones")
             leftover = [word for word in leftover if word in self.catalog.unaccounted(words, plan.second_indicator_code)]
@@ -1222,9 +1228,10 @@ class Planner:
     def _group_holding(self, understanding: Understanding, areas: list[str], group: str) -> tuple[list[str], str]:
         """"Central America, counting Mexico", "Mexico's rank among Central American countries": of the groups a
         name means (Centroamérica without Mexico, the UN's with it), the one holding the members named beside it."""
-        place = next((place for place in [understanding.group, *understanding.places] if place and place.code == group), None)
+        place = next((place for place in [understanding.group, *understanding.places] if place and place.code == group),
+                     None)
         outside = [area for area in areas if not self.catalog.contains(group, area)]
-        if not place or not outside or understanding.operation not in (Operation.RANK, Operation.COUNT, Operation.POSITION):
+        if not place or not outside or understanding.operation not in MEMBERS_COMPARED:
             return areas, group
         holding = next((other for other in place.alternatives
                         if all(self.catalog.contains(other, area) for area in outside)), None)

@@ -217,8 +217,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[1]))),
     (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),
     # "antes de 2000", "after 2010": the years on the other side, never the year named
-    (re.compile(rf"\b(?:antes de(?:l)?|before|prior to)(?: (?:ano|year))?\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]) - 1)),
-    (re.compile(rf"\b(?:despues de(?:l)?|after)(?: (?:ano|year))?\s+{YEAR}\b"), lambda m, today: PeriodSpec(start=int(m[1]) + 1)),
+    (re.compile(rf"\b(?:antes de(?:l)?|before|prior to)(?: (?:ano|year))?\s+{YEAR}\b"),
+     lambda m, today: PeriodSpec(end=int(m[1]) - 1)),
+    (re.compile(rf"\b(?:despues de(?:l)?|after)(?: (?:ano|year))?\s+{YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]) + 1)),
     (re.compile(rf"\b(?:change|changed|grow|grew|fall|fell|rise|rose|drop|dropped|decline|declined|increase|increased)"
                 rf"(?: \w+){{0,2}} by\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),  # "how much did it grow by 2020"
     (re.compile(r"\b(?:la |the )?(?:ultima|last|past) (?:decada|decade)\b"), lambda m, today: PeriodSpec(last_n_years=10)),

@@ -81,7 +81,7 @@ QUARTER_NAME = re.compile(r"[qt][1-4]")
 # the first time), which no plan computes
 SINCE_WHEN = re.compile(r"\b(?:since when|desde cuando)\b")
 # "Chile and its three neighbours", "Cañete y las comunas vecinas": a group no metadata lists, never the one place
-# named nor every comuna
+# named nor every comuna (unless they are named too)
 NEIGHBOURS = re.compile(r"\b(?:neighbou?rs|neighbou?ring (?:countries|comunas|regions)|vecin[oa]s(?!\s+del?\b)|limitrofes|"
                         r"colindantes|aledanas|aledanos)\b")  # not "los vecinos de La Pintana", its residents, nor a
 # comuna "vecina", one named, which only says where it is
@@ -437,8 +437,8 @@ def _found(folded: str, words: Lexicon, groups: dict[str, list[str]]) -> tuple[s
 
 def _pair(folded: str, words: Lexicon) -> tuple[VariantPair, list[str]] | None:
     """Two sexes, two age groups or two adjustments named apart ("mujeres y hombres", "mayores de 65 por cada niño",
-    "original vs desestacionalizado"), with the
-    phrases used: in the order written, but what follows "por cada" or "for every" divides."""
+    "original vs desestacionalizado"), with the phrases used: in the order written, but what follows "por cada" or
+    "for every" divides."""
     padded = f" {folded} "
     for field in ("sex", "age", "adjustment"):
         found = []
@@ -982,11 +982,12 @@ class Understander:
                 and _side_by_side(places.places) and LISTED_COUNT.search(folded):
             operation = Operation.COUNT  # "Of Chile, Argentina and Uruguay, how many had…above 78?": of those named
         percent_change = words.has_phrase(folded, words.operations["percent_change"])
-        if (operation == Operation.CHANGE or two_kind == "difference" or cues.transform == "growth") \
+        beside = _variant_cues(_blank_words(folded, percent_change), words)[0].measure if percent_change else None
+        if (operation == Operation.CHANGE or two_kind == "difference" or cues.transform == "growth" and beside) \
                 and cues.measure == "share" and percent_change:
-            # "¿en qué porcentaje subió?", "¿cuánto más alto…, en porcentaje?", "¿cuánto creció…? en %": a % change
-            # (or difference, or growth rate), of the measure named besides it ("GDP per capita"), if any
-            cues = cues.model_copy(update={"measure": _variant_cues(_blank_words(folded, percent_change), words)[0].measure})
+            # "¿en qué porcentaje subió?", "¿cuánto más alto…, en porcentaje?", "¿cuánto creció el PIB per cápita…?
+            # en %": a % change (or difference, or growth rate), of the measure named besides it, if any
+            cues = cues.model_copy(update={"measure": beside})
         if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
             cues = cues.model_copy(update={"measure": "share"})
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
@@ -1034,7 +1035,8 @@ class Understander:
         if spread and not unsupported:
             unsupported = as_written(text, spread[0])
         neighbours = NEIGHBOURS.search(folded)
-        if neighbours and not unsupported:
+        if neighbours and not unsupported and len(places.places) < 3:  # "Chile's neighbours (Argentina, Peru or
+            # Bolivia)": named one by one
             unsupported = as_written(text, neighbours[0])
         since_when = SINCE_WHEN.search(folded)
         if since_when and (threshold is not None or words.has_phrase(folded, words.operations["rank"])) and not unsupported:

@@ -568,6 +568,7 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("poorest South American country by GDP per head in 2024 (current dollars)?", "rank", [], (2024, 2024)),
     ("average household size in Alto Hospicio compared with Providencia, 2024 census", "value",
      ["CL-01107", "CL-13123"], (2024, 2024)),  # a measure that is an average: each one's, never their mean
+    ("japan vs south korea: average number of children per woman in 2022", "value", ["JPN", "KOR"], (2022, 2022)),
     ("In Japan in 2023, by how many percentage points did the share of people aged 65+ exceed the share of children "
      "0-14?", "difference", ["JPN"], (2023, 2023)),
     ("cuantos puntos separan la participacion laboral de hombres y mujeres en mexico 2023", "difference", ["MEX"],
@@ -867,6 +868,10 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2024, 2024)),  # the same people's share
     (["¿Cuántos hijos por mujer tiene Chile hoy? Tasa de fecundidad de 2024 según el Banco Mundial."], "value",
      "SP.DYN.TFRT.IN", ["CHL"], (2024, 2024)),  # the year named, beside "hoy"
+    (["cuanto era la inflacion en chile en marzo del 2020, al principio de la pandemia"], "value",
+     "CHL.CPI.INFLATION_12M", ["CHL"], (2020, 2020)),  # "principio" is when, never a kind of inflation
+    (["Biobío regional GDP in the fourth quarter of 2024", "and Q4 2023?", "so how much did it grow in percent?"],
+     "change", "CHL.GDP.REGIONAL", ["CL-08"], (2023, 2024)),  # between the two answers, never a national growth series
     (["¿cuánto creció el PIB per cápita de Argentina en 2021? en %"], "value", "NY.GDP.PCAP.KD.ZG", ["ARG"],
      (2021, 2021)),  # "en %" is the growth rate's unit, never a share measure in place of per capita
     (["cuantos viejitos de 65 o mas hay en chillan segun el censo 2024", "y eso q porcentaje es de toda la gente de "
@@ -923,6 +928,11 @@ def test_a_position_among_places_named_is_counted_among_them(cifra, questions, a
         answer = cifra.ask(question, conversation)
     assert (answer.plan.operation, answer.plan.area_codes, len(answer.plan.member_codes)) == ("position", [area], 4)
     assert [value.value for value in answer.values if value.indicator == "rank"] == [position], answer.answer
+
+
+def test_neighbours_named_one_by_one_are_answered(cifra):
+    answer = cifra.ask("Which of Chile's neighbours (Argentina, Peru or Bolivia) had the fastest GDP growth in 2024?")
+    assert answer.status == "ok" and answer.values[0].area == "PER", answer.answer
 
 
 @pytest.mark.parametrize(("question", "group", "figure"), [
