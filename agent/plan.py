@@ -79,7 +79,8 @@ BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
 # a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
-FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller)|cuant[oa]s? (?:\w+ )?menos)\b")
+FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
+                        r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
@@ -857,6 +858,8 @@ class Planner:
             if not chosen.derived_from or self.catalog.get(chosen.derived_from).unit_kind != "count":
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
             chosen = self.catalog.get(chosen.derived_from)
+        if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
+            areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
         if understanding.period.projected and not {chosen.code, second} & self.catalog.projecting:
             # "¿y cuánto decía la proyección del INE?" after a census share, "and according to the INE projections?"
             # after two comunas' census difference: a measure no one projects, never the census figure again

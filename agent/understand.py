@@ -143,7 +143,8 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"dropped|rose|increased|decreased|"
                            r"crecer|crecera|creceran|aumentar|aumentara|aumentaran|subir|subira|subiran|bajar|bajara|"
                            r"caer|caera|disminuir|disminuira|creceria|crecerian|aumentaria|aumentarian|subiria|bajaria|caeria|"
-                           r"increase|decrease|rise|fall|drop)\b"  # "va a crecer", "will grow", "¿cuánto crecería?"
+                           r"increase|decrease|rise|fall|drop|alza|baja)\b"  # "va a crecer", "will grow", "¿cuánto crecería?",
+                           # "¿cuánto es en porcentaje de alza?"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b"
                            # "grew by what percent between 2000 and 2020": the question after the verb
                            r"|\b(?:grew|grown|rose|risen|fell|fallen|dropped|increased|decreased|declined|crecio|crecieron|"

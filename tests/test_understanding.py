@@ -868,6 +868,10 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2024, 2024)),  # the same people's share
     (["¿Cuántos hijos por mujer tiene Chile hoy? Tasa de fecundidad de 2024 según el Banco Mundial."], "value",
      "SP.DYN.TFRT.IN", ["CHL"], (2024, 2024)),  # the year named, beside "hoy"
+    (["cuanto valia la UF el 1 de enero del 2024?", "¿y el año anterior, mismo día?",
+      "¿eso cuánto es en porcentaje de alza?"], "change", "CHL.UF", ["CHL"], (2023, 2024)),  # never another series' rise
+    (["¿cuánto más baja era la tasa de fecundidad de Chile que la de Argentina en 2022?"], "difference",
+     "SP.DYN.TFRT.IN", ["ARG", "CHL"], (2022, 2022)),  # "how much lower": the larger first, so the gap is positive
     (["cuanto era la inflacion en chile en marzo del 2020, al principio de la pandemia"], "value",
      "CHL.CPI.INFLATION_12M", ["CHL"], (2020, 2020)),  # "principio" is when, never a kind of inflation
     (["Biobío regional GDP in the fourth quarter of 2024", "and Q4 2023?", "so how much did it grow in percent?"],
