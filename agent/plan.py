@@ -715,7 +715,8 @@ class Planner:
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)) and not period.month_end and not (period.month and chosen.frequency == "D") \
+                and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)) and not period.month_end \
+                and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
             # a month of a daily series (copper) is an average of its days. "El promedio de los 12 datos mensuales"
