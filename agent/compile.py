@@ -160,7 +160,7 @@ class QueryBuilder:
             conditions.append(o.c.period_start >= date(period.start, period.month, 1))
         elif period.day and period.month and period.start and self.info.frequency == "D":  # "el 15 de marzo de 2024"
             conditions.append(o.c.period_start == date(period.start, period.month, period.day))
-        elif period.month and period.start:  # the month (also for a day of a monthly series), or each of its days
+        elif period.month and period.start:  # the month, or each of its days
             first_day = date(period.start, period.month, 1)
             conditions += [o.c.period_start >= first_day, o.c.period_start < _next_month(first_day)]
         elif period.quarter and period.quarter_end and period.start and period.end:  # "entre el T1 2020 y el T4 2021"

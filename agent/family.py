@@ -107,7 +107,9 @@ class FamilyChooser:
             # "what share of the population was undernourished": a rate named by every word, not a share of another
             fitting = [family for family in soft if self._accounts(understanding.topic_text, family[2])] or fitting
         wanted = understanding  # "alfabetización de adultos": not men's alone
-        if understanding.cues.sex is None and not understanding.sexes:
+        if understanding.pair:  # "how many more women than men were counted": a family that has both
+            fitting = sorted(fitting, key=lambda family: not self._holds_pair(family[2], understanding))
+        elif understanding.cues.sex is None and not understanding.sexes:
             wanted = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"sex": "total"})})
             fitting = sorted(fitting, key=lambda family: not self.fits(family[2], wanted))
         if fitting:  # as close a match, and it has the variant asked ("what share"): never a near miss without it
@@ -131,7 +133,8 @@ class FamilyChooser:
             # size, though "promedio" is also an operation word), then whose name adds fewest words the question does
             # not say ("solicitudes de patentes de residentes" are not non-residents'), then the family retrieval
             # returned most often.
-            contenders = [family for family in ranked[:2] if self.fits(family[2], wanted)] or ranked[:2]
+            contenders = [family for family in ranked[:2] if self.fits(family[2], wanted) and (
+                not understanding.pair or self._holds_pair(family[2], understanding))] or ranked[:2]
             asked = {word[:STEM] for word in fold(understanding.question).split() if len(word) > 2}
             counted = max(contenders, key=lambda family: (len(asked & self._name_stems(family[2])),
                                                           -len(self._name_stems(family[2]) - asked), family[1]))[2]
@@ -227,6 +230,14 @@ class FamilyChooser:
     def _has_part_unit(self, code: str) -> bool:
         """Can ``code``'s family say what part of a whole something is: a member in percent, or a count to divide?"""
         return any(info.unit_kind in ("percent", "count") for info in self.catalog.family_of(code))
+
+    def _holds_pair(self, code: str, understanding: Understanding) -> bool:
+        """Has ``code``'s family each of the two variants asked apart (women and men, 0-14 and 65+), as two series
+        ("men per 100 women" names both, and is neither)?"""
+        pair = understanding.pair
+        holding = [{info.code for info in self.catalog.family_of(code) if matches(info, pair.field, value)}
+                   for value in pair.values]
+        return all(holding) and holding[0] != holding[1]
 
     def fits(self, code: str, understanding: Understanding, soft: bool = False) -> bool:
         """Has a member of ``code``'s family what the question asks for (its variant cues: "what share", "per

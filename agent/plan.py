@@ -57,6 +57,7 @@ OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
+SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|decrecio)\b")  # the economy did
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
@@ -642,8 +643,17 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         outcome.notes += self._source_notes(chosen, fitting, areas)
+        if period.day and period.day != 1 and chosen.frequency in ("M", "Q"):
+            # "valor de la UF el 15 de mayo de 2024": a row dated the 1st is no figure of another day
+            return PlanOutcome(status="no_data", reason="no_daily_value", params={"indicator": chosen.code})
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
+        if understanding.excluded and operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 \
+                and len(understanding.excluded) == 1 and chosen.measure in ("total", "count") \
+                and self.catalog.contains(areas[0], part := understanding.excluded[0].code) \
+                and self.catalog.covers(chosen.code, [areas[0], part], PeriodSpec()):
+            # "la población de la RM sin contar la comuna de Santiago": the whole less its part
+            operation, areas = Operation.DIFFERENCE, [areas[0], part]
         if operation == Operation.AGGREGATE and understanding.cues.measure == "share" and chosen.measure != "share" \
                 and chosen.unit_kind != "percent":  # "sumando los trimestres, ¿qué porcentaje del PIB…?": no sum of amounts
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
@@ -735,11 +745,11 @@ class Planner:
                 and any(place.code == areas[0] and place.kind in GROUP_KINDS and not any(
                     (chosen.code, other) in self.catalog.coverage for other in place.alternatives)
                         for place in understanding.places) and chosen.frequency == "A" \
-                and chosen.unit_kind in ("count", "currency") and chosen.derivation is None \
-                and not self.catalog.covers(chosen.code, areas, PeriodSpec()) \
+                and chosen.unit_kind in ("count", "currency") and chosen.measure in ("total", "count") \
+                and chosen.derivation is None and not self.catalog.covers(chosen.code, areas, PeriodSpec()) \
                 and (year := period.start if period.is_single_year else self._members_newest(chosen.code, areas[0])):
             # "total population of Southern Africa in 2023": a group no publisher gives figures for is its members'
-            # sum, in the year asked or the newest one every member with values has
+            # sum, in the year asked or the newest one every member with values has (never a sum of amounts per person)
             operation, aggregate, group, member_kind, areas = Operation.AGGREGATE, "sum", areas[0], "country", []
             period = PeriodSpec(start=year, end=year)
         if operation == Operation.AGGREGATE and aggregate == "sum" and chosen.unit_kind in ("percent", "index", "ratio"):
@@ -833,6 +843,10 @@ class Planner:
             # "¿qué región creció más en población entre 2002 y 2020?": a ranking of changes, never one series
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": moved_most[0]})
         if operation in (Operation.WHICH_PERIOD, Operation.RANK) and (fell := FELL_MOST.search(asked)):
+            grown = next((info for info in self.catalog.siblings(chosen.code) if info.transform == "growth"
+                          and info.measure == chosen.measure), None) if SHRANK.search(asked) else None
+            if chosen.transform != "growth" and grown:  # "¿en qué año se contrajo más la economía?": its growth rate's
+                chosen = grown  # lowest year, as a shrinking economy is one that grew less than nothing
             if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})
             order = "asc"
@@ -846,7 +860,7 @@ class Planner:
                                params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})
         members_read = operation in MEMBERS_COMPARED or (
             operation == Operation.AGGREGATE and group is not None)
-        if understanding.excluded and not members_read:  # "el PIB de Chile sin contar Santiago": no members to leave out
+        if understanding.excluded and not members_read and operation != Operation.DIFFERENCE:  # "el PIB de Chile sin contar Santiago": no members to leave out
             return PlanOutcome(status="clarify", reason="unsupported",
                                params={"words": ", ".join(place.matched for place in understanding.excluded)})
         if understanding.units_asked and not (chosen.unit_kind == "currency" and operation in (
@@ -1385,8 +1399,8 @@ class Planner:
     @staticmethod
     def _in_series_periods(chosen: IndicatorInfo, period: PeriodSpec, outcome: PlanOutcome) -> PeriodSpec:
         """Quarters as the series publishes them: INE's rolling quarter July–September is September's value ("desempleo
-        del tercer trimestre", "sep-nov 2022"); April–June of a quarterly series is its second quarter; a day of a
-        series without days is its month, with a note."""
+        del tercer trimestre", "sep-nov 2022"); April–June of a quarterly series is its second quarter; the 1st of a month,
+        the row a monthly series dates that day."""
         three_months = period.month and period.month_end and period.start is not None and period.end is not None and (
             (period.end * 12 + period.month_end) - (period.start * 12 + period.month) == 2)
         if chosen.rolling_quarter and period.quarter and period.start is not None:
@@ -1401,8 +1415,8 @@ class Planner:
                                              "quarter": 4 if chosen.frequency == "Q" else None})
         if chosen.frequency == "Q" and three_months and period.month % 3 == 1:
             return PeriodSpec(start=period.start, end=period.start, quarter=(period.month + 2) // 3)
-        if period.day and chosen.frequency != "D":  # "la UF del 1 de marzo" of a monthly series: the month's, said so
-            outcome.notes.append(Note(key="no_days", params={"day": str(period.day)}))
+        if period.day and chosen.frequency != "D":  # "la UF del 1 de marzo": the row dated that day, said so
+            outcome.notes.append(Note(key="first_of_month"))
             return period.model_copy(update={"day": None})
         return period
 

@@ -313,8 +313,13 @@ BEFORE_PANDEMIC = re.compile(r"\b(?:antes de la pandemia|antes del covid(?: ?19)
 LAST_YEAR_BEFORE_PANDEMIC = 2019
 
 
+# "Viña del Mar, 2024 census": a place's name, never March
+NOT_A_MONTH = re.compile(r"(?<=\bdel )mar\b")
+
+
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
+    folded = NOT_A_MONTH.sub("   ", folded)  # blanked to its length: the spans found stay those of the question
     match = _find_period(folded, today)
     before = BEFORE_PANDEMIC.search(folded)
     if before:

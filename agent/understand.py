@@ -102,6 +102,8 @@ YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?(?:esper
                          r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
                          r"lived? (?:longer|more years)|how long (?:\w+ ){1,10}?live)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
 # years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
+# "by how many years did life expectancy change?": a change measured in years, no years counted
+BY_HOW_MANY_YEARS = re.compile(r"\bby how many years\b")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
 # One measure from two sources: a census's count and the projection it replaced
@@ -221,7 +223,7 @@ TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas
 BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
                               r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
-ONE_MEMBER = re.compile(r"\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
+ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
                         r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
                         r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
@@ -250,7 +252,15 @@ FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month
 ORDINAL_RANK = re.compile(r"\b(segund[oa]|second|2nd|tercer[oa]?|third|3rd|cuart[oa]|fourth|4th|quint[oa]|fifth|5th)"
                           r"(?:\s+|-)(?:\w+\s+){0,3}?(?:mas|mayor|menor|menos|most|largest|highest|biggest|lowest|"
                           r"smallest|least|fewest|richest|poorest)\b")
-ORDINALS = {"segundo": 2, "segunda": 2, "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "tercera": 3, "third": 3,
+# "¿qué país quedó 3° en PIB per cápita?", "which country came third", "en el puesto 2": the top N, highest first
+PLACE_WORD = r"(?:lugar|puesto|posicion|place|position)"
+NTH = r"(?:primer[oa]?|first|1st|segund[oa]|second|2nd|tercer[oa]?|third|3rd|cuart[oa]|fourth|4th|quint[oa]|fifth|5th)"
+PLACED_NTH = re.compile(rf"\b(?:(?:qued\w*|ocup\w*|salio|came|rank|ranked|ranks|finished|placed)\s+(?:en\s+|in\s+)?(?:el\s+|the\s+)?"
+                        rf"(?:{PLACE_WORD}\s+(?:n\s+|numero\s+|number\s+)?)?(?P<after_verb>{NTH}|[1-9]o?)\b"
+                        rf"|{PLACE_WORD}\s+(?:n\s+|numero\s+|number\s+)?(?P<after_place>[1-9])\b"
+                        rf"|(?P<before_place>{NTH}|[1-9]o)\s+{PLACE_WORD}\b)")
+ASKED_MEMBER = re.compile(r"\b(?:que|cual|which|what)\s+(pais|country|region|comuna)\b")  # "which comuna came second"
+ORDINALS = {"primer": 1, "primero": 1, "primera": 1, "first": 1, "1st": 1, "segundo": 2, "segunda": 2, "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "tercera": 3, "third": 3,
             "3rd": 3, "cuarto": 4, "cuarta": 4, "fourth": 4, "4th": 4, "quinto": 5, "quinta": 5, "fifth": 5, "5th": 5}
 AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
 ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
@@ -272,7 +282,8 @@ INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|
 # "Sin contar la Región Metropolitana, ¿qué región…?", "excluding Chile": a member left out, not a place asked
 EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando afuera|excluyendo|excluido|excluida|excepto|"
                        r"salvo|aparte de|fuera de|descontando|despues de|after|excluding|except for|except|other than|apart from|"
-                       r"not counting|leaving out|leaving aside|leaving|leave out|leave aside|leave|dejando de lado|sacando)\s+((?:a|al|la|el|los|las|the)\s+)?")
+                       r"not counting|leaving out|leaving aside|leaving|leave out|leave aside|leave|dejando de lado|sacando|sin|without)\s+((?:a|al|la|el|los|las|the)\s+)?"
+                       r"(?P<named>)(?:(?:comuna|region|pais|country)\s+(?:de\s+|del\s+|of\s+)?)?")  # "the comuna of Santiago"
 # "los países de Sudamérica menos Perú", "todas las regiones menos la RM": members of a group but one, not a
 # difference of two figures
 MEMBERS_BUT = re.compile(r"\b(?:paises|regiones|comunas|economias|todos|todas)\b(?:\s+\w+){0,4}?\s+(menos)\s+"
@@ -918,7 +929,8 @@ class Understander:
             period = period.model_copy(update={"period": period.period.model_copy(update={"end": None})})
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
-        counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) else \
+        counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) \
+            or BY_HOW_MANY_YEARS.search(folded) else \
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
@@ -937,11 +949,16 @@ class Understander:
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         next_ones = AND_THE_NEXT.search(folded)
         ordinal = ORDINAL_RANK.search(folded)
+        placed = PLACED_NTH.search(folded)
         top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (next_ones and (3 if next_ones[2] else 2)) \
-            or (ordinal and ORDINALS[ordinal[1]])
+            or (ordinal and ORDINALS[ordinal[1]]) or (placed and _place_number(placed))
         # "el promedio de la variación mensual del IPC": a measure's name ("variación mensual") changes nothing
         operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases + self.measure_changes),
                                words, threshold is not None)
+        if placed and operation in (None, Operation.RANK):  # "¿es cierto que Chile quedó primero en Sudamérica?":
+            groups_named = sum(place.kind in GROUP_KINDS for place in places.places)  # Chile's place in it
+            operation = Operation.POSITION if len(places.places) == 2 and groups_named == 1 else (
+                None if len(places.places) > 1 else Operation.RANK)  # "Chile vs Peru, who came first?": both values
         said = period.period
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
                 said.since_previous or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (  # "desde 2020": to the latest
@@ -965,6 +982,9 @@ class Understander:
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
+        if placed and (asked_member := ASKED_MEMBER.search(folded)) and operation in (None, Operation.RANK) \
+                and group_kind is None and len(places.places) < 2:
+            member_kind = member_kind or ONE_MEMBER_KINDS[asked_member[1]]
         if WHERE_MOST.search(folded) and operation in (None, Operation.RANK) and group_kind is None \
                 and two_kind is None and len(places.places) < 2:  # "where is it highest, Chile or Peru?": both values
             place_kind = places.places[0].kind if places.places else "country"  # Chile by default
@@ -1004,7 +1024,8 @@ class Understander:
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
         if top_n:  # "which five countries": the number of a top-N is no topic, nor "¿y el segundo?" of the one before
             stopwords = stopwords | {word for word, value in NUMBER_WORDS.items() if value == top_n} | (
-                {next_ones[1] or next_ones[2]} if next_ones else set()) | ({ordinal[1]} if ordinal else set())
+                {next_ones[1] or next_ones[2]} if next_ones else set()) | ({ordinal[1]} if ordinal else set()) | (
+                set(placed[0].split()) if placed else set())
         measures = self._measures(marked, cue_words | source_words, stopwords)
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
@@ -1295,13 +1316,20 @@ def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place],
     for found in [*EXCLUDING.finditer(folded), *MEMBERS_BUT.finditer(folded)]:
         but = found.re is MEMBERS_BUT  # only its "menos": the members' words stay
         named = [place for place, span in zip(places.places, places.spans)
-                 if span[0] in (found.end(), found.start(2 if but else 1), found.start())]  # "la RM": with its article
+                 if span[0] in (found.end(), found.start(2 if but else 1), found.start(),  # "la RM": with its article
+                                found.start(0 if but else "named"))]  # "la región metropolitana": named with its kind
         if named:
             excluded += named
             start = found.start(1) if but else found.start()
             folded = folded[:start] + " " * (found.end() - start) + folded[found.end():]
     kept = [place for place in places.places if place not in excluded]
     return places.model_copy(update={"places": kept}), excluded, folded
+
+
+def _place_number(placed: re.Match) -> int:
+    """The place a member came in: "3", "3o" (3°) or an ordinal word."""
+    said = placed["after_verb"] or placed["after_place"] or placed["before_place"]
+    return ORDINALS.get(said) or int(said.rstrip("o"))
 
 
 def _top_n(folded: str) -> int | None:

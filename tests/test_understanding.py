@@ -896,6 +896,22 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2022, 2022)),
     (["tasa de homicidios en Colombia 2022", "¿cómo se compara con América Latina y el Caribe en su conjunto?"], "value",
      "VC.IHR.PSRC.P5", ["COL", "LCN"], (2022, 2022)),  # the published aggregate
+    (["Population of the Santiago Metropolitan Region excluding the comuna of Santiago itself, 2024 census"],
+     "difference", "CHL.CENSUS2024.POP", ["CL-13", "CL-13101"], (2024, 2024)),  # the whole less its part
+    (["poblacion de chile sin la region metropolitana en 2024 segun el censo"], "difference", "CHL.CENSUS2024.POP",
+     ["CHL", "CL-13"], (2024, 2024)),  # never both figures, unsubtracted
+    (["What percentage of the Valparaíso region's population lives in the comuna of Viña del Mar, 2024 census?"],
+     "share", "CHL.CENSUS2024.POP", ["CL-05109", "CL-05"], (2024, 2024)),  # "del Mar, 2024" is no March
+    (["How much was the UF worth in January 2020?", "and in January 2025?", "what's that as a percent increase?"],
+     "change", "CHL.UF", ["CHL"], (2020, 2025)),  # between the two answers
+    (["In which year since 2010 did Brazil's economy shrink the most?"], "which_period", "NY.GDP.MKTP.KD.ZG", ["BRA"],
+     (2010, None)),  # a shrinking economy's lowest growth rate
+    (["By how many years did life expectancy at birth in Peru change between 2019 and 2021?"], "change",
+     "SP.DYN.LE00.IN", ["PER"], (2019, 2021)),  # a change in years, no years counted
+    (["2024 census: how many more women than men were counted in Chile?"], "difference", "CHL.CENSUS2024.WOMEN",
+     ["CHL"], (2024, 2024)),  # never the sex ratio, which names both and is neither
+    (["¿es cierto que Chile quedó primero en esperanza de vida en Sudamérica en 2022?"], "position", "SP.DYN.LE00.IN",
+     ["CHL"], (2022, 2022)),  # its place in the group named
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     conversation = Conversation()
@@ -904,6 +920,19 @@ def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, o
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
     assert (answer.plan.period.start, answer.plan.period.end) == period
+
+
+@pytest.mark.parametrize(("question", "nth", "area"), [
+    ("¿que pais de sudamerica quedo 3° en pib per capita el 2022?", 3, "CHL"),  # never a sum of amounts per person
+    ("which South American country came 3rd in GDP per capita in 2022?", 3, "CHL"),
+    ("¿que pais de sudamerica quedo en el puesto 3 en pib per capita el 2022?", 3, "CHL"),
+    ("which comuna ranked second in population in the 2024 census?", 2, "CL-13119"),
+    ("pais sudamericano con la esperanza de vida mas baja en 2022", 1, "BOL"),  # asked without an article
+])  # fmt: skip
+def test_a_member_asked_by_the_place_it_came_in_is_ranked_down_to_it(cifra, question, nth, area):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, len(answer.values), answer.values[-1].area) == (
+        "ok", "rank", nth, area), answer.answer
 
 
 def test_the_last_year_a_threshold_was_met_is_the_last(cifra):
@@ -975,6 +1004,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
     ["what was the official dollar exchange rate (dólar observado) on January 2, 2025?"],  # a day of a yearly series
     ["inflación de Perú en marzo 2024"],  # a month of a yearly series: its row starts in January, never March
+    ["¿cuál fue el PIB per cápita de Sudamérica en 2022?"],  # amounts per person of members add up to nothing
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
     ["Puente Alto vs La Florida population in the 2024 census, what is the difference?",
      "and according to the INE projections for that same year?"],  # never the census difference again
@@ -1801,10 +1831,18 @@ def test_a_count_asked_in_total_is_the_count(cifra):
     assert answer.values[0].value == 148643
 
 
-def test_a_day_of_a_monthly_series_is_its_month_said_so(cifra):
+def test_the_first_of_a_month_is_the_row_dated_that_day_said_so(cifra):
     answer = cifra.ask("UF del 1 de marzo de 2024")
     assert (answer.status, answer.values[0].period, answer.plan.period.day) == ("ok", "2024-03", None), answer.answer
-    assert any("no tiene valores diarios" in note for note in answer.notes)
+    assert any("fechado el día 1" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize("question", ["valor de la uf el 15 de mayo de 2024", "Imacec on March 3rd, 2024",
+                                      "desempleo en Chile el 3 de marzo de 2022"])
+def test_another_day_of_a_monthly_or_quarterly_series_is_declined(cifra, question):
+    answer = cifra.ask(question)  # a row dated the 1st is never the figure of another day
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer
+    assert "día" in answer.answer or "day" in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize(("question", "status", "named"), [
