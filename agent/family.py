@@ -168,6 +168,9 @@ class FamilyChooser:
         """Does ``asked`` name ``second`` before ``first``, by the words of one name the other lacks ("how much
         higher was the projection than the census count?" after the census, then the projection)?"""
         own = {code: self._name_stems(code) - self._name_stems(other) for code, other in ((first, second), (second, first))}
+        for code in (first, second):  # "the census count than INE's projection": "census" names the census's, though
+            if self.catalog.get(code).source_id in lexicon().census_sources:  # a projection's base is a census too
+                own[code] |= {fold(word)[:STEM] for word in lexicon().census_words}
         words = fold(asked).split()
         minus = next((index for index, word in enumerate(words) if word in ("minus", "menos")), None)
         named = {code: [index for index, word in enumerate(words) if word[:STEM] in stems] for code, stems in own.items()}

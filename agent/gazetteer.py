@@ -30,6 +30,7 @@ LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "c
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
 GROUP_KINDS = {"group", "un_region", "aggregate"}
+SOVEREIGN = "G-SOVEREIGN"  # "los 12 países independientes de Sudamérica": beside another group, which of its members
 POSSESSIVE_JOINERS = {"s", "de", "del", "of", "in", "en"}
 COUNTRY_OF_KIND = {"cl_region": "CHL", "cl_province": "CHL", "cl_comuna": "CHL"}  # Chile's own divisions
 

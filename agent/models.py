@@ -249,6 +249,8 @@ class Turn(BaseModel):
     also: list[QueryPlan] = Field(default_factory=list, description="The further measures answered beside ``plan``.")
     shown_areas: list[str] = Field(default_factory=list, description="The places an answer showed values for (a "
                                    "ranking's top member): what 'there' names next.")
+    shown_periods: list[str] = Field(default_factory=list, description="The periods an answer showed values for (the "
+                                     "year a highest value fell in): what 'ese año' names next.")
     tried: QueryPlan | None = Field(None, description="The plan of a question read but with no data (2040 of a "
                                     "projection to 2035): what a follow-up of it may keep.")
     language: Language = "es"

@@ -81,10 +81,11 @@ class Cifra:
             log.exception("unexpected failure answering %r", question)
             answer = Answer(status="error", language=language, answer=message("error", language))
         also = [part.plan for part in answer.parts[1:] if part.status == "ok"] if answer.status == "ok" else []
+        own_values = [value for value in answer.values if answer.plan and value.indicator == answer.plan.indicator_code]
         conversation.turns.append(Turn(question=readable(question), plan=answer.plan if answer.status == "ok" else None,
                                        tried=answer.plan if answer.status == "no_data" else None, also=also,
-                                       shown_areas=list(dict.fromkeys(value.area for value in answer.values
-                                                                      if answer.plan and value.indicator == answer.plan.indicator_code)),
+                                       shown_areas=list(dict.fromkeys(value.area for value in own_values)),
+                                       shown_periods=list(dict.fromkeys(value.period for value in own_values)),
                                        language=answer.language))
         return answer
 

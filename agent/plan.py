@@ -94,6 +94,15 @@ COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "co
 NOT_A_COUNT = re.compile(r"\b(?:base|based on|basadas? en|proyecc\w*|project\w*|estimad\w*|estimat\w*)\b")
 
 
+def _period_of(label: str) -> PeriodSpec:
+    """A period label ("2020", "2020-07", "2024-Q2", "2025-01-02") as the period it names."""
+    year, _, part = label.partition("-")
+    if part.startswith("Q"):
+        return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
+    return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
+                      day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' day
+
+
 def _a_year_apart(span: PeriodSpec) -> bool:
     """Do the two ends of a span lie a year apart, month to month or quarter to quarter (a 12-month change's ends)?"""
     return span.end == (span.start or 0) + 1 and span.month == span.month_end and span.quarter == span.quarter_end
@@ -571,8 +580,8 @@ class Planner:
             else:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif period.shift_months == 0 and context is not None:  # "ese año": that year alone; "back then": its month too
-            said = self._said_period(context)
-            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected,
+            said = self._answered_period(context, conversation)
+            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected or period.projected,
                                 **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
                                    if understanding.period.same_part else {}))
         if (period.month or period.quarter) and period.start is None:  # "¿y en octubre?", "¿y el primer trimestre?":
@@ -582,7 +591,8 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
-            said = self._said_period(context) if context is not None else None  # del año anterior?": that month of it
+            said = self._answered_period(context, conversation) if context is not None else None  # del año
+            # anterior?": that month of it
             if said is not None and understanding.period.month and said.start is not None:
                 said = PeriodSpec(start=said.end or said.start, end=said.end or said.start, month=understanding.period.month)
             period = shifted(said, period.shift_months) if said is not None else None
@@ -641,13 +651,26 @@ class Planner:
                 base in self.catalog.projecting and chosen.code not in self.catalog.projecting:
             # "¿y cuántos son hombres?" after a projection with no men's: never the census count instead
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
+        if same_measure and understanding.cues.source is None and (understanding.cues.sex or understanding.cues.age) and \
+                chosen.source_id != self.catalog.get(base).source_id:
+            # "¿y el de las mujeres?" after INE's unemployment, which has no women's: another publisher's series is
+            # offered, never answered in its place
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base}, suggestions=[chosen.code])
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
+        newest_instead = not same_measure and context is not None and understanding.period.unstated \
+            and period == context.period and period.start is not None and bool(areas) \
+            and len(set(self.catalog.years.get(context.indicator_code, ()))) == 1 \
+            and not self.catalog.covers(chosen.code, areas, period)
+        if newest_instead:  # "¿y su pobreza multidimensional?" after a comuna's 2024 census count: the year was the
+            period = PeriodSpec()  # one-year measure's, never asked of this one, which says its newest
         outcome.notes += self._source_notes(chosen, fitting, areas)
         if period.day and period.day != 1 and chosen.frequency in ("M", "Q"):
             # "valor de la UF el 15 de mayo de 2024": a row dated the 1st is no figure of another day
             return PlanOutcome(status="no_data", reason="no_daily_value", params={"indicator": chosen.code})
         period = self._in_series_periods(chosen, period, outcome)
         operation = self._operation(understanding, context, period, group)
+        if newest_instead and operation == Operation.VALUE:
+            operation = Operation.LATEST
         if understanding.excluded and operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 \
                 and len(understanding.excluded) == 1 and chosen.measure in ("total", "count") \
                 and self.catalog.contains(areas[0], part := understanding.excluded[0].code) \
@@ -715,8 +738,11 @@ class Planner:
             # "promedio de la OCDE", "el promedio de América Latina y el Caribe" (a UN region too): the publisher's own
             # aggregate (weighted as it publishes it), not a mean of members, beside the places named ("Chile's
             # diabetes prevalence compared with the global average")
-            operation, areas = Operation.VALUE if period.start else Operation.LATEST, list(dict.fromkeys(areas + [published]))
-            group, member_kind = None, None
+            spans_years = period.start is not None and period.end != period.start  # "promedio del crecimiento del PIB
+            # mundial entre 2015 y 2019": the published aggregate's average over those years
+            operation = Operation.AGGREGATE if spans_years and not areas else \
+                Operation.VALUE if period.start else Operation.LATEST
+            areas, group, member_kind = list(dict.fromkeys(areas + [published])), None, None
         named_average = lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"),
                                              lexicon().operations["aggregate_avg"])
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and not group and (
@@ -725,7 +751,8 @@ class Planner:
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)) and not period.month_end \
+                and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)
+                     or any(self.catalog.area_kinds.get(area) == "aggregate" for area in areas)) and not period.month_end \
                 and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
             # "promedio de la UF en 2023" is the yearly figure itself, "IVP promedio de diciembre" the month's;
@@ -733,7 +760,7 @@ class Planner:
             # names what is averaged: the months are not shown instead of their mean; of places named, their mean when
             # asked as one ("the average of the unemployment rates of…"), never of a measure that is itself an
             # average ("average household size in Alto Hospicio and Providencia", "average number of children per
-            # woman, Japan vs South Korea")
+            # woman, Japan vs South Korea") or beside a published average ("Chile al lado del promedio de la OCDE")
             operation, per_period = Operation.VALUE, False
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.unstated and not group \
                 and chosen.frequency == "A" and (newest := self._newest_observed(chosen.code, areas, period)):
@@ -875,6 +902,11 @@ class Planner:
             chosen = self.catalog.get(chosen.derived_from)
         if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
             areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
+        if not same_measure and not second and chosen.sex in ("female", "male") and not (
+                understanding.cues.sex or understanding.sexes or understanding.pair) and any(
+                info.sex in (None, "total") for info in self.catalog.family_of(chosen.code)):
+            # "¿qué porcentaje de la población de Uruguay sería eso?": no sex asked is never women's share instead
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         if understanding.period.projected and not {chosen.code, second} & self.catalog.projecting:
             # "¿y cuánto decía la proyección del INE?" after a census share, "and according to the INE projections?"
             # after two comunas' census difference: a measure no one projects, never the census figure again
@@ -936,18 +968,20 @@ class Planner:
         return outcome.model_copy(update={"status": "clarify", "reason": "not_sure", "plan": None, "options": options,
                                           "params": {"words": " ".join(leftover)}})
 
+    def _answered_period(self, plan: QueryPlan, conversation: Conversation) -> PeriodSpec:
+        """The period the last answer named: for the highest or lowest one, the period it found ("¿y en España ese
+        año?" after the month unemployment peaked, July 2020), else the one it was asked for."""
+        shown = next((turn.shown_periods for turn in reversed(conversation.turns) if turn.plan), [])
+        if plan.operation == Operation.WHICH_PERIOD and len(shown) == 1 and ".." not in shown[0]:
+            return _period_of(shown[0])
+        return self._said_period(plan)
+
     def _said_period(self, plan: QueryPlan) -> PeriodSpec:
         """The period a plan's answer named: its own, or for "the latest" of one place, the newest observed period
         ("¿y hace 10 años?" after the latest unemployment rate, May 2026, is May 2016)."""
         newest = self.catalog.last_observed.get((plan.indicator_code, plan.area_codes[0])) if (
             (plan.period.unstated or plan.period.latest) and len(plan.area_codes) == 1) else None
-        if not newest:
-            return plan.period
-        year, _, part = newest.partition("-")
-        if part.startswith("Q"):
-            return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
-        return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
-                          day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' newest day
+        return _period_of(newest) if newest else plan.period
 
     def _between_last_two(self, operation: Operation, conversation: Conversation, asked: str | None = None
                           ) -> QueryPlan | None:
@@ -1064,7 +1098,7 @@ class Planner:
                 or len(others) != 1 or len(last.area_codes) > 2 or not understanding.period.unstated:
             return None
         asked = fold(understanding.question)
-        compared_with = re.search(rf"\b(?:que|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b", asked) \
+        compared_with = re.search(rf"\b(?:que|q|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b", asked) \
             or LAST_ANSWER.search(asked)  # "¿y eso cuántas veces es la de Vitacura?": the last answer over Vitacura
         pair = [others[0], place.code] if compared_with else [place.code, others[0]]
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
@@ -1296,6 +1330,10 @@ class Planner:
                     and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
                     and self.catalog.contains(previous.area_codes[0], new_areas[0]):
                 return new_areas + previous.area_codes, None  # "¿y qué porcentaje de esa gente vive en Coyhaique?"
+            if len(new_areas) == 1 and not group and understanding.cues.measure == "share" \
+                    and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
+                    and self.catalog.contains(new_areas[0], previous.area_codes[0]):
+                return previous.area_codes + new_areas, None  # "what % of the whole Valparaíso region is that?"
             if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE:
                 # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
                 if previous.group_code:
@@ -1348,6 +1386,8 @@ class Planner:
                    group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
+        if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.shift_months == 0:
+            return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
         if understanding.whole_group or (understanding.names_last_place and previous is not None
                                          and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure

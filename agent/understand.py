@@ -9,7 +9,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, Gazetteer, PlaceMatch
+from agent.gazetteer import GROUP_KINDS, MEMBER_WORDS, SOVEREIGN, Gazetteer, PlaceMatch
 from agent.indicators import STEM, IndicatorInfo
 from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
@@ -63,7 +63,7 @@ ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pa
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
          r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
-         r"por debajo de|cayo bajo|below|under|less than|fell below|lower than)")
+         r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 AT_LEAST, AT_MOST = r"(?:at least|al menos|por lo menos|a lo menos|como minimo)", r"(?:at most|a lo mas|como maximo)"
@@ -611,7 +611,8 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
     meant and is no second place (CUT codes nest: CL-08 holds CL-08301); in a parenthesis after it, any area its
     name can mean counts, and so does its region: "Buin (Santiago metro area)" is Buin, of Santiago's region; the
     countries listed in a parenthesis right after a group say what the group is.
-    Chile named as a source's country beside a place in it says whose source it is. Their words stay read."""
+    Chile named as a source's country beside a place in it says whose source it is, and "independent countries" beside
+    a group which of its members count. Their words stay read."""
     named = _occurrences(places, folded)
     def holds(inner: Place, codes: list[str]) -> bool:
         return any(code.startswith("CL-") and inner.code.startswith(code) and inner.code != code for code in codes)
@@ -627,6 +628,8 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
               if not folded[group_span[1]:start].strip()]  # "Southern Africa (the UN subregion: South Africa, …)"
     qualifiers += [place for place, (start, end) in named if place.kind not in GROUP_KINDS
                    and any(inside <= start and end <= outside for inside, outside in listed)]  # members explaining it
+    if any(place.kind in GROUP_KINDS and place.code != SOVEREIGN for place in places.places):
+        qualifiers += [place for place in places.places if place.code == SOVEREIGN]  # "países independientes de…"
     in_chile = any(place.code.startswith("CL-") for place in places.places)  # "Maipú in Chile's 2024 census"
     qualifiers += [place for place, (start, end) in named if place.code == "CHL" and in_chile
                    and any(found.start() <= start and end <= found.end() for found in CHILES_SOURCE.finditer(folded))

@@ -912,6 +912,32 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      ["CHL"], (2024, 2024)),  # never the sex ratio, which names both and is neither
     (["¿es cierto que Chile quedó primero en esperanza de vida en Sudamérica en 2022?"], "position", "SP.DYN.LE00.IN",
      ["CHL"], (2022, 2022)),  # its place in the group named
+    (["Puente Alto vs La Florida population in the 2024 census, what is the difference?",
+      "and according to the INE projections for that same year?"], "difference", "CHL.POPULATION.PROJ",
+     ["CL-13201", "CL-13110"], (2024, 2024)),  # the projections' difference, never the census one again
+    (["y cual fue el trimestre movil con el desempleo mas alto desde 2010?",
+      "y en españa cuanto fue el desempleo ese año segun el banco mundial"], "value", "SL.UEM.TOTL.ZS", ["ESP"],
+     (2020, 2020)),  # the year of the month found, never the first year searched
+    (["población de Vitacura según el censo 2024", "y su pobreza multidimensional?"], "latest",
+     "CHL.POVERTY.MULTIDIMENSIONAL", ["CL-13132"], (None, None)),  # the census's year is no year of the poverty
+    (["inflacion de argentina 2023", "cuantas veces mas alta fue q la de chile?"], "ratio", "FP.CPI.TOTL.ZG",
+     ["ARG", "CHL"], (2023, 2023)),  # "q": than, chat shorthand
+    (["how many ppl live in Valparaiso city (the comuna) per the 2024 census",
+      "is that a lot? what % of the whole Valparaiso region's census population is that"], "share",
+     "CHL.CENSUS2024.POP", ["CL-05101", "CL-05"], (2024, 2024)),  # the last answer as a part of the whole named
+    (["Which region of the world (World Bank regions) had the highest under-five mortality rate in 2022?"], "rank",
+     "SH.DYN.MORT", [], (2022, 2022)),  # the regions, never the world's countries
+    (["¿cuál es el promedio simple de la esperanza de vida de los 12 países independientes de Sudamérica en 2023?"],
+     "aggregate", "SP.DYN.LE00.IN", [], (2023, 2023)),  # South America's, never every sovereign country's
+    (["promedio del crecimiento del PIB mundial entre 2015 y 2019"], "aggregate", "NY.GDP.MKTP.KD.ZG", ["WLD"],
+     (2015, 2019)),  # the published aggregate's mean over the years
+    (["el desempleo de chile el 2025 segun el banco mundial es harto o poco al lado del promedio de la ocde?"],
+     "value", "SL.UEM.TOTL.ZS", ["CHL", "OED"], (2025, 2025)),  # beside the published average, never their mean
+    (["how many comunas in the Aysén region had fewer than 5,000 residents in the 2024 census"], "count",
+     "CHL.CENSUS2024.POP", [], (2024, 2024)),
+    (["What was Biobío's population in the 2024 census?",
+      "How many fewer people did the census count than INE's projection for that same year?"], "difference",
+     "CHL.POPULATION.PROJ", ["CL-08"], (2024, 2024)),  # "fewer": the larger first, as named
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     conversation = Conversation()
@@ -1005,9 +1031,9 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["what was the official dollar exchange rate (dólar observado) on January 2, 2025?"],  # a day of a yearly series
     ["inflación de Perú en marzo 2024"],  # a month of a yearly series: its row starts in January, never March
     ["¿cuál fue el PIB per cápita de Sudamérica en 2022?"],  # amounts per person of members add up to nothing
+    ["desempleo en chile", "y el de las mujeres?"],  # INE's has no women's: the ILO's is offered, never answered
+    ["poblacion de puente alto censo 2024", "¿y eso es harto o poco?"],  # a judgement with nothing to compare
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
-    ["Puente Alto vs La Florida population in the 2024 census, what is the difference?",
-     "and according to the INE projections for that same year?"],  # never the census difference again
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     conversation = Conversation()
