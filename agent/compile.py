@@ -354,12 +354,16 @@ class QueryBuilder:
                       func.count().over(partition_by=periods.c.area).label("periods")
                       ).order_by(periods.c.area, periods.c.period)
 
-    def _endpoint(self, year: int, name: str, month: int | None = None, quarter: int | None = None):
+    def _endpoint(self, year: int, name: str, month: int | None = None, quarter: int | None = None,
+                  day: int | None = None):
         """One figure per area for one end of a change: a year (the value of an annual series, else the year's mean,
         sum or final period), or with ``month`` or ``quarter`` that part of a sub-annual series (the mean of its
-        months or days)."""
+        months or days), or with ``day`` that day's value of a daily series."""
         o, plan, info = self.o, self.plan, self.info
         where = [*self._totals(), o.c.area_code.in_(plan.area_codes), o.c.year == year]
+        if day:
+            where.append(o.c.period_start == date(year, month, day))
+            return select(o.c.area_code.label("area"), o.c.value).where(*where).subquery(name)
         if month or quarter:
             first_day, next_day = (date(year, month, 1), _next_month(date(year, month, 1))) if month else \
                 _quarter_days(year, quarter)
@@ -379,6 +383,10 @@ class QueryBuilder:
         names them and the series is sub-annual ("entre enero de 2020 y enero de 2025", "entre el T2 2019 y el T2
         2024"), else years."""
         period = self.plan.period
+        if period.day and period.day_end and self.info.frequency == "D":
+            return (f"{period.start:04d}-{period.month:02d}-{period.day:02d}",
+                    f"{period.end:04d}-{period.month_end:02d}-{period.day_end:02d}",
+                    {"month": period.month, "day": period.day}, {"month": period.month_end, "day": period.day_end})
         if period.month and self.info.frequency in ("M", "D"):
             last_month = period.month_end or period.month
             return (f"{period.start:04d}-{period.month:02d}", f"{period.end:04d}-{last_month:02d}",

@@ -19,6 +19,9 @@ def _period(period: PeriodSpec, operation: Operation, language: Language) -> str
         return message("understood_last_years", language, years=period.last_n_years) if period.last_n_years \
             else message("understood_last_months", language, months=period.last_n_months) if period.last_n_months \
             else message("understood_all_periods", language)
+    if period.day and period.day_end and period.month and period.month_end and period.start and period.end:
+        first = period_label(f"{period.start:04d}-{period.month:02d}-{period.day:02d}", language)
+        return f"{first}–{period_label(f'{period.end:04d}-{period.month_end:02d}-{period.day_end:02d}', language)}"
     if period.month and period.month_end and period.start and period.end:
         first = period_label(f"{period.start:04d}-{period.month:02d}", language)
         return f"{first}–{period_label(f'{period.end:04d}-{period.month_end:02d}', language)}"

@@ -47,6 +47,8 @@ class PeriodSpec(BaseModel):
     quarter_end: int | None = Field(None, description="A quarter range: from ``quarter`` of ``start`` to this quarter "
                                                       "of ``end``.")
     day: int | None = Field(None, description="A day of ``month``: one value of a daily series (the copper price).")
+    day_end: int | None = Field(None, description="A change between two days of a daily series: from ``day`` of "
+                                                  "``month`` of ``start`` to this day of ``month_end`` of ``end``.")
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
     shift_months: int | None = Field(None, description="A follow-up's period relative to the previous one's, in months: "
                                                        "-1 'el mes anterior', 12 'un año después'.")

@@ -581,7 +581,8 @@ class Planner:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif period.shift_months == 0 and context is not None:  # "ese año": that year alone; "back then": its month too
             said = self._answered_period(context, conversation)
-            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start, projected=said.projected or period.projected,
+            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start,
+                                projected=said.projected or period.projected,
                                 **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
                                    if understanding.period.same_part else {}))
         if (period.month or period.quarter) and period.start is None:  # "¿y en octubre?", "¿y el primer trimestre?":
@@ -655,7 +656,8 @@ class Planner:
                 chosen.source_id != self.catalog.get(base).source_id:
             # "¿y el de las mujeres?" after INE's unemployment, which has no women's: another publisher's series is
             # offered, never answered in its place
-            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base}, suggestions=[chosen.code])
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base},
+                               suggestions=[chosen.code])
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         newest_instead = not same_measure and context is not None and understanding.period.unstated \
             and period == context.period and period.start is not None and bool(areas) \
@@ -887,7 +889,8 @@ class Planner:
                                params={"period": f"{period.start}-{period.month:02d}-{period.day:02d}"})
         members_read = operation in MEMBERS_COMPARED or (
             operation == Operation.AGGREGATE and group is not None)
-        if understanding.excluded and not members_read and operation != Operation.DIFFERENCE:  # "el PIB de Chile sin contar Santiago": no members to leave out
+        if understanding.excluded and not members_read and operation != Operation.DIFFERENCE:
+            # "el PIB de Chile sin contar Santiago": no members to leave out
             return PlanOutcome(status="clarify", reason="unsupported",
                                params={"words": ", ".join(place.matched for place in understanding.excluded)})
         if understanding.units_asked and not (chosen.unit_kind == "currency" and operation in (
@@ -1141,15 +1144,15 @@ class Planner:
                 or len(first.area_codes) != 1:
             return None
         periods = sorted((self._said_period(plan) for plan in (first, second)),
-                         key=lambda period: (period.start or 0, period.month or 0, period.quarter or 0))
+                         key=lambda period: (period.start or 0, period.month or 0, period.quarter or 0, period.day or 0))
         earlier, later = periods
-        single = all(period.is_single_year and not (period.month_end or period.quarter_end or period.day)
+        single = all(period.is_single_year and not (period.month_end or period.quarter_end or period.day_end)
                      for period in periods)
-        if not single or (earlier.month is None) != (later.month is None) or \
-                (earlier.quarter is None) != (later.quarter is None) or earlier == later:
-            return None
+        if not single or (earlier.month is None) != (later.month is None) or (earlier.day is None) != (later.day is None) \
+                or (earlier.quarter is None) != (later.quarter is None) or earlier == later:
+            return None  # "¿cuánto subió?" after the copper price of two days: from one day to the other
         return PeriodSpec(start=earlier.start, end=later.start, month=earlier.month, month_end=later.month,
-                          quarter=earlier.quarter, quarter_end=later.quarter)
+                          quarter=earlier.quarter, quarter_end=later.quarter, day=earlier.day, day_end=later.day)
 
     def _separately(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
         """What can be answered of a question asked back: each sex (or age group) or each measure on its own, and

@@ -920,6 +920,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2020, 2020)),  # the year of the month found, never the first year searched
     (["población de Vitacura según el censo 2024", "y su pobreza multidimensional?"], "latest",
      "CHL.POVERTY.MULTIDIMENSIONAL", ["CL-13132"], (None, None)),  # the census's year is no year of the poverty
+    (["precio del cobre el 15 de marzo de 2024", "¿y un año antes, el 15 de marzo de 2023?",
+      "¿cuánto subió o bajó en porcentaje?"], "change", "CHL.COPPER.PRICE", ["CHL"], (2023, 2024)),  # day to day
     (["inflacion de argentina 2023", "cuantas veces mas alta fue q la de chile?"], "ratio", "FP.CPI.TOTL.ZG",
      ["ARG", "CHL"], (2023, 2023)),  # "q": than, chat shorthand
     (["how many ppl live in Valparaiso city (the comuna) per the 2024 census",
