@@ -532,6 +532,10 @@ class Planner:
             if understanding.operation == Operation.CHANGE and len(plans) == 2:
                 # "¿cuánto cayó entre esos dos años?", "So how many percentage points did it change?" after 2021, then 2000
                 period = self._spanned(*plans) or period
+            elif understanding.operation in (Operation.RANK, None) and both and not understanding.places \
+                    and len(plans) == 2 and (spanned := self._spanned(*plans)):
+                # "¿cuál de los dos fue mayor?" after March 2023, then March 2022: the change between them says it
+                period, understanding = spanned, understanding.model_copy(update={"operation": Operation.CHANGE})
             elif grew and len(plans) == 2 and (spanned := self._spanned(*plans)):
                 if not self.catalog.has_member(base, understanding.cues.model_dump(include=set(VARIANT_FIELDS),
                                                                                     exclude_none=True)):

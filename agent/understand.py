@@ -566,6 +566,19 @@ def _named_twice(places: PlaceMatch, folded: str) -> Place | None:
                  if len(re.findall(rf"\b{re.escape(place.matched)}\b", folded)) > 1), None)
 
 
+# "¿en qué puesto queda Chile frente a Argentina, Perú, Bolivia y Uruguay?": the first place, among all of them
+RANKED_AGAINST = re.compile(r"\b(?:frente a|comparad[oa] con|compared (?:with|to)|versus|vs|against|respecto a|respecto de|"
+                            r"entre|among)\b")
+
+
+def _ranked_against(places: PlaceMatch, folded: str) -> Place | None:
+    """Of three places or more of one kind, the first, when the others follow "frente a" or "among" after it."""
+    if len(places.places) < 3 or not _side_by_side(places.places):
+        return None
+    against = RANKED_AGAINST.search(folded, places.spans[0][1])
+    return places.places[0] if against and against.end() <= places.spans[1][0] else None
+
+
 def _side_by_side(places: list[Place]) -> bool:
     """Two places of one kind: compared, counted or ranked among themselves, never within one another."""
     return any(sum(place.kind == kind for place in places) >= 2 for kind in SIDE_BY_SIDE_KINDS)
@@ -844,6 +857,8 @@ class Understander:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
         if operation in (Operation.RANK, Operation.COUNT) and not member_kind and _side_by_side(places):
             return None  # "¿quién tenía mayor esperanza de vida, Chile o Uruguay?": the named places, side by side
+        if operation == Operation.POSITION and len(places) >= 3 and len({place.kind for place in places}) == 1:
+            return None  # "where does Peru rank among Chile, Colombia and Ecuador?": among them, no country holds them
         if operation == Operation.POSITION:  # "¿qué puesto ocupa Chile en el mundo?": the place first, then its group,
             named = [place for place in places if place.kind in GROUP_KINDS]  # unless only the other is a group by
             if len(places) == 2 and len(named) == 1:  # kind ("Entre los países de Sudamérica, ¿en qué lugar está Chile?")
@@ -1135,7 +1150,8 @@ class Understander:
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
         group = self._group(places.places, operation, member_kind)
-        asked_among = _named_twice(places, folded) if operation == Operation.POSITION and group is None else None
+        asked_among = (_named_twice(places, folded) or _ranked_against(places, folded)) \
+            if operation == Operation.POSITION and group is None else None
         among = places.places if asked_among else []
         if asked_among:
             index = places.places.index(asked_among)

@@ -922,6 +922,15 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "CHL.POVERTY.MULTIDIMENSIONAL", ["CL-13132"], (None, None)),  # the census's year is no year of the poverty
     (["precio del cobre el 15 de marzo de 2024", "¿y un año antes, el 15 de marzo de 2023?",
       "¿cuánto subió o bajó en porcentaje?"], "change", "CHL.COPPER.PRICE", ["CHL"], (2023, 2024)),  # day to day
+    (["cuanto fue la inflacion en 12 meses en chile a marzo de 2023?", "¿y un año antes?",
+      "¿cuál de los dos fue mayor?"], "change", "CHL.CPI.INFLATION_12M", ["CHL"], (2022, 2023)),  # of the two answers
+    (["¿En qué puesto queda Chile en PIB per cápita 2024 frente a Argentina, Perú, Bolivia y Uruguay?"], "position",
+     "NY.GDP.PCAP.CD", ["CHL"], (2024, 2024)),  # among the places listed, never the world
+    (["where does Peru rank among Chile, Colombia and Ecuador in life expectancy 2022?"], "position",
+     "SP.DYN.LE00.IN", ["PER"], (2022, 2022)),  # Chile listed is no group of regions
+    (["Chile's real GDP in 2022, adding up the four quarters"], "aggregate", "CHL.GDP.VOLUME", ["CHL"], (2022, 2022)),
+    (["Antofagasta region, 2024 census: men minus women, how big is the gap?"], "difference", "CHL.CENSUS2024.MEN",
+     ["CL-02"], (2024, 2024)),  # a difference said twice
     (["inflacion de argentina 2023", "cuantas veces mas alta fue q la de chile?"], "ratio", "FP.CPI.TOTL.ZG",
      ["ARG", "CHL"], (2023, 2023)),  # "q": than, chat shorthand
     (["how many ppl live in Valparaiso city (the comuna) per the 2024 census",
