@@ -117,6 +117,10 @@ class FamilyChooser:
         if self.has_data(ranked[0][2], understanding):  # of near ties, those with no values there are no contenders;
             # but the best match without values is never left for a nearby measure that has them (another question)
             ranked = [family for family in ranked if family not in near or self.has_data(family[2], understanding)]
+        if understanding.cues.source:  # "según el Banco Mundial": of near ties, one with a series of that publisher
+            near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
+            sourced = [family for family in near if self._has_source(family[2], understanding.cues.source)]
+            ranked = sourced + [family for family in ranked if family not in near] if sourced else ranked
         in_periods_asked = lambda code: self._in_periods_asked(code, understanding)  # noqa: E731
         ranked = _promoted(ranked, in_periods_asked)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
@@ -233,6 +237,11 @@ class FamilyChooser:
     def _has_part_unit(self, code: str) -> bool:
         """Can ``code``'s family say what part of a whole something is: a member in percent, or a count to divide?"""
         return any(info.unit_kind in ("percent", "count") for info in self.catalog.family_of(code))
+
+    def _has_source(self, code: str, source: str) -> bool:
+        """Has ``code``'s family a series of the kind of publisher asked: national (official for a country, as INE's
+        and the Central Bank's are) or international (the World Bank's, official for none)?"""
+        return any(bool(info.official_for) == (source == "national") for info in self.catalog.family_of(code))
 
     def _holds_pair(self, code: str, understanding: Understanding) -> bool:
         """Has ``code``'s family each of the two variants asked apart (women and men, 0-14 and 65+), as two series

@@ -141,6 +141,8 @@ class Understanding(BaseModel):
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
+    rate_changed: bool = Field(False, description="'¿cuánto bajó la inflación entre diciembre de 2022 y diciembre de "
+                                                  "2023?': the change of a rate the topic names, never the later rate.")
     unknown_place: str | None = Field(None, description="A name used as a place that no area has ('Marte').")
     continues: bool = Field(False, description="Starts like a follow-up ('¿y …?', 'and …').")
     names_last_place: bool = Field(False, description="'there', 'ahí', 'esa comuna': the place the last answer showed.")

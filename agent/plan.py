@@ -488,7 +488,7 @@ class Planner:
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
         if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and \
                 _a_year_apart(understanding.period) and (understanding.period.month or understanding.period.quarter) \
-                and not INDEX_NAMED.search(asked):
+                and not INDEX_NAMED.search(asked) and not understanding.rate_changed:
             # "crecimiento del PIB en el T1 2020 respecto al mismo trimestre de 2019": that growth, the later
             # period's, never the change between two growth rates
             understanding = understanding.model_copy(update={"operation": None,
@@ -546,9 +546,15 @@ class Planner:
                 elif _a_year_apart(spanned):  # "¿cuál fue la inflación en 12 meses?" after June 2026, then June 2025:
                     period = PeriodSpec(start=spanned.end, end=spanned.end, month=spanned.month_end,  # the later one's
                                         quarter=spanned.quarter_end)
+        if understanding.operation == Operation.CHANGE and context is not None and period.start and period.end \
+                and not (period.month or period.quarter or period.day) and len(conversation.last_two_plans) == 2 \
+                and (spanned := self._spanned(*conversation.last_two_plans)) and (spanned.month or spanned.quarter) \
+                and (spanned.start, spanned.end) == (period.start, period.end):
+            period = spanned  # "how much did it change from 2023 to 2024?" after 14 March of each: between those two
         if understanding.period.same_part and context is not None and period.is_single_year and not (
                 period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
-            period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter})
+            period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter,
+                                               "day": context.period.day})  # "the same day in 2023": its day too
         if understanding.period.same_part and context is None:  # "ese mismo trimestre" after no answer: which one?
             return PlanOutcome(status="clarify", reason="no_shift")
         plans = conversation.last_two_plans
@@ -665,10 +671,12 @@ class Planner:
         areas = [self._with_data(code, chosen.code, understanding) for code in areas]
         newest_instead = not same_measure and context is not None and understanding.period.unstated \
             and period == context.period and period.start is not None and bool(areas) \
-            and len(set(self.catalog.years.get(context.indicator_code, ()))) == 1 \
-            and not self.catalog.covers(chosen.code, areas, period)
-        if newest_instead:  # "¿y su pobreza multidimensional?" after a comuna's 2024 census count: the year was the
-            period = PeriodSpec()  # one-year measure's, never asked of this one, which says its newest
+            and (len(set(self.catalog.years.get(context.indicator_code, ()))) == 1
+                 or chosen.source_id != self.catalog.get(context.indicator_code).source_id) \
+            and not (self.catalog.covers(chosen.code, areas, period) and (chosen.frequency != "A" or not period.month))
+        if newest_instead:  # "¿y su pobreza multidimensional?" after a comuna's 2024 census count, "¿y la pobreza de La
+            # Pintana?" after September's inflation: the period was a one-year measure's or another publisher's, which
+            period = PeriodSpec()  # this one lacks: never asked of it, it says its newest
         outcome.notes += self._source_notes(chosen, fitting, areas)
         if period.day and period.day != 1 and chosen.frequency in ("M", "Q"):
             # "valor de la UF el 15 de mayo de 2024": a row dated the 1st is no figure of another day

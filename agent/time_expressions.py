@@ -300,8 +300,8 @@ THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:
 THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca)\b")
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's
 # month or quarter
-SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|month|"
-                       r"quarter|period)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|quarter))"
+SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|dia|month|"
+                       r"quarter|period|day)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|quarter))"
                        r"(?: de| del| of| in)?\b")
 SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…el mismo trimestre de 2025"
 

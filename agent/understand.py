@@ -978,12 +978,16 @@ class Understander:
             operation = Operation.POSITION if len(places.places) == 2 and groups_named == 1 else (
                 None if len(places.places) > 1 else Operation.RANK)  # "Chile vs Peru, who came first?": both values
         said = period.period
+        rate_changed = False
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
                 said.since_previous or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (  # "desde 2020": to the latest
                     said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?": the change over
-            # the years, not the yearly growth rates
-            operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
+            # the years, not the yearly growth rates; but a rate named as the topic ("¿cuánto bajó la inflación entre
+            # diciembre de 2022 y diciembre de 2023?") is that rate's change, never its index's
+            rate_changed = cues.transform == "growth" and bool(words.has_phrase(folded, [  # "inflación": a topic and a
+                cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))  # growth cue
+            operation, cues = Operation.CHANGE, cues if rate_changed else cues.model_copy(update={"transform": None})
         if to_now and operation in (None, Operation.SERIES) and said.start is not None and said.end is None:
             operation = Operation.CHANGE
         if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
@@ -1187,7 +1191,7 @@ class Understander:
             group=group, excluded=excluded, among=among, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate=None if averaged else _aggregate(_blank(folded, self.exclusions), words),
-            per_period=per_period,
+            per_period=per_period, rate_changed=rate_changed,
             continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,

@@ -931,6 +931,21 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Chile's real GDP in 2022, adding up the four quarters"], "aggregate", "CHL.GDP.VOLUME", ["CHL"], (2022, 2022)),
     (["Antofagasta region, 2024 census: men minus women, how big is the gap?"], "difference", "CHL.CENSUS2024.MEN",
      ["CL-02"], (2024, 2024)),  # a difference said twice
+    (["¿cuánto creció la economía chilena el último año que tengas según el Banco Mundial?"], "latest",
+     "NY.GDP.MKTP.KD.ZG", ["CHL"], (None, None)),  # the publisher asked, never the Central Bank's Imacec
+    (["¿cuánto bajó la inflación anual (12 meses) de Chile entre diciembre de 2022 y diciembre de 2023?"], "change",
+     "CHL.CPI.INFLATION_12M", ["CHL"], (2022, 2023)),  # the rate's fall, never the price index's rise
+    (["how many points apart were male and female labor force participation in chile in 2023?"], "difference",
+     "SL.TLF.CACT.MA.ZS", ["CHL"], (2023, 2023)),
+    (["copper price on March 14, 2024?", "and on the same day in 2023?"], "value", "CHL.COPPER.PRICE", ["CHL"],
+     (2023, 2023)),  # that day, a year before
+    (["copper price on 14 March 2023", "and on 14 March 2024?", "how much did it change in % from 2023 to 2024?"],
+     "change", "CHL.COPPER.PRICE", ["CHL"], (2023, 2024)),  # between the two days, never the yearly means
+    (["INE projected population of the Biobío region in 2030", "and Ñuble?",
+      "which of the two is bigger, and by how many people?"], "difference", "CHL.POPULATION.PROJ", ["CL-08", "CL-16"],
+     (2030, 2030)),
+    (["inflacion anual en chile a septiembre 2023?", "y la pintana q tasa de pobreza por ingresos tiene"], "latest",
+     "CHL.POVERTY.INCOME", ["CL-13112"], (None, None)),  # September is the inflation's, never asked of a yearly rate
     (["inflacion de argentina 2023", "cuantas veces mas alta fue q la de chile?"], "ratio", "FP.CPI.TOTL.ZG",
      ["ARG", "CHL"], (2023, 2023)),  # "q": than, chat shorthand
     (["how many ppl live in Valparaiso city (the comuna) per the 2024 census",
