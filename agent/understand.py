@@ -246,6 +246,7 @@ AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\
 # "¿y contra abril?", "how much did it change from March?": one month, of no year, against the last answer's
 AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
+MONTH_SPAN = re.compile(rf"\b({MONTH_NAMES})\s+(?:{MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
 # "the second most populous region", "el tercer país con más emisiones": the top three, the one asked last
@@ -1068,10 +1069,11 @@ class Understander:
         # unless a month or quarter of it went unread ("y el de jun-ago 2020")
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
-        unread_month = next((month for month in FULL_MONTH.finditer(unread)  # "(the January values)": said twice
-                             if MONTHS[month[0]] not in (said.month, said.month_end)), None) if said.month or (
+        unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *MONTH_SPAN.finditer(unread)]
+                             if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end)), None) if said.month or (
             said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each
-        # year's January, which no plan says: never the yearly figures
+        # year's January, "(Jan-Mar rolling quarter): change from 2021 to 2024", which no plan says: never the yearly
+        # figures
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
         amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit

@@ -1053,6 +1053,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["World Bank unemployment in Chile, Peru and Colombia from 2019 to 2024",
      "which of them rose the most between 2019 and 2024?"],  # a ranking of changes, never the three series again
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
+    ["Chile unemployment (INE, Jan-Mar rolling quarter): change from 2021 to 2024 in points"],  # nor each Jan-Mar
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
     ["what was the official dollar exchange rate (dólar observado) on January 2, 2025?"],  # a day of a yearly series
     ["inflación de Perú en marzo 2024"],  # a month of a yearly series: its row starts in January, never March
