@@ -29,8 +29,14 @@ def _messages() -> dict[str, dict[str, str]]:
     return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
 
 
+# "en 15 de marzo de 2024", "in March 14, 2024": a day takes its own preposition
+IN_A_DAY = {"es": (re.compile(rf"\ben (\d{{1,2}} de (?:{'|'.join(MONTHS['es'])}) de \d{{4}})"), r"el \1"),
+            "en": (re.compile(rf"\bin ((?:{'|'.join(MONTHS['en'])}) \d{{1,2}}, \d{{4}})"), r"on \1")}
+
+
 def message(key: str, language: Language, **params: object) -> str:
     text = _messages()[key][language].format(**params)
+    text = IN_A_DAY[language][0].sub(IN_A_DAY[language][1], text)
     return re.sub(r"\.\.(?=\s|$)", ".", text)  # a unit ending in "." ("$ int.") before the sentence's own
 
 

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from agent.answer import message, period_label
 from agent.formatting import figure, number
 from agent.indicators import IndicatorInfo
 from agent.language import detect_language
@@ -179,3 +180,15 @@ def test_large_figures_in_words(value, kind, unit, symbol, language, expected):
                          measure="total", price_basis=None, currency=None, transform="level", sex="total", age=None,
                          official_for=[], curated=True, notes_es=None, notes_en=None)  # fmt: skip
     assert figure(value, info, language) == expected
+
+
+@pytest.mark.parametrize("period, language, expected", [
+    ("2024-03-15", "es", "Precio de Chile el 15 de marzo de 2024: 4."),  # a day takes "el", never "en"
+    ("2024-03-15", "en", "Price for Chile on March 15, 2024: 4."),
+    ("2024-03", "es", "Precio de Chile en marzo de 2024: 4."),  # a month keeps "en"
+    ("2024-03", "en", "Price for Chile in March 2024: 4."),
+])  # fmt: skip
+def test_a_day_takes_its_own_preposition(period, language, expected):
+    name = "Precio" if language == "es" else "Price"
+    assert message("value", language, indicator=name, area="Chile", period=period_label(period, language),
+                   figure="4") == expected

@@ -939,6 +939,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "SL.TLF.CACT.MA.ZS", ["CHL"], (2023, 2023)),
     (["copper price on March 14, 2024?", "and on the same day in 2023?"], "value", "CHL.COPPER.PRICE", ["CHL"],
      (2023, 2023)),  # that day, a year before
+    (["copper price on March 14, 2024?", "¿cuál fue el día más caro de 2024?"], "which_period", "CHL.COPPER.PRICE",
+     ["CHL"], (2024, 2024)),  # "día" asks which period, never a poverty line "per day"
     (["copper price on 14 March 2023", "and on 14 March 2024?", "how much did it change in % from 2023 to 2024?"],
      "change", "CHL.COPPER.PRICE", ["CHL"], (2023, 2024)),  # between the two days, never the yearly means
     (["INE projected population of the Biobío region in 2030", "and Ñuble?",
