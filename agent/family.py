@@ -41,7 +41,7 @@ class FamilyChooser:
         self.chooser = chooser
         self.prompt = load_prompt("choose_indicator")
 
-    def _unknown_words(self, topic: str) -> list[str]:
+    def unknown_words(self, topic: str) -> list[str]:
         """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion").
 
         Typos are already mended by the Understander, against this same vocabulary."""
@@ -64,7 +64,7 @@ class FamilyChooser:
         """The retrieved indicator that best answers the question, or None (status set on ``outcome``)."""
         candidates = understanding.candidates
         top = candidates[0].score if candidates else 0.0
-        unknown = self._unknown_words(understanding.topic_text)
+        unknown = self.unknown_words(understanding.topic_text)
         if top < NO_MATCH_SCORE or (unknown and top < UNKNOWN_WORD_SCORE):
             outcome.status, outcome.reason = "no_data", "unknown_topic"
             outcome.params = {"topic": " ".join(unknown) or understanding.topic_text}

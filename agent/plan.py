@@ -85,6 +85,7 @@ FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|sm
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
+THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
@@ -416,12 +417,15 @@ class Planner:
         if previous is not None and share_named is None and self._share_of_last(understanding):
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
-        member_named = share_named or (self._count_of_last(understanding, previous) if previous is not None else None)
+        member_named = share_named or (self._count_of_last(understanding, previous)
+                                       or self._share_of_last_part(understanding, previous) if previous is not None else None)
         if member_named is None and previous is not None and self._asks_count_of_last(understanding, previous):
             # "¿y eso cuántas personas son?" after a poverty rate no count is published for: never the population
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
         topic_words = set(understanding.topic_text.split())
-        names_nothing = not self.catalog.names_a_measure(list(topic_words))  # "whole", "sea": retrieved by meaning alone
+        thing = THING_ASKED.match(asked)  # "¿y el litio ese mismo día?": a word no metadata knows, asked for in the
+        names_nothing = not self.catalog.names_a_measure(list(topic_words)) and not (  # last one's place, names
+            thing and self.family.unknown_words(thing[1]))  # another measure; "whole", "sea": retrieved by meaning
         vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and names_nothing))  # "ok then, for 2020 as a whole?": the last measure
@@ -1078,6 +1082,18 @@ class Planner:
             return None
         return next((info.code for info in self.catalog.family_of(previous.indicator_code)
                      if info.measure == "count" and info.unit_kind == "count"), None)
+
+    def _share_of_last_part(self, understanding: Understanding, previous: QueryPlan) -> str | None:
+        """The share of the last answer's people ("¿y eso cuánto es en porcentaje de la población de la región?" after
+        the region's people aged 65+): its family's share of that age group or sex, never another whole's share."""
+        last = self.catalog.get(previous.indicator_code)
+        if not (understanding.cues.measure == "share" and LAST_ANSWER.search(fold(understanding.question))
+                and set(understanding.topic_text.split()) <= POPULATION_WORDS and last.unit_kind == "count"
+                and (last.age or last.sex in ("female", "male"))):
+            return None
+        shares = [info for info in self.catalog.family_of(previous.indicator_code)
+                  if info.measure == "share" and (info.age, info.sex) == (last.age, last.sex)]
+        return next((info.code for info in sorted(shares, key=lambda info: info.source_id != last.source_id)), None)
 
     def _asks_count_of_last(self, understanding: Understanding, previous: QueryPlan) -> bool:
         """Does a follow-up ask how many people the last answer's percentage is ("¿y eso cuántas personas son?")?"""

@@ -187,7 +187,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 # "No per cápita, el total": a word or two set aside, closed by a comma or a full stop (never "¿no hay datos…?")
 # or a parenthesis ("(el total, no per cápita)")
-NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+\w+(?:\s+\w+)?(?=\s*[,;.)])", re.IGNORECASE)
+NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+(?!counting\b|including\b|contando\b|incluyendo\b)\w+"
+                          r"(?:\s+\w+)?(?=\s*(?:[,;.)?]|$))", re.IGNORECASE)  # "not counting Brazil" leaves a member out
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
 UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
@@ -360,6 +361,7 @@ AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 # Words a percent sign said as a word follows ("qué % de", "como % del PIB"); after others it says "in percent"
 WORDS_BEFORE_PERCENT = {"que", "what", "como", "as", "en", "in", "un", "el", "the", "a", "cuanto", "how", "much", "del", "of",
                         "de", "por", "by"}
+RATE_PERIODS = {"annual", "anual", "yearly", "anuales"}  # "(annual %)", "(% anual)" read as "anual %" too
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
@@ -495,6 +497,8 @@ def percent_spelled(text: str, language: Language) -> str:
     ("urban population %"), the measure in percent."""
     def spelled(found: re.Match) -> str:
         before = fold(text[:found.start()]).split()[-1:]
+        if before and before[0] in RATE_PERIODS:  # "growth (annual %)": a yearly rate's unit, no share
+            return " "
         if before and before[0] not in WORDS_BEFORE_PERCENT and not before[0].isdigit():
             return " as a percentage " if language == "en" else " como porcentaje "
         return " percentage " if language == "en" else " porcentaje "

@@ -948,6 +948,14 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2030, 2030)),
     (["inflacion anual en chile a septiembre 2023?", "y la pintana q tasa de pobreza por ingresos tiene"], "latest",
      "CHL.POVERTY.INCOME", ["CL-13112"], (None, None)),  # September is the inflation's, never asked of a yearly rate
+    (["mexico gdp per capita growth 2022 (annual %)"], "value", "NY.GDP.PCAP.KD.ZG", ["MEX"], (2022, 2022)),  # the
+    # rate's unit, never a share in place of per capita
+    (["PIB total de Brasil en 2021 en dólares corrientes, no per cápita"], "value", "NY.GDP.MKTP.CD", ["BRA"],
+     (2021, 2021)),  # what is set aside at the end of the question
+    (["unemployment in Mexico 2023", "and for young women?"], "value", "SL.UEM.1524.FE.ZS", ["MEX"], (2023, 2023)),
+    (["cuantas personas de 65 años o mas viven en la region de Ñuble segun el censo 2024?",
+      "¿y eso cuánto es en porcentaje de la población de la región?"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE",
+     ["CL-16"], (2024, 2024)),  # the same people's share, never the region's share of Chile
     (["inflacion de argentina 2023", "cuantas veces mas alta fue q la de chile?"], "ratio", "FP.CPI.TOTL.ZG",
      ["ARG", "CHL"], (2023, 2023)),  # "q": than, chat shorthand
     (["how many ppl live in Valparaiso city (the comuna) per the 2024 census",
@@ -1061,6 +1069,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["inflación de Perú en marzo 2024"],  # a month of a yearly series: its row starts in January, never March
     ["¿cuál fue el PIB per cápita de Sudamérica en 2022?"],  # amounts per person of members add up to nothing
     ["desempleo en chile", "y el de las mujeres?"],  # INE's has no women's: the ILO's is offered, never answered
+    ["precio del cobre el 5 de junio de 2024", "¿y el litio ese mismo día?"],  # a measure no metadata knows
     ["poblacion de puente alto censo 2024", "¿y eso es harto o poco?"],  # a judgement with nothing to compare
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
 ])  # fmt: skip
