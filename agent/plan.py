@@ -888,10 +888,10 @@ class Planner:
             # "¿qué región creció más en población entre 2002 y 2020?": a ranking of changes, never one series
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": moved_most[0]})
         if operation in (Operation.WHICH_PERIOD, Operation.RANK) and (fell := FELL_MOST.search(asked)):
-            grown = next((info for info in self.catalog.siblings(chosen.code) if info.transform == "growth"
-                          and info.measure == chosen.measure), None) if SHRANK.search(asked) else None
-            if chosen.transform != "growth" and grown:  # "¿en qué año se contrajo más la economía?": its growth rate's
-                chosen = grown  # lowest year, as a shrinking economy is one that grew less than nothing
+            if chosen.transform != "growth" and SHRANK.search(asked):  # "¿en qué año se contrajo más la economía?":
+                chosen = next((info for info in self.catalog.siblings(chosen.code)  # its growth rate's lowest year, as
+                               if info.transform == "growth" and info.measure == chosen.measure), chosen)  # a shrinking
+                # economy is one that grew less than nothing
             if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})
             order = "asc"
