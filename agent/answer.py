@@ -95,7 +95,8 @@ class AnswerWriter:
     def __call__(self, plan: QueryPlan, language: Language, columns: list[str], rows: list[list],
                  notes: list[Note], area_names: dict[str, str]) -> Answer:
         info = self.catalog.get(plan.indicator_code)
-        records = self._without_gapped_sums(plan, info, [dict(zip(columns, row)) for row in rows])
+        records = [record for record in self._without_gapped_sums(plan, info, [dict(zip(columns, row)) for row in rows])
+                   if not (plan.operation == Operation.AGGREGATE and record.get("value") is None)]  # nothing aggregated
         texts = [note_text(note, language) for note in notes]
         second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
         base = Answer(status="ok", language=language, answer="", plan=plan, columns=columns, rows=rows,
@@ -115,6 +116,7 @@ class AnswerWriter:
                                     series=base_info.name(language), code=base_info.code, other=other))
         texts += self._beyond_data(plan, language, records)
         texts += self._places_without_rows(plan, info, language, records, area_names)
+        texts += self._members_withheld(plan, info, language, area_names)
         statuses = {r.get("status") for r in records}
         texts += [message(status, language) for status in ("estimate", "provisional", "projection") if status in statuses]
         headline, exact = self._headline(plan, info, language, records, values)
@@ -132,6 +134,20 @@ class AnswerWriter:
         return [record for record in records
                 if not any((start is None or year >= start) and (end is None or year <= end)
                            for _, year, _ in self.catalog.withheld.get((info.code, str(record.get("area"))), []))]
+
+    def _members_withheld(self, plan: QueryPlan, info: IndicatorInfo, language: Language,
+                          area_names: dict[str, str]) -> list[str]:
+        """"las tres regiones con mayor PIB sumando los trimestres de 2025": a member whose total needs a value left
+        out as implausible is missing from the ranking, and the answer says which one and why."""
+        if plan.operation != Operation.RANK or plan.aggregate != "sum" or not plan.group_code:
+            return []
+        start, end = plan.period.start, plan.period.end
+        left_out = {area: [f"{value:g} ({period_label(code, language)})" for code, year, value in values
+                           if (start is None or year >= start) and (end is None or year <= end)]
+                    for (indicator, area), values in sorted(self.catalog.withheld.items())
+                    if indicator == info.code and self.catalog.contains(plan.group_code, area)}
+        return [message("withheld_member", language, area=area_names.get(area, area), values=", ".join(values))
+                for area, values in left_out.items() if values]
 
     @staticmethod
     def _beyond_data(plan: QueryPlan, language: Language, records: list[dict]) -> list[str]:
@@ -353,11 +369,22 @@ class AnswerWriter:
             return " ".join([message("no_rows" if period.start or period.end else "no_rows_any", language,
                                      indicator=info.name(language), area=members, period=asked),
                              message("no_member_data", language, kind=message(f"members_{plan.member_kind}", language))])
+        if plan.operation == Operation.FIRST_MEETING and plan.threshold and any(
+                (info.code, area) in self.coverage for area in plan.area_codes):  # "¿cuándo superó Chile los 30
+            comparator, threshold = plan.threshold  # millones?": it has figures, none beyond the number
+            condition = f"{comparator} {number(threshold, info.decimals, language)}"
+            return " ".join(message("never_met", language, indicator=info.name(language), condition=condition,
+                                    area=area_names.get(area, area), span=self._covered_span(info, area, language))
+                            for area in plan.area_codes)
         if plan.operation == Operation.POSITION:  # Peru in the OECD: not a member, so it has no place there
             return " ".join(message("not_ranked", language, area=area_names.get(area, area), indicator=info.name(language),
                                     members_label=self._members_label(plan, language, area_names)) for area in plan.area_codes)
         return " ".join(self._area_without_rows(plan, info, language, area, area_names, asked)
                         for area in plan.area_codes or [plan.group_code])
+
+    def _covered_span(self, info: IndicatorInfo, area: str, language: Language) -> str:
+        first, last = self.coverage.get((info.code, area), ("", ""))
+        return f"{period_label(first, language)}–{period_label(last, language)}" if first else ""
 
     def _area_without_rows(self, plan: QueryPlan, info: IndicatorInfo, language: Language, area: str | None,
                            area_names: dict[str, str], asked: str) -> str:

@@ -26,6 +26,8 @@ CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de 
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
+ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune")  # said after the name
+LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistake; "la región de Sudamérica" a way of speaking
 # Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
@@ -142,10 +144,13 @@ class Gazetteer:
             previous = words[index - 1] if index else ""
             if previous in ("de", "of", "del") and index >= 2:
                 previous = words[index - 2]
-            code, *alternatives = self._ranked(codes, LEVEL_WORDS.get(previous, _asked_level(levels, words, index)))
+            following = words[index + length] if index + length < len(words) else ""  # "Biobío province"
+            level = LEVEL_WORDS.get(previous) or (LEVEL_WORDS.get(following) if following in ENGLISH_LEVEL_WORDS else None)
+            code, *alternatives = self._ranked(codes, level or _asked_level(levels, words, index))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
-                          alternatives=alternatives,
+                          alternatives=alternatives, level_asked=level if level in LOWER_LEVELS and all(
+                              self.areas[other].kind != level for other in codes) else None,
                           namesakes=[other for other in alternatives if self.areas[other].kind == area.kind])
             end = index + length - 1
             if code not in [known.code for known in places]:

@@ -91,6 +91,8 @@ class Place(BaseModel):
     alternatives: list[str] = Field(default_factory=list, description="Other areas with the same name, by priority.")
     namesakes: list[str] = Field(default_factory=list, description="Those of them of the same kind ('Congo': two "
                                                                    "countries): which one is meant is asked.")
+    level_asked: str | None = Field(None, description="'la comuna de Ñuble': the kind the words before the name ask "
+                                                     "for, where no area of that name is of it.")
 
 
 class IndicatorCandidate(BaseModel):

@@ -16,13 +16,13 @@ import yaml
 from agent.family import DEFAULT_AREA, FamilyChooser
 from agent.gazetteer import GROUP_KINDS
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
-from agent.lexicon import lexicon
+from agent.lexicon import function_words, lexicon
 from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS, percent_spelled
+from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS, as_written, percent_spelled
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -37,7 +37,8 @@ CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, "ppp_constant": 0.0, None: 0.0
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
 CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
 CARRIED_MEASURES = {"share", "per_capita"}  # qualifiers of an amount ("% del PIB", "per cápita"), not what is counted
-KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD)
+KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD,
+                      Operation.FIRST_MEETING)
 WHY = re.compile(r"^\W*(?:por que|why|how come|a que se debe|que explica|what explains)\b")
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
@@ -77,8 +78,21 @@ AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y
 ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|esta comuna|that country|that region|"
                                r"that comuna|that place|its)\b")
 BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
-WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b")
+WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b|"
+                        r"\b(?:dime|di|tell me|give me|dame) (?:el|la|the) (?:ano|mes|trimestre|year|month|quarter)\b|"
+                        r"\b(?:toda la serie|la serie completa|whole series|entire series|full series|all time|de todos los "
+                        r"tiempos|de la historia|historic[oa]|on record|ever)\b")  # also "over the whole series"
 # a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
+GROUP_OPERATIONS = (Operation.RANK, Operation.POSITION, Operation.COUNT, Operation.AGGREGATE)  # a place holds members
+THOSE_SHOWN = re.compile(r"\b(?:esos|esas|estos|estas|those|these)\s+(?:(\d+|[a-z]+)\s+)?(?:paises|countries|regiones|"
+                         r"regions|comunas|provincias|provinces)\b")
+AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above|below|over|under|than|que|vs|"
+                                  r"versus|contra|against|respecto a|respecto de|frente a|compared (?:with|to)) )"
+                                  r"(?:ese|este|el|del|al|that|this|the) (?:promedio|media|average|mean)\b")
+THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
+                           r"mas baj[oa])\b")  # a figure against the last answer's
+POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (pais|country|comuna|region)\b")
+POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
@@ -130,6 +144,15 @@ def _canonical_distance(info: IndicatorInfo, specified: set[str], change: bool =
     if change and "transform" not in specified and info.transform == "growth":
         distance += 1
     return distance
+
+
+def _named_in_full(info: IndicatorInfo, question: str) -> bool:
+    """Does the question write out the measure's whole name ("and which posted the highest GDP growth (annual %)?"
+    after GDP per capita)? Then it is that measure, whatever the last answer's variant was."""
+    asked = {word[:STEM] for word in fold(question).split()}
+    names = [{word[:STEM] for word in fold(name).split() if word not in function_words() and not word.isdigit()}
+             for name in (info.name_es, info.name_en)]
+    return any(len(stems) > 2 and stems <= asked for stems in names)  # "población" alone names no one series
 
 
 def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
@@ -232,8 +255,9 @@ class Planner:
         census_wanted = not understanding.period.projected and (census_named or _names_census(understanding.topic_text))
         last = current if follow_up else carried_from
         last_source = last.source_id if last and last.family == current.family else None  # of the same measure only
-        over_time = understanding.operation in (Operation.SERIES, Operation.CHANGE)  # "evolución de la población":
-        # never the one census count
+        over_time = understanding.operation in (Operation.SERIES, Operation.CHANGE, Operation.FIRST_MEETING,
+                                                Operation.WHICH_PERIOD)  # "evolución de la población", "¿cuándo
+        # superó los 19 millones?": never the one census count
 
         part_of_year = bool(period.month or period.quarter or period.day)  # "en el segundo trimestre": no yearly series
 
@@ -251,7 +275,7 @@ class Planner:
             other_source = cues.source is None and info.source_id != last_source  # "la comuna más poblada" after the
             # census's men: the census's people, never another source's
             return (not_census, not covered, unprojected, over_time and self._one_period(info.code, areas),
-                    other_source, unstated_distance(info), source_rank, unnamed(info),
+                    other_source, bool(last) and not _named_in_full(info, understanding.question), unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
         return sorted(fitting, key=preference)
@@ -266,7 +290,8 @@ class Planner:
         """A follow-up naming another measure, with what it leaves unsaid taken from the previous answer's measure
         where that is not the usual value ("¿y las importaciones?" after exports in % of GDP: imports in % of GDP),
         and of the families retrieved about as well, only those that have it."""
-        if context is None:
+        if context is None or any(_named_in_full(self.catalog.get(candidate.code), understanding.question)
+                                  for candidate in understanding.candidates[:2]):
             return understanding
         cues, siblings = understanding.cues, self.catalog.siblings(context.indicator_code)
         kept = {field: value for field, value in _carried_values(self.catalog.get(context.indicator_code)).items()
@@ -377,6 +402,10 @@ class Planner:
                     not understanding.topic_text or self.family.restates(understanding, last.indicator_code)):
             # "¿y la diferencia?" after women's, then men's; "¿cuál de los dos…, y por cuánto?"; "¿y en Perú? ¿cuántas
             # veces más se demoraba allá?"; "¿y el mismo trimestre un año antes? ¿cuántos puntos de diferencia?"
+            if last.operation == understanding.named_operation and understanding.operation is None and not (
+                    understanding.places or understanding.topic_text) and understanding.period.is_single_year:
+                return PlanOutcome(plan=last.model_copy(update={"period": understanding.period}))  # "¿y cómo era esa
+                # brecha en 2000?" after the gap in 2022: the same gap, that year
             between = self._against_other_sex(understanding, last) if understanding.cues.sex and not understanding.places \
                 else self._against_place(understanding, last, conversation) if understanding.places else \
                 self._between_last_two(understanding.named_operation, conversation, asked) if understanding.period.unstated \
@@ -405,6 +434,10 @@ class Planner:
             # "¿y en porcentaje?" after Puente Alto minus Maipú: a relative difference no plan computes, never the
             # difference of two shares of another whole
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
+        if last is not None and last.operation == Operation.AGGREGATE and (against := AGAINST_THAT_AVERAGE.search(fold(understanding.question))):
+            # "¿cuántos puntos por sobre ese promedio quedó el 2022?": a value against an average, which no plan
+            # computes; never the value alone
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": against[0]})
         previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         if previous is not None and previous.operation == Operation.CHANGE and not understanding.topic_text \
@@ -438,6 +471,9 @@ class Planner:
         if same_measure and previous.operation == Operation.COUNT and not understanding.says_something \
                 and WHICH_ONES.search(asked):
             return PlanOutcome(plan=previous)  # "¿cuáles son?" after a count: the count names them
+        if understanding.unknown_place and not understanding.group and not understanding.places:
+            # "¿y el de Narnia?": a place no area has, never the last answer's place again
+            return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
@@ -448,6 +484,14 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")  # what "sea", "whole" or "la tasa" retrieves is no measure
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
+        elif (misnamed := next((place for place in understanding.places if place.level_asked), None)) \
+                and not understanding.member_kind and understanding.operation not in GROUP_OPERATIONS:
+            # "¿cuántas personas censó el censo en la comuna de Ñuble?": no comuna has that name; the region is another
+            # question ("la comuna de Ñuble con más pobreza" ranks the region's comunas)
+            language = understanding.language
+            return PlanOutcome(status="no_data", reason=f"no_such_{misnamed.level_asked}", params={
+                "place": as_written(understanding.question, misnamed.matched),
+                "name": misnamed.name_es if language == "es" else misnamed.name_en})
         elif context is not None and self.family.restates(understanding, context.indicator_code) and not (
                 understanding.rate_of and not self._divides(self.catalog.get(context.indicator_code), understanding.rate_of)):
             base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded;
@@ -464,8 +508,10 @@ class Planner:
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
         # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
-                not named.month_end and re.search(rf"\b{COMPARED_WITH}\b", asked):
-            # "How much did it change compared with June 2023?" after June 2024: from the period named to the last one
+                not named.month_end and (re.search(rf"\b{COMPARED_WITH}\b", asked) or (
+                    not understanding.topic_text and THAN_THE_LAST.search(asked))):
+            # "How much did it change compared with June 2023?" after June 2024: from the period named to the last
+            # one; "By what percent was it higher in Q1 2026?" after Q1 2025, from the last one to the period named
             last = context
             if context.operation == Operation.CHANGE:  # a change's own period is its later end
                 last = context.model_copy(update={"period": context.period.later_end})
@@ -559,8 +605,9 @@ class Planner:
                 period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
             period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter,
                                                "day": context.period.day})  # "the same day in 2023": its day too
-        if understanding.period.same_part and context is None:  # "ese mismo trimestre" after no answer: which one?
-            return PlanOutcome(status="clarify", reason="no_shift")
+        if understanding.period.same_part and context is None and understanding.operation != Operation.WHICH_PERIOD:
+            return PlanOutcome(status="clarify", reason="no_shift")  # "ese mismo trimestre" after no answer: which
+            # one? ("¿cuál fue la más alta y en qué mes terminó ese trimestre?" asks the answer's own)
         plans = conversation.last_two_plans
         spanned = self._spanned(*plans) if period.since_previous and len(plans) == 2 and \
             (self._said_period(plans[0]).start or 0) < (self._said_period(plans[1]).start or 0) else None
@@ -593,7 +640,9 @@ class Planner:
                 understanding = understanding.model_copy(update={"operation": Operation.CHANGE})
             else:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
-        elif period.shift_months == 0 and context is not None:  # "ese año": that year alone; "back then": its month too
+        elif context is not None and (period.shift_months == 0 or (  # "ese año": that year alone; "back then": its
+                understanding.period == PeriodSpec(same_part=True) and context.operation == Operation.WHICH_PERIOD)):
+            # month too, and so is "en ese mismo trimestre" after the month a rate peaked
             said = self._answered_period(context, conversation)
             period = PeriodSpec(start=said.end or said.start, end=said.end or said.start,
                                 projected=said.projected or period.projected,
@@ -786,6 +835,11 @@ class Planner:
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
+        if operation in (Operation.VALUE, Operation.LATEST, Operation.SERIES, Operation.CHANGE) and len(areas) == 1 \
+                and not group and not self.catalog.covers(chosen.code, areas, PeriodSpec()) and (published := next(
+                    (self._published_aggregate(place, chosen.code) for place in understanding.places
+                     if place.code == areas[0] and place.kind in GROUP_KINDS), None)):
+            areas = [published]  # "PIB per cápita de la OCDE": the publisher's own aggregate of that name
         if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 and not group \
                 and any(place.code == areas[0] and place.kind in GROUP_KINDS and not any(
                     (chosen.code, other) in self.catalog.coverage for other in place.alternatives)
@@ -937,9 +991,10 @@ class Planner:
                 context.member_codes if context and operation == Operation.POSITION and not group
                 and set(areas) <= set(context.member_codes) else []),
             top_n=understanding.top_n or (context.top_n if context and not lexicon().has_phrase(
-                asked, lexicon().operations["sort_all"]) else None),
+                asked, lexicon().operations["sort_all"]) else None) or (
+                1 if context and context.operation == Operation.COUNT and operation == Operation.RANK else None),
             order=order, aggregate=aggregate,
-            threshold=understanding.threshold or (context.threshold if context else None),
+            threshold=understanding.threshold or (context.threshold if context and operation != Operation.RANK else None),
             per_period=per_period, times=understanding.units_asked,
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
@@ -1152,8 +1207,8 @@ class Planner:
     def _against_last(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
         """The change from another period to the last answer's ("¿y en el mismo trimestre del año anterior?
         ¿cuántos puntos de diferencia hay?"): the period the follow-up names, then the difference between the two."""
-        if understanding.named_operation != Operation.DIFFERENCE:
-            return None
+        if understanding.named_operation != Operation.DIFFERENCE or last.operation in TWO_OPERANDS:
+            return None  # a difference's change is no one series' change
         other = self._read(understanding.model_copy(update={"unsupported": None, "named_operation": None}),
                            conversation, lambda: None, ask_model=False)
         spanned = self._spanned(last, other.plan) if other.status == "ok" else None
@@ -1349,6 +1404,9 @@ class Planner:
             plans = [turn.plan for turn in conversation.turns if turn.plan][-answers:] if answers else []
             if plans and all(plan.operation != Operation.RANK for plan in plans):  # "los tres con la más baja" after
                 return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None  # a top three: its group
+        if previous is not None and previous.operation == Operation.RANK and not new_areas and not group \
+                and (shown := self._those_shown(understanding, conversation)):
+            return shown, None  # "¿y el promedio simple de esos cinco países?" after a top five: of those five
         if previous is not None:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
@@ -1392,6 +1450,8 @@ class Planner:
             if understanding.names_last_place and len(previous.area_codes) > 1 and ONE_PLACE_POINTED.search(
                     fold(understanding.question)):  # "¿y la de ese país?" after two countries: which one?
                 return [], None
+            if understanding.names_last_place and (pointed := self._pointed_place(understanding, conversation)):
+                return [pointed], None  # "¿qué porcentaje de la región vive en esa comuna?" after the region: the comuna
             if understanding.names_last_place and previous.operation == Operation.RANK:  # "how many people live there?"
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
                 return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna
@@ -1413,17 +1473,49 @@ class Planner:
                 group = DEFAULT_AREA  # "las 3 regiones con más habitantes": Chile's
         return new_areas, group
 
+    @staticmethod
+    def _those_shown(understanding: Understanding, conversation: Conversation) -> list[str]:
+        """The places of the last ranking that "esos cinco países", "those countries" point at: all it showed, when
+        the number said (if any) is how many it showed."""
+        pointed = THOSE_SHOWN.search(fold(understanding.question))
+        shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
+        if pointed is None or len(shown) < 2:
+            return []
+        said = pointed[1] and (int(pointed[1]) if pointed[1].isdigit() else NUMBER_WORDS.get(pointed[1]))
+        return shown if said in (None, len(shown)) else []
+
+    def _pointed_place(self, understanding: Understanding, conversation: Conversation) -> str | None:
+        """The place "esa comuna", "that country" points at when the last answer was about a place of another kind:
+        the latest one of that kind the conversation answered about."""
+        pointed = POINTED_KIND.search(fold(understanding.question))
+        if pointed is None:
+            return None
+        kind = POINTED_KINDS[pointed[1]]
+        last = conversation.turns[-1].plan.area_codes if conversation.turns[-1].plan else []
+        if any(self.catalog.area_kinds.get(code) == kind for code in last):
+            return None
+        for turn in reversed(conversation.turns):
+            codes = turn.plan.area_codes if turn.plan else []
+            if len(codes) == 1 and self.catalog.area_kinds.get(codes[0]) == kind:
+                return codes[0]
+        return None
+
     def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,
                    group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
+        if previous is not None and previous.operation == Operation.COUNT and understanding.order \
+                and not understanding.topic_text and re.search(r"\b(?:cual|quien|which|who)\b", fold(understanding.question)):
+            return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them
         if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.shift_months == 0:
             return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
         if understanding.whole_group or (understanding.names_last_place and previous is not None
                                          and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
-        if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text:
-            return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year
+        if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text and not (
+                previous.operation == Operation.FIRST_MEETING and not understanding.period.unstated):
+            return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year (after
+            # a first crossing, that year's figure)
         if previous is not None and previous.operation in (Operation.POSITION, Operation.WHICH_PERIOD) \
                 and understanding.continues and not understanding.places and understanding.period.unstated:
             return previous.operation  # "¿y en esperanza de vida?" after Chile's place in GDP: its place in that

@@ -196,8 +196,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 rf"(?:y|and|a|al|to|hasta|through|vs|versus)(?: el| la| the)?\s+({QUARTER}|{SAME_QUARTER})\b"), _quarter_range),
     (re.compile(rf"\b({QUARTER})\s+(?:respecto (?:a|al|de|del)|compared (?:with|to)|comparado con|frente (?:a|al)|versus|vs|"
                 rf"against|over)(?: el| la| the)?\s+({QUARTER})\b"), _quarters_compared),
-    (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES})(?:{OF_YEAR} {YEAR})?\s+"
-                rf"(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
+    (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)(?: its| their| the| su| sus)?\s+({MONTH_NAMES})"
+                rf"(?:{OF_YEAR} {YEAR})?\s+(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
+    (re.compile(rf"\b({MONTH_NAMES}){OF_YEAR} {YEAR}\s+(?:a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
+     _month_range),  # "solo dic 2023 a dic 2024"
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|desde)\s+({FULL_MONTH_NAMES}){OF_YEAR} {YEAR}\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+(?:el mes de\s+)?({FULL_MONTH_NAMES})\b(?!{OF_YEAR} \d)"),
      _month_range_from_year),

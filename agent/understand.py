@@ -4,6 +4,7 @@ Language, places, period, the operation words, the variant cues ("per cápita", 
 the indicator candidates from the retrieval index. Deterministic; the model is not involved.
 """
 
+import functools
 import itertools
 import re
 
@@ -44,6 +45,10 @@ WHERE_IT_RANKS = re.compile(r"\bwhere (?:does|do|did|would|will) ((?:\w+ ){1,4}?
 # "¿cuál de los dos países…?", "which of the two countries": the places just answered, never a top two
 OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three|2|3)|(?:de\s+)?ambos|(?:of\s+)?both)\s+"
                         r"(?:pa[ií]ses|countries|regiones|regions|comunas|places|lugares)\b", re.IGNORECASE)
+# "entre esas mismas dos comunas", "for those two countries": the last answer's places, neither a range nor a top two
+THE_SAME_FEW = re.compile(r"\b(?:(?:entre|between|para|for|en|in|de|of)\s+)?(?:esos|esas|estos|estas|those|these|los mismos|"
+                          r"las mismas|the same)\s+(?:mism[oa]s\s+)?(?:dos|two|2|tres|three|3)\s+(?:pa[ií]ses|countries|"
+                          r"regiones|regions|comunas|provincias|provinces|lugares|places)\b", re.IGNORECASE)
 # Where people live: with a share and two places, one inside the other ("what share of the world's population
 # lived in India?"), a share of the larger one; with a people named, a share of them ("¿qué % de los chilenos vive…?")
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
@@ -66,7 +71,9 @@ BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|meno
          r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
-AT_LEAST, AT_MOST = r"(?:at least|al menos|por lo menos|a lo menos|como minimo)", r"(?:at most|a lo mas|como maximo)"
+AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|reached|reaches|reaching|alcanzo|alcanzaron|"
+            r"alcanza|alcanzan|alcanzaba|llego a|llegaron a|llega a|llegan a|llegaba a)")  # "first reached 80 years"
+AT_MOST = r"(?:at most|a lo mas|como maximo)"
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
@@ -190,7 +197,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
 NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+(?!counting\b|including\b|contando\b|incluyendo\b)\w+"
                           r"(?:\s+\w+)?(?=\s*(?:[,;.)?]|$))", re.IGNORECASE)  # "not counting Brazil" leaves a member out
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
-UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|a los|a la edad de|con edad de)\s+\d{1,3}\b"
+UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|(?<!\bllego )(?<!\bllega )(?<!\bllegaron )(?<!\bllegan )"
+                         r"a los|a la edad de|con edad de)\s+\d{1,3}\b"  # "llegó a los 80 años": a threshold
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
                          r"(?:personas|gente|poblacion|habitantes|people|population|persons|residents)\s+(?:de|aged|ages|of)\s+"
                          r"\d{1,3}(?:\s+(?:anos|years))?\s+(?:o|y|or|and)\s+(?:mas|older|over|above))|"  # "personas de 80 años o más"
@@ -309,7 +317,8 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna) (?:completa|entera|as a whole)|toda la region|todo el pais|"
-                         r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total)\b")
+                         r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
+                         r"en su conjunto)\b")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
@@ -337,6 +346,15 @@ COUNTRIES_ONLY = re.compile(r"[,;.]?\s*\b(?:(?:countries|territories|countries o
 EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:much|many))\s+(?:\w+\s+){0,2}?(?:tiene|tienen|"
                               r"ten[ií]a|ten[ií]an|fue|fueron|es|son|hay|has|had|have|was|were|is|are)\s+(?:en |in )?"
                               r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
+# "dime el año y la tasa", "dame el ratio", "tell me the year and the rate": what every answer shows, asked of its form
+SHOW_ME_BOTH = re.compile(r"[,;.]?\s*\b(?:y |and )?(?:dime|dame|muestrame|muéstrame|indica|ind[ií]came|tell me|give me|show me)\s+"
+                          r"(?:(?:el|la|the)\s+(?:a[nñ]o|year|mes|month|fecha|date|per[ií]odo|period)\s+(?:y|and)\s+)?"
+                          r"(?:el|la|the)\s+(?:tasa|valor|cifra|dato|n[uú]mero|ratio|cociente|rate|value|figure|number)"
+                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+# "subtract imports from exports", "réstale las importaciones a las exportaciones": the second named minus the first
+SUBTRACT_FROM = re.compile(r"\b(?:subtract|subtracting|deduct|deducting)\s+(?P<minus>[^?.!;]+?)\s+from\s+(?P<whole>[^?.!;]+)"
+                           r"|\b(?:restar|restando|r[eé]stale|restarle|restandole|rest[aá]ndole)\s+(?P<minus_es>[^?.!;]+?)"
+                           r"\s+a\s+(?P<whole_es>[^?.!;]+)", re.IGNORECASE)
 # "In which year was inflation the highest, and what was the rate?": the figure every period or ranking answer gives
 AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[aá]nto)\s+(?:was|is|fue|era|es)\s+(?:the|its|el|la|"
                             r"su)\s+(?:rate|value|figure|level|number|price|amount|tasa|valor|cifra|nivel|dato|precio|monto)\s*[?.!]*\s*$",
@@ -674,7 +692,7 @@ class Understander:
         self.vocabulary_stems = {word[:STEM] for word in vocabulary if len(word) >= STEM}
         self.spelling_targets = sorted(vocabulary)  # in one order, so ties are broken alike in every process
         # "GDP and its …" in a definition joins no two words into one name
-        self.joined_words = {pair for pair in joined_words if not set(pair) & function_words()}
+        self.joined_words = {pair for pair in joined_words if not set(pair) & (function_words() - set(lexicon().qualifying_words))}
         words = lexicon()
         self.exclusions = words.operation_exclusions + sorted(named_operations, key=len, reverse=True)
         self.measure_changes = sorted(words.variant_cues["transform"]["period_change"], key=len, reverse=True)
@@ -709,7 +727,7 @@ class Understander:
         sentence = CONTEXT_SENTENCE.search(text)
         if not spans and not sentence:
             return set()
-        place_words = {word for place in places for word in place.matched.split()}
+        place_words = {word for place in places for word in [*place.matched.split(), place.matched.replace(" ", "")]}
         outside = fold(_remove(text, spans + ([sentence.span()] if sentence else []))).split()
         named = sum(self._known(word) for word in outside if word not in stopwords and word not in place_words and len(word) > 2)
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
@@ -831,9 +849,10 @@ class Understander:
                 parenthesised: list[tuple[int, int]], context_end: int) -> PlaceMatch:
         """Places named, without the words of cues and thresholds ("banco mundial" is no Mundo, "US$" no USA),
         unless a longer name holds the cue ("las regiones del Banco Mundial")."""
-        places = self.gazetteer.find(_blank(folded, cue_phrases + threshold_text))
+        without_numbers = functools.reduce(_blank_words, threshold_text, folded)  # "G7": a name, no threshold's 7
+        places = self.gazetteer.find(_blank(without_numbers, cue_phrases))
         if cue_phrases:
-            whole = self.gazetteer.find(_blank(folded, threshold_text))
+            whole = self.gazetteer.find(without_numbers)
             names = [folded[start:end] for start, end in whole.spans]
             if any(phrase in name and phrase != name for phrase in cue_phrases for name in names):
                 places = whole
@@ -850,7 +869,7 @@ class Understander:
     def _unknown_place(self, text: str, places: list[Place]) -> str | None:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte'); where places
         were found, one paired with them ("Mauricio vs Fiyi"): never answered for the one place known."""
-        place_words = {word for place in places for word in place.matched.split()}
+        place_words = {word for place in places for word in [*place.matched.split(), place.matched.replace(" ", "")]}
         for name in (PAIRED_NAME if places else PLACE_LIKE).findall(text):
             word = fold(name)
             if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words \
@@ -870,7 +889,8 @@ class Understander:
                 return named[0]
             return next((place for place in places[1:] if self.gazetteer.is_group(place)), None)
         if operation in (Operation.RANK, Operation.COUNT) or (member_kind and operation not in TWO_OPERANDS):
-            return next((place for place in places if self.gazetteer.is_group(place)), None)
+            return next((place for place in places if self.gazetteer.is_group(place) and not (
+                member_kind == "country" and place.kind not in GROUP_KINDS)), None)  # Chile holds no countries
         if operation == Operation.AGGREGATE:
             return next((place for place in places if place.kind in GROUP_KINDS), None)
         return None
@@ -888,6 +908,7 @@ class Understander:
             return Understanding(question=text, language=language, too_long=True)
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
+        kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
@@ -1021,6 +1042,8 @@ class Understander:
         if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2 and \
                 BREAKDOWN_KINDS[breakdown[1]] not in {place.kind for place in places.places}:  # Ecuador has no countries
             operation, member_kind = Operation.RANK, member_kind or BREAKDOWN_KINDS[breakdown[1]]
+        if member_kind and operation is None and not top_n and group_kind is None and WHOLE_GROUP.search(folded):
+            member_kind = None  # "the Antofagasta region as a whole (all its comunas…)": the region's own figure
         if top_n and operation is None:
             operation = Operation.RANK
         if operation in (None, Operation.FIRST_MEETING) and threshold is not None and member_kind and group_kind is None \
@@ -1172,9 +1195,11 @@ class Understander:
             # "(tasa activa menos tasa de letras del tesoro)" explains the measure: its "menos" orders nothing;
             # "de mayor a menor" names both ends, the first one first; "menores de 5 años" is an age, not an end, and
             # "los países… menos Perú" leaves one out
-            ordering = _blank(AGE_BOUND.sub(_spaces, _without_but(explained, excluded)), age_phrases)
+            ordering = LATEST_SAID.sub(_spaces, _blank(AGE_BOUND.sub(_spaces, _without_but(explained, excluded)), age_phrases))
             order = "asc" if words.has_phrase(DESCENDING.sub(" ", ordering), words.operations["ascending"]) else \
                 "desc" if words.has_phrase(ordering, words.operations["descending"]) else None
+        if operation == Operation.WHICH_PERIOD and order is None and period.period.latest:
+            operation = Operation.LATEST  # "the latest rate, and which month does it end in?": the newest period, shown
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \
                 and set(topic_text.split()) <= set(fold(judged).split()):
             topic_text = ""  # "¿y la más rica?" after the poorest comuna, "¿cuál es más rico?": the last measure
@@ -1308,6 +1333,13 @@ def _earlier_month_first(folded: str) -> str:
         return f"entre {first} de {first_year} y {last} de {last_year}"
 
     return AGAINST_MONTH.sub(between, folded)
+
+
+def _minus_spelled(found: re.Match) -> str:
+    """"subtract A from B" as "B minus A", the way a difference is read."""
+    if found["minus"]:
+        return f"{found['whole']} minus {found['minus']}"
+    return f"{found['whole_es']} menos {found['minus_es']}"
 
 
 def _without_its_figure(text: str) -> str:

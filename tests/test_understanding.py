@@ -974,6 +974,22 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["What was Biobío's population in the 2024 census?",
       "How many fewer people did the census count than INE's projection for that same year?"], "difference",
      "CHL.POPULATION.PROJ", ["CL-08"], (2024, 2024)),  # "fewer": the larger first, as named
+    (["What was the combined Population, total of Argentina, Chile, Paraguay and Uruguay in 2024? Just add the four "
+      "countries up."], "aggregate", "SP.POP.TOTL", ["ARG", "CHL", "PRY", "URY"], (2024, 2024)),  # Chile holds none
+    (["How many people did the 2024 census count in the Antofagasta region as a whole (all its comunas, not only the "
+      "city)?"], "value", "CHL.CENSUS2024.POP", ["CL-02"], (2024, 2024)),  # the whole, never its comunas ranked
+    (["Per the INE projections, what was the 2023 population of Biobío province, not the Biobío region?"], "value",
+     "CHL.POPULATION.PROJ", ["CL-083"], (2023, 2023)),  # the level said after the name
+    (["¿cuándo superó Chile los 19 millones de habitantes?"], "first_meeting", "CHL.POPULATION.PROJ", ["CHL"],
+     (None, None)),  # a series of many years, never the one census count
+    (["According to the World Bank, in what year did India's population first go over one billion?"],
+     "first_meeting", "SP.POP.TOTL", ["IND"], (None, None)),
+    (["For Chile in 2022, what do you get if you subtract imports of goods and services (% of GDP) from exports of "
+      "goods and services (% of GDP)?"], "difference", "NE.EXP.GNFS.ZS", ["CHL"], (2022, 2022)),
+    (["PIB per cápita de la OCDE en 2022"], "value", "NY.GDP.PCAP.CD", ["OED"], (2022, 2022)),  # the published aggregate
+    (["Among OECD members, which three had the highest GDP per capita in current US dollars in 2024?"], "rank",
+     "NY.GDP.PCAP.CD", [], (2024, 2024)),  # the members ranked
+    (["¿y considerando solo dic 2023 a dic 2024 el IPC?"], "change", "CHL.CPI", ["CHL"], (2023, 2024)),
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     conversation = Conversation()
@@ -2470,6 +2486,32 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      23.0332),  # the same change, whose percentage it gives: never a share
     (["¿cuánto creció la población de Antofagasta entre 2010 y 2020?", "¿y en porcentaje?",
       "y Atacama, cuanto crecio en % en ese mismo periodo?"], "change", ["CL-03"], 10.092),
+    (["segun el banco central, cual fue la tasa de desempleo del trimestre movil terminado en marzo 2021?",
+      "¿y cuál ha sido el peor registro de toda la serie? dime el mes"], "which_period", ["CHL"], 13.1),  # whole series
+    (["Colombia inflation 2019", "And the most recent year the World Bank has that figure for Colombia: which year, and "
+      "what rate?"], "latest", ["COL"], 5.1422),  # which year of the latest: the latest, never the highest
+    (["In what year did life expectancy at birth in Chile first reach 80 years?", "Same question for Costa Rica."],
+     "first_meeting", ["CRI"], 80.189),  # "reach" is a threshold, kept by "the same question"
+    (["¿Cuántas personas contó el Censo 2024 en la comuna de Valparaíso?", "¿y en la región de Valparaíso entera?",
+      "¿Qué porcentaje de la población de la región vive en esa comuna?"], "share", ["CL-05101", "CL-05"], 15.028),
+    (["How much did Argentina's real GDP grow in 2024, in annual % per the World Bank?",
+      "How many percentage points behind Brazil was that?"], "difference", ["ARG", "BRA"], -4.7622),
+    (["Dame el top 5 de países de Sudamérica con mayor desempleo en 2024",
+      "y cuál es el promedio simple de esos cinco países?"], "aggregate", ["GUY", "COL", "CHL", "URY", "SUR"], 9.2082),
+    (["¿Cuántos puntos porcentuales de diferencia había entre la pobreza multidimensional de La Pintana y la de Vitacura "
+      "en 2022?", "¿y con la pobreza por ingresos, entre esas mismas dos comunas?"], "difference",
+     ["CL-13112", "CL-13132"], 8.4028),  # those two comunas, neither a range nor a top two
+    (["En Chile, ¿cuántos años más de esperanza de vida al nacer tenían las mujeres que los hombres en 2022?",
+      "¿Y cómo era esa brecha en el año 2000?"], "difference", ["CHL"], 6.128),  # the same gap, that year
+    (["Chile's GDP at current prices in the first quarter of 2025, per the Central Bank (billions of pesos)?",
+      "By what percent was it higher in Q1 2026?"], "change", ["CHL"], 6687),  # from the last answer to the one named
+    (["Desde 2010, ¿cuál fue la tasa de desempleo (trimestre móvil, %) más alta de la serie del Banco Central y en qué "
+      "mes terminó ese trimestre móvil?", "y cuántas personas había en la fuerza de trabajo en ese mismo trimestre?"],
+     "value", ["CHL"], 8138.6),  # the month found
+    (["cuantos paises del G7 tuvieron una inflacion de mas de 7% el 2022?", "y de los siete cual tuvo la mas baja?"],
+     "rank", [], 2.4977),  # "G7" keeps its 7; the lowest of them
+    (["Show me the GDP per capita (current US$) for Chile in 2023", "and the GDP growth (annual %) that same year?"],
+     "value", ["CHL"], 0.6770),  # a name written out whole, never the last answer's per-capita variant
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
@@ -2699,3 +2741,24 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     answer = cifra.ask("¿cuál es la comuna más poblada de esa región?", conversation)
     assert (answer.plan.indicator_code, answer.plan.operation, [value.area for value in answer.values]) == (
         "CHL.CENSUS2024.POP", "rank", ["CL-16101"])
+
+
+@pytest.mark.parametrize(("questions", "status", "said"), [
+    (["¿Cuántas personas censó el Censo 2024 en la comuna de Ñuble?"], "no_data", "ninguna comuna llamada «Ñuble»"),
+    (["PIB per cápita de Chile 2024", "¿y el de Narnia?"], "no_data", "Narnia"),  # never Chile's again
+    (["inflacion de chile 2022 segun el banco mundial", "y cuanto fue en promedio entre 2015 y 2019?",
+      "o sea, cuantos puntos por sobre ese promedio quedó el 2022?"], "clarify", "sobre ese promedio"),
+    (["¿cuándo superó Perú los 30 millones de habitantes según el Banco Mundial?", "¿y Chile?"], "no_data",
+     "ningún período"),  # never met, said as such
+])  # fmt: skip
+def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(cifra, questions, status, said):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == status and said in answer.answer, answer.answer
+
+
+def test_a_ranking_of_sums_names_the_members_a_withheld_value_leaves_out(cifra):
+    answer = cifra.ask("¿qué tres regiones tuvieron el mayor PIB regional en 2025, sumando los cuatro trimestres?")
+    assert answer.plan.operation == "rank" and "CL-02" not in [value.area for value in answer.values]
+    assert any(note.startswith("Región de Antofagasta no está en el ranking") for note in answer.notes), answer.notes
