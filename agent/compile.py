@@ -153,7 +153,11 @@ class QueryBuilder:
     def _period_filter(self) -> list[ColumnElement]:
         o, period, plan = self.o, self.plan.period, self.plan
         conditions: list[ColumnElement] = []
-        if period.month and period.month_end and period.start and period.end:
+        if period.day and period.day_end and period.month and period.month_end and period.start and period.end \
+                and self.info.frequency == "D":  # "entre el 3 y el 10 de enero de 2023": those days
+            conditions += [o.c.period_start >= date(period.start, period.month, period.day),
+                           o.c.period_start <= date(period.end, period.month_end, period.day_end)]
+        elif period.month and period.month_end and period.start and period.end:
             conditions += [o.c.period_start >= date(period.start, period.month, 1),
                            o.c.period_start <= date(period.end, period.month_end, 1)]
         elif period.month and period.start and period.end is None:  # "desde enero de 2020": that month on

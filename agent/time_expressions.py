@@ -170,6 +170,20 @@ def _quarters_compared(m: re.Match, today: date) -> PeriodSpec:
     return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end)
 
 
+def _day_range(first_day: str, first_month: str, first_year: str | None, last_day: str, last_month: str,
+               last_year: str) -> PeriodSpec | None:
+    """"entre el 3 de enero y el 29 de diciembre de 2023": from one day to another, the first in the last's year
+    unless it falls later in the year."""
+    first, last = _day(first_year or last_year, MONTHS[first_month], first_day), _day(last_year, MONTHS[last_month], last_day)
+    if first is None or last is None:
+        return None
+    if first_year is None and (first.month, first.day) > (last.month, last.day):
+        first = _day(str(int(last_year) - 1), first.month, first_day)
+    return PeriodSpec(start=first.start, end=last.start, month=first.month, month_end=last.month, day=first.day,
+                      day_end=last.day) if first and (first.start, first.month, first.day) < (last.start, last.month, last.day) \
+        else None
+
+
 def _day(year: str, month: int, day: str) -> PeriodSpec | None:
     """One day, if it exists ("31 de febrero" names none)."""
     try:
@@ -237,6 +251,12 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
      lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
     # Days: "15 de marzo de 2024", "March 15th, 2024", "2024-03-15", "15/03/2024" (day first, as written in Chile)
+    (re.compile(rf"\b(?:entre|between|from|desde|del?)(?: el| the)? (\d{{1,2}})(?: de)? ({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? "
+                rf"(?:y|and|to|hasta|al|a)(?: el| the)? (\d{{1,2}})(?: de)? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
+     lambda m, today: _day_range(m[1], m[2], m[3], m[4], m[5], m[6])),  # "entre el 3 de enero y el 29 de diciembre de 2023"
+    (re.compile(rf"\b(?:entre|between|from|desde)(?: el| the)? ({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?(?:{OF_YEAR} {YEAR})? "
+                rf"(?:y|and|to|hasta)(?: el| the)? ({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?{OF_YEAR} {YEAR}\b"),
+     lambda m, today: _day_range(m[2], m[1], m[3], m[5], m[4], m[6])),  # "between January 3 and December 29, 2023"
     (re.compile(rf"\b(\d{{1,2}})(?: de)? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), lambda m, today: _day(m[3], MONTHS[m[2]], m[1])),
     (re.compile(rf"\b({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?{OF_YEAR} {YEAR}\b"), lambda m, today: _day(m[3], MONTHS[m[1]], m[2])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}}) (\d{{1,2}})\b"), lambda m, today: _day(m[1], int(m[2]), m[3]) if 1 <= int(m[2]) <= 12 else None),

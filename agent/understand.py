@@ -229,8 +229,10 @@ ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
 TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas |more )?"
                             r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|ric[oa]s?|pobres?|"
                             r"car[oa]s?|larger|bigger|higher|smaller|lower|greater|richer|poorer)\b")
-BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,10}?(?:supera|superaba|supero|superan|"
-                              r"exceeds?|exceeded|outnumbers?|outnumbered)\b")  # "¿por cuántas personas supera A a B?"
+BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,14}?(?P<verb>(?:supera|superaba|supero|"
+                              r"superan|superaron|superaban|se paso|se pasaba|exceeds?|exceeded|outnumbers?|outnumbered)"
+                              r"(?: al?\b)?)\b(?!\s+(?:(?:el|la|los|las|the|a|al)\s+)?\d)")  # "¿por cuántas personas supera A a B?"; not "superaba el 15 %",
+# a count's condition
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
 ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                         r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
@@ -944,6 +946,9 @@ class Understander:
         # Operation words are no topic; a two-operand one becomes "y", so "importaciones menos exportaciones" is
         # two measures like "cociente entre importaciones y exportaciones".
         folded = _blank_words(_blank_words(_than_as_and(folded, two_phrase), two_phrase, "y"), group_phrase)
+        if two_kind == "difference" and more_than is not None and more_than.re is BY_HOW_MUCH_MORE:
+            folded = _blank_words(folded, more_than["verb"], "y")  # "did its exports exceed its imports": the verb
+            # joins the two measures
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(LINE_A_DAY.sub(_spaces, PER_DOLLAR.sub(_spaces, folded)), words)

@@ -85,6 +85,12 @@ PERIODS = [
     ("from November 2024 to February", {"start": 2024, "end": 2025, "month": 11, "month_end": 2}),
     ("¿y en marzo del año anterior?", {"shift_months": -12, "month": 3}),  # that month, a year before the last answer
     ("¿cuánto crece entre ambas fechas?", {}),  # the span of the last two answers, named by them
+    ("entre el 3 de enero y el 29 de diciembre de 2023",
+     {"start": 2023, "end": 2023, "month": 1, "month_end": 12, "day": 3, "day_end": 29}),  # two days
+    ("between January 3 and December 29, 2023",
+     {"start": 2023, "end": 2023, "month": 1, "month_end": 12, "day": 3, "day_end": 29}),
+    ("y considerando solo dic 2023 a dic 2024", {"start": 2023, "end": 2024, "month": 12, "month_end": 12}),
+    ("between its January 2020 and January 2025 values", {"start": 2020, "end": 2025, "month": 1, "month_end": 1}),
 ]
 
 
