@@ -5,6 +5,7 @@ accents), longest phrase first, with a fuzzy pass for typos ("Argentna") on long
 that short common words never turn into places.
 """
 
+import re
 from collections import defaultdict
 
 from pydantic import BaseModel
@@ -27,6 +28,7 @@ CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune")  # said after the name
+ISO3 = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")  # "CHL", "PER": country codes as written, never "per" nor "US$"
 LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistake; "la región de Sudamérica" a way of speaking
 # Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
@@ -113,6 +115,18 @@ class Gazetteer:
         areas = [AreaEntry(code=r[0], kind=r[1], name_es=r[2], name_en=r[3]) for r in rows]
         measure_words = {word for row in indicator_names for name in row for word in fold(name).split()}
         return cls(areas, names, measure_words, peoples, demonyms)
+
+    def with_codes_named(self, text: str, language: str) -> str:
+        """"desempleo CHL PER COL 2019": ISO3 country codes written in capitals, as analysts type them, replaced by the
+        countries' names (never in a question written all in capitals, where "ARE" is a word)."""
+        if not re.search(r"[a-záéíóúñ]", text):
+            return text
+        def named(found: re.Match) -> str:
+            area = self.areas.get(found[0])
+            if area is None or area.kind != "country":
+                return found[0]
+            return area.name_es if language == "es" else area.name_en
+        return ISO3.sub(named, text)
 
     def names(self) -> set[str]:
         """Every folded name and alias of a place."""

@@ -91,6 +91,9 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
                                   r"(?:ese|este|el|del|al|that|this|the) (?:promedio|media|average|mean)\b")
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
+TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunto|sumad[oa]s|entre (?:los|las) (?:tres|cuatro|"
+                      r"cinco|\d+))\b")
+PERCENT_WORDS = {"porcentaje", "percentage", "share", "proporcion", "proportion", "percent"}  # "ese porcentaje"
 POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (pais|country|comuna|region)\b")
 POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
@@ -326,6 +329,8 @@ class Planner:
                  on_model: Callable[[], None] = lambda: None, ask_model: bool = True) -> PlanOutcome:
         """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
         without ``ask_model``)."""
+        conversation = self._the_part_asked(understanding, conversation)
+        understanding = self._as_answered(understanding, conversation)
         outcome = self._read(understanding, conversation, on_model, ask_model)
         if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
@@ -342,6 +347,30 @@ class Planner:
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
         return self._model_read(understanding, conversation, outcome, on_model)
+
+    def _as_answered(self, understanding: Understanding, conversation: Conversation) -> Understanding:
+        """A name several areas share, read as the one the last answers were about: "¿y por cuántos puntos lo supera
+        Valparaíso?" after the comuna of Valparaíso is that comuna, not the region."""
+        answered = [code for plan in conversation.last_two_plans for code in plan.area_codes]
+        places = [place.model_copy(update={"code": other, "kind": self.catalog.area_kinds.get(other, place.kind),
+                                           "alternatives": [place.code]})
+                  if place.code not in answered and (other := next((code for code in place.alternatives if code in answered),
+                                                                   None)) else place
+                  for place in understanding.places]
+        return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
+
+    def _the_part_asked(self, understanding: Understanding, conversation: Conversation) -> Conversation:
+        """"¿y ese porcentaje para todo Chile?" after a count and its share answered at once: a follow-up of the one
+        percentage alone."""
+        last = conversation.turns[-1] if conversation.turns else None
+        named = set(understanding.topic_text.split())
+        if last is None or not last.also or not (understanding.cues.measure == "share" or named and named <= PERCENT_WORDS):
+            return conversation
+        shares = [plan for plan in [last.plan, *last.also] if plan and self.catalog.get(plan.indicator_code).unit_kind == "percent"]
+        if len(shares) != 1 or shares[0] == last.plan:
+            return conversation
+        return conversation.model_copy(update={"turns": conversation.turns[:-1] + [last.model_copy(
+            update={"plan": shares[0], "also": []})]})
 
     def _each_also(self, understanding: Understanding, conversation: Conversation) -> list[QueryPlan]:
         """"¿y en 2020?" after several measures answered at once: the same follow-up for each of the others."""
@@ -434,6 +463,10 @@ class Planner:
             # "¿y en porcentaje?" after Puente Alto minus Maipú: a relative difference no plan computes, never the
             # difference of two shares of another whole
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
+        if last is not None and last.operation == Operation.RANK and understanding.cues.measure == "share" \
+                and (together := TOGETHER.search(asked)):  # "together, what share of the region do those three
+            # represent?": a share of their sum, which no plan computes; never each one's share
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": together[0]})
         if last is not None and last.operation == Operation.AGGREGATE and (against := AGAINST_THAT_AVERAGE.search(fold(understanding.question))):
             # "¿cuántos puntos por sobre ese promedio quedó el 2022?": a value against an average, which no plan
             # computes; never the value alone
@@ -471,6 +504,11 @@ class Planner:
         if same_measure and previous.operation == Operation.COUNT and not understanding.says_something \
                 and WHICH_ONES.search(asked):
             return PlanOutcome(plan=previous)  # "¿cuáles son?" after a count: the count names them
+        if previous is not None and len(unknown := self.family.unknown_words(understanding.topic_text)) >= 2 \
+                and not self.catalog.names_a_measure(list(topic_words)):
+            # "Cool, can you book me a bus ticket from there to Santiago?": words no measure uses, never the last
+            # measure asked again of the place they name
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": " ".join(unknown)})
         if understanding.unknown_place and not understanding.group and not understanding.places:
             # "¿y el de Narnia?": a place no area has, never the last answer's place again
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
@@ -1046,7 +1084,7 @@ class Planner:
         """The period the last answer named: for the highest or lowest one, the period it found ("¿y en España ese
         año?" after the month unemployment peaked, July 2020), else the one it was asked for."""
         shown = next((turn.shown_periods for turn in reversed(conversation.turns) if turn.plan), [])
-        if plan.operation == Operation.WHICH_PERIOD and len(shown) == 1 and ".." not in shown[0]:
+        if plan.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and len(shown) == 1 and ".." not in shown[0]:
             return _period_of(shown[0])
         return self._said_period(plan)
 
@@ -1443,6 +1481,9 @@ class Planner:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
                 return [previous.group_code], None
+            if understanding.whole_group and WHOLE_COUNTRY.search(fold(understanding.question)) and previous.area_codes \
+                    and all(code.startswith("CL-") for code in previous.area_codes):
+                return [DEFAULT_AREA], None  # "¿y el PIB del país completo?" after a region's: Chile's
             answered = previous.area_codes[:1] if previous.operation == Operation.SHARE else previous.area_codes
             if understanding.member_kind and len(answered) == 1 and self.catalog.holds(
                     answered[0], understanding.member_kind):  # "¿y cuál es su comuna más poblada?" after
@@ -1504,6 +1545,10 @@ class Planner:
                    group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
+        if previous is not None and previous.operation == Operation.CHANGE \
+                and understanding.period in (PeriodSpec(), PeriodSpec(same_part=True)) \
+                and re.search(r"\b(?:mismo (?:periodo|lapso)|same (?:period|span))\b", fold(understanding.question)):
+            return Operation.CHANGE  # "¿y el del país en el mismo período?" after a change: that change
         if previous is not None and previous.operation == Operation.COUNT and understanding.order \
                 and not understanding.topic_text and re.search(r"\b(?:cual|quien|which|who)\b", fold(understanding.question)):
             return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them

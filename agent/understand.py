@@ -48,7 +48,13 @@ OF_THE_FEW = re.compile(r"\b((?:de|of)\s+(?:los|las|the)\s+(?:dos|two|tres|three
 # "entre esas mismas dos comunas", "for those two countries": the last answer's places, neither a range nor a top two
 THE_SAME_FEW = re.compile(r"\b(?:(?:entre|between|para|for|en|in|de|of)\s+)?(?:esos|esas|estos|estas|those|these|los mismos|"
                           r"las mismas|the same)\s+(?:mism[oa]s\s+)?(?:dos|two|2|tres|three|3)\s+(?:pa[ií]ses|countries|"
-                          r"regiones|regions|comunas|provincias|provinces|lugares|places)\b", re.IGNORECASE)
+                          r"regiones|regions|comunas|provincias|provinces|lugares|places|tasas|rates|datos|cifras|figures|"
+                          r"indicadores|indicators)\b", re.IGNORECASE)  # "las mismas dos tasas": the last measures
+# "la región 5", "la 9na región": Chile's regions by number (their roman numerals are aliases); 13 is the capital's
+REGION_NUMBER = re.compile(r"\b(?:regi[oó]n\s+(?:n(?:[uú]mero|°|º|o\.?)\s*)?(\d{1,2})|(\d{1,2})\s*(?:a|ra|da|era|ta|va|na|ma|"
+                           r"o|°|º|ª)?\s+regi[oó]n)\b(?!\s+(?:m[aá]s|menos|con|que|de\s+m[ae]\w+|with|most|least))",
+                           re.IGNORECASE)  # "la 2da región más poblada": a place in a ranking
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "Metropolitana", "XIV", "XV", "XVI"]
 # Where people live: with a share and two places, one inside the other ("what share of the world's population
 # lived in India?"), a share of the larger one; with a people named, a share of them ("¿qué % de los chilenos vive…?")
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
@@ -117,6 +123,8 @@ YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:
 SOURCE_WORD = re.compile(r"cens\w*|proyect\w*|project\w*|ine")
 CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyect|project)\w*|\b(?:proyect|project)\w*\b.*\bcens\w*")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
+# "how many EU member states…": a count of countries, of the group named with its members' word
+MEMBER_STATES = re.compile(r"\b(how many|cuant[oa]s)\s+((?:[a-z]+\s+)?)(member states|member countries|estados miembros)\b")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
 OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\s*(?:%|por ciento|percent)?\s+"
@@ -135,7 +143,8 @@ PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|la
 # may be either: it stays a period)
 UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia|reference)"
                        r"(?: de| del| of)?\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)(?:\s+(?:1[5-9]\d\d|20\d\d))?"
-                       r"\s+(?:100|prices)\b")  # "(2014-2016 = 100)": an index's base, never the period
+                       r"\s+(?:100|prices)\b|\b(?:precios|prices) del? (?:ano|year) anterior\b|\bprevious year s? prices\b")
+# "(2014-2016 = 100)": an index's base, never the period; "a precios del año anterior": chained volumes, no shift
 # "(PPA 2021)" names the dollars of a poverty line when another year is the period; alone ("GDP per capita PPP
 # 2021") the year is the period.
 PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d\d|20\d\d)\s+(?:ppa|ppp))\b")
@@ -155,6 +164,12 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"increase|decrease|rise|fall|drop|alza|baja)\b"  # "va a crecer", "will grow", "¿cuánto crecería?",
                            # "¿cuánto es en porcentaje de alza?"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b"
+                           # "whose population grew faster from 2010 to 2024": each one's change over those years
+                           r"|\b(?:grew|rose|increased|crecio|crecieron|aumento|aumentaron|subio|subieron)\s+(?:faster|"
+                           r"mas rapido)\b"
+                           # "crecimiento % entre esos dos años": the change between the two answered
+                           r"|\b(?:crecimiento|variacion|cambio|growth|change)\b(?=.{0,30}\b(?:entre|between) (?:esos|estos|"
+                           r"these|those|ambos|both)\b)"
                            # "grew by what percent between 2000 and 2020": the question after the verb
                            r"|\b(?:grew|grown|rose|risen|fell|fallen|dropped|increased|decreased|declined|crecio|crecieron|"
                            r"subio|subieron|bajo|bajaron|cayo|cayeron|aumento|aumentaron|disminuyo|disminuyeron)\s+"
@@ -320,7 +335,7 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna) (?:completa|entera|as a whole)|toda la region|todo el pais|"
                          r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
-                         r"en su conjunto)\b")
+                         r"en su conjunto|(?:el|del) pais (?:completo|entero))\b")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
@@ -358,9 +373,10 @@ SUBTRACT_FROM = re.compile(r"\b(?:subtract|subtracting|deduct|deducting)\s+(?P<m
                            r"|\b(?:restar|restando|r[eé]stale|restarle|restandole|rest[aá]ndole)\s+(?P<minus_es>[^?.!;]+?)"
                            r"\s+a\s+(?P<whole_es>[^?.!;]+)", re.IGNORECASE)
 # "In which year was inflation the highest, and what was the rate?": the figure every period or ranking answer gives
-AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[aá]nto)\s+(?:was|is|fue|era|es)\s+(?:the|its|el|la|"
-                            r"su)\s+(?:rate|value|figure|level|number|price|amount|tasa|valor|cifra|nivel|dato|precio|monto)\s*[?.!]*\s*$",
-                            re.IGNORECASE)
+AND_ITS_FIGURE = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:what|which|cu[aá]l|cu[aá]nto)\s+(?:was|is|fue|era|es)\s+(?:(?:the|its|el|la|"
+                            r"su)\s+(?:rate|value|figure|level|number|price|amount|tasa|valor|cifra|nivel|dato|precio|monto)|"
+                            r"(?:it\s+)?(?:that year|in that year|then|ese a[nñ]o|en ese a[nñ]o|entonces))\s*[?.!]*\s*$",
+                            re.IGNORECASE)  # "…, and what was it that year?"
 # "In which year did the economy grow the most, and by how much?": the period's figure, which its answer gives
 AND_HOW_MUCH = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:by how much|how much|por cu[aá]nto|en cu[aá]nto|a cu[aá]nto lleg[oó])"
                           r"\s*[?.!]*\s*$", re.IGNORECASE)
@@ -370,7 +386,7 @@ AND_ITS_PERIOD = re.compile(r"[,;]?\s*\b(?:y|and)\s+(?:for |from |of |in |de |de
                             r"\s*[?.!]*\s*$", re.IGNORECASE)
 WHICH_PERIOD_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|mes|year|month|"
                                 r"trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
-WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+)?(?:ano|anos|mes|year|month|pais|country|"
+WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:\w+\s+){0,2}(?:ano|anos|mes|year|month|pais|country|"
                        r"region|comuna|trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
@@ -735,7 +751,7 @@ class Understander:
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
                  if not self._known(word) or WHAT_FOR.search(text[start:end])}  # "For a piece on water stress…:"
         if sentence and named >= MIN_TOPIC_OUTSIDE_SENTENCE:  # "Desempleo juvenil. ¿Cuál es la tasa?" names it before
-            aside |= set(fold(sentence[0]).split()) - place_words
+            aside |= set(fold(sentence[0]).split()) - place_words - set(outside)  # what the question says again stays
         return aside if named else set()
 
     def _without_series_phrases(self, text: str) -> str:
@@ -859,6 +875,11 @@ class Understander:
             if any(phrase in name and phrase != name for phrase in cue_phrases for name in names):
                 places = whole
         places = _without_qualifiers(places, folded, parenthesised)
+        ranked = [index for index, (start, _) in enumerate(places.spans) if ORDINAL_RANK.match(folded, start)]
+        if ranked:  # "la segunda región más poblada": a place in a ranking, never the Segunda Región (Antofagasta)
+            places = places.model_copy(update={
+                "places": [place for index, place in enumerate(places.places) if index not in ranked],
+                "spans": [span for index, span in enumerate(places.spans) if index not in ranked]})
         if context_end:
             places = _beyond_context(places, folded, context_end)
         included = INCLUDED.search(folded)
@@ -908,9 +929,13 @@ class Understander:
             return Understanding(question=text, language=language, hostile=True)
         if len(question) > MAX_QUESTION_CHARS:
             return Understanding(question=text, language=language, too_long=True)
+        text = self.gazetteer.with_codes_named(text, language)  # "desempleo CHL PER COL 2019"
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
+        unnumbered = next((found[0] for found in REGION_NUMBER.finditer(kept)
+                           if not 1 <= int(found[1] or found[2]) <= len(ROMAN)), None)  # "la región 17": none
+        kept = REGION_NUMBER.sub(_region_named, kept)
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
@@ -937,6 +962,8 @@ class Understander:
             if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained) \
                     and not MEMBERS_BUT.search(explained):
                 two_kind, two_phrase = "difference", "menos"
+        folded = MEMBER_STATES.sub(lambda found: f"{found[1]} {'countries' if found[1] == 'how many' else 'paises'} "
+                                                 f"{found[2]}{found[3]}", folded)
         folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South
         # American countries": a count of countries, of South America
         group_kind, group_phrase = _found(folded, words, words.group_operations)
@@ -983,10 +1010,14 @@ class Understander:
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
-        threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         context = CONTEXT_SENTENCE.search(kept)  # where, in the folded text, a sentence of context ends
-        places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded),
-                              len(fold(context[0])) if context else 0)
+        context_end = len(fold(context[0])) if context else 0
+        if threshold and context and threshold_span[-1][0] < context_end and not words.has_phrase(
+                folded[context_end:], words.operations["first_meeting"] + words.group_operations["count"]):
+            # "Un senador dijo que el desempleo ya pasa el 10 %. ¿Cuál es la tasa más reciente?": a claim, not asked
+            threshold, threshold_span, percent = None, [], False
+        threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
+        places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded), context_end)
         places, excluded, folded = _left_out(places, folded)
         if cues.measure is None and any(re.search(rf"\b(?:cada|each|every) {re.escape(place.matched)}\b", folded)
                                         for place in places.places):  # "¿cuántas toneladas emitía cada mexicano?"
@@ -1231,7 +1262,7 @@ class Understander:
             continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
-            unknown_place=self._unknown_place(words.spelled_out(text), places.places),
+            unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),
             threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
@@ -1338,6 +1369,14 @@ def _earlier_month_first(folded: str) -> str:
         return f"entre {first} de {first_year} y {last} de {last_year}"
 
     return AGAINST_MONTH.sub(between, folded)
+
+
+def _region_named(found: re.Match) -> str:
+    """"región 5" as "V Región"; a number no region has stays as written, a place Cifra does not know."""
+    number = int(found[1] or found[2])
+    if not 1 <= number <= len(ROMAN):
+        return found[0]
+    return "Región Metropolitana" if ROMAN[number - 1] == "Metropolitana" else f"{ROMAN[number - 1]} Región"
 
 
 def _minus_spelled(found: re.Match) -> str:

@@ -990,6 +990,30 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Among OECD members, which three had the highest GDP per capita in current US dollars in 2024?"], "rank",
      "NY.GDP.PCAP.CD", [], (2024, 2024)),  # the members ranked
     (["¿y considerando solo dic 2023 a dic 2024 el IPC?"], "change", "CHL.CPI", ["CHL"], (2023, 2024)),
+    (["Un senador dijo en la radio que el desempleo ya pasa el 10%. ¿Cuál es la tasa de desempleo más reciente del Banco "
+      "Central?"], "latest", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (None, None)),  # a claim before the question sets no threshold
+    (["poblacion de la region 5 en 2020"], "value", "CHL.POPULATION.PROJ", ["CL-05"], (2020, 2020)),  # by its number
+    (["la 2da región más poblada de Chile en 2020"], "rank", "CHL.POPULATION.PROJ", [], (2020, 2020)),  # no Segunda Región
+    (["Between Peru and Colombia, whose population grew faster in percentage terms from 2010 to 2024?"], "change",
+     "SP.POP.TOTL", ["PER", "COL"], (2010, 2024)),
+    (["Según el Censo 2024, ¿qué porcentaje de las viviendas censadas en Pucón eran viviendas particulares desocupadas?"],
+     "value", "CHL.CENSUS2024.DWELLINGS.VACANT.SHARE", ["CL-09115"], (2024, 2024)),
+    (["How many EU member states had negative GDP growth in 2023?"], "count", "NY.GDP.MKTP.KD.ZG", [], (2023, 2023)),
+    (["desempleo OIT modelado [%] CHL PER COL 2019"], "value", "SL.UEM.TOTL.ZS", ["CHL", "PER", "COL"], (2019, 2019)),
+    (["BRA CPI inflation [% annual] avg 2015-2019"], "aggregate", "FP.CPI.TOTL.ZG", ["BRA"], (2015, 2019)),  # ISO3 codes
+    (["Imacec seasonally adj. [2018=100] latest print"], "latest", "CHL.IMACEC.SA", ["CHL"], (None, None)),
+    (["PIB de Chile a precios corrientes en el primer trimestre de 2025",
+      "¿y en volumen a precios del año anterior encadenado, ese mismo trimestre?"], "value", "CHL.GDP.VOLUME", ["CHL"],
+     (2025, 2025)),  # "a precios del año anterior" names the measure, never a year before
+    (["Now Chile as a whole: in which year did World Bank life expectancy at birth first go above 80?",
+      "And Peru's life expectancy in that year?"], "value", "SP.DYN.LE00.IN", ["PER"], (2015, 2015)),  # the year found
+    (["pobreza por ingresos de Puente Alto y La Pintana", "cual de las 2 tiene mas pobreza x ingresos"], "latest",
+     "CHL.POVERTY.INCOME", ["CL-13201", "CL-13112"], (None, None)),
+    (["PIB regional del Biobío entre el cuarto trimestre de 2023 y el cuarto trimestre de 2024",
+      "¿y el PIB del país completo en esa misma serie y mismo período?"], "change", "CHL.GDP.VOLUME", ["CHL"],
+     (2023, 2024)),  # the whole country, the same change
+    (["In what year did the urban share of Chile's population first go above 85%, and what was it that year?"],
+     "first_meeting", "SP.URB.TOTL.IN.ZS", ["CHL"], (None, None)),
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     conversation = Conversation()
@@ -2512,6 +2536,16 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      "rank", [], 2.4977),  # "G7" keeps its 7; the lowest of them
     (["Show me the GDP per capita (current US$) for Chile in 2023", "and the GDP growth (annual %) that same year?"],
      "value", ["CHL"], 0.6770),  # a name written out whole, never the last answer's per-capita variant
+    (["Para un plan regulador necesito la población proyectada por el INE para la comuna de Colina en el año 2030.",
+      "¿En qué porcentaje aumenta eso respecto de la población de 2017?"], "change", ["CL-13301"], 42.2293),  # "eso"
+    (["List the three most populous comunas of the Valparaíso region in the 2024 census.",
+      "How many fewer people did the census count in the whole region than INE had projected for 2024?"],
+     "difference", ["CL-05"], 129_640),  # the region talked about, never Chile
+    (["En el Censo 2024, ¿cuántas personas de 65 años o más vivían en la comuna de Valparaíso y qué porcentaje de su "
+      "población eran?", "¿y cuál es ese porcentaje para todo Chile, y por cuántos puntos lo supera Valparaíso?"],
+     "difference", ["CHL", "CL-05101"], -2.3328),  # the share of the two answered, and Valparaíso the comuna answered
+    (["tasa de pobreza por ingresos y multidimensional de alto hospicio el 2022", "¿y en Iquique, las mismas dos tasas?"],
+     "value", ["CL-01101"], 7.8904),
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
@@ -2750,6 +2784,11 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
       "o sea, cuantos puntos por sobre ese promedio quedó el 2022?"], "clarify", "sobre ese promedio"),
     (["¿cuándo superó Perú los 30 millones de habitantes según el Banco Mundial?", "¿y Chile?"], "no_data",
      "ningún período"),  # never met, said as such
+    (["cuanta gente vive en la region 17"], "no_data", "region 17"),  # a number no region has
+    (["población de Valdivia según el censo 2024", "Cool, can you book me a bus ticket from there to Santiago?"],
+     "no_data", "bus ticket"),  # words no measure uses, never the last measure again
+    (["List the three most populous comunas of the Valparaíso region in the 2024 census.",
+      "Together, what share of the region's census population do those three represent?"], "clarify", "together"),
 ])  # fmt: skip
 def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(cifra, questions, status, said):
     conversation = Conversation()
