@@ -94,6 +94,7 @@ THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?
 TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunto|sumad[oa]s|entre (?:los|las) (?:tres|cuatro|"
                       r"cinco|\d+))\b")
 PERCENT_WORDS = {"porcentaje", "percentage", "share", "proporcion", "proportion", "percent"}  # "ese porcentaje"
+LEVEL_NAMED = r"(?:comuna|provincia|province|region|commune|ciudad|city)"
 POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (pais|country|comuna|region)\b")
 POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
@@ -330,7 +331,7 @@ class Planner:
         """``on_model`` is called before the model is asked (never for questions the rules read alone, nor
         without ``ask_model``)."""
         conversation = self._the_part_asked(understanding, conversation)
-        understanding = self._as_answered(understanding, conversation)
+        understanding = self._alike(self._as_answered(understanding, conversation))
         outcome = self._read(understanding, conversation, on_model, ask_model)
         if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
@@ -352,11 +353,26 @@ class Planner:
         """A name several areas share, read as the one the last answers were about: "¿y por cuántos puntos lo supera
         Valparaíso?" after the comuna of Valparaíso is that comuna, not the region."""
         answered = [code for plan in conversation.last_two_plans for code in plan.area_codes]
+        asked = fold(understanding.question)
         places = [place.model_copy(update={"code": other, "kind": self.catalog.area_kinds.get(other, place.kind),
                                            "alternatives": [place.code]})
-                  if place.code not in answered and (other := next((code for code in place.alternatives if code in answered),
-                                                                   None)) else place
+                  if place.code not in answered and not re.search(rf"\b{LEVEL_NAMED}\s+(?:de |del |of )?{re.escape(place.matched)}",
+                                                                  asked)  # "la comuna de Santiago": as said
+                  and (other := next((code for code in place.alternatives if code in answered), None)) else place
                   for place in understanding.places]
+        return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
+
+    def _alike(self, understanding: Understanding) -> Understanding:
+        """A name several areas share, listed with places of one other kind, read as that kind: "Viña del Mar,
+        Valparaíso y Quilpué" are three comunas, never two comunas and a region."""
+        kinds = [place.kind for place in understanding.places]
+        places = []
+        for place in understanding.places:
+            others = {kind for other, kind in zip(understanding.places, kinds) if other is not place}
+            alike = next((code for code in place.alternatives if {self.catalog.area_kinds.get(code)} == others), None)
+            places.append(place.model_copy(update={"code": alike, "kind": next(iter(others)), "alternatives": [place.code]})
+                          if len(understanding.places) >= 3 and len(others) == 1 and place.kind not in others and alike
+                          else place)
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
 
     def _the_part_asked(self, understanding: Understanding, conversation: Conversation) -> Conversation:
@@ -776,6 +792,12 @@ class Planner:
         operation = self._operation(understanding, context, period, group)
         if newest_instead and operation == Operation.VALUE:
             operation = Operation.LATEST
+        named_group = group or next((code for code in areas if self.catalog.area_kinds.get(code) == "group"), None)
+        members_named = [code for code in areas if code != named_group]
+        if operation == Operation.AGGREGATE and named_group and len(members_named) >= 2 \
+                and all(self.catalog.contains(named_group, code) for code in members_named):
+            # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named
+            areas, group, member_kind = members_named, None, None
         if understanding.excluded and operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 \
                 and len(understanding.excluded) == 1 and chosen.measure in ("total", "count") \
                 and self.catalog.contains(areas[0], part := understanding.excluded[0].code) \
@@ -1481,6 +1503,10 @@ class Planner:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
                 return [previous.group_code], None
+            if understanding.whole_group and re.search(r"\bregion\b", fold(understanding.question)) \
+                    and len(previous.area_codes) == 1 and (region := self._region_of(previous.area_codes[0])) \
+                    != previous.area_codes[0]:
+                return [region], None  # "lo que necesito es la región entera, no solo la comuna": its region
             if understanding.whole_group and WHOLE_COUNTRY.search(fold(understanding.question)) and previous.area_codes \
                     and all(code.startswith("CL-") for code in previous.area_codes):
                 return [DEFAULT_AREA], None  # "¿y el PIB del país completo?" after a region's: Chile's

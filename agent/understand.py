@@ -309,8 +309,12 @@ INCLUDED = re.compile(r"\b(?:incluye|incluyendo|incluidos?|incluidas?|including|
 # "Sin contar la Región Metropolitana, ¿qué región…?", "excluding Chile": a member left out, not a place asked
 EXCLUDING = re.compile(r"\b(?:sin contar|sin considerar|dejando fuera|dejando afuera|excluyendo|excluido|excluida|excepto|"
                        r"salvo|aparte de|fuera de|descontando|despues de|after|excluding|except for|except|other than|apart from|"
-                       r"not counting|leaving out|leaving aside|leaving|leave out|leave aside|leave|dejando de lado|sacando|sin|without)\s+((?:a|al|la|el|los|las|the)\s+)?"
+                       r"not counting|leaving out|leaving aside|leaving|leave out|leave aside|leave|dejando de lado|sacando|sacas|"
+                       r"sacamos|quitando|quitas|sin|without)\s+((?:a|al|la|el|los|las|the)\s+)?"
                        r"(?P<named>)(?:(?:comuna|region|pais|country)\s+(?:de\s+|del\s+|of\s+)?)?")  # "the comuna of Santiago"
+# "if you take Argentina out", "si dejas a Perú fuera": a member left out, said around its name
+TAKEN_OUT = re.compile(r"\b(?:take|takes|taking|leave|leaving|dejas|dejamos|dejando)\s+(?:a\s+)?([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+"
+                       r"(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?)\s+(?:out|fuera|afuera)\b")
 # "los países de Sudamérica menos Perú", "todas las regiones menos la RM": members of a group but one, not a
 # difference of two figures
 MEMBERS_BUT = re.compile(r"\b(?:paises|regiones|comunas|economias|todos|todas)\b(?:\s+\w+){0,4}?\s+(menos)\s+"
@@ -674,8 +678,13 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
     def in_parenthesis(inner_span: tuple[int, int], outer_span: tuple[int, int]) -> bool:
         return any(inner_span[1] <= start <= outer_span[0] and outer_span[1] <= end for start, end in parenthesised)
 
-    qualifiers = [outer for (inner, inner_span), (outer, outer_span) in zip(named, named[1:])
-                  if (holds(inner, [outer.code]) and not folded[inner_span[1]:outer_span[0]].strip())
+    def listed_on(index: int) -> bool:  # "Viña del Mar, Valparaíso y Quilpué": a list goes on after it, same kind
+        return index + 2 < len(named) and named[index + 2][0].kind == named[index][0].kind and re.fullmatch(
+            r"\s*(?:y|e|and|,)?\s*", folded[named[index + 1][1][1]:named[index + 2][1][0]]) is not None
+
+    qualifiers = [outer for index, ((inner, inner_span), (outer, outer_span)) in enumerate(zip(named, named[1:]))
+                  if (holds(inner, [outer.code]) and not folded[inner_span[1]:outer_span[0]].strip()
+                      and not listed_on(index))
                   or (in_parenthesis(inner_span, outer_span)  # "Colina (zona norte de Santiago)": any Santiago
                       and holds(inner, [outer.code, *outer.alternatives, outer.code[:5]]))]
     listed = [(start, end) for group, group_span in named if group.kind in GROUP_KINDS for start, end in parenthesised
@@ -912,8 +921,10 @@ class Understander:
                 return named[0]
             return next((place for place in places[1:] if self.gazetteer.is_group(place)), None)
         if operation in (Operation.RANK, Operation.COUNT) or (member_kind and operation not in TWO_OPERANDS):
-            return next((place for place in places if self.gazetteer.is_group(place) and not (
-                member_kind == "country" and place.kind not in GROUP_KINDS)), None)  # Chile holds no countries
+            return next((place for index, place in enumerate(places) if self.gazetteer.is_group(place) and not (
+                member_kind == "country" and place.kind not in GROUP_KINDS)  # Chile holds no countries
+                and not (0 < index < len(places) - 1 and places[index - 1].kind == places[index + 1].kind != place.kind)),
+                None)  # "Viña del Mar, Valparaíso y Quilpué": one of a list, never the area holding it
         if operation == Operation.AGGREGATE:
             return next((place for place in places if place.kind in GROUP_KINDS), None)
         return None
@@ -935,7 +946,8 @@ class Understander:
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
         unnumbered = next((found[0] for found in REGION_NUMBER.finditer(kept)
                            if not 1 <= int(found[1] or found[2]) <= len(ROMAN)), None)  # "la región 17": none
-        kept = REGION_NUMBER.sub(_region_named, kept)
+        kept = TAKEN_OUT.sub(lambda found: f"excluding {found[1]}" if language == "en" else f"excluyendo a {found[1]}",
+                             REGION_NUMBER.sub(_region_named, kept))
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",

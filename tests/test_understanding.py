@@ -999,6 +999,15 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Según el Censo 2024, ¿qué porcentaje de las viviendas censadas en Pucón eran viviendas particulares desocupadas?"],
      "value", "CHL.CENSUS2024.DWELLINGS.VACANT.SHARE", ["CL-09115"], (2024, 2024)),
     (["How many EU member states had negative GDP growth in 2023?"], "count", "NY.GDP.MKTP.KD.ZG", [], (2023, 2023)),
+    (["suma de la poblacion censada el 2024 en viña del mar, valparaiso y quilpue (las tres comunas)"], "aggregate",
+     "CHL.CENSUS2024.POP", ["CL-05109", "CL-05101", "CL-05801"], (2024, 2024)),  # a list, never "Viña del Mar, in Valparaíso"
+    (["población de la provincia de Santiago en 2030", "¿y para la comuna de Santiago sola?"], "value",
+     "CHL.POPULATION.PROJ", ["CL-13101"], (2030, 2030)),  # the level said wins over the one just answered
+    (["población de Valparaíso en 2021 según el INE, la comuna",
+      "ah no, perdona, lo que necesito es la región entera, no solo la comuna"], "value", "CHL.POPULATION.PROJ",
+     ["CL-05"], (2021, 2021)),
+    (["In the 2024 census, which comuna had more people, Antofagasta or Viña del Mar, and by how many?"], "difference",
+     "CHL.CENSUS2024.POP", ["CL-02101", "CL-05109"], (2024, 2024)),
     (["desempleo OIT modelado [%] CHL PER COL 2019"], "value", "SL.UEM.TOTL.ZS", ["CHL", "PER", "COL"], (2019, 2019)),
     (["BRA CPI inflation [% annual] avg 2015-2019"], "aggregate", "FP.CPI.TOTL.ZG", ["BRA"], (2015, 2019)),  # ISO3 codes
     (["Imacec seasonally adj. [2018=100] latest print"], "latest", "CHL.IMACEC.SA", ["CHL"], (None, None)),
@@ -2546,6 +2555,8 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      "difference", ["CHL", "CL-05101"], -2.3328),  # the share of the two answered, and Valparaíso the comuna answered
     (["tasa de pobreza por ingresos y multidimensional de alto hospicio el 2022", "¿y en Iquique, las mismas dos tasas?"],
      "value", ["CL-01101"], 7.8904),
+    (["Which South American country had the highest inflation in 2023?",
+      "ok obviously, but if you take Argentina out, who's first?"], "rank", [], 51.5873),  # Suriname, Argentina left out
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
