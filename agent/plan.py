@@ -82,21 +82,25 @@ WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which
                         r"\b(?:dime|di|tell me|give me|dame) (?:el|la|the) (?:ano|mes|trimestre|year|month|quarter)\b|"
                         r"\b(?:toda la serie|la serie completa|whole series|entire series|full series|all time|de todos los "
                         r"tiempos|de la historia|historic[oa]|on record|ever)\b")  # also "over the whole series"
-# a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
 GROUP_OPERATIONS = (Operation.RANK, Operation.POSITION, Operation.COUNT, Operation.AGGREGATE)  # a place holds members
+# "esos cinco países" after a ranking: the members it showed
 THOSE_SHOWN = re.compile(r"\b(?:esos|esas|estos|estas|those|these)\s+(?:(\d+|[a-z]+)\s+)?(?:paises|countries|regiones|"
                          r"regions|comunas|provincias|provinces)\b")
+# "¿cuántos puntos por sobre ese promedio?": a value against the last answer's average
 AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above|below|over|under|than|que|vs|"
                                   r"versus|contra|against|respecto a|respecto de|frente a|compared (?:with|to)) )"
                                   r"(?:ese|este|el|del|al|that|this|the) (?:promedio|media|average|mean)\b")
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
+# "together, what share do those three represent?": a share of their sum
 TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunto|sumad[oa]s|entre (?:los|las) (?:tres|cuatro|"
                       r"cinco|\d+))\b")
 PERCENT_WORDS = {"porcentaje", "percentage", "share", "proporcion", "proportion", "percent"}  # "ese porcentaje"
-LEVEL_NAMED = r"(?:comuna|provincia|province|region|commune|ciudad|city)"
+LEVEL_NAMED = r"(?:comuna|provincia|province|region|commune|ciudad|city)"  # "la comuna de Santiago": the level said
+# "esa comuna", "that country": the last place of that kind answered
 POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (pais|country|comuna|region)\b")
 POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
+# a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
