@@ -92,6 +92,9 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
                                   r"(?:ese|este|el|del|al|that|this|the) (?:promedio|media|average|mean)\b")
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
+TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
+BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\b")  # "had it
+# fallen by May 2020?": from the last answer's period to the one named
 # "together, what share do those three represent?": a share of their sum
 TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunto|sumad[oa]s|entre (?:los|las) (?:tres|cuatro|"
                       r"cinco|\d+))\b")
@@ -567,14 +570,15 @@ class Planner:
         # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
                 not named.month_end and (re.search(rf"\b{COMPARED_WITH}\b", asked) or (
-                    not understanding.topic_text and THAN_THE_LAST.search(asked))):
+                    not understanding.topic_text and (THAN_THE_LAST.search(asked) or BY_THEN.search(asked)))):
             # "How much did it change compared with June 2023?" after June 2024: from the period named to the last
             # one; "By what percent was it higher in Q1 2026?" after Q1 2025, from the last one to the period named
             last = context
             if context.operation == Operation.CHANGE:  # a change's own period is its later end
                 last = context.model_copy(update={"period": context.period.later_end})
-            if named.same_part:  # "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"
-                named = named.model_copy(update={"month": last.period.month, "quarter": last.period.quarter})
+            if named.same_part:  # "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?" (of the latest
+                said = self._said_period(last)  # value, the month it was)
+                named = named.model_copy(update={"month": said.month, "quarter": said.quarter})
             spanned = self._spanned_from(last, named)
             if spanned:
                 understanding = understanding.model_copy(update={
@@ -608,7 +612,8 @@ class Planner:
             # "¿cuánto subió el IPC en 2023?", "variación en 12 meses del IPC a diciembre": a change within one period
             # is that period's growth (inflation for a price index), or its change on the period before if so asked
             month_asked = understanding.period.month and understanding.cues.transform is None and \
-                self.catalog.has_member(base, {"transform": "period_change"})  # "¿cuánto subió el IPC en abril?":
+                self.catalog.has_member(base, {"transform": "period_change"}) and not TWELVE_MONTHS.search(asked)
+            # "¿cuánto subió el IPC en abril?" (but not "en los 12 meses hasta junio"):
             # the month's own rise, as the publisher heads it, unless "en 12 meses" is said
             each_month = understanding.per_period and understanding.cues.transform in (None, "period_change") and \
                 self.catalog.has_member(base, {"transform": "period_change"})  # "¿cuánto subió el IPC cada mes?"

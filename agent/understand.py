@@ -82,7 +82,9 @@ AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|rea
 AT_MOST = r"(?:at most|a lo mas|como maximo)"
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
-                       r"(?!\s*(?:mortality|mortalidad))")  # "under-5 mortality" names a measure
+                       r"(?!\s*(?:mortality|mortalidad))"  # "under-5 mortality" names a measure
+                       r"(?!\s*(?:months|meses|quarters|trimestres|weeks|semanas|days|dias)\b)")
+# a count of periods is no threshold: "the average over the 12 months of 2025"
 # "1990 vs ahora", "in 2000 vs now", "en 1990 y cuánto es ahora": the change from that year to the newest value
 TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|y|and|to|a|hasta|frente a|comparado con|"
                     r"compared (?:with|to))\s+(?:(?:cuanto|como|what|how)\s+(?:\w+\s+){0,2}?)?"
@@ -133,7 +135,7 @@ OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join
 LISTED_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de ellos|de ellas|of them|of these|de estos|de estas)\s+)?"
                           r"(?:tuvieron|tenian|tenia|tiene|tienen|estaban|estuvieron|superaron|supero|registraron|"
                           r"had|have|has|were|was|exceeded|registered|reported|recorded|showed)\b")
-PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:meses|anos|"
+PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|las|the)\s+)?(?:\d+\s+)?(?:rolling\s+|moving\s+)?(?:meses|anos|"
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b"  # "¿en cuántos de los 12 trimestres…?"
                           # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…", "¿cuántos días se
                           # demoraba abrir una empresa?": years or days are its unit

@@ -999,6 +999,12 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Según el Censo 2024, ¿qué porcentaje de las viviendas censadas en Pucón eran viviendas particulares desocupadas?"],
      "value", "CHL.CENSUS2024.DWELLINGS.VACANT.SHARE", ["CL-09115"], (2024, 2024)),
     (["How many EU member states had negative GDP growth in 2023?"], "count", "NY.GDP.MKTP.KD.ZG", [], (2023, 2023)),
+    (["Since 2010, how many rolling quarters had an unemployment rate of 10% or more?"], "period_count",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2010, None)),
+    (["What was the average of Chile's real wage index over the 12 months of 2025?"], "value", "CHL.WAGES.REAL_INDEX",
+     ["CHL"], (2025, 2025)),  # "over the 12 months" counts months, no threshold
+    (["cuanto subio el IPC en los 12 meses hasta junio de 2026"], "value", "CHL.CPI.INFLATION_12M", ["CHL"],
+     (2026, 2026)),  # the 12-month rise, never the month's own
     (["suma de la poblacion censada el 2024 en viña del mar, valparaiso y quilpue (las tres comunas)"], "aggregate",
      "CHL.CENSUS2024.POP", ["CL-05109", "CL-05101", "CL-05801"], (2024, 2024)),  # a list, never "Viña del Mar, in Valparaíso"
     (["población de la provincia de Santiago en 2030", "¿y para la comuna de Santiago sola?"], "value",
@@ -2557,6 +2563,10 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      "value", ["CL-01101"], 7.8904),
     (["Which South American country had the highest inflation in 2023?",
       "ok obviously, but if you take Argentina out, who's first?"], "rank", [], 51.5873),  # Suriname, Argentina left out
+    (["oye, cuál es el último dato de desempleo que tiene el Banco Central?",
+      "¿y cuántos puntos subió versus el mismo trimestre del año pasado?"], "change", ["CHL"], 0.5),  # May to May
+    (["What was the seasonally adjusted Imacec index in March 2020?", "How many points had it fallen by May 2020?"],
+     "change", ["CHL"], -9.3),  # from the last answer's month to the one named
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     conversation = Conversation()
