@@ -11,7 +11,7 @@ from collections.abc import Callable
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, matches
 from agent.lexicon import function_words, lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
-from agent.models import Operation, PlanOutcome, Understanding
+from agent.models import PlanOutcome, Understanding
 from agent.prompts import load_prompt
 from catalog.text import fold
 
@@ -21,7 +21,6 @@ FAMILY_MARGIN = 0.012
 ACCOUNTING_MARGIN = 0.03  # how far below the best match a family the topic names, or names in full, still wins
 LLM_CANDIDATES = 5
 DEFAULT_AREA = "CHL"
-OVER_PERIODS = (Operation.FIRST_MEETING, Operation.WHICH_PERIOD, Operation.SERIES)  # read across a series' periods
 CENSUS_WORD = re.compile(r"\b(?:censo|census|censal|censada|censados|censadas|censado)\b")
 
 
@@ -122,11 +121,6 @@ class FamilyChooser:
             near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
             sourced = [family for family in near if self._has_source(family[2], understanding.cues.source)]
             ranked = sourced + [family for family in ranked if family not in near] if sourced else ranked
-        if understanding.operation in OVER_PERIODS and understanding.period.unstated:
-            # "¿cuándo superó Chile los 30 millones?": of near ties, a series with more than one period, never a census
-            near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
-            spanning = [family for family in near if self._spans_periods(family[2], understanding)]
-            ranked = spanning + [family for family in ranked if family not in spanning] if spanning else ranked
         in_periods_asked = lambda code: self._in_periods_asked(code, understanding)  # noqa: E731
         ranked = _promoted(ranked, in_periods_asked)
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
@@ -274,12 +268,6 @@ class FamilyChooser:
         return any(all(matches(info, field, value) for field, value in asked.items()) and (
             info.yearly_comparable or not whole_years)  # "cuánto creció la economía el 2021": no monthly change
             for info in self.catalog.family_of(code))
-
-    def _spans_periods(self, code: str, understanding: Understanding) -> bool:
-        """Has a member of ``code``'s family more than one period for the places asked?"""
-        areas = [place.code for place in understanding.places] or [DEFAULT_AREA]
-        return any((span := self.catalog.coverage.get((info.code, area))) and span[0] != span[1]
-                   for info in self.catalog.family_of(code) for area in areas)
 
     def has_data(self, code: str, understanding: Understanding) -> bool:
         """Has a member of ``code``'s family values for the places and years the question names?"""
