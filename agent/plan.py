@@ -22,7 +22,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS, as_written, percent_spelled
+from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN, as_written, percent_spelled
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -490,7 +490,7 @@ class Planner:
                 and (together := TOGETHER.search(asked)):  # "together, what share of the region do those three
             # represent?": a share of their sum, which no plan computes; never each one's share
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": together[0]})
-        if last is not None and last.operation == Operation.AGGREGATE and (against := AGAINST_THAT_AVERAGE.search(fold(understanding.question))):
+        if last is not None and last.operation == Operation.AGGREGATE and (against := AGAINST_THAT_AVERAGE.search(asked)):
             # "¿cuántos puntos por sobre ese promedio quedó el 2022?": a value against an average, which no plan
             # computes; never the value alone
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": against[0]})
@@ -1582,7 +1582,7 @@ class Planner:
             return understanding.operation
         if previous is not None and previous.operation == Operation.CHANGE \
                 and understanding.period in (PeriodSpec(), PeriodSpec(same_part=True)) \
-                and re.search(r"\b(?:mismo (?:periodo|lapso)|same (?:period|span))\b", fold(understanding.question)):
+                and SAME_SPAN.search(fold(understanding.question)):
             return Operation.CHANGE  # "¿y el del país en el mismo período?" after a change: that change
         if previous is not None and previous.operation == Operation.COUNT and understanding.order \
                 and not understanding.topic_text and re.search(r"\b(?:cual|quien|which|who)\b", fold(understanding.question)):
