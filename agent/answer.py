@@ -291,6 +291,12 @@ class AnswerWriter:
         fig = lambda value: figure(value, info, language)  # noqa: E731
         if plan.operation in TWO_OPERANDS:
             return self._two_operands(plan, info, language, records)
+        if plan.operation == Operation.WHICH_PERIOD and (plan.top_n or 1) > 1:
+            return " ".join(message(f"which_periods_{plan.order}", language, indicator=name, area=rows[0]["area_name"],
+                                    count=len(rows), span=self._span(plan, language), periods=format_list(
+                                        [f"{period_label(str(r['period']), language)} ({fig(r['value'])})" for r in rows],
+                                        locale=language))
+                            for rows in _grouped(records, "area").values())  # fmt: skip
         if plan.operation == Operation.WHICH_PERIOD:  # periods that tie are all named
             return " ".join(message(f"which_period_{plan.order}", language, indicator=name, area=tied[0]["area_name"],
                                     period=format_list([period_label(str(r["period"]), language) for r in tied],

@@ -115,15 +115,18 @@ def _ordinal(table: FromClause, frequency: str) -> ColumnElement:
     return table.c.year
 
 
-def _one_per_area(query: Select, key: str, descending: bool, ties: bool = False) -> Select:
+def _one_per_area(query: Select, key: str, descending: bool, ties: bool = False, first: int = 1) -> Select:
     """Of each area's rows, the first by ``key`` (ties: the earlier period, or every tied one with ``ties``): the year
     a series peaked, the first period meeting a condition, the newest period two series share. Per area, so two
-    countries give a row each."""
+    countries give a row each; ``first`` keeps that many ranks ("los 3 años con mayor inflación"), best first."""
     inner = query.order_by(None).subquery("candidates")
     order = inner.c[key].desc() if descending else inner.c[key].asc()
     pick = (func.rank().over(partition_by=inner.c.area, order_by=order) if ties else
             func.row_number().over(partition_by=inner.c.area, order_by=(order, inner.c.period.asc()))).label("pick")
     ranked = select(*inner.c, pick).subquery("ranked")
+    if first > 1:
+        return (select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick <= first)
+                .order_by(ranked.c.area, ranked.c.pick, ranked.c.period))
     return (select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick == 1)
             .order_by(ranked.c.area, ranked.c.period))
 
@@ -450,10 +453,10 @@ class QueryBuilder:
         return _one_per_area(values.select_from(self._from_areas()).where(*where), "period", plan.order == "desc")
 
     def which_period(self) -> Select:
-        """Each place's period with the highest (or lowest) value, every one of them when several tie: years of
-        yearly figures unless a month or quarter is asked ("¿en qué mes…?")."""
+        """Each place's period with the highest (or lowest) value, every one of them when several tie, or its top N:
+        years of yearly figures unless a month or quarter is asked ("¿en qué mes…?")."""
         return _one_per_area(self.rows(uses_annual_average(self.plan, self.info)), "value", self.plan.order == "desc",
-                             ties=True)
+                             ties=True, first=self.plan.top_n or 1)
 
     def _operand(self, info: IndicatorInfo, areas: list[str], name: str) -> FromClause:
         """One side of a difference or ratio: the series' values per area and period, as a series reads them; observed

@@ -62,9 +62,12 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     operation = plan.operation.value
     if plan.operation == Operation.AGGREGATE:
         operation = f"aggregate_{plan.aggregate or 'avg'}"
+    elif plan.operation == Operation.WHICH_PERIOD and (plan.top_n or 1) > 1:
+        operation = f"which_periods_{plan.order}"
     elif plan.operation in (Operation.RANK, Operation.POSITION, Operation.WHICH_PERIOD):
         operation = f"{operation}_{plan.order}"
-    said = message(f"understood_op_{operation}", language, first=terms[0], second=terms[1], condition=condition)
+    said = message(f"understood_op_{operation}", language, first=terms[0], second=terms[1], condition=condition,
+                   count=plan.top_n)
     if plan.over_years:  # "ranking de mayor a menor · promedio": by each member's average over the years
         said = f"{said} · {message(f'understood_op_aggregate_{plan.aggregate}', language)}"
     text = message("understood", language, measure=measure, places=", ".join(places) or "—",

@@ -1060,7 +1060,8 @@ class Planner:
                 context.member_codes if context and operation == Operation.POSITION and not group
                 and set(areas) <= set(context.member_codes) else []),
             top_n=understanding.top_n or (context.top_n if context and not lexicon().has_phrase(
-                asked, lexicon().operations["sort_all"]) else None) or (
+                asked, lexicon().operations["sort_all"]) and (operation != Operation.WHICH_PERIOD or
+                                                             context.operation == operation) else None) or (
                 1 if context and context.operation == Operation.COUNT and operation == Operation.RANK else None),
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context and operation != Operation.RANK else None),

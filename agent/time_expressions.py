@@ -240,10 +240,11 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:change|changed|grow|grew|fall|fell|rise|rose|drop|dropped|decline|declined|increase|increased)"
                 rf"(?: \w+){{0,2}} by\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),  # "how much did it grow by 2020"
     (re.compile(r"\b(?:la |the )?(?:ultima|last|past) (?:decada|decade)\b"), lambda m, today: PeriodSpec(last_n_years=10)),
-    (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:anos|years)\b"),
-     lambda m, today: PeriodSpec(last_n_years=_count(m[1])) if _count(m[1]) else None),
-    (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:meses|months)\b"),
-     lambda m, today: PeriodSpec(last_n_months=_count(m[1])) if _count(m[1]) else None),
+    # "los últimos 3 años", "los 3 últimos años", "the past five years"
+    (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:anos|years)\b|\blos (\d+|\w+) ultimos anos\b"),
+     lambda m, today: PeriodSpec(last_n_years=_count(m[1] or m[2])) if _count(m[1] or m[2]) else None),
+    (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:meses|months)\b|\blos (\d+|\w+) ultimos meses\b"),
+     lambda m, today: PeriodSpec(last_n_months=_count(m[1] or m[2])) if _count(m[1] or m[2]) else None),
     (re.compile(rf"\b(?:a |at )?(?:fines|finales|fin|the end|end)(?: de| del| of)(?: ano| year)? {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=12, year_end=True)),  # "a fines de 2024"
     (re.compile(rf"\b({'|'.join(ORDINAL_QUARTERS)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),

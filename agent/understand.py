@@ -26,7 +26,12 @@ CANDIDATES = 6
 TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
-                   r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b")  # "which two had…"
+                   r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b|"  # "which two had…"
+                   # "los 3 años con mayor inflación", "the five months with the lowest": the periods ranked
+                   r"\b(?:los|las|the)\s+(\d{1,2}|\w+)\s+(?:anos|years|meses|months|trimestres(?: moviles)?|quarters|"
+                   r"(?:rolling )?quarters|dias|days)\s+(?:con|with|de|en que|in which|when)\s+(?:el |la |the )?"
+                   r"(?:mayor|menor|mas|menos|highest|lowest|largest|smallest|most|least|biggest|peor|peores|mejor|"
+                   r"mejores|best|worst)\b")
 CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
@@ -409,6 +414,7 @@ PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
                        r"last year (?:in which|when|that)|last month (?:in which|when|that))\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+PREFIXED_NAME = re.compile(rf"\b({'|'.join(lexicon().place_name_prefixes)})\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
 AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|and)\s+((?:en )?(?:que|what) "
@@ -903,12 +909,25 @@ class Understander:
     def _unknown_place(self, text: str, places: list[Place]) -> str | None:
         """A capitalised name after 'de'/'of' that is neither a known place nor a known word ('Marte'); where places
         were found, one paired with them ("Mauricio vs Fiyi"): never answered for the one place known."""
+        if name := self._inside_other_name(text, places):
+            return name
         place_words = {word for place in places for word in [*place.matched.split(), place.matched.replace(" ", "")]}
         for name in (PAIRED_NAME if places else PLACE_LIKE).findall(text):
             word = fold(name)
             if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words \
                     and not QUARTER_NAME.fullmatch(word):  # "in Q4 2025": a quarter, no place
                 return name
+        return None
+
+    def _inside_other_name(self, text: str, places: list[Place]) -> str | None:
+        """"Nueva Valdivia", "San Chile": a known place's name after a word that begins many place names, where the
+        two together name no place Cifra knows."""
+        known = self.gazetteer.names()
+        for found in PREFIXED_NAME.finditer(text):
+            whole, named = fold(found[0]), fold(found[2])
+            if whole not in known and any(named.startswith(place.matched) or place.matched.startswith(named)
+                                          for place in places):
+                return found[0]
         return None
 
     def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:

@@ -587,6 +587,17 @@ def test_operation_words_as_people_write_them(cifra, question, operation, areas,
         operation, areas, period)
 
 
+@pytest.mark.parametrize(("question", "top_n", "periods"), [
+    ("top 3 de los trimestres moviles con la tasa de desempleo mas alta desde 2010", 3, ["2020-07", "2020-08", "2020-09"]),
+    ("the five years with the highest GDP growth in Peru", 5, ["2021", "1994", "1962", "1987", "1986"]),
+    ("¿en qué año fue más baja la inflación en Perú desde el 2000?", None, ["2002"]),  # one period, as before
+])  # fmt: skip
+def test_the_top_periods_of_one_place_are_listed_best_first(cifra, question, top_n, periods):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.top_n) == ("ok", "which_period", top_n), answer.answer
+    assert [value.period for value in answer.values] == periods, answer.answer
+
+
 def test_each_of_the_two_places_asked_before(cifra):
     conversation = Conversation()
     for question in ("esperanza de vida en Chile 2019", "y en Perú?"):
@@ -1284,6 +1295,7 @@ def test_better_or_worse_between_two_places_shows_both(cifra):
 @pytest.mark.parametrize(("question", "places"), [
     ("cuantos habitantes tiene alto ospicio segun el ultimo censo", ["CL-01107"]),  # a typo beside a name's stopword
     ("poblacion de argentna en 2020", ["ARG"]),
+    ("población de Nueva Imperial en 2020", ["CL-09111"]),  # a name that begins like "Nueva Valdivia" and is one
     ("razón de dependencia de Japón y Chile en 2023", ["JPN", "CHL"]),  # a measure's word is no Independencia
     ("diabetes en Kenia y Fiyi en 2024", ["KEN", "FJI"]),  # the RAE's spellings, where the UN keeps the English one
     ("¿Cuál es el país de Centroamérica con más suscripciones celulares en 2023? (incluye Panamá y Belice)",
@@ -1967,6 +1979,9 @@ def test_another_day_of_a_monthly_or_quarterly_series_is_declined(cifra, questio
 @pytest.mark.parametrize(("question", "status", "named"), [
     # a place the gazetteer lacks beside one it knows: never answered for the known one alone
     ("Esperanza de vida 2020: Chile vs Narnia, ¿cuál es mayor?", "no_data", "Narnia"),
+    # a known name inside one no area has: never the place inside it
+    ("population of the comuna of Nueva Valdivia in Chile?", "no_data", "Nueva Valdivia"),
+    ("población de San Valparaíso en 2020", "no_data", "San Valparaíso"),
     # "the highest day" of one day is two questions joined
     ("Copper price on 3 June 2024, and which day of 2024 had the highest price?", "clarify", ""),
     ("Copper price on 3 June 2024 per Banco Central de Chile, and which day of 2024 had the highest price?", "clarify",
