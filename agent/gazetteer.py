@@ -30,6 +30,7 @@ LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "c
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune")  # said after the name
 ISO3 = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")  # "CHL", "PER": country codes as written, never "per" nor "US$"
 LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistake; "la región de Sudamérica" a way of speaking
+CHILE_LEVELS = ("cl_region", "cl_province", "cl_comuna")  # "la región de Los Andes" (a province) is a mistake too
 # Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
@@ -163,7 +164,8 @@ class Gazetteer:
             code, *alternatives = self._ranked(codes, level or _asked_level(levels, words, index))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
-                          alternatives=alternatives, level_asked=level if level in LOWER_LEVELS and all(
+                          alternatives=alternatives, level_asked=level if (level in LOWER_LEVELS or all(
+                              self.areas[other].kind in CHILE_LEVELS for other in codes)) and all(
                               self.areas[other].kind != level for other in codes) else None,
                           namesakes=[other for other in alternatives if self.areas[other].kind == area.kind])
             end = index + length - 1

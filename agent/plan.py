@@ -93,6 +93,13 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
+# "Is that higher or lower than the euro area?", "¿es eso mayor que lo de Perú?": the last answer's figure against
+# another place's
+COMPARATIVE = r"(?:higher|lower|more|less|bigger|smaller|above|below|mayor|menor|superior|inferior|mas alt[oa]|mas baj[oa])"
+THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese valor)\b.*\b{COMPARATIVE}\b.*\b(?:than|que)\b|"
+                          rf"\b{COMPARATIVE}\b.*\b(?:than|que)\b.*\b(?:that|this|eso|esto)\s*$|"
+                          rf"^\s*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|fue|era|esta|estaba|is|was)\s+"
+                          rf"(?:(?:it|eso|esto|that|this)\s+)?(?:\w+\s+)?{COMPARATIVE}\b.*\b(?:than|que)\b")
 BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\b")  # "had it
 # fallen by May 2020?": from the last answer's period to the one named
 # "together, what share do those three represent?": a share of their sum
@@ -285,7 +292,10 @@ class Planner:
             unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
             other_source = cues.source is None and info.source_id != last_source  # "la comuna más poblada" after the
             # census's men: the census's people, never another source's
-            return (not_census, not covered, unprojected, over_time and self._one_period(info.code, areas),
+            # "según la serie del Banco Central": a source named for Chile is kept where its series lacks the period,
+            # never replaced by another source's figure
+            other_than_named = in_chile and cues.source is not None and bool(info.official_for) != (cues.source == "national")
+            return (not_census, other_than_named, not covered, unprojected, over_time and self._one_period(info.code, areas),
                     other_source, bool(last) and not _named_in_full(info, understanding.question), unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
@@ -1481,6 +1491,9 @@ class Planner:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
                 asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
+            if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and len(new_areas or [group]) == 1 \
+                    and previous.operation in (Operation.VALUE, Operation.LATEST):
+                return list(dict.fromkeys(previous.area_codes + (new_areas or [group]))), None
             if len(new_areas) == 1 and compare and previous.operation in TWO_OPERANDS and len(previous.area_codes) == 2:
                 return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile
             if new_areas and compare:

@@ -46,6 +46,9 @@ SAID_YEAR = re.compile(r"\b(?:dos mil(?: y)?|two thousand(?: and)?)\s+("
 MONTH_SLASH_YEAR = re.compile(r"\b(0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d\d)\b")  # "03/2024"
 YEAR_DASH_MONTH = re.compile(r"\b((?:19|20)\d\d)(?:-(0[1-9])|/(0?[1-9]|1[0-2]))\b(?![/-]\d)")  # "2024-03", "2024/11";
 # not "2024-03-15", nor "2010-12", which may be the years 2010 to 2012
+# Shorthand of analysts and chats: "aug-26", "mar'24", "1T-26", "Q1-2026", "4Q25"
+MONTH_SHORT_YEAR = re.compile(rf"(?i)\b({MONTH_NAMES})\s*[-/'’]\s*(\d\d)\b(?![-/]\d)")
+QUARTER_SHORT = re.compile(r"(?i)\b(?:([1-4])\s?[TQ]|[TQ]([1-4]))\s*[-/'’]?\s*((?:19|20)?\d\d)\b(?![-/]\d)")
 ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")  # "2024-03-15"
 MONTH_NUMBERS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
                  "noviembre", "diciembre"]
@@ -57,8 +60,11 @@ def years_in_digits(folded: str) -> str:
 
 
 def months_in_words(text: str) -> str:
-    """"03/2024", "2024-03" -> "marzo 2024", "2024-03-15" -> "15 de marzo de 2024": before folding drops the
-    punctuation and leaves a year alone."""
+    """"03/2024", "2024-03" -> "marzo 2024", "2024-03-15" -> "15 de marzo de 2024", "aug-26" -> "aug 2026", "1T-26"
+    -> "T1 2026": before folding drops the punctuation and leaves a year alone."""
+    text = MONTH_SHORT_YEAR.sub(lambda found: f"{found[1]} 20{found[2]}", text)
+    text = QUARTER_SHORT.sub(lambda found: f"T{found[1] or found[2]} {found[3] if len(found[3]) == 4 else '20' + found[3]}",
+                             text)
     text = ISO_DAY.sub(lambda found: f"{int(found[3])} de {MONTH_NUMBERS[int(found[2]) - 1]} de {found[1]}", text)
     text = YEAR_DASH_MONTH.sub(lambda found: f"{MONTH_NUMBERS[int(found[2] or found[3]) - 1]} {found[1]}", text)
     return MONTH_SLASH_YEAR.sub(lambda found: f"{MONTH_NUMBERS[int(found[1]) - 1]} {found[2]}", text)

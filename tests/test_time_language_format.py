@@ -119,6 +119,13 @@ def test_years_said_in_words_are_digits(text, expected):
     ("cobre 2024-03-15", "cobre 15 de marzo de 2024"),
     ("desempleo 2010-12", "desempleo 2010-12"),  # maybe 2010 to 2012: left to the period reader
     ("desempleo 2019-2022", "desempleo 2019-2022"),
+    # analysts' shorthand: a month or quarter with a two-digit year
+    ("UTM aug-26?", "UTM aug 2026?"),
+    ("imacec mar'24 yoy", "imacec mar 2024 yoy"),
+    ("pib regional 1T-26", "pib regional T1 2026"),
+    ("GDP Q1-2026", "GDP T1 2026"),
+    ("gdp 4Q25", "gdp T4 2025"),
+    ("ratio 3/25", "ratio 3/25"),  # no month named: left alone
 ])  # fmt: skip
 def test_months_written_in_digits_are_named(text, expected):
     assert months_in_words(text) == expected

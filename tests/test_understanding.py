@@ -1976,6 +1976,16 @@ def test_another_day_of_a_monthly_or_quarterly_series_is_declined(cifra, questio
     assert "día" in answer.answer or "day" in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize(("question", "code"), [
+    ("What was Chile's unemployment rate in 2008 according to the Central Bank's rolling-quarter series?",
+     "CHL.UNEMPLOYMENT.RATE"),
+    ("tasa de desempleo de Chile en 2008 según el Banco Central", "CHL.UNEMPLOYMENT.RATE"),
+])  # fmt: skip
+def test_a_source_named_is_kept_where_its_series_lacks_the_period(cifra, question, code):
+    answer = cifra.ask(question)  # never the World Bank's figure for a year the Central Bank's series lacks
+    assert (answer.status, answer.values, answer.understood.indicator) == ("no_data", [], code), answer.answer
+
+
 @pytest.mark.parametrize(("question", "status", "named"), [
     # a place the gazetteer lacks beside one it knows: never answered for the known one alone
     ("Esperanza de vida 2020: Chile vs Narnia, ¿cuál es mayor?", "no_data", "Narnia"),
@@ -2214,6 +2224,17 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # one sex named against the last answer's: that measure for each
     (["What was life expectancy at birth in Argentina in 2000?", "and for women?", "how many more years than men is that?"],
      "difference", "SP.DYN.LE00.FE.IN", ["ARG"]),
+    # the last answer's figure against another place's: both, never the other place's alone
+    (["inflation in Turkey 2022", "how many points above the euro area was that?"], "difference", "FP.CPI.TOTL.ZG",
+     ["TUR", "EMU"]),
+    (["How much of Chile's electricity output was renewable in 2021, in percent?",
+      "Is that higher or lower than the World Bank's Latin America & Caribbean aggregate?"], "value", "EG.ELC.RNEW.ZS",
+     ["CHL", "LCN"]),
+    (["esperanza de vida en Chile 2020", "¿y es más alta que la de Perú?"], "value", "SP.DYN.LE00.IN", ["CHL", "PER"]),
+    # an analyst's "yoy % vs aug-24" after a month: the change from that month, of the same measure
+    (["UTM aug-25?", "yoy % vs aug-24?"], "change", "CHL.UTM", ["CHL"]),
+    (["dolar oficial promedio 2023 segun bm, pesos x usd", "cuanto subio contra 2019, en %?"], "change",
+     "PA.NUS.FCRF", ["CHL"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
@@ -2815,6 +2836,8 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
 
 @pytest.mark.parametrize(("questions", "status", "said"), [
     (["¿Cuántas personas censó el Censo 2024 en la comuna de Ñuble?"], "no_data", "ninguna comuna llamada «Ñuble»"),
+    (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data",
+     "ninguna región llamada «Los Andes»"),  # a province and a comuna, never answered as the region asked
     (["PIB per cápita de Chile 2024", "¿y el de Narnia?"], "no_data", "Narnia"),  # never Chile's again
     (["inflacion de chile 2022 segun el banco mundial", "y cuanto fue en promedio entre 2015 y 2019?",
       "o sea, cuantos puntos por sobre ese promedio quedó el 2022?"], "clarify", "sobre ese promedio"),
