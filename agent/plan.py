@@ -22,7 +22,8 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import COMPARED_WITH, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN, as_written, percent_spelled
+from agent.understand import (COMPARED_WITH, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN, as_written,
+                              percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -41,7 +42,6 @@ KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operat
                       Operation.FIRST_MEETING)
 WHY = re.compile(r"^\W*(?:por que|why|how come|a que se debe|que explica|what explains)\b")
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
-HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 # "¿cuántos turistas llegaron?" counts something: a percentage answers another question, unless one is asked for
 HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
@@ -615,6 +615,11 @@ class Planner:
             # period's, never the change between two growth rates
             understanding = understanding.model_copy(update={"operation": None,
                                                              "period": understanding.period.later_end})
+        if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and \
+                lexicon().has_phrase(asked, lexicon().operations["between_those"]):
+            # "the year-on-year percent change between those two readings": the change from one to the other
+            understanding = understanding.model_copy(update={"cues": understanding.cues.model_copy(
+                update={"transform": None})})
         growth_asked = (understanding.cues.transform == "growth" or over_the_year) and understanding.period.unstated \
             and self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
         if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \

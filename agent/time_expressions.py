@@ -25,7 +25,8 @@ ORDINAL_QUARTERS = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer"
                     "3rd": 3, "4to": 4, "4o": 4, "4th": 4}  # "2do trimestre", "2º trimestre" (folded "2o")
 NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cuatro": 4, "four": 4, "cinco": 5, "five": 5, "seis": 6,
                 "six": 6, "siete": 7, "seven": 7, "ocho": 8, "eight": 8, "nueve": 9, "nine": 9, "diez": 10, "ten": 10,
-                "veinte": 20, "twenty": 20, "quince": 15, "fifteen": 15}  # fmt: skip
+                "doce": 12, "twelve": 12, "quince": 15, "fifteen": 15, "dieciocho": 18, "eighteen": 18, "veinte": 20,
+                "twenty": 20, "treinta": 30, "thirty": 30}  # fmt: skip
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 FULL_MONTH_NAMES = "|".join(month for month in MONTHS if len(month) > 4 or month in ("mayo", "june", "july"))
 # Years said in words ("dos mil diecinueve", "twenty twenty-four"): the numbers after the thousands, folded
@@ -324,7 +325,8 @@ THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entr
                          r"|\b(?:entre|between) (?:ambos|ambas|both) (?:anos|meses|trimestres|fechas|periodos|years|months|quarters|dates|periods)\b"
                          r"|\b(?:entre uno y otro|entre una y otra|between the two|between them|between one and the other)\b")
 # "¿Qué región tendría más habitantes ese año?": the year the previous answer ends in
-THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year)\b")
+THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year|"
+                       r"mismo ano|same year)\b(?! (?:on|over|to) )")  # never "the year-on-year change"
 # "¿cuántos ocupados había en ese entonces?": the previous answer's period, its month or quarter too
 THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca)\b")
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's

@@ -414,6 +414,12 @@ PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
                        r"last year (?:in which|when|that)|last month (?:in which|when|that))\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
+BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
+                             r"\b(?:los|las) dos (?:juntos|juntas)\b")
+# "the 2023 low", "its high for the year": a series' lowest or highest point, as markets say it
+HIGH_OR_LOW_SAID = re.compile(r"\b(?:the|its)\s+(?:(?:19|20)\d\d\s+|daily\s+|yearly\s+|annual\s+)?(?:low|high)"
+                              r"(?=\s*(?:[?.!,]|$|\bof\b|\bin\b|\bfor\b))", re.IGNORECASE)
 PREFIXED_NAME = re.compile(rf"\b({'|'.join(lexicon().place_name_prefixes)})\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
@@ -482,8 +488,10 @@ def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | 
     for name, operation in (("rank", Operation.RANK), ("over_time", Operation.SERIES), ("change", Operation.CHANGE)):
         if words.has_phrase(folded, words.operations[name]):
             return operation
-    if _aggregate(folded, words) and not (_aggregate(folded, words) == "sum" and words.has_phrase(folded, words.both_places)):
-        return Operation.AGGREGATE  # "which one emitted more CO2 in total, and how much did each emit?" sums nothing
+    if _aggregate(folded, words) and not (_aggregate(folded, words) == "sum" and words.has_phrase(
+            folded, words.both_places) and not BETWEEN_THE_TWO.search(folded)):
+        return Operation.AGGREGATE  # "which one emitted more CO2 in total, and how much did each emit?" sums nothing;
+        # "¿cuánto suman entre los dos?" sums them
     if words.has_phrase(folded, words.operations["series"]):
         return Operation.SERIES
     return None
@@ -973,6 +981,7 @@ class Understander:
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
+        kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", kept)
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)
         kept = AND_OVER.sub(r"\g<1> or older" if language == "en" else r"\g<1> o mas", kept)
         kept = percent_spelled(kept, language)
@@ -1115,6 +1124,10 @@ class Understander:
             member_kind = None  # "the Antofagasta region as a whole (all its comunas…)": the region's own figure
         if top_n and operation is None:
             operation = Operation.RANK
+        summed = operation is None and member_kind == "country" and group_kind is None and two_kind is None \
+            and HOW_MANY_PEOPLE.search(folded) is not None  # "how many people lived in the Pacific Alliance
+        if summed:  # countries?": all of them together, never each one's figure
+            operation = Operation.AGGREGATE
         if operation in (None, Operation.FIRST_MEETING) and threshold is not None and member_kind and group_kind is None \
                 and not words.has_phrase(folded, words.operations["first_meeting"]):
             operation = Operation.COUNT  # "países de Sudamérica con más de 50 millones": those that meet it, and how many
@@ -1290,7 +1303,7 @@ class Understander:
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, among=among, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
-            order=order, aggregate=None if averaged else _aggregate(_blank(folded, self.exclusions), words),
+            order=order, aggregate="sum" if summed else None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period, rate_changed=rate_changed,
             continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
             names_last_place=names_last_place,

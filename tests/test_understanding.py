@@ -2235,6 +2235,20 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["UTM aug-25?", "yoy % vs aug-24?"], "change", "CHL.UTM", ["CHL"]),
     (["dolar oficial promedio 2023 segun bm, pesos x usd", "cuanto subio contra 2019, en %?"], "change",
      "PA.NUS.FCRF", ["CHL"]),
+    # the two answered, summed; a group's people, all together
+    (["¿cuánta gente vivía en Perú el 2024 según el Banco Mundial?", "¿y Bolivia cuánta tenía?",
+      "¿cuánto suman entre los dos?"], "aggregate", "SP.POP.TOTL", ["PER", "BOL"]),
+    (["How many people lived in the Pacific Alliance countries in 2024, not counting Mexico?"], "aggregate",
+     "SP.POP.TOTL", []),
+    # a low or high point, as markets say it, of another year
+    (["On which day of 2024 did copper hit its highest price in the Central Bank data, and what was the price?",
+      "And the low point of that year?", "What about the 2023 low?"], "which_period", "CHL.COPPER.PRICE", ["CHL"]),
+    # twelve months back, then the change between the two readings (never a 12-month rate of one of them)
+    (["What was Chile's CPI index level (Central Bank series) in May 2026?", "And twelve months earlier?",
+      "So what is the year-on-year percent change between those two readings?"], "change", "CHL.CPI", ["CHL"]),
+    (["How much did Peru's real GDP grow in 2023 according to the World Bank?",
+      "Order the four Pacific Alliance countries by that growth rate, same year, highest first."], "rank",
+     "NY.GDP.MKTP.KD.ZG", []),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
