@@ -142,6 +142,7 @@ class Understanding(BaseModel):
     order: Literal["desc", "asc"] | None = Field(None, description="The end named ('la más baja'), if any.")
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    threshold_percent: bool = Field(False, description="'sobre 5 %': the condition is a percentage.")
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
     rate_changed: bool = Field(False, description="'¿cuánto bajó la inflación entre diciembre de 2022 y diciembre de "
                                                   "2023?': the change of a rate the topic names, never the later rate.")

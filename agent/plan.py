@@ -352,6 +352,10 @@ class Planner:
         outcome = self._read(understanding, conversation, on_model, ask_model)
         if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
+        if outcome.status == "ok" and understanding.threshold_percent and outcome.plan.threshold \
+                and self.catalog.get(outcome.plan.indicator_code).unit_kind not in ("percent", "index"):
+            # "¿cuántos años creció sobre 5 %?" read as GDP in pesos: a percentage is never compared with an amount
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": outcome.plan.indicator_code})
         relative = lexicon().has_phrase(fold(understanding.question), lexicon().operations["percent_change"])
         if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and \
                 self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent":
@@ -1259,6 +1263,9 @@ class Planner:
         Named after two answers of one place each, it is one of them against the other ("¿cuántas veces mayor es el
         de la RM?" after Antofagasta, then the RM)."""
         place = understanding.places[0]
+        if last.second_indicator_code and len(last.area_codes) == 1 and last.operation == understanding.named_operation \
+                and understanding.period.unstated:  # "¿y esa misma brecha en Paraguay?" after women's against men's
+            return last.model_copy(update={"area_codes": [place.code], "alternatives": []})  # in Uruguay: Paraguay's
         others = [code for code in last.area_codes if code != place.code]
         if not others and last.area_codes == [place.code]:
             both = self._between_last_two(understanding.named_operation, conversation)

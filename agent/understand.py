@@ -414,9 +414,19 @@ PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
                        r"last year (?:in which|when|that)|last month (?:in which|when|that))\b")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
+CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por ciento|percent))", re.IGNORECASE)  # "censo 24"
+# "¿de cuántos años es la brecha?", "how many points is the gap?": the unit of one figure, no count of years
+GAP_IN_UNITS_ES = re.compile(r"\bde\s+cu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+(es|fue|era)\b",
+                             re.IGNORECASE)
+GAP_IN_UNITS_EN = re.compile(r"\bhow\s+many\s+(years|points|percentage\s+points|people)\s+(is|was)\s+the\s+"
+                             r"(gap|difference)\b", re.IGNORECASE)
+# "la brecha entre ambos sexos", "the gender gap": women against men, never one sex against both
+BETWEEN_THE_SEXES = re.compile(r"\b(?:brecha|diferencia|gap|difference)\s+(?:entre|between)\s+(?:(?:ambos|los|the|both)\s+)?"
+                               r"sex(?:os|es)\b|\bbrecha\s+de\s+g[eé]nero\b|\bgender\s+gap\b", re.IGNORECASE)
 # "the 2023 low", "its high for the year": a series' lowest or highest point, as markets say it
 HIGH_OR_LOW_SAID = re.compile(r"\b(?:the|its)\s+(?:(?:19|20)\d\d\s+|daily\s+|yearly\s+|annual\s+)?(?:low|high)"
                               r"(?=\s*(?:[?.!,]|$|\bof\b|\bin\b|\bfor\b))", re.IGNORECASE)
@@ -816,8 +826,12 @@ class Understander:
         """'desempelo' -> 'desempleo': a word the metadata never uses, replaced by its closest known word."""
         if len(word) < 5 or word in self.vocabulary:
             return word
-        match = process.extractOne(word, self.spelling_targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-        return match[0] if match else word
+        matches = process.extract(word, self.spelling_targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=5)
+        if not matches:
+            return word
+        tied = [found for found, score, _ in matches if score == matches[0][1]]
+        # "desempelo" is as near "desempeño" as "desempleo": two letters swapped are the likelier slip
+        return next((found for found in tied if sorted(found) == sorted(word)), tied[0])
 
     def _measures(self, text: str, cue_words: set[str], stopwords: set[str]) -> list[str]:
         """'esperanza de vida y mortalidad infantil': the topics joined by y/and when each retrieves its own series;
@@ -982,6 +996,10 @@ class Understander:
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", kept)
+        kept = CENSUS_SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) <= 30 else '19'}{found[2]}", kept)
+        kept = GAP_IN_UNITS_ES.sub(r"cuál \2 en \1", GAP_IN_UNITS_EN.sub(r"what \2 the \3 in \1", kept))
+        kept = BETWEEN_THE_SEXES.sub("gap between women and men" if language == "en" else "brecha entre mujeres y hombres",
+                                     kept)
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)
         kept = AND_OVER.sub(r"\g<1> or older" if language == "en" else r"\g<1> o mas", kept)
         kept = percent_spelled(kept, language)
@@ -1141,7 +1159,9 @@ class Understander:
             # "¿en qué porcentaje subió?", "¿cuánto más alto…, en porcentaje?", "¿cuánto creció el PIB per cápita…?
             # en %": a % change (or difference, or growth rate), of the measure named besides it, if any
             cues = cues.model_copy(update={"measure": beside})
-        if percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
+        if percent and threshold and cues.transform is None and GROWTH_VERB.search(folded):
+            cues = cues.model_copy(update={"transform": "growth"})  # "how many years did Chile grow above 5 %?"
+        elif percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
             cues = cues.model_copy(update={"measure": "share"})
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
         cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
@@ -1242,13 +1262,16 @@ class Understander:
             cues = cues.model_copy(update={"age": None, "sex": None})
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
-        elif set(topic_text.split()) <= set(words.headcount_words) and (topic_text or places.by_people or (
-                cues.age and not CONTINUATION.match(folded))):  # "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
+        elif (said_census := set(topic_text.split()) & set(words.census_words)) is not None and (
+                set(topic_text.split()) - said_census <= set(words.headcount_words)) and (
+                not said_census or set(topic_text.split()) - said_census) and (topic_text or (places.by_people and not (
+                previous_measure and cues.sex and CONTINUATION.match(folded))) or (  # "¿y los hombres uruguayos?": the
+                cues.age and not CONTINUATION.match(folded))):  # last measure's men; "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
             # "¿qué porcentaje del total tiene 65 o más?" names an age alone: of the people last asked about
             elliptical = not topic_text and not places.places
-            topic_text = without_entities = "poblacion"
+            topic_text = without_entities = " ".join(["poblacion", *sorted(said_census)])  # "gente según el censo"
             search_words = [topic_text]
         elif places.by_people and cues.measure == "share" and (LIVES_IN.search(folded) or PEOPLE_HAVE.search(folded)) \
                 and "poblacion" not in topic_text:
@@ -1309,7 +1332,7 @@ class Understander:
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),
-            threshold=threshold, beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
+            threshold=threshold, threshold_percent=bool(threshold and percent), beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,

@@ -2249,6 +2249,18 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["How much did Peru's real GDP grow in 2023 according to the World Bank?",
       "Order the four Pacific Alliance countries by that growth rate, same year, highest first."], "rank",
      "NY.GDP.MKTP.KD.ZG", []),
+    # the other sex of a people named; the gap between the sexes is women against men, then elsewhere
+    (["¿cuántos años de esperanza de vida al nacer tenían las mujeres uruguayas en 2023?", "¿y los hombres uruguayos?"],
+     "value", "SP.DYN.LE00.MA.IN", ["URY"]),
+    (["¿cuántos años de esperanza de vida al nacer tenían las mujeres uruguayas en 2023?",
+      "entonces, ¿de cuántos años es la brecha entre ambos sexos?"], "difference", "SP.DYN.LE00.FE.IN", ["URY"]),
+    (["gender gap in life expectancy in Uruguay 2023", "¿y esa misma brecha en Paraguay?"], "difference",
+     "SP.DYN.LE00.FE.IN", ["PRY"]),
+    # growth above a percentage is the growth rate's; a census year in two digits; a slip of two letters
+    (["how many yrs 2000-2024 did chile grow above 5% (real gdp, WB)?"], "period_count", "NY.GDP.MKTP.KD.ZG", ["CHL"]),
+    (["censo 24: cuanta gente mas tiene la comuna de Antofagasta q Calama?"], "difference", "CHL.CENSUS2024.POP",
+     ["CL-02101", "CL-02201"]),
+    (["desempelo cl 2023 segun bcch"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
