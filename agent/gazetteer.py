@@ -164,9 +164,10 @@ class Gazetteer:
             code, *alternatives = self._ranked(codes, level or _asked_level(levels, words, index))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
-                          alternatives=alternatives, level_asked=level if (level in LOWER_LEVELS or all(
-                              self.areas[other].kind in CHILE_LEVELS for other in codes)) and all(
-                              self.areas[other].kind != level for other in codes) else None,
+                          alternatives=alternatives, level_asked=level if (level in LOWER_LEVELS or (
+                              LEVEL_WORDS.get(previous) == level and all(  # "la región de Los Andes", never
+                                  self.areas[other].kind in CHILE_LEVELS for other in codes))) and all(  # "Los Ángeles
+                              self.areas[other].kind != level for other in codes) else None,  # (región del Biobío)"
                           namesakes=[other for other in alternatives if self.areas[other].kind == area.kind])
             end = index + length - 1
             if code not in [known.code for known in places]:

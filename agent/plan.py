@@ -93,6 +93,15 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
+ENDS = r"(?:(?:el |la |los |las |the )?(?:mas alt[oa]s?|mas baj[oa]s?|mayor(?:es)?|menor(?:es)?|maxim[oa]s?|minim[oa]s?|" \
+       r"highest|lowest|largest|smallest|maximum|minimum|max|min)(?: values?| valor(?:es)?)?)"
+BOTH_ENDS = re.compile(rf"\b{ENDS}\s+(?:y|and|e|&)\s+{ENDS}\b")  # "el máximo y el mínimo", "highest and lowest"
+AND_THE_OTHER_OPERAND_OPERATION = {
+    Operation.RATIO: re.compile(r"\b(?:diferencia|difference|brecha|gap)\b|\b(?:y|and|e)\b.{0,30}\b(?:by how much|"
+                                r"por cuanto)\b"),
+    Operation.DIFFERENCE: re.compile(r"\b(?:y|and|e)\b.{0,30}\b(?:cuantas veces|how many times)\b"),
+}
+THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
 # "Is that higher or lower than the euro area?", "¿es eso mayor que lo de Perú?": the last answer's figure against
 # another place's
 COMPARATIVE = r"(?:higher|lower|more|less|bigger|smaller|above|below|mayor|menor|superior|inferior|mas alt[oa]|mas baj[oa])"
@@ -363,6 +372,16 @@ class Planner:
             ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
+        if outcome.status == "ok" and outcome.plan.operation in (Operation.WHICH_PERIOD, Operation.RANK) and \
+                not outcome.also and BOTH_ENDS.search(fold(understanding.question)):
+            # "what were the highest and the lowest values?": each end, never one of them alone
+            other = "asc" if outcome.plan.order == "desc" else "desc"
+            outcome.also = [outcome.plan.model_copy(update={"order": other})]
+        if outcome.status == "ok" and outcome.plan.operation in (Operation.RATIO, Operation.DIFFERENCE) and \
+                not outcome.also and (other := AND_THE_OTHER_OPERAND_OPERATION[outcome.plan.operation].search(
+                    fold(understanding.question))):  # "cuántas veces más alto…, y cuál era la diferencia?": both
+            outcome.also = [outcome.plan.model_copy(update={
+                "operation": Operation.DIFFERENCE if outcome.plan.operation == Operation.RATIO else Operation.RATIO})]
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
                 understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also:
             outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
@@ -500,9 +519,10 @@ class Planner:
             # "¿y en porcentaje?" after Puente Alto minus Maipú: a relative difference no plan computes, never the
             # difference of two shares of another whole
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
-        if last is not None and last.operation == Operation.RANK and understanding.cues.measure == "share" \
-                and (together := TOGETHER.search(asked)):  # "together, what share of the region do those three
-            # represent?": a share of their sum, which no plan computes; never each one's share
+        if understanding.cues.measure == "share" and (together := TOGETHER.search(asked)) and (
+                len(understanding.places) >= 2 or last is not None and last.operation == Operation.RANK):
+            # "together, what share of the region do those three represent?", "what percent of that lives in Iquique
+            # and Alto Hospicio together?": a share of their sum, which no plan computes; never each one's share
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": together[0]})
         if last is not None and last.operation == Operation.AGGREGATE and (against := AGAINST_THAT_AVERAGE.search(asked)):
             # "¿cuántos puntos por sobre ese promedio quedó el 2022?": a value against an average, which no plan
@@ -660,6 +680,8 @@ class Planner:
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period.unstated:  # "¿y según las proyecciones?": of the same year, projected
             period = context.period.model_copy(update={"projected": period.projected or context.period.projected})
+            if understanding.period.same_part and period.day and THAT_MONTH.search(asked):
+                period = period.model_copy(update={"day": None, "day_end": None})  # "that month's average" after a day
             plans = conversation.last_two_plans
             if understanding.operation == Operation.CHANGE and len(plans) == 2:
                 # "¿cuánto cayó entre esos dos años?", "So how many percentage points did it change?" after 2021, then 2000

@@ -587,6 +587,26 @@ def test_operation_words_as_people_write_them(cifra, question, operation, areas,
         operation, areas, period)
 
 
+@pytest.mark.parametrize("question", [
+    "Looking at the Central Bank's monthly unemployment rate for Chile (rolling quarters) over the twelve readings "
+    "dated 2023, what were the highest and the lowest values?",
+    "¿qué país de Sudamérica tuvo la mayor y la menor inflación en 2022?",
+])  # fmt: skip
+def test_the_highest_and_the_lowest_are_both_answered(cifra, question):
+    answer = cifra.ask(question)  # never one end alone
+    assert answer.status == "ok" and sorted(part.plan.order for part in answer.parts) == ["asc", "desc"], answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "en 2023 cuantas veces mas alto era el pib per capita ppa de chile q el de bolivia, y cual era la diferencia en dolares",
+    "diferencia del PIB per cápita entre Chile y Perú en 2020, y cuántas veces más alto es",
+])  # fmt: skip
+def test_a_ratio_and_a_difference_asked_together_are_both_answered(cifra, question):
+    answer = cifra.ask(question)  # never one of them alone
+    assert answer.status == "ok" and sorted(part.plan.operation for part in answer.parts) == ["difference", "ratio"], \
+        answer.answer
+
+
 @pytest.mark.parametrize(("question", "top_n", "periods"), [
     ("top 3 de los trimestres moviles con la tasa de desempleo mas alta desde 2010", 3, ["2020-07", "2020-08", "2020-09"]),
     ("the five years with the highest GDP growth in Peru", 5, ["2021", "1994", "1962", "1987", "1986"]),
@@ -2261,6 +2281,13 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["censo 24: cuanta gente mas tiene la comuna de Antofagasta q Calama?"], "difference", "CHL.CENSUS2024.POP",
      ["CL-02101", "CL-02201"]),
     (["desempelo cl 2023 segun bcch"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),
+    # a month's rise is the monthly change; "that month" after a day is the whole month
+    (["que mes del 2025 tuvo el alza mensual de precios mas grande?"], "which_period", "CHL.CPI.CHANGE_1M", ["CHL"]),
+    (["copper price on December 2, 2024", "and what was that month's average?"], "aggregate", "CHL.COPPER.PRICE",
+     ["CHL"]),
+    # the other end of a ranking of comunas, in another region
+    (["cual es la comuna con menos gente de Magallanes en el censo 2024?", "y la con más gente en Aysén?"], "rank",
+     "CHL.CENSUS2024.POP", []),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
@@ -2874,6 +2901,10 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
      "no_data", "bus ticket"),  # words no measure uses, never the last measure again
     (["List the three most populous comunas of the Valparaíso region in the 2024 census.",
       "Together, what share of the region's census population do those three represent?"], "clarify", "together"),
+    (["total 2024 census populaton of the Tarapaca region?",
+      "and what percent of that lives in Iquique and Alto Hospicio together?"], "clarify", "together"),
+    # a region named that is only a province and a comuna
+    (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data", "Los Andes"),
 ])  # fmt: skip
 def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(cifra, questions, status, said):
     conversation = Conversation()
