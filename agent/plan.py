@@ -101,6 +101,7 @@ AND_THE_OTHER_OPERAND_OPERATION = {
                                 r"por cuanto)\b"),
     Operation.DIFFERENCE: re.compile(r"\b(?:y|and|e)\b.{0,30}\b(?:cuantas veces|how many times)\b"),
 }
+OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
 THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
 # "Is that higher or lower than the euro area?", "¿es eso mayor que lo de Perú?": the last answer's figure against
 # another place's
@@ -1511,6 +1512,9 @@ class Planner:
                conversation: Conversation) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]
         group = understanding.group.code if understanding.group else None
+        if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code and not new_areas \
+                and not group and OF_THEM.search(fold(understanding.question)):
+            return [], previous.group_code  # "¿cuál de ellos era el más poblado?" after the sum of a group's members
         if previous is not None and not new_areas and not group:  # "en cada uno": the last two answers' places,
             asked = fold(understanding.question)  # "the three": the last three's
             answers = 3 if lexicon().has_phrase(asked, lexicon().three_places) else \

@@ -1263,8 +1263,9 @@ class Understander:
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
         elif (said_census := set(topic_text.split()) & set(words.census_words)) is not None and (
-                set(topic_text.split()) - said_census <= set(words.headcount_words)) and (
-                not said_census or set(topic_text.split()) - said_census) and (topic_text or (places.by_people and not (
+                set(topic_text.split()) - said_census <= set(words.headcount_words)) and (not said_census or (
+                    set(topic_text.split()) - said_census and not cues.age and not PER_EACH.search(folded))) and (
+                topic_text or (places.by_people and not (
                 previous_measure and cues.sex and CONTINUATION.match(folded))) or (  # "¿y los hombres uruguayos?": the
                 cues.age and not CONTINUATION.match(folded))):  # last measure's men; "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people

@@ -2288,6 +2288,11 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # the other end of a ranking of comunas, in another region
     (["cual es la comuna con menos gente de Magallanes en el censo 2024?", "y la con más gente en Aysén?"], "rank",
      "CHL.CENSUS2024.POP", []),
+    # "de ellos" after a group's sum: its members; people of an age for every 100 of another, as the census says
+    (["¿cuánta población sumaban los países de la Alianza del Pacífico en 2023?", "¿cuál de ellos era el más poblado?"],
+     "rank", "SP.POP.TOTL", []),
+    (["En la comuna de Valparaíso, ¿cuántas personas de 65 años o más hay por cada 100 niños de 0 a 14 según el censo "
+      "2024?"], "value", "CHL.CENSUS2024.AGEING_INDEX", ["CL-05101"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
