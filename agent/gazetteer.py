@@ -35,6 +35,7 @@ CHILE_LEVELS = ("cl_region", "cl_province", "cl_comuna")  # "la región de Los A
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
                 "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
 GROUP_KINDS = {"group", "un_region", "aggregate"}
+ASKING_WORDS = {"que", "cual", "cuales", "which", "what", "cuantas", "cuantos", "many"}
 SOVEREIGN = "G-SOVEREIGN"  # "los 12 países independientes de Sudamérica": beside another group, which of its members
 POSSESSIVE_JOINERS = {"s", "de", "del", "of", "in", "en"}
 COUNTRY_OF_KIND = {"cl_region": "CHL", "cl_province": "CHL", "cl_comuna": "CHL"}  # Chile's own divisions
@@ -158,7 +159,8 @@ class Gazetteer:
             length, codes, text = found
             previous = words[index - 1] if index else ""
             if previous in ("de", "of", "del") and index >= 2:
-                previous = words[index - 2]
+                asking = index >= 3 and words[index - 3] in ASKING_WORDS  # "¿qué comuna del Maule…?": the kind asked,
+                previous = "" if asking else words[index - 2]  # in the area named, never a comuna named Maule
             following = words[index + length] if index + length < len(words) else ""  # "Biobío province"
             level = LEVEL_WORDS.get(previous) or (LEVEL_WORDS.get(following) if following in ENGLISH_LEVEL_WORDS else None)
             code, *alternatives = self._ranked(codes, level or _asked_level(levels, words, index))

@@ -128,7 +128,8 @@ OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its popul
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
 THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
-LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure)\b")
+LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|esos|esas|those|these|representan|representaban|"
+                         r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"

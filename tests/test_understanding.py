@@ -1316,6 +1316,7 @@ def test_better_or_worse_between_two_places_shows_both(cifra):
     ("cuantos habitantes tiene alto ospicio segun el ultimo censo", ["CL-01107"]),  # a typo beside a name's stopword
     ("poblacion de argentna en 2020", ["ARG"]),
     ("población de Nueva Imperial en 2020", ["CL-09111"]),  # a name that begins like "Nueva Valdivia" and is one
+    ("¿Qué comuna del Maule tiene la menor tasa de pobreza multidimensional?", []),  # the region holds the comunas
     ("razón de dependencia de Japón y Chile en 2023", ["JPN", "CHL"]),  # a measure's word is no Independencia
     ("diabetes en Kenia y Fiyi en 2024", ["KEN", "FJI"]),  # the RAE's spellings, where the UN keeps the English one
     ("¿Cuál es el país de Centroamérica con más suscripciones celulares en 2023? (incluye Panamá y Belice)",
@@ -2293,6 +2294,10 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "rank", "SP.POP.TOTL", []),
     (["En la comuna de Valparaíso, ¿cuántas personas de 65 años o más hay por cada 100 niños de 0 a 14 según el censo "
       "2024?"], "value", "CHL.CENSUS2024.AGEING_INDEX", ["CL-05101"]),
+    # the share those counted "represent" of the comuna: their age group's share, never the comuna's of its region
+    (["cuantos niños de 0 a 14 años hay en maipu segun el censo 2024",
+      "¿qué porcentaje de la población de la comuna representan?"], "value", "CHL.CENSUS2024.POP_0_14.SHARE",
+     ["CL-13119"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
     conversation = Conversation()
