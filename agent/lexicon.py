@@ -39,6 +39,7 @@ class Lexicon(BaseModel):
     census_sources: list[str]
     qualifying_words: list[str]
     place_name_prefixes: list[str]
+    foreign_units: list[str]
     hostile_patterns: list[str]
     topic_cues: list[str]
     generic_words: list[str]

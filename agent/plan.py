@@ -101,6 +101,8 @@ AND_THE_OTHER_OPERAND_OPERATION = {
                                 r"por cuanto)\b"),
     Operation.DIFFERENCE: re.compile(r"\b(?:y|and|e)\b.{0,30}\b(?:cuantas veces|how many times)\b"),
 }
+FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
+                "valor", "valores", "value", "values"}  # words for any figure, which name no measure
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
 THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
 # "Is that higher or lower than the euro area?", "¿es eso mayor que lo de Perú?": the last answer's figure against
@@ -128,7 +130,7 @@ OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its popul
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
 THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
-LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|esos|esas|those|these|representan|representaban|"
+LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
@@ -363,6 +365,10 @@ class Planner:
         outcome = self._read(understanding, conversation, on_model, ask_model)
         if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
+        if outcome.status == "ok" and (unit := lexicon().has_phrase(fold(understanding.question), lexicon().foreign_units)) \
+                and unit not in fold(f"{(chosen := self.catalog.get(outcome.plan.indicator_code)).unit_en} {chosen.unit_es}"):
+            # "more than 100 people per square mile": the series counts per km², and is never compared in another unit
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unit})
         if outcome.status == "ok" and understanding.threshold_percent and outcome.plan.threshold \
                 and self.catalog.get(outcome.plan.indicator_code).unit_kind not in ("percent", "index"):
             # "¿cuántos años creció sobre 5 %?" read as GDP in pesos: a percentage is never compared with an amount
@@ -553,7 +559,9 @@ class Planner:
             thing and self.family.unknown_words(thing[1]))  # another measure; "whole", "sea": retrieved by meaning
         vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
         same_measure = previous is not None and (not topic_words or member_named is not None or (
-            understanding.continues and names_nothing))  # "ok then, for 2020 as a whole?": the last measure
+            understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
+                understanding.pair and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
+        # whole?", "¿y con los números del Banco Mundial?", "now the men's rate… above the women's?": the last measure
         context = previous if same_measure or (previous is not None and (
             understanding.continues or understanding.period.refers_back or vague or (
                 not understanding.places and any(lexicon().has_phrase(asked, phrases) for phrases in (

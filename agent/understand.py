@@ -224,7 +224,9 @@ UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|(?<!\bllego )(?<!\b
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
                          r"(?:personas|gente|poblacion|habitantes|people|population|persons|residents)\s+(?:de|aged|ages|of)\s+"
                          r"\d{1,3}(?:\s+(?:anos|years))?\s+(?:o|y|or|and)\s+(?:mas|older|over|above))|"  # "personas de 80 años o más"
-                         r"\b(?:de|entre)\s+\d{1,2}\s+(?:a|y)\s+\d{1,2}\s+anos\b")  # "niños de 5 a 9 años": no band of ours
+                         r"\b(?:de|entre)\s+\d{1,2}\s+(?:a|y)\s+\d{1,2}\s+anos\b|"  # "niños de 5 a 9 años": no band of ours
+                         r"\b\d{1,3}\s+(?:or older|and older|or over|years or older|years and older|anos o mas|anos y mas)\b")
+# "80 or older": an age no series' band names (those that one names are read, and blanked, first)
 PART_OF_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}|trimestre|quarter|semestre|[qt][1-4])(?: de| del| of)?\s*$")
 THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births"
 # "menos de mil habitantes": a thousand said in words, where a value goes (not "dos mil", "mil millones")

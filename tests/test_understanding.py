@@ -2294,6 +2294,14 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "rank", "SP.POP.TOTL", []),
     (["En la comuna de Valparaíso, ¿cuántas personas de 65 años o más hay por cada 100 niños de 0 a 14 según el censo "
       "2024?"], "value", "CHL.CENSUS2024.AGEING_INDEX", ["CL-05101"]),
+    # the last measure, from another source or for the other sex, asked with words that name no measure
+    (["¿Cuál era la tasa de desocupación de Chile en 2008 según las series del Banco Central?",
+      "ya, ¿y con los números del Banco Mundial?"], "value", "SL.UEM.TOTL.ZS", ["CHL"]),
+    (["female labour force participation rate in Chile 2024",
+      "Now the men's rate for that year: what is it, and how many points above the women's is it?"], "difference",
+     "SL.TLF.CACT.MA.ZS", ["CHL"]),
+    (["unemployment in Peru 2024", "How many percentage points under the Latin America & Caribbean aggregate was that?"],
+     "difference", "SL.UEM.TOTL.ZS", ["PER", "LCN"]),
     # the share those counted "represent" of the comuna: their age group's share, never the comuna's of its region
     (["cuantos niños de 0 a 14 años hay en maipu segun el censo 2024",
       "¿qué porcentaje de la población de la comuna representan?"], "value", "CHL.CENSUS2024.POP_0_14.SHARE",
@@ -2915,6 +2923,10 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
       "and what percent of that lives in Iquique and Alto Hospicio together?"], "clarify", "together"),
     # a region named that is only a province and a comuna
     (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data", "Los Andes"),
+    # an age no series' band names; a unit no series is in
+    (["What share of Japan's population was 80 or older in 2023?"], "clarify", "80 or older"),
+    (["In 2022, how many South American countries had more than 100 people per square mile?"], "no_data",
+     "square mile"),
 ])  # fmt: skip
 def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(cifra, questions, status, said):
     conversation = Conversation()
