@@ -485,7 +485,8 @@ class Planner:
             and self._between_last_two(understanding.named_operation, conversation))  # are its operands (women, men)
         answered_places = {code for plan in conversation.last_two_plans for code in plan.area_codes}
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
-                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or not (
+                understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or THAT_AGAINST.search(asked)
+                or LAST_ANSWER.search(asked) or not (  # "¿es mayor que la de Puente Alto? ¿por cuántos puntos?"
                     understanding.topic_text or understanding.places) or (  # "¿cuántas veces más grande es la de
                     # Vitacura?" after Vitacura's, then La Pintana's: a place of the last answers is one of the operands
                     understanding.places and {place.code for place in understanding.places} <= answered_places)) \
@@ -1305,7 +1306,8 @@ class Planner:
                 return None
             last, others = both, [code for code in both.area_codes if code != place.code]
         if last.operation not in (Operation.VALUE, Operation.LATEST, understanding.named_operation) \
-                or len(others) != 1 or len(last.area_codes) > 2 or not understanding.period.unstated:
+                or len(others) != 1 or len(last.area_codes) > 2 or not (
+                    understanding.period.unstated or understanding.period == PeriodSpec(shift_months=0)):  # "ese año"
             return None
         asked = fold(understanding.question)
         compared_with = re.search(rf"\b(?:que|q|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b", asked) \

@@ -83,7 +83,8 @@ BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|meno
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|reached|reaches|reaching|alcanzo|alcanzaron|"
-            r"alcanza|alcanzan|alcanzaba|llego a|llegaron a|llega a|llegan a|llegaba a)")  # "first reached 80 years"
+            r"alcanza|alcanzan|alcanzaba|llego a|llegaron a|llega a|llegan a|llegaba a|"
+            r"(?:llego|llegaron|llega|llegan|llegaba) por primera vez a)")  # "first reached 80 years"
 AT_MOST = r"(?:at most|a lo mas|como maximo)"
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
@@ -219,7 +220,7 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
 NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+(?!counting\b|including\b|contando\b|incluyendo\b)\w+"
                           r"(?:\s+\w+)?(?=\s*(?:[,;.)?]|$))", re.IGNORECASE)  # "not counting Brazil" leaves a member out
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
-UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|(?<!\bllego )(?<!\bllega )(?<!\bllegaron )(?<!\bllegan )"
+UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|(?<!\bllego )(?<!\bllega )(?<!\bllegaron )(?<!\bllegan )(?<!\bvez )"
                          r"a los|a la edad de|con edad de)\s+\d{1,3}\b"  # "llegó a los 80 años": a threshold
                          r"(?!\s*(?:-|a|al|to|y|and)?\s*\d)|"  # "aged 15-19": a band, which names the series
                          r"(?:personas|gente|poblacion|habitantes|people|population|persons|residents)\s+(?:de|aged|ages|of)\s+"
@@ -424,6 +425,8 @@ CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por cie
 # "¿de cuántos años es la brecha?", "how many points is the gap?": the unit of one figure, no count of years
 GAP_IN_UNITS_ES = re.compile(r"\bde\s+cu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+(es|fue|era)\b",
                              re.IGNORECASE)
+AHEAD_IN_UNITS_ES = re.compile(r"\bcu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+(le|les)\s+(saca|sacaba|lleva|llevaba)\b",
+                               re.IGNORECASE)  # "¿cuántos años le saca eso a Brasil?"
 GAP_IN_UNITS_EN = re.compile(r"\bhow\s+many\s+(years|points|percentage\s+points|people)\s+(is|was)\s+the\s+"
                              r"(gap|difference)\b", re.IGNORECASE)
 # "la brecha entre ambos sexos", "the gender gap": women against men, never one sex against both
@@ -435,6 +438,7 @@ HIGH_OR_LOW_SAID = re.compile(r"\b(?:the|its)\s+(?:(?:19|20)\d\d\s+|daily\s+|yea
 PREFIXED_NAME = re.compile(rf"\b({'|'.join(lexicon().place_name_prefixes)})\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
+SWAPPED_CUTOFF = 80  # a word with two letters swapped is taken from further
 AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|and)\s+((?:en )?(?:que|what) "
                               r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
@@ -828,9 +832,9 @@ class Understander:
         """'desempelo' -> 'desempleo': a word the metadata never uses, replaced by its closest known word."""
         if len(word) < 5 or word in self.vocabulary:
             return word
-        matches = process.extract(word, self.spelling_targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=5)
-        if not matches:
-            return word
+        matches = process.extract(word, self.spelling_targets, scorer=fuzz.ratio, score_cutoff=SWAPPED_CUTOFF, limit=5)
+        if not matches or matches[0][1] < TYPO_CUTOFF:  # "poeple": two letters swapped, farther by ratio
+            return next((found for found, *_ in matches if sorted(found) == sorted(word)), word)
         tied = [found for found, score, _ in matches if score == matches[0][1]]
         # "desempelo" is as near "desempeño" as "desempleo": two letters swapped are the likelier slip
         return next((found for found in tied if sorted(found) == sorted(word)), tied[0])
@@ -1000,6 +1004,7 @@ class Understander:
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", kept)
         kept = CENSUS_SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) <= 30 else '19'}{found[2]}", kept)
         kept = GAP_IN_UNITS_ES.sub(r"cuál \2 en \1", GAP_IN_UNITS_EN.sub(r"what \2 the \3 in \1", kept))
+        kept = AHEAD_IN_UNITS_ES.sub(r"cuánto \2 \3 en \1", kept)
         kept = BETWEEN_THE_SEXES.sub("gap between women and men" if language == "en" else "brecha entre mujeres y hombres",
                                      kept)
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)

@@ -2302,6 +2302,18 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "SL.TLF.CACT.MA.ZS", ["CHL"]),
     (["unemployment in Peru 2024", "How many percentage points under the Latin America & Caribbean aggregate was that?"],
      "difference", "SL.UEM.TOTL.ZS", ["PER", "LCN"]),
+    # "is it higher than X's, by how many points?": the last answer's place against X
+    (["tasa de pobreza por ingresos de La Florida 2022", "¿Es mayor que la de Puente Alto? ¿Por cuántos puntos?"],
+     "difference", "CHL.POVERTY.INCOME", ["CL-13110", "CL-13201"]),
+    (["inflación de Colombia 2023", "¿fue mas alta que la de mexico ese año? ¿por cuantos puntos?"], "difference",
+     "FP.CPI.TOTL.ZG", ["COL", "MEX"]),
+    (["esperanza de vida Chile 2023", "¿Y cuántos años le saca eso a Brasil ese mismo año?"], "difference",
+     "SP.DYN.LE00.IN", ["CHL", "BRA"]),
+    # a slip of two letters; "weakest"; a first time said with "por primera vez" before its number
+    (["How many poeple lived in Argentina in 2024 according to the World Bank?"], "value", "SP.POP.TOTL", ["ARG"]),
+    (["Which Pacific Alliance member had the weakest real GDP growth in 2023?"], "rank", "NY.GDP.MKTP.KD.ZG", []),
+    (["¿En qué año la esperanza de vida en Chile llegó por primera vez a los 80 años, según el Banco Mundial?"],
+     "first_meeting", "SP.DYN.LE00.IN", ["CHL"]),
     # the share those counted "represent" of the comuna: their age group's share, never the comuna's of its region
     (["cuantos niños de 0 a 14 años hay en maipu segun el censo 2024",
       "¿qué porcentaje de la población de la comuna representan?"], "value", "CHL.CENSUS2024.POP_0_14.SHARE",
