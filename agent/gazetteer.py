@@ -213,5 +213,16 @@ class Gazetteer:
                 return length, self._names[match[0]], phrase
         return None
 
+    def member_states(self, aggregate: Place) -> Place:
+        """The curated group of an aggregate's member countries ("países de la Unión Europea" for the European Union's
+        published figure), where one is named so; else the aggregate."""
+        for said in (f"paises de {aggregate.matched}", f"{aggregate.matched} countries", f"countries of {aggregate.matched}"):
+            codes = self._names.get(said) or self._names.get(said.replace(" de la ", " de ").replace("of the ", "of "))
+            group = next((code for code in codes or () if self.areas[code].kind == "group"), None)
+            if group:
+                area = self.areas[group]
+                return Place(code=group, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=aggregate.matched)
+        return aggregate
+
     def is_group(self, place: Place) -> bool:
         return place.kind in GROUP_KINDS or place.code == "CHL" or place.kind == "cl_region"

@@ -35,7 +35,8 @@ TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|c
 CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
-                          r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean)\b")
+                          r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
+                          r"me refiero|i was referring|i was asking about)\b")
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
@@ -1296,6 +1297,11 @@ class Understander:
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
         group = self._group(places.places, operation, member_kind)
+        if group is not None and group.kind == "aggregate" and member_kind == "country":
+            # "¿cuántos países de la Unión Europea…?": its member states, in place of its published figure
+            places = places.model_copy(update={"places": [
+                place for place in places.places if place is not group]})
+            group = self.gazetteer.member_states(group)
         asked_among = (_named_twice(places, folded) or _ranked_against(places, folded)) \
             if operation == Operation.POSITION and group is None else None
         among = places.places if asked_among else []

@@ -2314,6 +2314,9 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["Which Pacific Alliance member had the weakest real GDP growth in 2023?"], "rank", "NY.GDP.MKTP.KD.ZG", []),
     (["¿En qué año la esperanza de vida en Chile llegó por primera vez a los 80 años, según el Banco Mundial?"],
      "first_meeting", "SP.DYN.LE00.IN", ["CHL"]),
+    # the member states of a union whose own figure is published
+    (["¿Cuántos países de la Unión Europea tuvieron una tasa de desocupación sobre 10 % en 2023?"], "count",
+     "SL.UEM.TOTL.ZS", []),
     # the share those counted "represent" of the comuna: their age group's share, never the comuna's of its region
     (["cuantos niños de 0 a 14 años hay en maipu segun el censo 2024",
       "¿qué porcentaje de la población de la comuna representan?"], "value", "CHL.CENSUS2024.POP_0_14.SHARE",
