@@ -420,6 +420,7 @@ LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ult
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
+BARE_ARTICLES = {"el", "la", "los", "las", "del", "the", "in", "en"}  # left of a period read and taken out
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
 CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por ciento|percent))", re.IGNORECASE)  # "censo 24"
@@ -428,6 +429,8 @@ GAP_IN_UNITS_ES = re.compile(r"\bde\s+cu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porce
                              re.IGNORECASE)
 AHEAD_IN_UNITS_ES = re.compile(r"\bcu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+(le|les)\s+(saca|sacaba|lleva|llevaba)\b",
                                re.IGNORECASE)  # "¿cuántos años le saca eso a Brasil?"
+DIFFERENCE_IN_UNITS_ES = re.compile(r"\bcu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+de\s+diferencia\b",
+                                    re.IGNORECASE)  # "¿cuántos años de diferencia hay?"
 GAP_IN_UNITS_EN = re.compile(r"\bhow\s+many\s+(years|points|percentage\s+points|people)\s+(is|was)\s+the\s+"
                              r"(gap|difference)\b", re.IGNORECASE)
 # "la brecha entre ambos sexos", "the gender gap": women against men, never one sex against both
@@ -902,7 +905,8 @@ class Understander:
             joined = 0 < position < len(words) - 1 and (
                 (words[position - 1], words[position + 1]) in self.joined_words
                 or (PLACE_MARK in (words[position - 1], words[position + 1])
-                    and words[position + 1] not in ASKING | POSSESSIVES))
+                    and words[position + 1] not in ASKING | POSSESSIVES)
+                or {words[position - 1], words[position + 1]} <= BARE_ARTICLES)  # "el 2000 y el 2023": two periods
             if CONJUNCTION.fullmatch(word) and not joined:
                 topics.append([])
             else:
@@ -1005,7 +1009,7 @@ class Understander:
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", kept)
         kept = CENSUS_SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) <= 30 else '19'}{found[2]}", kept)
         kept = GAP_IN_UNITS_ES.sub(r"cuál \2 en \1", GAP_IN_UNITS_EN.sub(r"what \2 the \3 in \1", kept))
-        kept = AHEAD_IN_UNITS_ES.sub(r"cuánto \2 \3 en \1", kept)
+        kept = DIFFERENCE_IN_UNITS_ES.sub(r"diferencia en \1", AHEAD_IN_UNITS_ES.sub(r"cuánto \2 \3 en \1", kept))
         kept = BETWEEN_THE_SEXES.sub("gap between women and men" if language == "en" else "brecha entre mujeres y hombres",
                                      kept)
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)

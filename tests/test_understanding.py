@@ -2314,6 +2314,10 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["Which Pacific Alliance member had the weakest real GDP growth in 2023?"], "rank", "NY.GDP.MKTP.KD.ZG", []),
     (["¿En qué año la esperanza de vida en Chile llegó por primera vez a los 80 años, según el Banco Mundial?"],
      "first_meeting", "SP.DYN.LE00.IN", ["CHL"]),
+    (["esperanza de vida al nacer en chile 2023, la de las mujeres y la de los hombres por separado, y cuantos años "
+      "de diferencia hay entre ellas"], "difference", "SP.DYN.LE00.FE.IN", ["CHL"]),  # a unit, no count of years
+    # two years joined by "y", with the unit in a parenthesis: no second measure
+    (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
     (["¿Cuántos países de la Unión Europea tuvieron una tasa de desocupación sobre 10 % en 2023?"], "count",
      "SL.UEM.TOTL.ZS", []),
