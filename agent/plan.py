@@ -101,6 +101,8 @@ AND_THE_OTHER_OPERAND_OPERATION = {
                                 r"por cuanto)\b"),
     Operation.DIFFERENCE: re.compile(r"\b(?:y|and|e)\b.{0,30}\b(?:cuantas veces|how many times)\b"),
 }
+FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|from there|from that point)\b")  # "¿y en el
+# mismo trimestre de 2022? ¿cuántos puntos subió desde ahí?": from the period named to the last answer's
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
@@ -614,7 +616,7 @@ class Planner:
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
         # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
-                not named.month_end and (re.search(rf"\b{COMPARED_WITH}\b", asked) or (
+                not named.month_end and (re.search(rf"\b{COMPARED_WITH}\b", asked) or FROM_THERE.search(asked) or (
                     not understanding.topic_text and (THAN_THE_LAST.search(asked) or BY_THEN.search(asked)))):
             # "How much did it change compared with June 2023?" after June 2024: from the period named to the last
             # one; "By what percent was it higher in Q1 2026?" after Q1 2025, from the last one to the period named

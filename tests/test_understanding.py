@@ -2316,6 +2316,9 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "first_meeting", "SP.DYN.LE00.IN", ["CHL"]),
     (["esperanza de vida al nacer en chile 2023, la de las mujeres y la de los hombres por separado, y cuantos años "
       "de diferencia hay entre ellas"], "difference", "SP.DYN.LE00.FE.IN", ["CHL"]),  # a unit, no count of years
+    # the same quarter a year before, and the rise "desde ahí" to the last answer's
+    (["Según el Banco Central, ¿cuál fue la tasa de desempleo del trimestre móvil octubre-diciembre 2023?",
+      "¿Y en el mismo trimestre de 2022? ¿Cuántos puntos subió desde ahí?"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),
     # two years joined by "y", with the unit in a parenthesis: no second measure
     (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
