@@ -47,7 +47,8 @@ HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 MEMBERS_COMPARED = (Operation.RANK, Operation.COUNT, Operation.POSITION)  # operations over a group's members
-MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del))\b")
+MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del)|across|"
+                            r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|of the|of the whole)\s+(?:pais|country)\b|\b(?:total|nivel) nacional\b|"
@@ -57,7 +58,8 @@ WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
-                       r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b")
+                       r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b|"
+                       r"\b(?:mayor|biggest|largest|steepest|sharpest) (?:baja|caida|descenso|disminucion|drop|fall|decline)\b")
 SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|decrecio)\b")  # the economy did
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
@@ -1525,9 +1527,10 @@ class Planner:
                conversation: Conversation) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]
         group = understanding.group.code if understanding.group else None
-        if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code and not new_areas \
-                and not group and OF_THEM.search(fold(understanding.question)):
-            return [], previous.group_code  # "¿cuál de ellos era el más poblado?" after the sum of a group's members
+        if previous is not None and previous.operation in (Operation.AGGREGATE, Operation.COUNT) and previous.group_code \
+                and not new_areas and not group and OF_THEM.search(fold(understanding.question)):
+            return [], previous.group_code  # "¿cuál de ellos era el más poblado?" after the sum of a group's members,
+            # "which one of them was highest?" after a count of them
         if previous is not None and not new_areas and not group:  # "en cada uno": the last two answers' places,
             asked = fold(understanding.question)  # "the three": the last three's
             answers = 3 if lexicon().has_phrase(asked, lexicon().three_places) else \

@@ -26,7 +26,8 @@ CANDIDATES = 6
 TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
-                   r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b|"  # "which two had…"
+                   r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b"  # "which two had…", never
+                   r"(?!\s+(?:months|meses|years|anos|quarters|trimestres|days|dias)\b)|"  # "for which three months?"
                    # "los 3 años con mayor inflación", "the five months with the lowest": the periods ranked
                    r"\b(?:los|las|the)\s+(\d{1,2}|\w+)\s+(?:anos|years|meses|months|trimestres(?: moviles)?|quarters|"
                    r"(?:rolling )?quarters|dias|days)\s+(?:con|with|de|en que|in which|when)\s+(?:el |la |the )?"
@@ -95,9 +96,10 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 # "1990 vs ahora", "in 2000 vs now", "en 1990 y cuánto es ahora": the change from that year to the newest value
 TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|y|and|to|a|hasta|frente a|comparado con|"
                     r"compared (?:with|to))\s+(?:(?:cuanto|como|what|how)\s+(?:\w+\s+){0,2}?)?"
-                    r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present)\b")
+                    r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present|"
+                    r"(?:the |el |lo )?(?:most recent|latest|ultimo dato|dato mas reciente|mas reciente|ultimo disponible))\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
-SAME_SPAN = re.compile(r"\b(?:mismo|same) (?:periodo|period|lapso)\b")
+SAME_SPAN = re.compile(r"\b(?:mismo|same|ese|aquel|that) (?:periodo|period|lapso)\b")
 QUARTER_NAME = re.compile(r"[qt][1-4]")
 # "¿desde cuándo Chile tiene la mayor esperanza de vida?", "¿desde cuándo está sobre 8 %?": since a run began (not
 # the first time), which no plan computes
@@ -420,6 +422,7 @@ LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ult
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
+IN_POINTS = re.compile(r"\b(?:percentage points|puntos porcentuales|points|puntos|pp)\b")
 BARE_ARTICLES = {"el", "la", "los", "las", "del", "the", "in", "en"}  # left of a period read and taken out
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
@@ -1122,6 +1125,9 @@ class Understander:
             rate_changed = cues.transform == "growth" and bool(words.has_phrase(folded, [  # "inflación": a topic and a
                 cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))  # growth cue
             operation, cues = Operation.CHANGE, cues if rate_changed else cues.model_copy(update={"transform": None})
+        if operation == Operation.CHANGE and cues.transform == "growth" and IN_POINTS.search(folded) and words.has_phrase(
+                folded, [cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]):
+            rate_changed = True  # "the change, in percentage points, of 12-month inflation": the rate's own change
         if to_now and operation in (None, Operation.SERIES) and said.start is not None and said.end is None:
             operation = Operation.CHANGE
         if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (

@@ -2319,6 +2319,22 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # the same quarter a year before, and the rise "desde ahí" to the last answer's
     (["Según el Banco Central, ¿cuál fue la tasa de desempleo del trimestre móvil octubre-diciembre 2023?",
       "¿Y en el mismo trimestre de 2022? ¿Cuántos puntos subió desde ahí?"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),
+    # "which one of them" after a count of a region's comunas: of that region
+    (["In the Tarapacá region, how many comunas had an income poverty rate above 10% in 2022?",
+      "Which one of them was highest?"], "rank", "CHL.POVERTY.INCOME", []),
+    # to the newest value; a rate's own change in points; a mean across the places named; the growth over that span
+    (["How has Brazil's forest cover, as a share of land area, changed between 2000 and the most recent year "
+      "available?"], "change", "AG.LND.FRST.ZS", ["BRA"]),
+    (["¿Cuánto ha variado en porcentaje el índice real de remuneraciones desde enero de 2023 hasta el dato más "
+      "reciente?"], "change", "CHL.WAGES.REAL_INDEX", ["CHL"]),
+    (["What was the change, in percentage points, of 12-month inflation between December 2022 and December 2023?"],
+     "change", "CHL.CPI.INFLATION_12M", ["CHL"]),
+    (["What was the average unemployment rate (ILO modelled) across Chile, Colombia, Mexico and Peru in 2023?"],
+     "aggregate", "SL.UEM.TOTL.ZS", ["CHL", "COL", "MEX", "PER"]),
+    (["población de Chile entre 2020 y 2024 según el Banco Mundial", "¿cuánto creció en porcentaje en ese periodo?"],
+     "change", "SP.POP.TOTL", ["CHL"]),
+    (["What's the most recent rolling-quarter unemployment rate in the central bank series, and for which three "
+      "months?"], "latest", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),  # the months of one rolling quarter, no top three
     # two years joined by "y", with the unit in a parenthesis: no second measure
     (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
