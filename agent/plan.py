@@ -377,6 +377,13 @@ class Planner:
                 and self.catalog.get(outcome.plan.indicator_code).unit_kind not in ("percent", "index"):
             # "¿cuántos años creció sobre 5 %?" read as GDP in pesos: a percentage is never compared with an amount
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": outcome.plan.indicator_code})
+        if outcome.status == "ok" and outcome.plan.operation in TWO_OPERANDS and understanding.aggregate \
+                and (span := outcome.plan.period).start is not None and span.end not in (None, span.start):
+            # "promedio 2015-2024 de Perú, y cuántos puntos más que el de Chile": a difference of two averages, which
+            # no plan computes; never each end year's difference
+            said = lexicon().has_phrase(fold(understanding.question), lexicon().operations[
+                f"aggregate_{understanding.aggregate}"])
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": said or understanding.aggregate})
         relative = lexicon().has_phrase(fold(understanding.question), lexicon().operations["percent_change"])
         if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and \
                 self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent":

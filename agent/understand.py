@@ -423,6 +423,7 @@ PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáé�
 GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 IN_POINTS = re.compile(r"\b(?:percentage points|puntos porcentuales|points|puntos|pp)\b")
+FITS_IN = re.compile(r"\b(?:cabe|caben|cabria|fits?|goes) (?:\w+ ){0,6}?(?:en|into|in)\b")
 BARE_ARTICLES = {"el", "la", "los", "las", "del", "the", "in", "en"}  # left of a period read and taken out
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
@@ -1097,7 +1098,9 @@ class Understander:
         if cues.measure is None and any(re.search(rf"\b(?:cada|each|every) {re.escape(place.matched)}\b", folded)
                                         for place in places.places):  # "¿cuántas toneladas emitía cada mexicano?"
             cues = cues.model_copy(update={"measure": "per_capita"})
-        if two_kind and len(places.places) == len(places.spans) == 2 and AFTER_THAN.search(compared[:places.spans[0][0]]):
+        if two_kind and len(places.places) == len(places.spans) == 2 and (AFTER_THAN.search(
+                compared[:places.spans[0][0]]) or two_kind == "ratio" and FITS_IN.search(compared)):
+            # "¿cuántas veces cabe la población de Argentina en la de Brasil?": Brazil's over Argentina's
             places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
             (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)

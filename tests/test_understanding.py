@@ -2335,6 +2335,11 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "change", "SP.POP.TOTL", ["CHL"]),
     (["What's the most recent rolling-quarter unemployment rate in the central bank series, and for which three "
       "months?"], "latest", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),  # the months of one rolling quarter, no top three
+    # how many times one fits in the other: the other over it; "la misma razón" is the last ratio, of new places
+    (["En 2024, ¿cuántas veces cabe la población de Argentina en la de Brasil?"], "ratio", "SP.POP.TOTL",
+     ["BRA", "ARG"]),
+    (["PIB per cápita PPA de Chile y Argentina 2024, cuántas veces mayor",
+      "y entre Uruguay y Chile? la misma razón (Uruguay sobre Chile)"], "ratio", "NY.GDP.PCAP.PP.CD", ["URY", "CHL"]),
     # two years joined by "y", with the unit in a parenthesis: no second measure
     (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
@@ -2961,6 +2966,9 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
       "and what percent of that lives in Iquique and Alto Hospicio together?"], "clarify", "together"),
     # a region named that is only a province and a comuna
     (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data", "Los Andes"),
+    # a difference of two averages over years, which no plan computes
+    (["crecimeinto del PIB de Perú: promedio simple anual 2015-2024, y cuántos puntos más alto o más bajo que el "
+      "promedio de Chile en esos mismos años?"], "clarify", "promedio"),
     # an age no series' band names; a unit no series is in
     (["What share of Japan's population was 80 or older in 2023?"], "clarify", "80 or older"),
     (["In 2022, how many South American countries had more than 100 people per square mile?"], "no_data",
