@@ -1082,7 +1082,8 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})
             order = "asc"
         elif operation in (Operation.WHICH_PERIOD, Operation.RANK) and (rose := ROSE_MOST.search(asked)) and \
-                chosen.transform != "growth":  # "¿en qué año subió más el desempleo?": its biggest rise, never its peak
+                chosen.transform not in ("growth", "period_change"):  # "¿en qué año subió más el desempleo?": its
+            # biggest rise, never its peak; a change on the month before is the rise itself
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": rose[0]})
         if operation == Operation.WHICH_PERIOD and period.day and understanding.operation is None:
             operation = Operation.VALUE  # "¿y el 15 de junio del 2023?" after the day it peaked: that day's value

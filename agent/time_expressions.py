@@ -47,6 +47,8 @@ SAID_YEAR = re.compile(r"\b(?:dos mil(?: y)?|two thousand(?: and)?)\s+("
 MONTH_SLASH_YEAR = re.compile(r"\b(0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d\d)\b")  # "03/2024"
 YEAR_DASH_MONTH = re.compile(r"\b((?:19|20)\d\d)(?:-(0[1-9])|/(0?[1-9]|1[0-2]))\b(?![/-]\d)")  # "2024-03", "2024/11";
 # not "2024-03-15", nor "2010-12", which may be the years 2010 to 2012
+WEEKDAY = re.compile(r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|"
+                     r"friday|saturday|sunday)\s+(?=\d)")  # the day's name before its number says nothing more
 # Shorthand of analysts and chats: "aug-26", "mar'24", "1T-26", "Q1-2026", "4Q25"
 MONTH_SHORT_YEAR = re.compile(rf"(?i)\b({MONTH_NAMES})\s*[-/'’]\s*(\d\d)\b(?![-/]\d)")
 QUARTER_SHORT = re.compile(r"(?i)\b(?:([1-4])\s?[TQ]|[TQ]([1-4]))\s*[-/'’]?\s*((?:19|20)?\d\d)\b(?![-/]\d)")
@@ -262,6 +264,9 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:entre|between|from|desde|del?)(?: el| the)? (\d{{1,2}})(?: de)? ({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? "
                 rf"(?:y|and|to|hasta|al|a)(?: el| the)? (\d{{1,2}})(?: de)? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      lambda m, today: _day_range(m[1], m[2], m[3], m[4], m[5], m[6])),  # "entre el 3 de enero y el 29 de diciembre de 2023"
+    (re.compile(rf"\b(?:entre|between|from|desde|del?)(?:\s+el|\s+the)?\s+(\d{{1,2}})\s+(?:y|and|to|hasta|al|a)(?:\s+el|"
+                rf"\s+the)?\s+(\d{{1,2}})(?: de)? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),  # weekdays blanked between
+     lambda m, today: _day_range(m[1], m[3], None, m[2], m[3], m[4])),  # "entre el 6 y el 10 de marzo de 2023"
     (re.compile(rf"\b(?:entre|between|from|desde)(?: el| the)? ({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?(?:{OF_YEAR} {YEAR})? "
                 rf"(?:y|and|to|hasta)(?: el| the)? ({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?{OF_YEAR} {YEAR}\b"),
      lambda m, today: _day_range(m[2], m[1], m[3], m[5], m[4], m[6])),  # "between January 3 and December 29, 2023"
@@ -351,6 +356,7 @@ NOT_A_MONTH = re.compile(r"(?<=\bdel )mar\b")
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     folded = NOT_A_MONTH.sub("   ", folded)  # blanked to its length: the spans found stay those of the question
+    folded = WEEKDAY.sub(lambda found: " " * len(found[0]), folded)  # "entre el lunes 6 y el viernes 10 de marzo"
     match = _find_period(folded, today)
     before = BEFORE_PANDEMIC.search(folded)
     if before:

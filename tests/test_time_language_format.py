@@ -27,6 +27,8 @@ PERIODS = [
     ("the last 5 years", {"last_n_years": 5}),
     ("los últimos diez años", {"last_n_years": 10}),
     ("promedio de los 3 últimos años", {"last_n_years": 3}),
+    ("entre el lunes 6 y el viernes 10 de marzo de 2023", {"start": 2023, "end": 2023, "month": 3, "month_end": 3,
+                                                         "day": 6, "day_end": 10}),  # one month, weekdays named
     ("los últimos seis meses", {"last_n_months": 6}),
     ("a fines de 2023", {"start": 2023, "end": 2023, "month": 12, "year_end": True}),
     ("at the end of 2019", {"start": 2019, "end": 2019, "month": 12, "year_end": True}),

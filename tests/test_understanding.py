@@ -2340,6 +2340,12 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      ["BRA", "ARG"]),
     (["PIB per cápita PPA de Chile y Argentina 2024, cuántas veces mayor",
       "y entre Uruguay y Chile? la misma razón (Uruguay sobre Chile)"], "ratio", "NY.GDP.PCAP.PP.CD", ["URY", "CHL"]),
+    # days named with their weekdays, one month for both; the biggest rise on the month before; chat words
+    (["Necesito el promedio del precio del cobre de los cinco días hábiles entre el lunes 6 y el viernes 10 de marzo "
+      "de 2023"], "aggregate", "CHL.COPPER.PRICE", ["CHL"]),
+    (["Desde enero de 2020, ¿en qué mes subió más el IPC respecto al mes anterior?"], "which_period",
+     "CHL.CPI.CHANGE_1M", ["CHL"]),
+    (["a cuanto taba la uf en marzo 2021? el dato mensual del central nomas"], "value", "CHL.UF", ["CHL"]),
     # two years joined by "y", with the unit in a parenthesis: no second measure
     (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
