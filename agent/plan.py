@@ -86,7 +86,8 @@ WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which
                         r"tiempos|de la historia|historic[oa]|on record|ever)\b")  # also "over the whole series"
 GROUP_OPERATIONS = (Operation.RANK, Operation.POSITION, Operation.COUNT, Operation.AGGREGATE)  # a place holds members
 # "esos cinco países" after a ranking: the members it showed
-THOSE_SHOWN = re.compile(r"\b(?:esos|esas|estos|estas|those|these)\s+(?:(\d+|[a-z]+)\s+)?(?:paises|countries|regiones|"
+THOSE_SHOWN = re.compile(r"\b(?:esos|esas|estos|estas|those|these)\s+(?:(?:same|mismos|mismas)\s+)?(?:(\d+|[a-z]+)\s+)?"
+                         r"(?:paises|countries|regiones|"
                          r"regions|comunas|provincias|provinces)\b")
 # "¿cuántos puntos por sobre ese promedio?": a value against the last answer's average
 AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above|below|over|under|than|que|vs|"
@@ -97,7 +98,8 @@ THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
 ENDS = r"(?:(?:el |la |los |las |the )?(?:mas alt[oa]s?|mas baj[oa]s?|mayor(?:es)?|menor(?:es)?|maxim[oa]s?|minim[oa]s?|" \
        r"highest|lowest|largest|smallest|maximum|minimum|max|min)(?: values?| valor(?:es)?)?)"
-BOTH_ENDS = re.compile(rf"\b{ENDS}\s+(?:y|and|e|&)\s+{ENDS}\b")  # "el máximo y el mínimo", "highest and lowest"
+BOTH_ENDS = re.compile(rf"\b{ENDS}\b(?:\s+\S+){{0,8}}?\s+(?:y|and|e|&)\s+(?:\S+\s+){{0,3}}?{ENDS}\b")  # "el máximo y el
+# mínimo", "which had the highest rate in 2022 and which had the lowest"
 AND_THE_OTHER_OPERAND_OPERATION = {
     Operation.RATIO: re.compile(r"\b(?:diferencia|difference|brecha|gap)\b|\b(?:y|and|e)\b.{0,30}\b(?:by how much|"
                                 r"por cuanto)\b"),
@@ -151,6 +153,13 @@ def _period_of(label: str) -> PeriodSpec:
         return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
     return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
                       day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' day
+
+
+def _opposite_ends(said: str) -> bool:
+    """Do the words name both ends ("the highest … and the lowest"), never one end twice?"""
+    high = re.search(r"\b(?:mas alt|mayor|maxim|highest|largest|maximum|max)\w*", said)
+    low = re.search(r"\b(?:mas baj|menor|minim|lowest|smallest|minimum|min)\w*", said)
+    return bool(high and low)
 
 
 def _a_year_apart(span: PeriodSpec) -> bool:
@@ -392,9 +401,12 @@ class Planner:
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
         if outcome.status == "ok" and outcome.plan.operation in (Operation.WHICH_PERIOD, Operation.RANK) and \
-                not outcome.also and BOTH_ENDS.search(fold(understanding.question)):
+                not outcome.also and not understanding.second_topic and (ends := BOTH_ENDS.search(fold(understanding.question))) \
+                and _opposite_ends(ends[0]):
             # "what were the highest and the lowest values?": each end, never one of them alone
             other = "asc" if outcome.plan.order == "desc" else "desc"
+            if outcome.plan.operation == Operation.RANK and outcome.plan.top_n is None:  # the one at each end
+                outcome.plan = outcome.plan.model_copy(update={"top_n": 1})
             outcome.also = [outcome.plan.model_copy(update={"order": other})]
         if outcome.status == "ok" and outcome.plan.operation in (Operation.RATIO, Operation.DIFFERENCE) and \
                 not outcome.also and (other := AND_THE_OTHER_OPERAND_OPERATION[outcome.plan.operation].search(
@@ -916,10 +928,13 @@ class Planner:
             period = PeriodSpec()
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
-        if operation == Operation.RANK and not group and not understanding.member_kind and len(areas) > 1:
-            # places named side by side: each one's figure, the latest unless a range of years is asked
+        if operation == Operation.RANK and not group and len(areas) > 1 and (
+                not understanding.member_kind or THOSE_SHOWN.search(asked)):
+            # places named side by side, or "those same two comunas" the last answer showed: each one's figure, the
+            # latest unless a range of years is asked
             operation = Operation.VALUE if period.is_single_year else Operation.LATEST if period.unstated else \
                 Operation.SERIES
+            member_kind = None
         elif operation == Operation.RANK and not (understanding.member_kind or context and context.member_kind) and not (
                 group and self.catalog.kind_counts.get(chosen.code, {}).get(member_kind, 0) > 1):
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no

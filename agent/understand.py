@@ -273,6 +273,8 @@ ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?
                         r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
+ASKED_ONE_MEMBER = re.compile(ONE_MEMBER.pattern.replace(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)",
+                                                          r"\b(?:que|cual|which|what)\s+", 1))
 ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second|third|"
                                   r"fourth|fifth)\s+)?|^\W*)(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+"
                                   r"(?!\d|ric|rich|wealth)\w+"
@@ -424,6 +426,7 @@ GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:e
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 IN_POINTS = re.compile(r"\b(?:percentage points|puntos porcentuales|points|puntos|pp)\b")
 FITS_IN = re.compile(r"\b(?:cabe|caben|cabria|fits?|goes) (?:\w+ ){0,6}?(?:en|into|in)\b")
+BOTH_WORDS = {"both", "ambos", "ambas", "two", "dos", "each", "cada"}
 BARE_ARTICLES = {"el", "la", "los", "las", "del", "the", "in", "en"}  # left of a period read and taken out
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
@@ -1136,7 +1139,8 @@ class Understander:
         if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
                 said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
-        one_member = ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded) or ONE_MEMBER.search(explained)
+        one_member = ASKED_ONE_MEMBER.search(folded) or ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded) \
+            or ONE_MEMBER.search(explained)  # "in the Magallanes region, which comuna had…": the kind asked
         # "¿qué país de Sudamérica (según la ONU) tuvo…?": a parenthesis between the member and its verb
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
         if operation == Operation.AGGREGATE and said.unstated and ON_AVERAGE.search(folded) and not places.member_kind \
@@ -1200,6 +1204,10 @@ class Understander:
                 {next_ones[1] or next_ones[2]} if next_ones else set()) | ({ordinal[1]} if ordinal else set()) | (
                 set(placed[0].split()) if placed else set())
         measures = self._measures(marked, cue_words | source_words, stopwords)
+        if len(measures) > 1:  # "I need both rates": words for any figure name no second measure
+            measures = [measure for measure in measures if not set(measure.split()) - stopwords - BOTH_WORDS
+                        <= set(words.vague_words)] or measures
+            measures = measures if len(measures) > 1 else []
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))

@@ -591,6 +591,8 @@ def test_operation_words_as_people_write_them(cifra, question, operation, areas,
     "Looking at the Central Bank's monthly unemployment rate for Chile (rolling quarters) over the twelve readings "
     "dated 2023, what were the highest and the lowest values?",
     "¿qué país de Sudamérica tuvo la mayor y la menor inflación en 2022?",
+    "Within the Pacific Alliance (Chile, Colombia, Mexico, Peru), which member had the highest consumer price inflation "
+    "in 2024 and which the lowest? I need both rates.",  # "rates" names no second measure
 ])  # fmt: skip
 def test_the_highest_and_the_lowest_are_both_answered(cifra, question):
     answer = cifra.ask(question)  # never one end alone
@@ -2346,6 +2348,10 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["Desde enero de 2020, ¿en qué mes subió más el IPC respecto al mes anterior?"], "which_period",
      "CHL.CPI.CHANGE_1M", ["CHL"]),
     (["a cuanto taba la uf en marzo 2021? el dato mensual del central nomas"], "value", "CHL.UF", ["CHL"]),
+    # "which comuna" asked in a region named before it; both ends; then another measure of "those same two"
+    (["In the Magallanes region, which comuna had the highest income-poverty rate in 2022 and which had the lowest? "
+      "Give both rates.", "What were the multidimensional poverty rates for those same two comunas?"], "value",
+     "CHL.POVERTY.MULTIDIMENSIONAL", ["CL-12104", "CL-12201"]),
     # two years joined by "y", with the unit in a parenthesis: no second measure
     (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
