@@ -403,7 +403,8 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
                            spans=[span for _, span in years])
     if years:
         year, span = years[0]
-        return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span])
+        restated = find_shift(folded)  # "¿y diez años antes, en 2014?": the year says where the shift lands
+        return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span] + ([restated[1]] if restated else []))
     shift = find_shift(folded)
     if shift:
         month = MONTH_OF_THAT_YEAR.search(folded) if shift[0] % 12 == 0 else None  # "¿y en marzo del año anterior?":

@@ -2352,6 +2352,9 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["In the Magallanes region, which comuna had the highest income-poverty rate in 2022 and which had the lowest? "
       "Give both rates.", "What were the multidimensional poverty rates for those same two comunas?"], "value",
      "CHL.POVERTY.MULTIDIMENSIONAL", ["CL-12201", "CL-12104"]),  # in the order shown
+    # a shift restated as its year keeps the ratio: "diez años antes" is no topic
+    (["¿Cuántas veces más grande era la economía de Brasil que la chilena en 2024, medida por el PIB en dólares "
+      "corrientes?", "¿y diez años antes, en 2014?"], "ratio", "NY.GDP.MKTP.CD", ["BRA", "CHL"]),
     # two years joined by "y", with the unit in a parenthesis: no second measure
     (["mortalidad infantil en bolivia, el 2000 y el 2023 (por mil nacidos vivos)"], "series", "SP.DYN.IMRT.IN", ["BOL"]),
     # the member states of a union whose own figure is published
