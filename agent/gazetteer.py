@@ -53,6 +53,7 @@ class PlaceMatch(BaseModel):
     spans: list[tuple[int, int]]
     member_kind: str | None = None
     by_people: bool = False  # a place named by its people ("¿cuántos chilenos hay?"): they are what is counted
+    included: list[Place] = []  # members a parenthesis says the group includes ("que incluye a México")
 
 
 def _demonym_forms(demonym: str) -> list[str]:

@@ -132,6 +132,8 @@ class Understanding(BaseModel):
     places: list[Place] = []
     group: Place | None = None
     excluded: list[Place] = Field([], description="Places left out of a group ('sin contar la Región Metropolitana').")
+    included: list[Place] = Field([], description="Members a parenthesis says the group includes ('que incluye a "
+                                                  "México'): they say which group, and are no places asked.")
     among: list[Place] = Field([], description="Places named one by one that a position is counted among "
                                                "('ordenando España, Portugal e Italia, ¿en qué lugar queda Italia?').")
     period: PeriodSpec = PeriodSpec()

@@ -1521,7 +1521,8 @@ class Planner:
         name means (Centroamérica without Mexico, the UN's with it), the one holding the members named beside it."""
         place = next((place for place in [understanding.group, *understanding.places] if place and place.code == group),
                      None)
-        outside = [area for area in areas if not self.catalog.contains(group, area)]
+        said = [member.code for member in understanding.included]  # "(que incluye a México)"
+        outside = [area for area in areas + said if not self.catalog.contains(group, area)]
         if not place or not outside or understanding.operation not in MEMBERS_COMPARED:
             return areas, group
         holding = next((other for other in place.alternatives

@@ -943,7 +943,8 @@ class Understander:
         if included and any(self.gazetteer.is_group(place) for place in places.places):
             # "el país de Centroamérica con más…? (incluye Panamá y Belice)": members of the group, not places asked
             named = [place for place, span in zip(places.places, places.spans) if span[0] < included.start()]
-            places = places.model_copy(update={"places": named})  # their words stay read, as places
+            said = [place for place in self.gazetteer.find(folded[included.end():]).places if not self.gazetteer.is_group(place)]
+            places = places.model_copy(update={"places": named, "included": said})  # their words stay read, as places
         return places
 
     def _unknown_place(self, text: str, places: list[Place]) -> str | None:
@@ -1359,7 +1360,7 @@ class Understander:
             last_place[0] == "its" and places.spans and places.spans[0][0] < last_place.start())
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
-            group=group, excluded=excluded, among=among, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
+            group=group, excluded=excluded, among=among, included=places.included, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate="sum" if summed else None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period, rate_changed=rate_changed,
