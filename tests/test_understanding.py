@@ -2990,6 +2990,9 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     # a difference of two averages over years, which no plan computes
     (["crecimeinto del PIB de Perú: promedio simple anual 2015-2024, y cuántos puntos más alto o más bajo que el "
       "promedio de Chile en esos mismos años?"], "clarify", "promedio"),
+    # both sexes of a measure published only for each: never another measure for "the overall rate"
+    (["What was the labour force participation rate among women in Peru in 2023?",
+      "ok and the overall rate, men and women combined?"], "no_data", "Labor force participation rate"),
     # an age no series' band names; a unit no series is in
     (["What share of Japan's population was 80 or older in 2023?"], "clarify", "80 or older"),
     (["In 2022, how many South American countries had more than 100 people per square mile?"], "no_data",
