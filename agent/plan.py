@@ -110,6 +110,7 @@ FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|from there|f
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
+PERCENT_OF = re.compile(r"%\s*(?:del|de la|de los|de las|de|of the|of)\b")
 THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
 # "Is that higher or lower than the euro area?", "¿es eso mayor que lo de Perú?": the last answer's figure against
 # another place's
@@ -1041,7 +1042,8 @@ class Planner:
                 # members are unknown holds no part, and another share measure (aged 65+) is no answer
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": lived[0]})
         if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency") \
-                and lexicon().has_phrase(asked, lexicon().operations["share_of"]):  # "qué porcentaje aportó": no amount
+                and (lexicon().has_phrase(asked, lexicon().operations["share_of"]) or PERCENT_OF.search(understanding.question)):
+            # "qué porcentaje aportó", "q % del subtotal es la RM": no amount
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"

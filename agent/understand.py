@@ -415,7 +415,7 @@ DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:m
 AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 # Words a percent sign said as a word follows ("qué % de", "como % del PIB"); after others it says "in percent"
 WORDS_BEFORE_PERCENT = {"que", "what", "como", "as", "en", "in", "un", "el", "the", "a", "cuanto", "how", "much", "del", "of",
-                        "de", "por", "by"}
+                        "de", "por", "by", "q"}  # "q %": chat shorthand for "qué %"
 RATE_PERIODS = {"annual", "anual", "yearly", "anuales"}  # "(annual %)", "(% anual)" read as "anual %" too
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")

@@ -2990,6 +2990,8 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     # a difference of two averages over years, which no plan computes
     (["crecimeinto del PIB de Perú: promedio simple anual 2015-2024, y cuántos puntos más alto o más bajo que el "
       "promedio de Chile en esos mismos años?"], "clarify", "promedio"),
+    # a share written "q %" of an amount no share is published for: never the amount
+    (["pib regional 1T-26: q % del subtotal regionalizado es la RM?"], "no_data", "PIB regional"),
     # both sexes of a measure published only for each: never another measure for "the overall rate"
     (["What was the labour force participation rate among women in Peru in 2023?",
       "ok and the overall rate, men and women combined?"], "no_data", "Labor force participation rate"),
