@@ -1414,7 +1414,23 @@ class Planner:
                             (understanding.second_topic, understanding.second_candidates,
                              understanding.second_cues or understanding.cues))]
         outcomes = [self._read(reading, conversation, lambda: None, ask_model=False) for reading in readings]
-        return [outcome.plan for outcome in outcomes if outcome.status == "ok"]
+        plans = [outcome.plan for outcome in outcomes if outcome.status == "ok"]
+        shares = [index for index, plan in enumerate(plans) if self.catalog.get(plan.indicator_code).measure == "share"]
+        if len(plans) == 2 and len(shares) == 1:
+            amount = 1 - shares[0]
+            plans[amount] = self._amount_beside(plans[amount], plans[shares[0]])
+        return plans
+
+    def _amount_beside(self, amount: QueryPlan, share: QueryPlan) -> QueryPlan:
+        """"What percentage lived in the RM, and how many people is that?": the amount from the share's own source
+        (the census count beside the census share), never another source's figure for it."""
+        of_share = self.catalog.get(share.indicator_code)
+        if self.catalog.get(amount.indicator_code).unit_kind != "count":
+            return amount
+        same = next((info for info in self.catalog.family_of(share.indicator_code)
+                     if info.measure != "share" and info.unit_kind == "count" and info.source_id == of_share.source_id
+                     and (info.age, info.sex) == (of_share.age, of_share.sex)), None)
+        return amount.model_copy(update={"indicator_code": same.code, "alternatives": []}) if same else amount
 
     def _operands(self, understanding: Understanding, operation: Operation, context: QueryPlan | None,
                   chosen: IndicatorInfo, base: str,

@@ -599,6 +599,13 @@ def test_the_highest_and_the_lowest_are_both_answered(cifra, question):
     assert answer.status == "ok" and sorted(part.plan.order for part in answer.parts) == ["asc", "desc"], answer.answer
 
 
+def test_the_amount_beside_a_share_comes_from_the_share_s_source(cifra):
+    answer = cifra.ask("In Chile's 2024 census, what percentage of the counted population lived in the Santiago "
+                       "Metropolitan Region, and how many people is that?")  # the census count, never a projection
+    assert sorted(part.plan.indicator_code for part in answer.parts) == [
+        "CHL.CENSUS2024.POP", "CHL.CENSUS2024.POP.SHARE"], answer.answer
+
+
 @pytest.mark.parametrize("question", [
     "en 2023 cuantas veces mas alto era el pib per capita ppa de chile q el de bolivia, y cual era la diferencia en dolares",
     "diferencia del PIB per cápita entre Chile y Perú en 2020, y cuántas veces más alto es",
