@@ -124,11 +124,9 @@ def _one_per_area(query: Select, key: str, descending: bool, ties: bool = False,
     pick = (func.rank().over(partition_by=inner.c.area, order_by=order) if ties else
             func.row_number().over(partition_by=inner.c.area, order_by=(order, inner.c.period.asc()))).label("pick")
     ranked = select(*inner.c, pick).subquery("ranked")
-    if first > 1:
-        return (select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick <= first)
-                .order_by(ranked.c.area, ranked.c.pick, ranked.c.period))
-    return (select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick == 1)
-            .order_by(ranked.c.area, ranked.c.period))
+    best_first = (ranked.c.pick,) if first > 1 else ()
+    return (select(*(column for column in ranked.c if column.key != "pick")).where(ranked.c.pick <= first)
+            .order_by(ranked.c.area, *best_first, ranked.c.period))
 
 
 class QueryBuilder:

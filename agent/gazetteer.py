@@ -135,6 +135,10 @@ class Gazetteer:
         """Every folded name and alias of a place."""
         return set(self._names)
 
+    def knows(self, name: str) -> bool:
+        """Is the folded ``name`` a place's name or alias?"""
+        return name in self._names
+
     def _ranked(self, codes: set[str], level: str | None) -> list[str]:
         return sorted(codes, key=lambda code: (self.areas[code].kind != level, KIND_PRIORITY.index(self.areas[code].kind), code))
 

@@ -96,8 +96,10 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
-ENDS = r"(?:(?:el |la |los |las |the )?(?:mas alt[oa]s?|mas baj[oa]s?|mayor(?:es)?|menor(?:es)?|maxim[oa]s?|minim[oa]s?|" \
-       r"highest|lowest|largest|smallest|maximum|minimum|max|min)(?: values?| valor(?:es)?)?)"
+HIGH = r"(?:mas alt[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|maximum|max)"
+LOW = r"(?:mas baj[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|minimum|min)"
+HIGH_END, LOW_END = re.compile(rf"\b{HIGH}\b"), re.compile(rf"\b{LOW}\b")
+ENDS = rf"(?:(?:el |la |los |las |the )?(?:{HIGH}|{LOW})(?: values?| valor(?:es)?)?)"
 BOTH_ENDS = re.compile(rf"\b{ENDS}\b(?:\s+\S+){{0,8}}?\s+(?:y|and|e|&)\s+(?:\S+\s+){{0,3}}?{ENDS}\b")  # "el máximo y el
 # mínimo", "which had the highest rate in 2022 and which had the lowest"
 AND_THE_OTHER_OPERAND_OPERATION = {
@@ -154,13 +156,6 @@ def _period_of(label: str) -> PeriodSpec:
         return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
     return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
                       day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' day
-
-
-def _opposite_ends(said: str) -> bool:
-    """Do the words name both ends ("the highest … and the lowest"), never one end twice?"""
-    high = re.search(r"\b(?:mas alt|mayor|maxim|highest|largest|maximum|max)\w*", said)
-    low = re.search(r"\b(?:mas baj|menor|minim|lowest|smallest|minimum|min)\w*", said)
-    return bool(high and low)
 
 
 def _a_year_apart(span: PeriodSpec) -> bool:
@@ -377,9 +372,10 @@ class Planner:
         conversation = self._the_part_asked(understanding, conversation)
         understanding = self._alike(self._as_answered(understanding, conversation))
         outcome = self._read(understanding, conversation, on_model, ask_model)
-        if outcome.status == "ok" and WHY.match(fold(understanding.question)):  # a cause is no figure: offered, not told
+        asked = fold(understanding.question)
+        if outcome.status == "ok" and WHY.match(asked):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
-        if outcome.status == "ok" and (unit := lexicon().has_phrase(fold(understanding.question), lexicon().foreign_units)) \
+        if outcome.status == "ok" and (unit := lexicon().has_phrase(asked, lexicon().foreign_units)) \
                 and unit not in fold(f"{(chosen := self.catalog.get(outcome.plan.indicator_code)).unit_en} {chosen.unit_es}"):
             # "more than 100 people per square mile": the series counts per km², and is never compared in another unit
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unit})
@@ -391,29 +387,17 @@ class Planner:
                 and (span := outcome.plan.period).start is not None and span.end not in (None, span.start):
             # "promedio 2015-2024 de Perú, y cuántos puntos más que el de Chile": a difference of two averages, which
             # no plan computes; never each end year's difference
-            said = lexicon().has_phrase(fold(understanding.question), lexicon().operations[
-                f"aggregate_{understanding.aggregate}"])
+            said = lexicon().has_phrase(asked, lexicon().operations[f"aggregate_{understanding.aggregate}"])
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": said or understanding.aggregate})
-        relative = lexicon().has_phrase(fold(understanding.question), lexicon().operations["percent_change"])
+        relative = lexicon().has_phrase(asked, lexicon().operations["percent_change"])
         if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and \
                 self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent":
             # "Which of the two is bigger, and by how much in percent?": no difference in the measure's unit instead
             ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
-        if outcome.status == "ok" and outcome.plan.operation in (Operation.WHICH_PERIOD, Operation.RANK) and \
-                not outcome.also and not understanding.second_topic and (ends := BOTH_ENDS.search(fold(understanding.question))) \
-                and _opposite_ends(ends[0]):
-            # "what were the highest and the lowest values?": each end, never one of them alone
-            other = "asc" if outcome.plan.order == "desc" else "desc"
-            if outcome.plan.operation == Operation.RANK and outcome.plan.top_n is None:  # the one at each end
-                outcome.plan = outcome.plan.model_copy(update={"top_n": 1})
-            outcome.also = [outcome.plan.model_copy(update={"order": other})]
-        if outcome.status == "ok" and outcome.plan.operation in (Operation.RATIO, Operation.DIFFERENCE) and \
-                not outcome.also and (other := AND_THE_OTHER_OPERAND_OPERATION[outcome.plan.operation].search(
-                    fold(understanding.question))):  # "cuántas veces más alto…, y cuál era la diferencia?": both
-            outcome.also = [outcome.plan.model_copy(update={
-                "operation": Operation.DIFFERENCE if outcome.plan.operation == Operation.RATIO else Operation.RATIO})]
+        if outcome.status == "ok" and not outcome.also:
+            outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
                 understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also:
             outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
@@ -433,6 +417,22 @@ class Planner:
                   and (other := next((code for code in place.alternatives if code in answered), None)) else place
                   for place in understanding.places]
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
+
+    @staticmethod
+    def _both_asked(plan: QueryPlan, asked: str, two_measures: bool) -> tuple[QueryPlan, list[QueryPlan]]:
+        """Two answers one question asks for together: both ends of one measure ("the highest and the lowest
+        values"), each the one at its end of a ranking; a ratio and its difference ("cuántas veces más alto…, y cuál
+        era la diferencia")."""
+        if plan.operation in (Operation.WHICH_PERIOD, Operation.RANK) and not two_measures and (ends := BOTH_ENDS.search(asked)) \
+                and HIGH_END.search(ends[0]) and LOW_END.search(ends[0]):
+            if plan.operation == Operation.RANK and plan.top_n is None:
+                plan = plan.model_copy(update={"top_n": 1})
+            return plan, [plan.model_copy(update={"order": "asc" if plan.order == "desc" else "desc"})]
+        if plan.operation in (Operation.RATIO, Operation.DIFFERENCE) and \
+                AND_THE_OTHER_OPERAND_OPERATION[plan.operation].search(asked):
+            other = Operation.DIFFERENCE if plan.operation == Operation.RATIO else Operation.RATIO
+            return plan, [plan.model_copy(update={"operation": other})]
+        return plan, []
 
     def _alike(self, understanding: Understanding) -> Understanding:
         """A name several areas share, listed with places of one other kind, read as that kind: "Viña del Mar,
@@ -1424,9 +1424,9 @@ class Planner:
     def _amount_beside(self, amount: QueryPlan, share: QueryPlan) -> QueryPlan:
         """"What percentage lived in the RM, and how many people is that?": the amount from the share's own source
         (the census count beside the census share), never another source's figure for it."""
-        of_share = self.catalog.get(share.indicator_code)
         if self.catalog.get(amount.indicator_code).unit_kind != "count":
             return amount
+        of_share = self.catalog.get(share.indicator_code)
         same = next((info for info in self.catalog.family_of(share.indicator_code)
                      if info.measure != "share" and info.unit_kind == "count" and info.source_id == of_share.source_id
                      and (info.age, info.sex) == (of_share.age, of_share.sex)), None)

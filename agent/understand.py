@@ -262,19 +262,19 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
                               r"(?: al?\b)?)\b(?!\s+(?:(?:el|la|los|las|the|a|al)\s+)?\d)")  # "¿por cuántas personas supera A a B?"; not "superaba el 15 %",
 # a count's condition
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
-ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
-                        r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                        r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
-                        r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
-                        # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
-                        r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                        r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
-                        r"more|less|"
-                        r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
+ONE_MEMBER_SAID = (r"(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
+                   r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
+                   r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
+                   r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
+                   # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
+                   r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
+                   r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
+                   r"more|less|"
+                   r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
+ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)" + ONE_MEMBER_SAID)
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
-ASKED_ONE_MEMBER = re.compile(ONE_MEMBER.pattern.replace(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)",
-                                                          r"\b(?:que|cual|which|what)\s+", 1))
+ASKED_ONE_MEMBER = re.compile(r"\b(?:que|cual|which|what)\s+" + ONE_MEMBER_SAID)  # "which comuna had…", the kind asked
 ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second|third|"
                                   r"fourth|fifth)\s+)?|^\W*)(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+"
                                   r"(?!\d|ric|rich|wealth)\w+"
@@ -432,11 +432,11 @@ BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|amba
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
 CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por ciento|percent))", re.IGNORECASE)  # "censo 24"
 # "¿de cuántos años es la brecha?", "how many points is the gap?": the unit of one figure, no count of years
-GAP_IN_UNITS_ES = re.compile(r"\bde\s+cu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+(es|fue|era)\b",
-                             re.IGNORECASE)
-AHEAD_IN_UNITS_ES = re.compile(r"\bcu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+(le|les)\s+(saca|sacaba|lleva|llevaba)\b",
+HOW_MANY_UNITS_ES = r"cu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)"
+GAP_IN_UNITS_ES = re.compile(rf"\bde\s+{HOW_MANY_UNITS_ES}\s+(es|fue|era)\b", re.IGNORECASE)
+AHEAD_IN_UNITS_ES = re.compile(rf"\b{HOW_MANY_UNITS_ES}\s+(le|les)\s+(saca|sacaba|lleva|llevaba)\b",
                                re.IGNORECASE)  # "¿cuántos años le saca eso a Brasil?"
-DIFFERENCE_IN_UNITS_ES = re.compile(r"\bcu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)\s+de\s+diferencia\b",
+DIFFERENCE_IN_UNITS_ES = re.compile(rf"\b{HOW_MANY_UNITS_ES}\s+de\s+diferencia\b",
                                     re.IGNORECASE)  # "¿cuántos años de diferencia hay?"
 GAP_IN_UNITS_EN = re.compile(r"\bhow\s+many\s+(years|points|percentage\s+points|people)\s+(is|was)\s+the\s+"
                              r"(gap|difference)\b", re.IGNORECASE)
@@ -960,13 +960,23 @@ class Understander:
                 return name
         return None
 
+    @staticmethod
+    def _counts_people(topic_text: str, cues: VariantCues, folded: str) -> bool:
+        """Does the topic name only people ("personas", "gente"), or people a census counted ("gente según el censo",
+        never "personas de 65 o más por cada 100 niños según el censo", an age group's ratio)?"""
+        words = lexicon()
+        said = set(topic_text.split())
+        census = said & set(words.census_words)
+        counted = said - census
+        return counted <= set(words.headcount_words) and (not census or (
+            bool(counted) and not cues.age and not PER_EACH.search(folded)))
+
     def _inside_other_name(self, text: str, places: list[Place]) -> str | None:
         """"Nueva Valdivia", "San Chile": a known place's name after a word that begins many place names, where the
         two together name no place Cifra knows."""
-        known = self.gazetteer.names()
         for found in PREFIXED_NAME.finditer(text):
             whole, named = fold(found[0]), fold(found[2])
-            if whole not in known and any(named.startswith(place.matched) or place.matched.startswith(named)
+            if not self.gazetteer.knows(whole) and any(named.startswith(place.matched) or place.matched.startswith(named)
                                           for place in places):
                 return found[0]
         return None
@@ -1292,17 +1302,15 @@ class Understander:
             cues = cues.model_copy(update={"age": None, "sex": None})
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
-        elif (said_census := set(topic_text.split()) & set(words.census_words)) is not None and (
-                set(topic_text.split()) - said_census <= set(words.headcount_words)) and (not said_census or (
-                    set(topic_text.split()) - said_census and not cues.age and not PER_EACH.search(folded))) and (
-                topic_text or (places.by_people and not (
+        elif self._counts_people(topic_text, cues, folded) and (topic_text or (places.by_people and not (
                 previous_measure and cues.sex and CONTINUATION.match(folded))) or (  # "¿y los hombres uruguayos?": the
                 cues.age and not CONTINUATION.match(folded))):  # last measure's men; "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
             # "¿qué porcentaje del total tiene 65 o más?" names an age alone: of the people last asked about
             elliptical = not topic_text and not places.places
-            topic_text = without_entities = " ".join(["poblacion", *sorted(said_census)])  # "gente según el censo"
+            said_census = sorted(set(topic_text.split()) & set(words.census_words))  # "gente según el censo"
+            topic_text = without_entities = " ".join(["poblacion", *said_census])
             search_words = [topic_text]
         elif places.by_people and cues.measure == "share" and (LIVES_IN.search(folded) or PEOPLE_HAVE.search(folded)) \
                 and "poblacion" not in topic_text:
