@@ -109,4 +109,6 @@ def option_label(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[st
         terms = (info.name(language), second.name(language)) if second else [area_names.get(c, c) for c in plan.area_codes[:2]]
         label = message(f"understood_op_{plan.operation.value}", language, first=terms[0], second=terms[1], condition="")
         return label if second else f"{info.name(language)} · {label}"
+    if plan.operation == Operation.CHANGE:  # two changes offered differ only in their span
+        return f"{info.name(language)} · {_period(plan.period, plan.operation, language)}"
     return info.name(language)

@@ -35,6 +35,7 @@ class Lexicon(BaseModel):
     both_places: list[str]
     three_places: list[str]
     points_back: list[str]
+    back_to_first: list[str]
     census_words: list[str]
     census_sources: list[str]
     qualifying_words: list[str]

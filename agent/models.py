@@ -272,6 +272,11 @@ class Conversation(BaseModel):
     def last_plan(self) -> QueryPlan | None:
         return next((turn.plan for turn in reversed(self.turns) if turn.plan), None)
 
+    def up_to_first_answer(self) -> "Conversation":
+        """The conversation as it stood after its first answer: "volviendo a la primera cifra…" continues from there."""
+        first = next((number for number, turn in enumerate(self.turns) if turn.plan), len(self.turns))
+        return Conversation(turns=self.turns[:first + 1])
+
     @property
     def last_two_plans(self) -> list[QueryPlan]:
         """The plans of the last two answers, oldest first (fewer if fewer were answered): a turn that answered two

@@ -8,6 +8,7 @@ one question in the context of a conversation and never raises.
 """
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from functools import cache
@@ -26,9 +27,11 @@ from agent.readings import FILE_NAME as CONFIRMED_FILE
 from agent.readings import ConfirmedReadings
 from agent.sql_fallback import SqlFallback
 from agent.language import detect_language
+from agent.lexicon import lexicon
 from agent.understand import MAX_QUESTION_CHARS, Understander, readable
 from agent.vetting import SqlRefused, vet
 from catalog.index import IndicatorIndex
+from catalog.text import fold
 from cifra.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -103,6 +106,9 @@ class Cifra:
         confirmed = None if conversation.turns or len(question) > MAX_QUESTION_CHARS else self.confirmed.get(question)
         if confirmed is not None:  # a person confirmed how to read this very question
             return self._run(confirmed.plan, confirmed.language, [], "confirmed", timings, lap)
+        if (back := lexicon().has_phrase(fold(question), lexicon().back_to_first)) \
+                and sum(1 for turn in conversation.turns if turn.plan) >= 2:
+            question, conversation = _without(question, back), conversation.up_to_first_answer()
         last = conversation.turns[-1].plan if conversation.turns else None
         understanding = self.understand(question, default_language,
                                         self.catalog.get(last.indicator_code) if last is not None else None)
@@ -174,6 +180,14 @@ class Cifra:
         return Answer(status=outcome.status, language=language, answer=" ".join(texts), options=options,
                       notes=[note_text(note, language) for note in outcome.notes], timings_ms=timings,
                       llm_calls=outcome.llm_calls)  # fmt: skip
+
+
+def _without(question: str, folded_phrase: str) -> str:
+    """``question`` less the words of ``folded_phrase``, however accented as typed."""
+    accented = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
+    pattern = r"\W+".join("".join(accented.get(letter, re.escape(letter)) for letter in word)
+                          for word in folded_phrase.split())
+    return re.sub(pattern, " ", question, count=1, flags=re.IGNORECASE)
 
 
 def together(parts: list[Answer]) -> Answer:

@@ -144,6 +144,7 @@ LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|represe
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
+YEAR_WITHIN = r"\b(?:en|in|durante|during|de|del|of|for|para|over)\s+(?:(?:el|la|the)\s+)?(?:(?:ano|year)\s+)?"  # + a year
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "comparado", "comparada", "compared",
                  "comparing", "against", "vs", "versus", "frente", "tambien", "also"}
 NOT_A_COUNT = re.compile(r"\b(?:base|based on|basadas? en|proyecc\w*|project\w*|estimad\w*|estimat\w*)\b")
@@ -396,6 +397,9 @@ class Planner:
             ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
+        if outcome.status == "ok" and (readings := self._change_from_which(understanding, conversation, outcome.plan)):
+            return PlanOutcome(status="clarify", reason="change_from_which", options=readings,
+                               params={"start": str(readings[0].period.start), "end": str(readings[0].period.end)})
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
@@ -404,6 +408,21 @@ class Planner:
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
         return self._model_read(understanding, conversation, outcome, on_model)
+
+    def _change_from_which(self, understanding: Understanding, conversation: Conversation, plan: QueryPlan
+                           ) -> list[QueryPlan]:
+        """"2021 then? change in pp" after 2010's figure: from 2010 to 2021, or 2021's own change on 2020? Both
+        are read; a year said with "en" ("¿cuánto cambió en 2021?") is that year's own change."""
+        last, named = conversation.last_plan, understanding.period
+        if plan.operation != Operation.CHANGE or last is None or last.operation != Operation.VALUE \
+                or last.area_codes != plan.area_codes or not named.is_single_year or named.month or named.quarter \
+                or plan.period.end != named.start or re.search(YEAR_WITHIN + str(named.start), fold(understanding.question)):
+            return []
+        shown = self._said_period(last)
+        if not shown.is_single_year or shown.month or shown.quarter or shown.start == named.start:
+            return []
+        span = PeriodSpec(start=min(shown.start, named.start), end=max(shown.start, named.start))
+        return [last.model_copy(update={"operation": Operation.CHANGE, "period": span, "alternatives": []}), plan]
 
     def _as_answered(self, understanding: Understanding, conversation: Conversation) -> Understanding:
         """A name several areas share, read as the one the last answers were about: "¿y por cuántos puntos lo supera
@@ -508,6 +527,11 @@ class Planner:
             understanding.named_operation in TWO_OPERANDS and not understanding.topic_text  # unless the two answered
             and self._between_last_two(understanding.named_operation, conversation))  # are its operands (women, men)
         answered_places = {code for plan in conversation.last_two_plans for code in plan.area_codes}
+        if conversation.turns and conversation.turns[-1].plan is None and understanding.named_operation in TWO_OPERANDS \
+                and (THAT_AGAINST.search(asked) or LAST_ANSWER.search(asked)):
+            # "How many micrograms above the world average was that?" after a question not answered: no figure was
+            # shown to set against the world's
+            return PlanOutcome(status="clarify", reason="follows_unanswered")
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
                 understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or THAT_AGAINST.search(asked)
                 or LAST_ANSWER.search(asked) or not (  # "¿es mayor que la de Puente Alto? ¿por cuántos puntos?"
@@ -903,9 +927,10 @@ class Planner:
             period = self._to_latest(chosen, areas, period)
             shown = self._said_period(context) if context is not None and context.indicator_code == chosen.code else None
             if shown is not None and shown.is_single_year and period.end is not None and period.start < shown.start \
-                    and shown.start > period.end and not shown.month and chosen.frequency == "A":
+                    and (shown.start > period.end or LAST_ANSWER.search(asked)) and not shown.month \
+                    and chosen.frequency == "A":
                 # "¿y cuánto creció desde 2010?" after a projected 2020: to the year just shown, never back to the
-                # last census-based one
+                # last census-based one; "¿en qué porcentaje aumentó eso desde 2013?" after 2023: to that figure
                 period = period.model_copy(update={"end": shown.start})
             if period.end is None:  # no values there to end the change with
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
@@ -922,6 +947,10 @@ class Planner:
                 period.month_end or period.month) == period.month and (period.quarter_end or period.quarter) == period.quarter:
             # a change from a period to itself ("desde 2017" when 2017 is the newest value): since when?
             return PlanOutcome(status="clarify", reason="no_shift")
+        if operation == Operation.WHICH_PERIOD and period.end and not period.projected and any(
+                int(self.catalog.last_observed.get((chosen.code, area), "9999")[:4]) < period.end for area in areas):
+            # "In INE's 2002-2035 series, which year is highest?": the years named, projections included
+            period = period.model_copy(update={"projected": True})
         if context is not None and operation in (Operation.SERIES, Operation.FIRST_MEETING, Operation.WHICH_PERIOD) \
                 and period.is_single_year and understanding.period == PeriodSpec() and context.operation != operation:
             # "muéstrame la serie", "when did it first go past half?", "¿en qué año fue más alto?" after a single

@@ -210,6 +210,11 @@ COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado co
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower|longer|shorter)\b"
                            r"(?!\s+(?:than|que|de)\s+(?:\d|(?:un|una|a|an|one|uno|half|medio)\s))"  # a threshold: a count
                            rf".{{0,80}}\b(?:que|than|{COMPARED_WITH})\b")  # "cuánta gente más vive… el 2024 comparado con el 2017"
+# "How many micrograms per cubic meter above the world average was that?": a difference in the measure's unit, never
+# a count of members ("how many countries are above the average")
+HOW_MANY_ABOVE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?!(?:\w+\s+){0,5}?(?:paises|countries|comunas|regiones|"
+                            r"regions|anos|years|meses|months|trimestres|quarters|dias|days)\b)(?:\w+\s+){0,5}?"
+                            r"(?:above|below|por encima del?|por debajo del?|sobre|bajo)\s+(?:the|el|la|lo)\b")
 # "¿cuántas personas más tiene Perú?" after Chile's, then Peru's: the difference of the last two, never Peru's figure
 HOW_MANY_MORE_SAID = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,3}?(?:mas|more|fewer|menos)\b"
                                 r"(?!\s+(?:than|que|de|of)\b)(?!\s+\w+\s+(?:than|que)\b)")
@@ -281,7 +286,7 @@ ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]
                                   r"|\b(?:the\s+)?(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous|most populated|"
                                   r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna)\b")
-AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+{COMPARED_WITH}\s+"
+AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+((?:[^\s\d]+\s+){{0,6}}?){COMPARED_WITH}\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
 # "¿y contra abril?", "how much did it change from March?": one month, of no year, against the last answer's
@@ -1044,7 +1049,8 @@ class Understander:
         two_kind, two_phrase = _found(explained, words, words.two_operand_operations)
         if two_kind == "ratio":
             folded = TIMES_COMPARED.sub(_spaces, folded)
-        more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded) or HOW_MANY_MORE_SAID.search(folded)
+        more_than = HOW_MANY_MORE.search(folded) or BY_HOW_MUCH_MORE.search(folded) or HOW_MANY_MORE_SAID.search(folded) \
+            or HOW_MANY_ABOVE.search(folded)
         if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
@@ -1072,6 +1078,9 @@ class Understander:
         sources_named = [phrase for phrases in words.variant_cues["source"].values()  # "¿cuánto da el Banco Mundial y
                          if (phrase := words.has_phrase(folded, phrases))]  # cuánto el INE?": never one of the two
         if cues.price_basis in ("ppp", "ppp_constant") and cues.currency == "USD":  # "dólares internacionales": PPP dollars
+            cues = cues.model_copy(update={"currency": None})
+        if more_than is not None and cues.currency and words.has_phrase(more_than[0], words.variant_cues["currency"][cues.currency]):
+            # "¿cuántos dólares sobre el promedio estaba?" after PPP dollars: the unit of the gap, not another series
             cues = cues.model_copy(update={"currency": None})
         pair, pair_phrases = _pair(folded, words) or (None, [])
         rate_of = pair if pair and PER_AMOUNT.search(folded) else None
@@ -1473,13 +1482,13 @@ def _earlier_month_first(folded: str) -> str:
     def between(found: re.Match) -> str:
         if RANGE_END.search(found.string[:found.start()]):  # "mar-may 2020 vs mar-may 2025": two rolling quarters
             return found[0]
-        month, year, other = MONTHS[found[1]], int(found[2]), MONTHS[found[3]]
-        other_year = int(found[4]) if found[4] else year - (other >= month)
+        month, year, other = MONTHS[found[1]], int(found[2]), MONTHS[found[4]]
+        other_year = int(found[5]) if found[5] else year - (other >= month)
         if (other_year, other) == (year, month):
             return found[0]
-        (first, first_year), (last, last_year) = sorted([(found[3], other_year), (found[1], year)],
+        (first, first_year), (last, last_year) = sorted([(found[4], other_year), (found[1], year)],
                                                         key=lambda pair: (pair[1], MONTHS[pair[0]]))
-        return f"entre {first} de {first_year} y {last} de {last_year}"
+        return f"{found[3]}entre {first} de {first_year} y {last} de {last_year}"  # "¿cuánto subió en %?" kept
 
     return AGAINST_MONTH.sub(between, folded)
 

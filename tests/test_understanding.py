@@ -3018,3 +3018,65 @@ def test_a_ranking_of_sums_names_the_members_a_withheld_value_leaves_out(cifra):
     answer = cifra.ask("¿qué tres regiones tuvieron el mayor PIB regional en 2025, sumando los cuatro trimestres?")
     assert answer.plan.operation == "rank" and "CL-02" not in [value.area for value in answer.values]
     assert any(note.startswith("Región de Antofagasta no está en el ranking") for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize(("questions", "status", "period"), [
+    (["renewables share of final energy consumption chile 2010", "2021 then? change in pp"], "clarify", None),
+    (["desempleo de chile 2010", "¿y 2021? ¿cuánto cambió?"], "clarify", None),
+    (["desempleo de chile 2010", "¿y cuánto cambió en 2021?"], "ok", (2020, 2021)),  # that year's own change
+])  # fmt: skip
+def test_a_change_beside_a_new_year_is_asked_back_unless_said_within_it(cifra, questions, status, period):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == status, answer.answer
+    if status == "clarify":  # both readings offered, each a complete plan
+        assert [option.plan.period.start for option in answer.options] == [2010, 2020] and answer.values == []
+    else:
+        assert (answer.plan.period.start, answer.plan.period.end) == period
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("In INE's 2002-2035 population series for Vitacura, which year has the highest figure?", "2021"),  # projections named
+    ("¿en qué año fue más alta la población de Vitacura?", "2017"),  # no years named: what was counted, not projected
+])  # fmt: skip
+def test_the_years_named_for_a_peak_include_the_projections_they_hold(cifra, question, label):
+    answer = cifra.ask(question)
+    assert answer.status == "ok" and f" {label}" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("questions", "code", "areas", "period"), [
+    (["¿cuánta gente proyecta el INE para la comuna de Antofagasta en 2025?", "y calama, ¿cuánto crece en % entre 2025 y 2030?",
+      "volviendo a la primera cifra: ¿qué porcentaje de la población proyectada de la región representa esa comuna en ese "
+      "mismo año?"], "CHL.POPULATION.PROJ", ["CL-02101", "CL-02"], (2025, 2025)),  # the first answer's comuna and year
+    (["Access to electricity in Kenya 2022", "How many percentage points had that gone up since 2012?"],
+     "EG.ELC.ACCS.ZS", ["KEN"], (2012, 2022)),  # to that figure, not to the newest one
+    (["UTM enero 2025", "y la UTM de enero 2026, ¿cuánto subió en % respecto a enero 2025?"], "CHL.UTM", ["CHL"],
+     (2025, 2026)),  # two months set against each other, words between them
+    (["how big was the gap between womens and mens life expectancey in Russia in 2021?"], "SP.DYN.LE00.FE.IN", ["RUS"],
+     (2021, 2021)),
+    (["¿cuánto era el PIB por habitante de Uruguay en 2023, a paridad de poder de compra?",
+      "volviendo a lo de Uruguay en 2023, ¿cuántos dólares sobre el promedio de América Latina y el Caribe estaba?"],
+     "NY.GDP.PCAP.PP.CD", ["URY", "LCN"], (2023, 2023)),  # the dollars of the gap are PPP dollars still
+    (["¿Cuántas viviendas ocupadas suma la provincia Cordillera en el Censo 2024?"],
+     "CHL.CENSUS2024.DWELLINGS.OCCUPIED", ["CL-132"], (2024, 2024)),
+])  # fmt: skip
+def test_follow_ups_and_phrasings_read_as_asked(cifra, questions, code, areas, period):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.indicator_code, answer.plan.area_codes, (answer.plan.period.start, answer.plan.period.end)) == (
+        code, areas, period)
+
+
+@pytest.mark.parametrize("questions", [
+    ["población de Antofagasta censo 2024", "¿y cuántas personas en situación de calle se contaron ahí?"],  # no source
+    ["What was the average level of PM2.5 fine particles that people in India were exposed to in 2023?",
+     "How many micrograms per cubic meter above the world average was that?"],  # after no figure: above what?
+])  # fmt: skip
+def test_what_no_answer_holds_is_never_answered_with_another_figure(cifra, questions):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status in ("no_data", "clarify") and answer.values == [], answer.answer
