@@ -145,6 +145,7 @@ ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in"
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
 YEAR_WITHIN = r"\b(?:en|in|durante|during|de|del|of|for|para|over)\s+(?:(?:el|la|the)\s+)?(?:(?:ano|year)\s+)?"  # + a year
+TOTAL_SAID = re.compile(r"\b(?:total|totales)\b")  # "now the total GDP growth" after per capita growth: the whole
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "comparado", "comparada", "compared",
                  "comparing", "against", "vs", "versus", "frente", "tambien", "also"}
 NOT_A_COUNT = re.compile(r"\b(?:base|based on|basadas? en|proyecc\w*|project\w*|estimad\w*|estimat\w*)\b")
@@ -276,6 +277,8 @@ class Planner:
             member_kind or "").startswith("cl_")
 
         kept = {field: getattr(current, field) for field in VARIANT_FIELDS} if follow_up else _carried_values(carried_from)
+        if TOTAL_SAID.search(fold(understanding.question)):
+            kept.pop("measure", None)
         everyone = bool(understanding.topic_text) and set(understanding.topic_text.split()) <= POPULATION_WORDS
         carried = {field for field, value in kept.items()  # "la comuna más poblada" after men's figures: of everyone
                    if field not in specified and not (everyone and field in ("sex", "age"))
@@ -342,6 +345,8 @@ class Planner:
                 if getattr(cues, field) is None and (field not in ("sex", "age") or any(
                     getattr(info, field) != value for info in siblings))}
         # a group the last measure was chosen for (women's unemployment), never what it is (births per woman)
+        if TOTAL_SAID.search(fold(understanding.question)):
+            kept.pop("measure", None)
         if not kept:
             return understanding
         carried = understanding.model_copy(update={"cues": cues.model_copy(update=kept)})
@@ -907,6 +912,10 @@ class Planner:
                 and all(self.catalog.contains(named_group, code) for code in members_named):
             # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named
             areas, group, member_kind = members_named, None, None
+        if operation == Operation.AGGREGATE and not group and len(areas) == 1 and any(
+                place.code == areas[0] and place.kind in ("group", "un_region") for place in understanding.places):
+            # "¿y en el Mercosur?" after the G7's average: the mean of Mercosur's members, which publish no average
+            areas, group, member_kind = [], areas[0], "country"
         if understanding.excluded and operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 \
                 and len(understanding.excluded) == 1 and chosen.measure in ("total", "count") \
                 and self.catalog.contains(areas[0], part := understanding.excluded[0].code) \
@@ -1752,6 +1761,10 @@ class Planner:
         if previous is not None and previous.operation == Operation.SHARE and not understanding.member_kind and (
                 understanding.cues.measure == "share" or OF_ANOTHER.match(fold(understanding.question))):
             return Operation.SHARE  # "and its share of the region's GDP?", "and of its population?" after a share
+        if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is not None \
+                and not (understanding.topic_text or understanding.member_kind or understanding.order) \
+                and all(place.kind in GROUP_KINDS for place in understanding.places):
+            return Operation.AGGREGATE  # "what about in 2019?", "¿y en el Mercosur?" after the G7's average: an average
         if group or understanding.member_kind or (previous is not None and previous.operation == Operation.RANK
                                                   and previous.member_kind and not understanding.places):
             return Operation.RANK  # "and in 2000?" after the world's top five: the world's, then

@@ -23,7 +23,7 @@ from catalog.text import fold, one_per_sound, sounded
 
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 6
-TOP_N = re.compile(r"\btop\s*(\d+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
+TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b"  # "which two had…", never
@@ -79,7 +79,7 @@ URBAN_OR_RURAL_PART = re.compile(r"^(?:(?:part|parte|zona|zonas|area|areas|secto
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|pasara|pasaria|pasa|superara|superaria|supere|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
-         r"greater than|higher than|topped|tops|surpassed|crossed|went above|rose above)")
+         r"greater than|higher than|topped|tops|(?<=first )top|(?<=ever )top|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
          r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
@@ -163,6 +163,10 @@ PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d
 A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a|al|por|per)\s+(?:dia|day)\b")
 # "la línea de 3 dólares al día": a poverty line's amount, no currency the figure is in
 LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?" + A_DAY.pattern)
+# "¿cuál fue el primer año después de 2010 en que el PIB cayó?": a first crossing below zero of its growth
+FELL_FIRST = re.compile(r"\b(?:primer(?:a)? (?:ano|mes|trimestre|vez)|first (?:year|month|quarter|time)|por primera vez)\b"
+                        r"(?:\s+\S+){0,10}?\s+(cayo|cayeron|se contrajo|contrajo|se contrajeron|decrecio|decrecieron|shrank|shrunk|"
+                        r"shrink|contracted|fell|declined)\b(?!\s+(?:below|under|bajo|por debajo|a |to |de |del |from )\b)")
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative|shr[iau]nk|shrunken|contracted|"
                   r"(?:se )?contrajo|(?:se )?contrajeron|decrecio|decrecieron)\b")  # "how many … saw their GDP shrink"
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
@@ -220,7 +224,8 @@ HOW_MANY_MORE_SAID = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s
                                 r"(?!\s+(?:than|que|de|of)\b)(?!\s+\w+\s+(?:than|que)\b)")
 # "the index itself, not the inflation rate", "el índice y no la variación": what is set aside is no topic or cue
 # Read before folding, which drops the punctuation that ends what is set aside (never more than a few words).
-NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no|en vez de|en lugar de)\s+"
+NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero )?no(?: quiero| necesito| busco)?|"
+                     r"(?:i )?don'?t want|(?:i )?do not want|en vez de|en lugar de)\s+"
                      r"(?:(?:todo|toda|todos|todas|all(?: of)?)\s+)?(?:the|a|an|its|el|la|los|las|su|sus|del|de la)\s+[^,;.:()?!¿¡]{1,40}?"
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 # "No per cápita, el total": a word or two set aside, closed by a comma or a full stop (never "¿no hay datos…?")
@@ -1109,6 +1114,10 @@ class Understander:
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
                                                         counting=group_kind == "count" or counted_periods is not None)
+        fell_first = FELL_FIRST.search(folded) if threshold is None and group_kind is None else None
+        if fell_first:  # "the first year after 2010 in which Chile's GDP shrank": its growth below zero, first met
+            threshold, threshold_span, percent = ("<", 0.0), [fell_first.span(1)], True
+            cues = cues.model_copy(update={"transform": cues.transform or "growth"})
         context = CONTEXT_SENTENCE.search(kept)  # where, in the folded text, a sentence of context ends
         context_end = len(fold(context[0])) if context else 0
         if threshold and context and threshold_span[-1][0] < context_end and not words.has_phrase(
@@ -1432,7 +1441,7 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
         digits = _written_groups(text, found[2])
         whole = digits == found[2]  # else the scale and "%" matched belong to the number folding joined it to
         comparator = ">=" if re.fullmatch(AT_LEAST, found[1]) else "<=" if re.fullmatch(AT_MOST, found[1]) else \
-            ">" if re.match(ABOVE, found[1]) else "<"
+            ">" if re.match(ABOVE, found[1]) or found[1] == "top" else "<"  # "first top": said after "first"
         condition = (comparator, number(text, digits, found[3] if whole else None))
         percent = (whole and found[4] is not None) or any(  # folding drops "%": "el 80% del total"
             re.sub(r"[.,]", " ", written) == digits for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))

@@ -3080,3 +3080,24 @@ def test_what_no_answer_holds_is_never_answered_with_another_figure(cifra, quest
     for question in questions:
         answer = cifra.ask(question, conversation)
     assert answer.status in ("no_data", "clarify") and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "code", "group"), [
+    (["What year did Chile's GDP per capita first top US$10,000?"], "first_meeting", "NY.GDP.PCAP.CD", None),
+    (["segun el banco mundial, cual fue el primer año despues del 2010 en que el PIB de chile cayo?"], "first_meeting",
+     "NY.GDP.MKTP.KD.ZG", None),  # growth below zero, never the change of the level
+    (["first year after 2010 in which Chile's GDP shrank"], "first_meeting", "NY.GDP.MKTP.KD.ZG", None),
+    (["pib total de chile en dolares corrientes el 2024, ojo que no quiero el per capita"], "value", "NY.GDP.MKTP.CD", None),
+    (["Chile GDP per capita growth 2023, World Bank", "Now give me the total GDP growth for that year, same source."],
+     "value", "NY.GDP.MKTP.KD.ZG", None),  # the whole, not per capita again
+    (["What was the simple average unemployment rate of the seven G7 countries in 2024?", "what about in 2019, pre-covid?"],
+     "aggregate", "SL.UEM.TOTL.ZS", "G-G7"),  # the same average, another year
+    (["What was the simple average unemployment rate of the seven G7 countries in 2024?", "¿y en el Mercosur?"],
+     "aggregate", "SL.UEM.TOTL.ZS", "G-MERCOSUR"),  # the average of another group's members
+])  # fmt: skip
+def test_operations_kept_or_named_in_passing(cifra, questions, operation, code, group):
+    conversation = Conversation()
+    for question in questions:
+        answer = cifra.ask(question, conversation)
+    assert answer.status == "ok", answer.answer
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.group_code) == (operation, code, group)
