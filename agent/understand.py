@@ -291,9 +291,16 @@ ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]
                                   r"|\b(?:the\s+)?(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous|most populated|"
                                   r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna)\b")
-AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+((?:[^\s\d]+\s+){{0,6}}?){COMPARED_WITH}\s+"
+AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{COMPARED_WITH}|with|con)\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
+# "el primer trimestre 2026 contra el primer trimestre 2025", "Q4 2025 vs Q4 2024": a change between two quarters
+QUARTER_NUMBERS = {"primer": 1, "1er": 1, "1o": 1, "first": 1, "1st": 1, "segundo": 2, "2do": 2, "2o": 2, "second": 2,
+                   "2nd": 2, "tercer": 3, "3er": 3, "3o": 3, "third": 3, "3rd": 3, "cuarto": 4, "4to": 4, "4o": 4,
+                   "fourth": 4, "4th": 4}
+QUARTER_SAID = (rf"(?:(?:el|the)\s+)?(?:({'|'.join(QUARTER_NUMBERS)})(?:\s+(?:trimestre|quarter))?|t([1-4])|([1-4])t|q([1-4]))"
+                r"\s+(?:de\s+|del\s+|of\s+)?((?:19|20)\d\d)")
+AGAINST_QUARTER = re.compile(rf"\b{QUARTER_SAID}\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{COMPARED_WITH}|with|con)\s+{QUARTER_SAID}\b")
 # "¿y contra abril?", "how much did it change from March?": one month, of no year, against the last answer's
 AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
@@ -1046,7 +1053,7 @@ class Understander:
         folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
             _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
-        folded = _earlier_month_first(folded)
+        folded = _earlier_quarter_first(_earlier_month_first(folded))
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
         # an explanation of the measure, not a difference asked
         explained = _blank(self._operation_spelled(fold(words.spelled_out(EXPLANATION.sub(" ", kept)))),
@@ -1483,6 +1490,22 @@ def _shared_modifiers(measures: list[str], joined_words: set[tuple[str, str]]) -
     if len(first.split()) == 1 and any(pair in joined_words for pair in zip(rest, rest[1:])):
         return [" ".join([first, *rest]), measures[1]]
     return measures
+
+
+def _earlier_quarter_first(folded: str) -> str:
+    """"el primer trimestre 2026 contra el primer trimestre 2025": the change between the two quarters, written as the
+    range the period reader knows, earlier first; the words between them stay."""
+    def between(found: re.Match) -> str:
+        said = found.groups()
+        first = (int(said[4]), QUARTER_NUMBERS.get(said[0]) or int(said[1] or said[2] or said[3]))
+        second = (int(said[10]), QUARTER_NUMBERS.get(said[6]) or int(said[7] or said[8] or said[9]))
+        if first == second:
+            return found[0]
+        (year, quarter), (last_year, last_quarter) = sorted([first, second])
+        ordinal = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto"}
+        return f"{said[5]}entre el {ordinal[quarter]} trimestre de {year} y el {ordinal[last_quarter]} trimestre de {last_year}"
+
+    return AGAINST_QUARTER.sub(between, folded)
 
 
 def _earlier_month_first(folded: str) -> str:

@@ -3058,6 +3058,10 @@ def test_the_years_named_for_a_peak_include_the_projections_they_hold(cifra, que
     (["¿cuánto era el PIB por habitante de Uruguay en 2023, a paridad de poder de compra?",
       "volviendo a lo de Uruguay en 2023, ¿cuántos dólares sobre el promedio de América Latina y el Caribe estaba?"],
      "NY.GDP.PCAP.PP.CD", ["URY", "LCN"], (2023, 2023)),  # the dollars of the gap are PPP dollars still
+    (["¿cuánto varió el PIB en volumen (encadenado, Banco Central) del primer trimestre 2026 contra el primer trimestre "
+      "2025?"], "CHL.GDP.VOLUME", ["CHL"], (2025, 2026)),  # two quarters set against each other, earlier first
+    (["By what percentage did GDP per capita (current US$) of the World Bank's upper-middle-income group change from 2014 "
+      "to 2024?", "same thing for the low income group?"], "NY.GDP.PCAP.CD", ["LIC"], (2014, 2024)),  # never "group quarters"
     (["¿Cuántas viviendas ocupadas suma la provincia Cordillera en el Censo 2024?"],
      "CHL.CENSUS2024.DWELLINGS.OCCUPIED", ["CL-132"], (2024, 2024)),
 ])  # fmt: skip
