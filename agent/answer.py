@@ -213,7 +213,8 @@ class AnswerWriter:
         if plan.operation == Operation.POSITION and len(records) == 1:
             return (message("position_headline", language, **records[0]),) * 2
         if plan.operation == Operation.RATIO and len(records) == 1 and records[0]["value"] is not None:
-            return (message("ratio_headline", language, figure=number(records[0]["value"], 2, language)),) * 2
+            headline = "ratio_per_headline" if plan.per else "ratio_headline"
+            return (message(headline, language, figure=number(records[0]["value"], 2, language), per=plan.per),) * 2
         if plan.operation == Operation.SHARE and len(records) == 1 and records[0]["value"] is not None:
             return (percent(records[0]["value"], language),) * 2
         if plan.operation == Operation.DIFFERENCE and len(records) == 1 and records[0]["value"] is not None:
@@ -276,7 +277,8 @@ class AnswerWriter:
             shown_result = "—" if result is None else (
                 difference(result, info, language) if plan.operation == Operation.DIFFERENCE
                 else percent(result, language) if plan.operation == Operation.SHARE else number(result, 2, language))
-            sentences.append(message(plan.operation.value, language, lead=lead, first_label=labels[0],
+            said = "ratio_per" if plan.operation == Operation.RATIO and plan.per else plan.operation.value
+            sentences.append(message(said, language, lead=lead, first_label=labels[0], per=plan.per,
                                      second_label=labels[1], first_figure=figure(r["first_value"], info, language),
                                      second_figure=figure(r["second_value"], second, language), figure=shown_result))
             if plan.operation == Operation.DIFFERENCE and result is not None and result < 0:
@@ -334,7 +336,9 @@ class AnswerWriter:
                 "change", language, indicator=name, area=r["area_name"], first=first, last=last,
                 start_figure=fig(r["start_value"]), end_figure=fig(r["end_value"]), change_figure=difference(r["value"], info, language),
                 change_pct=change_percent(r["change_pct"], language) if r["change_pct"] is not None else "—",
-            ) for r in records)  # fmt: skip
+            ) + (f" {message('change_fall', language, figure=difference(-r['value'], info, language))}"  # the size of a
+                 if r["value"] is not None and r["value"] < 0 else "")  # fall in words, so its sign is never misread
+                for r in records)  # fmt: skip
         if plan.operation == Operation.AGGREGATE:
             key = f"aggregate_{plan.aggregate or 'avg'}"
             return " ".join(message(key, language, indicator=name, area=area_names.get(str(r["area"]), r["area_name"]),

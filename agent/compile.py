@@ -252,7 +252,8 @@ class QueryBuilder:
         if plan.period.start is not None:
             return literal(plan.period.end or plan.period.start)
         begun = [] if plan.period.projected else [o.c.period_start <= date.today()]
-        counts = (select(o.c.year.label("year"), func.count().label("n")).select_from(self._from_areas())
+        counts = (select(o.c.year.label("year"), func.count(func.distinct(o.c.area_code)).label("n"))  # members, not
+                  .select_from(self._from_areas())  # rows: a year with one quarter out counts its regions too
                   .where(*self._totals(), *self._members(), *begun).group_by(o.c.year).subquery("per_year"))
         return select(func.max(counts.c.year)).where(
             counts.c.n >= select(func.max(counts.c.n)).scalar_subquery() * RANK_COVERAGE
@@ -432,13 +433,26 @@ class QueryBuilder:
             where = [*self._totals(), o.c.area_code.in_(plan.area_codes), *self._period_filter()]
             area_code, area_name = o.c.area_code.label("area"), self._area_name()
             group_by = [o.c.area_code, a.c.name_es, a.c.name_en]
-            if len(plan.area_codes) > 1 and plan.period.is_single_year and self.info.frequency == "A":
-                # "the combined population of Argentina, Chile and Uruguay in 2025": one figure across the places
+            if len(plan.area_codes) > 1 and self._one_period():
+                # "the combined population of Argentina, Chile and Uruguay in 2025", "¿cuánto suman entre las tres?"
+                # after three regions' GDP in one quarter: one figure across the places
                 area_code = literal("+".join(plan.area_codes)).label("area")
                 area_name = func.aggregate_strings(area_name.element, " + ").label("area_name")  # string_agg
                 group_by = []
         return (select(area_code, area_name, period, function(o.c.value).label("value"), func.count().label("observations"))
                 .select_from(self._from_areas()).where(*where).group_by(*group_by))
+
+    def _one_period(self) -> bool:
+        """Does the plan name one value's period: a year of a yearly series, one quarter or month of a series counted
+        so (a month of a daily series is many days)?"""
+        period, frequency = self.plan.period, self.info.frequency
+        if not period.is_single_year:
+            return False
+        if frequency == "Q" and period.quarter:
+            return period.quarter_end in (None, period.quarter)
+        if frequency == "M" and period.month:
+            return period.month_end in (None, period.month)
+        return frequency == "A"
 
     def _meets(self, value: ColumnElement) -> ColumnElement:
         comparator, threshold = self.plan.threshold
@@ -495,7 +509,8 @@ class QueryBuilder:
         if not two_places:
             same = and_(same, first.c.area == second.c.area)
         value = (first.c.value - second.c.value if plan.operation == Operation.DIFFERENCE
-                 else first.c.value * (100.0 if plan.operation == Operation.SHARE else 1.0) / func.nullif(second.c.value, 0))
+                 else first.c.value * (100.0 if plan.operation == Operation.SHARE else float(plan.per or 1))
+                 / func.nullif(second.c.value, 0))
         operand_areas = plan.area_codes[:2] + ([plan.group_code] if plan.group_code else [])
         area = literal(",".join(operand_areas)) if two_places else first.c.area
         query = (

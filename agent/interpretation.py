@@ -68,6 +68,8 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
         operation = f"{operation}_{plan.order}"
     said = message(f"understood_op_{operation}", language, first=terms[0], second=terms[1], condition=condition,
                    count=plan.top_n)
+    if plan.per:  # "por cada 100 menores de 15": the quotient times 100
+        said = f"{said} × {plan.per}"
     if plan.over_years:  # "ranking de mayor a menor · promedio": by each member's average over the years
         said = f"{said} · {message(f'understood_op_aggregate_{plan.aggregate}', language)}"
     text = message("understood", language, measure=measure, places=", ".join(places) or "—",

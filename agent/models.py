@@ -146,6 +146,8 @@ class Understanding(BaseModel):
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
     threshold_percent: bool = Field(False, description="'sobre 5 %': the condition is a percentage.")
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
+    per: int | None = Field(None, description="'¿cuántos de 65 o más hay por cada 100 menores de 15?': a ratio per "
+                                              "that many of its second operand.")
     rate_changed: bool = Field(False, description="'¿cuánto bajó la inflación entre diciembre de 2022 y diciembre de "
                                                   "2023?': the change of a rate the topic names, never the later rate.")
     unknown_place: str | None = Field(None, description="A name used as a place that no area has ('Marte').")
@@ -211,6 +213,8 @@ class QueryPlan(BaseModel):
     alternatives: list[str] = Field(default_factory=list, description="Sibling or other-source indicators worth naming.")
     second_indicator_code: str | None = Field(
         None, description="A difference's or ratio's second measure; without it, the two operands are two places.")
+    per: int | None = Field(None, description="A ratio per that many of the second operand ('por cada 100'): the "
+                                              "quotient is multiplied by it.")
     times: float | None = Field(None, description="How many of a unit of account (UF, UTM) are converted: each value "
                                                   "is multiplied by it.")
 

@@ -89,6 +89,10 @@ GROUP_OPERATIONS = (Operation.RANK, Operation.POSITION, Operation.COUNT, Operati
 THOSE_SHOWN = re.compile(r"\b(?:esos|esas|estos|estas|those|these)\s+(?:(?:same|mismos|mismas)\s+)?(?:(\d+|[a-z]+)\s+)?"
                          r"(?:paises|countries|regiones|"
                          r"regions|comunas|provincias|provinces)\b")
+# "¿y cuánto suman entre las tres?" after a top three: the members it showed, as many as it showed
+AMONG_SHOWN = re.compile(r"\b(?:entre|between|among|de|of)\s+(?:los|las|the|those|these|esos|esas|estos|estas)\s+"
+                         r"(\d+|dos|tres|cuatro|cinco|two|three|four|five)\b(?!\s+(?:anos|years|meses|months|trimestres|"
+                         r"quarters|dias|days|ultimos|last|primeros|first)\b)")
 # "¿cuántos puntos por sobre ese promedio?": a value against the last answer's average
 AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above|below|over|under|than|que|vs|"
                                   r"versus|contra|against|respecto a|respecto de|frente a|compared (?:with|to)) )"
@@ -121,7 +125,7 @@ THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese v
                           rf"\b{COMPARATIVE}\b.*\b(?:than|que)\b.*\b(?:that|this|eso|esto)\s*$|"
                           rf"^\s*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|fue|era|esta|estaba|is|was)\s+"
                           rf"(?:(?:it|eso|esto|that|this)\s+)?(?:\w+\s+)?{COMPARATIVE}\b.*\b(?:than|que)\b")
-BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\b")  # "had it
+BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+){0,5}?(?:19|20)\d\d\b")  # "had it
 # fallen by May 2020?": from the last answer's period to the one named
 # "together, what share do those three represent?": a share of their sum
 TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunto|sumad[oa]s|entre (?:los|las) (?:tres|cuatro|"
@@ -405,6 +409,8 @@ class Planner:
         if outcome.status == "ok" and (readings := self._change_from_which(understanding, conversation, outcome.plan)):
             return PlanOutcome(status="clarify", reason="change_from_which", options=readings,
                                params={"start": str(readings[0].period.start), "end": str(readings[0].period.end)})
+        if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
+            outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
@@ -460,15 +466,18 @@ class Planner:
 
     def _alike(self, understanding: Understanding) -> Understanding:
         """A name several areas share, listed with places of one other kind, read as that kind: "Viña del Mar,
-        Valparaíso y Quilpué" are three comunas, never two comunas and a region."""
+        Valparaíso y Quilpué" are three comunas, never two comunas and a region; so are "Viña del Mar y Valparaíso",
+        where the region would hold the other comuna (a share of the region is asked as one)."""
         kinds = [place.kind for place in understanding.places]
         places = []
         for place in understanding.places:
             others = {kind for other, kind in zip(understanding.places, kinds) if other is not place}
             alike = next((code for code in place.alternatives if {self.catalog.area_kinds.get(code)} == others), None)
+            holding = len(understanding.places) == 2 and understanding.cues.measure != "share" and any(
+                other is not place and self.catalog.contains(place.code, other.code) for other in understanding.places)
             places.append(place.model_copy(update={"code": alike, "kind": next(iter(others)), "alternatives": [place.code]})
-                          if len(understanding.places) >= 3 and len(others) == 1 and place.kind not in others and alike
-                          else place)
+                          if (len(understanding.places) >= 3 or holding) and len(others) == 1 and place.kind not in others
+                          and alike else place)
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
 
     def _the_part_asked(self, understanding: Understanding, conversation: Conversation) -> Conversation:
@@ -1701,7 +1710,7 @@ class Planner:
     def _those_shown(understanding: Understanding, conversation: Conversation) -> list[str]:
         """The places of the last ranking that "esos cinco países", "those countries" point at: all it showed, when
         the number said (if any) is how many it showed."""
-        pointed = THOSE_SHOWN.search(fold(understanding.question))
+        pointed = THOSE_SHOWN.search(fold(understanding.question)) or AMONG_SHOWN.search(fold(understanding.question))
         shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
         if pointed is None or len(shown) < 2:
             return []

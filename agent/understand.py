@@ -196,6 +196,9 @@ MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)
 PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(\d+(?: \d{3})*)\s*(mil|thousand)?\s+(?:habitantes|personas|"
                         r"people|population|inhabitants|residents|nacidos|nacimientos|live|births|mujeres|women|ninos|"
                         r"children|adultos|adults|hombres|men|males|females)\b")
+# "¿cuántas personas de 65 o más hay por cada 100 menores de 15 años?": a ratio per 100 of the second operand
+PER_HUNDREDS = re.compile(r"\b(?:por cada|for every|for each|per)\s+(100|1 000|1000|cien|mil|hundred|a hundred|one hundred|"
+                          r"thousand|a thousand|one thousand)\b")
 # "for every X, how many Y?": Y divided by X
 FOR_EVERY = re.compile(r"\b(for every|for each|por cada)\s+(?!\d|(?:un[oa]? |an? |one )?(?:mujer|wom[ae]n|persona|person|"
                        r"habitante|inhabitant|resident|nacido|birth|adult|nin[oa]|child))\D{0,80}?\b(?:how many|how much|cuant[oa]s?)\b")
@@ -1396,7 +1399,7 @@ class Understander:
             group=group, excluded=excluded, among=among, included=places.included, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate="sum" if summed else None if averaged else _aggregate(_blank(folded, self.exclusions), words),
-            per_period=per_period, rate_changed=rate_changed,
+            per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
@@ -1411,6 +1414,12 @@ class Understander:
             named_operation=Operation(two_kind or group_kind) if two_kind or group_kind else None,
             candidates=_candidates(hits), second_candidates=_candidates(second_hits),
         )  # fmt: skip
+
+
+def _per(folded: str) -> int | None:
+    """How many of the second operand a ratio is said per ("por cada 100 menores"), if said."""
+    found = PER_HUNDREDS.search(folded)
+    return None if found is None else 1000 if re.search(r"1 ?000|mil|thousand", found[1]) else 100
 
 
 def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: tuple[str, float] | None) -> list[float]:

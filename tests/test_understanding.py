@@ -3062,6 +3062,12 @@ def test_the_years_named_for_a_peak_include_the_projections_they_hold(cifra, que
       "2025?"], "CHL.GDP.VOLUME", ["CHL"], (2025, 2026)),  # two quarters set against each other, earlier first
     (["By what percentage did GDP per capita (current US$) of the World Bank's upper-middle-income group change from 2014 "
       "to 2024?", "same thing for the low income group?"], "NY.GDP.PCAP.CD", ["LIC"], (2014, 2024)),  # never "group quarters"
+    (["¿Cuánta población suman Viña del Mar y Valparaíso para el 2025 según el INE?"], "CHL.POPULATION.PROJ",
+     ["CL-05109", "CL-05101"], (2025, 2025)),  # two comunas: the region would hold the other
+    (["¿De cuánto era la fuerza de trabajo en Chile en el trimestre movil terminado en marzo 2020?",
+      "¿y cuanto cayo hasta el trimestre terminado en julio de 2020?"], "CHL.LABOUR_FORCE", ["CHL"], (2020, 2020)),
+    (["¿Cuáles fueron las 3 regiones con mayor PIB en el cuarto trimestre de 2024?", "¿y cuánto suman entre las tres?"],
+     "CHL.GDP.REGIONAL", ["CL-13", "CL-02", "CL-05"], (2024, 2024)),  # the three shown, not all sixteen
     (["¿Cuántas viviendas ocupadas suma la provincia Cordillera en el Censo 2024?"],
      "CHL.CENSUS2024.DWELLINGS.OCCUPIED", ["CL-132"], (2024, 2024)),
 ])  # fmt: skip
@@ -3105,3 +3111,18 @@ def test_operations_kept_or_named_in_passing(cifra, questions, operation, code, 
         answer = cifra.ask(question, conversation)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.group_code) == (operation, code, group)
+
+
+def test_the_latest_period_of_a_ranking_is_the_newest_its_members_share(cifra):
+    answer = cifra.ask("In the most recent quarter of the Central Bank's regional GDP data, which region ranks second?")
+    assert answer.status == "ok" and "Q1 2026" in answer.answer, answer.answer  # a year begun counts its regions
+
+
+@pytest.mark.parametrize(("question", "per", "value"), [
+    ("Según el censo 2024, ¿cuántas personas de 65 años o más hay en Chile por cada 100 menores de 15 años?", 100, 79.01),
+    ("¿cuántas veces más población tiene Chile que Uruguay en 2020?", None, 5.70),  # times, per nothing
+])  # fmt: skip
+def test_a_ratio_said_per_hundred_is_per_hundred(cifra, question, per, value):
+    answer = cifra.ask(question)
+    assert answer.status == "ok" and answer.plan.operation == "ratio" and answer.plan.per == per, answer.answer
+    assert round(answer.values[-1].value, 2) == value, answer.values
