@@ -73,7 +73,9 @@ SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
 SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what percentage|what share|what proportion|what part)"
                            r"\b.*\b(?:representa|representaba|es|era|fue|is|was|represents|makes up|made up)\s+"
-                           r"(?:eso|esto|esa cifra|that|this|it)\b")  # "¿Qué porcentaje del PIB nacional representa eso?"
+                           r"(?:eso|esto|esa cifra|that|this|it)\b|"  # "¿Qué porcentaje del PIB nacional representa eso?"
+                           r"\b(?:que porcentaje|que proporcion|what percentage|what share)\b.*\b(?:representa|representaba|"
+                           r"represents)\W*$")  # "…del PIB nacional de esa misma serie representa?": the last answer
 THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)?(?:que|what)\s+(?:porcentaje|proporcion|"
                                 r"percentage|share|proportion)\b")  # "¿y eso qué porcentaje de la población era?"
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
@@ -819,9 +821,11 @@ class Planner:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif context is not None and (period.shift_months == 0 or (  # "ese año": that year alone; "back then": its
                 understanding.period == PeriodSpec(same_part=True) and context.operation == Operation.WHICH_PERIOD)):
-            # month too, and so is "en ese mismo trimestre" after the month a rate peaked
-            said = self._answered_period(context, conversation)
-            period = PeriodSpec(start=said.end or said.start, end=said.end or said.start,
+            # month too, and so is "en ese mismo trimestre" after the month a rate peaked; "en ese mismo periodo" after
+            # the best year of 2000-2025 is those years again
+            spanned = SAME_SPAN.search(fold(understanding.question)) and context.period.end not in (None, context.period.start)
+            said = context.period if spanned else self._answered_period(context, conversation)
+            period = said if spanned else PeriodSpec(start=said.end or said.start, end=said.end or said.start,
                                 projected=said.projected or period.projected,
                                 **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
                                    if understanding.period.same_part else {}))

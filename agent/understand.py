@@ -167,7 +167,8 @@ LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?" + A_DAY.patter
 FELL_FIRST = re.compile(r"\b(?:primer(?:a)? (?:ano|mes|trimestre|vez)|first (?:year|month|quarter|time)|por primera vez)\b"
                         r"(?:\s+\S+){0,10}?\s+(cayo|cayeron|se contrajo|contrajo|se contrajeron|decrecio|decrecieron|shrank|shrunk|"
                         r"shrink|contracted|fell|declined)\b(?!\s+(?:below|under|bajo|por debajo|a |to |de |del |from )\b)")
-SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive)|negativ[oa]s?|negative|shr[iau]nk|shrunken|contracted|"
+SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive|surplus|surpluses|superavit)|negativ[oa]s?|negative|deficit|deficits|"
+                  r"shr[iau]nk|shrunken|contracted|"
                   r"(?:se )?contrajo|(?:se )?contrajeron|decrecio|decrecieron)\b")  # "how many … saw their GDP shrink"
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"

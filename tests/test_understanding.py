@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from agent.llm import FakeChooser
-from agent.models import Conversation
+from agent.models import Answer, Conversation
 from agent.pipeline import Cifra
 from agent.plan import polarity
 from agent.understand import number
@@ -17,6 +17,14 @@ from agent.understand import number
 @pytest.fixture(scope="module")
 def cifra(built) -> Cifra:
     return Cifra(built[0], chooser=FakeChooser())
+
+
+def last_answer(cifra: Cifra, questions: list[str]) -> Answer:
+    """The answer to the last of ``questions``, asked in turn in one conversation."""
+    conversation = Conversation()
+    for question in questions[:-1]:
+        cifra.ask(question, conversation)
+    return cifra.ask(questions[-1], conversation)
 
 
 @pytest.mark.parametrize(("text", "folded", "scale", "value"), [
@@ -163,9 +171,7 @@ def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question,
      ["CL-05801", "CL-05"], None, None),  # the same whole, another part
 ])  # fmt: skip
 def test_a_share_of_a_group_is_of_its_members_sum(cifra, questions, areas, group, value):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.operation, answer.plan.area_codes, answer.plan.group_code) == ("share", areas, group)
     part, whole, result = answer.values
@@ -187,9 +193,7 @@ def test_a_share_of_the_region_after_a_comuna_is_of_its_region(cifra):
      "¿y cuál es su comuna más poblada ese año?"],
 ])  # fmt: skip
 def test_a_ranking_after_a_regions_figure_is_of_its_members(cifra, questions):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.group_code, answer.values[0].area) == ("rank", "CL-16", "CL-16101"), \
         answer.answer  # Chillán, never the whole country's top comuna
 
@@ -199,9 +203,7 @@ def test_a_ranking_after_a_regions_figure_is_of_its_members(cifra, questions):
     ["Población total de la Región de Ñuble proyectada por el INE para 2024", "¿qué porcentaje del total nacional representa?"],
 ])  # fmt: skip
 def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "share", "CHL.POPULATION.PROJ", ["CL-16", "CHL"]), answer.answer  # never the census share beside it
 
@@ -243,9 +245,7 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
       "¿cuánto creció en términos nominales?"], "change", ["CHL"], None),  # no growth rate published: between the two
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     if operation is None:
         assert answer.status == "clarify" and answer.values == []
     else:
@@ -289,9 +289,7 @@ def test_the_same_for_another_place_after_a_question_not_answered_is_asked_back(
     (["mortalidad de menores de 5 años en Bolivia 2022", "¿y la neonatal?"], "SH.DYN.NMRT"),  # an age of the family
 ])  # fmt: skip
 def test_a_follow_up_naming_what_qualifies_the_last_measure(cifra, questions, code):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     if code is None:
         assert answer.status != "ok" and answer.values == [], answer.answer
     else:
@@ -797,9 +795,7 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
      "change", (2000, 2020), None),  # since the first of the two
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.operation, (answer.plan.period.start, answer.plan.period.end), answer.plan.top_n) == (
         operation, period, top_n)
@@ -832,9 +828,7 @@ def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, opera
     # "inflation" names the price basis, no change
 ])  # fmt: skip
 def test_what_a_question_names_is_kept(cifra, questions, code, areas):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.indicator_code, answer.plan.area_codes) == (code, areas)
 
@@ -845,9 +839,7 @@ def test_what_a_question_names_is_kept(cifra, questions, code, areas):
     ["suma del desempleo de Chile y Perú en 2020"],
 ])  # fmt: skip
 def test_rates_and_indices_are_never_added_up(cifra, questions):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
@@ -857,9 +849,7 @@ def test_rates_and_indices_are_never_added_up(cifra, questions):
     (["how many people had jobs back then, in thousands?"], None),  # then of nothing answered: asked back
 ])  # fmt: skip
 def test_back_then_is_the_last_answers_period(cifra, questions, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert [value.period for value in answer.values] == ([period] if period else []), answer.answer
 
 
@@ -1071,9 +1061,7 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "first_meeting", "SP.URB.TOTL.IN.ZS", ["CHL"], (None, None)),
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
     assert (answer.plan.period.start, answer.plan.period.end) == period
@@ -1113,9 +1101,7 @@ def test_the_three_lowest_after_a_top_three_are_of_its_group(cifra):
      "BOL", 4),  # among the same four
 ])  # fmt: skip
 def test_a_position_among_places_named_is_counted_among_them(cifra, questions, area, position):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.area_codes, len(answer.plan.member_codes)) == ("position", [area], 4)
     assert [value.value for value in answer.values if value.indicator == "rank"] == [position], answer.answer
 
@@ -1169,9 +1155,7 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status != "ok" and answer.values == [], answer.answer
 
 
@@ -2138,9 +2122,7 @@ def test_the_year_a_level_rose_most_is_no_year_of_its_peak(cifra):
     ["¿cuánto mayor es la población de Brasil que la de México en 2020, en porcentaje?"],  # no difference in people
 ])  # fmt: skip
 def test_a_change_or_difference_without_what_it_needs_is_asked_back(cifra, questions):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
@@ -2373,9 +2355,7 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      ["CL-13119"]),
 ])  # fmt: skip
 def test_what_a_follow_up_keeps_and_sets_against_the_last_answer(cifra, questions, operation, code, areas):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
 
@@ -2579,9 +2559,7 @@ def test_a_follow_up_restating_its_shift_as_a_date_keeps_the_measure(cifra):
       "¿cuánto crece entre ambas fechas?"], "2025..2030"),  # never the yearly growth rates of every year
 ])  # fmt: skip
 def test_a_change_between_one_answer_and_the_other(cifra, questions, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.values[0].period) == ("change", period), answer.answer
 
 
@@ -2747,9 +2725,7 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      "change", ["CHL"], -9.3),  # from the last answer's month to the one named
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.area_codes) == (operation, areas), answer.answer
     assert any(abs(shown.value - value) < 1e-3 * abs(value) for shown in answer.values), answer.answer
 
@@ -3008,9 +2984,7 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
      "square mile"),
 ])  # fmt: skip
 def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(cifra, questions, status, said):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == status and said in answer.answer, answer.answer
 
 
@@ -3026,9 +3000,7 @@ def test_a_ranking_of_sums_names_the_members_a_withheld_value_leaves_out(cifra):
     (["desempleo de chile 2010", "¿y cuánto cambió en 2021?"], "ok", (2020, 2021)),  # that year's own change
 ])  # fmt: skip
 def test_a_change_beside_a_new_year_is_asked_back_unless_said_within_it(cifra, questions, status, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == status, answer.answer
     if status == "clarify":  # both readings offered, each a complete plan
         assert [option.plan.period.start for option in answer.options] == [2010, 2020] and answer.values == []
@@ -3068,13 +3040,13 @@ def test_the_years_named_for_a_peak_include_the_projections_they_hold(cifra, que
       "¿y cuanto cayo hasta el trimestre terminado en julio de 2020?"], "CHL.LABOUR_FORCE", ["CHL"], (2020, 2020)),
     (["¿Cuáles fueron las 3 regiones con mayor PIB en el cuarto trimestre de 2024?", "¿y cuánto suman entre las tres?"],
      "CHL.GDP.REGIONAL", ["CL-13", "CL-02", "CL-05"], (2024, 2024)),  # the three shown, not all sixteen
+    (["En el periodo 2000-2025, ¿qué año tuvo el mayor crecimiento del PIB de Chile según el Banco Mundial?",
+      "¿Y cuál fue el año con la peor cifra en ese mismo periodo?"], "NY.GDP.MKTP.KD.ZG", ["CHL"], (2000, 2025)),
     (["¿Cuántas viviendas ocupadas suma la provincia Cordillera en el Censo 2024?"],
      "CHL.CENSUS2024.DWELLINGS.OCCUPIED", ["CL-132"], (2024, 2024)),
 ])  # fmt: skip
 def test_follow_ups_and_phrasings_read_as_asked(cifra, questions, code, areas, period):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.indicator_code, answer.plan.area_codes, (answer.plan.period.start, answer.plan.period.end)) == (
         code, areas, period)
@@ -3082,13 +3054,14 @@ def test_follow_ups_and_phrasings_read_as_asked(cifra, questions, code, areas, p
 
 @pytest.mark.parametrize("questions", [
     ["población de Antofagasta censo 2024", "¿y cuántas personas en situación de calle se contaron ahí?"],  # no source
+    ["¿Cuál fue el PIB de la Región de Antofagasta en 2024, sumando los cuatro trimestres de las cuentas regionales?",
+     "¿Qué porcentaje del Producto Interno Bruto nacional de esa misma serie representa?"],  # no share published: never
+    # another measure "as % of GDP"
     ["What was the average level of PM2.5 fine particles that people in India were exposed to in 2023?",
      "How many micrograms per cubic meter above the world average was that?"],  # after no figure: above what?
 ])  # fmt: skip
 def test_what_no_answer_holds_is_never_answered_with_another_figure(cifra, questions):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status in ("no_data", "clarify") and answer.values == [], answer.answer
 
 
@@ -3102,13 +3075,14 @@ def test_what_no_answer_holds_is_never_answered_with_another_figure(cifra, quest
      "value", "NY.GDP.MKTP.KD.ZG", None),  # the whole, not per capita again
     (["What was the simple average unemployment rate of the seven G7 countries in 2024?", "what about in 2019, pre-covid?"],
      "aggregate", "SL.UEM.TOTL.ZS", "G-G7"),  # the same average, another year
+    (["¿Cuál fue el PIB agregado de los cuatro países de la Alianza del Pacífico en 2024, en dólares corrientes?"],
+     "aggregate", "NY.GDP.MKTP.CD", "G-PACIFIC_ALLIANCE"),  # their sum, not a ranking of the four
+    (["¿cuántos países de Sudamérica tuvieron superávit de cuenta corriente en 2023?"], "count", "BN.CAB.XOKA.CD", "M49-005"),
     (["What was the simple average unemployment rate of the seven G7 countries in 2024?", "¿y en el Mercosur?"],
      "aggregate", "SL.UEM.TOTL.ZS", "G-MERCOSUR"),  # the average of another group's members
 ])  # fmt: skip
 def test_operations_kept_or_named_in_passing(cifra, questions, operation, code, group):
-    conversation = Conversation()
-    for question in questions:
-        answer = cifra.ask(question, conversation)
+    answer = last_answer(cifra, questions)
     assert answer.status == "ok", answer.answer
     assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.group_code) == (operation, code, group)
 
