@@ -136,6 +136,10 @@ CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyect|project)\w*|\b(?:
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 # "how many EU member states…": a count of countries, of the group named with its members' word
 MEMBER_STATES = re.compile(r"\b(how many|cuant[oa]s)\s+((?:[a-z]+\s+)?)(member states|member countries|estados miembros)\b")
+# "Among South American countries…, how many ran a deficit?": a count of those countries, though none is said after it
+AMONG_MEMBERS = re.compile(r"\b(?:among|of all|de entre|entre)\s+(?:\S+\s+){0,4}?(countries|paises|regions|regiones|comunas)\b"
+                           r"(?:(?!how many|cuant[oa]s).){0,80}?\b(?:how many|cuant[oa]s)\b(?!\s+(?:\S+\s+)?(?:countries|paises|"
+                           r"regions|regiones|comunas|of them|de ellos|de ellas|times|veces|more|mas|less|menos|points|puntos)\b)")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
                          r"regiones|regions|comunas|provincias|provinces|economias|economies)\b")
 OR_MORE = re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\s*(?:%|por ciento|percent)?\s+"
@@ -1074,6 +1078,7 @@ class Understander:
             if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained) \
                     and not MEMBERS_BUT.search(explained):
                 two_kind, two_phrase = "difference", "menos"
+        folded = AMONG_MEMBERS.sub(lambda found: f"{found[0]} {found[1]}", folded)
         folded = MEMBER_STATES.sub(lambda found: f"{found[1]} {'countries' if found[1] == 'how many' else 'paises'} "
                                                  f"{found[2]}{found[3]}", folded)
         folded = COUNT_SPLIT.sub(lambda found: f"{found[1]} {found[3]} {found[2].strip()}", folded)  # "how many South

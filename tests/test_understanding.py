@@ -3078,6 +3078,8 @@ def test_what_no_answer_holds_is_never_answered_with_another_figure(cifra, quest
     (["¿Cuál fue el PIB agregado de los cuatro países de la Alianza del Pacífico en 2024, en dólares corrientes?"],
      "aggregate", "NY.GDP.MKTP.CD", "G-PACIFIC_ALLIANCE"),  # their sum, not a ranking of the four
     (["¿cuántos países de Sudamérica tuvieron superávit de cuenta corriente en 2023?"], "count", "BN.CAB.XOKA.CD", "M49-005"),
+    (["Among South American countries with World Bank data, how many ran a current account deficit in 2023?"], "count",
+     "BN.CAB.XOKA.CD", "M49-005"),  # the members said before "how many"
     (["What was the simple average unemployment rate of the seven G7 countries in 2024?", "¿y en el Mercosur?"],
      "aggregate", "SL.UEM.TOTL.ZS", "G-MERCOSUR"),  # the average of another group's members
 ])  # fmt: skip
