@@ -247,7 +247,9 @@ class AnswerWriter:
                            names=", ".join(area_names.get(code, code) for code in plan.member_codes))
         if not plan.group_code:
             return kind
-        return message("members_of", language, kind=kind, group=area_names.get(plan.group_code, plan.group_code))
+        groups = [plan.group_code, *plan.area_codes] if plan.operation == Operation.COUNT else [plan.group_code]
+        return message("members_of", language, kind=kind,
+                       group=format_list([area_names.get(code, code) for code in groups], locale=language))
 
     def _span(self, plan: QueryPlan, language: Language) -> str:
         start, end = plan.period.start, plan.period.end

@@ -234,8 +234,9 @@ class QueryBuilder:
     def _members(self) -> list[ColumnElement]:
         """Areas of the plan's member kind (the planner always sets it for rankings and group aggregates)."""
         conditions = [a.c.kind == self.plan.member_kind]
-        if self.plan.group_code:
-            members = select(m.c.member_code).where(m.c.group_code == self.plan.group_code)
+        if self.plan.group_code:  # "¿cuántos países de Sudamérica y Centroamérica…?": a count over both groups
+            groups = [self.plan.group_code, *self.plan.area_codes] if self.plan.operation == Operation.COUNT else [self.plan.group_code]
+            members = select(m.c.member_code).where(m.c.group_code.in_(groups))
             conditions.append(self.o.c.area_code.in_(members))
         elif self.plan.operation == Operation.COUNT and len(self.plan.area_codes) > 1:  # "of Chile, Peru and…, how many"
             conditions.append(self.o.c.area_code.in_(self.plan.area_codes))
@@ -348,7 +349,8 @@ class QueryBuilder:
         meets = case((self._meets(values.selected_columns.value), 1), else_=0)
         return values.add_columns(
             meets.label("meets"), func.sum(meets).over().label("count"), func.count().over().label("members")
-        ).order_by(values.selected_columns.value.desc(), values.selected_columns.area)
+        ).order_by(values.selected_columns.value.asc() if self.plan.order == "asc" else values.selected_columns.value.desc(),
+                   values.selected_columns.area)
 
     def period_count(self) -> Select:
         """Every period of each place's series in the span (months when months are counted, else years), whether it

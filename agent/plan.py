@@ -141,6 +141,7 @@ POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna",
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
+AGO = re.compile(r"\b(?:hace|ago)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
@@ -633,9 +634,11 @@ class Planner:
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
-        if same_measure and previous.operation == Operation.COUNT and not understanding.says_something \
-                and WHICH_ONES.search(asked):
-            return PlanOutcome(plan=previous)  # "¿cuáles son?" after a count: the count names them
+        if same_measure and previous.operation == Operation.COUNT and WHICH_ONES.search(asked) and not (
+                understanding.model_copy(update={"operation": None, "order": None}).says_something
+                or understanding.operation not in (None, Operation.RANK)):
+            # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
+            return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
         if previous is not None and len(unknown := self.family.unknown_words(understanding.topic_text)) >= 2 \
                 and not self.catalog.names_a_measure(list(topic_words)):
             # "Cool, can you book me a bus ticket from there to Santiago?": words no measure uses, never the last
@@ -666,6 +669,9 @@ class Planner:
                 understanding.rate_of and not self._divides(self.catalog.get(context.indicator_code), understanding.rate_of)):
             base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded;
             # "adultos mayores por cada 100 niños" after the population is another measure
+        elif understanding.rate_of and (dividing := [candidate.code for candidate in understanding.candidates if self._divides(
+                self.catalog.get(candidate.code), understanding.rate_of)]):
+            base = dividing[0]  # "¿cuántas personas de 65 o más hay por cada 100 niños?": the measure its two groups name
         else:
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
@@ -841,6 +847,8 @@ class Planner:
             if said is not None and understanding.period.month and said.start is not None:
                 said = PeriodSpec(start=said.end or said.start, end=said.end or said.start, month=understanding.period.month)
             period = shifted(said, period.shift_months) if said is not None else None
+            if said is not None and said.start != said.end and not (said.month or said.quarter) and AGO.search(asked):
+                period = None  # "¿y hace cinco años?" after 2015–2024: five years before now, or before those years?
             if period is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
             if understanding.operation == Operation.CHANGE:  # "¿y cuánto subió respecto a marzo del año anterior?"
@@ -943,6 +951,12 @@ class Planner:
             operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q")) or (
             operation == Operation.WHICH_PERIOD and period.is_single_year and chosen.frequency != "A")
         # "¿cuándo estuvo más caro ese año?": a day, month or quarter of that year, never the year itself
+        if operation == Operation.CHANGE and period.last_n_years and period.start is None:
+            # "¿cuánto creció en los últimos 10 años?": from ten years before the newest observed period to it
+            newest = self._to_latest(chosen, areas, PeriodSpec(start=0))
+            if newest.end is not None:
+                period = PeriodSpec(start=newest.end - period.last_n_years, end=newest.end, month=newest.month_end,
+                                    month_end=newest.month_end)
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month:
             return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
@@ -992,8 +1006,10 @@ class Planner:
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)
             areas = [group] if group else areas
-            if WHEN_ASKED.search(asked) and understanding.period.unstated:  # "when was inequality there at its worst?"
-                period = PeriodSpec()  # after one year's figure: over the whole series, never that year's value
+            if understanding.period.unstated and (WHEN_ASKED.search(asked) or period.start == period.end and (
+                    period.month and not period.month_end or period.quarter and not period.quarter_end)):
+                period = PeriodSpec()  # "when was inequality there at its worst?" after one year's figure, "¿y cuál ha
+                # sido el mes más alto?" after one month's: over the whole series, never that period's value
             operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
             group, member_kind = None, None
             per_period = per_period or not YEARS_SAID.search(asked) or period.is_single_year  # the highest month,
@@ -1753,6 +1769,10 @@ class Planner:
         if understanding.whole_group or (understanding.names_last_place and previous is not None
                                          and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
+        if previous is not None and previous.operation in (Operation.RATIO, Operation.DIFFERENCE) \
+                and len(understanding.places) == 2 and understanding.cues.measure == "share" \
+                and lexicon().has_phrase(fold(understanding.question), lexicon().operations["share_of"]):
+            previous = None  # "what share of the region's total is Brazil?" after a ratio: a part of a whole, read anew
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text and not (
                 previous.operation == Operation.FIRST_MEETING and not understanding.period.unstated):
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year (after

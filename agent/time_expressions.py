@@ -53,6 +53,9 @@ WEEKDAY = re.compile(r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo
 MONTH_SHORT_YEAR = re.compile(rf"(?i)\b({MONTH_NAMES})\s*[-/'’]\s*(\d\d)\b(?![-/]\d)")
 QUARTER_SHORT = re.compile(r"(?i)\b(?:([1-4])\s?[TQ]|[TQ]([1-4]))\s*[-/'’]?\s*((?:19|20)?\d\d)\b(?![-/]\d)")
 ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")  # "2024-03-15"
+# "en el 95", "desde el 90", "in '95": a year said by its last two digits; never "el 95 %", "el 20 de marzo"
+SHORT_YEAR = re.compile(r"(?i)\b(el|del|in|since|from)\s+(?:(?<=el )|(?<=del )|['’])(\d\d)\b"
+                        r"(?!\s*(?:%|por|percent|de\b|del\b|al\b|mil\b|millon|million|[.,]\d))")
 MONTH_NUMBERS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
                  "noviembre", "diciembre"]
 
@@ -64,8 +67,9 @@ def years_in_digits(folded: str) -> str:
 
 def months_in_words(text: str) -> str:
     """"03/2024", "2024-03" -> "marzo 2024", "2024-03-15" -> "15 de marzo de 2024", "aug-26" -> "aug 2026", "1T-26"
-    -> "T1 2026": before folding drops the punctuation and leaves a year alone."""
+    -> "T1 2026", "el 95" -> "el 1995": before folding drops the punctuation and leaves a year alone."""
     text = MONTH_SHORT_YEAR.sub(lambda found: f"{found[1]} 20{found[2]}", text)
+    text = SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) < 30 else '19'}{found[2]}", text)
     text = QUARTER_SHORT.sub(lambda found: f"T{found[1] or found[2]} {found[3] if len(found[3]) == 4 else '20' + found[3]}",
                              text)
     text = ISO_DAY.sub(lambda found: f"{int(found[3])} de {MONTH_NUMBERS[int(found[2]) - 1]} de {found[1]}", text)
@@ -209,6 +213,21 @@ LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas r
                          r"ganan) ahora)\b|\b(?:now|ahora)\W*$")
 
 
+DECADE_WORDS = {"cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "fifties": 50,
+                "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+# A decade, never "los 90 países" nor "los 2000 dólares": what follows it is a pause, a link word or nothing
+DECADE = re.compile(r"\b(?:(?:los|the|las)(?: anos| ano| decada de| decada del)?|(?:la |the )?(?:decada|decade)(?: de| del| of)?(?: los| the)?)"
+                    rf"\s+(?:(1[5-9]\d0|20\d0)s?|'?([5-9]0)s?|({'|'.join(DECADE_WORDS)}))"
+                    r"(?=\s*(?:$|[?,.;:!)]|(?:y|e|o|and|or|vs|versus|contra|frente|compar\w*|en|in|de|del|of|para|for|cual|que|"
+                    r"which|what|how|como|cuando|when|fue|was|were|fueron)\b))")
+
+
+def _decade(m: re.Match) -> PeriodSpec:
+    """"los 80": 1980 to 1989; a decade of two digits is of the 1900s."""
+    first = int(m[1]) if m[1] else 1900 + int(m[2]) if m[2] else 1900 + DECADE_WORDS[m[3]]
+    return PeriodSpec(start=first, end=first + 9)
+
+
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years, quarters and months.
     (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?(?: trimestre| quarter)?(?: movil| moving| rolling)?(?: de| of)?\s+({MONTH_NAMES})\s+"
@@ -238,6 +257,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:desde(?: el)?|since(?: the)?|a partir de(?:l)?|from)(?: (?:ano|year|censo|census)(?: de)?)?\s+{YEAR}\b"
                 rf"|\bsince the {YEAR} census\b"),
      lambda m, today: PeriodSpec(start=int(m[1] or m[2]))),  # "desde el año 2000", "since the 2017 census"
+    (DECADE, lambda m, today: _decade(m)),  # "los años 80", "los 90", "the 1990s", "la década de 2010"
+    (re.compile(r"\b(?:(?:en )?lo que va del siglo|(?:en )?este siglo|(?:in |so far )?this century|(?:en el |in the )?siglo xxi"
+                r"|(?:in the )?21st century)\b"),
+     lambda m, today: PeriodSpec(start=2001)),  # "en lo que va del siglo": from 2001 to the latest
     (re.compile(rf"\b{YEAR}\s+(?:onwards?|en adelante|and after|or later|y despues|hacia adelante)\b"),
      lambda m, today: PeriodSpec(start=int(m[1]))),
     (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),

@@ -1168,9 +1168,10 @@ class Understander:
         said = period.period
         rate_changed = False
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
-                said.since_previous or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (  # "desde 2020": to the latest
+                said.since_previous or said.last_n_years or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (
                     said.end is None or said.start < said.end or said.month_end)):
-            # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?": the change over
+            # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?", "desde 2020" (to the
+            # latest), "en los últimos 10 años": the change over
             # the years, not the yearly growth rates; but a rate named as the topic ("¿cuánto bajó la inflación entre
             # diciembre de 2022 y diciembre de 2023?") is that rate's change, never its index's
             rate_changed = cues.transform == "growth" and bool(words.has_phrase(folded, [  # "inflación": a topic and a

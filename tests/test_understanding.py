@@ -393,6 +393,19 @@ def test_a_count_of_zero_is_an_answer_and_names_the_members_counted(cifra):
     assert [value.indicator for value in answer.values] == ["count"]
 
 
+def test_a_count_over_two_groups_counts_the_members_of_both(cifra):
+    answer = cifra.ask("cuantos paises de sudamerica y centroamerica tienen fecundidad bajo 2,1 hijos por mujer? 2024")
+    counted = [value.value for value in answer.values if value.indicator == "count"]
+    assert (answer.plan.operation, counted) == ("count", [11]), answer.answer  # 8 + 3
+    assert "América del Sur y Centroamérica" in answer.answer
+
+
+def test_years_ago_after_a_span_of_years_is_asked_back(cifra):
+    answer = last_answer(cifra, ["gasto militar como % del pib colombia vs chile 2024", "y el promedio de colombia entre "
+                                 "2015 y 2024?", "y hace cinco años cuanto gastaban los dos?"])
+    assert answer.status == "clarify", answer.answer  # five years before now, or before those years?
+
+
 def test_a_count_over_a_group_of_aggregates(cifra):
     answer = cifra.ask("How many of the seven World Bank regions had an under-5 mortality rate below 20 per 1,000 "
                        "live births in 2024?")
@@ -413,6 +426,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("What share of the Latin America & Caribbean population (World Bank aggregate) lived in Brazil in 2022?",
      "lived in"),
     ("rank Chile and its three neighbours by life expectancy in 2023, highest first", "neighbours"),  # never Chile's
+    ("inflación promedio en Chile en los 2000 vs los 2010, cual fue mas alta?", "2010"),  # two averages, never a peak
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -577,6 +591,12 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
      (2015, 2023)),
     ("average of the World Bank unemployment rates of Argentina, Chile and Uruguay in 2022", "aggregate",
      ["ARG", "CHL", "URY"], (2022, 2022)),  # the places' mean, never their three values
+    ("inflación de Chile en los años 80", "series", ["CHL"], (1980, 1989)),  # a decade, never the latest
+    ("average inflation in Chile in the 1990s", "aggregate", ["CHL"], (1990, 1999)),
+    ("inflación promedio de Chile en los 2000", "aggregate", ["CHL"], (2000, 2009)),
+    ("PIB de Chile en los ochenta", "series", ["CHL"], (1980, 1989)),
+    ("which year had the highest inflation in Peru this century?", "which_period", ["PER"], (2001, None)),
+    ("esperanza de vida de Perú en el 95", "value", ["PER"], (1995, 1995)),  # a year by its last two digits
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -793,6 +813,10 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
       "¿y cuánto creció el PIB real respecto al mismo trimestre de 2022?"], "change", (2022, 2023), None),
     (["how many people lived in Mexico in 2000?", "and in 2020?", "so how much did it grow since then, in percent?"],
      "change", (2000, 2020), None),  # since the first of the two
+    (["imacec mayo 2026, variacion en 12 meses", "¿y cuál ha sido el mes más alto del imacec desestacionalizado?"],
+     "which_period", (None, None), None),  # after one month's figure: the whole series
+    (["cuanta gente vive en peru", "y cuanto crecio peru en habitantes en los ultimos 10 años"], "change", (2015, 2025),
+     None),  # ten years to the newest observed
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     answer = last_answer(cifra, questions)
@@ -2183,6 +2207,7 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     # "ahora" after a change asks for the newest figure, not the change again
     (["desempleo en Chile según el banco central, último dato", "¿y hace un año?", "¿cuántos puntos subió?",
       "¿y cuánta gente ocupada hay ahora?"], "latest", "CHL.EMPLOYMENT", ["CHL"]),
+    (["desempleo promedio del año pasado", "cuanta gente tenia pega en mayo 2026"], "value", "CHL.EMPLOYMENT", ["CHL"]),
     # an operation alone is between the last two answers
     (["esperanza de vida de Chile en 2020", "¿y de Haití?", "¿cuántos años de diferencia son?"], "difference",
      "SP.DYN.LE00.IN", ["CHL", "HTI"]),
@@ -2723,6 +2748,10 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
       "¿y cuántos puntos subió versus el mismo trimestre del año pasado?"], "change", ["CHL"], 0.5),  # May to May
     (["What was the seasonally adjusted Imacec index in March 2020?", "How many points had it fallen by May 2020?"],
      "change", ["CHL"], -9.3),  # from the last answer's month to the one named
+    (["How many South American countries had unemployment above 8% in 2024?", "which ones? lowest first"],
+     "count", [], 8.209),  # those counted, never the top one alone
+    (["how many times bigger is brazil's economy than argentina's? 2024, gdp in current usd",
+      "what share of South America's total is Brazil?"], "share", ["BRA"], 50.5849),  # a part of a whole, not a ratio
 ])  # fmt: skip
 def test_follow_ups_keep_what_the_last_answer_computed(cifra, questions, operation, areas, value):
     answer = last_answer(cifra, questions)
