@@ -22,8 +22,8 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import (COMPARED_WITH, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN, as_written,
-                              percent_spelled)
+from agent.understand import (COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN,
+                              as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -141,6 +141,7 @@ POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna",
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
+RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
@@ -412,6 +413,11 @@ class Planner:
         if outcome.status == "ok" and (readings := self._change_from_which(understanding, conversation, outcome.plan)):
             return PlanOutcome(status="clarify", reason="change_from_which", options=readings,
                                params={"start": str(readings[0].period.start), "end": str(readings[0].period.end)})
+        if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and len(outcome.plan.area_codes) == 2 \
+                and (subject := self._ratio_subject(understanding, asked)) == outcome.plan.area_codes[1]:
+            # "¿cuánto emitía América Latina comparado con Estados Unidos? ¿cuántas veces más emitía EE.UU.?": that
+            # place over the other
+            outcome.plan = outcome.plan.model_copy(update={"area_codes": outcome.plan.area_codes[::-1]})
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
             outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
         if outcome.status == "ok" and not outcome.also:
@@ -951,7 +957,8 @@ class Planner:
             operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q")) or (
             operation == Operation.WHICH_PERIOD and period.is_single_year and chosen.frequency != "A")
         # "¿cuándo estuvo más caro ese año?": a day, month or quarter of that year, never the year itself
-        if operation == Operation.CHANGE and period.last_n_years and period.start is None:
+        if operation == Operation.CHANGE and period.last_n_years and period.start is None and not EACH_YEAR.search(asked) \
+                and (chosen.transform != "growth" or understanding.rate_changed):
             # "¿cuánto creció en los últimos 10 años?": from ten years before the newest observed period to it
             newest = self._to_latest(chosen, areas, PeriodSpec(start=0))
             if newest.end is not None:
@@ -1385,6 +1392,18 @@ class Planner:
         before = set(asked[:share.start(1)].split()) if share else set()
         return share is not None and not before & set(understanding.topic_text.split())
 
+    @staticmethod
+    def _ratio_subject(understanding: Understanding, asked: str) -> str | None:
+        """The place named right after "cuántas veces más (verbo)", "how many times more", if any."""
+        after = RATIO_WORDS.search(asked)
+        if after is None or len(understanding.places) != 2 or FITS_IN.search(asked):  # "¿cuántas veces cabe A en B?": B/A
+            return None
+        tail = " ".join(asked[after.end():].split()[:8])
+        named = [place.code for place in understanding.places if any(  # never the place after "que", "than"
+            re.match(rf"(?:(?!que |q |than )\w+ ){{0,5}}{re.escape(name)}\b", tail)
+            for name in {place.matched, fold(place.name_es), fold(place.name_en)})]
+        return named[0] if len(named) == 1 else None
+
     def _against_place(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
         """The place a follow-up names against the last answer's other place, of the same measure and period: the
         place asked about first ("¿y en Perú? ¿cuántas veces más se demoraba allá?", "So how many times higher is the
@@ -1677,11 +1696,15 @@ class Planner:
                     return new_areas + previous.area_codes[1:], None
             within = group or (new_areas[0] if len(understanding.places) == 1 and
                                understanding.places[0].kind in GROUP_KINDS else None)
-            if within and new_areas in ([], [within]) and understanding.operation == Operation.POSITION \
-                    and len(previous.area_codes) == 1:
-                return previous.area_codes, within  # "how does that rank in South America?" after Chile's figure
-            if len(new_areas) == 1 and not group and understanding.operation == Operation.POSITION \
-                    and previous.group_code:  # "¿y en qué lugar queda Chile?" after South America's top: in that group
+            if within and new_areas in ([], [within]) and len(previous.area_codes) == 1 and (
+                    understanding.operation == Operation.POSITION or understanding.operation is None
+                    and previous.operation == Operation.POSITION and not understanding.topic_text):
+                return previous.area_codes, within  # "how does that rank in South America?" after Chile's figure, "¿y
+                # dentro de Sudamérica?" after its place in the world
+            if len(new_areas) == 1 and not group and previous.group_code and (
+                    understanding.operation == Operation.POSITION or understanding.operation is None
+                    and previous.operation == Operation.POSITION and not understanding.topic_text):
+                # "¿y en qué lugar queda Chile?" after South America's top, "¿y Chile?" after Peru's place there: in that group
                 return new_areas, previous.group_code
             if regrouped := self._regrouped(understanding, previous):  # "¿y en la región de Coquimbo?" after the top
                 return [], regrouped  # comunas of another region: the same ranking there, never the region's figure

@@ -401,6 +401,9 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     same = SAME_PART.search(folded)
     if same:
         match = PeriodMatch(period=match.period.model_copy(update={"same_part": True}), spans=match.spans + [same.span()])
+    said_latest = LATEST_SAID.search(folded)
+    if said_latest and match.spans and not match.period.latest:  # "¿cuánta gente vive hoy en día? dato 2025": the year
+        match = PeriodMatch(period=match.period, spans=match.spans + [said_latest.span()])  # says which "today"
     if PROJECTED.search(folded):
         return PeriodMatch(period=match.period.model_copy(update={"projected": True}), spans=match.spans)
     return match

@@ -472,9 +472,15 @@ BETWEEN_THE_SEXES = re.compile(r"\b(?:brecha|diferencia|gap|difference)\s+(?:ent
 HIGH_OR_LOW_SAID = re.compile(r"\b(?:the|its)\s+(?:(?:19|20)\d\d\s+|daily\s+|yearly\s+|annual\s+)?(?:low|high)"
                               r"(?=\s*(?:[?.!,]|$|\bof\b|\bin\b|\bfor\b))", re.IGNORECASE)
 PREFIXED_NAME = re.compile(rf"\b({'|'.join(lexicon().place_name_prefixes)})\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+ONE_OF_A_NAME = re.compile(r"^\W*(?:y |and )?(?:la|el|los|las|the one) (?:de|del|of|in) (?:(?:la|el|los|las|the) )?"
+                           r"([a-zñ]{3,})(?: ([a-zñ]{3,}))?(?:\s+(?:en|in|segun|according)\b|\W*$)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
 SWAPPED_CUTOFF = 80  # a word with two letters swapped is taken from further
+EACH_YEAR = re.compile(r"\b(?:each year|every year|year by year|per year|yearly|ano a ano|cada ano|por ano)\b")
+CHANGE_VERB = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
+                         r"drop|dropped|crec\w*|sub\w*|baj\w*|aument\w*|disminu\w*|cay\w*|cae\w*)\b")
+BY_HOW_MUCH = re.compile(r"\bby how much\b|\bpor cuant[oa]s?\b(?!\s+(?:personas|habitantes|gente|dolares|pesos))")
 AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|and)\s+((?:en )?(?:que|what) "
                               r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
@@ -983,6 +989,9 @@ class Understander:
             if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words \
                     and not QUARTER_NAME.fullmatch(word):  # "in Q4 2025": a quarter, no place
                 return name
+        named = ONE_OF_A_NAME.match(fold(text))  # "la de la paz": a follow-up naming a place, in lower case
+        if not places and named and not {named[1], named[2]} & (self.vocabulary | self.stopwords | set(MONTHS)):
+            return named[1]
         return None
 
     @staticmethod
@@ -1167,15 +1176,17 @@ class Understander:
                 None if len(places.places) > 1 else Operation.RANK)  # "Chile vs Peru, who came first?": both values
         said = period.period
         rate_changed = False
+        rate_named = bool(words.has_phrase(folded, [  # "inflación", "GDP growth": a rate named as the topic
+            cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))
+        over_the_last = said.last_n_years and not (rate_named or EACH_YEAR.search(folded))  # "growth each year": a series
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
-                said.since_previous or said.last_n_years or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (
+                said.since_previous or over_the_last or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (
                     said.end is None or said.start < said.end or said.month_end)):
             # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?", "desde 2020" (to the
             # latest), "en los últimos 10 años": the change over
             # the years, not the yearly growth rates; but a rate named as the topic ("¿cuánto bajó la inflación entre
             # diciembre de 2022 y diciembre de 2023?") is that rate's change, never its index's
-            rate_changed = cues.transform == "growth" and bool(words.has_phrase(folded, [  # "inflación": a topic and a
-                cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))  # growth cue
+            rate_changed = cues.transform == "growth" and rate_named  # "inflación": a topic and a growth cue
             operation, cues = Operation.CHANGE, cues if rate_changed else cues.model_copy(update={"transform": None})
         if operation == Operation.CHANGE and cues.transform == "growth" and IN_POINTS.search(folded) and words.has_phrase(
                 folded, [cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]):
@@ -1304,6 +1315,11 @@ class Understander:
             operation, counted_periods = Operation.PERIOD_COUNT, PLURAL_PERIODS.search(group_phrase)
         elif counted_periods:  # "¿cuántos años de datos hay?": no condition to count by
             unsupported = as_written(text, counted_periods[0])
+        by_how_much = BY_HOW_MUCH.search(folded)
+        if by_how_much and operation in (None, Operation.VALUE, Operation.LATEST) and not unsupported \
+                and not (cues.transform or HOW_MUCH_GREW.search(folded) or CHANGE_VERB.search(folded)):
+            # "INE's projection was higher, wasn't it? by how much?": a gap no reading found, never the figure alone
+            unsupported = as_written(text, by_how_much[0])
         amount_and_share = AMOUNT_AND_SHARE.search(folded)
         if amount_and_share and cues.measure == "share" and operation is None and not unsupported:
             # "¿cuántos niños había en Coquimbo, y qué porcentaje de la población eran?": the amount, then its share

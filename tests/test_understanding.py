@@ -400,6 +400,11 @@ def test_a_count_over_two_groups_counts_the_members_of_both(cifra):
     assert "América del Sur y Centroamérica" in answer.answer
 
 
+def test_a_growth_rate_each_year_over_the_last_years_is_never_its_change(cifra):
+    answer = cifra.ask("How fast has the world economy grown in the last five years? Real GDP growth each year please")
+    assert answer.plan is None or answer.plan.operation != "change", answer.answer
+
+
 def test_years_ago_after_a_span_of_years_is_asked_back(cifra):
     answer = last_answer(cifra, ["gasto militar como % del pib colombia vs chile 2024", "y el promedio de colombia entre "
                                  "2015 y 2024?", "y hace cinco años cuanto gastaban los dos?"])
@@ -427,6 +432,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
      "lived in"),
     ("rank Chile and its three neighbours by life expectancy in 2023, highest first", "neighbours"),  # never Chile's
     ("inflación promedio en Chile en los 2000 vs los 2010, cual fue mas alta?", "2010"),  # two averages, never a peak
+    ("the INE projection for Biobío in 2024 was higher, wasn't it? by how much?", "by how much"),  # never the figure
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -597,6 +603,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("PIB de Chile en los ochenta", "series", ["CHL"], (1980, 1989)),
     ("which year had the highest inflation in Peru this century?", "which_period", ["PER"], (2001, None)),
     ("esperanza de vida de Perú en el 95", "value", ["PER"], (1995, 1995)),  # a year by its last two digits
+    ("PIB de Chile y Perú en 2020, ¿cuántas veces más grande es el de Perú?", "ratio", ["PER", "CHL"], (2020, 2020)),
+    ("cuanta gente vive en el mundo hoy en dia? dato 2025", "value", ["WLD"], (2025, 2025)),  # the year says which day
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -2750,6 +2758,9 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
      "change", ["CHL"], -9.3),  # from the last answer's month to the one named
     (["How many South American countries had unemployment above 8% in 2024?", "which ones? lowest first"],
      "count", [], 8.209),  # those counted, never the top one alone
+    (["en que lugar del mundo esta chile en esperanza de vida? el ultimo dato que tengas", "y dentro de sudamerica?"],
+     "position", ["CHL"], 1),  # the same place's position in that group, never the group's
+    (["¿en qué puesto está Perú en PIB per cápita en Sudamérica en 2020?", "¿y Chile?"], "position", ["CHL"], 2),
     (["how many times bigger is brazil's economy than argentina's? 2024, gdp in current usd",
       "what share of South America's total is Brazil?"], "share", ["BRA"], 50.5849),  # a part of a whole, not a ratio
 ])  # fmt: skip
@@ -2986,6 +2997,9 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data",
      "ninguna región llamada «Los Andes»"),  # a province and a comuna, never answered as the region asked
     (["PIB per cápita de Chile 2024", "¿y el de Narnia?"], "no_data", "Narnia"),  # never Chile's again
+    (["cuánta gente vive en san pedro?", "la de la paz, en el censo 2024"], "no_data", "paz"),  # in lower case too
+    (["How many people did the 2024 census count in the Biobio region?",
+      "INE's projection for Biobío for that year was higher, wasn't it? by how much?"], "clarify", "by how much"),
     (["inflacion de chile 2022 segun el banco mundial", "y cuanto fue en promedio entre 2015 y 2019?",
       "o sea, cuantos puntos por sobre ese promedio quedó el 2022?"], "clarify", "sobre ese promedio"),
     (["¿cuándo superó Perú los 30 millones de habitantes según el Banco Mundial?", "¿y Chile?"], "no_data",
