@@ -216,15 +216,20 @@ LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas r
 DECADE_WORDS = {"cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "fifties": 50,
                 "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 # A decade, never "los 90 países" nor "los 2000 dólares": what follows it is a pause, a link word or nothing
-DECADE = re.compile(r"\b(?:(?:los|the|las)(?: anos| ano| decada de| decada del)?|(?:la |the )?(?:decada|decade)(?: de| del| of)?(?: los| the)?)"
-                    rf"\s+(?:(1[5-9]\d0|20\d0)s?|'?([5-9]0)s?|({'|'.join(DECADE_WORDS)}))"
+DECADE_NUMBER = rf"(?:(1[5-9]\d0|20\d0)s?|'?([5-9]0)s?|({'|'.join(DECADE_WORDS)}))"
+# A decade, never "los 90 países" nor "los 2000 dólares": said as one ("la década de los 2000", "the 1990s"), or else
+# followed by a pause, a link word or nothing
+DECADE = re.compile(rf"\b(?:la |the )?(?:decada|decade)(?: de| del| of)?(?: los| the)?\s+{DECADE_NUMBER}"
+                    rf"|\b(?:the )?(1[5-9]\d0|20\d0)s\b"
+                    rf"|\b(?:los|the|las)(?: anos| ano)?\s+{DECADE_NUMBER}"
                     r"(?=\s*(?:$|[?,.;:!)]|(?:y|e|o|and|or|vs|versus|contra|frente|compar\w*|en|in|de|del|of|para|for|cual|que|"
                     r"which|what|how|como|cuando|when|fue|was|were|fueron)\b))")
 
 
 def _decade(m: re.Match) -> PeriodSpec:
     """"los 80": 1980 to 1989; a decade of two digits is of the 1900s."""
-    first = int(m[1]) if m[1] else 1900 + int(m[2]) if m[2] else 1900 + DECADE_WORDS[m[3]]
+    century, short, word = (m[1] or m[4] or m[5]), (m[2] or m[6]), (m[3] or m[7])
+    first = int(century) if century else 1900 + int(short) if short else 1900 + DECADE_WORDS[word]
     return PeriodSpec(start=first, end=first + 9)
 
 
@@ -360,9 +365,13 @@ THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|(?:en|por) (?:e
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's
 # month or quarter
 SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|misma|same) (?:mes|trimestre|periodo|dia|month|"
-                       r"quarter|period|day)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|quarter))"
+                       r"quarter|period|day|decada|decade)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|"
+                       r"quarter)|(?:esa|aquella|that) (?:decada|decade))"
                        r"(?: de| del| of| in)?\b")
 SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…el mismo trimestre de 2025"
+SAME_PART_A_YEAR_BEFORE = re.compile(SAME_PART.pattern + r"\s*(?:(?:del|de|el|of) )?(?:(?:el |the )?ano (?:pasado|anterior)|"
+                                     r"last year|(?:the )?(?:previous|prior|preceding) year|the year before|a year "
+                                     r"(?:earlier|before|ago)|un ano antes)\b")  # "…vs the same quarter last year"
 
 
 # "antes de la pandemia": the last whole year before COVID-19 was declared a pandemic (March 2020), unless a year is
@@ -398,6 +407,13 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
         return PeriodMatch(period=period.model_copy(update={
             "start": first, "end": last, "month_end": period.month, "quarter_end": period.quarter}),
             spans=match.spans + [against.span()])
+    a_year_before = SAME_PART_A_YEAR_BEFORE.search(folded)
+    if a_year_before and period.is_single_year and (period.month or period.quarter) and not (
+            period.month_end or period.quarter_end or period.day):
+        # "el primer trimestre de 2026 frente al mismo trimestre del año anterior": that part of the year before, to it
+        return PeriodMatch(period=period.model_copy(update={
+            "start": period.start - 1, "month_end": period.month, "quarter_end": period.quarter}),
+            spans=match.spans + [a_year_before.span()])
     same = SAME_PART.search(folded)
     if same:
         match = PeriodMatch(period=match.period.model_copy(update={"same_part": True}), spans=match.spans + [same.span()])

@@ -99,7 +99,7 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present|"
                     r"(?:the |el |lo )?(?:most recent|latest|ultimo dato|dato mas reciente|mas reciente|ultimo disponible))\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
-SAME_SPAN = re.compile(r"\b(?:mismo|same|ese|aquel|that) (?:periodo|period|lapso)\b")
+SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that) (?:periodo|period|lapso)|(?:esa|aquella|misma|that|same) (?:decada|decade))\b")
 QUARTER_NAME = re.compile(r"[qt][1-4]")
 # "¿desde cuándo Chile tiene la mayor esperanza de vida?", "¿desde cuándo está sobre 8 %?": since a run began (not
 # the first time), which no plan computes

@@ -605,6 +605,9 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("esperanza de vida de Perú en el 95", "value", ["PER"], (1995, 1995)),  # a year by its last two digits
     ("PIB de Chile y Perú en 2020, ¿cuántas veces más grande es el de Perú?", "ratio", ["PER", "CHL"], (2020, 2020)),
     ("cuanta gente vive en el mundo hoy en dia? dato 2025", "value", ["WLD"], (2025, 2025)),  # the year says which day
+    ("imacec marzo 2026 vs mismo mes del año anterior", "change", ["CHL"], (2025, 2026)),  # that month a year before
+    ("¿Cuánto creció en promedio la economía chilena en la década de los 2000? crecimiento del PIB real", "aggregate",
+     ["CHL"], (2000, 2009)),
 ])  # fmt: skip
 def test_operation_words_as_people_write_them(cifra, question, operation, areas, period):
     answer = cifra.ask(question)
@@ -825,6 +828,8 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
      "which_period", (None, None), None),  # after one month's figure: the whole series
     (["cuanta gente vive en peru", "y cuanto crecio peru en habitantes en los ultimos 10 años"], "change", (2015, 2025),
      None),  # ten years to the newest observed
+    (["Estoy escribiendo una nota sobre la hiperinflacion en Brasil. En los 90, ¿qué año tuvo la inflacion mas alta y de "
+      "cuanto fue?", "y el año mas bajo de esa decada?"], "which_period", (1990, 1999), None),  # the decade answered
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     answer = last_answer(cifra, questions)
