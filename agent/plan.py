@@ -23,7 +23,7 @@ from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpe
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import (COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN,
-                              as_written, percent_spelled)
+                              THOSE_FEW, as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -203,6 +203,12 @@ def _named_in_full(info: IndicatorInfo, question: str) -> bool:
     names = [{word[:STEM] for word in fold(name).split() if word not in function_words() and not word.isdigit()}
              for name in (info.name_es, info.name_en)]
     return any(len(stems) > 2 and stems <= asked for stems in names)  # "población" alone names no one series
+
+
+def _year_on_year(plan: QueryPlan | None) -> bool:
+    """A change between one month of two years (May 2025 to May 2026)."""
+    return plan is not None and plan.operation == Operation.CHANGE and plan.period.month is not None \
+        and plan.period.month == plan.period.month_end and plan.period.start != plan.period.end
 
 
 def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
@@ -847,6 +853,9 @@ class Planner:
             if year is None:
                 return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
+            if _year_on_year(context) and period.month and not period.month_end and understanding.operation is None:
+                # "¿y en abril?" after May against May a year before: April against April
+                period = period.model_copy(update={"start": context.period.start, "month_end": period.month})
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
             said = self._answered_period(context, conversation) if context is not None else None  # del año
             # anterior?": that month of it
@@ -939,6 +948,9 @@ class Planner:
                 and all(self.catalog.contains(named_group, code) for code in members_named):
             # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named
             areas, group, member_kind = members_named, None, None
+        if operation == Operation.COUNT and not group and len(areas) == 1 and any(
+                place.code == areas[0] and place.kind in GROUP_KINDS for place in understanding.places):
+            areas, group = [], areas[0]  # "and in Central America?" after a count: of that group's members
         if operation == Operation.AGGREGATE and not group and len(areas) == 1 and any(
                 place.code == areas[0] and place.kind in ("group", "un_region") for place in understanding.places):
             # "¿y en el Mercosur?" after the G7's average: the mean of Mercosur's members, which publish no average
@@ -1753,7 +1765,8 @@ class Planner:
     def _those_shown(understanding: Understanding, conversation: Conversation) -> list[str]:
         """The places of the last ranking that "esos cinco países", "those countries" point at: all it showed, when
         the number said (if any) is how many it showed."""
-        pointed = THOSE_SHOWN.search(fold(understanding.question)) or AMONG_SHOWN.search(fold(understanding.question))
+        asked = fold(understanding.question)
+        pointed = THOSE_SHOWN.search(asked) or AMONG_SHOWN.search(asked) or THOSE_FEW.search(asked)
         shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
         if pointed is None or len(shown) < 2:
             return []
@@ -1811,7 +1824,8 @@ class Planner:
             # mismo periodo?" after Peru's average over ten years: Colombia's over those years
             return Operation.AGGREGATE
         if previous is not None and previous.operation == Operation.CHANGE and (
-                understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)) \
+                understanding.period.unstated or understanding.period == PeriodSpec(same_part=True) or _year_on_year(
+                    previous) and understanding.period == PeriodSpec(month=understanding.period.month)) \
                 and not understanding.topic_text:
             return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years
         if previous is not None and previous.operation == Operation.SHARE and not understanding.member_kind and (

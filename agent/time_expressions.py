@@ -128,12 +128,12 @@ COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|ove
                       r"(?: a| al| del| de| con| to| with| the| el| la)?\s*$")
 
 
-def find_shift(folded: str) -> tuple[int, tuple[int, int]] | None:
+def find_shift(folded: str, compared: bool = False) -> tuple[int, tuple[int, int]] | None:
     """"¿y el mes anterior?", "and two years earlier?": months from the previous answer's period, and the span.
-    "respecto al mes anterior" compares with a period, and names none."""
+    "respecto al mes anterior" compares with a period, and names none (with ``compared``, only such a period)."""
     for pattern in SHIFTS:
         for found in pattern.finditer(folded):
-            if COMPARED.search(folded[:found.start()]):
+            if bool(COMPARED.search(folded[:found.start()])) != compared:
                 continue
             count = found.groupdict().get("count")
             steps = 1 if count in (None, "un", "una", "one", "a") else _count(count)
@@ -308,6 +308,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}})\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=int(m[2])) if 1 <= int(m[2]) <= 12 else None),
+    # "mayo de este año respecto a mayo del año pasado": from that month a year before to this year's
+    (re.compile(rf"\b({MONTH_NAMES}) (?:de |del |of )?(?:este ano|this year)\b.{{0,80}}?\b(?:({MONTH_NAMES}) (?:de |del |of )?)?"
+                r"(?:el |the )?(?:ano pasado|last year|ano anterior|previous year)\b"),
+     lambda m, today: PeriodSpec(start=today.year - 1, end=today.year, month=MONTHS[m[2] or m[1]], month_end=MONTHS[m[1]])),
     (re.compile(rf"\b({MONTH_NAMES}) (?:del|de) ano pasado\b|\b({MONTH_NAMES}) (?:of )?last year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1, month=MONTHS[m[1] or m[2]])),
     # "last year", not "over the last year" (the 12 months to now)
@@ -359,7 +363,8 @@ THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entr
                          r"|\b(?:entre uno y otro|entre una y otra|between the two|between them|between one and the other)\b")
 # "¿Qué región tendría más habitantes ese año?": the year the previous answer ends in
 THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year|"
-                       r"mismo ano|same year)\b(?! (?:on|over|to) )")  # never "the year-on-year change"
+                       r"mismo ano|same year)\b(?! (?:on|over|to) |(?: (?:anterior|pasado|previo|siguiente|proximo|que viene)\b))")
+# never "the year-on-year change", nor "el año anterior"
 # "¿cuántos ocupados había en ese entonces?": the previous answer's period, its month or quarter too
 THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca)\b")
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's

@@ -16,8 +16,8 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, find_period,
-                                    months_in_words, years_in_digits)
+from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, PeriodMatch,
+                                    find_period, find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -477,6 +477,8 @@ ONE_OF_A_NAME = re.compile(r"^\W*(?:y |and )?(?:la|el|los|las|the one) (?:de|del
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
 SWAPPED_CUTOFF = 80  # a word with two letters swapped is taken from further
+# "¿y el promedio de esos cinco?" after a top five: the places shown, said by their number alone
+THOSE_FEW = re.compile(rf"\b(?:esos|esas|estos|estas|aquellos|aquellas|those|these)\s+(\d+|{'|'.join(NUMBER_WORDS)})\s*$")
 EACH_YEAR = re.compile(r"\b(?:each year|every year|year by year|per year|yearly|ano a ano|cada ano|por ano)\b")
 CHANGE_VERB = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
                          r"drop|dropped|crec\w*|sub\w*|baj\w*|aument\w*|disminu\w*|cay\w*|cae\w*)\b")
@@ -1188,6 +1190,12 @@ class Understander:
             # diciembre de 2022 y diciembre de 2023?") is that rate's change, never its index's
             rate_changed = cues.transform == "growth" and rate_named  # "inflación": a topic and a growth cue
             operation, cues = Operation.CHANGE, cues if rate_changed else cues.model_copy(update={"transform": None})
+        if operation in (None, Operation.CHANGE) and said == PeriodSpec() and (
+                against := find_shift(without_unit_years, compared=True)):
+            # "¿cuánto cambió respecto al trimestre anterior?", "and compared with the previous quarter?": from the
+            # period before the last answer's to it
+            period = PeriodMatch(period=PeriodSpec(shift_months=against[0]), spans=[against[1]])
+            operation, said = Operation.CHANGE, period.period
         if operation == Operation.CHANGE and cues.transform == "growth" and IN_POINTS.search(folded) and words.has_phrase(
                 folded, [cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]):
             rate_changed = True  # "the change, in percentage points, of 12-month inflation": the rate's own change
@@ -1330,8 +1338,10 @@ class Understander:
             listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
+        those_few = [found.span() for found in THOSE_FEW.finditer(folded)]  # "the average of those five": the places
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
-            self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span)), asked_how))
+            self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few)),
+            asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
         topic_text = " ".join(word for word in search_words if word not in cue_words)

@@ -94,6 +94,17 @@ PERIODS = [
      {"start": 2023, "end": 2023, "month": 1, "month_end": 12, "day": 3, "day_end": 29}),
     ("y considerando solo dic 2023 a dic 2024", {"start": 2023, "end": 2024, "month": 12, "month_end": 12}),
     ("between its January 2020 and January 2025 values", {"start": 2020, "end": 2025, "month": 1, "month_end": 1}),
+    ("el imacec de mayo de este año cuanto vario respecto a mayo del año pasado?",
+     {"start": 2025, "end": 2026, "month": 5, "month_end": 5}),
+    ("PIB real primer trimestre 2026 frente al mismo trimestre del año anterior",
+     {"start": 2025, "end": 2026, "quarter": 1, "quarter_end": 1}),
+    ("inflación de Chile en los años 80", {"start": 1980, "end": 1989}),
+    ("in the 1990s", {"start": 1990, "end": 1999}),
+    ("en la década de los 2000", {"start": 2000, "end": 2009}),
+    ("los ochenta", {"start": 1980, "end": 1989}),
+    ("en lo que va del siglo", {"start": 2001}),
+    ("los 10 países más poblados", {}),  # a top ten, no decade
+    ("¿y comparado con el año anterior?", {}),  # never "ese año"
 ]
 
 
@@ -128,6 +139,12 @@ def test_years_said_in_words_are_digits(text, expected):
     ("GDP Q1-2026", "GDP T1 2026"),
     ("gdp 4Q25", "gdp T4 2025"),
     ("ratio 3/25", "ratio 3/25"),  # no month named: left alone
+    # a year by its last two digits
+    ("población de Temuco en el 95", "población de Temuco en el 1995"),
+    ("desde el 10 hasta hoy", "desde el 2010 hasta hoy"),
+    ("in '95", "in 1995"),
+    ("el 95 % de los hogares", "el 95 % de los hogares"),  # a share
+    ("el 20 de marzo", "el 20 de marzo"),  # a day
 ])  # fmt: skip
 def test_months_written_in_digits_are_named(text, expected):
     assert months_in_words(text) == expected

@@ -830,6 +830,10 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
      None),  # ten years to the newest observed
     (["Estoy escribiendo una nota sobre la hiperinflacion en Brasil. En los 90, ¿qué año tuvo la inflacion mas alta y de "
       "cuanto fue?", "y el año mas bajo de esa decada?"], "which_period", (1990, 1999), None),  # the decade answered
+    (["el imacec de mayo de 2026 cuanto vario respecto a mayo de 2025", "y en abril?"], "change", (2025, 2026), None),
+    (["PIB desestacionalizado de Chile primer trimestre 2026", "¿y cuánto cambió respecto al trimestre anterior?"],
+     "change", (2025, 2026), None),  # the quarter before to the one answered
+    (["PIB per cápita de Chile 2020", "¿y comparado con el año anterior?"], "change", (2019, 2020), None),
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     answer = last_answer(cifra, questions)
@@ -2221,6 +2225,10 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
     (["desempleo en Chile según el banco central, último dato", "¿y hace un año?", "¿cuántos puntos subió?",
       "¿y cuánta gente ocupada hay ahora?"], "latest", "CHL.EMPLOYMENT", ["CHL"]),
     (["desempleo promedio del año pasado", "cuanta gente tenia pega en mayo 2026"], "value", "CHL.EMPLOYMENT", ["CHL"]),
+    (["top 5 central american countries by gdp per head in 2024", "what's the average of those five?"], "aggregate",
+     "NY.GDP.PCAP.CD", ["PAN", "CRI", "BLZ", "GTM", "SLV"]),  # those shown, said by their number alone
+    (["cuanta gente vivia en la region de valparaiso el año pasado segun el ine?", "y en viña?"], "value",
+     "CHL.POPULATION.PROJ", ["CL-05109"]),  # a comuna by its short name
     # an operation alone is between the last two answers
     (["esperanza de vida de Chile en 2020", "¿y de Haití?", "¿cuántos años de diferencia son?"], "difference",
      "SP.DYN.LE00.IN", ["CHL", "HTI"]),
@@ -2766,6 +2774,8 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     (["en que lugar del mundo esta chile en esperanza de vida? el ultimo dato que tengas", "y dentro de sudamerica?"],
      "position", ["CHL"], 1),  # the same place's position in that group, never the group's
     (["¿en qué puesto está Perú en PIB per cápita en Sudamérica en 2020?", "¿y Chile?"], "position", ["CHL"], 2),
+    (["How many countries had life expectancy above 75 in 2023 in South America?", "and in central america?"], "count",
+     [], 2),  # of that group's members, never the world's
     (["how many times bigger is brazil's economy than argentina's? 2024, gdp in current usd",
       "what share of South America's total is Brazil?"], "share", ["BRA"], 50.5849),  # a part of a whole, not a ratio
 ])  # fmt: skip
