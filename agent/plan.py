@@ -8,6 +8,7 @@ or a question that asks several things at once, is asked back with what can be a
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -856,6 +857,10 @@ class Planner:
             if _year_on_year(context) and period.month and not period.month_end and understanding.operation is None:
                 # "¿y en abril?" after May against May a year before: April against April
                 period = period.model_copy(update={"start": context.period.start, "month_end": period.month})
+        if period.shift_months is not None and context is None and period.shift_months < 0 \
+                and period.shift_months % 12 == 0 and AGO.search(asked) and not period.month:
+            year = date.today().year + period.shift_months // 12  # "¿cuál fue el precio del cobre hace tres años?": from
+            period = PeriodSpec(start=year, end=year)  # now, when no answer came before
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
             said = self._answered_period(context, conversation) if context is not None else None  # del año
             # anterior?": that month of it
@@ -914,6 +919,10 @@ class Planner:
         if same_measure and not understanding.topic_text and understanding.cues.transform is None and \
                 said_change in ("growth", "period_change") and chosen.transform != said_change:
             # "¿y en la región de Valparaíso?" after GDP growth: the region's GDP level is another measure
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
+        if same_measure and not understanding.topic_text and understanding.cues.measure is None and \
+                self.catalog.get(base).measure == "per_capita" and chosen.measure != "per_capita":
+            # "¿y el de la Región Metropolitana?" after GDP per capita of a region: its total GDP is another measure
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         if same_measure and understanding.cues.source is None and (understanding.cues.sex or understanding.cues.age) and \
                 base in self.catalog.projecting and chosen.code not in self.catalog.projecting:
@@ -1225,7 +1234,9 @@ class Planner:
             member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
             member_codes=[place.code for place in understanding.among] or (  # "and Bolivia?": among the same ones
                 context.member_codes if context and operation == Operation.POSITION and not group
-                and set(areas) <= set(context.member_codes) else []),
+                and set(areas) <= set(context.member_codes) else []) or (  # "and if I add Uruguay, where does it land?"
+                list(dict.fromkeys(context.area_codes + areas)) if context and operation == Operation.POSITION and not group
+                and len(context.area_codes) >= 2 and not context.group_code and not context.member_codes else []),
             top_n=understanding.top_n or (context.top_n if context and not lexicon().has_phrase(
                 asked, lexicon().operations["sort_all"]) and (operation != Operation.WHICH_PERIOD or
                                                              context.operation == operation) else None) or (

@@ -314,6 +314,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year, month=MONTHS[m[2] or m[1]], month_end=MONTHS[m[1]])),
     (re.compile(rf"\b({MONTH_NAMES}) (?:del|de) ano pasado\b|\b({MONTH_NAMES}) (?:of )?last year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1, month=MONTHS[m[1] or m[2]])),
+    (re.compile(r"\b(?:el )?ano antepasado\b|\bthe year before last\b"),
+     lambda m, today: PeriodSpec(start=today.year - 2, end=today.year - 2)),
     # "last year", not "over the last year" (the 12 months to now)
     (re.compile(r"\b(?:el )?ano pasado\b|(?<!the )\blast year\b"),
      lambda m, today: PeriodSpec(start=today.year - 1, end=today.year - 1)),

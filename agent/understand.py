@@ -1208,9 +1208,10 @@ class Understander:
             or ONE_MEMBER.search(explained)  # "in the Magallanes region, which comuna had…": the kind asked
         # "¿qué país de Sudamérica (según la ONU) tuvo…?": a parenthesis between the member and its verb
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
-        if operation == Operation.AGGREGATE and said.unstated and ON_AVERAGE.search(folded) and not places.member_kind \
-                and not any(place.kind in GROUP_KINDS for place in places.places):
-            operation = None  # "¿cuántos años vive en promedio un japonés?": the measure is an average, of no years
+        if operation == Operation.AGGREGATE and ON_AVERAGE.search(folded) and (YEARS_LIVED.search(compared) or (
+                said.unstated and not places.member_kind and not any(place.kind in GROUP_KINDS for place in places.places))):
+            operation, averaged = None, True  # "¿cuántos años vive en promedio un japonés?": the measure is an average,
+            # of no years nor places
         if operation == Operation.AGGREGATE and (one_member or averaged):
             operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:

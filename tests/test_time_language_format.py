@@ -105,6 +105,7 @@ PERIODS = [
     ("en lo que va del siglo", {"start": 2001}),
     ("los 10 países más poblados", {}),  # a top ten, no decade
     ("¿y comparado con el año anterior?", {}),  # never "ese año"
+    ("¿cuánto subió el IPC el año antepasado?", {"start": 2024, "end": 2024}),
 ]
 
 

@@ -405,6 +405,11 @@ def test_a_growth_rate_each_year_over_the_last_years_is_never_its_change(cifra):
     assert answer.plan is None or answer.plan.operation != "change", answer.answer
 
 
+def test_years_ago_in_a_first_question_are_counted_from_today(cifra):
+    answer = cifra.ask("cual fue el precio promedio del cobre hace tres años?")
+    assert (answer.plan.period.start, answer.plan.period.end) == (date.today().year - 3,) * 2, answer.answer
+
+
 def test_years_ago_after_a_span_of_years_is_asked_back(cifra):
     answer = last_answer(cifra, ["gasto militar como % del pib colombia vs chile 2024", "y el promedio de colombia entre "
                                  "2015 y 2024?", "y hace cinco años cuanto gastaban los dos?"])
@@ -605,6 +610,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("esperanza de vida de Perú en el 95", "value", ["PER"], (1995, 1995)),  # a year by its last two digits
     ("PIB de Chile y Perú en 2020, ¿cuántas veces más grande es el de Perú?", "ratio", ["PER", "CHL"], (2020, 2020)),
     ("cuanta gente vive en el mundo hoy en dia? dato 2025", "value", ["WLD"], (2025, 2025)),  # the year says which day
+    ("un trabajo sobre salud en latinoamerica: cuantos años vive en promedio la gente en chile? en 2024", "value",
+     ["G-LATAM", "CHL"], (2024, 2024)),  # a lifetime is an average itself, never the region's mean
     ("imacec marzo 2026 vs mismo mes del año anterior", "change", ["CHL"], (2025, 2026)),  # that month a year before
     ("¿Cuánto creció en promedio la economía chilena en la década de los 2000? crecimiento del PIB real", "aggregate",
      ["CHL"], (2000, 2009)),
@@ -2776,6 +2783,8 @@ def test_the_measure_asked_not_its_neighbour(cifra, question, code):
     (["¿en qué puesto está Perú en PIB per cápita en Sudamérica en 2020?", "¿y Chile?"], "position", ["CHL"], 2),
     (["How many countries had life expectancy above 75 in 2023 in South America?", "and in central america?"], "count",
      [], 2),  # of that group's members, never the world's
+    (["GDP per head for Chile, Argentina and Peru in 2024, in dollars, ranked from highest to lowest",
+      "and if I add Uruguay to the list, where does it land?"], "position", ["URY"], 1),  # among the four
     (["how many times bigger is brazil's economy than argentina's? 2024, gdp in current usd",
       "what share of South America's total is Brazil?"], "share", ["BRA"], 50.5849),  # a part of a whole, not a ratio
 ])  # fmt: skip
@@ -3013,6 +3022,8 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
      "ninguna región llamada «Los Andes»"),  # a province and a comuna, never answered as the region asked
     (["PIB per cápita de Chile 2024", "¿y el de Narnia?"], "no_data", "Narnia"),  # never Chile's again
     (["cuánta gente vive en san pedro?", "la de la paz, en el censo 2024"], "no_data", "paz"),  # in lower case too
+    (["PIB per cápita de la región de Antofagasta 2024", "¿y el de la Región Metropolitana?"], "no_data",
+     "PIB per cápita"),  # never the region's total GDP instead
     (["How many people did the 2024 census count in the Biobio region?",
       "INE's projection for Biobío for that year was higher, wasn't it? by how much?"], "clarify", "by how much"),
     (["inflacion de chile 2022 segun el banco mundial", "y cuanto fue en promedio entre 2015 y 2019?",
