@@ -143,6 +143,7 @@ HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b"
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
 RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times)\b")
+WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo el ano|whole year|full year|entire year)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
@@ -1105,6 +1106,13 @@ class Planner:
                 return outcome
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
+        if operation in (Operation.VALUE, Operation.SERIES) and chosen.derivation == "percent_change_year" \
+                and chosen.annual_aggregation == "none" and period.is_single_year and not (period.month or period.quarter) \
+                and WHOLE_YEAR.search(asked) and self.catalog.get(chosen.derived_from).annual_aggregation != "none":
+            # "¿y el año pasado completo cuánto creció el PIB?" after a quarter's growth: the year's total against the
+            # year before's, never its four quarterly rates
+            chosen, operation = self.catalog.get(chosen.derived_from), Operation.CHANGE
+            period = PeriodSpec(start=period.start - 1, end=period.start)
         share_asked = understanding.cues.measure == "share" and (  # "¿qué porcentaje son del total de mayores de 65 de
             not (understanding.cues.age or understanding.cues.sex) or OF_A_TOTAL.search(asked))  # la región?": of theirs
         last_share = context is not None and self.catalog.get(context.indicator_code).derivation == "share_of_parent"

@@ -841,6 +841,8 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["PIB desestacionalizado de Chile primer trimestre 2026", "¿y cuánto cambió respecto al trimestre anterior?"],
      "change", (2025, 2026), None),  # the quarter before to the one answered
     (["PIB per cápita de Chile 2020", "¿y comparado con el año anterior?"], "change", (2019, 2020), None),
+    (["¿cuánto creció el PIB de Chile en el primer trimestre de 2026 respecto al mismo trimestre de 2025?",
+      "¿y en todo el año 2025, cuánto creció el pib?"], "change", (2024, 2025), None),  # the year's total, not 4 rates
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     answer = last_answer(cifra, questions)
