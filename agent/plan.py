@@ -103,8 +103,8 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
-HIGH = r"(?:mas alt[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|maximum|max)"
-LOW = r"(?:mas baj[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|minimum|min)"
+HIGH = r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max)"
+LOW = r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min)"
 HIGH_END, LOW_END = re.compile(rf"\b{HIGH}\b"), re.compile(rf"\b{LOW}\b")
 ENDS = rf"(?:(?:el |la |los |las |the )?(?:{HIGH}|{LOW})(?: values?| valor(?:es)?)?)"
 BOTH_ENDS = re.compile(rf"\b{ENDS}\b(?:\s+\S+){{0,8}}?\s+(?:y|and|e|&)\s+(?:\S+\s+){{0,3}}?{ENDS}\b")  # "el máximo y el
@@ -143,6 +143,7 @@ HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b"
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
 RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times)\b")
+OF_THE_DECADE = re.compile(r"\b(?:la|el) (?:de|del) (?:los )?\d{3}0\b")  # "¿y en la del 2000?": the decade's, said short
 WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo el ano|whole year|full year|entire year)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
@@ -205,6 +206,10 @@ def _named_in_full(info: IndicatorInfo, question: str) -> bool:
     names = [{word[:STEM] for word in fold(name).split() if word not in function_words() and not word.isdigit()}
              for name in (info.name_es, info.name_en)]
     return any(len(stems) > 2 and stems <= asked for stems in names)  # "población" alone names no one series
+
+
+def _decade(period: PeriodSpec) -> bool:
+    return period.start is not None and period.start % 10 == 0 and period.end == period.start + 9
 
 
 def _year_on_year(plan: QueryPlan | None) -> bool:
@@ -858,6 +863,9 @@ class Planner:
             if _year_on_year(context) and period.month and not period.month_end and understanding.operation is None:
                 # "¿y en abril?" after May against May a year before: April against April
                 period = period.model_copy(update={"start": context.period.start, "month_end": period.month})
+        if context is not None and _decade(context.period) and period.is_single_year and period.start % 10 == 0 \
+                and OF_THE_DECADE.search(asked):  # "¿y en la del 2000?" after the 2010s: that decade
+            period = PeriodSpec(start=period.start, end=period.start + 9)
         if period.shift_months is not None and context is None and period.shift_months < 0 \
                 and period.shift_months % 12 == 0 and AGO.search(asked) and not period.month:
             year = date.today().year + period.shift_months // 12  # "¿cuál fue el precio del cobre hace tres años?": from
@@ -1598,7 +1606,9 @@ class Planner:
                 return chosen, None
             return first[0], second[0].code
         if context is not None and context.second_indicator_code and not understanding.topic_text:
-            return chosen, context.second_indicator_code
+            # "¿y para todo Chile?" after the census against the projection: the same two measures, never one twice
+            first = self.catalog.get(context.indicator_code) if chosen.code == context.second_indicator_code else chosen
+            return first, context.second_indicator_code
         if len(areas) != 2 and operation == Operation.SHARE:  # "¿y en Maipú?" after Viña del Mar's share of its region
             outcome.status, outcome.reason = "clarify", "share_whole"
         elif len(areas) != 2:

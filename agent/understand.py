@@ -408,6 +408,10 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
                               r"ten[ií]a|ten[ií]an|fue|fueron|es|son|hay|has|had|have|was|were|is|are)\s+(?:en |in )?"
                               r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
 # "dime el año y la tasa", "dame el ratio", "tell me the year and the rate": what every answer shows, asked of its form
+# "¿y en la del 2000? ¿era más alto o más bajo?": set against the last answer, which showing both figures does; no ranking
+HIGHER_OR_LOWER = re.compile(r"[¿?,;.]*\s*\b(?:(?:era|fue|es|sera|was|is|were)\s+)?(?:m[aá]s alt[oa]s?\s+o\s+m[aá]s baj[oa]s?|"
+                             r"m[aá]s baj[oa]s?\s+o\s+m[aá]s alt[oa]s?|mayor\s+o\s+menor|higher\s+or\s+lower|"
+                             r"lower\s+or\s+higher)\b\s*\??", re.IGNORECASE)
 SHOW_ME_BOTH = re.compile(r"[,;.]?\s*\b(?:y |and )?(?:dime|dame|muestrame|muéstrame|indica|ind[ií]came|tell me|give me|show me)\s+"
                           r"(?:(?:el|la|the)\s+(?:a[nñ]o|year|mes|month|fecha|date|per[ií]odo|period)\s+(?:y|and)\s+)?"
                           r"(?:el|la|the)\s+(?:tasa|valor|cifra|dato|n[uú]mero|ratio|cociente|rate|value|figure|number)"
@@ -1052,6 +1056,8 @@ class Understander:
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
+        if CONTINUATION.match(fold(kept)):
+            kept = HIGHER_OR_LOWER.sub(" ", kept)
         unnumbered = next((found[0] for found in REGION_NUMBER.finditer(kept)
                            if not 1 <= int(found[1] or found[2]) <= len(ROMAN)), None)  # "la región 17": none
         kept = TAKEN_OUT.sub(lambda found: f"excluding {found[1]}" if language == "en" else f"excluyendo a {found[1]}",

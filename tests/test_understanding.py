@@ -629,6 +629,7 @@ def test_operation_words_as_people_write_them(cifra, question, operation, areas,
     "¿qué país de Sudamérica tuvo la mayor y la menor inflación en 2022?",
     "Within the Pacific Alliance (Chile, Colombia, Mexico, Peru), which member had the highest consumer price inflation "
     "in 2024 and which the lowest? I need both rates.",  # "rates" names no second measure
+    "In Central America which country had the longest life expectancy in 2023, and which one the shortest?",
 ])  # fmt: skip
 def test_the_highest_and_the_lowest_are_both_answered(cifra, question):
     answer = cifra.ask(question)  # never one end alone
@@ -843,6 +844,8 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["PIB per cápita de Chile 2020", "¿y comparado con el año anterior?"], "change", (2019, 2020), None),
     (["¿cuánto creció el PIB de Chile en el primer trimestre de 2026 respecto al mismo trimestre de 2025?",
       "¿y en todo el año 2025, cuánto creció el pib?"], "change", (2024, 2025), None),  # the year's total, not 4 rates
+    (["desempleo promedio en colombia en la decada de 2010", "¿y en la del 2000? ¿era más alto o más bajo?"],
+     "aggregate", (2000, 2009), None),  # the decade said short, set against the last answer: no ranking
 ])  # fmt: skip
 def test_a_follow_up_keeps_or_spans_the_previous_periods(cifra, questions, operation, period, top_n):
     answer = last_answer(cifra, questions)
@@ -2238,6 +2241,8 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "NY.GDP.PCAP.CD", ["PAN", "CRI", "BLZ", "GTM", "SLV"]),  # those shown, said by their number alone
     (["cuanta gente vivia en la region de valparaiso el año pasado segun el ine?", "y en viña?"], "value",
      "CHL.POPULATION.PROJ", ["CL-05109"]),  # a comuna by its short name
+    (["diferencia entre el censo 2024 y la proyeccion del INE para 2024 en la region de antofagasta",
+      "y para todo chile?"], "difference", "CHL.CENSUS2024.POP", ["CHL"]),  # the same two measures, never one twice
     # an operation alone is between the last two answers
     (["esperanza de vida de Chile en 2020", "¿y de Haití?", "¿cuántos años de diferencia son?"], "difference",
      "SP.DYN.LE00.IN", ["CHL", "HTI"]),
