@@ -364,6 +364,10 @@ class AnswerWriter:
                     "series", language, indicator=name, area=area, count=len(rows),
                     first=period_label(str(first["period"]), language), last=period_label(str(last["period"]), language),
                     first_figure=fig(first["value"]), last_figure=fig(last["value"])))  # fmt: skip
+        if plan.verdict and len(records) == 2 and records[0]["period"] == records[1]["period"]:
+            low, high = sorted(records, key=lambda r: r["value"])  # "¿cuál es mayor?": said in words, not left to the eye
+            sentences.append(message("verdict_tie", language) if low["value"] == high["value"] else
+                             message("verdict_higher", language, area=high["area_name"]))
         return " ".join(sentences)
 
     @staticmethod

@@ -153,6 +153,8 @@ THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "�
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
+WHICH_HIGHER = re.compile(r"\b(?:cual|quien|donde|which|who|where)\b(?: \w+){0,5}? (?:mayor|menor|mas alt[oa]|mas baj[oa]|higher|"
+                          r"lower|highest|lowest|bigger|smaller|larger|greater)\b")  # "¿cuál tuvo el desempleo más alto, Chile o Perú?"
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
 YEAR_WITHIN = r"\b(?:en|in|durante|during|de|del|of|for|para|over)\s+(?:(?:el|la|the)\s+)?(?:(?:ano|year)\s+)?"  # + a year
@@ -431,6 +433,9 @@ class Planner:
             # "¿cuánto emitía América Latina comparado con Estados Unidos? ¿cuántas veces más emitía EE.UU.?": that
             # place over the other
             outcome.plan = outcome.plan.model_copy(update={"area_codes": outcome.plan.area_codes[::-1]})
+        if outcome.status == "ok" and outcome.plan.operation in (Operation.VALUE, Operation.LATEST) \
+                and len(outcome.plan.area_codes) == 2 and WHICH_HIGHER.search(asked):
+            outcome.plan = outcome.plan.model_copy(update={"verdict": True})  # "¿cuál es mayor?": said, not only shown
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
             outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
         if outcome.status == "ok" and not outcome.also:

@@ -303,6 +303,7 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
         cifra.ask(question, conversation)
     answer = cifra.ask(follow_up, conversation)
     assert sorted(value.area for value in answer.values) == ["CL-13112", "CL-13132"], answer.answer
+    assert "El valor más alto es el de La Pintana" in answer.answer or "La Pintana has the higher value" in answer.answer
 
 
 @pytest.mark.parametrize(("question", "member_kind", "order"), [
@@ -380,6 +381,19 @@ def test_how_a_position_is_counted_is_its_order_never_a_month(cifra, question, o
 def test_which_of_two_places_named_is_highest_shows_both_latest(cifra, question):
     answer = cifra.ask(question)
     assert (answer.plan.operation, len(answer.values)) == ("latest", 2), answer.answer
+    higher = max(answer.values, key=lambda value: value.value).area_name
+    assert f"El valor más alto es el de {higher}." in answer.answer or f"{higher} has the higher value." in answer.answer
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("¿cuál tuvo el desempleo más alto en 2023, Chile o Perú?", True),
+    ("which had higher life expectancy in 2020, Chile or Argentina?", True),
+    ("desempleo de Chile y Perú en 2023", False),  # two figures asked, no verdict
+])  # fmt: skip
+def test_which_of_two_is_higher_is_said_in_words(cifra, question, verdict):
+    answer = cifra.ask(question)
+    assert answer.plan.verdict is verdict, answer.answer
+    assert ("más alto es el de" in answer.answer or "has the higher value" in answer.answer) is verdict, answer.answer
 
 
 def test_a_ranking_without_a_year_is_never_of_a_future_projection(cifra):
