@@ -1742,14 +1742,12 @@ class Planner:
                     return new_areas + previous.area_codes[1:], None
             within = group or (new_areas[0] if len(understanding.places) == 1 and
                                understanding.places[0].kind in GROUP_KINDS else None)
-            if within and new_areas in ([], [within]) and len(previous.area_codes) == 1 and (
-                    understanding.operation == Operation.POSITION or understanding.operation is None
-                    and previous.operation == Operation.POSITION and not understanding.topic_text):
+            asks_position = understanding.operation == Operation.POSITION or (  # "¿y Chile?" after a position too
+                understanding.operation is None and previous.operation == Operation.POSITION and not understanding.topic_text)
+            if within and new_areas in ([], [within]) and len(previous.area_codes) == 1 and asks_position:
                 return previous.area_codes, within  # "how does that rank in South America?" after Chile's figure, "¿y
                 # dentro de Sudamérica?" after its place in the world
-            if len(new_areas) == 1 and not group and previous.group_code and (
-                    understanding.operation == Operation.POSITION or understanding.operation is None
-                    and previous.operation == Operation.POSITION and not understanding.topic_text):
+            if len(new_areas) == 1 and not group and previous.group_code and asks_position:
                 # "¿y en qué lugar queda Chile?" after South America's top, "¿y Chile?" after Peru's place there: in that group
                 return new_areas, previous.group_code
             if regrouped := self._regrouped(understanding, previous):  # "¿y en la región de Coquimbo?" after the top
