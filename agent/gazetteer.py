@@ -180,6 +180,10 @@ class Gazetteer:
             if code not in [known.code for known in places]:
                 places.append(place)
                 word_spans[code] = (index, end)
+            else:
+                first = next(known for known in places if known.code == code)
+                if text != first.matched and text not in first.said_again:
+                    first.said_again.append(text)
             named_from = index - 2 if index >= 2 and words[index - 1] in ("de", "of") and words[index - 2] in CITY_WORDS \
                 else index  # "the city of Valparaíso": a place, no measure's words
             spans.append((starts[named_from], starts[end] + len(words[end])))
@@ -228,6 +232,17 @@ class Gazetteer:
                 area = self.areas[group]
                 return Place(code=group, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=aggregate.matched)
         return aggregate
+
+    def people_elsewhere(self, folded: str, places: list[Place]) -> Place | None:
+        """A country's people said to be in another place ("migrantes venezolanos en Ñuble", "Peruvians living in
+        Chile"): people of one nationality in a place, which no figure counts."""
+        for place in places:
+            if place.matched in self._peoples and any(other.code != place.code and other.matched not in self._demonyms
+                                                      for other in places) and re.search(
+                    rf"\b{re.escape(place.matched)}\s+(?:(?:que|who)\s+)?(?:(?:viven|vivian|residen|hay|habia|live|lived|living|"
+                    rf"residing|are there|were there)\s+)?(?:en|in)\b", folded):
+                return place
+        return None
 
     def is_group(self, place: Place) -> bool:
         return place.kind in GROUP_KINDS or place.code == "CHL" or place.kind == "cl_region"

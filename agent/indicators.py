@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select, text
 from agent.lexicon import function_words, lexicon
 from agent.models import PeriodSpec
 from catalog.schema import Area, AreaMembership, Indicator, IndicatorPhrase, Source, WithheldValue
+from catalog.build import WORLD
 from catalog.text import fold
 
 ANY_CURRENCY = "any"  # a variant's currency where every currency named fits it
@@ -255,6 +256,10 @@ class IndicatorCatalog:
     def contains(self, whole: str, part: str) -> bool:
         """Is ``part`` inside ``whole``: a comuna in its region or in Chile, a country in its continent or group?"""
         return whole in self.ancestors(part) or (whole, part) in self.memberships
+
+    def part_of(self, whole: str, part: str) -> bool:
+        """Is ``part`` a part of ``whole``'s total: inside it, or any other published area against the world's?"""
+        return self.contains(whole, part) or whole == WORLD != part
 
     def holds(self, whole: str, kind: str) -> bool:
         """Has ``whole`` areas of ``kind`` with values inside it (a region's comunas, South America's countries)?"""

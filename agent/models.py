@@ -88,6 +88,8 @@ class Place(BaseModel):
     name_en: str
     kind: str
     matched: str = Field(description="The words of the question that named it.")
+    said_again: list[str] = Field(default_factory=list, description="Other words naming it later in the question "
+                                                                    "('Estados Unidos … EE.UU.').")
     alternatives: list[str] = Field(default_factory=list, description="Other areas with the same name, by priority.")
     namesakes: list[str] = Field(default_factory=list, description="Those of them of the same kind ('Congo': two "
                                                                    "countries): which one is meant is asked.")

@@ -845,8 +845,16 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="no_shift")
             if period.month:  # "¿y contra abril?" after May 2026: April 2026 to May 2026
                 month, end = said.month_end or said.month, said.end or said.start
-                period = PeriodSpec(start=end - (period.month > month), month=period.month, end=end, month_end=month)
+                start = period.start if period.start is not None else end - (period.month > month)
+                period = PeriodSpec(start=start, month=period.month, end=end, month_end=month)
                 understanding = understanding.model_copy(update={"operation": Operation.CHANGE})
+            elif period.quarter and (said.quarter_end or said.quarter):  # "vs Q1 2025" after Q1 2026
+                period = PeriodSpec(start=period.start, quarter=period.quarter, end=said.end or said.start,
+                                    quarter_end=said.quarter_end or said.quarter)
+                understanding = understanding.model_copy(update={"operation": Operation.CHANGE})
+            elif period.start is not None and period.end == period.start and understanding.operation is None:
+                period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
+                understanding = understanding.model_copy(update={"operation": Operation.CHANGE})  # "compared with 2020?"
             else:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif context is not None and (period.shift_months == 0 or (  # "ese año": that year alone; "back then": its
@@ -1143,7 +1151,9 @@ class Planner:
         with_group = areas + [group] if group and len(areas) == 1 else areas  # "la población de Sudamérica… en Brasil"
         if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
-                    LIVES_IN.search(asked) or OF_A_TOTAL.search(asked) or chosen.unit_kind in ("count", "currency"))):
+                    LIVES_IN.search(asked) or OF_A_TOTAL.search(asked) or chosen.unit_kind in ("count", "currency")
+                    or chosen.measure == "total" and chosen.unit_kind == "other"  # "¿qué parte de las emisiones del
+                    and lexicon().has_phrase(asked, lexicon().operations["share_of"]))):  # mundo era Brasil?": in kt
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
             after_projection = context is not None and context.indicator_code in self.catalog.projecting
             operation, chosen, areas, whole = self._share_of_ancestor(  # after a projected figure: its share, not the census'
@@ -1157,7 +1167,7 @@ class Planner:
                 # "what share of the Latin America & Caribbean population lived in Brazil": an aggregate whose
                 # members are unknown holds no part, and another share measure (aged 65+) is no answer
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": lived[0]})
-        if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency") \
+        if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency", "other") \
                 and (lexicon().has_phrase(asked, lexicon().operations["share_of"]) or PERCENT_OF.search(understanding.question)):
             # "qué porcentaje aportó", "q % del subtotal es la RM": no amount
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
@@ -1442,10 +1452,14 @@ class Planner:
         after = RATIO_WORDS.search(asked)
         if after is None or len(understanding.places) != 2 or FITS_IN.search(asked):  # "¿cuántas veces cabe A en B?": B/A
             return None
-        tail = " ".join(asked[after.end():].split()[:8])
-        named = [place.code for place in understanding.places if any(  # never the place after "que", "than"
-            re.match(rf"(?:(?!que |q |than )\w+ ){{0,5}}{re.escape(name)}\b", tail)
-            for name in {place.matched, fold(place.name_es), fold(place.name_en)})]
+        tail = " ".join(asked[after.end():].split()[:10])
+        names = {place.code: {place.matched, *place.said_again, fold(place.name_es), fold(place.name_en)}
+                 for place in understanding.places}
+        asked_of = [code for code, said in names.items() if any(  # "how many times the world average does the
+            re.search(rf"\b(?:does|do|did|is|are|was|were)\s+(?:the\s+)?(?:average\s+)?{re.escape(name)}\b", tail)
+            for name in said)]  # average American emit?": the American over the world
+        named = asked_of or [code for code, said in names.items() if any(  # never the place after "que", "than"
+            re.match(rf"(?:(?!que |q |than )\w+ ){{0,5}}{re.escape(name)}\b", tail) for name in said)]
         return named[0] if len(named) == 1 else None
 
     def _against_place(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
@@ -1648,7 +1662,7 @@ class Planner:
             if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked \
                     and self.catalog.covers(chosen.code, [part], PeriodSpec()):  # Chile's areas, not Brazil in South America
                 return operation, chosen, [part], None
-            if self.catalog.contains(whole, part):
+            if self.catalog.part_of(whole, part):
                 place = next((place for place in understanding.places if place.code == whole), None)
                 wholes = [whole, *(place.alternatives if place else [])]  # the UN region, or the World Bank's
                 totals = [self.catalog.get(code) for code in [chosen.derived_from] if code] + [
@@ -1732,7 +1746,7 @@ class Planner:
                 return new_areas + previous.area_codes, None  # "¿y qué porcentaje de esa gente vive en Coyhaique?"
             if len(new_areas) == 1 and not group and understanding.cues.measure == "share" \
                     and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
-                    and self.catalog.contains(new_areas[0], previous.area_codes[0]):
+                    and self.catalog.part_of(new_areas[0], previous.area_codes[0]):
                 return previous.area_codes + new_areas, None  # "what % of the whole Valparaíso region is that?"
             if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE:
                 # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
@@ -1825,10 +1839,10 @@ class Planner:
                    group: str | None) -> Operation:
         if understanding.operation is not None:
             return understanding.operation
-        if previous is not None and previous.operation == Operation.CHANGE \
+        if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \
                 and understanding.period in (PeriodSpec(), PeriodSpec(same_part=True)) \
                 and SAME_SPAN.search(fold(understanding.question)):
-            return Operation.CHANGE  # "¿y el del país en el mismo período?" after a change: that change
+            return previous.operation  # "¿y el del país en el mismo período?" after a change: that change
         if previous is not None and previous.operation == Operation.COUNT and understanding.order \
                 and not understanding.topic_text and re.search(r"\b(?:cual|quien|which|who)\b", fold(understanding.question)):
             return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them

@@ -23,6 +23,8 @@ MONTHS = {
 ORDINAL_QUARTERS = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4,
                     "1er": 1, "1ro": 1, "1o": 1, "1st": 1, "2do": 2, "2o": 2, "2nd": 2, "3er": 3, "3ro": 3, "3o": 3,
                     "3rd": 3, "4to": 4, "4o": 4, "4th": 4}  # "2do trimestre", "2º trimestre" (folded "2o")
+# "el último trimestre de 2025": said of a year, its fourth quarter (alone, "el último trimestre" is the newest one)
+QUARTERS_OF_A_YEAR = ORDINAL_QUARTERS | {"ultimo": 4, "last": 4, "final": 4}
 NUMBER_WORDS = {"dos": 2, "two": 2, "tres": 3, "three": 3, "cuatro": 4, "four": 4, "cinco": 5, "five": 5, "seis": 6,
                 "six": 6, "siete": 7, "seven": 7, "ocho": 8, "eight": 8, "nueve": 9, "nine": 9, "diez": 10, "ten": 10,
                 "doce": 12, "twelve": 12, "quince": 15, "fifteen": 15, "dieciocho": 18, "eighteen": 18, "veinte": 20,
@@ -144,7 +146,7 @@ def find_shift(folded: str, compared: bool = False) -> tuple[int, tuple[int, int
 OF_YEAR = r"(?: de| del| of)?"
 ANY_YEAR = YEAR.replace("(", "(?:", 1)
 QUARTER = (rf"(?:(?:q|t)[1-4]\s*(?:de |of )?{ANY_YEAR}|{ANY_YEAR}\s*-?\s*(?:q|t)[1-4]|"
-           rf"(?:{'|'.join(ORDINAL_QUARTERS)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {ANY_YEAR})")
+           rf"(?:{'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {ANY_YEAR})")
 SAME_QUARTER = rf"(?:(?:el |la |the )?(?:mismo |same )?(?:trimestre |quarter )?(?:de |del |of |in )?{ANY_YEAR})"
 
 
@@ -152,7 +154,7 @@ def _quarter(text: str) -> tuple[int, int | None]:
     """The year and quarter of one end of a quarter range ("T2 2019", "second quarter of 2019"; "el de 2024": none)."""
     year = int(re.search(ANY_YEAR, text)[0])
     number = re.search(r"\b(?:q|t)\s*([1-4])\b|(?<=\d)\s*-?\s*(?:q|t)([1-4])\b", text)
-    ordinal = next((value for word, value in ORDINAL_QUARTERS.items() if re.search(rf"\b{word}\b", text)), None)
+    ordinal = next((value for word, value in QUARTERS_OF_A_YEAR.items() if re.search(rf"\b{word}\b", text)), None)
     return year, int(number[1] or number[2]) if number else ordinal
 
 
@@ -247,6 +249,11 @@ RULES: list[tuple[re.Pattern, callable]] = [
                 rf"(?:{OF_YEAR} {YEAR})?\s+(?:y|and|a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"), _month_range),
     (re.compile(rf"\b({MONTH_NAMES}){OF_YEAR} {YEAR}\s+(?:a|al|to|hasta|through)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      _month_range),  # "solo dic 2023 a dic 2024"
+    (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|de|desde)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\s+"
+                rf"(?:y|and|a|al|to|hasta|through)\s+(?:el mes de\s+)?({MONTH_NAMES}) (?:de |del |of )?(?:(?:el )?"
+                rf"(ano pasado|last year)|(?:este ano|this year))\b"),  # "entre julio 2020 y julio del año pasado"
+     lambda m, today: PeriodSpec(start=int(m[2]), end=today.year - bool(m[4]), month=MONTHS[m[1]],
+                                 month_end=MONTHS[m[3]])),
     (re.compile(rf"\b(?:entre(?: el mes de)?|between|from|desde)\s+({FULL_MONTH_NAMES}){OF_YEAR} {YEAR}\s+"
                 rf"(?:y|and|a|al|to|hasta|through)\s+(?:el mes de\s+)?({FULL_MONTH_NAMES})\b(?!{OF_YEAR} \d)"),
      _month_range_from_year),
@@ -284,8 +291,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(last_n_months=_count(m[1] or m[2])) if _count(m[1] or m[2]) else None),
     (re.compile(rf"\b(?:a |at )?(?:fines|finales|fin|the end|end)(?: de| del| of)(?: ano| year)? {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=12, year_end=True)),  # "a fines de 2024"
-    (re.compile(rf"\b({'|'.join(ORDINAL_QUARTERS)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),
-     lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=ORDINAL_QUARTERS[m[1]])),
+    (re.compile(rf"\b({'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=QUARTERS_OF_A_YEAR[m[1]])),
     (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
      lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
     # Days: "15 de marzo de 2024", "March 15th, 2024", "2024-03-15", "15/03/2024" (day first, as written in Chile)

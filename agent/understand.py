@@ -38,6 +38,8 @@ CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambi
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
                           r"me refiero|i was referring|i was asking about)\b")
+# "broadband then", "¿y la inflación entonces?": said last, it follows the answer too
+CONTINUATION_AT_END = re.compile(r"\b(?:then|entonces)\W*$")
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
@@ -298,7 +300,9 @@ ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]
                                   r"(?!\d|ric|rich|wealth)\w+"
                                   r"|\b(?:the\s+)?(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous|most populated|"
-                                  r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna)\b")
+                                  r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna)\b"
+                                  r"|^\W*(?:(?:and|so)\s+)?(?:the\s+)?(?:highest|lowest|top)\s+(country|region|comuna)\W*$")
+# ("highest country?" after a world figure: which country is highest)
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{COMPARED_WITH}|with|con)\s+"
                            rf"(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:{MONTH_NAMES})\b)"  # "mar-may 2020 vs mar-may 2025"
                            rf"(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b)?")  # are two rolling quarters, not two months
@@ -311,6 +315,8 @@ QUARTER_SAID = (rf"(?:(?:el|the)\s+)?(?:({'|'.join(QUARTER_NUMBERS)})(?:\s+(?:tr
 AGAINST_QUARTER = re.compile(rf"\b{QUARTER_SAID}\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{COMPARED_WITH}|with|con)\s+{QUARTER_SAID}\b")
 # "¿y contra abril?", "how much did it change from March?": one month, of no year, against the last answer's
 AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
+# "¿vs mayo del año pasado?", "compared with 2020?" after an answer: from that period to the answer's
+AGAINST_PERIOD = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:{COMPARED_WITH})\s")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 MONTH_SPAN = re.compile(rf"\b({MONTH_NAMES})\s+(?:{MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
@@ -1138,6 +1144,9 @@ class Understander:
             # "¿y desestacionalizado contra abril?": from that month to the last answer's
             period = period.model_copy(update={"period": PeriodSpec(month=MONTHS[against[1]], until_previous=True),
                                                "spans": [*period.spans, against.span()]})
+        elif AGAINST_PERIOD.search(without_unit_years) and period.period.is_single_year and not (
+                period.period.month_end or period.period.quarter_end or period.period.unstated):
+            period = period.model_copy(update={"period": period.period.model_copy(update={"until_previous": True})})
         if to_now and period.period.is_single_year and period.period.start == int(to_now[1]):
             period = period.model_copy(update={"period": period.period.model_copy(update={"end": None})})
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
@@ -1306,6 +1315,9 @@ class Understander:
         # figures
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
             unsupported = as_written(text, unread_month[0])
+        foreigners = self.gazetteer.people_elsewhere(folded, places.places)
+        if foreigners and not unsupported:  # "¿cuántos venezolanos viven en Ñuble?": never Venezuela's own figure
+            unsupported = as_written(text, foreigners.matched)
         amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit
         spread = SPREAD.search(folded)  # "el rango (máximo menos mínimo)": no plan subtracts a series' ends
         if spread and not unsupported:
@@ -1440,7 +1452,8 @@ class Understander:
             top_n=top_n,
             order=order, aggregate="sum" if summed else None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
-            continues=CONTINUATION.match(folded) is not None or names_last_place or elliptical,
+            continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
+            or names_last_place or elliptical,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),

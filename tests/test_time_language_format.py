@@ -59,6 +59,10 @@ PERIODS = [
     ("entre el T2 2019 y el T2 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),
     ("entre el segundo trimestre de 2019 y el de 2024", {"start": 2019, "end": 2024, "quarter": 2, "quarter_end": 2}),
     ("between 2023 Q1 and Q4 2024", {"start": 2023, "end": 2024, "quarter": 1, "quarter_end": 4}),
+    ("and in the last quarter of 2025?", {"start": 2025, "end": 2025, "quarter": 4}),  # of a year: its fourth
+    ("entre julio 2020 y julio del año pasado", {"start": 2020, "end": date.today().year - 1, "month": 7, "month_end": 7}),
+    ("from March 2021 to March this year", {"start": 2021, "end": date.today().year, "month": 3, "month_end": 3}),
+    ("imacec del último trimestre de 2024", {"start": 2024, "end": 2024, "quarter": 4}),
     ("el 15 de marzo de 2024", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
     ("on March 15th, 2024", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
     ("2024-03-15", {"start": 2024, "end": 2024, "month": 3, "day": 15}),
@@ -177,6 +181,7 @@ def test_a_follow_up_moves_the_previous_period(period, months, expected):
     ("población de Concepción en 2024", "es"),
     ("poverty gap at national poverty lines, Bolivia 2015", "en"),  # English function words, lower case
     ("pobreza multidimensional comuna la pintana", "es"),
+    ("top 3 regiones", "es"),
 ])
 def test_language(text, language):
     assert detect_language(text) == language

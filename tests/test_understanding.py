@@ -147,6 +147,9 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
      "INE?", "share", ["CL-02201", "CL-02"], None),
     ("what share of Chile's population lives in the Valparaíso Region, according to INE projections?", "share",
      ["CL-05", "CHL"], None),
+    # the world holds every published area, aggregates too; a total in kilotonnes has shares as counts do
+    ("¿qué parte de las emisiones de CO2 del mundo era América Latina y el Caribe en 2014?", "share", ["LCN", "WLD"], 5.29),
+    ("¿qué parte de las emisiones de CO2 del mundo era Brasil en 2014?", "share", ["BRA", "WLD"], None),
 ])  # fmt: skip
 def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question, operation, areas, value):
     answer = cifra.ask(question)
@@ -243,6 +246,15 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
      "difference", ["JPN", "CHL"], None),  # "live" restates life expectancy
     (["PIB a precios corrientes de Chile en el primer trimestre de 2026", "¿y en el mismo trimestre del año anterior?",
       "¿cuánto creció en términos nominales?"], "change", ["CHL"], None),  # no growth rate published: between the two
+    # the place after "how many times … does", or named again in other words, is the one divided
+    (["CO2 emissions per capita of the United States and the world in 2014",
+      "and per head, how many times the world average does the average American emit?"], "ratio", ["USA", "WLD"], None),
+    (["Cuanto CO2 emitia America Latina y el Caribe en total en 2014 comparado con Estados Unidos? cuantas veces mas "
+      "emitia EEUU"], "ratio", ["USA", "LCN"], None),
+    (["diferencia de desempleo entre mujeres y hombres en chile 2024, en puntos", "y en argentina es parecida?"],
+     "difference", ["ARG"], "SL.UEM.TOTL.MA.ZS"),  # "parecida" asks for the same gap there
+    (["what was Chile's average real GDP growth per year from 2015 to 2024?", "Peru same period?"],
+     "aggregate", ["PER"], None),  # the same average, never the series
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     answer = last_answer(cifra, questions)
@@ -452,6 +464,8 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("rank Chile and its three neighbours by life expectancy in 2023, highest first", "neighbours"),  # never Chile's
     ("inflación promedio en Chile en los 2000 vs los 2010, cual fue mas alta?", "2010"),  # two averages, never a peak
     ("the INE projection for Biobío in 2024 was higher, wasn't it? by how much?", "by how much"),  # never the figure
+    ("¿cuántos migrantes venezolanos hay en Ñuble?", "venezolanos"),  # one nationality's people in a place
+    ("how many Peruvians live in Chile?", "Peruvians"),
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -3192,3 +3206,27 @@ def test_a_ratio_said_per_hundred_is_per_hundred(cifra, question, per, value):
     answer = cifra.ask(question)
     assert answer.status == "ok" and answer.plan.operation == "ratio" and answer.plan.per == per, answer.answer
     assert round(answer.values[-1].value, 2) == value, answer.values
+
+
+def test_the_highest_member_after_a_groups_figure_is_of_its_members(cifra):
+    answer = last_answer(cifra, ["life expectancy world", "highest country?"])
+    assert (answer.plan.operation, answer.plan.group_code, answer.plan.member_kind, answer.plan.top_n) == (
+        "rank", "WLD", "country", 1), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "period"), [
+    (["imacec ultimo", "vs mayo del año pasado?"], {"month": 5, "month_end": 5}),  # that month to the answer's
+    (["PIB per cápita de Chile 2020", "comparado con 2015?"], {"start": 2015, "end": 2020}),
+    (["pib trimestral de chile en el primer trimestre de 2026", "vs T1 2025"],
+     {"start": 2025, "end": 2026, "quarter": 1, "quarter_end": 1}),
+])  # fmt: skip
+def test_a_period_set_against_the_last_answer_is_the_change_from_it(cifra, questions, period):
+    answer = last_answer(cifra, questions)
+    assert answer.status == "ok" and answer.plan.operation == "change", answer.answer
+    assert answer.plan.period.model_dump(include=set(period)) == period
+
+
+def test_a_follow_up_ending_in_then_follows_the_last_answer(cifra):
+    answer = last_answer(cifra, ["mobile subscriptions india 2022", "broadband then"])
+    assert (answer.plan.indicator_code, answer.plan.area_codes, answer.plan.period.start) == (
+        "IT.NET.BBND.P2", ["IND"], 2022), answer.answer
