@@ -139,13 +139,16 @@ class AnswerWriter:
                           area_names: dict[str, str]) -> list[str]:
         """"las tres regiones con mayor PIB sumando los trimestres de 2025": a member whose total needs a value left
         out as implausible is missing from the ranking, and the answer says which one and why."""
-        if plan.operation != Operation.RANK or plan.aggregate != "sum" or not plan.group_code:
+        summed = plan.aggregate == "sum" or (info.frequency != "A" and info.annual_aggregation == "sum" and not (
+            plan.period.month or plan.period.quarter or plan.per_period) and plan.period.start is not None)
+        if plan.operation != Operation.RANK or not summed:  # "top 3 regiones" by yearly GDP too
             return []
         start, end = plan.period.start, plan.period.end
         left_out = {area: [f"{value:g} ({period_label(code, language)})" for code, year, value in values
                            if (start is None or year >= start) and (end is None or year <= end)]
                     for (indicator, area), values in sorted(self.catalog.withheld.items())
-                    if indicator == info.code and self.catalog.contains(plan.group_code, area)}
+                    if indicator == info.code and (self.catalog.contains(plan.group_code, area) if plan.group_code
+                                                   else self.catalog.area_kinds.get(area) == plan.member_kind)}
         return [message("withheld_member", language, area=area_names.get(area, area), values=", ".join(values))
                 for area, values in left_out.items() if values]
 

@@ -1837,6 +1837,11 @@ class Planner:
 
     def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,
                    group: str | None) -> Operation:
+        if previous is not None and previous.operation == Operation.COUNT and understanding.threshold is not None \
+                and understanding.operation in (None, Operation.FIRST_MEETING, Operation.COUNT) \
+                and not (understanding.topic_text or understanding.places) and not lexicon().has_phrase(
+                    fold(understanding.question), lexicon().operations["first_meeting"]):
+            return Operation.COUNT  # "¿y sobre 15 %?", "and how many were under 3%?" after a count: counted anew
         if understanding.operation is not None:
             return understanding.operation
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \

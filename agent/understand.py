@@ -81,9 +81,9 @@ URBAN_OR_RURAL_PART = re.compile(r"^(?:(?:part|parte|zona|zonas|area|areas|secto
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|pasara|pasaria|pasa|superara|superaria|supere|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
-         r"greater than|higher than|topped|tops|(?<=first )top|(?<=ever )top|surpassed|crossed|went above|rose above)")
+         r"greater than|higher than|faster than|mas rapido que|topped|tops|(?<=first )top|(?<=ever )top|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
-         r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than)")
+         r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than|slower than|mas lento que)")
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|reached|reaches|reaching|alcanzo|alcanzaron|"

@@ -3092,8 +3092,12 @@ def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(ci
     assert answer.status == status and said in answer.answer, answer.answer
 
 
-def test_a_ranking_of_sums_names_the_members_a_withheld_value_leaves_out(cifra):
-    answer = cifra.ask("¿qué tres regiones tuvieron el mayor PIB regional en 2025, sumando los cuatro trimestres?")
+@pytest.mark.parametrize("questions", [
+    ["¿qué tres regiones tuvieron el mayor PIB regional en 2025, sumando los cuatro trimestres?"],
+    ["pib antofagasta el año pasado", "top 3 regiones"],  # a year of a quarterly flow is its sum, said or not
+])  # fmt: skip
+def test_a_ranking_of_sums_names_the_members_a_withheld_value_leaves_out(cifra, questions):
+    answer = last_answer(cifra, questions)
     assert answer.plan.operation == "rank" and "CL-02" not in [value.area for value in answer.values]
     assert any(note.startswith("Región de Antofagasta no está en el ranking") for note in answer.notes), answer.notes
 
@@ -3230,3 +3234,14 @@ def test_a_follow_up_ending_in_then_follows_the_last_answer(cifra):
     answer = last_answer(cifra, ["mobile subscriptions india 2022", "broadband then"])
     assert (answer.plan.indicator_code, answer.plan.area_codes, answer.plan.period.start) == (
         "IT.NET.BBND.P2", ["IND"], 2022), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "group", "threshold"), [
+    (["In 2023 how many South American countries had inflation above 10 percent?", "and how many were under 3%?"],
+     "M49-005", ("<", 3.0)),
+    (["cuantas comunas de la araucania tienen pobreza por ingresos sobre 10%?", "y sobre 15%?"], "CL-09", (">", 15.0)),
+])  # fmt: skip
+def test_a_new_condition_after_a_count_is_counted_anew(cifra, questions, group, threshold):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.operation, answer.plan.group_code, answer.plan.threshold) == ("count", group, threshold), \
+        answer.answer
