@@ -1660,7 +1660,7 @@ class Planner:
         projections_asked = period.projected and chosen.derived_from not in self.catalog.projecting
         for part, whole in (areas, areas[::-1]):
             if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked \
-                    and self.catalog.covers(chosen.code, [part], PeriodSpec()):  # Chile's areas, not Brazil in South America
+                    and self.catalog.covers(chosen.code, [part], period):  # Chile's areas, not Brazil in South America
                 return operation, chosen, [part], None
             if self.catalog.part_of(whole, part):
                 place = next((place for place in understanding.places if place.code == whole), None)

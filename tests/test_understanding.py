@@ -147,6 +147,8 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
      "INE?", "share", ["CL-02201", "CL-02"], None),
     ("what share of Chile's population lives in the Valparaíso Region, according to INE projections?", "share",
      ["CL-05", "CHL"], None),
+    # a year the census share lacks: the projections' share
+    ("que porcentaje de la gente de chile vive en la region metropolitana? en 2025", "share", ["CL-13", "CHL"], 41.92),
     # the world holds every published area, aggregates too; a total in kilotonnes has shares as counts do
     ("¿qué parte de las emisiones de CO2 del mundo era América Latina y el Caribe en 2014?", "share", ["LCN", "WLD"], 5.29),
     ("¿qué parte de las emisiones de CO2 del mundo era Brasil en 2014?", "share", ["BRA", "WLD"], None),
