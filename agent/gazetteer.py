@@ -183,7 +183,8 @@ class Gazetteer:
             else:
                 first = next(known for known in places if known.code == code)
                 if text != first.matched and text not in first.said_again:
-                    first.said_again.append(text)
+                    first.said_again.append(text)  # "OECD countries… OECD members": the second name's namesakes too
+                    first.alternatives += [other for other in alternatives if other not in first.alternatives]
             named_from = index - 2 if index >= 2 and words[index - 1] in ("de", "of") and words[index - 2] in CITY_WORDS \
                 else index  # "the city of Valparaíso": a place, no measure's words
             spans.append((starts[named_from], starts[end] + len(words[end])))

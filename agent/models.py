@@ -192,7 +192,7 @@ class Understanding(BaseModel):
         """A follow-up without a topic must still change something: a place, a period, a cue, an operation."""
         return bool(self.places or self.group or self.excluded or self.period != PeriodSpec() or self.cues != VariantCues()
                     or self.operation or self.top_n or self.aggregate or self.threshold or self.per_period
-                    or self.member_kind or self.order is not None or self.judgement is not None)
+                    or self.member_kind or self.order is not None or self.judgement is not None or self.whole_group)
 
 
 class QueryPlan(BaseModel):

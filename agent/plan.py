@@ -23,8 +23,8 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import (COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, SAME_SPAN,
-                              THOSE_FEW, as_written, percent_spelled)
+from agent.understand import (COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, OPENS_AGAINST,
+                              SAME_SPAN, THOSE_FEW, as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -103,8 +103,10 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
-HIGH = r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max)"
-LOW = r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min)"
+HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max|mas grandes?|"
+        r"mas poblad[oa]s?|most populous|most populated|biggest)")
+LOW = (r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min|mas chic[oa]s?|"
+       r"mas pequen[oa]s?|menos poblad[oa]s?|least populous|least populated)")
 HIGH_END, LOW_END = re.compile(rf"\b{HIGH}\b"), re.compile(rf"\b{LOW}\b")
 ENDS = rf"(?:(?:el |la |los |las |the )?(?:{HIGH}|{LOW})(?: values?| valor(?:es)?)?)"
 BOTH_ENDS = re.compile(rf"\b{ENDS}\b(?:\s+\S+){{0,8}}?\s+(?:y|and|e|&)\s+(?:\S+\s+){{0,3}}?{ENDS}\b")  # "el máximo y el
@@ -127,7 +129,12 @@ COMPARATIVE = r"(?:higher|lower|more|less|bigger|smaller|above|below|mayor|menor
 THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese valor)\b.*\b{COMPARATIVE}\b.*\b(?:than|que)\b|"
                           rf"\b{COMPARATIVE}\b.*\b(?:than|que)\b.*\b(?:that|this|eso|esto)\s*$|"
                           rf"^\s*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|fue|era|esta|estaba|is|was)\s+"
-                          rf"(?:(?:it|eso|esto|that|this)\s+)?(?:\w+\s+)?{COMPARATIVE}\b.*\b(?:than|que)\b")
+                          rf"(?:(?:it|eso|esto|that|this)\s+)?(?:\w+\s+)?{COMPARATIVE}\b.*\b(?:than|que)\b|"
+                          # "how does that compare with the OECD?", "¿cómo se compara eso con Perú?", "¿está sobre el
+                          # promedio mundial?": the last answer's figure beside another place's
+                          rf"\b(?:that|this|it|eso|esto)\s+(?:compare|compares|stack up|stacks up)\b|"
+                          rf"\bse compara (?:eso|esto)\b|\bcompara(?:r)? (?:eso|esto)\b|"
+                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:esta|estaba|is it|was it)\s+(?:sobre|bajo|above|below)\b")
 BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+){0,5}?(?:19|20)\d\d\b")  # "had it
 # fallen by May 2020?": from the last answer's period to the one named
 # "together, what share do those three represent?": a share of their sum
@@ -1100,11 +1107,13 @@ class Planner:
         if operation == Operation.AGGREGATE and aggregate == "sum" and period.is_single_year and not group \
                 and chosen.frequency == "A" and len(areas) == 1:  # "withdrew in total in 2021": one yearly figure
             operation = Operation.VALUE
-        if operation in (Operation.VALUE, Operation.LATEST, Operation.SERIES, Operation.CHANGE) and len(areas) == 1 \
-                and not group and not self.catalog.covers(chosen.code, areas, PeriodSpec()) and (published := next(
-                    (self._published_aggregate(place, chosen.code) for place in understanding.places
-                     if place.code == areas[0] and place.kind in GROUP_KINDS), None)):
-            areas = [published]  # "PIB per cápita de la OCDE": the publisher's own aggregate of that name
+        if operation in (Operation.VALUE, Operation.LATEST, Operation.SERIES, Operation.CHANGE) and not group:
+            # "PIB per cápita de la OCDE", "how does that compare with the OECD members average?": the publisher's own
+            # aggregate of that name, for a group with no figures of its own
+            named = [*understanding.places, *([understanding.group] if understanding.group else [])]
+            areas = [next((published for place in named if place.code == area and place.kind in GROUP_KINDS
+                           and (published := self._published_aggregate(place, chosen.code))), area)
+                     if not self.catalog.covers(chosen.code, [area], PeriodSpec()) else area for area in areas]
         if operation in (Operation.VALUE, Operation.LATEST) and len(areas) == 1 and not group \
                 and any(place.code == areas[0] and place.kind in GROUP_KINDS and not any(
                     (chosen.code, other) in self.catalog.coverage for other in place.alternatives)
@@ -1115,6 +1124,11 @@ class Planner:
             # "total population of Southern Africa in 2023": a group no publisher gives figures for is its members'
             # sum, in the year asked or the newest one every member with values has (never a sum of amounts per person)
             operation, aggregate, group, member_kind, areas = Operation.AGGREGATE, "sum", areas[0], "country", []
+            period = PeriodSpec(start=year, end=year)
+        if operation == Operation.AGGREGATE and group and (period.unstated or period.latest) and chosen.frequency == "A" \
+                and (year := self._members_newest(chosen.code, group)):
+            # "average life expectancy of South American countries": across its members in the newest year all of
+            # them have, never over every year of the series
             period = PeriodSpec(start=year, end=year)
         if operation == Operation.AGGREGATE and aggregate == "sum" and chosen.unit_kind in ("percent", "index", "ratio"):
             # "¿cuánto va acumulado en el año?" of a 12-month rate: rates and indices add up to nothing asked
@@ -1736,8 +1750,11 @@ class Planner:
             if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and len(new_areas or [group]) == 1 \
                     and previous.operation in (Operation.VALUE, Operation.LATEST):
                 return list(dict.fromkeys(previous.area_codes + (new_areas or [group]))), None
-            if len(new_areas) == 1 and compare and previous.operation in TWO_OPERANDS and len(previous.area_codes) == 2:
+            if len(new_areas) == 1 and len(previous.area_codes) == 2 and compare and previous.operation in TWO_OPERANDS:
                 return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile
+            if len(new_areas or [group]) == 1 and len(previous.area_codes) == 2 and OPENS_AGAINST.search(asked) \
+                    and previous.operation in (Operation.VALUE, Operation.LATEST):
+                return [previous.area_codes[0], *(new_areas or [group])], None  # "and against the LAC average?"
             if new_areas and compare:
                 return list(dict.fromkeys(previous.area_codes + new_areas)), None
             if len(new_areas) == 1 and not group and understanding.cues.measure == "share" \
@@ -1774,6 +1791,10 @@ class Planner:
                     and len(previous.area_codes) == 1 and (region := self._region_of(previous.area_codes[0])) \
                     != previous.area_codes[0]:
                 return [region], None  # "lo que necesito es la región entera, no solo la comuna": its region
+            if understanding.whole_group and re.search(r"\b(?:provincia|province)\b", fold(understanding.question)) \
+                    and len(previous.area_codes) == 1 and self.catalog.area_kinds.get(previous.area_codes[0]) == "cl_comuna" \
+                    and (province := self.catalog.parents.get(previous.area_codes[0])):
+                return [province], None  # "¿y la provincia completa?" after a comuna: its province
             if understanding.whole_group and WHOLE_COUNTRY.search(fold(understanding.question)) and previous.area_codes \
                     and all(code.startswith("CL-") for code in previous.area_codes):
                 return [DEFAULT_AREA], None  # "¿y el PIB del país completo?" after a region's: Chile's

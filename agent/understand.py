@@ -16,8 +16,8 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THOSE_YEARS, PeriodMatch,
-                                    find_period, find_shift, months_in_words, years_in_digits)
+from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THAT_TIME, THOSE_YEARS,
+                                    PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -101,11 +101,16 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present|"
                     r"(?:the |el |lo )?(?:most recent|latest|ultimo dato|dato mas reciente|mas reciente|ultimo disponible))\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
-SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that) (?:periodo|period|lapso)|(?:esa|aquella|misma|that|same) (?:decada|decade))\b")
+SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that) (?:periodo|period|lapso)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
+                       r"(?:ano|mes|year|month) (?:de|of|among) (?:esos|esas|estos|estas|those|these)|"  # "¿en qué año de esos…?"
+                       r"(?:de|of|among) (?:esos|estos|those|these) (?:anos|meses|years|months))\b")
 QUARTER_NAME = re.compile(r"[qt][1-4]")
 # "¿desde cuándo Chile tiene la mayor esperanza de vida?", "¿desde cuándo está sobre 8 %?": since a run began (not
 # the first time), which no plan computes
 SINCE_WHEN = re.compile(r"\b(?:since when|desde cuando)\b")
+# "since which year has India been ahead?": with no condition said, a run that began, never the year it peaked ("¿desde
+# qué año más de la mitad vive en ciudades?" names its condition: the first year it was met)
+SINCE_WHICH = re.compile(r"\b(?:since (?:which|what) (?:year|month)|desde (?:que|cual) (?:ano|mes))\b")
 # "Chile and its three neighbours", "Cañete y las comunas vecinas": a group no metadata lists, never the one place
 # named nor every comuna (unless they are named too)
 NEIGHBOURS = re.compile(r"\b(?:neighbou?rs|neighbou?ring (?:countries|comunas|regions)|vecin[oa]s(?!\s+del?\b)|limitrofes|"
@@ -134,6 +139,7 @@ YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
 # One measure from two sources: a census's count and the projection it replaced
 SOURCE_WORD = re.compile(r"cens\w*|proyect\w*|project\w*|ine")
+SOURCE_SAID = {"segun", "according", "acuerdo"}  # "según el censo": the words that say a source, not a measure
 CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyect|project)\w*|\b(?:proyect|project)\w*\b.*\bcens\w*")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 # "how many EU member states…": a count of countries, of the group named with its members' word
@@ -258,7 +264,13 @@ THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births
 # "double-digit inflation", "inflación de dos dígitos": 10 % or more
 DOUBLE_DIGIT = re.compile(r"\b(?:double[- ]digits?|two[- ]digits?|de dos d[ií]gitos)\b", re.IGNORECASE)
 HALF_ES = re.compile(r"\b(m[aá]s|menos) de la mitad\b", re.IGNORECASE)
-HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) half\b", re.IGNORECASE)
+HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) half\b(?! (?:a|one) (?:percent|per cent))",
+                     re.IGNORECASE)
+# "¿es cierto que…?", "true?": a claim to check against the figure, whose number is no condition to meet
+CLAIM_CHECKED = re.compile(r"\b(?:es cierto|es verdad|sera cierto|sera verdad|is it true|is that true|is this true|"
+                           r"true or false|verdadero o falso|fact check|true|correct)\b")
+# "less than half a percent of GDP", "menos de medio punto porcentual": half of one percent
+HALF_A_PERCENT = re.compile(r"\bhalf (?:a|one) (?:percent|per cent)\b|\bmedio (?:por ciento|punto porcentual)\b", re.IGNORECASE)
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
                            re.IGNORECASE)
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
@@ -315,8 +327,9 @@ QUARTER_SAID = (rf"(?:(?:el|the)\s+)?(?:({'|'.join(QUARTER_NUMBERS)})(?:\s+(?:tr
 AGAINST_QUARTER = re.compile(rf"\b{QUARTER_SAID}\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{COMPARED_WITH}|with|con)\s+{QUARTER_SAID}\b")
 # "¿y contra abril?", "how much did it change from March?": one month, of no year, against the last answer's
 AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
-# "¿vs mayo del año pasado?", "compared with 2020?" after an answer: from that period to the answer's
-AGAINST_PERIOD = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:{COMPARED_WITH})\s")
+# "¿vs mayo del año pasado?", "compared with 2020?" after an answer: from that period to the answer's; "and against the
+# Latin America & Caribbean average?" after two places: the first one against that place
+OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:{COMPARED_WITH})\s")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 MONTH_SPAN = re.compile(rf"\b({MONTH_NAMES})\s+(?:{MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
@@ -383,7 +396,8 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
-WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna) (?:completa|entera|as a whole)|toda la region|todo el pais|"
+WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
+                         r"toda la region|toda la provincia|todo el pais|"
                          r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
                          r"en su conjunto|(?:el|del) pais (?:completo|entero))\b")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
@@ -913,9 +927,12 @@ class Understander:
         measured = {" ".join(word for word in half.split() if not SOURCE_WORD.fullmatch(word)) for half in halves} - {""}
         if len(measured) == 1 and CENSUS_AND_PROJECTION.search(text):
             return [*measured] * 2  # "la población que contó el censo y la que proyectaba el INE": one measure, twice
-        halves = [half for half in halves if half]
-        if len(halves) < 2 or not all(any(self._known(word) for word in half.split() if word not in headcount)
-                                      or half == "poblacion" for half in halves):
+        # "…y cuál la más chica, según el censo": a source said of the whole question names no measure of its own
+        unsourced = [" ".join(word for word in half.split() if not SOURCE_WORD.fullmatch(word))
+                     if SOURCE_SAID & set(topic) else half for half, topic in zip(halves, topics)]
+        halves, unsourced = [half for half in halves if half], [bare for half, bare in zip(halves, unsourced) if half]
+        if len(halves) < 2 or not all(any(self._known(word) for word in bare.split() if word not in headcount)
+                                      or half == "poblacion" for half, bare in zip(halves, unsourced)):
             return []  # "what share of people lived in towns and cities": a part no measure names is no measure
         best = self.index.search_many([searched[half] for half in halves], limit=1)
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
@@ -1027,6 +1044,12 @@ class Understander:
                 return found[0]
         return None
 
+    def _member_and_whole(self, places: list[Place], member_kind: str) -> bool:
+        """Are the two places one member of ``member_kind`` and an area holding such members?"""
+        kinds = {place.kind for place in places}
+        return member_kind in kinds and any(place.kind != member_kind and (self.gazetteer.is_group(place) or place.kind in (
+            "cl_region", "cl_province")) for place in places)
+
     def _group(self, places: list[Place], operation: Operation | None, member_kind: str | None) -> Place | None:
         """The area whose members are ranked or aggregated: "Sudamérica", "regiones de Chile"."""
         if operation in (Operation.RANK, Operation.COUNT) and not member_kind and _side_by_side(places):
@@ -1072,6 +1095,7 @@ class Understander:
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
+        kept = HALF_A_PERCENT.sub("0.5 percent" if language == "en" else "0,5 por ciento", kept)
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", kept)
         kept = CENSUS_SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) <= 30 else '19'}{found[2]}", kept)
         kept = GAP_IN_UNITS_ES.sub(r"cuál \2 en \1", GAP_IN_UNITS_EN.sub(r"what \2 the \3 in \1", kept))
@@ -1138,13 +1162,15 @@ class Understander:
                 two_kind = "ratio"
         without_unit_years = _without_unit_years(folded)
         period = find_period(without_unit_years)
+        if period.period == PeriodSpec() and THAT_TIME.search(compared):  # "¿en qué año de esos…?": the operation's
+            period = PeriodMatch(period=PeriodSpec(shift_months=0, same_part=True), spans=[])  # words held the span
         to_now = TO_NOW.search(without_unit_years)
         against = AGAINST_ONE_MONTH.search(without_unit_years)
         if against and period.period == PeriodSpec(month=MONTHS[against[1]]):
             # "¿y desestacionalizado contra abril?": from that month to the last answer's
             period = period.model_copy(update={"period": PeriodSpec(month=MONTHS[against[1]], until_previous=True),
                                                "spans": [*period.spans, against.span()]})
-        elif AGAINST_PERIOD.search(without_unit_years) and period.period.is_single_year and not (
+        elif OPENS_AGAINST.search(without_unit_years) and period.period.is_single_year and not (
                 period.period.month_end or period.period.quarter_end or period.period.unstated):
             period = period.model_copy(update={"period": period.period.model_copy(update={"until_previous": True})})
         if to_now and period.period.is_single_year and period.period.start == int(to_now[1]):
@@ -1154,7 +1180,7 @@ class Understander:
         counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) \
             or BY_HOW_MANY_YEARS.search(folded) else \
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
-        threshold, threshold_span, percent = _threshold(text, folded, age_phrases,
+        threshold, threshold_span, percent = _threshold(kept, folded, age_phrases,  # "half a percent": 0.5
                                                         counting=group_kind == "count" or counted_periods is not None)
         fell_first = FELL_FIRST.search(folded) if threshold is None and group_kind is None else None
         if fell_first:  # "the first year after 2010 in which Chile's GDP shrank": its growth below zero, first met
@@ -1165,6 +1191,11 @@ class Understander:
         if threshold and context and threshold_span[-1][0] < context_end and not words.has_phrase(
                 folded[context_end:], words.operations["first_meeting"] + words.group_operations["count"]):
             # "Un senador dijo que el desempleo ya pasa el 10 %. ¿Cuál es la tasa más reciente?": a claim, not asked
+            threshold, threshold_span, percent = None, [], False
+        if threshold and group_kind is None and CLAIM_CHECKED.search(folded) and not words.has_phrase(
+                folded, words.operations["first_meeting"]):
+            # "Chile spends less than half a percent of GDP on R&D - true?": the figure that settles it, never the
+            # first year it did
             threshold, threshold_span, percent = None, [], False
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded), context_end)
@@ -1232,6 +1263,11 @@ class Understander:
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
+        elif one_member and operation in (None, Operation.RANK) and not top_n and group_kind is None and len(places.places) == 2 and \
+                self._member_and_whole(places.places, ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]):
+            # "¿es verdad que La Pintana es la comuna con más pobreza de la RM?": where it stands there, never its
+            # figure alone
+            operation = Operation.POSITION
         if placed and (asked_member := ASKED_MEMBER.search(folded)) and operation in (None, Operation.RANK) \
                 and group_kind is None and len(places.places) < 2:
             member_kind = member_kind or ONE_MEMBER_KINDS[asked_member[1]]
@@ -1326,8 +1362,10 @@ class Understander:
         if neighbours and not unsupported and len(places.places) < 3:  # "Chile's neighbours (Argentina, Peru or
             # Bolivia)": named one by one
             unsupported = as_written(text, neighbours[0])
-        since_when = SINCE_WHEN.search(folded)
-        if since_when and (threshold is not None or words.has_phrase(folded, words.operations["rank"])) and not unsupported:
+        since_when = SINCE_WHEN.search(folded) or (SINCE_WHICH.search(compared) if operation == Operation.WHICH_PERIOD
+                                                   else None)  # before "which year" is blanked
+        if since_when and (threshold is not None or words.has_phrase(folded, words.operations["rank"])
+                           or operation == Operation.WHICH_PERIOD) and not unsupported:
             unsupported = as_written(text, since_when[0])
         divided = DIVIDING.search(folded) if two_kind is None else None  # "si divido la población por los hogares":
         if divided and not unsupported:  # a ratio said around its measures, which the reading cannot split

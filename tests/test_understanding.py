@@ -61,6 +61,7 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿en cuántos países de Sudamérica el desempleo pasaba del 8% en 2023?", (">", 8)),
     ("how many countries in latin america and the caribbean had double digit inflation in 2022?", (">=", 10)),
     ("¿cuántos países de Sudamérica tuvieron inflación de dos dígitos en 2022?", (">=", 10)),
+    ("in which year did Chile spend less than half a percent of GDP on R&D?", ("<", 0.5)),  # half of one percent
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -466,6 +467,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("rank Chile and its three neighbours by life expectancy in 2023, highest first", "neighbours"),  # never Chile's
     ("inflación promedio en Chile en los 2000 vs los 2010, cual fue mas alta?", "2010"),  # two averages, never a peak
     ("the INE projection for Biobío in 2024 was higher, wasn't it? by how much?", "by how much"),  # never the figure
+    ("since which year has India had more people than China?", "since which year"),  # a run that began
     ("¿cuántos migrantes venezolanos hay en Ñuble?", "venezolanos"),  # one nationality's people in a place
     ("how many Peruvians live in Chile?", "Peruvians"),
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
@@ -3247,3 +3249,60 @@ def test_a_new_condition_after_a_count_is_counted_anew(cifra, questions, group, 
     answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.group_code, answer.plan.threshold) == ("count", group, threshold), \
         answer.answer
+
+
+def test_a_claim_to_check_is_answered_with_the_figure_never_a_first_crossing(cifra):
+    answer = cifra.ask("chile spends less than half a percent of GDP on R&D - true? latest number")
+    assert (answer.plan.operation, answer.plan.threshold) == ("latest", None), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas"), [
+    (["chile spends less than half a percent of GDP on R&D - true? latest number",
+      "how does that compare with the OECD members average the same year?"], ["CHL", "OED"]),  # the published average
+    (["Fact check: a columnist claims Chileans now live longer than the average person in OECD countries. Life "
+      "expectancy at birth, Chile vs OECD members, latest year available?"], ["CHL", "OED"]),  # never years averaged
+    (["Life expectancy at birth, Chile vs OECD members, latest year available?",
+      "and against the Latin America & Caribbean average?"], ["CHL", "LCN"]),  # the first place kept
+])  # fmt: skip
+def test_a_place_set_against_a_published_average(cifra, questions, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.plan.operation in ("value", "latest"), answer.plan.area_codes) == ("ok", True, areas), \
+        answer.answer
+
+
+def test_an_average_over_a_groups_members_with_no_period_is_of_one_year(cifra):
+    answer = cifra.ask("average life expectancy of South American countries")
+    assert answer.plan.operation == "aggregate" and answer.plan.period.is_single_year, answer.answer
+
+
+def test_which_year_of_those_is_within_the_span_answered(cifra):
+    answer = last_answer(cifra, ["crecimiento del PIB real promedio anual de la India entre 2015 y 2019",
+                                 "y china en el mismo periodo?", "¿En qué año de esos creció más China?"])
+    assert (answer.plan.operation, answer.plan.area_codes, answer.plan.period.start, answer.plan.period.end) == (
+        "which_period", ["CHN"], 2015, 2019), answer.answer
+
+
+@pytest.mark.parametrize(("question", "area", "group"), [
+    ("es verdad que la pintana es la comuna con mas pobreza por ingresos de la region metropolitana?", "CL-13112", "CL-13"),
+    ("¿es Chile el país con mayor esperanza de vida de Sudamérica?", "CHL", "M49-005"),
+    ("is Chile the country with the highest life expectancy in South America?", "CHL", "M49-005"),
+])  # fmt: skip
+def test_is_a_place_the_top_member_asks_where_it_stands(cifra, question, area, group):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.area_codes, answer.plan.group_code) == ("position", [area], group), \
+        answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas"), [
+    (["poblacion proyectada provincia de cachapoal 2030", "¿y la región completa?"], ["CL-06"]),  # a province's region
+    (["Cuantos hogares y cuantas viviendas se contaron en Valdivia en el ultimo censo?", "¿y la provincia completa?"],
+     ["CL-141"]),  # a comuna's province
+])  # fmt: skip
+def test_the_whole_area_after_a_part_is_the_area_holding_it(cifra, questions, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.plan.area_codes) == ("ok", areas), answer.answer
+
+
+def test_both_ends_of_a_ranking_said_with_a_source_are_one_measure(cifra):
+    answer = cifra.ask("cual es la comuna mas poblada de la provincia de llanquihue y cual la mas chica, segun el censo")
+    assert [value.area for value in answer.values] == ["CL-10103", "CL-10101"], answer.answer
