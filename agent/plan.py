@@ -24,7 +24,7 @@ from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpe
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import (COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, OPENS_AGAINST,
-                              SAME_SPAN, THOSE_FEW, as_written, percent_spelled)
+                              SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -1901,7 +1901,9 @@ class Planner:
                 and not understanding.topic_text:
             return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years
         if previous is not None and previous.operation == Operation.SHARE and not understanding.member_kind and (
-                understanding.cues.measure == "share" or OF_ANOTHER.match(fold(understanding.question))):
+                understanding.cues.measure == "share" or OF_ANOTHER.match(fold(understanding.question))
+                or not understanding.places and all(SOURCE_WORD.fullmatch(word) for word in understanding.topic_text.split())):
+            # ("¿y con la proyección del INE del año pasado?" after the census share: the projections' share)
             return Operation.SHARE  # "and its share of the region's GDP?", "and of its population?" after a share
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is not None \
                 and not (understanding.topic_text or understanding.member_kind or understanding.order) \

@@ -138,9 +138,9 @@ BY_HOW_MANY_YEARS = re.compile(r"\bby how many years\b")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
 # One measure from two sources: a census's count and the projection it replaced
-SOURCE_WORD = re.compile(r"cens\w*|proyect\w*|project\w*|ine")
+SOURCE_WORD = re.compile(r"cens\w*|proyec\w*|project\w*|ine")
 SOURCE_SAID = {"segun", "according", "acuerdo"}  # "según el censo": the words that say a source, not a measure
-CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyect|project)\w*|\b(?:proyect|project)\w*\b.*\bcens\w*")
+CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyec|project)\w*|\b(?:proyec|project)\w*\b.*\bcens\w*")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 # "how many EU member states…": a count of countries, of the group named with its members' word
 MEMBER_STATES = re.compile(r"\b(how many|cuant[oa]s)\s+((?:[a-z]+\s+)?)(member states|member countries|estados miembros)\b")
@@ -932,7 +932,8 @@ class Understander:
                      if SOURCE_SAID & set(topic) else half for half, topic in zip(halves, topics)]
         halves, unsourced = [half for half in halves if half], [bare for half, bare in zip(halves, unsourced) if half]
         if len(halves) < 2 or not all(any(self._known(word) for word in bare.split() if word not in headcount)
-                                      or half == "poblacion" for half, bare in zip(halves, unsourced)):
+                                      or half == "poblacion" or bare and set(bare.split()) <= headcount
+                                      for half, bare in zip(halves, unsourced)):
             return []  # "what share of people lived in towns and cities": a part no measure names is no measure
         best = self.index.search_many([searched[half] for half in halves], limit=1)
         codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
@@ -1195,8 +1196,8 @@ class Understander:
         if threshold and group_kind is None and CLAIM_CHECKED.search(folded) and not words.has_phrase(
                 folded, words.operations["first_meeting"]):
             # "Chile spends less than half a percent of GDP on R&D - true?": the figure that settles it, never the
-            # first year it did
-            threshold, threshold_span, percent = None, [], False
+            # first year it did; its words stay read
+            threshold, percent = None, False
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded), context_end)
         places, excluded, folded = _left_out(places, folded)
@@ -1252,6 +1253,11 @@ class Understander:
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
         one_member = ASKED_ONE_MEMBER.search(folded) or ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded) \
             or ONE_MEMBER.search(explained)  # "in the Magallanes region, which comuna had…": the kind asked
+        member_at = next((one_member.start(index) for index in range(1, one_member.re.groups + 1) if one_member[index]),
+                         None) if one_member else None
+        if member_at is not None and one_member.string == folded and any(start <= member_at < end
+                                                                          for start, end in places.spans):
+            one_member = None  # "¿es cierto que en la región Metropolitana viven…?": the word is the place's name
         # "¿qué país de Sudamérica (según la ONU) tuvo…?": a parenthesis between the member and its verb
         averaged = operation == Operation.AGGREGATE and (one_member or top_n) and ON_AVERAGE.search(folded) is not None
         if operation == Operation.AGGREGATE and ON_AVERAGE.search(folded) and (YEARS_LIVED.search(compared) or (

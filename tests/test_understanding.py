@@ -3251,9 +3251,15 @@ def test_a_new_condition_after_a_count_is_counted_anew(cifra, questions, group, 
         answer.answer
 
 
-def test_a_claim_to_check_is_answered_with_the_figure_never_a_first_crossing(cifra):
-    answer = cifra.ask("chile spends less than half a percent of GDP on R&D - true? latest number")
-    assert (answer.plan.operation, answer.plan.threshold) == ("latest", None), answer.answer
+@pytest.mark.parametrize(("question", "operation", "areas"), [
+    ("chile spends less than half a percent of GDP on R&D - true? latest number", "latest", ["CHL"]),
+    ("es cierto que en la region metropolitana viven mas de 8 millones de personas? segun la proyeccion del ine para "
+     "2025", "value", ["CL-13"]),  # "la región … viven" names the place, asks for no member
+])  # fmt: skip
+def test_a_claim_to_check_is_answered_with_the_figure_never_a_first_crossing(cifra, question, operation, areas):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.threshold, answer.plan.area_codes) == (operation, None, areas), \
+        answer.answer
 
 
 @pytest.mark.parametrize(("questions", "areas"), [
@@ -3306,3 +3312,10 @@ def test_the_whole_area_after_a_part_is_the_area_holding_it(cifra, questions, ar
 def test_both_ends_of_a_ranking_said_with_a_source_are_one_measure(cifra):
     answer = cifra.ask("cual es la comuna mas poblada de la provincia de llanquihue y cual la mas chica, segun el censo")
     assert [value.area for value in answer.values] == ["CL-10103", "CL-10101"], answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["¿y con la proyeccion del INE del año pasado?", "¿y según la proyección del INE?"])
+def test_a_source_named_after_a_share_asks_that_sources_share(cifra, follow_up):
+    answer = last_answer(cifra, ["que porcentaje de la poblacion de magallanes vive en punta arenas? censo 2024", follow_up])
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "share", "CHL.POPULATION.PROJ", ["CL-12101", "CL-12"]), answer.answer
