@@ -65,8 +65,8 @@ SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
-                          r"provincia|provincias|country|countries|region|regions)|of them|one|of the (?:two|three)|"
-                          r"de (?:ellos|ellas|los dos|las dos|los tres|las tres))\b")  # "which of them rose the most?"
+                          r"provincia|provincias|country|countries|region|regions)|of them|one|of (?:the|those|these) (?:two|three|four|five)|"
+                          r"de (?:ellos|ellas|los dos|las dos|los tres|las tres|esos (?:dos|tres|cuatro|cinco)|esas (?:dos|tres)))\b")  # "which of them rose the most?"
 TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|a cuanto estan|a como esta)\b")
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
@@ -892,7 +892,10 @@ class Planner:
             period = PeriodSpec(start=year, end=year)  # now, when no answer came before
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
             said = self._answered_period(context, conversation) if context is not None else None  # del año
-            # anterior?": that month of it
+            # anterior?": that month of it; "and the year before that?" after the highest day of 2024: 2023's highest
+            if context is not None and context.operation == Operation.WHICH_PERIOD and context.period.is_single_year \
+                    and not understanding.period.month and period.shift_months % 12 == 0:
+                said = context.period
             if said is not None and understanding.period.month and said.start is not None:
                 said = PeriodSpec(start=said.end or said.start, end=said.end or said.start, month=understanding.period.month)
             period = shifted(said, period.shift_months) if said is not None else None

@@ -131,7 +131,7 @@ VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?(?:espera que )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how (?:many (?:more |fewer )?years(?: longer)?|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
                          r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
-                         r"lived? (?:longer|more years)|how long (?:\w+ ){1,10}?live)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
+                         r"lived? (?:longer|more years)|how long (?:\w+ ){1,10}?live|liv(?:e|es|ing) (?:the )?longest)\b")  # "¿cuál de los dos vivía más años?", "how long can a baby girl … live?"
 # years as the amount of a measure counted in years, not periods counted ("¿cuántos años de esperanza de vida ganó?")
 # "by how many years did life expectancy change?": a change measured in years, no years counted
 BY_HOW_MANY_YEARS = re.compile(r"\bby how many years\b")
@@ -276,6 +276,9 @@ THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\
 # "¿cuántos hogares más que Talcahuano tiene Concepción?": the place right after "que"/"than" is the one compared with
 AFTER_THAN = re.compile(r"\b(?:que|than|ahead of|(?:le|les) falta(?:n|ba|ban)? a)(?:\s+(?:el|la|los|las|lo|en|de|del|the|in|of|that|those|comuna|region|pais|country))*\s*$")
 # ("¿cuántos habitantes le faltan a Santiago para alcanzar a Puente Alto?": what Puente Alto has more)
+# "cuántas personas viven por casa", "how many people per household": the household size, never the population
+PEOPLE_PER_HOME = re.compile(r"\b(?:personas|gente|people|persons)\b(?:\s+\w+){0,3}?\s+(?:por|per|en cada|in each|in a|in every)\s+"
+                             r"(?:casa|hogar|vivienda|household|home|house|dwelling)\b")
 # "how many kids does a woman have?", "¿cuántos hijos tiene cada mujer?": the fertility rate, of no age group or sex
 CHILDREN_PER_WOMAN = re.compile(r"\b(?:how many (?:kids|children|babies)|cuant[oa]s (?:hijos|ninos|guaguas|bebes|wawas))"
                                 r"\b(?:\s+\w+){0,6}?\s+(?:woman|women|mujer|mujeres)\b")
@@ -1420,6 +1423,9 @@ class Understander:
             one = ONE_OF_A_SEX.search(compared)  # "¿cuántos años vive una mujer en Chile?": hers
             if one and cues.sex is None:
                 cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
+        elif PEOPLE_PER_HOME.search(compared):  # "¿cuántas personas viven por casa en promedio?": the household size
+            topic_text = without_entities = "personas por hogar"
+            search_words = [topic_text]
         elif CHILDREN_PER_WOMAN.search(compared):
             topic_text = without_entities = "tasa de fertilidad"
             search_words = [topic_text]

@@ -468,6 +468,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("inflación promedio en Chile en los 2000 vs los 2010, cual fue mas alta?", "2010"),  # two averages, never a peak
     ("the INE projection for Biobío in 2024 was higher, wasn't it? by how much?", "by how much"),  # never the figure
     ("since which year has India had more people than China?", "since which year"),  # a run that began
+    ("fertility rate of korea, japan and italy: which of those three dropped the most since 2000?", "dropped the most"),
     ("¿cuántos migrantes venezolanos hay en Ñuble?", "venezolanos"),  # one nationality's people in a place
     ("how many Peruvians live in Chile?", "Peruvians"),
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
@@ -3319,3 +3320,29 @@ def test_a_source_named_after_a_share_asks_that_sources_share(cifra, follow_up):
     answer = last_answer(cifra, ["que porcentaje de la poblacion de magallanes vive en punta arenas? censo 2024", follow_up])
     assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "share", "CHL.POPULATION.PROJ", ["CL-12101", "CL-12"]), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("cuantas personas viven por casa en promedio en la comuna de santiago? segun el censo 2024",
+     "CHL.CENSUS2024.PERSONS_PER_HOUSEHOLD"),  # per home: the household size, never the population
+    ("ok fine, just tell me which south american country has people living the longest, 2024", "SP.DYN.LE00.IN"),
+])  # fmt: skip
+def test_people_counted_per_home_or_by_how_long_they_live_name_a_rate(cifra, question, code):
+    assert cifra.ask(question).plan.indicator_code == code
+
+
+def test_the_year_before_a_years_highest_is_that_years_highest(cifra):
+    answer = last_answer(cifra, ["whats the highest copper price the central bank of Chile recorded in 2024?",
+                                 "and the year before that?"])
+    assert (answer.plan.operation, answer.plan.period.start, answer.plan.period.end) == ("which_period", 2023, 2023)
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("¿cuánta gente censaron en la región metropolitana?", "CHL.CENSUS2024.POP"),  # "censaron" names the census
+    ("mi tio dice que todo esta carisimo. cuanto subieron los precios en chile el año pasado? la inflacion anual segun "
+     "el banco mundial", "FP.CPI.TOTL.ZG"),  # who says it is no measure
+    ("cuanto dio el imacec de mayo de este año? el indice normal, no el desestacionalizado", "CHL.IMACEC"),
+])  # fmt: skip
+def test_words_around_the_measure_choose_or_leave_it(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
