@@ -1743,6 +1743,16 @@ class Planner:
             plans = [turn.plan for turn in conversation.turns if turn.plan][-answers:] if answers else []
             if plans and all(plan.operation != Operation.RANK for plan in plans):  # "los tres con la más baja" after
                 return list(dict.fromkeys(code for plan in plans for code in plan.area_codes)), None  # a top three: its group
+            if lexicon().has_phrase(asked, lexicon().operations["sort_all"]) \
+                    and previous.operation in (Operation.VALUE, Operation.LATEST):
+                # "ordénalos" after Chile's figure, then Argentina's and Peru's: every place given that figure in a row
+                alike = []
+                for plan in reversed([turn.plan for turn in conversation.turns if turn.plan]):
+                    if (plan.operation, plan.indicator_code, plan.period) != (previous.operation, previous.indicator_code,
+                                                                             previous.period):
+                        break
+                    alike = plan.area_codes + alike
+                return list(dict.fromkeys(alike)), None
         if previous is not None and previous.operation == Operation.RANK and not new_areas and not group \
                 and (shown := self._those_shown(understanding, conversation)):
             return shown, None  # "¿y el promedio simple de esos cinco países?" after a top five: of those five

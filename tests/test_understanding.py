@@ -3346,3 +3346,10 @@ def test_the_year_before_a_years_highest_is_that_years_highest(cifra):
 def test_words_around_the_measure_choose_or_leave_it(cifra, question, code):
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
+
+
+def test_sorting_after_figures_given_in_a_row_sorts_every_place_given(cifra):
+    answer = last_answer(cifra, ["pib per capita de chile en dolares 2024", "y argentina y peru el mismo año?",
+                                 "ordenalos de mayor a menor porfa"])
+    assert answer.plan.area_codes == ["CHL", "ARG", "PER"] and [value.area for value in answer.values] == [
+        "CHL", "ARG", "PER"], answer.answer
