@@ -3353,3 +3353,9 @@ def test_sorting_after_figures_given_in_a_row_sorts_every_place_given(cifra):
                                  "ordenalos de mayor a menor porfa"])
     assert answer.plan.area_codes == ["CHL", "ARG", "PER"] and [value.area for value in answer.values] == [
         "CHL", "ARG", "PER"], answer.answer
+
+
+def test_a_share_of_a_subtotal_after_a_ranking_is_never_another_measures_share(cifra):
+    answer = last_answer(cifra, ["Que regiones aportaron mas al PIB el año pasado? dame las 3 primeras",
+                                 "¿qué porcentaje del subtotal regionalizado es la región metropolitana?"])
+    assert answer.status != "ok" and answer.values == [], answer.answer
