@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from babel.lists import format_list
 
-from agent.compile import uses_annual_average
+from agent.compile import members_per_year, uses_annual_average
 from agent.formatting import change_percent, difference, figure, number, percent
 from agent.indicators import IndicatorCatalog, IndicatorInfo
 from agent.models import TWO_OPERANDS, Answer, Chart, Citation, Language, Note, Operation, QueryPlan, Value
@@ -139,8 +139,7 @@ class AnswerWriter:
                           area_names: dict[str, str]) -> list[str]:
         """"las tres regiones con mayor PIB sumando los trimestres de 2025": a member whose total needs a value left
         out as implausible is missing from the ranking, and the answer says which one and why."""
-        summed = plan.aggregate == "sum" or (info.frequency != "A" and info.annual_aggregation == "sum" and not (
-            plan.period.month or plan.period.quarter or plan.per_period) and plan.period.start is not None)
+        summed = plan.aggregate == "sum" or members_per_year(plan, info) and info.annual_aggregation == "sum"
         if plan.operation != Operation.RANK or not summed:  # "top 3 regiones" by yearly GDP too
             return []
         start, end = plan.period.start, plan.period.end

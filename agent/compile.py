@@ -281,9 +281,7 @@ class QueryBuilder:
         where = [*self._totals(), *self._members()]
         if plan.over_years and self.info.frequency == "A":
             return self._member_aggregates(where)
-        yearly = (self.info.frequency != "A" and self.info.annual_aggregation != "none" and plan.period.start is not None
-                  and not plan.period.month and not plan.period.quarter and not plan.per_period)  # fmt: skip
-        if not yearly:
+        if not members_per_year(plan, self.info):
             return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
                     .select_from(self._from_areas()).where(*where, *self._ranked_period()))
         return self._per_year([*where, o.c.year == self._ranked_year()])
@@ -556,6 +554,13 @@ class QueryBuilder:
         values = rows.subquery("one_unit")
         return select(*[(column * literal(self.plan.times)).label("value") if column.name == "value" else column
                         for column in values.c]).order_by(values.c.area, values.c.period)
+
+
+def members_per_year(plan: QueryPlan, info: IndicatorInfo) -> bool:
+    """Are a sub-annual series' members compared by their yearly figure (a year asked, no month or quarter)?"""
+    period = plan.period
+    return (info.frequency != "A" and info.annual_aggregation != "none" and period.start is not None
+            and not period.month and not period.quarter and not plan.per_period)  # fmt: skip
 
 
 def uses_annual_average(plan: QueryPlan, info: IndicatorInfo) -> bool:

@@ -14,8 +14,7 @@ from sqlalchemy import Engine, select, text
 
 from agent.lexicon import function_words, lexicon
 from agent.models import PeriodSpec
-from catalog.schema import Area, AreaMembership, Indicator, IndicatorPhrase, Source, WithheldValue
-from catalog.build import WORLD
+from catalog.schema import WORLD, Area, AreaMembership, Indicator, IndicatorPhrase, Source, WithheldValue
 from catalog.text import fold
 
 ANY_CURRENCY = "any"  # a variant's currency where every currency named fits it

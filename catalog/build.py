@@ -23,10 +23,10 @@ from catalog.curation import (DerivedMeasure, IndicatorCard, SourceCard, Variant
                               source_cards, wdi_spanish)
 from catalog.loaders import bcch, chile_areas, chile_hub, country_codes, ine, sdmx, sdmx_areas, wdi
 from catalog.loaders.records import AreaRecord, LoadError, ObservationRecord, WithheldValue
+from catalog.schema import WORLD
 from catalog.text import fold
 from cifra.settings import Settings
 
-WORLD = "WLD"  # the World Bank's world aggregate
 AGE_SEX_INDICATOR = "CHL.POPULATION.PROJ"
 
 

@@ -20,6 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+WORLD = "WLD"  # the World Bank's world aggregate: every country is a member, and every other area a part of its total
+
 
 class Base(DeclarativeBase):
     metadata = MetaData()
