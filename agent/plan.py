@@ -23,17 +23,19 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import (COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, OPENS_AGAINST,
+from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, OPENS_AGAINST,
                               SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
+SORTED_IN_FULL = 60  # a group of at most this many members is sorted whole when asked ("ordénalos")
 NEAR_FAMILY = 0.03  # another family may stand in for the retrieved one only this close: never a different topic
 # Values a member of a family is expected to have when the question does not say otherwise.
 CANONICAL = {"measure": "total", "price_basis": "current", "transform": "level", "sex": "total", "age": None,
              "adjustment": "original"}
 UNSTATED_IS_CANONICAL = {"price_basis", "adjustment"}  # a series that does not say (WDI) is not further from the usual
-ALSO_CANONICAL = {"age": {"15+"}}  # "tasa de alfabetización": of all adults, never the youth's alone
+ALSO_CANONICAL = {"age": {"15+"}, "transform": {"index"}}  # "tasa de alfabetización": of all adults, never the
+# youth's alone; "real wages index": an index is the level of what it measures, never its growth rate
 CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, "ppp_constant": 0.0, None: 0.0, "current": 0.5}  # how far from a real change
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
@@ -134,7 +136,8 @@ THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese v
                           # promedio mundial?": the last answer's figure beside another place's
                           rf"\b(?:that|this|it|eso|esto)\s+(?:compare|compares|stack up|stacks up)\b|"
                           rf"\bse compara (?:eso|esto)\b|\bcompara(?:r)? (?:eso|esto)\b|"
-                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:esta|estaba|is it|was it)\s+(?:sobre|bajo|above|below)\b")
+                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:esta|estaba|is it|was it)\s+(?:sobre|bajo|above|below)\b|"
+                          + ABOVE_THE_OTHER)
 BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+){0,5}?(?:19|20)\d\d\b")  # "had it
 # fallen by May 2020?": from the last answer's period to the one named
 # "together, what share do those three represent?": a share of their sum
@@ -151,11 +154,15 @@ FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|sm
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
 RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times)\b")
 OF_THE_DECADE = re.compile(r"\b(?:la|el) (?:de|del) (?:los )?\d{3}0\b")  # "¿y en la del 2000?": the decade's, said short
-WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo el ano|whole year|full year|entire year)\b")
+WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo el (?:ano|(?:19|20)\d\d)|whole year|full year|"
+                        r"entire year)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
+# "¿cuánto creció?", "how much did it grow?": a change asked, not a growth rate named ("el crecimiento de ese mes")
+HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+){0,2}?(?:crecio|crecieron|ha crecido|subio|subieron|"
+                           r"grew|grow|rose|increased)\b")
 THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
@@ -440,15 +447,23 @@ class Planner:
             # "¿cuánto emitía América Latina comparado con Estados Unidos? ¿cuántas veces más emitía EE.UU.?": that
             # place over the other
             outcome.plan = outcome.plan.model_copy(update={"area_codes": outcome.plan.area_codes[::-1]})
+        if outcome.status == "ok" and outcome.plan.operation == Operation.RANK and outcome.plan.top_n == 1 \
+                and len(outcome.plan.area_codes) == 2 and not outcome.plan.group_code and outcome.plan.period.is_single_year:
+            # "y La Florida, en 2025? ¿cuál tiene más gente?" after Puente Alto: both figures, and which is higher
+            outcome.plan = outcome.plan.model_copy(update={"operation": Operation.VALUE, "top_n": None,
+                                                           "member_kind": None, "verdict": True})
         if outcome.status == "ok" and outcome.plan.operation in (Operation.VALUE, Operation.LATEST) \
                 and len(outcome.plan.area_codes) == 2 and WHICH_HIGHER.search(asked):
             outcome.plan = outcome.plan.model_copy(update={"verdict": True})  # "¿cuál es mayor?": said, not only shown
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
             outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
+        if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(outcome.plan)):
+            outcome.plan, outcome.also = beside[0], beside[1:]
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
-                understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also:
+                understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also \
+                and not THAT_AGAINST.search(asked):  # "and above the world's?": the first answer against another place
             outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
@@ -471,16 +486,57 @@ class Planner:
 
     def _as_answered(self, understanding: Understanding, conversation: Conversation) -> Understanding:
         """A name several areas share, read as the one the last answers were about: "¿y por cuántos puntos lo supera
-        Valparaíso?" after the comuna of Valparaíso is that comuna, not the region."""
+        Valparaíso?" after the comuna of Valparaíso is that comuna, not the region; "¿y la de Osorno?" after a
+        province is the province."""
         answered = [code for plan in conversation.last_two_plans for code in plan.area_codes]
+        kinds = {self.catalog.area_kinds.get(code) for code in conversation.last_plan.area_codes} \
+            if conversation.last_plan and understanding.cues.measure != "share" else set()
         asked = fold(understanding.question)
+
+        def as_answered(place: Place) -> str | None:
+            """The same area, or ("¿y la de Osorno?" after the province of Llanquihue) the one of the same kind."""
+            return next((code for code in place.alternatives if code in answered), None) or (next(
+                (code for code in place.alternatives if {self.catalog.area_kinds.get(code)} == kinds), None)
+                if len(kinds) == 1 and place.kind not in kinds and len(understanding.places) == 1 else None)
+
         places = [place.model_copy(update={"code": other, "kind": self.catalog.area_kinds.get(other, place.kind),
                                            "alternatives": [place.code]})
                   if place.code not in answered and not re.search(rf"\b{LEVEL_NAMED}\s+(?:de |del |of )?{re.escape(place.matched)}",
                                                                   asked)  # "la comuna de Santiago": as said
-                  and (other := next((code for code in place.alternatives if code in answered), None)) else place
+                  and (other := as_answered(place)) else place
                   for place in understanding.places]
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
+
+    def _group_beside_places(self, plan: QueryPlan) -> list[QueryPlan]:
+        """"Chile vs el promedio de Sudamérica", "esperanza de vida de Chile y América Latina": a group with no figures
+        of its own, asked beside places, is its members' figure in that year (their sum for an amount, else their
+        mean), answered after the places' own values; never the places alone, nor the group alone."""
+        chosen = self.catalog.get(plan.indicator_code)
+        if plan.operation == Operation.AGGREGATE and plan.group_code and plan.area_codes:
+            group, places = plan.group_code, plan.area_codes  # "desempleo de Chile vs promedio de Sudamérica"
+        elif plan.operation in (Operation.VALUE, Operation.LATEST, Operation.AGGREGATE) and not plan.group_code \
+                and len(plan.area_codes) > 1 and plan.aggregate in (None, "avg", "sum"):
+            groups = [area for area in plan.area_codes if self.catalog.lists_members(area)
+                      and not self.catalog.covers(plan.indicator_code, [area], PeriodSpec())]
+            if len(groups) != 1:
+                return []
+            group, places = groups[0], [area for area in plan.area_codes if area != groups[0]]
+        else:
+            return []
+        year = plan.period.start if plan.period.is_single_year and not (plan.period.month or plan.period.quarter) \
+            else self._members_newest(plan.indicator_code, group) if plan.period.unstated or plan.period.latest else None
+        if year is None or chosen.frequency != "A":
+            return []
+        amount = chosen.unit_kind in ("count", "currency") and chosen.measure in ("total", "count") \
+            and chosen.derivation is None
+        own = plan.model_copy(update={"operation": plan.operation if plan.operation != Operation.AGGREGATE else (
+            Operation.VALUE if plan.period.is_single_year else Operation.LATEST), "area_codes": places,
+            "group_code": None, "member_kind": None, "aggregate": None})
+        members = plan.model_copy(update={
+            "operation": Operation.AGGREGATE, "area_codes": [], "group_code": group,
+            "member_kind": self._members_kind(group),
+            "aggregate": plan.aggregate or ("sum" if amount else "avg"), "period": PeriodSpec(start=year, end=year)})
+        return [own, members]
 
     @staticmethod
     def _both_asked(plan: QueryPlan, asked: str, two_measures: bool) -> tuple[QueryPlan, list[QueryPlan]]:
@@ -905,12 +961,19 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="no_shift")
             if understanding.operation == Operation.CHANGE:  # "¿y cuánto subió respecto a marzo del año anterior?"
                 period = self._spanned_from(context, period) or period
+        if understanding.operation is None and HOW_MUCH_GREW.search(asked) and understanding.continues \
+                and not understanding.topic_text and context is not None and context.operation == Operation.VALUE \
+                and self.catalog.get(context.indicator_code).transform != "growth" \
+                and (spanned := self._spanned_from(context, period)) and spanned.end == self._said_period(context).start:
+            # "¿y el mismo mes del año pasado? ¿cuánto creció?" after April's Imacec: from then to April, never the
+            # growth rate a year earlier
+            period = spanned
+            understanding = understanding.model_copy(update={
+                "operation": Operation.CHANGE, "cues": understanding.cues.model_copy(update={"transform": None})})
         retrieved = [candidate.code for candidate in understanding.candidates]
         member_kind = understanding.member_kind or (context.member_kind if context else None)
-        if group in self.catalog.member_kinds:  # a group of one kind of area: "las regiones del Banco Mundial" are aggregates
-            member_kind = self.catalog.member_kinds[group]
-        elif group and not member_kind:  # what a group is made of: Chile of regions, a region of comunas, others of countries
-            member_kind = "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
+        if group and (group in self.catalog.member_kinds or not member_kind):
+            member_kind = self._members_kind(group)
         compared = member_kind if group or understanding.operation in (Operation.COUNT, Operation.POSITION) else None
         carried_from = self.catalog.get(context.indicator_code) if context is not None and not same_measure else None
         census_named = same_measure and understanding.cues.source is None and bool(conversation.turns) and _names_census(
@@ -1151,6 +1214,11 @@ class Planner:
             # year before's, never its four quarterly rates
             chosen, operation = self.catalog.get(chosen.derived_from), Operation.CHANGE
             period = PeriodSpec(start=period.start - 1, end=period.start)
+        elif operation == Operation.VALUE and context is not None and context.operation == Operation.CHANGE \
+                and chosen.frequency in ("Q", "M") and chosen.annual_aggregation != "none" and period.is_single_year \
+                and not (period.month or period.quarter) and WHOLE_YEAR.search(asked):
+            # "¿y en todo el año 2025?" after a quarter's change on the year before's: the year's against the year before's
+            operation, period = Operation.CHANGE, PeriodSpec(start=period.start - 1, end=period.start)
         share_asked = understanding.cues.measure == "share" and (  # "¿qué porcentaje son del total de mayores de 65 de
             not (understanding.cues.age or understanding.cues.sex) or OF_A_TOTAL.search(asked))  # la región?": of theirs
         last_share = context is not None and self.catalog.get(context.indicator_code).derivation == "share_of_parent"
@@ -1288,7 +1356,9 @@ class Planner:
             top_n=understanding.top_n or (context.top_n if context and not lexicon().has_phrase(
                 asked, lexicon().operations["sort_all"]) and (operation != Operation.WHICH_PERIOD or
                                                              context.operation == operation) else None) or (
-                1 if context and context.operation == Operation.COUNT and operation == Operation.RANK else None),
+                1 if context and context.operation == Operation.COUNT and operation == Operation.RANK else None) or (
+                self._all_members(group) if operation == Operation.RANK and lexicon().has_phrase(
+                    asked, lexicon().operations["sort_all"]) else None),  # "ordénalos" after the top one: all of them
             order=order, aggregate=aggregate,
             threshold=understanding.threshold or (context.threshold if context and operation != Operation.RANK else None),
             per_period=per_period, times=understanding.units_asked,
@@ -1412,6 +1482,19 @@ class Planner:
             # computed, where the country is named; none otherwise
             return previous.indicator_code if WHOLE_COUNTRY.search(asked) or WHOLE_REGION.search(asked) else None
         return share.code if share is not None else None
+
+    def _all_members(self, group: str | None) -> int | None:
+        """How many members a group of a few has ("ordénalos" after South America's top: all twelve); a larger one
+        (the world) keeps its top ten."""
+        members = sum(whole == group for whole, _ in self.catalog.memberships) if group else 0
+        return members if 0 < members <= SORTED_IN_FULL else None
+
+    def _members_kind(self, group: str) -> str:
+        """What a group is made of: one kind where the catalog says so ("las regiones del Banco Mundial" are
+        aggregates); Chile of regions, a region of comunas, others of countries."""
+        if group in self.catalog.member_kinds:
+            return self.catalog.member_kinds[group]
+        return "cl_comuna" if group.startswith("CL-") else "cl_region" if group == "CHL" else "country"
 
     def _members_newest(self, code: str, group: str) -> int | None:
         """The newest year every member of ``group`` with values of ``code`` has, never a future projection."""

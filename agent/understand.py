@@ -101,7 +101,7 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present|"
                     r"(?:the |el |lo )?(?:most recent|latest|ultimo dato|dato mas reciente|mas reciente|ultimo disponible))\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
-SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that) (?:periodo|period|lapso)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
+SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that|this|este) (?:periodo|period|lapso|span|tramo|timeframe)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
                        r"(?:ano|mes|year|month) (?:de|of|among) (?:esos|esas|estos|estas|those|these)|"  # "¿en qué año de esos…?"
                        r"(?:de|of|among) (?:esos|estos|those|these) (?:anos|meses|years|months))\b")
 QUARTER_NAME = re.compile(r"[qt][1-4]")
@@ -332,7 +332,9 @@ AGAINST_QUARTER = re.compile(rf"\b{QUARTER_SAID}\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{
 AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes\s+de\s+)?({MONTH_NAMES})\b(?!\s+(?:de\s+|del\s+)?\d)")
 # "¿vs mayo del año pasado?", "compared with 2020?" after an answer: from that period to the answer's; "and against the
 # Latin America & Caribbean average?" after two places: the first one against that place
-OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:{COMPARED_WITH})\s")
+# "¿y sobre el de América Latina?", "and above the world's?": the same figure of another place, set against it
+ABOVE_THE_OTHER = r"^\W*(?:y|and)\s+(?:(?:sobre|bajo)\s+(?:el|la)\s+(?:de|del|promedio)|(?:above|below|over|under)\s+the)\b"
+OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:{COMPARED_WITH})\s|{ABOVE_THE_OTHER}")
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 MONTH_SPAN = re.compile(rf"\b({MONTH_NAMES})\s+(?:{MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
@@ -402,7 +404,10 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
                          r"toda la region|toda la provincia|todo el pais|"
                          r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
-                         r"en su conjunto|(?:el|del) pais (?:completo|entero))\b")
+                         r"en su conjunto|(?:el|del) pais (?:completo|entero))\b|"
+                         # "la región, según la proyección del INE" after Valparaíso: the region, not the comuna
+                         r"^\W*(?:(?:no|ya|y|and|i mean|me refiero a)\W+)*(?:la|the) (?:region|provincia|province)\b"
+                         r"(?!\s+(?:de|del|of|con|with|mas|menos|most|que|donde|where|which|en|in|y|and)\b)")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
@@ -939,7 +944,8 @@ class Understander:
                                       for half, bare in zip(halves, unsourced)):
             return []  # "what share of people lived in towns and cities": a part no measure names is no measure
         best = self.index.search_many([searched[half] for half in halves], limit=1)
-        codes = {hits[0].code for hits in best if hits and hits[0].score >= TOPIC_SCORE}
+        codes = {hits[0].code for half, hits in zip(halves, best) if hits and (
+            hits[0].score >= TOPIC_SCORE or set(searched[half].split()) <= set(fold(hits[0].name_es).split()))}
         return halves if len(codes) > 1 else []
 
     @staticmethod
@@ -1503,7 +1509,7 @@ class Understander:
             order=order, aggregate="sum" if summed else None if averaged else _aggregate(_blank(folded, self.exclusions), words),
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
-            or names_last_place or elliptical,
+            or names_last_place or elliptical or WHOLE_GROUP.search(folded) is not None,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),

@@ -58,6 +58,13 @@ def test_bcch_unemployment_rolling_quarters(data_dir):
     assert all(0 < row.value < 20 for row in rows)
 
 
+def test_bcch_copper_leaves_out_days_filled_without_a_quote(data_dir):
+    rows = list(bcch.read_observations(data_dir, card("CHL.COPPER.PRICE"), bcch.RegionMatcher([]), set(), []))
+    periods = {row.period for row in rows}
+    assert max(periods) == "2025-07-23" and "2025-01-01" not in periods  # con_dato FALSE: the last quote repeated
+    assert "2024-08-01" in periods  # rows before the flag existed (NA) are quotes
+
+
 def test_bcch_regional_gdp_maps_every_region(data_dir):
     skipped: set[str] = set()
     matcher = bcch.RegionMatcher(chile_areas.load(data_dir))

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from agent.llm import FakeChooser
-from agent.models import Answer, Conversation
+from agent.models import Answer, Conversation, PeriodSpec
 from agent.pipeline import Cifra
 from agent.plan import polarity
 from agent.understand import number
@@ -644,7 +644,7 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     ("PIB de Chile y Perú en 2020, ¿cuántas veces más grande es el de Perú?", "ratio", ["PER", "CHL"], (2020, 2020)),
     ("cuanta gente vive en el mundo hoy en dia? dato 2025", "value", ["WLD"], (2025, 2025)),  # the year says which day
     ("un trabajo sobre salud en latinoamerica: cuantos años vive en promedio la gente en chile? en 2024", "value",
-     ["G-LATAM", "CHL"], (2024, 2024)),  # a lifetime is an average itself, never the region's mean
+     ["CHL"], (2024, 2024)),  # a lifetime is an average itself, never the region's mean (shown apart)
     ("imacec marzo 2026 vs mismo mes del año anterior", "change", ["CHL"], (2025, 2026)),  # that month a year before
     ("¿Cuánto creció en promedio la economía chilena en la década de los 2000? crecimiento del PIB real", "aggregate",
      ["CHL"], (2000, 2009)),
@@ -856,7 +856,7 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
     (["¿cuánto creció el Imacec en marzo de 2025 frente a marzo de 2024?", "¿y el mismo mes del año anterior?"],
      "change", (2023, 2024), None),  # the change, a year earlier
     (["los 3 países de Centroamérica con más homicidios en 2020", "ordénalos de menor a mayor"], "rank", (2020, 2020),
-     None),  # every member, not the top 3
+     7),  # every member, not the top 3
     (["esperanza de vida de Perú en 1990", "¿y en 2020?", "¿cuánto cambió?"], "change", (1990, 2020), None),
     (["IPC de Chile en junio de 2024", "¿y cuánto subió respecto a junio del año anterior?"], "change", (2023, 2024),
      None),  # from the period named to the last answer's
@@ -3359,3 +3359,89 @@ def test_a_share_of_a_subtotal_after_a_ranking_is_never_another_measures_share(c
     answer = last_answer(cifra, ["Que regiones aportaron mas al PIB el año pasado? dame las 3 primeras",
                                  "¿qué porcentaje del subtotal regionalizado es la región metropolitana?"])
     assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize(("questions", "plans"), [
+    (["desempleo de Chile vs promedio de Sudamérica en 2022"],
+     [("value", ["CHL"], None, None), ("aggregate", [], "M49-005", "avg")]),  # never the group's average alone
+    (["población de Chile y de Sudamérica en 2022"],
+     [("value", ["CHL"], None, None), ("aggregate", [], "M49-005", "sum")]),  # an amount: the members' sum
+    (["esperanza de vida de Chile en 2020", "¿está sobre el promedio de América Latina?"],
+     [("value", ["CHL"], None, None), ("aggregate", [], "G-LATAM", "avg")]),  # never a mean of Chile alone
+    (["pobreza de La Pintana vs promedio de la Región Metropolitana"],
+     [("latest", ["CL-13112"], None, None), ("aggregate", [], "CL-13", "avg")]),  # of the region's comunas
+])  # fmt: skip
+def test_a_group_with_no_figures_beside_places_is_its_members_figure(cifra, questions, plans):
+    answer = last_answer(cifra, questions)
+    assert [(part.plan.operation, part.plan.area_codes, part.plan.group_code, part.plan.aggregate)
+            for part in answer.parts] == plans, answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas"), [
+    (["esperanza de vida de Chile en 2020", "¿está sobre el promedio mundial?", "¿y sobre el de América Latina?"],
+     ["CHL"]),  # the first place again, beside the next average (answered apart: Latin America has no figures)
+    (["life expectancy in Chile 2020", "is it above the Latin American average?", "and above the world's?"],
+     ["CHL", "WLD"]),  # never the world twice
+])  # fmt: skip
+def test_above_the_next_place_sets_the_first_answer_against_it(cifra, questions, areas):
+    answer = last_answer(cifra, questions)
+    first = answer.parts[0].plan if answer.parts else answer.plan
+    assert first.area_codes == areas, answer.answer
+    assert len(answer.parts) == (2 if areas == ["CHL"] else 0), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "area"), [
+    (["poblacion de la provincia de llanquihue 2024 segun las proyecciones", "¿y la de Osorno?"], "CL-103"),
+    (["cuanta gente vive en valparaiso este año??", "la region, segun la proyeccion del INE"], "CL-05"),
+    (["cuántas personas viven en la comuna de Valparaíso en 2024", "no, la región"], "CL-05"),
+])  # fmt: skip
+def test_a_place_said_after_an_answer_is_of_the_answers_kind(cifra, questions, area):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.plan.area_codes, answer.plan.indicator_code) == (
+        "ok", [area], "CHL.POPULATION.PROJ"), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "code", "period"), [
+    (["imacec abril 2026", "¿y el mismo mes del año pasado? ¿cuánto creció?"], "CHL.IMACEC",
+     PeriodSpec(start=2025, end=2026, month=4, month_end=4)),  # from then to the answer, never April 2025's growth
+    (["imacec abril 2026", "¿y el crecimiento del mismo mes del año pasado?"], "CHL.IMACEC.GROWTH_12M",
+     PeriodSpec(start=2025, end=2025, month=4)),  # the growth named: that month's
+    (["¿Cuánto creció la economía chilena en el primer trimestre de 2026 respecto al mismo trimestre del año anterior?",
+      "y en todo el 2025 cuanto crecio el pib?"], "CHL.GDP.VOLUME", PeriodSpec(start=2024, end=2025)),
+    (["Show me GDP per head for Chile between 2015 and 2023", "how much did it change in percent over that span?"],
+     "NY.GDP.PCAP.CD", PeriodSpec(start=2015, end=2023)),
+])  # fmt: skip
+def test_a_change_asked_after_an_answer_spans_from_the_period_said(cifra, questions, code, period):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.indicator_code, answer.plan.period) == (code, period), answer.answer
+
+
+@pytest.mark.parametrize(("question", "code", "language"), [
+    ("real wages index chile may 2026", "CHL.WAGES.REAL_INDEX", "en"),  # an index is the level, never its growth
+    ("remuneraciones reales mayo 2026", "CHL.WAGES.REAL_INDEX", "es"),
+    ("inflación mayo 2025", "CHL.CPI.INFLATION_12M", "es"),
+])  # fmt: skip
+def test_an_index_named_is_the_index_itself(cifra, question, code, language):
+    answer = cifra.ask(question)
+    assert (answer.plan.indicator_code, answer.language) == (code, language), answer.answer
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    ("PIB y población de Chile según el INE", ["CHL.GDP.CURRENT", "CHL.CENSUS2024.POP"]),  # a short name is a measure
+    ("pib y desempleo de chile en 2020", ["CHL.GDP.CURRENT", "CHL.UNEMPLOYMENT.RATE"]),
+])  # fmt: skip
+def test_two_measures_by_their_short_names_are_both_answered(cifra, question, codes):
+    answer = cifra.ask(question)
+    assert [part.plan.indicator_code for part in answer.parts] == codes, answer.answer
+
+
+def test_sorting_after_the_top_member_sorts_the_whole_group(cifra):
+    answer = last_answer(cifra, ["que pais de sudamerica tenia el pib per capita mas alto el 2024? en dolares",
+                                 "ordénalos"])
+    assert answer.plan.operation == "rank" and len(answer.values) == 12, answer.answer
+
+
+def test_which_ones_after_a_count_lists_them(cifra):
+    answer = last_answer(cifra, ["How many South American countries had inflation above 10% in 2023?",
+                                 "which ones? list them with the numbers"])
+    assert answer.plan.operation == "count" and {value.area for value in answer.values} >= {"ARG", "SUR", "COL"}

@@ -1,4 +1,5 @@
-"""Banco Central de Chile series files: ``;``-separated, decimal comma, columns serie/fecha/valor.
+"""Banco Central de Chile series files: ``;``-separated, decimal comma, columns serie/fecha/valor (and, for copper,
+con_dato: FALSE marks a day without a quote that repeats the last one, never an observation).
 
 One file holds several series; a curated card picks its series by label. ``pib_regional.csv`` is
 the exception: each label is a region, matched to the region list by folded, fuzzy name.
@@ -94,8 +95,8 @@ def _read(data_dir: Path, card: IndicatorCard, regions: RegionMatcher, skipped: 
             continue
         else:
             area = "CHL"
-        if row["valor"].strip() in ("", "NA"):
-            continue
+        if row["valor"].strip() in ("", "NA") or row.get("con_dato") == "FALSE":
+            continue  # no value, or a day without a quote filled with the last one (the copper file says which)
         period = _period(card.frequency, row["fecha"], row, path, line)
         try:
             vintage = date.fromisoformat(row["fecha_scraping"])
