@@ -13,6 +13,7 @@ from agent.lexicon import function_words, lexicon
 from agent.llm import NONE, Candidate, Chooser, choice_schema, consult, numbered
 from agent.models import PlanOutcome, Understanding
 from agent.prompts import load_prompt
+from agent.time_expressions import UNIT_MONTHS
 from catalog.text import fold
 
 NO_MATCH_SCORE = 0.86
@@ -139,7 +140,8 @@ class FamilyChooser:
             # returned most often.
             contenders = [family for family in ranked[:2] if self.fits(family[2], wanted) and (
                 not understanding.pair or self._holds_pair(family[2], understanding))] or ranked[:2]
-            asked = {word[:STEM] for word in fold(understanding.question).split() if len(word) > 2}
+            asked = {word[:STEM] for word in fold(understanding.question).split() if len(word) > 2
+                     and word not in UNIT_MONTHS}  # "hace cinco años" says when, never "15 a 19 años de edad"
             counted = max(contenders, key=lambda family: (len(asked & self._name_stems(family[2])),
                                                           -len(self._name_stems(family[2]) - asked), family[1]))[2]
             if self.chooser is not None and ask_model:

@@ -56,6 +56,12 @@ class PlaceMatch(BaseModel):
     included: list[Place] = []  # members a parenthesis says the group includes ("que incluye a México")
 
 
+
+def _beside_members(words: list[str], span: tuple[int, int]) -> bool:
+    """Does a word for members stand right before or after the name ("los países sudamericanos")?"""
+    start, end = span
+    return start > 0 and words[start - 1] in MEMBER_WORDS or end + 1 < len(words) and words[end + 1] in MEMBER_WORDS
+
 def _demonym_forms(demonym: str) -> list[str]:
     """'chileno' -> chileno, chilena, chilenos, chilenas; 'Chilean' -> chilean, chileans."""
     base = fold(demonym)
@@ -191,7 +197,8 @@ class Gazetteer:
             if not self.is_group(place):  # the "países" of Países Bajos name no members
                 in_names.update(range(index, end + 1))
             index += length
-        by_people = any(place.matched in self._peoples for place in places)
+        by_people = any(place.matched in self._peoples and not _beside_members(words, word_spans[place.code])
+                        for place in places)  # "los países sudamericanos", "South American countries": of countries
         within = {COUNTRY_OF_KIND.get(place.kind) for place in places}
         places = [place for place in places if not (place.matched in self._demonyms and place.code in within)]
         # "Chile's Metropolitan Region", "Puente Alto, Chile": the country next to its own division says where it is

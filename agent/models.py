@@ -52,6 +52,8 @@ class PeriodSpec(BaseModel):
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
     shift_months: int | None = Field(None, description="A follow-up's period relative to the previous one's, in months: "
                                                        "-1 'el mes anterior', 12 'un año después'.")
+    shift_days: int | None = Field(None, description="A follow-up's day relative to the previous answer's day: -1 'el "
+                                                     "día anterior', 1 'the next day'.")
     same_part: bool = Field(False, description="'el mismo trimestre de 2021': the previous period's month or quarter, "
                                                "in the years named.")
     since_previous: bool = Field(False, description="'¿cuánto cambió desde entonces?': from the previous answer's "
@@ -68,7 +70,8 @@ class PeriodSpec(BaseModel):
     def refers_back(self) -> bool:
         """Named from the previous answer's period ("desde entonces", "entre 2017 y ese año", "el mes anterior"): the
         question follows that answer."""
-        return self.since_previous or self.until_previous or self.shift_months is not None
+        return self.since_previous or self.until_previous or self.shift_months is not None or self.shift_days is not None \
+            or self.same_part
 
     @property
     def later_end(self) -> "PeriodSpec":

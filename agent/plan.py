@@ -8,7 +8,7 @@ or a question that asks several things at once, is asked back with what can be a
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -163,6 +163,8 @@ WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which ar
 # "¿cuánto creció?", "how much did it grow?": a change asked, not a growth rate named ("el crecimiento de ese mes")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+){0,2}?(?:crecio|crecieron|ha crecido|subio|subieron|"
                            r"grew|grow|rose|increased)\b")
+PRICE_OF = re.compile(r"\b(?:precio|price)\s+(?:de la|del|de los|de las|de|of the|of)\s+(\w+)")  # "el precio de la plata"
+IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por ciento)\b|\ben %")  # never "in points"
 THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
@@ -314,6 +316,11 @@ class Planner:
             member_kind or "").startswith("cl_")
 
         kept = {field: getattr(current, field) for field in VARIANT_FIELDS} if follow_up else _carried_values(carried_from)
+        if carried_from is not None and carried_from.family == current.family and specified \
+                and not specified & {"measure", "transform"}:
+            # "and nominal wages?" after real wage growth: the same measure at other prices, its growth too (never "¿y el
+            # PIB per cápita?" after GDP growth, another measure)
+            kept = {field: getattr(carried_from, field) for field in VARIANT_FIELDS}
         if TOTAL_SAID.search(fold(understanding.question)):
             kept.pop("measure", None)
         everyone = bool(understanding.topic_text) and set(understanding.topic_text.split()) <= POPULATION_WORDS
@@ -433,9 +440,10 @@ class Planner:
             said = lexicon().has_phrase(asked, lexicon().operations[f"aggregate_{understanding.aggregate}"])
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": said or understanding.aggregate})
         relative = lexicon().has_phrase(asked, lexicon().operations["percent_change"])
-        if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and \
-                self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent":
-            # "Which of the two is bigger, and by how much in percent?": no difference in the measure's unit instead
+        if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and (
+                self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent" or IN_PERCENT.search(asked)):
+            # "Which of the two is bigger, and by how much in percent?": no difference in the measure's unit instead;
+            # "what's that gap in percent?" of two rates: in points, or relative? asked back
             ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
@@ -463,7 +471,8 @@ class Planner:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
                 understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also \
-                and not THAT_AGAINST.search(asked):  # "and above the world's?": the first answer against another place
+                and not THAT_AGAINST.search(asked) and not OPENS_AGAINST.search(asked):  # "and above the world's?",
+            # "¿y comparado con el mundo?": the first answer against another place
             outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
@@ -726,6 +735,12 @@ class Planner:
                 or understanding.operation not in (None, Operation.RANK)):
             # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
             return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
+        if previous is not None and (priced := PRICE_OF.search(asked)) and priced[1] not in fold(
+                self.catalog.get(previous.indicator_code).name_es + " " + self.catalog.get(previous.indicator_code).name_en) \
+                and priced[1] not in understanding.topic_text.split():
+            # "¿y el precio de la plata ese día?" after copper's: a price of something the reading set aside (silver,
+            # said like money), never copper's again
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": priced[1]})
         if previous is not None and len(unknown := self.family.unknown_words(understanding.topic_text)) >= 2 \
                 and not self.catalog.names_a_measure(list(topic_words)):
             # "Cool, can you book me a bus ticket from there to Santiago?": words no measure uses, never the last
@@ -902,6 +917,9 @@ class Planner:
                 and context.period.is_single_year and context.period.start < period.end:
             # "how many percentage points did that change by 2020?" after 2000: from the previous answer's year
             period = period.model_copy(update={"start": context.period.start})
+        if period.until_previous and understanding.places and OPENS_AGAINST.search(asked) and period.start is not None:
+            # "and against the euro area back in 2015?": the places side by side that year, never a change to it
+            period = PeriodSpec(start=period.start, end=period.start)
         if period.until_previous:  # "entre 2017 y ese año": to the year the previous answer ends in
             said = self._said_period(context) if context is not None else None
             if said is None or said.start is None or (period.month and not (said.month_end or said.month)):
@@ -946,6 +964,12 @@ class Planner:
                 and period.shift_months % 12 == 0 and AGO.search(asked) and not period.month:
             year = date.today().year + period.shift_months // 12  # "¿cuál fue el precio del cobre hace tres años?": from
             period = PeriodSpec(start=year, end=year)  # now, when no answer came before
+        if period.shift_days is not None:  # "¿y el día anterior?" after a day's copper price: that day, moved
+            said = self._answered_period(context, conversation) if context is not None else None
+            if said is None or said.day is None or said.day_end is not None:
+                return PlanOutcome(status="clarify", reason="no_shift")
+            day = date(said.start, said.month, said.day) + timedelta(days=period.shift_days)
+            period = PeriodSpec(start=day.year, end=day.year, month=day.month, day=day.day)
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
             said = self._answered_period(context, conversation) if context is not None else None  # del año
             # anterior?": that month of it; "and the year before that?" after the highest day of 2024: 2023's highest
@@ -1077,6 +1101,9 @@ class Planner:
                 and (chosen.transform != "growth" or understanding.rate_changed):
             # "¿cuánto creció en los últimos 10 años?": from ten years before the newest observed period to it
             newest = self._to_latest(chosen, areas, PeriodSpec(start=0))
+            if context is not None and context.indicator_code == chosen.code and context.period.projected \
+                    and context.period.is_single_year:  # after a projection (2024's): the decade up to it
+                newest = PeriodSpec(start=0, end=context.period.start)
             if newest.end is not None:
                 period = PeriodSpec(start=newest.end - period.last_n_years, end=newest.end, month=newest.month_end,
                                     month_end=newest.month_end)

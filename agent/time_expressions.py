@@ -126,6 +126,9 @@ SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter", "hac
     re.compile(rf"\b(?:el |la |the )?(?P<unit>{UNITS}) {WAY}\b"),
     re.compile(rf"\b(?:the )?(?:(?P<back>previous|prior|preceding)|following|next) (?P<unit>{UNITS})\b"),
 ]
+# "¿y el día anterior?", "and the next day?", "dos días después": days from the previous answer's day
+DAY_SHIFT = re.compile(rf"\b(?:(?P<count>un|one|a|\d+|{'|'.join(NUMBER_WORDS)}) (?:dia|dias|day|days)|(?:el |the )?(?:dia|day)) "
+                       rf"{WAY}\b|\b(?:the )?(?:(?P<before>previous|prior|preceding)|following|next) day\b")
 COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|over|relative|than|que)"
                       r"(?: a| al| del| de| con| to| with| the| el| la)?\s*$")
 
@@ -463,6 +466,12 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
         year, span = years[0]
         restated = find_shift(folded)  # "¿y diez años antes, en 2014?": the year says where the shift lands
         return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span] + ([restated[1]] if restated else []))
+    day_shift = DAY_SHIFT.search(folded)
+    if day_shift:
+        count = day_shift["count"]
+        days = 1 if count in (None, "un", "one", "a") else _count(count)
+        back = day_shift["back"] or day_shift["before"]
+        return PeriodMatch(period=PeriodSpec(shift_days=-days if back else days), spans=[day_shift.span()])
     shift = find_shift(folded)
     if shift:
         month = MONTH_OF_THAT_YEAR.search(folded) if shift[0] % 12 == 0 else None  # "¿y en marzo del año anterior?":
@@ -506,8 +515,11 @@ def shifted(period: PeriodSpec, months: int) -> PeriodSpec | None:
             return PeriodSpec(start=start, end=start, month=month, day=period.day) \
                 if period.day <= calendar.monthrange(start, month)[1] else None
         return PeriodSpec(start=start, end=start, month=month)
-    if period.quarter and period.start is not None and months % 3 == 0 and not period.quarter_end:
+    if period.quarter and period.start is not None and months % 3 == 0:
         year, month = moved(period.start, 3 * period.quarter - 2)
+        if period.quarter_end and period.end is not None:  # "and the quarter before that?" after Q1 2025–Q1 2026
+            end, month_end = moved(period.end, 3 * period.quarter_end - 2)
+            return PeriodSpec(start=year, end=end, quarter=(month + 2) // 3, quarter_end=(month_end + 2) // 3)
         return PeriodSpec(start=year, end=year, quarter=(month + 2) // 3)
     if period.start is not None and not period.month and not period.quarter and months % 12 == 0:
         return PeriodSpec(start=period.start + months // 12, end=(period.end or period.start) + months // 12)

@@ -400,14 +400,18 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
                       r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
+# "mayor que el promedio de América Latina", "above the world average": a figure against an average
+AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior|higher|lower|above|below|"
+                                r"sobre|bajo|encima|debajo|versus|vs)\s+(?:(?:que|than|de|del|a|al)\s+)?(?:el |la |the )?"
+                                r"(?:promedio|media|average|mean)\b")
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
                          r"toda la region|toda la provincia|todo el pais|"
                          r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
                          r"en su conjunto|(?:el|del) pais (?:completo|entero))\b|"
                          # "la región, según la proyección del INE" after Valparaíso: the region, not the comuna
-                         r"^\W*(?:(?:no|ya|y|and|i mean|me refiero a)\W+)*(?:la|the) (?:region|provincia|province)\b"
-                         r"(?!\s+(?:de|del|of|con|with|mas|menos|most|que|donde|where|which|en|in|y|and)\b)")
+                         r"^\W*(?:(?:no|ya|y|and|i mean|me refiero a)\W+)*(?:la|the) (?:region|provincia|province)"
+                         r"(?=\s*$|\s+(?:segun|according|nomas|no|mejor|instead|entonces|then|por favor|porfa|please)\b)")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
@@ -1462,6 +1466,14 @@ class Understander:
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
+        if operation in (Operation.RANK, Operation.WHICH_PERIOD) and len(places.places) >= 2 \
+                and AGAINST_AN_AVERAGE.search(folded):
+            # "¿el desempleo en Chile fue mayor que el promedio de América Latina?": a place beside a group's average,
+            # never the highest of anything
+            operation, order, member_kind = None, None, None
+        if operation is None and member_kind and OPENS_AGAINST.search(folded) and places.places \
+                and all(place.kind == "aggregate" for place in places.places):
+            member_kind = None  # "and versus high-income countries?": the published aggregate, against the last answer
         group = self._group(places.places, operation, member_kind)
         if group is not None and group.kind == "aggregate" and member_kind == "country":
             # "¿cuántos países de la Unión Europea…?": its member states, in place of its published figure

@@ -110,6 +110,9 @@ PERIODS = [
     ("los 10 países más poblados", {}),  # a top ten, no decade
     ("¿y comparado con el año anterior?", {}),  # never "ese año"
     ("¿cuánto subió el IPC el año antepasado?", {"start": 2024, "end": 2024}),
+    ("¿y el día anterior?", {"shift_days": -1}),  # the last answer's day, moved
+    ("and the next day?", {"shift_days": 1}),
+    ("¿y tres días antes?", {"shift_days": -3}),
 ]
 
 
@@ -159,6 +162,8 @@ def test_months_written_in_digits_are_named(text, expected):
     ({"start": 2025, "end": 2025, "month": 1}, -1, {"start": 2024, "end": 2024, "month": 12}),
     ({"start": 2023, "end": 2023, "quarter": 1}, -3, {"start": 2022, "end": 2022, "quarter": 4}),
     ({"start": 2020, "end": 2020}, -24, {"start": 2018, "end": 2018}),
+    ({"start": 2025, "end": 2026, "quarter": 1, "quarter_end": 1}, -3,
+     {"start": 2024, "end": 2025, "quarter": 4, "quarter_end": 4}),  # both ends of a change between quarters
     ({"start": 2020, "end": 2020}, -1, None),  # a month before a year names no period
     ({"latest": True}, -12, None),
 ])  # fmt: skip

@@ -3445,3 +3445,77 @@ def test_which_ones_after_a_count_lists_them(cifra):
     answer = last_answer(cifra, ["How many South American countries had inflation above 10% in 2023?",
                                  "which ones? list them with the numbers"])
     assert answer.plan.operation == "count" and {value.area for value in answer.values} >= {"ARG", "SUR", "COL"}
+
+
+@pytest.mark.parametrize(("questions", "operation", "period"), [
+    (["a cuanto estaba el cobre el 15 de marzo del 2024?", "¿y el día anterior?"], "value",
+     PeriodSpec(start=2024, end=2024, month=3, day=14)),  # never a measure named "día anterior"
+    (["How much did Chile's GDP grow in Q1 2026 compared with the same quarter a year before? real terms",
+      "and the quarter before that?"], "change", PeriodSpec(start=2024, end=2025, quarter=4, quarter_end=4)),
+    (["PIB de la región del Biobío en el tercer trimestre del 2025", "¿y en la región vecina? Ñuble digo",
+      "¿cuántas veces más grande es la economía del Biobío que la de Ñuble en ese trimestre?"], "ratio",
+     PeriodSpec(start=2025, end=2025, quarter=3)),  # "ese trimestre" follows the last answer
+    (["poblacion de la provincia de llanquihue 2024 segun las proyecciones",
+      "¿cuánto creció Llanquihue en la última década, o sea desde 2014?"], "change",
+     PeriodSpec(start=2014, end=2024)),  # after a projection, the decade up to it
+])  # fmt: skip
+def test_a_period_moved_from_the_last_answer(cifra, questions, operation, period):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.plan.operation, answer.plan.period) == ("ok", operation, period), answer.answer
+
+
+def test_which_of_two_places_has_more_gives_both_and_says_which(cifra):
+    answer = last_answer(cifra, ["cuánta gente vive en puente alto? proyeccion 2025",
+                                 "y la florida que es la comuna del lado, en 2025? cual tiene mas gente"])
+    assert (answer.plan.operation, answer.plan.area_codes, answer.plan.verdict) == (
+        "value", ["CL-13201", "CL-13110"], True), answer.answer
+    assert "Puente Alto" in answer.answer.split(".")[-2], answer.answer
+
+
+@pytest.mark.parametrize(("questions", "code", "operation", "areas"), [
+    (["precio del cobre el 15 de marzo de 2024", "¿cuál fue el precio más alto de todo 2024 y qué día?"],
+     "CHL.COPPER.PRICE", "which_period", ["CHL"]),  # "el precio" alone is the last price, never the CPI
+    (["How much have real wages in Chile grown over the last 12 months? Use the latest month you have",
+      "and nominal wages?"], "CHL.WAGES.GROWTH_12M", "latest", ["CHL"]),  # the same growth, at other prices
+    (["crecimiento del PIB de Chile 2020", "¿y el PIB per cápita?"], "NY.GDP.PCAP.CD", "value", ["CHL"]),
+    (["cuanto crecio el pib de antofagasta el primer trimestre 2026 comparado con el primer trimestre del 2025",
+      "¿y la región metropolitana?"], "CHL.GDP.REGIONAL", "change", ["CL-13"]),  # a region named: the same change
+    (["cuantos hijos por mujer tenian en chile hace cinco años"], "SP.DYN.TFRT.IN", "value",
+     ["CHL"]),  # "años" says when, never an age group
+])  # fmt: skip
+def test_a_follow_up_keeps_what_it_does_not_change(cifra, questions, code, operation, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.indicator_code, answer.plan.operation, answer.plan.area_codes) == (
+        code, operation, areas), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas", "operation"), [
+    (["el desempleo en chile el año pasado fue mayor que el promedio de america latina?"], ["CHL"], "value"),
+    (["Is China above the world average in CO2 emissions per person? latest data you have",
+      "And versus high-income countries?"], ["CHN", "HIC"], "latest"),  # the published aggregate, never a ranking
+    (["Is Spain's unemployment rate above the EU average? 2024 numbers please",
+      "and against the euro area back in 2015?"], ["ESP", "EMU"], "value"),  # that year, never a change to it
+    (["el pib per capita de chile el año pasado estaba por sobre el promedio de sudamerica?? cuanto mas o menos",
+      "¿y en qué puesto queda Chile entre los países sudamericanos?"], ["CHL"], "position"),  # of the measure asked
+])  # fmt: skip
+def test_a_place_against_an_average_is_never_a_ranking_nor_a_change(cifra, questions, areas, operation):
+    answer = last_answer(cifra, questions)
+    plan = answer.parts[0].plan if answer.parts else answer.plan
+    assert (plan.area_codes, plan.operation) == (areas, operation), answer.answer
+    assert plan.indicator_code != "SP.POP.TOTL", answer.answer  # "los países sudamericanos" counts no people
+
+
+def test_a_gap_in_percent_between_two_rates_is_asked_back(cifra):
+    answer = last_answer(cifra, ["Is Spain's unemployment rate above the EU average? 2024 numbers please",
+                                 "whats that gap in percent?"])
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+def test_old_people_said_fondly_are_the_elderly(cifra):
+    answer = cifra.ask("la region de ñuble tiene mas viejitos que el promedio nacional? censo 2024")
+    assert answer.plan.indicator_code == "CHL.CENSUS2024.POP_65_PLUS", answer.answer
+
+
+def test_the_price_of_something_set_aside_is_never_the_last_price(cifra):
+    answer = last_answer(cifra, ["a cuanto estaba el cobre el 15 de marzo del 2024?", "¿y el precio de la plata ese día?"])
+    assert answer.status == "no_data" and answer.values == [], answer.answer
