@@ -164,7 +164,7 @@ WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which ar
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+){0,2}?(?:crecio|crecieron|ha crecido|subio|subieron|"
                            r"grew|grow|rose|increased)\b")
 PRICE_OF = re.compile(r"\b(?:precio|price)\s+(?:de la|del|de los|de las|de|of the|of)\s+(\w+)")  # "el precio de la plata"
-IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por ciento)\b|\ben %")  # never "in points"
+IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por ciento)\b(?! points)|\ben %")  # never "in points"
 THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
@@ -469,10 +469,15 @@ class Planner:
             outcome.plan, outcome.also = beside[0], beside[1:]
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
+        last = conversation.turns[-1] if conversation.turns else None
+        each_measure = last is not None and last.plan is not None and (understanding.operation is None or any(
+            plan.indicator_code != last.plan.indicator_code for plan in last.also))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
-                understanding.operation not in TWO_OPERANDS and conversation.turns and conversation.turns[-1].also \
-                and not THAT_AGAINST.search(asked) and not OPENS_AGAINST.search(asked):  # "and above the world's?",
-            # "¿y comparado con el mundo?": the first answer against another place
+                understanding.operation not in TWO_OPERANDS and last is not None and last.also and each_measure \
+                and not THAT_AGAINST.search(asked) and not OPENS_AGAINST.search(asked):
+            # "¿y en 2020?" after two measures (or a place beside a group's average): each again; never after "and
+            # above the world's?", "¿y comparado con el mundo?" (the first answer against another place), nor "¿y en
+            # qué lugar queda La Pintana?" after its rate beside the region's average (its place alone)
             outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome

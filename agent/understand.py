@@ -400,6 +400,8 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
                       r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
+MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower)\b(?:\s+\w+){0,5}?\s+(?:que|than)\s+"
+                                 r"(?:el|la|los|las|the)\b")
 # "mayor que el promedio de América Latina", "above the world average": a figure against an average
 AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior|higher|lower|above|below|"
                                 r"sobre|bajo|encima|debajo|versus|vs)\s+(?:(?:que|than|de|del|a|al)\s+)?(?:el |la |the )?"
@@ -1283,7 +1285,9 @@ class Understander:
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]
         elif one_member and operation in (None, Operation.RANK) and not top_n and group_kind is None and len(places.places) == 2 and \
-                self._member_and_whole(places.places, ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]):
+                self._member_and_whole(places.places, ONE_MEMBER_KINDS[next(kind for kind in one_member.groups() if kind)]) \
+                and not MORE_THAN_THE_OTHER.search(folded):  # "¿la comuna tiene más adultos mayores que la región?":
+            # the two side by side
             # "¿es verdad que La Pintana es la comuna con más pobreza de la RM?": where it stands there, never its
             # figure alone
             operation = Operation.POSITION

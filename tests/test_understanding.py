@@ -3519,3 +3519,20 @@ def test_old_people_said_fondly_are_the_elderly(cifra):
 def test_the_price_of_something_set_aside_is_never_the_last_price(cifra):
     answer = last_answer(cifra, ["a cuanto estaba el cobre el 15 de marzo del 2024?", "¿y el precio de la plata ese día?"])
     assert answer.status == "no_data" and answer.values == [], answer.answer
+
+
+def test_more_of_something_than_the_area_holding_it_sets_both_side_by_side(cifra):
+    answer = cifra.ask("Segun el censo 2024, la comuna de Valparaiso tiene mas adultos mayores en proporcion que la "
+                       "region de Valparaiso en general? hablo de 65 y mas")
+    assert (answer.plan.operation, answer.plan.indicator_code, sorted(answer.plan.area_codes)) == (
+        "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-05", "CL-05101"]), answer.answer  # never a ranking
+
+
+@pytest.mark.parametrize(("questions", "parts"), [
+    (["desempleo de Chile vs promedio de Sudamérica en 2022", "¿y en 2020?"], 2),  # both again, that year
+    (["la pobreza multidimensional en la pintana esta muy por encima del promedio de las comunas de la RM?",
+      "¿y en qué lugar queda La Pintana entre las comunas de la RM?"], 0),  # its place, once
+])  # fmt: skip
+def test_a_follow_up_after_a_place_beside_an_average(cifra, questions, parts):
+    answer = last_answer(cifra, questions)
+    assert len(answer.parts) == parts, answer.answer
