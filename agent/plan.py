@@ -54,8 +54,8 @@ MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?
                             r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
-WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|of the|of the whole)\s+(?:pais|country)\b|\b(?:total|nivel) nacional\b|"
-                           r"\bnational total\b")  # "¿qué porcentaje del país representa?" after a region's figure
+WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|in the whole|the whole|the entire)\s+(?:pais|country)\b|"
+                           r"\b(?:total|nivel) nacional\b|\bnational total\b")  # "¿qué porcentaje del país representa?" after a region's figure
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
@@ -136,7 +136,7 @@ THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese v
                           # promedio mundial?": the last answer's figure beside another place's
                           rf"\b(?:that|this|it|eso|esto)\s+(?:compare|compares|stack up|stacks up)\b|"
                           rf"\bse compara (?:eso|esto)\b|\bcompara(?:r)? (?:eso|esto)\b|"
-                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:esta|estaba|is it|was it)\s+(?:sobre|bajo|above|below)\b|"
+                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:esta|estaba|is it|was it|is that|was that|is this)\s+(?:sobre|bajo|above|below)\b|"
                           + ABOVE_THE_OTHER)
 BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+){0,5}?(?:19|20)\d\d\b")  # "had it
 # fallen by May 2020?": from the last answer's period to the one named
@@ -465,7 +465,8 @@ class Planner:
             outcome.plan = outcome.plan.model_copy(update={"verdict": True})  # "¿cuál es mayor?": said, not only shown
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
             outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
-        if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(outcome.plan)):
+        against = conversation.last_plan if THAT_AGAINST.search(asked) else None
+        if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(outcome.plan, against)):
             outcome.plan, outcome.also = beside[0], beside[1:]
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
@@ -521,13 +522,18 @@ class Planner:
                   for place in understanding.places]
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
 
-    def _group_beside_places(self, plan: QueryPlan) -> list[QueryPlan]:
+    def _group_beside_places(self, plan: QueryPlan, against: QueryPlan | None) -> list[QueryPlan]:
         """"Chile vs el promedio de Sudamérica", "esperanza de vida de Chile y América Latina": a group with no figures
         of its own, asked beside places, is its members' figure in that year (their sum for an amount, else their
-        mean), answered after the places' own values; never the places alone, nor the group alone."""
+        mean), answered after the places' own values; never the places alone, nor the group alone. ``against``: the
+        last answer, when the question sets it against the group ("is that above the South American average?")."""
         chosen = self.catalog.get(plan.indicator_code)
         if plan.operation == Operation.AGGREGATE and plan.group_code and plan.area_codes:
             group, places = plan.group_code, plan.area_codes  # "desempleo de Chile vs promedio de Sudamérica"
+        elif plan.operation == Operation.AGGREGATE and plan.group_code and against is not None \
+                and against.operation in (Operation.VALUE, Operation.LATEST) and len(against.area_codes) == 1 \
+                and against.indicator_code == plan.indicator_code and plan.period.is_single_year:
+            group, places = plan.group_code, against.area_codes
         elif plan.operation in (Operation.VALUE, Operation.LATEST, Operation.AGGREGATE) and not plan.group_code \
                 and len(plan.area_codes) > 1 and plan.aggregate in (None, "avg", "sum"):
             groups = [area for area in plan.area_codes if self.catalog.lists_members(area)
@@ -1847,6 +1853,10 @@ class Planner:
                conversation: Conversation) -> tuple[list[str], str | None]:
         new_areas = [place.code for place in understanding.places]
         group = understanding.group.code if understanding.group else None
+        beside = next((plan.group_code for plan in conversation.turns[-1].also if plan.operation == Operation.AGGREGATE
+                       and plan.group_code), None) if conversation.turns else None
+        if beside and not group and understanding.operation in MEMBERS_COMPARED and OF_THEM.search(fold(understanding.question)):
+            group = beside  # "where does Chile rank among them?" after Chile beside South America's average
         if previous is not None and previous.operation in (Operation.AGGREGATE, Operation.COUNT) and previous.group_code \
                 and not new_areas and not group and OF_THEM.search(fold(understanding.question)):
             return [], previous.group_code  # "¿cuál de ellos era el más poblado?" after the sum of a group's members,
@@ -1952,6 +1962,9 @@ class Planner:
             group = next((code for code in new_areas if (code == "CHL" or code.startswith("CL-"))
                           and self.catalog.area_kinds.get(code) != understanding.member_kind), None)
             new_areas = [code for code in new_areas if code != group]
+            said_region = understanding.member_kind == "cl_comuna" and WHOLE_REGION.search(fold(understanding.question))
+            if group is None and not new_areas and said_region and talked_about:
+                group = self._region_of(talked_about[0])  # "¿cuántas comunas de la región…?" after one of its comunas
             if group is None and understanding.member_kind.startswith("cl_") and not new_areas:
                 group = DEFAULT_AREA  # "las 3 regiones con más habitantes": Chile's
         return new_areas, group

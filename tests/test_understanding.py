@@ -3536,3 +3536,25 @@ def test_more_of_something_than_the_area_holding_it_sets_both_side_by_side(cifra
 def test_a_follow_up_after_a_place_beside_an_average(cifra, questions, parts):
     answer = last_answer(cifra, questions)
     assert len(answer.parts) == parts, answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas", "group"), [
+    (["how many households were counted in Santiago in the 2024 census?",
+      "and how many households were counted in the whole country?"], ["CHL"], None),
+    (["buenas, q comuna de la araucania tiene mas pobreza por ingresos? la del 2022",
+      "y la multidimensional ahi mismo cuanto es", "cuantas comunas de la region pasan el 15% de pobreza x ingresos"],
+     [], "CL-09"),  # the region of the comuna just answered, never all of Chile
+    (["What's Chile's GDP per head right now? latest number you have",
+      "is that above or below the South American average for the same year?", "where does Chile rank among them?"],
+     ["CHL"], "M49-005"),  # among the group just averaged
+])  # fmt: skip
+def test_the_area_a_follow_up_points_at(cifra, questions, areas, group):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.area_codes, answer.plan.group_code) == (areas, group), answer.answer
+
+
+def test_that_above_a_groups_average_sets_the_last_answer_beside_it(cifra):
+    answer = last_answer(cifra, ["What's Chile's GDP per head right now? latest number you have",
+                                 "is that above or below the South American average for the same year?"])
+    assert [(part.plan.area_codes, part.plan.group_code) for part in answer.parts] == [
+        (["CHL"], None), ([], "M49-005")], answer.answer
