@@ -1855,8 +1855,9 @@ class Planner:
         group = understanding.group.code if understanding.group else None
         beside = next((plan.group_code for plan in conversation.turns[-1].also if plan.operation == Operation.AGGREGATE
                        and plan.group_code), None) if conversation.turns else None
-        if beside and not group and understanding.operation in MEMBERS_COMPARED and OF_THEM.search(fold(understanding.question)):
-            group = beside  # "where does Chile rank among them?" after Chile beside South America's average
+        if beside and not group and understanding.operation in MEMBERS_COMPARED:
+            group = beside  # "where does Chile rank among them?", "ordénalos, ¿en qué lugar queda Chile?" after Chile
+            # beside South America's average: within South America
         if previous is not None and previous.operation in (Operation.AGGREGATE, Operation.COUNT) and previous.group_code \
                 and not new_areas and not group and OF_THEM.search(fold(understanding.question)):
             return [], previous.group_code  # "¿cuál de ellos era el más poblado?" after the sum of a group's members,

@@ -3547,6 +3547,8 @@ def test_a_follow_up_after_a_place_beside_an_average(cifra, questions, parts):
     (["What's Chile's GDP per head right now? latest number you have",
       "is that above or below the South American average for the same year?", "where does Chile rank among them?"],
      ["CHL"], "M49-005"),  # among the group just averaged
+    (["tasa de fecundidad de chile vs el promedio de sudamerica 2023",
+      "ordénalos de menor a mayor, ¿en qué lugar queda chile?"], ["CHL"], "M49-005"),
 ])  # fmt: skip
 def test_the_area_a_follow_up_points_at(cifra, questions, areas, group):
     answer = last_answer(cifra, questions)
