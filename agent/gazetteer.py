@@ -56,11 +56,11 @@ class PlaceMatch(BaseModel):
     included: list[Place] = []  # members a parenthesis says the group includes ("que incluye a México")
 
 
-
 def _beside_members(words: list[str], span: tuple[int, int]) -> bool:
     """Does a word for members stand right before or after the name ("los países sudamericanos")?"""
     start, end = span
     return start > 0 and words[start - 1] in MEMBER_WORDS or end + 1 < len(words) and words[end + 1] in MEMBER_WORDS
+
 
 def _demonym_forms(demonym: str) -> list[str]:
     """'chileno' -> chileno, chilena, chilenos, chilenas; 'Chilean' -> chilean, chileans."""

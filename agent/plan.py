@@ -23,8 +23,9 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN, MAX_QUESTION_CHARS, OPENS_AGAINST,
-                              SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
+from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
+                              MAX_QUESTION_CHARS, OPENS_AGAINST, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
+                              percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -54,8 +55,9 @@ MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?
                             r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
-WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|in the whole|the whole|the entire)\s+(?:pais|country)\b|"
-                           r"\b(?:total|nivel) nacional\b|\bnational total\b")  # "¿qué porcentaje del país representa?" after a region's figure
+# "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
+WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
+                           r"(?:pais|country)\b|\b(?:total|nivel) nacional\b|\bnational total\b")
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
@@ -746,8 +748,9 @@ class Planner:
                 or understanding.operation not in (None, Operation.RANK)):
             # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
             return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
-        if previous is not None and (priced := PRICE_OF.search(asked)) and priced[1] not in fold(
-                self.catalog.get(previous.indicator_code).name_es + " " + self.catalog.get(previous.indicator_code).name_en) \
+        last_measure = self.catalog.get(previous.indicator_code) if previous is not None else None
+        if last_measure is not None and (priced := PRICE_OF.search(asked)) \
+                and priced[1] not in fold(f"{last_measure.name_es} {last_measure.name_en}") \
                 and priced[1] not in understanding.topic_text.split():
             # "¿y el precio de la plata ese día?" after copper's: a price of something the reading set aside (silver,
             # said like money), never copper's again

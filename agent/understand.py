@@ -399,7 +399,7 @@ ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
 WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+)?"
                       r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
-# What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
+# "¿la comuna tiene más adultos mayores que la región?": two places compared, never one's place in a ranking
 MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower)\b(?:\s+\w+){0,5}?\s+(?:que|than)\s+"
                                  r"(?:el|la|los|las|the)\b")
 # "mayor que el promedio de América Latina", "above the world average": a figure against an average
@@ -416,6 +416,7 @@ WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|pr
                          r"(?=\s*$|\s+(?:segun|according|nomas|no|mejor|instead|entonces|then|por favor|porfa|please)\b)")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
+# What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
