@@ -98,6 +98,9 @@ class Place(BaseModel):
                                                                    "countries): which one is meant is asked.")
     level_asked: str | None = Field(None, description="'la comuna de Ñuble': the kind the words before the name ask "
                                                      "for, where no area of that name is of it.")
+    in_context: bool = Field(False, description="Named only in a sentence before the question ('Soy profe en Puente "
+                                                "Alto. ¿Cuánto fue el desempleo?'): where the series has no data "
+                                                "for it, the country's figure is asked.")
 
 
 class IndicatorCandidate(BaseModel):

@@ -748,6 +748,11 @@ class Planner:
                 or understanding.operation not in (None, Operation.RANK)):
             # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
             return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
+        reversed_said = lexicon().has_phrase(asked, lexicon().operations["reversed_order"])
+        if previous is not None and previous.operation == Operation.RANK and reversed_said and not (
+                set(understanding.topic_text.split()) - set(reversed_said.split()) or understanding.places):
+            # "now the other way round", "¿y al revés?" after a ranking: the same members from the other end
+            return PlanOutcome(plan=previous.model_copy(update={"order": "asc" if previous.order == "desc" else "desc"}))
         last_measure = self.catalog.get(previous.indicator_code) if previous is not None else None
         if last_measure is not None and (priced := PRICE_OF.search(asked)) \
                 and priced[1] not in fold(f"{last_measure.name_es} {last_measure.name_en}") \
@@ -826,8 +831,10 @@ class Planner:
                 update={"projected": said.projected})})
         over_the_year = understanding.operation == Operation.CHANGE and lexicon().has_phrase(
             asked, lexicon().operations["over_the_last_year"])  # "¿cuánto han crecido los sueldos en el último año?"
-        if over_the_year and understanding.period in (PeriodSpec(shift_months=-12), PeriodSpec(latest=True)):
-            # "compared with a year ago", "dame el último dato": the newest 12-month change, no other period
+        if over_the_year and (understanding.period == PeriodSpec(latest=True) or understanding.period == PeriodSpec(
+                shift_months=-12) and context is None):
+            # "compared with a year ago", "dame el último dato": the newest 12-month change, no other period (after
+            # an answer, from a year before it)
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
         if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and \
                 _a_year_apart(understanding.period) and (understanding.period.month or understanding.period.quarter) \
@@ -1087,8 +1094,10 @@ class Planner:
         named_group = group or next((code for code in areas if self.catalog.area_kinds.get(code) == "group"), None)
         members_named = [code for code in areas if code != named_group]
         if operation == Operation.AGGREGATE and named_group and len(members_named) >= 2 \
-                and all(self.catalog.contains(named_group, code) for code in members_named):
-            # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named
+                and all(self.catalog.contains(named_group, code) for code in members_named) \
+                and {code for code in members_named} <= {place.code for place in understanding.places}:
+            # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named, never
+            # the last answer's place beside them ("compara Perú con el promedio de Sudamérica" after Chile)
             areas, group, member_kind = members_named, None, None
         if operation == Operation.COUNT and not group and len(areas) == 1 and any(
                 place.code == areas[0] and place.kind in GROUP_KINDS for place in understanding.places):
@@ -1473,8 +1482,9 @@ class Planner:
         last answer ("how many times more is that?")."""
         plans = conversation.last_two_plans
         last = plans[-1] if plans else None
-        if last is not None and last.operation in (Operation.VALUE, Operation.LATEST) and len(last.area_codes) == 2 \
-                and not last.second_indicator_code:  # "¿y la diferencia entre ambos?" after Brasil o Chile
+        if last is not None and (last.operation in (Operation.VALUE, Operation.LATEST) or last.operation == Operation.SERIES
+                                 and last.period.is_single_year) and len(last.area_codes) == 2 \
+                and not last.second_indicator_code:  # "¿y la diferencia entre ambos?" after Brasil o Chile (in one year)
             return last.model_copy(update={"operation": operation, "alternatives": []})
         if len(plans) < 2 or any(plan.operation not in (Operation.VALUE, Operation.LATEST) for plan in plans):
             return None
@@ -1839,9 +1849,12 @@ class Planner:
 
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
         """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),
-        the first that has values for the indicator."""
+        the first that has values for the indicator. A Chilean place named only as context ("Soy profe en Puente
+        Alto. ¿Cuánto fue el desempleo?") of a series only the country has: the country's."""
         place = next((place for place in understanding.places if place.code == area), None)
         options = [area, *(place.alternatives if place else [])]
+        if place and place.in_context and area.startswith("CL-") and (code, DEFAULT_AREA) in self.coverage:
+            options.append(DEFAULT_AREA)
         return next((option for option in options if (code, option) in self.coverage), area)
 
     def _regrouped(self, understanding: Understanding, previous: QueryPlan) -> str | None:
@@ -1889,16 +1902,18 @@ class Planner:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
                 asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
-            if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and len(new_areas or [group]) == 1 \
-                    and previous.operation in (Operation.VALUE, Operation.LATEST):
+            if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and (new_areas or group) \
+                    and len(new_areas or [group]) == 1 and previous.operation in (Operation.VALUE, Operation.LATEST):
                 return list(dict.fromkeys(previous.area_codes + (new_areas or [group]))), None
             if len(new_areas) == 1 and len(previous.area_codes) == 2 and compare and previous.operation in TWO_OPERANDS:
                 return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile
-            if len(new_areas or [group]) == 1 and len(previous.area_codes) == 2 and OPENS_AGAINST.search(asked) \
+            if (new_areas or group) and len(new_areas or [group]) == 1 and len(previous.area_codes) == 2 \
+                    and OPENS_AGAINST.search(asked) \
                     and previous.operation in (Operation.VALUE, Operation.LATEST):
                 return [previous.area_codes[0], *(new_areas or [group])], None  # "and against the LAC average?"
-            if new_areas and compare:
-                return list(dict.fromkeys(previous.area_codes + new_areas)), None
+            if new_areas and compare:  # "How does Australia compare with the world average?": beside that average too
+                return list(dict.fromkeys(previous.area_codes + new_areas)), \
+                    group if understanding.operation == Operation.AGGREGATE else None
             if len(new_areas) == 1 and not group and understanding.cues.measure == "share" \
                     and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
                     and self.catalog.contains(previous.area_codes[0], new_areas[0]):
@@ -1948,6 +1963,10 @@ class Planner:
                     fold(understanding.question)):  # "¿y la de ese país?" after two countries: which one?
                 return [], None
             if understanding.names_last_place and (pointed := self._pointed_place(understanding, conversation)):
+                members = understanding.member_kind or (previous.member_kind if understanding.operation in (
+                    Operation.RANK, Operation.COUNT) else None)
+                if members and self.catalog.holds(pointed, members):
+                    return [], pointed  # "dame las cinco más grandes de esa región" after its top comuna: its comunas
                 return [pointed], None  # "¿qué porcentaje de la región vive en esa comuna?" after the region: the comuna
             if understanding.names_last_place and previous.operation == Operation.RANK:  # "how many people live there?"
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
@@ -1996,9 +2015,10 @@ class Planner:
         if any(self.catalog.area_kinds.get(code) == kind for code in last):
             return None
         for turn in reversed(conversation.turns):
-            codes = turn.plan.area_codes if turn.plan else []
-            if len(codes) == 1 and self.catalog.area_kinds.get(codes[0]) == kind:
-                return codes[0]
+            codes = [*turn.plan.area_codes, *filter(None, [turn.plan.group_code])] if turn.plan else []
+            of_kind = [code for code in codes if self.catalog.area_kinds.get(code) == kind]
+            if len(of_kind) == 1:  # a ranking's group too: "esa región" after the top comuna of one
+                return of_kind[0]
         return None
 
     def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,

@@ -304,7 +304,7 @@ ONE_MEMBER_SAID = (r"(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                    # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                    r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
                    r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
-                   r"more|less|"
+                   r"more|less|top|"  # "which country was top that year?"
                    r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)" + ONE_MEMBER_SAID)
 # "la comuna más pobre de Chile", "el país más poblado": the member with most (or least) of what the adjective names
@@ -426,6 +426,9 @@ CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|whe
                               r"according to|seg[uú]n|de acuerdo (?:con|a)|using|con datos)\b)",
                               re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
+# ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
+# topic said alone before a question ("Desempleo juvenil. ¿Cuál es la tasa?")
+STORY_WORDS = 8
 # Why it is asked, after the question ("… para una rendición de cuentas", "es pa calcular una multa antigua"): never
 # a place, a period or a name (no digit, no capital), so nothing of the question goes with it
 PURPOSE = re.compile(r"[,;]?\s*\b(?:es |is )?(?:pa|para|for)\s+(?:(?:un|una|mi|my|a|an|el|la|the)\s+(?:trabajo|informe|tarea|"
@@ -447,6 +450,8 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
 HIGHER_OR_LOWER = re.compile(r"[¿?,;.]*\s*\b(?:(?:era|fue|es|sera|was|is|were)\s+)?(?:m[aá]s alt[oa]s?\s+o\s+m[aá]s baj[oa]s?|"
                              r"m[aá]s baj[oa]s?\s+o\s+m[aá]s alt[oa]s?|mayor\s+o\s+menor|higher\s+or\s+lower|"
                              r"lower\s+or\s+higher)\b\s*\??", re.IGNORECASE)
+# "¿está más alto o más bajo que hace un año?": a question of the last answer's figure, opened by its verb
+ABOUT_THE_LAST = re.compile(r"^\W*(?:esta|estaba|es|era|fue|is|was|is it|was it)\s+(?:mas|mayor|menor|higher|lower)\b")
 SHOW_ME_BOTH = re.compile(r"[,;.]?\s*\b(?:y |and )?(?:dime|dame|muestrame|muéstrame|indica|ind[ií]came|tell me|give me|show me)\s+"
                           r"(?:(?:el|la|the)\s+(?:a[nñ]o|year|mes|month|fecha|date|per[ií]odo|period)\s+(?:y|and)\s+)?"
                           r"(?:el|la|the)\s+(?:tasa|valor|cifra|dato|n[uú]mero|ratio|cociente|rate|value|figure|number)"
@@ -752,20 +757,24 @@ CHILES_SOURCE = re.compile(r"\bchile s? (?:20\d\d )?(?:census|censo|ine|central 
 
 
 def _occurrences(places: PlaceMatch, folded: str) -> list[tuple[Place, tuple[int, int]]]:
-    """Each place named with where, in order: a place named twice ("in La Serena… La Serena's population") twice."""
-    found = [(next((place for place in places.places if place.matched == folded[start:end]), None), (start, end))
-             for start, end in places.spans]
+    """Each place named with where, in order: a place named twice ("in La Serena… La Serena's population", "in South
+    America… which South American country") twice."""
+    found = [(next((place for place in places.places if folded[start:end] in (place.matched, *place.said_again)), None),
+              (start, end)) for start, end in places.spans]
     return [(place, span) for place, span in found if place is not None]
 
 
 def _beyond_context(places: PlaceMatch, folded: str, context_end: int) -> PlaceMatch:
     """"I'm a student from Argentina doing an exchange in La Serena. What was La Serena's population…?": when the
     question after a sentence of context names places, those named only in the context are not asked (their words
-    stay read); when it names none ("¿Cuánta gente vive allá?"), the context's are."""
+    stay read); when it names none ("¿Cuánta gente vive allá?"), the context's are, marked as such."""
     named = _occurrences(places, folded)
     asked = {place.code for place, (start, _) in named if start >= context_end}
-    if not asked or PLACE_OF_THE_LAST.search(folded[context_end:]):  # "Puente Alto es enorme... ¿qué porcentaje de la región
+    if PLACE_OF_THE_LAST.search(folded[context_end:]):  # "Puente Alto es enorme... ¿qué porcentaje de la región
         return places  # vive ahí?": the context's place is pointed at
+    if not asked:
+        return places.model_copy(update={"places": [place.model_copy(update={"in_context": True})
+                                                    for place in places.places]})
     return places.model_copy(update={"places": [place for place in places.places if place.code in asked]})
 
 
@@ -855,6 +864,8 @@ class Understander:
             (sounded(word)[:STEM], word[:STEM]) for word in vocabulary
             if len(word) >= SOUNDED_LENGTH and len(sounded(word)) == len(word))
         self.known_words = vocabulary | words.cue_words() | self.stopwords | place_words
+        # words that name no measure alone: "la tasa", "las mujeres" (a qualifier of one), never "la inflación"
+        self.unnaming_words = set(words.vague_words) | (words.cue_words() - set(words.topic_cues))
 
     def _known(self, word: str) -> bool:
         return word in self.vocabulary or word[:STEM] in self.vocabulary_stems
@@ -871,12 +882,16 @@ class Understander:
             return set()
         place_words = {word for place in places for word in [*place.matched.split(), place.matched.replace(" ", "")]}
         outside = fold(_remove(text, spans + ([sentence.span()] if sentence else []))).split()
-        named = sum(self._known(word) for word in outside if word not in stopwords and word not in place_words and len(word) > 2)
+        known = [word for word in outside if word not in stopwords and word not in place_words and len(word) > 2
+                 and self._known(word)]
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
                  if not self._known(word) or WHAT_FOR.search(text[start:end])}  # "For a piece on water stress…:"
-        if sentence and named >= MIN_TOPIC_OUTSIDE_SENTENCE:  # "Desempleo juvenil. ¿Cuál es la tasa?" names it before
-            aside |= set(fold(sentence[0]).split()) - place_words - set(outside)  # what the question says again stays
-        return aside if named else set()
+        naming = [word for word in known if word not in self.unnaming_words]
+        if sentence and (len(known) >= MIN_TOPIC_OUTSIDE_SENTENCE or naming and len(sentence[0].split()) >= STORY_WORDS):
+            said = fold(sentence[0])  # each word as read, and as mended ("siento", never "ciento")
+            aside |= (set(said.split()) | set(self._operation_spelled(said).split())) - place_words - set(outside)
+            # what the question says again stays
+        return aside if known else set()
 
     def _without_series_phrases(self, text: str) -> str:
         """"a lo largo del tiempo", "cómo ha estado": words of an evolution asked, none of them a measure's."""
@@ -1102,7 +1117,7 @@ class Understander:
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
-        if CONTINUATION.match(fold(kept)):
+        if CONTINUATION.match(fold(kept)) or ABOUT_THE_LAST.match(fold(kept)):
             kept = HIGHER_OR_LOWER.sub(" ", kept)
         unnumbered = next((found[0] for found in REGION_NUMBER.finditer(kept)
                            if not 1 <= int(found[1] or found[2]) <= len(ROMAN)), None)  # "la región 17": none
@@ -1205,10 +1220,15 @@ class Understander:
             cues = cues.model_copy(update={"transform": cues.transform or "growth"})
         context = CONTEXT_SENTENCE.search(kept)  # where, in the folded text, a sentence of context ends
         context_end = len(fold(context[0])) if context else 0
-        if threshold and context and threshold_span[-1][0] < context_end and not words.has_phrase(
-                folded[context_end:], words.operations["first_meeting"] + words.group_operations["count"]):
-            # "Un senador dijo que el desempleo ya pasa el 10 %. ¿Cuál es la tasa más reciente?": a claim, not asked
-            threshold, threshold_span, percent = None, [], False
+        if threshold and context and threshold_span[-1][0] < context_end:
+            # "Un senador dijo que el desempleo ya pasa el 10 %. ¿Cuál es la tasa más reciente?": a claim, not asked;
+            # the question's own condition, if it says one ("… above 50 grand. How many countries had … above
+            # US$50,000?")
+            asked = _threshold(kept, " " * context_end + folded[context_end:], age_phrases,
+                               counting=group_kind == "count" or counted_periods is not None)
+            if asked[0] is not None or not words.has_phrase(
+                    folded[context_end:], words.operations["first_meeting"] + words.group_operations["count"]):
+                threshold, threshold_span, percent = asked
         if threshold and group_kind is None and CLAIM_CHECKED.search(folded) and not words.has_phrase(
                 folded, words.operations["first_meeting"]):
             # "Chile spends less than half a percent of GDP on R&D - true?": the figure that settles it, never the

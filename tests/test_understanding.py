@@ -222,6 +222,8 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
     (["PIB de Chile 2020", "¿y la población?", "¿y la diferencia?"], None, None, None),  # different units: asked back
     (["¿Quién tenía más desempleo en 2019, Colombia o Ecuador?", "and the gap between them?"], "difference",
      ["COL", "ECU"], None),  # two places of one answer
+    (["compara la esperanza de vida al nacer entre chile y argentina en 2023", "y cuanta es la diferencia entre los dos?"],
+     "difference", ["CHL", "ARG"], None),  # two places compared in one year
     (["esperanza de vida en Perú 2021", "¿y en 2011?", "¿y la diferencia?"], "change", ["PER"], None),  # two years
     (["desempleo de mujeres y de hombres en Perú 2019", "¿cuál de los dos es más alto y por cuántos puntos?"],
      "difference", ["PER"], "SL.UEM.TOTL.MA.ZS"),  # the two measures of one answer
@@ -343,6 +345,7 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     ("where in South America is life expectancy highest?", "country", "desc"),
     ("¿Qué país de Sudamérica (según la clasificación de la ONU) tuvo la esperanza de vida más baja en 2022?", "country",
      "asc"),  # a parenthesis between the member and its verb
+    ("which country was top in fertility rate in 2024?", "country", "desc"),
 ])  # fmt: skip
 def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member_kind, order):
     answer = cifra.ask(question)
@@ -1145,6 +1148,30 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2023, 2024)),  # the whole country, the same change
     (["In what year did the urban share of Chile's population first go above 85%, and what was it that year?"],
      "first_meeting", "SP.URB.TOTL.IN.ZS", ["CHL"], (None, None)),
+    # a story before the question is its context, whatever its words; the question's own measure is asked
+    (["Tengo un arriendo que se reajusta por IPC y el dueño me mandó un mensaje diciendo que la inflación anda alta "
+      "otra vez. ¿Cuánto fue la inflación en 12 meses a junio de 2026?"], "value", "CHL.CPI.INFLATION_12M", ["CHL"],
+     (2026, 2026)),
+    (["Vivo en Maipu hace como 20 años y siento que cada vez hay mas gente. ¿Cuánta gente censaron en Maipú en el "
+      "censo 2024?"], "value", "CHL.CENSUS2024.POP", ["CL-13119"], (2024, 2024)),  # "siento" is no misspelt "ciento"
+    (["Soy profe en un liceo de Puente Alto y en la radio dijeron que el desempleo se disparó. ¿Cuánto fue la tasa "
+      "de desempleo en el trimestre marzo-mayo 2026?"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2026, 2026)),
+    # the context's comuna has no such series: the country's
+    (["A friend keeps saying only tiny tax havens have a GDP per head above 50 grand. How many countries had GDP per "
+      "capita above US$50,000 in 2024?"], "count", "NY.GDP.PCAP.CD", [], (2024, 2024)),  # the question's condition
+    (["cual es la comuna con mas poblacion proyectada para el 2030 en la region de antofagasta", "¿y en la Araucanía?",
+      "dame las cinco más grandes de esa región, ordenadas"], "rank", "CHL.POPULATION.PROJ", [], (2030, 2030)),
+    (["Which countries in Oceania have the highest share of people living in cities?",
+      "How does Australia compare with the world average?"], "latest", "SP.URB.TOTL.IN.ZS", ["AUS", "WLD"],
+     (None, None)),  # beside the World Bank's world figure, never Australia's mean over the years
+    (["latest unemployment rate in Chile", "is it higher or lower than a year ago?"], "change",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2025, 2026)),  # from a year before the last answer
+    (["bueno, ¿y cuál es el último dato de desempleo en Chile?", "¿está más alto o más bajo que hace un año?"],
+     "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2025, 2026)),  # never the lowest month of the series
+    (["población de Valparaíso 2024 según el censo", "¿y cuánto representa del total del país?"], "value",
+     "CHL.CENSUS2024.POP.SHARE", ["CL-05"], (2024, 2024)),
+    (["which year since 2000 had the lowest GDP growth worldwide?"], "which_period", "NY.GDP.MKTP.KD.ZG", ["WLD"],
+     (2000, None)),  # "worldwide" is the world
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -2027,9 +2054,28 @@ def test_the_highest_value_of_a_place_without_members_is_its_highest_period(cifr
     assert len(answer.values[0].period) == (7 if period == "month" else 4), answer.values
 
 
-def test_places_named_only_in_a_sentence_of_context_are_not_asked(cifra):
-    answer = cifra.ask("I'm a teacher from Peru working in Temuco. What was Temuco's population in Chile's 2024 census?")
-    assert (answer.status, answer.plan.area_codes) == ("ok", ["CL-09101"]), answer.answer
+@pytest.mark.parametrize("follow_up", ["now the other way round", "¿y al revés?"])
+def test_the_other_way_round_ranks_from_the_other_end(cifra, follow_up):
+    answer = last_answer(cifra, ["life expectancy at birth in chile 2023?", "rank the South American countries on that",
+                                 follow_up])
+    assert (answer.plan.operation, answer.plan.group_code, answer.plan.order) == ("rank", "M49-005", "asc"), answer.answer
+
+
+def test_that_region_after_its_top_comuna_ranks_its_comunas(cifra):
+    answer = last_answer(cifra, ["cual es la comuna con mas poblacion proyectada para el 2030 en la region de "
+                                 "antofagasta", "¿y en la Araucanía?", "dame las cinco más grandes de esa región"])
+    assert (answer.plan.operation, answer.plan.group_code, answer.plan.top_n) == ("rank", "CL-09", 5), answer.answer
+
+
+@pytest.mark.parametrize(("question", "areas", "group"), [
+    ("I'm a teacher from Peru working in Temuco. What was Temuco's population in Chile's 2024 census?", ["CL-09101"],
+     None),
+    ("For my class I'm comparing air quality in South America. Where does Chile rank in PM2.5 exposure among South "
+     "American countries in 2023?", ["CHL"], "M49-005"),  # the group named again by its demonym is asked
+])
+def test_places_named_only_in_a_sentence_of_context_are_not_asked(cifra, question, areas, group):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.area_codes, answer.plan.group_code) == ("ok", areas, group), answer.answer
 
 
 def test_an_average_of_monthly_figures_is_the_average(cifra):
@@ -3370,6 +3416,8 @@ def test_a_share_of_a_subtotal_after_a_ranking_is_never_another_measures_share(c
      [("value", ["CHL"], None, None), ("aggregate", [], "G-LATAM", "avg")]),  # never a mean of Chile alone
     (["pobreza de La Pintana vs promedio de la Región Metropolitana"],
      [("latest", ["CL-13112"], None, None), ("aggregate", [], "CL-13", "avg")]),  # of the region's comunas
+    (["desempleo de Chile 2022", "compara Perú con el promedio de Sudamérica"],
+     [("value", ["CHL", "PER"], None, None), ("aggregate", [], "M49-005", "avg")]),  # never the mean of the two
 ])  # fmt: skip
 def test_a_group_with_no_figures_beside_places_is_its_members_figure(cifra, questions, plans):
     answer = last_answer(cifra, questions)
