@@ -7,6 +7,7 @@ or a question that asks several things at once, is asked back with what can be a
 """
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
@@ -57,7 +58,8 @@ MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 # "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
 WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
-                           r"(?:pais|country)\b|\b(?:total|nivel) nacional\b|\bnational total\b")
+                           r"(?:pais|country)\b|\b(?:total|nivel) nacional\b|\bnational (?:total|level)\b|"
+                           r"\bnivel pais\b|\bnationwide\b")
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
@@ -66,8 +68,9 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b|"
                        r"\b(?:mayor|biggest|largest|steepest|sharpest) (?:baja|caida|descenso|disminucion|drop|fall|decline)\b")
 SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|decrecio)\b")  # the economy did
-ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up)\b"
-                       r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas)\b")
+ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up|"
+                       r"crecera|creceria|creceran|crecerian|aumentara|aumentaria|subira|subiria|will grow|would grow)\b"
+                       r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the fastest|fastest|faster)\b")
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
                           r"provincia|provincias|country|countries|region|regions)|of them|one|of (?:the|those|these) (?:two|three|four|five)|"
                           r"de (?:ellos|ellas|los dos|las dos|los tres|las tres|esos (?:dos|tres|cuatro|cinco)|esas (?:dos|tres)))\b")  # "which of them rose the most?"
@@ -120,7 +123,8 @@ AND_THE_OTHER_OPERAND_OPERATION = {
                                 r"por cuanto)\b"),
     Operation.DIFFERENCE: re.compile(r"\b(?:y|and|e)\b.{0,30}\b(?:cuantas veces|how many times)\b"),
 }
-FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|from there|from that point)\b")  # "¿y en el
+FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|de ahi|from there|from that point|"
+                        r"(?:hasta|until|till|up to)(?= \w))\b")  # "¿y cuánto ha subido de ahí hasta julio?"; "¿y en el
 # mismo trimestre de 2022? ¿cuántos puntos subió desde ahí?": from the period named to the last answer's
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
@@ -156,7 +160,8 @@ FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|sm
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
 RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times)\b")
 OF_THE_DECADE = re.compile(r"\b(?:la|el) (?:de|del) (?:los )?\d{3}0\b")  # "¿y en la del 2000?": the decade's, said short
-WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo el (?:ano|(?:19|20)\d\d)|whole year|full year|"
+WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo (?:el )?(?:ano|(?:19|20)\d\d)|whole year|full year|"
+                        r"all of (?:19|20)\d\d|"
                         r"entire year)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
@@ -288,6 +293,7 @@ class Planner:
     def __init__(self, catalog: IndicatorCatalog, chooser: Chooser | None):
         self.catalog = catalog
         self.coverage = catalog.coverage
+        self.places_covered = Counter(code for code, _ in catalog.coverage)  # a series of one place needs none named
         self.family = FamilyChooser(catalog, chooser)
         self.model_parser = ModelParser(catalog, chooser)
         self.vocabulary = self.family.vocabulary
@@ -468,6 +474,12 @@ class Planner:
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
             outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
         against = conversation.last_plan if THAT_AGAINST.search(asked) else None
+        if outcome.status == "ok" and against is not None and against.operation in TWO_OPERANDS \
+                and against.second_indicator_code and len(against.area_codes) == 1 \
+                and outcome.plan.area_codes[:1] == against.area_codes and len(outcome.plan.area_codes) == 2:
+            # "how does that compare with the world?" after the gap between women and men in Japan: the same gap
+            # there, beside Japan's
+            outcome.plan, outcome.also = against, [against.model_copy(update={"area_codes": outcome.plan.area_codes[1:]})]
         if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(outcome.plan, against)):
             outcome.plan, outcome.also = beside[0], beside[1:]
         if outcome.status == "ok" and not outcome.also:
@@ -692,10 +704,13 @@ class Planner:
         if unanswered and unanswered.tried:  # read, but with no data there ("¿y en 2040?" of a projection to 2035,
             # urban poverty in 2020): a follow-up ("¿y en 2013?") continues from what was read
             last, unanswered = unanswered.tried, None
+        one_place = bool(understanding.candidates) and self.places_covered[understanding.candidates[0].code] == 1 \
+            and not understanding.period.unstated  # "ya y la UTM de agosto": a whole question, never "¿y cuántas ocupadas?"
         if understanding.continues and unanswered \
-                and not (understanding.topic_text and (understanding.places or understanding.group)):
+                and not (understanding.topic_text and (understanding.places or understanding.group or one_place)):
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
-            # same as what was not answered, never an older answer's measure
+            # same as what was not answered, never an older answer's measure ("ya y la UTM de agosto" names one: the
+            # UTM is only Chile's)
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         if last is not None and last.operation == Operation.DIFFERENCE and understanding.continues and \
                 understanding.cues.measure == "share" and not understanding.topic_text:
@@ -743,9 +758,11 @@ class Planner:
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
-        if same_measure and previous.operation == Operation.COUNT and WHICH_ONES.search(asked) and not (
-                understanding.model_copy(update={"operation": None, "order": None}).says_something
+        if previous is not None and previous.operation == Operation.COUNT and WHICH_ONES.search(asked) and (
+                same_measure or topic_words <= set(lexicon().vague_words) | FIGURE_WORDS) and not (
+                understanding.model_copy(update={"operation": None, "order": None, "topic_text": ""}).says_something
                 or understanding.operation not in (None, Operation.RANK)):
+            # "which ones, and what were the rates?": the rates are those counted
             # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
             return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
         reversed_said = lexicon().has_phrase(asked, lexicon().operations["reversed_order"])
@@ -760,6 +777,11 @@ class Planner:
             # "¿y el precio de la plata ese día?" after copper's: a price of something the reading set aside (silver,
             # said like money), never copper's again
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": priced[1]})
+        if last_measure is not None and last_measure.family == "consumer_prices" and understanding.continues \
+                and topic_words and topic_words <= set(lexicon().priced_goods):
+            # "¿y cuánto subió la comida? los alimentos digo" after inflation: a part of the CPI, which no series
+            # has, never the food production index
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.topic_text})
         if previous is not None and len(unknown := self.family.unknown_words(understanding.topic_text)) >= 2 \
                 and not self.catalog.names_a_measure(list(topic_words)):
             # "Cool, can you book me a bus ticket from there to Santiago?": words no measure uses, never the last
@@ -801,6 +823,9 @@ class Planner:
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unlike},  # however close
                                suggestions=[base])
         named = understanding.period
+        if (named.month or named.quarter) and named.start is None and named.shift_months is None and context is not None \
+                and (year := self._said_period(context).end or self._said_period(context).start):
+            named = named.model_copy(update={"start": year, "end": year})  # "hasta julio": of the last answer's year
         grew = understanding.operation is None and (understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?",
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
         # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
@@ -879,7 +904,8 @@ class Planner:
                 return PlanOutcome(status="no_data", reason="no_members")  # Cifra has no list of its members
             areas, group = [*areas, group], None
             understanding = understanding.model_copy(update={"member_kind": None})  # its countries are no ranking
-        if not areas and not group and understanding.names_last_place:  # "there" after a ranking of several
+        if not areas and not group and (understanding.names_last_place or understanding.whole_group):
+            # "there" after a ranking of several, "la comuna" after a region
             return PlanOutcome(status="clarify", reason="which_place")
         period = understanding.period.model_copy(update={"same_part": False})
         if context is not None and period.unstated:  # "¿y según las proyecciones?": of the same year, projected
@@ -1359,6 +1385,11 @@ class Planner:
             if chosen.transform != "growth":  # the biggest fall of a level is a change no plan ranks: never its peak
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": fell[0]})
             order = "asc"
+        elif operation == Operation.RANK and (rose := ROSE_MOST.search(asked)) and period.start and period.end \
+                and period.start < period.end and not understanding.aggregate:
+            # "which of them grew fastest between 2014 and 2024?": each member's change over the span, which no plan
+            # ranks; never the growth of its last year
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": rose[0]})
         elif operation in (Operation.WHICH_PERIOD, Operation.RANK) and (rose := ROSE_MOST.search(asked)) and \
                 chosen.transform not in ("growth", "period_change"):  # "¿en qué año subió más el desempleo?": its
             # biggest rise, never its peak; a change on the month before is the rise itself
@@ -1397,7 +1428,8 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_projection", params={"indicator": chosen.code})
         outcome.plan = QueryPlan(
             operation=operation, indicator_code=chosen.code, second_indicator_code=second, area_codes=areas, group_code=group,
-            member_kind=member_kind, excluded_codes=[place.code for place in understanding.excluded], period=period,
+            member_kind=member_kind, excluded_codes=[self._as_member(place, member_kind) for place in understanding.excluded],
+            period=period,
             member_codes=[place.code for place in understanding.among] or (  # "and Bolivia?": among the same ones
                 context.member_codes if context and operation == Operation.POSITION and not group
                 and set(areas) <= set(context.member_codes) else []) or (  # "and if I add Uruguay, where does it land?"
@@ -1847,6 +1879,14 @@ class Planner:
         kept = [area for area in areas if area not in outside] if understanding.operation == Operation.COUNT else areas
         return kept, holding
 
+    def _as_member(self, place: Place, member_kind: str | None) -> str:
+        """The area of the members' kind a name means, or the one holding it: "leaving Santiago aside" among regions
+        is the Metropolitan Region, never the comuna, which no ranking of regions holds."""
+        if member_kind is None or self.catalog.area_kinds.get(place.code) == member_kind:
+            return place.code
+        return next((code for code in [*place.alternatives, *self.catalog.ancestors(place.code)]
+                     if self.catalog.area_kinds.get(code) == member_kind), place.code)
+
     def _with_data(self, area: str, code: str, understanding: Understanding) -> str:
         """Of the areas sharing a name ("América Latina y el Caribe": UN region or World Bank aggregate),
         the first that has values for the indicator. A Chilean place named only as context ("Soy profe en Puente
@@ -1948,6 +1988,10 @@ class Planner:
                     and len(previous.area_codes) == 1 and (region := self._region_of(previous.area_codes[0])) \
                     != previous.area_codes[0]:
                 return [region], None  # "lo que necesito es la región entera, no solo la comuna": its region
+            if understanding.whole_group and re.search(r"\bcomuna\b", fold(understanding.question)):
+                # "la comuna, según el censo" after Santiago's comuna: that comuna again; after a region, which one?
+                comunas = [code for code in previous.area_codes if self.catalog.area_kinds.get(code) == "cl_comuna"]
+                return (comunas, None) if len(comunas) == 1 else ([], None)
             if understanding.whole_group and re.search(r"\b(?:provincia|province)\b", fold(understanding.question)) \
                     and len(previous.area_codes) == 1 and self.catalog.area_kinds.get(previous.area_codes[0]) == "cl_comuna" \
                     and (province := self.catalog.parents.get(previous.area_codes[0])):
@@ -2023,11 +2067,14 @@ class Planner:
 
     def _operation(self, understanding: Understanding, previous: QueryPlan | None, period: PeriodSpec,
                    group: str | None) -> Operation:
-        if previous is not None and previous.operation == Operation.COUNT and understanding.threshold is not None \
+        counted_again = previous is not None and (previous.operation == Operation.COUNT or (
+            previous.operation == Operation.RANK and previous.member_kind and HOW_MANY.search(fold(understanding.question))))
+        if counted_again and understanding.threshold is not None \
                 and understanding.operation in (None, Operation.FIRST_MEETING, Operation.COUNT) \
                 and not (understanding.topic_text or understanding.places) and not lexicon().has_phrase(
                     fold(understanding.question), lexicon().operations["first_meeting"]):
-            return Operation.COUNT  # "¿y sobre 15 %?", "and how many were under 3%?" after a count: counted anew
+            return Operation.COUNT  # "¿y sobre 15 %?", "and how many were under 3%?" after a count (or a ranking
+            # of members): counted anew
         if understanding.operation is not None:
             return understanding.operation
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \

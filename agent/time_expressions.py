@@ -292,7 +292,11 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(last_n_years=_count(m[1] or m[2])) if _count(m[1] or m[2]) else None),
     (re.compile(r"\b(?:los |the )?(?:ultimos|last|past) (\d+|\w+) (?:meses|months)\b|\blos (\d+|\w+) ultimos meses\b"),
      lambda m, today: PeriodSpec(last_n_months=_count(m[1] or m[2])) if _count(m[1] or m[2]) else None),
-    (re.compile(rf"\b(?:a |at )?(?:fines|finales|fin|the end|end)(?: de| del| of)(?: ano| year)? {YEAR}\b"),
+    # "¿cuánto va a estar el desempleo a fin de año?": this year's end
+    (re.compile(r"\b(?:a |at )?(?:fines|finales|fin|the end|end)(?: de| del| of)(?: este| this| the)? (?:ano|year)\b"
+                r"(?! (?:19|20)\d\d)"),
+     lambda m, today: PeriodSpec(start=today.year, end=today.year, month=12, year_end=True)),
+    (re.compile(rf"\b(?:a |at )?(?:fines|finales|fin|the end|end|(?:al )?cierre|close)(?: de| del| of)(?: ano| year)? {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=12, year_end=True)),  # "a fines de 2024"
     (re.compile(rf"\b({'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=QUARTERS_OF_A_YEAR[m[1]])),

@@ -32,7 +32,10 @@ TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los
                    r"\b(?:los|las|the)\s+(\d{1,2}|\w+)\s+(?:anos|years|meses|months|trimestres(?: moviles)?|quarters|"
                    r"(?:rolling )?quarters|dias|days)\s+(?:con|with|de|en que|in which|when)\s+(?:el |la |the )?"
                    r"(?:mayor|menor|mas|menos|highest|lowest|largest|smallest|most|least|biggest|peor|peores|mejor|"
-                   r"mejores|best|worst)\b")
+                   r"mejores|best|worst)\b|"
+                   # "and the lowest five?", "the bottom 5", "los más bajos 3": the end named first
+                   r"\b(?:the|los|las)\s+(?:highest|lowest|top|bottom|largest|smallest|mas altos|mas altas|mas bajos|"
+                   r"mas bajas)\s+(\d{1,2}|\w+)\b(?!\s+(?:anos|years|meses|months|trimestres|quarters|dias|days)\b)")
 CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
@@ -192,6 +195,7 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"increase|decrease|rise|fall|drop|alza|baja)\b"  # "va a crecer", "will grow", "¿cuánto crecería?",
                            # "¿cuánto es en porcentaje de alza?"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b"
+                           r"|\b(?:how much|how many)\b.{0,30}\b(?:up|down) (?:from|since|on)\b"  # "how much is that up from 2025?"
                            # "whose population grew faster from 2010 to 2024": each one's change over those years
                            r"|\b(?:grew|rose|increased|crecio|crecieron|aumento|aumentaron|subio|subieron)\s+(?:faster|"
                            r"mas rapido)\b"
@@ -394,7 +398,8 @@ PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas tardes|buenas noches|bue
                       r"quiero|me gustaria|me gustaría|i need|i want|i'd like)\b(?:\s+(?:saber|to know))?))\s+(?=\S)")
 # Context around the question: a lead-in before a colon ("cacho una duda:", "For a piece on Ecuador's dollarized
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
-ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)")
+ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)"
+                   r"|(?<=\?)[^?¿]{3,120}$")  # "…in March 2021? Pandemic year, I'm writing a piece on it": said after
 # A lead-in that says what the answer is for ("For a piece on water stress in the Andes:"): context, every word
 WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+)?"
                       r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
@@ -408,11 +413,12 @@ AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|super
                                 r"(?:promedio|media|average|mean)\b")
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
-                         r"toda la region|toda la provincia|todo el pais|"
+                         r"toda la region|toda la provincia|todo el pais|a nivel (?:pais|nacional)|nationwide|"
+                         r"at (?:the )?national level|"
                          r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
                          r"en su conjunto|(?:el|del) pais (?:completo|entero))\b|"
                          # "la región, según la proyección del INE" after Valparaíso: the region, not the comuna
-                         r"^\W*(?:(?:no|ya|y|and|i mean|me refiero a)\W+)*(?:la|the) (?:region|provincia|province)"
+                         r"^\W*(?:(?:no|ya|y|and|i mean|me refiero a)\W+)*(?:la|the) (?:region|provincia|province|comuna)"
                          r"(?=\s*$|\s+(?:segun|according|nomas|no|mejor|instead|entonces|then|por favor|porfa|please)\b)")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
@@ -450,6 +456,13 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
 HIGHER_OR_LOWER = re.compile(r"[¿?,;.]*\s*\b(?:(?:era|fue|es|sera|was|is|were)\s+)?(?:m[aá]s alt[oa]s?\s+o\s+m[aá]s baj[oa]s?|"
                              r"m[aá]s baj[oa]s?\s+o\s+m[aá]s alt[oa]s?|mayor\s+o\s+menor|higher\s+or\s+lower|"
                              r"lower\s+or\s+higher)\b\s*\??", re.IGNORECASE)
+GREW_MORE = re.compile(r"\b(?:grew|rose|increased|added|gained|climbed|crecio|crecieron|subio|subieron|aumento|aumentaron|"
+                       r"sumo|sumaron|gano|ganaron)\b(?:\s+\w+){0,4}?\s+(?:more|faster|mas|the most|most|fastest)\b")
+# "¿cómo cerró el cobre el 2024?", "how did copper close in 2024?": its value at the end of that year (never "Cerro
+# Navia en 2024", a comuna)
+CLOSED_IN = re.compile(r"\b(?:cerr[oó]|closed?)\s+(?:((?:el|la|los|las|the|it)\b.{0,20}?)\s+)?(?:el|en|in)\s+"
+                       r"(?:(?:año|ano|year)\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+IN_TOTAL = re.compile(r"\b(?:en total|in total|en conjunto|acumulad[oa]|cumulative|overall)\b")
 # "¿está más alto o más bajo que hace un año?": a question of the last answer's figure, opened by its verb
 ABOUT_THE_LAST = re.compile(r"^\W*(?:esta|estaba|es|era|fue|is|was|is it|was it)\s+(?:mas|mayor|menor|higher|lower)\b")
 SHOW_ME_BOTH = re.compile(r"[,;.]?\s*\b(?:y |and )?(?:dime|dame|muestrame|muéstrame|indica|ind[ií]came|tell me|give me|show me)\s+"
@@ -562,11 +575,17 @@ def readable(question: str) -> str:
     return CONTROL.sub(" ", question[:MAX_QUESTION_CHARS]).strip()
 
 
+def _decimal_after(folded: str, phrase: str) -> bool:
+    """"how many under 1.5?" (folded "under 1 5"): the phrase "under 1" is the start of a number, no age group."""
+    return phrase[-1:].isdigit() and re.search(rf"(?:^|\s){re.escape(phrase)} \d", folded) is not None
+
+
 def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
     """Each attribute's value from the longest phrase that names one ("según el Banco Mundial" over the "oficial" of
     "tipo de cambio oficial"); every phrase found is used up, chosen or not."""
     found = {field: [(phrase, value) for value, phrases in options.items() for phrase in phrases  # "paridad de poder
-                     if words.has_phrase(folded, [phrase])]  # adquisitivo (PPA)": both names of one value used up
+                     if words.has_phrase(folded, [phrase])  # adquisitivo (PPA)": both names of one value used up
+                     and not _decimal_after(folded, phrase)]
              for field, options in words.variant_cues.items()}
     every = [phrase for pairs in found.values() for phrase, _ in pairs]
     values: dict[str, object] = {}
@@ -1137,6 +1156,8 @@ class Understander:
         kept = DOUBLE_DIGIT.sub(" of 10 percent or more " if language == "en" else " de 10 por ciento o más ", kept)
         kept = AND_OVER.sub(r"\g<1> or older" if language == "en" else r"\g<1> o mas", kept)
         kept = percent_spelled(kept, language)
+        kept = CLOSED_IN.sub(lambda found: f"{found[1] or ''} {'at the end of' if language == 'en' else 'a fines de'} "
+                                           f"{found[2]}", kept)
         folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
             _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
@@ -1273,6 +1294,13 @@ class Understander:
             # diciembre de 2022 y diciembre de 2023?") is that rate's change, never its index's
             rate_changed = cues.transform == "growth" and rate_named  # "inflación": a topic and a growth cue
             operation, cues = Operation.CHANGE, cues if rate_changed else cues.model_copy(update={"transform": None})
+        if operation in (None, Operation.RANK, Operation.SERIES) and GREW_MORE.search(folded) and said.start is not None \
+                and (said.end is None or said.start < said.end) and not _aggregate(folded, words) and (
+                len(places.places) == 2 or words.has_phrase(folded, words.both_places)):
+            # "which of the two added more subscriptions since 2013?", "¿cuál de los dos creció más entre 2010 y 2020?":
+            # each one's change over the span, never their yearly series or growth rates
+            operation = Operation.CHANGE
+            cues = cues if rate_named else cues.model_copy(update={"transform": None})
         if operation in (None, Operation.CHANGE) and said == PeriodSpec() and (
                 against := find_shift(without_unit_years, compared=True)):
             # "¿cuánto cambió respecto al trimestre anterior?", "and compared with the previous quarter?": from the
@@ -1350,7 +1378,9 @@ class Understander:
         elif percent and cues.measure is None:  # "superó el 80 %": a share, where the family has one
             cues = cues.model_copy(update={"measure": "share"})
         source_words = {word for phrase in source_phrases for word in fold(phrase).split()}
-        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - set(words.topic_cues)
+        priced = {word for phrase in cue_phrases if any(phrase in said for said in words.variant_cues["price_basis"].values())
+                  for word in fold(phrase).split()}  # "descontando la inflación" is how wages are priced, no inflation
+        cue_words = {word for phrase in cue_phrases for word in fold(phrase).split()} - (set(words.topic_cues) - priced)
         marked = _remove(_mark(folded, places.spans), period.spans + threshold_span)  # "Brasil y México": places, not topics
         asked_how = percent_change if operation == Operation.CHANGE or two_kind == "difference" else None
         marked = _blank_words(marked, asked_how)  # "by what percent did it go up": how it is asked, no measure
@@ -1388,6 +1418,10 @@ class Understander:
         # unless a month or quarter of it went unread ("y el de jun-ago 2020")
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
+        unread_shift = find_shift(_blank(unread, cue_phrases), compared=True) if said.start is not None else None
+        # (never the measure's own "respecto al mes anterior")
+        if unread_shift and not unsupported:  # "Germany's GDP last year vs five years ago": a second period, relative
+            unsupported = as_written(text, unread[unread_shift[1][0]:unread_shift[1][1]])
         unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *MONTH_SPAN.finditer(unread)]
                              if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end)), None) if said.month or (
             said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each
@@ -1535,6 +1569,9 @@ class Understander:
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
+        cumulative = operation == Operation.CHANGE and IN_TOTAL.search(folded) is not None
+        if cumulative and cues.measure == "total":  # "¿cuánto han subido los precios en total desde…?": the whole
+            cues = cues.model_copy(update={"measure": None})  # change, of no total measure and no sum
         last_place = PLACE_OF_THE_LAST.search(folded)
         # "Chile's GDP and its growth": "its" after a place the question names is that place, not the last answer's
         names_last_place = last_place is not None and not (
@@ -1543,7 +1580,8 @@ class Understander:
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, among=among, included=places.included, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
-            order=order, aggregate="sum" if summed else None if averaged else _aggregate(_blank(folded, self.exclusions), words),
+            order=order, aggregate="sum" if summed else None if averaged or cumulative else _aggregate(
+                _blank(folded, self.exclusions), words),
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
             or names_last_place or elliptical or WHOLE_GROUP.search(folded) is not None,

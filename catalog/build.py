@@ -192,6 +192,8 @@ def _collect_areas(data_dir: Path, wdi_area_names: dict[str, str]) -> tuple[list
             area = area._replace(name_es=names.name.es, name_en=names.name.en)
         if names.demonym:
             area = area._replace(demonym_es=names.demonym.es, demonym_en=names.demonym.en)
+        if names.economy:
+            area = area._replace(kind="country")
         areas[names.code] = area
     for source in (*curation.groups, *curation.names):
         for language in ("es", "en"):

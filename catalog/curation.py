@@ -183,6 +183,8 @@ class AreaNames(Strict):
     name: Localized | None = None
     aliases: LocalizedList = LocalizedList()
     demonym: Localized | None = None
+    economy: bool = Field(False, description="An economy the World Bank lists among countries though it has no ISO "
+                                             "code (Kosovo, the Channel Islands): a country, never an aggregate.")
 
 
 class AreaCuration(Strict):

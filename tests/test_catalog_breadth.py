@@ -25,6 +25,12 @@ def test_default_build_holds_every_wdi_indicator(built, engine, data_dir):
     assert curated >= 136
 
 
+def test_economies_without_an_iso_code_are_countries(engine):
+    with engine.connect() as connection:
+        kinds = dict(connection.execute(text("SELECT code, kind FROM area WHERE code IN ('XKX', 'CHI', 'WLD')")).all())
+    assert kinds == {"XKX": "country", "CHI": "country", "WLD": "aggregate"}
+
+
 def test_every_uncurated_wdi_indicator_has_a_spanish_title(data_dir):
     curated = {card.code for card in indicator_cards()}
     uncurated = set(wdi.available_codes(data_dir)) - curated

@@ -32,6 +32,7 @@ PERIODS = [
     ("los últimos seis meses", {"last_n_months": 6}),
     ("a fines de 2023", {"start": 2023, "end": 2023, "month": 12, "year_end": True}),
     ("at the end of 2019", {"start": 2019, "end": 2019, "month": 12, "year_end": True}),
+    ("IPC al cierre de 2023", {"start": 2023, "end": 2023, "month": 12, "year_end": True}),
     ("over the past 18 months", {"last_n_months": 18}),
     ("tercer trimestre de 2020", {"start": 2020, "end": 2020, "quarter": 3}),
     ("2020-Q3", {"start": 2020, "end": 2020, "quarter": 3}),
@@ -112,6 +113,7 @@ PERIODS = [
     ("¿cuánto subió el IPC el año antepasado?", {"start": 2024, "end": 2024}),
     ("¿y el día anterior?", {"shift_days": -1}),  # the last answer's day, moved
     ("and the next day?", {"shift_days": 1}),
+    ("¿cuánto va a estar el desempleo a fin de año?", {"start": 2026, "end": 2026, "month": 12, "year_end": True}),
     ("¿y tres días antes?", {"shift_days": -3}),
 ]
 

@@ -1172,6 +1172,39 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "CHL.CENSUS2024.POP.SHARE", ["CL-05"], (2024, 2024)),
     (["which year since 2000 had the lowest GDP growth worldwide?"], "which_period", "NY.GDP.MKTP.KD.ZG", ["WLD"],
      (2000, None)),  # "worldwide" is the world
+    (["cuanta gente vive en santiago", "la comuna, segun el censo 2024"], "value", "CHL.CENSUS2024.POP",
+     ["CL-13101"], (2024, 2024)),  # the comuna just answered, never the country
+    (["q porcentaje de la gente en viña del mar tiene 65 o mas? censo 2024", "y a nivel pais cuanto es"], "value",
+     "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CHL"], (2024, 2024)),
+    (["How many South American countries had double-digit inflation in 2024?", "which ones, and what were the rates?"],
+     "count", "FP.CPI.TOTL.ZG", [], (2024, 2024)),  # the rates of those counted, never another series' "rate"
+    (["cuanto fue la inflacion el año pasado? de diciembre a diciembre", "cuanto han subido los precios en total desde "
+      "diciembre 2019 hasta el ultimo dato"], "change", "CHL.CPI", ["CHL"], (2019, 2026)),  # "en total": no sum
+    (["a cuanto estaba la uf en enero de este año", "y cuanto ha subido de ahi hasta julio? en %"], "change",
+     "CHL.UF", ["CHL"], (2026, 2026)),  # from the month answered to July of its year
+    (["y el precio del litio el año pasado?", "ya y la utm de agosto 2026"], "value", "CHL.UTM", ["CHL"],
+     (2026, 2026)),  # after a question not answered, a measure only Chile has needs no place
+    (["¿cuánto creció el PIB real en el primer trimestre de 2026 comparado con el mismo trimestre del año anterior?",
+      "y el trimestre anterior a ese, contra el mismo trimestre del año previo?", "¿y en todo 2025?"], "change",
+     "CHL.GDP.VOLUME", ["CHL"], (2024, 2025)),  # the whole year against the one before
+    (["cuanto subio la plata q gana la gente en el ultimo año? nominal, a mayo 2026", "y descontando la inflacion?"],
+     "value", "CHL.WAGES.REAL_GROWTH_12M", ["CHL"], (2026, 2026)),  # what is earned: wages; "inflación" no topic
+    (["cuántos hogares hay en la región de antofa según el censo"], "latest", "CHL.CENSUS2024.HOUSEHOLDS", ["CL-02"],
+     (None, None)),
+    (["How much did Chile's unemployment rate change between March 2020 and March 2021? Pandemic year, I'm writing "
+      "a piece on it"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2021)),  # a sentence after the question
+    (["What was Chile's average GDP growth in the 1990s? People call it the golden decade"], "aggregate",
+     "NY.GDP.MKTP.KD.ZG", ["CHL"], (1990, 1999)),
+    (["how many Northern European countries had at least 40% women in parliament last year?", "top 3?",
+      "and ten years before that, how many were at 40% or more?"], "count", "SG.GEN.PARL.ZS", [], (2015, 2015)),
+    (["How many countries in Eastern Europe had fewer than 1.5 births per woman in 2023?",
+      "and in 2013, how many under 1.5?"], "count", "SP.DYN.TFRT.IN", [], (2013, 2013)),  # "under 1" is no age here
+    (["How many people will live in Chile in 2035 according to the INE projections?", "and in the Santiago "
+      "metropolitan region?", "how much is that up from 2025?"], "change", "CHL.POPULATION.PROJ", ["CL-13"],
+     (2025, 2035)),
+    (["fixed broadband subscriptions per 100 people, South Korea vs France in 2023",
+      "which of the two added more subscriptions per 100 since 2013?"], "change", "IT.NET.BBND.P2", ["KOR", "FRA"],
+     (2013, 2024)),  # each one's change, never their series
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -2052,6 +2085,60 @@ def test_the_highest_value_of_a_place_without_members_is_its_highest_period(cifr
     answer = cifra.ask(question)
     assert (answer.status, answer.plan.operation) == ("ok", "which_period"), answer.answer
     assert len(answer.values[0].period) == (7 if period == "month" else 4), answer.values
+
+
+def test_a_gap_compared_with_another_place_is_the_same_gap_there(cifra):
+    answer = last_answer(cifra, ["In Russia in 2023, how many more years do women live than men?", "and japan?",
+                                 "how does that compare with the world as a whole?"])
+    assert [(part.plan.operation, part.plan.area_codes, part.plan.second_indicator_code) for part in answer.parts] == [
+        ("difference", ["JPN"], "SP.DYN.LE00.MA.IN"), ("difference", ["WLD"], "SP.DYN.LE00.MA.IN")], answer.answer
+
+
+@pytest.mark.parametrize("question", ["¿cómo cerró el cobre el 2024?", "how did copper close in 2024?"])
+def test_how_a_year_closed_is_its_end(cifra, question):
+    period = cifra.ask(question).plan.period
+    assert (period.start, period.month, period.year_end) == (2024, 12, True)
+
+
+def test_cerro_before_a_name_is_a_comuna(cifra):
+    assert cifra.ask("población de Cerro Navia en 2024").plan.area_codes == ["CL-13103"]
+
+
+def test_a_follow_up_naming_only_an_estimate_after_a_question_not_answered_is_asked_back(cifra):
+    answer = last_answer(cifra, ["ok, unemployment rate in Texas right now?",
+                                 "fine, the US as a whole then, last year (ILO estimate)"])
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer  # never the population of the US
+
+
+def test_a_good_priced_in_the_cpi_after_inflation_is_no_other_measure(cifra):
+    answer = last_answer(cifra, ["cuanto subieron los precios el año pasado en chile? de diciembre a diciembre",
+                                 "¿y cuánto subió la comida? los alimentos digo"])
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer  # never the food production index
+
+
+@pytest.mark.parametrize("questions", [
+    ["rank the top 3 in southeast asia by gdp per head, 2024", "which of them grew fastest between 2014 and 2024?"],
+    ["Según las proyecciones del INE, ¿qué región de Chile crecería más en términos porcentuales entre 2017 y 2035?"],
+])
+def test_a_ranking_of_changes_over_a_span_is_declined(cifra, questions):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer  # never the last year's growth, nor Chile's
+
+
+def test_a_second_period_said_relative_is_never_left_out(cifra):
+    answer = cifra.ask("Germany's GDP in dollars last year vs five years ago?")
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer  # never last year's alone
+
+
+def test_a_place_left_aside_among_members_of_another_kind_is_the_one_holding_it(cifra):
+    answer = cifra.ask("Leaving Santiago aside, which Chilean region had the biggest GDP in the first quarter of 2026?")
+    assert (answer.plan.member_kind, answer.plan.excluded_codes) == ("cl_region", ["CL-13"]), answer.answer
+
+
+def test_the_lowest_five_after_a_top_five_is_the_same_ranking_from_below(cifra):
+    answer = last_answer(cifra, ["Which countries in Africa have the highest life expectancy? top 5 pls",
+                                 "and the lowest five?"])
+    assert (answer.plan.indicator_code, answer.plan.order, answer.plan.top_n) == ("SP.DYN.LE00.IN", "asc", 5)
 
 
 @pytest.mark.parametrize("follow_up", ["now the other way round", "¿y al revés?"])
