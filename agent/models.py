@@ -275,6 +275,8 @@ class Turn(BaseModel):
                                      "year a highest value fell in): what 'ese año' names next.")
     tried: QueryPlan | None = Field(None, description="The plan of a question read but with no data (2040 of a "
                                     "projection to 2035): what a follow-up of it may keep.")
+    named_areas: list[str] = Field(default_factory=list, description="The places the question named, answered or "
+                                   "not: a follow-up to one not answered may not leave them out.")
     language: Language = "es"
 
 

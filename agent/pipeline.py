@@ -89,6 +89,7 @@ class Cifra:
                                        tried=answer.plan if answer.status == "no_data" else None, also=also,
                                        shown_areas=list(dict.fromkeys(value.area for value in own_values)),
                                        shown_periods=list(dict.fromkeys(value.period for value in own_values)),
+                                       named_areas=[place.code for place in self.gazetteer.find(fold(readable(question))).places],
                                        language=answer.language))
         return answer
 

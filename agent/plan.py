@@ -151,6 +151,7 @@ TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunt
                       r"cinco|\d+))\b")
 PERCENT_WORDS = {"porcentaje", "percentage", "share", "proporcion", "proportion", "percent"}  # "ese porcentaje"
 LEVEL_NAMED = r"(?:comuna|provincia|province|region|commune|ciudad|city)"  # "la comuna de Santiago": the level said
+PRICE_FAMILIES = {"consumer_prices", "uf"}  # what "¿y la comida?" after them asks the price of
 # "esa comuna", "that country": the last place of that kind answered
 POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (pais|country|comuna|region)\b")
 POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
@@ -705,7 +706,9 @@ class Planner:
             # urban poverty in 2020): a follow-up ("¿y en 2013?") continues from what was read
             last, unanswered = unanswered.tried, None
         one_place = bool(understanding.candidates) and self.places_covered[understanding.candidates[0].code] == 1 \
-            and not understanding.period.unstated  # "ya y la UTM de agosto": a whole question, never "¿y cuántas ocupadas?"
+            and not understanding.period.unstated and not (unanswered and unanswered.named_areas)
+        # "ya y la UTM de agosto": a whole question, never "¿y cuántas ocupadas?", nor "sorry, inflation, for 2024"
+        # after "what's the rate in Peru", whose place Chile's series would leave out
         if understanding.continues and unanswered \
                 and not (understanding.topic_text and (understanding.places or understanding.group or one_place)):
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
@@ -777,10 +780,11 @@ class Planner:
             # "¿y el precio de la plata ese día?" after copper's: a price of something the reading set aside (silver,
             # said like money), never copper's again
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": priced[1]})
-        if last_measure is not None and last_measure.family == "consumer_prices" and understanding.continues \
-                and topic_words and topic_words <= set(lexicon().priced_goods):
-            # "¿y cuánto subió la comida? los alimentos digo" after inflation: a part of the CPI, which no series
-            # has, never the food production index
+        prices_talked = any(self.catalog.get(turn.plan.indicator_code).family in PRICE_FAMILIES
+                            for turn in conversation.turns[-3:] if turn.plan)
+        if prices_talked and understanding.continues and topic_words and topic_words <= set(lexicon().priced_goods):
+            # "¿y cuánto subió la comida? los alimentos digo" after inflation (or the UF, which follows it): a part
+            # of the CPI, which no series has, never the food production index
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.topic_text})
         if previous is not None and len(unknown := self.family.unknown_words(understanding.topic_text)) >= 2 \
                 and not self.catalog.names_a_measure(list(topic_words)):
@@ -1328,9 +1332,11 @@ class Planner:
                 # "what share of the Latin America & Caribbean population lived in Brazil": an aggregate whose
                 # members are unknown holds no part, and another share measure (aged 65+) is no answer
                 return PlanOutcome(status="clarify", reason="unsupported", params={"words": lived[0]})
-        if share_asked and operation in (Operation.VALUE, Operation.LATEST) and chosen.unit_kind in ("count", "currency", "other") \
+        if share_asked and operation in (Operation.VALUE, Operation.LATEST, Operation.RANK) \
+                and chosen.unit_kind in ("count", "currency", "other") \
                 and (lexicon().has_phrase(asked, lexicon().operations["share_of"]) or PERCENT_OF.search(understanding.question)):
-            # "qué porcentaje aportó", "q % del subtotal es la RM": no amount
+            # "qué porcentaje aportó", "q % del subtotal es la RM", "¿y cuánto representa del total?" after the top
+            # region: no amount, nor the ranking again
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"

@@ -16,7 +16,7 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import (LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THAT_TIME, THOSE_YEARS,
+from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THAT_TIME, THOSE_YEARS,
                                     PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
@@ -456,6 +456,7 @@ EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:
 HIGHER_OR_LOWER = re.compile(r"[¿?,;.]*\s*\b(?:(?:era|fue|es|sera|was|is|were)\s+)?(?:m[aá]s alt[oa]s?\s+o\s+m[aá]s baj[oa]s?|"
                              r"m[aá]s baj[oa]s?\s+o\s+m[aá]s alt[oa]s?|mayor\s+o\s+menor|higher\s+or\s+lower|"
                              r"lower\s+or\s+higher)\b\s*\??", re.IGNORECASE)
+SINCE_A_DECADE = re.compile(r"\b(?:desde|since|from) (?:los|las|the)(?: anos)? (?:[5-9]0|19[5-9]0|20[0-2]0)s?\b")  # "desde los 90"
 GREW_MORE = re.compile(r"\b(?:grew|rose|increased|added|gained|climbed|crecio|crecieron|subio|subieron|aumento|aumentaron|"
                        r"sumo|sumaron|gano|ganaron)\b(?:\s+\w+){0,4}?\s+(?:more|faster|mas|the most|most|fastest)\b")
 # "¿cómo cerró el cobre el 2024?", "how did copper close in 2024?": its value at the end of that year (never "Cerro
@@ -1418,10 +1419,15 @@ class Understander:
         # unless a month or quarter of it went unread ("y el de jun-ago 2020")
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
+        unread_decade = (DECADE.search(unread) or SINCE_A_DECADE.search(unread)) if (said.start or said.end) else None
+        if unread_decade and not unsupported:  # "¿la inflación de 2022 fue la más alta desde los 90?": a second period
+            unsupported = as_written(text, unread_decade[0].strip())
         unread_shift = find_shift(_blank(unread, cue_phrases), compared=True) if said.start is not None else None
-        # (never the measure's own "respecto al mes anterior")
-        if unread_shift and not unsupported:  # "Germany's GDP last year vs five years ago": a second period, relative
-            unsupported = as_written(text, unread[unread_shift[1][0]:unread_shift[1][1]])
+        shift_said = unread[unread_shift[1][0]:unread_shift[1][1]] if unread_shift else ""
+        if re.search(r"\b(?:ago|hace)\b", shift_said) and not unsupported:
+            # "Germany's GDP last year vs five years ago": a second period, counted from today; never "compared to a
+            # year earlier", the period before the one said, nor the measure's own "respecto al mes anterior"
+            unsupported = as_written(text, shift_said)
         unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *MONTH_SPAN.finditer(unread)]
                              if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end)), None) if said.month or (
             said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each

@@ -2104,15 +2104,24 @@ def test_cerro_before_a_name_is_a_comuna(cifra):
     assert cifra.ask("población de Cerro Navia en 2024").plan.area_codes == ["CL-13103"]
 
 
-def test_a_follow_up_naming_only_an_estimate_after_a_question_not_answered_is_asked_back(cifra):
-    answer = last_answer(cifra, ["ok, unemployment rate in Texas right now?",
-                                 "fine, the US as a whole then, last year (ILO estimate)"])
-    assert (answer.status, answer.values) == ("clarify", []), answer.answer  # never the population of the US
+@pytest.mark.parametrize("questions", [
+    ["ok, unemployment rate in Texas right now?", "fine, the US as a whole then, last year (ILO estimate)"],  # never
+    # the population of the US
+    ["what's the rate in peru", "sorry, inflation, for 2024"],  # never Chile's inflation, the one series of one place
+])
+def test_a_follow_up_after_a_question_not_answered_that_leaves_its_place_open_is_asked_back(cifra, questions):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
-def test_a_good_priced_in_the_cpi_after_inflation_is_no_other_measure(cifra):
-    answer = last_answer(cifra, ["cuanto subieron los precios el año pasado en chile? de diciembre a diciembre",
-                                 "¿y cuánto subió la comida? los alimentos digo"])
+@pytest.mark.parametrize("questions", [
+    ["cuanto subieron los precios el año pasado en chile? de diciembre a diciembre",
+     "¿y cuánto subió la comida? los alimentos digo"],
+    ["cuanto subieron los precios el año pasado en chile? de diciembre a diciembre", "¿y la UF, cuánto subió ese año?",
+     "¿y cuánto subió la comida?"],  # the UF follows the CPI
+])
+def test_a_good_priced_in_the_cpi_after_inflation_is_no_other_measure(cifra, questions):
+    answer = last_answer(cifra, questions)
     assert (answer.status, answer.values) == ("no_data", []), answer.answer  # never the food production index
 
 
@@ -2125,9 +2134,20 @@ def test_a_ranking_of_changes_over_a_span_is_declined(cifra, questions):
     assert (answer.status, answer.values) == ("clarify", []), answer.answer  # never the last year's growth, nor Chile's
 
 
-def test_a_second_period_said_relative_is_never_left_out(cifra):
-    answer = cifra.ask("Germany's GDP in dollars last year vs five years ago?")
-    assert (answer.status, answer.values) == ("clarify", []), answer.answer  # never last year's alone
+def test_a_share_of_an_amount_after_its_ranking_is_never_the_ranking_again(cifra):
+    answer = last_answer(cifra, ["¿Qué región de Chile tuvo el PIB más grande el año pasado?",
+                                 "¿y cuánto representa del total regionalizado?"])
+    assert (answer.status, answer.values) == ("no_data", []), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Germany's GDP in dollars last year vs five years ago?",  # never last year's alone
+    "¿es verdad que la inflación de 2022 en Chile fue la más alta desde los 90?",  # never 2022's highest month
+    "desempleo de Chile desde los 90 hasta 2020",  # never from the start of the series
+])
+def test_a_second_period_the_reading_missed_is_never_left_out(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
 def test_a_place_left_aside_among_members_of_another_kind_is_the_one_holding_it(cifra):
