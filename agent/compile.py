@@ -83,8 +83,8 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
     """The rows a query reads, as ``name``: stored observations, or a derived measure computed from its series.
 
     A derived measure has the observation table's columns, so every operation reads it the same way. Its
-    percent change pairs each period with the same period a year earlier (same month, quarter or year), or with
-    the period just before, so a missing month gives no value rather than a change over the wrong span."""
+    percent change pairs each period with the same period a year earlier (same month, quarter or year), with
+    December of the year before (so far this year), or with the period just before, so a missing month gives no value rather than a change over the wrong span."""
     table = Observation.__table__
     if info.derivation is None:
         return table.alias(name)
@@ -97,6 +97,8 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
     current, earlier = table.alias(f"{name}_now"), table.alias(f"{name}_before")
     if info.derivation == "percent_change_period":
         before = _ordinal(earlier, info.frequency) == _ordinal(current, info.frequency) - 1
+    elif info.derivation == "percent_change_year_to_date":
+        before = and_(earlier.c.year == current.c.year - 1, func.substr(earlier.c.period, 6, 2) == "12")
     else:
         before = and_(earlier.c.year == current.c.year - 1, func.substr(earlier.c.period, 5) == func.substr(current.c.period, 5))
     same_series = and_(earlier.c.indicator_code == current.c.indicator_code, earlier.c.area_code == current.c.area_code,

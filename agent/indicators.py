@@ -112,10 +112,10 @@ Span = tuple[str, str, str, str, str | None, str]  # indicator, area, first peri
 
 
 def _derived_spans(info: IndicatorInfo, spans: list[Span]) -> list[Span]:
-    """Where a derived measure has values: its series' spans; a year-on-year change from the second year on
-    (a per-capita or share figure also needs its denominator, and a change on the period before its first period,
-    checked when the query runs)."""
-    if info.derivation != "percent_change_year":
+    """Where a derived measure has values: its series' spans; a change on a year earlier or so far in the year from
+    the second year on (a per-capita or share figure also needs its denominator, and a change on the period before
+    its first period, checked when the query runs)."""
+    if info.derivation not in ("percent_change_year", "percent_change_year_to_date"):
         return [(info.code, *span[1:]) for span in spans if span[0] == info.derived_from]
     return [(info.code, area, f"{int(first[:4]) + 1}{first[4:]}", last, observed, kind)
             for code, area, first, last, observed, kind in spans

@@ -47,13 +47,17 @@ class Lexicon(BaseModel):
     vague_words: list[str]
     priced_goods: list[str]
     abbreviations: dict[str, str]
+    yearly_rule_phrases: list[str]
     implied_topics: dict[str, str]
     headcount_words: list[str]
 
     def spelled_out(self, text: str) -> str:
-        """``text`` with each abbreviation ("I+D") replaced by its words, case-insensitively."""
+        """``text`` with each abbreviation ("I+D") replaced by its words and without the words that only restate a
+        series' yearly rule ("sumando los trimestres"), case-insensitively."""
         for short in sorted(self.abbreviations, key=len, reverse=True):
             text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", self.abbreviations[short], text, flags=re.IGNORECASE)
+        for phrase in self.yearly_rule_phrases:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
         return text
 
     @field_validator("operations", "two_operand_operations", "group_operations", mode="after")

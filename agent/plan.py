@@ -41,6 +41,7 @@ ALSO_CANONICAL = {"age": {"15+"}, "transform": {"index"}}  # "tasa de alfabetiza
 CHANGE_PRICES = {"constant": 0.0, "chained": 0.0, "ppp_constant": 0.0, None: 0.0, "current": 0.5}  # how far from a real change
 # What a follow-up naming another measure keeps from the previous one ("¿y las importaciones?" after exports as a
 # share of GDP). Not the transform: "¿y la población?" after GDP growth is the population itself.
+CHANGES = ("growth", "period_change", "year_to_date")  # members that are a rate of change of the family's level
 CARRIED_FIELDS = ("measure", "price_basis", "currency", "sex", "age", "adjustment")
 CARRIED_MEASURES = {"share", "per_capita"}  # qualifiers of an amount ("% del PIB", "per cápita"), not what is counted
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD,
@@ -59,7 +60,8 @@ INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de pre
 # "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
 WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
                            r"(?:pais|country)\b|\b(?:total|nivel) nacional\b|\bnational (?:total|level)\b|"
-                           r"\bnivel pais\b|\bnationwide\b")
+                           r"\bnivel pais\b|\bnationwide\b|\b(?:el|la) (?:dato |cifra |tasa )?nacional\b|"
+                           r"\bthe national (?:one|figure|rate|number|data)\b")
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
@@ -332,6 +334,11 @@ class Planner:
             kept = {field: getattr(carried_from, field) for field in VARIANT_FIELDS}
         if TOTAL_SAID.search(fold(understanding.question)):
             kept.pop("measure", None)
+        answered_before = current if follow_up else carried_from
+        if "transform" not in specified and understanding.operation is None and understanding.threshold is None and not (
+                answered_before and answered_before.transform in CHANGES) and any(info.transform not in CHANGES for info in family):
+            # "PIB per cápita de Nigeria a precios constantes": the level at those prices, never its growth rate
+            fitting = [info for info in fitting if info.transform not in CHANGES]
         everyone = bool(understanding.topic_text) and set(understanding.topic_text.split()) <= POPULATION_WORDS
         carried = {field for field, value in kept.items()  # "la comuna más poblada" after men's figures: of everyone
                    if field not in specified and not (everyone and field in ("sex", "age"))
@@ -1117,7 +1124,7 @@ class Planner:
         if period.day and period.day != 1 and chosen.frequency in ("M", "Q"):
             # "valor de la UF el 15 de mayo de 2024": a row dated the 1st is no figure of another day
             return PlanOutcome(status="no_data", reason="no_daily_value", params={"indicator": chosen.code})
-        period = self._in_series_periods(chosen, period, outcome)
+        period = self._so_far(chosen, areas, self._in_series_periods(chosen, period, outcome))
         operation = self._operation(understanding, context, period, group)
         if newest_instead and operation == Operation.VALUE:
             operation = Operation.LATEST
@@ -1197,6 +1204,9 @@ class Planner:
             period = PeriodSpec()
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
+        if operation == Operation.FIRST_MEETING and areas and self._one_period(chosen.code, areas):
+            # "y de esas, ¿cuántas tienen más de 65?" of a census count: one count has no first time past a number
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": "{} {:g}".format(*(understanding.threshold or context.threshold))})
         if operation == Operation.RANK and not group and len(areas) > 1 and (
                 not understanding.member_kind or THOSE_SHOWN.search(asked)):
             # places named side by side, or "those same two comunas" the last answer showed: each one's figure, the
@@ -1647,6 +1657,12 @@ class Planner:
         asked_of = [code for code, said in names.items() if any(  # "how many times the world average does the
             re.search(rf"\b(?:does|do|did|is|are|was|were)\s+(?:the\s+)?(?:average\s+)?{re.escape(name)}\b", tail)
             for name in said)]  # average American emit?": the American over the world
+        measured_by = [code for code, said in names.items() if any(
+            re.match(rf"(?:(?:la|el|lo|los|las|the|de|del|of)\s+){{0,2}}{re.escape(name)}\b", tail) for name in said)]
+        said_before = [code for code, said in names.items() if code not in measured_by and any(
+            re.search(rf"\b{re.escape(name)}\b", asked[:after.start()]) for name in said)]
+        if not asked_of and len(measured_by) == 1 and said_before:  # "y la argentina, ¿cuántas veces la chilena?":
+            return said_before[0]  # the place named first, in times the one right after "cuántas veces"
         named = asked_of or [code for code, said in names.items() if any(  # never the place after "que", "than"
             re.match(rf"(?:(?!que |q |than )\w+ ){{0,5}}{re.escape(name)}\b", tail) for name in said)]
         return named[0] if len(named) == 1 else None
@@ -2152,6 +2168,16 @@ class Planner:
         if chosen.annual_aggregation == "sum" and chosen.frequency == "Q" and not last.endswith("Q4"):
             return period.model_copy(update={"end": int(last[:4]) - 1})  # a yearly sum needs the whole year
         return period.model_copy(update={"end": int(last[:4])})
+
+    def _so_far(self, chosen: IndicatorInfo, areas: list[str], period: PeriodSpec) -> PeriodSpec:
+        """"Inflación acumulada en lo que va de 2026": a year-to-date measure of a year still under way is its newest
+        month, the change so far (a whole year is December's)."""
+        if chosen.transform != "year_to_date" or not period.is_single_year or period.month or len(areas) != 1:
+            return period
+        last = self.catalog.last_observed.get((chosen.code, areas[0])) or ""
+        if last[:4] != str(period.start) or len(last) < 7:
+            return period
+        return period.model_copy(update={"month": int(last[5:7])})
 
     @staticmethod
     def _in_series_periods(chosen: IndicatorInfo, period: PeriodSpec, outcome: PlanOutcome) -> PeriodSpec:

@@ -121,8 +121,12 @@ NEIGHBOURS = re.compile(r"\b(?:neighbou?rs|neighbou?ring (?:countries|comunas|re
 # comuna "vecina", one named, which only says where it is
 # "(1 = la más poblada)", "(1 = lowest)": how a position is counted, read as its order words alone; never a month
 RANK_CONVENTION = re.compile(r"\(\s*(?:#\s*)?1\s*=\s*([^)]*)\)")
+COMPOUND = re.compile(r"\b(?:compound|compounded|compuest[oa]|cagr)\b")  # a compound yearly rate: no plan computes one
 SPREAD = re.compile(r"\b(?:el rango|the range|rango de|rango entre|amplitud de|recorrido de)\b")
 DIVIDING = re.compile(r"\b(?:divido|dividir|dividiendo|dividimos|divides|dividing)\b")
+# "calculadas con el total de emisiones y la población": a way to compute the figure, which the reading cannot follow
+COMPUTED_FROM = re.compile(r"\b(?:calculad[oa]s?|computad[oa]s?|calculated|computed|derived)\s+(?:con|a partir de|usando|"
+                           r"en base a|desde|from|with|using|by dividing|dividiendo)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
 AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)(\d+(?: \d+)*)\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\b")
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
@@ -140,6 +144,10 @@ YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?(?:esper
 BY_HOW_MANY_YEARS = re.compile(r"\bby how many years\b")
 YEARS_OF_A_MEASURE = re.compile(r"\b(?:cuantos anos (?:de|en)|how many years (?:of|in)) (?:la )?"
                                 r"(?:esperanza de vida|life expectancy|escolaridad|schooling)\b")
+# A measure counted in years: "menor de 60 años" beside it is a number of years, no age group
+MEASURED_IN_YEARS = re.compile(r"\b(?:esperanza de vida|life expectancy|edad mediana|median age|anos de escolaridad|"
+                               r"years of schooling)\b")
+AGE_COMPARED = re.compile(r"(?:mas|menos|menor|menores|mayor|mayores|over|under|above|below|sobre|bajo)\s+(?:de\s+)?\d")
 # One measure from two sources: a census's count and the projection it replaced
 SOURCE_WORD = re.compile(r"cens\w*|proyec\w*|project\w*|ine")
 SOURCE_SAID = {"segun", "according", "acuerdo"}  # "según el censo": the words that say a source, not a measure
@@ -209,8 +217,9 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
                           r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b")
-# The denominator of a rate ("por cada 1.000 habitantes", "per 100k people"): the series must say it.
-PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(\d+(?: \d{3})*)\s*(mil|thousand)?\s+(?:habitantes|personas|"
+# The denominator of a rate ("por cada 1.000 habitantes", "por cada mil habitantes"): the series must say it.
+PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(?:(\d+(?: \d{3})*)\s*(mil|thousand)?|(mil|cien|(?:a |one )?thousand|"
+                        r"(?:a |one )?hundred))\s+(?:habitantes|personas|"
                         r"people|population|inhabitants|residents|nacidos|nacimientos|live|births|mujeres|women|ninos|"
                         r"children|adultos|adults|hombres|men|males|females)\b")
 # "¿cuántas personas de 65 o más hay por cada 100 menores de 15 años?": a ratio per 100 of the second operand
@@ -411,12 +420,14 @@ MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|hi
 AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior|higher|lower|above|below|"
                                 r"sobre|bajo|encima|debajo|versus|vs)\s+(?:(?:que|than|de|del|a|al)\s+)?(?:el |la |the )?"
                                 r"(?:promedio|media|average|mean)\b")
+# "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
+NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa )?nacional|the national (?:one|figure|rate|number|data)|"
+                      r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b")
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
-                         r"toda la region|toda la provincia|todo el pais|a nivel (?:pais|nacional)|nationwide|"
-                         r"at (?:the )?national level|"
+                         r"toda la region|toda la provincia|todo el pais|"
                          r"the (?:whole|entire) (?:region|country)|(?:el )?total de la region|the region's total|as a whole|"
-                         r"en su conjunto|(?:el|del) pais (?:completo|entero))\b|"
+                         rf"en su conjunto|(?:el|del) pais (?:completo|entero))\b|{NATIONAL.pattern}|"
                          # "la región, según la proyección del INE" after Valparaíso: the region, not the comuna
                          r"^\W*(?:(?:no|ya|y|and|i mean|me refiero a)\W+)*(?:la|the) (?:region|provincia|province|comuna)"
                          r"(?=\s*$|\s+(?:segun|according|nomas|no|mejor|instead|entonces|then|por favor|porfa|please)\b)")
@@ -530,6 +541,8 @@ BETWEEN_THE_SEXES = re.compile(r"\b(?:brecha|diferencia|gap|difference)\s+(?:ent
 HIGH_OR_LOW_SAID = re.compile(r"\b(?:the|its)\s+(?:(?:19|20)\d\d\s+|daily\s+|yearly\s+|annual\s+)?(?:low|high)"
                               r"(?=\s*(?:[?.!,]|$|\bof\b|\bin\b|\bfor\b))", re.IGNORECASE)
 PREFIXED_NAME = re.compile(rf"\b({'|'.join(lexicon().place_name_prefixes)})\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+# "el gran Santiago", "greater London": a metropolitan area, in any case, is not the place it is named after
+METRO_NAME = re.compile(r"\b(gran|greater)\s+([a-záéíóúñ][\wáéíóúñ]+)", flags=re.IGNORECASE)
 ONE_OF_A_NAME = re.compile(r"^\W*(?:y |and )?(?:la|el|los|las|the one) (?:de|del|of|in) (?:(?:la|el|los|las|the) )?"
                            r"([a-zñ]{3,})(?: ([a-zñ]{3,}))?(?:\s+(?:en|in|segun|according)\b|\W*$)")
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
@@ -866,7 +879,8 @@ class Understander:
         self.joined_words = {pair for pair in joined_words if not set(pair) & (function_words() - set(lexicon().qualifying_words))}
         words = lexicon()
         self.exclusions = words.operation_exclusions + sorted(named_operations, key=len, reverse=True)
-        self.measure_changes = sorted(words.variant_cues["transform"]["period_change"], key=len, reverse=True)
+        self.measure_changes = sorted(words.variant_cues["transform"]["period_change"] +  # "ipc acumulado": a measure
+                                      words.variant_cues["transform"]["year_to_date"], key=len, reverse=True)  # no sum
         self.typo_targets = sorted({word for groups in (words.operations, words.two_operand_operations, words.group_operations)
                                 for phrases in groups.values() for phrase in phrases for word in fold(phrase).split()
                                 if len(word) >= OPERATION_TYPO_LENGTH} | {
@@ -1089,7 +1103,7 @@ class Understander:
     def _inside_other_name(self, text: str, places: list[Place]) -> str | None:
         """"Nueva Valdivia", "San Chile": a known place's name after a word that begins many place names, where the
         two together name no place Cifra knows."""
-        for found in PREFIXED_NAME.finditer(text):
+        for found in [*PREFIXED_NAME.finditer(text), *METRO_NAME.finditer(text)]:
             whole, named = fold(found[0]), fold(found[2])
             if not self.gazetteer.knows(whole) and any(named.startswith(place.matched) or place.matched.startswith(named)
                                           for place in places):
@@ -1231,6 +1245,10 @@ class Understander:
             period = period.model_copy(update={"period": period.period.model_copy(update={"end": None})})
         source_phrases = [p for p in cue_phrases if p in words.variant_cues["source"].get(cues.source or "", [])]
         age_phrases = [phrase for phrase in cue_phrases + rate_phrases if any(phrase in said for said in words.variant_cues["age"].values())]
+        if MEASURED_IN_YEARS.search(folded) and any(AGE_COMPARED.match(phrase) for phrase in age_phrases):
+            # "¿cuántos países tienen más de 65 años de esperanza de vida?": a condition on the years, not over-65s
+            age_phrases = [phrase for phrase in age_phrases if not AGE_COMPARED.match(phrase)]
+            cues = cues if age_phrases else cues.model_copy(update={"age": None})
         counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) \
             or BY_HOW_MANY_YEARS.search(folded) else \
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
@@ -1439,7 +1457,8 @@ class Understander:
         if foreigners and not unsupported:  # "¿cuántos venezolanos viven en Ñuble?": never Venezuela's own figure
             unsupported = as_written(text, foreigners.matched)
         amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit
-        spread = SPREAD.search(folded)  # "el rango (máximo menos mínimo)": no plan subtracts a series' ends
+        spread = SPREAD.search(folded) or COMPOUND.search(folded)  # "el rango (máximo menos mínimo)": no plan
+        # subtracts a series' ends; "per year on average (compound)": none gives a compound rate
         if spread and not unsupported:
             unsupported = as_written(text, spread[0])
         neighbours = NEIGHBOURS.search(folded)
@@ -1479,9 +1498,12 @@ class Understander:
             listed = listed or not unsupported
             unsupported = unsupported or " / ".join(as_written(text, phrase) for phrase in pair_phrases)
         several = listed and not (per_each or unread_year or unread_month or counted_periods or len(period.spans) > 1)
+        if computed_from := COMPUTED_FROM.search(folded):  # the measures named after it are a method, not a list
+            unsupported, several, listed = as_written(text, computed_from[0]), False, False
         those_few = [found.span() for found in THOSE_FEW.finditer(folded)]  # "the average of those five": the places
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
-            self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few)),
+            self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few + [
+                found.span() for found in NATIONAL.finditer(folded)])),  # "el nacional": a place, not the measure
             asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
@@ -1587,7 +1609,7 @@ class Understander:
             group=group, excluded=excluded, among=among, included=places.included, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate="sum" if summed else None if averaged or cumulative else _aggregate(
-                _blank(folded, self.exclusions), words),
+                _blank(folded, self.exclusions + self.measure_changes), words),
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
             or names_last_place or elliptical or WHOLE_GROUP.search(folded) is not None,
@@ -1618,7 +1640,8 @@ def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: t
     rico"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part of
     the measure."""
     amounts = [float((found[1] or found[2]).replace(",", ".")) for found in MONEY_AMOUNT.finditer(text.lower())]
-    amounts += [number(text, found[1], found[2]) for found in PER_AMOUNT.finditer(folded)]
+    amounts += [number(text, found[1], found[2]) if found[1] else 100.0 if found[3].endswith(("cien", "hundred")) else 1000.0
+                for found in PER_AMOUNT.finditer(folded)]
     amounts += [float(found[1] or found[2]) for found in PEOPLE_SHARE.finditer(text.lower())]
     years = [float(year[0]) for match in PPP_YEAR.finditer(folded) if not without_unit_years[match.start():match.end()].strip()
              for year in ONE_YEAR.finditer(match[0])]
@@ -1653,7 +1676,7 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
             re.sub(r"[.,]", " ", written) == digits for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
         return condition, [found.span(1), (found.start(2), found.end() if whole else found.start(2) + len(digits))], percent
     trailing = next((found for found in OR_MORE.finditer(folded)  # "de 10 % o más", "of 75 years or more"
-                     if not any(fold(phrase) in folded[max(found.start() - 8, 0):found.end() + 8] for phrase in age_phrases)),
+                     if not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases)),
                     None)  # "de 65 años o más" is an age group
     if trailing and _written_groups(text, trailing[1]) == trailing[1]:
         condition = (">=" if trailing[4] else "<=", number(text, trailing[1], trailing[2]))

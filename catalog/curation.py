@@ -37,7 +37,7 @@ class Variant(Strict):
     measure: Literal["total", "per_capita", "per_worker", "share", "rate", "index", "count"] = "total"
     price_basis: Literal["current", "constant", "ppp", "ppp_constant", "chained", "real"] | None = None
     currency: str | None = None
-    transform: Literal["level", "growth", "period_change", "share", "index", "rate", "change"] = "level"
+    transform: Literal["level", "growth", "period_change", "year_to_date", "share", "index", "rate", "change"] = "level"
     sex: Literal["total", "female", "male"] = "total"
     age: str | None = None
     adjustment: Literal["original", "seasonally_adjusted"] | None = None
@@ -69,9 +69,11 @@ class DerivedMeasure(Strict):
     index, growth from levels): declared here so the plan can name it and the SQL shows how it was made."""
 
     code: str
-    method: Literal["percent_change_year", "percent_change_period", "per_capita", "share_of_parent", "difference"] = Field(
+    method: Literal["percent_change_year", "percent_change_period", "percent_change_year_to_date", "per_capita",
+                    "share_of_parent", "difference"] = Field(
         description="percent_change_year: against the same period a year earlier (same month, quarter or year); "
         "percent_change_period: against the period before (the month before, for a monthly series); "
+        "percent_change_year_to_date: against December of the year before (a monthly series' change so far this year); "
         "per_capita: divided by ``denominator`` (a population series) of the same area and period, times ``scale``; "
         "share_of_parent: percent of the parent area's value (a region of Chile, a comuna of its province); "
         "difference: minus ``minus`` of the same area and period (the unemployed: the labour force minus the employed)."

@@ -45,6 +45,12 @@ def test_every_uncurated_wdi_indicator_has_a_spanish_title(data_dir):
     # against the month before, across a new year too; never the 12-month figure
     ("variación mensual del IPC en marzo de 2024", "CHL.CPI.CHANGE_1M", "2024-03", 0.37138),
     ("Chile's month-on-month inflation in January 2024", "CHL.CPI.CHANGE_1M", "2024-01", 0.67300),
+    ("ipc mensual de marzo 2024", "CHL.CPI.CHANGE_1M", "2024-03", 0.37138),
+    # so far in the year: against December of the year before; a year still under way is its newest month
+    ("inflación acumulada a marzo de 2024", "CHL.CPI.INFLATION_YTD", "2024-03", 1.64291),
+    ("ipc acumulado 2025", "CHL.CPI.INFLATION_YTD", "2025", 3.44632),
+    ("inflación en lo que va de 2026", "CHL.CPI.INFLATION_YTD", "2026-06", 2.82812),
+    ("Chile inflation year to date", "CHL.CPI.INFLATION_YTD", "2026-06", 2.82812),
     # "mes a mes" is each month, not the monthly change
     ("IPC de Chile mes a mes en 2023", "CHL.CPI", "2023-01", 98.0),
     # the index level stays available by name

@@ -3715,3 +3715,48 @@ def test_that_above_a_groups_average_sets_the_last_answer_beside_it(cifra):
                                  "is that above or below the South American average for the same year?"])
     assert [(part.plan.area_codes, part.plan.group_code) for part in answer.parts] == [
         (["CHL"], None), ([], "M49-005")], answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas"), [
+    (["pib en dólares 2024: la argentina, ¿cuántas veces la chilena?"], ["ARG", "CHL"]),  # the one after, in times
+    (["cuantas veces mas grande es la economia de brasil que la de chile? pib en dolares, 2024",
+      "y la argentina, cuantas veces la chilena?"], ["ARG", "CHL"]),
+    (["pib 2024 ¿cuántas veces es Brasil más grande que Chile?"], ["BRA", "CHL"]),
+])  # fmt: skip
+def test_a_ratio_divides_by_the_place_it_is_measured_in(cifra, questions, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.operation, answer.plan.area_codes) == ("ratio", areas), answer.answer
+
+
+@pytest.mark.parametrize("questions", [
+    ["pib per capita de nigeria a precios constantes, año 2020"],  # no level at constant prices: never its growth
+    ["cuanta gente vive en el gran santiago segun el censo"],  # a metropolitan area is no region
+    ["cuantas mujeres hay en temuco segun el censo 2024", "y de esas cuantas tienen mas de 65?"],  # one count, no first time
+    ["Emisiones de CO2 por habitante en Chile el 2014, calculadas con el total de emisiones y la población"],
+    ["by how much did the world population grow between 2000 and 2024, in percent",
+     "what is that per year on average (compound)?"],
+    ["¿Cuántas viviendas hay en Pirque por cada mil habitantes según el censo?"],  # no series per thousand people
+])  # fmt: skip
+def test_a_question_read_only_in_part_gets_no_figure(cifra, questions):
+    answer = last_answer(cifra, questions)
+    assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize(("questions", "code", "operation", "areas"), [
+    (["desempleo en santiago marzo 2024", "ya, dame el nacional no mas"], "CHL.UNEMPLOYMENT.RATE", "value", ["CHL"]),
+    (["unemployment chile march 2021", "what about the Valparaíso region?",
+      "ok, the national one then: a year later, and how many points did it move?"], "CHL.UNEMPLOYMENT.RATE", "change", ["CHL"]),
+    (["inflacion mensual peru marzo 2024", "bueno, la anual de 2024 entonces"], "FP.CPI.TOTL.ZG", "value", ["PER"]),
+    (["población mayor de 65 años en Chile 2020"], "SP.POP.65UP.TO.ZS", "value", ["CHL"]),  # an age group, no ranking
+    (["cuáles son las 3 regiones con más PIB el 2025? sumando los trimestres del PIB regional del Central"],
+     "CHL.GDP.REGIONAL", "rank", []),  # the quarters make each year: a ranking, never one sum
+])  # fmt: skip
+def test_words_that_name_a_place_or_how_a_year_is_made(cifra, questions, code, operation, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.indicator_code, answer.plan.operation, answer.plan.area_codes) == (code, operation, areas), answer.answer
+
+
+def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
+    answer = cifra.ask("cuántos países tienen más de 65 años de esperanza de vida en África")
+    assert (answer.plan.operation, answer.plan.threshold, answer.plan.indicator_code) == (
+        "count", (">", 65.0), "SP.DYN.LE00.IN"), answer.answer
