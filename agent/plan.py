@@ -72,7 +72,8 @@ FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contr
 SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|decrecio)\b")  # the economy did
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up|"
                        r"crecera|creceria|creceran|crecerian|aumentara|aumentaria|subira|subiria|will grow|would grow)\b"
-                       r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the fastest|fastest|faster)\b")
+                       r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the fastest|fastest|faster|menos|the least|least|"
+                       r"the slowest|slowest)\b")
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
                           r"provincia|provincias|country|countries|region|regions)|of them|one|of (?:the|those|these) (?:two|three|four|five)|"
                           r"de (?:ellos|ellas|los dos|las dos|los tres|las tres|esos (?:dos|tres|cuatro|cinco)|esas (?:dos|tres)))\b")  # "which of them rose the most?"
@@ -167,6 +168,9 @@ WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|tod
                         r"all of (?:19|20)\d\d|"
                         r"entire year)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
+ABOVE_OR_BELOW = re.compile(r"\b(?:(?:por )?encima o (?:por )?debajo|above or below|over or under|higher or lower|"
+                            r"mas alt[oa] o mas baj[oa]|mayor o menor|sobre o bajo)\b")
+RELATIVE_YEAR = re.compile(r"\b(?:hace|ago|ano pasado|last year|este ano|this year|ano antepasado|year before last)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
                         r"nombralas|dime cuales)\b")
@@ -488,7 +492,9 @@ class Planner:
             # "how does that compare with the world?" after the gap between women and men in Japan: the same gap
             # there, beside Japan's
             outcome.plan, outcome.also = against, [against.model_copy(update={"area_codes": outcome.plan.area_codes[1:]})]
-        if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(outcome.plan, against)):
+        last_average = conversation.last_plan if THAT_AGAINST.search(asked) or ABOVE_OR_BELOW.search(asked) else None
+        if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(
+                outcome.plan, against, last_average)):
             outcome.plan, outcome.also = beside[0], beside[1:]
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
@@ -501,7 +507,9 @@ class Planner:
             # "¿y en 2020?" after two measures (or a place beside a group's average): each again; never after "and
             # above the world's?", "¿y comparado con el mundo?" (the first answer against another place), nor "¿y en
             # qué lugar queda La Pintana?" after its rate beside the region's average (its place alone)
-            outcome.also = [plan for plan in self._each_also(understanding, conversation) if plan != outcome.plan]
+            said = lambda plan: (plan.indicator_code, plan.area_codes, plan.group_code, plan.period)  # noqa: E731
+            outcome.also = [plan for plan in self._each_also(understanding, conversation) if said(plan) != said(outcome.plan)]
+            # "y hace cinco años, ¿Uruguay cuánto tenía?" after Uruguay beside the average: Uruguay once
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
         return self._model_read(understanding, conversation, outcome, on_model)
@@ -544,11 +552,14 @@ class Planner:
                   for place in understanding.places]
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
 
-    def _group_beside_places(self, plan: QueryPlan, against: QueryPlan | None) -> list[QueryPlan]:
+    def _group_beside_places(self, plan: QueryPlan, against: QueryPlan | None,
+                             last_average: QueryPlan | None = None) -> list[QueryPlan]:
         """"Chile vs el promedio de Sudamérica", "esperanza de vida de Chile y América Latina": a group with no figures
         of its own, asked beside places, is its members' figure in that year (their sum for an amount, else their
         mean), answered after the places' own values; never the places alone, nor the group alone. ``against``: the
-        last answer, when the question sets it against the group ("is that above the South American average?")."""
+        last answer, when the question sets it against the group ("is that above the South American average?");
+        ``last_average``: the last answer, a group's average that a place named now is set against ("y Filipinas,
+        ¿está por encima o por debajo?", "how does that compare with the world number?")."""
         chosen = self.catalog.get(plan.indicator_code)
         if plan.operation == Operation.AGGREGATE and plan.group_code and plan.area_codes:
             group, places = plan.group_code, plan.area_codes  # "desempleo de Chile vs promedio de Sudamérica"
@@ -556,6 +567,12 @@ class Planner:
                 and against.operation in (Operation.VALUE, Operation.LATEST) and len(against.area_codes) == 1 \
                 and against.indicator_code == plan.indicator_code and plan.period.is_single_year:
             group, places = plan.group_code, against.area_codes
+        elif plan.operation in (Operation.VALUE, Operation.LATEST) and len(plan.area_codes) == 1 and last_average \
+                and last_average.operation == Operation.AGGREGATE and last_average.group_code \
+                and not last_average.area_codes and last_average.indicator_code == plan.indicator_code \
+                and last_average.period.is_single_year:
+            group, places = last_average.group_code, plan.area_codes
+            plan = plan.model_copy(update={"period": last_average.period, "aggregate": last_average.aggregate})
         elif plan.operation in (Operation.VALUE, Operation.LATEST, Operation.AGGREGATE) and not plan.group_code \
                 and len(plan.area_codes) > 1 and plan.aggregate in (None, "avg", "sum"):
             groups = [area for area in plan.area_codes if self.catalog.lists_members(area)
@@ -947,9 +964,10 @@ class Planner:
                 and (spanned.start, spanned.end) == (period.start, period.end):
             period = spanned  # "how much did it change from 2023 to 2024?" after 14 March of each: between those two
         if understanding.period.same_part and context is not None and period.is_single_year and not (
-                period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"
-            period = period.model_copy(update={"month": context.period.month, "quarter": context.period.quarter,
-                                               "day": context.period.day})  # "the same day in 2023": its day too
+                period.month or period.quarter):  # "¿y en el mismo trimestre de 2021?"; after the latest figure, the
+            said = self._answered_period(context, conversation)  # month it named ("and the same month in 2023?")
+            period = period.model_copy(update={"month": said.month, "quarter": said.quarter,
+                                               "day": said.day})  # "the same day in 2023": its day too
         if understanding.period.same_part and context is None and understanding.operation != Operation.WHICH_PERIOD:
             return PlanOutcome(status="clarify", reason="no_shift")  # "ese mismo trimestre" after no answer: which
             # one? ("¿cuál fue la más alta y en qué mes terminó ese trimestre?" asks the answer's own)
@@ -1018,8 +1036,11 @@ class Planner:
         if context is not None and _decade(context.period) and period.is_single_year and period.start % 10 == 0 \
                 and OF_THE_DECADE.search(asked):  # "¿y en la del 2000?" after the 2010s: that decade
             period = PeriodSpec(start=period.start, end=period.start + 9)
-        if period.shift_months is not None and context is None and period.shift_months < 0 \
-                and period.shift_months % 12 == 0 and AGO.search(asked) and not period.month:
+        if period.shift_months is not None and period.shift_months < 0 and period.shift_months % 12 == 0 \
+                and AGO.search(asked) and not period.month and (context is None or (
+                    context.period.is_single_year and not (context.period.month or context.period.quarter)
+                    and RELATIVE_YEAR.search(fold(conversation.turns[-1].question)))):
+            # "¿y hace diez años?" after "hace dos años" or "el año pasado": also from now
             year = date.today().year + period.shift_months // 12  # "¿cuál fue el precio del cobre hace tres años?": from
             period = PeriodSpec(start=year, end=year)  # now, when no answer came before
         if period.shift_days is not None:  # "¿y el día anterior?" after a day's copper price: that day, moved
@@ -2097,6 +2118,11 @@ class Planner:
                     fold(understanding.question), lexicon().operations["first_meeting"]):
             return Operation.COUNT  # "¿y sobre 15 %?", "and how many were under 3%?" after a count (or a ranking
             # of members): counted anew
+        if understanding.operation == Operation.CHANGE and previous is not None and previous.operation == Operation.AGGREGATE \
+                and previous.group_code is None and understanding.continues and not understanding.topic_text \
+                and understanding.period.end is None and not lexicon().has_phrase(
+                    fold(understanding.question), lexicon().operations["change"]):
+            return Operation.AGGREGATE  # "¿y desde 2010 hasta el último dato?" after an average: that average, longer
         if understanding.operation is not None:
             return understanding.operation
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \
@@ -2108,9 +2134,10 @@ class Planner:
             return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them
         if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.shift_months == 0:
             return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
-        if understanding.whole_group or (understanding.names_last_place and previous is not None
-                                         and previous.operation == Operation.RANK):
+        if (understanding.whole_group and previous is not None and previous.operation in MEMBERS_COMPARED) or (
+                understanding.names_last_place and previous is not None and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
+            # ("and the world as a whole?" after a change: that change)
         if previous is not None and previous.operation in (Operation.RATIO, Operation.DIFFERENCE) \
                 and len(understanding.places) == 2 and understanding.cues.measure == "share" \
                 and lexicon().has_phrase(fold(understanding.question), lexicon().operations["share_of"]):

@@ -434,6 +434,13 @@ WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|pr
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
+# "¿qué año creció más?": the period with most of what the verb says, asked without "en"
+WHICH_PERIOD_MOST = re.compile(r"\b(?:que|cual|which|what) (?:ano|mes|trimestre|year|month|quarter) (?:\w+ ){1,2}?"
+                               r"(mas|menos|most|least|less|more)\b")
+# "total population (men and women)": both sexes, explained, never a comparison of the two
+BOTH_SEXES_SAID = re.compile(r"\(\s*(?:men and women|women and men|hombres y mujeres|mujeres y hombres)\s*\)", re.IGNORECASE)
+# "la total (pública + privada)": the parts a total adds up, which name no part alone
+TOTAL_OF_PARTS = re.compile(r"\btotal\s*\([^()]*(?:\+|\by\b|\band\b|\bm[aá]s\b)[^()]*\)", re.IGNORECASE)
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
@@ -1162,7 +1169,8 @@ class Understander:
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
         kept = HALF_A_PERCENT.sub("0.5 percent" if language == "en" else "0,5 por ciento", kept)
-        kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", kept)
+        kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", TOTAL_OF_PARTS.sub("total", BOTH_SEXES_SAID.sub(
+            " both sexes " if language == "en" else " ambos sexos ", kept)))
         kept = CENSUS_SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) <= 30 else '19'}{found[2]}", kept)
         kept = GAP_IN_UNITS_ES.sub(r"cuál \2 en \1", GAP_IN_UNITS_EN.sub(r"what \2 the \3 in \1", kept))
         kept = DIFFERENCE_IN_UNITS_ES.sub(r"diferencia en \1", AHEAD_IN_UNITS_ES.sub(r"cuánto \2 \3 en \1", kept))
@@ -1582,6 +1590,9 @@ class Understander:
             ordering = LATEST_SAID.sub(_spaces, _blank(AGE_BOUND.sub(_spaces, _without_but(explained, excluded)), age_phrases))
             order = "asc" if words.has_phrase(DESCENDING.sub(" ", ordering), words.operations["ascending"]) else \
                 "desc" if words.has_phrase(ordering, words.operations["descending"]) else None
+        if operation is None and (most := WHICH_PERIOD_MOST.search(folded)):  # "en ese periodo, ¿qué año creció más?"
+            operation, order = Operation.WHICH_PERIOD, "asc" if most[1] in ("menos", "least", "less") else "desc"
+            group_phrase = most[0]  # "qué año": of yearly figures
         if operation == Operation.WHICH_PERIOD and order is None and period.period.latest:
             operation = Operation.LATEST  # "the latest rate, and which month does it end in?": the newest period, shown
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \

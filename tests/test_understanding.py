@@ -3760,3 +3760,58 @@ def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
     answer = cifra.ask("cuántos países tienen más de 65 años de esperanza de vida en África")
     assert (answer.plan.operation, answer.plan.threshold, answer.plan.indicator_code) == (
         "count", (">", 65.0), "SP.DYN.LE00.IN"), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "code", "operation", "areas"), [
+    (["rank the East Asian economies by GDP per capita, 2024", "where's china in that list?"],
+     "NY.GDP.PCAP.CD", "position", ["CHN"]),  # economies are its countries; "in that list" asks the place
+    (["Oye, cual fue el crecimiento promedio del PIB de Chile entre 2015 y 2020? segun el banco mundial",
+      "¿y desde 2010 hasta el ultimo dato?"], "NY.GDP.MKTP.KD.ZG", "aggregate", ["CHL"]),  # that average, longer
+    (["Oye, cual fue el crecimiento promedio del PIB de Chile entre 2015 y 2020? segun el banco mundial",
+      "¿y desde 2010 hasta el ultimo dato?", "en ese periodo, que año crecio mas?"], "NY.GDP.MKTP.KD.ZG",
+     "which_period", ["CHL"]),
+    (["deuda externa argentina en dolares 2024, la total (publica + privada)"], "DT.DOD.DECT.CD", "value", ["ARG"]),
+    (["total population (men and women) of Chile 2020"], "CHL.POPULATION.PROJ", "value", ["CHL"]),  # both, no woman's share
+])  # fmt: skip
+def test_follow_ups_and_asides_that_keep_the_question(cifra, questions, code, operation, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.indicator_code, answer.plan.operation, answer.plan.area_codes) == (code, operation, areas), answer.answer
+
+
+def test_years_ago_after_a_year_said_from_now_count_from_now(cifra):
+    answer = last_answer(cifra, ["pib per capita de chile, argentina y uruguay hace dos años", "¿y hace diez años?"])
+    assert answer.plan.period.start == date.today().year - 10, answer.answer
+
+
+def test_the_same_month_after_the_latest_figure_is_that_figures_month(cifra):
+    answer = last_answer(cifra, ["real wage index chile, latest month", "and the same month in 2023?"])
+    newest = cifra.catalog.last_observed[("CHL.WAGES.REAL_INDEX", "CHL")]
+    assert (answer.plan.period.start, answer.plan.period.month) == (2023, int(newest[5:7])), answer.answer
+
+
+def test_a_name_two_countries_share_after_de_is_asked_back(cifra):
+    answer = cifra.ask("¿cuánto es el PIB del Congo? el de 2024")
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+def test_a_place_named_again_beside_an_average_is_answered_once(cifra):
+    answer = last_answer(cifra, ["banda ancha fija x cada 100 habitantes: uruguay vs el promedio de sudamerica, 2024",
+                                 "y hace cinco años uruguay cuanto tenia?"])
+    assert [value.area for value in answer.values] == ["URY"], answer.answer
+
+
+@pytest.mark.parametrize("questions", [
+    ["cual es el promedio de esperanza de vida en el sudeste asiatico en 2023 (promedio simple de los paises)",
+     "y filipinas esta por encima o por debajo?"],
+    ["What's the average life expectancy across the countries of Southern Europe in 2022? just a plain average of "
+     "the countries is fine", "how does that compare with the world number?"],
+])  # fmt: skip
+def test_a_place_set_against_the_last_groups_average_is_shown_beside_it(cifra, questions):
+    answer = last_answer(cifra, questions)
+    assert [part.plan.operation for part in answer.parts] == ["value", "aggregate"], answer.answer
+
+
+def test_the_world_as_a_whole_after_a_change_is_that_change(cifra):
+    answer = last_answer(cifra, ["by how much did gdp per capita in lower middle income countries grow between 2014 and "
+                                 "2024, in percent? current dollars is fine", "and the world as a whole?"])
+    assert (answer.plan.operation, answer.plan.area_codes) == ("change", ["WLD"]), answer.answer

@@ -39,6 +39,11 @@ def _short(name: str) -> str:
     return re.sub(r"^(el|la|los|las|the)\s+", "", without_parenthesis, flags=re.IGNORECASE)
 
 
+def _without_article(name: str) -> str:
+    """'Congo (el)' -> 'Congo': the article a sorted list puts last names no other place ("el Congo" is either)."""
+    return re.sub(r"\s*\((?:el|la|los|las|the|le|les|l')\)\s*$", "", name, flags=re.IGNORECASE)
+
+
 def load(data_dir: Path) -> CountryCodes:
     path = data_dir / RELATIVE_PATH
     countries: list[AreaRecord] = []
@@ -67,7 +72,7 @@ def load(data_dir: Path) -> CountryCodes:
         )
         names = {row["UNTERM Spanish Short"], row["official_name_es"], row["official_name_en"],
                  row["UNTERM English Short"], name_en, name_es}
-        aliases[iso3] = {_short(name) for name in names if name} | {name for name in names if name}
+        aliases[iso3] = {_short(name) for name in names if name} | {_without_article(name) for name in names if name}
         memberships.update((group, iso3) for group in chain)
         if row["is_independent"].strip() == "Yes":
             independent.add(iso3)
