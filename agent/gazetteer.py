@@ -33,8 +33,7 @@ LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistak
 CHILE_LEVELS = ("cl_region", "cl_province", "cl_comuna")  # "la región de Los Andes" (a province) is a mistake too
 # Words that say which members of a group to rank ("regiones de Chile", "comunas de Valparaíso").
 MEMBER_WORDS = {"regiones": "cl_region", "regions": "cl_region", "comunas": "cl_comuna", "provincias": "cl_province",
-                "provinces": "cl_province", "paises": "country", "countries": "country", "economies": "country",
-                "economias": "country"}  # fmt: skip
+                "provinces": "cl_province", "paises": "country", "countries": "country"}  # fmt: skip
 GROUP_KINDS = {"group", "un_region", "aggregate"}
 ASKING_WORDS = {"que", "cual", "cuales", "which", "what", "cuantas", "cuantos", "many"}
 SOVEREIGN = "G-SOVEREIGN"  # "los 12 países independientes de Sudamérica": beside another group, which of its members

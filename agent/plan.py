@@ -300,7 +300,9 @@ class Planner:
     def __init__(self, catalog: IndicatorCatalog, chooser: Chooser | None):
         self.catalog = catalog
         self.coverage = catalog.coverage
-        self.places_covered = Counter(code for code, _ in catalog.coverage)  # a series of one place needs none named
+        covered = Counter(code for code, _ in catalog.coverage)
+        self.only_place = {code: area for code, area in catalog.coverage if covered[code] == 1}  # a series of one place
+        # needs none named
         self.family = FamilyChooser(catalog, chooser)
         self.model_parser = ModelParser(catalog, chooser)
         self.vocabulary = self.family.vocabulary
@@ -729,8 +731,9 @@ class Planner:
         if unanswered and unanswered.tried:  # read, but with no data there ("¿y en 2040?" of a projection to 2035,
             # urban poverty in 2020): a follow-up ("¿y en 2013?") continues from what was read
             last, unanswered = unanswered.tried, None
-        one_place = bool(understanding.candidates) and self.places_covered[understanding.candidates[0].code] == 1 \
-            and not understanding.period.unstated and not (unanswered and unanswered.named_areas)
+        only = self.only_place.get(understanding.candidates[0].code) if understanding.candidates else None
+        one_place = only is not None and not understanding.period.unstated and not (
+            unanswered and set(unanswered.named_areas) - {only})  # after "…en Chile?", Chile's series still fits
         # "ya y la UTM de agosto": a whole question, never "¿y cuántas ocupadas?", nor "sorry, inflation, for 2024"
         # after "what's the rate in Peru", whose place Chile's series would leave out
         if understanding.continues and unanswered \
@@ -2134,7 +2137,7 @@ class Planner:
             return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them
         if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.shift_months == 0:
             return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
-        if (understanding.whole_group and previous is not None and previous.operation in MEMBERS_COMPARED) or (
+        if (understanding.whole_group and previous is not None and previous.operation in (*MEMBERS_COMPARED, *TWO_OPERANDS)) or (
                 understanding.names_last_place and previous is not None and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
             # ("and the world as a whole?" after a change: that change)

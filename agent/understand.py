@@ -1446,6 +1446,9 @@ class Understander:
         if unread_year and not unsupported:  # "entre el trimestre dic-feb 2020 y el de jun-ago 2020": a second period
             unsupported = as_written(text, unread_year[0])  # the reading missed, never answered with the first alone
         unread_decade = (DECADE.search(unread) or SINCE_A_DECADE.search(unread)) if (said.start or said.end) else None
+        if unread_decade and said.start and said.end == said.start + 9 and said.start % 10 == 0 \
+                and str(said.start)[2:] in unread_decade[0]:  # "la década del 2010 (2010 a 2019)": the same years
+            unread_decade = None
         if unread_decade and not unsupported:  # "¿la inflación de 2022 fue la más alta desde los 90?": a second period
             unsupported = as_written(text, unread_decade[0].strip())
         unread_shift = find_shift(_blank(unread, cue_phrases), compared=True) if said.start is not None else None

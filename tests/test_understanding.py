@@ -3763,8 +3763,14 @@ def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
 
 
 @pytest.mark.parametrize(("questions", "code", "operation", "areas"), [
-    (["rank the East Asian economies by GDP per capita, 2024", "where's china in that list?"],
-     "NY.GDP.PCAP.CD", "position", ["CHN"]),  # economies are its countries; "in that list" asks the place
+    (["rank the East Asian countries by GDP per capita, 2024", "where's china in that list?"],
+     "NY.GDP.PCAP.CD", "position", ["CHN"]),  # "in that list" asks the place
+    (["I'm writing a short piece about Latin American economies during the pandemic. How much did Chile's GDP shrink "
+      "in 2020 according to the World Bank?"], "NY.GDP.MKTP.KD.ZG", "value", ["CHL"]),  # economies named: no ranking
+    (["de cuanto es el sueldo minimo ahora en chile?", "bueno y la utm de agosto de este año?"], "CHL.UTM", "value",
+     ["CHL"]),  # Chile named in the question not answered: Chile's own series still fits
+    (["cuanto crecio en promedio la economia chilena en la decada del 2010 (2010 a 2019)?"], "NY.GDP.MKTP.KD.ZG",
+     "aggregate", ["CHL"]),  # the decade and its years are one period
     (["Oye, cual fue el crecimiento promedio del PIB de Chile entre 2015 y 2020? segun el banco mundial",
       "¿y desde 2010 hasta el ultimo dato?"], "NY.GDP.MKTP.KD.ZG", "aggregate", ["CHL"]),  # that average, longer
     (["Oye, cual fue el crecimiento promedio del PIB de Chile entre 2015 y 2020? segun el banco mundial",
