@@ -1150,6 +1150,9 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_daily_value", params={"indicator": chosen.code})
         period = self._so_far(chosen, areas, self._in_series_periods(chosen, period, outcome))
         operation = self._operation(understanding, context, period, group)
+        if operation == Operation.RANK and group is None and not understanding.places and context is not None \
+                and context.operation == Operation.COUNT and context.group_code:
+            group = context.group_code  # "which one was on top?" after a count in South America: of its members
         if newest_instead and operation == Operation.VALUE:
             operation = Operation.LATEST
         named_group = group or next((code for code in areas if self.catalog.area_kinds.get(code) == "group"), None)

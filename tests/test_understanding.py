@@ -3771,6 +3771,12 @@ def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
      ["CHL"]),  # Chile named in the question not answered: Chile's own series still fits
     (["cuanto crecio en promedio la economia chilena en la decada del 2010 (2010 a 2019)?"], "NY.GDP.MKTP.KD.ZG",
      "aggregate", ["CHL"]),  # the decade and its years are one period
+    (["how much did Chile's real GDP change in Q1 2026 compared with Q1 2025?",
+      "and in 2025, which quarter was the biggest once you take out seasonality?"], "CHL.GDP.VOLUME.SA", "which_period",
+     ["CHL"]),
+    (["¿Cuánto fue el gasto público en educación como porcentaje del PIB en Chile en 2020?",
+      "¿Y en qué año Chile pasó por primera vez el 5% del PIB en ese gasto?"], "SE.XPD.TOTL.GD.ZS", "first_meeting",
+     ["CHL"]),  # "ese gasto": that spending, never government expense
     (["Oye, cual fue el crecimiento promedio del PIB de Chile entre 2015 y 2020? segun el banco mundial",
       "¿y desde 2010 hasta el ultimo dato?"], "NY.GDP.MKTP.KD.ZG", "aggregate", ["CHL"]),  # that average, longer
     (["Oye, cual fue el crecimiento promedio del PIB de Chile entre 2015 y 2020? segun el banco mundial",
@@ -3821,3 +3827,9 @@ def test_the_world_as_a_whole_after_a_change_is_that_change(cifra):
     answer = last_answer(cifra, ["by how much did gdp per capita in lower middle income countries grow between 2014 and "
                                  "2024, in percent? current dollars is fine", "and the world as a whole?"])
     assert (answer.plan.operation, answer.plan.area_codes) == ("change", ["WLD"]), answer.answer
+
+
+def test_the_top_one_after_a_count_is_of_the_group_counted(cifra):
+    answer = last_answer(cifra, ["How many South American countries had a life expectancy above 75 in 2023?",
+                                 "which one was on top?"])
+    assert (answer.plan.operation, answer.plan.group_code, answer.plan.top_n) == ("rank", "M49-005", 1), answer.answer
