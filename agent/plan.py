@@ -168,6 +168,7 @@ WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|tod
                         r"all of (?:19|20)\d\d|"
                         r"entire year)\b")
 AGO = re.compile(r"\b(?:hace|ago)\b")
+THAT_LIST = re.compile(r"\b(?:in|on) (?:that|the) (?:list|ranking)\b|\ben (?:esa|la) lista\b|\ben (?:ese|el) ranking\b")
 ABOVE_OR_BELOW = re.compile(r"\b(?:(?:por )?encima o (?:por )?debajo|above or below|over or under|higher or lower|"
                             r"mas alt[oa] o mas baj[oa]|mayor o menor|sobre o bajo)\b")
 RELATIVE_YEAR = re.compile(r"\b(?:hace|ago|ano pasado|last year|este ano|this year|ano antepasado|year before last)\b")
@@ -294,6 +295,11 @@ def polarity() -> dict[str, str]:
     """Indicator family -> the better direction, "higher" or "lower" (agent/polarity.yaml)."""
     sides = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))
     return {family: side for side, families in sides.items() for family in families}
+
+
+def _what_it_reads(plan: QueryPlan) -> tuple:
+    """The measure, places and period a plan reads: two plans alike in these give the same figures."""
+    return plan.indicator_code, plan.area_codes, plan.group_code, plan.period
 
 
 class Planner:
@@ -509,8 +515,8 @@ class Planner:
             # "¿y en 2020?" after two measures (or a place beside a group's average): each again; never after "and
             # above the world's?", "¿y comparado con el mundo?" (the first answer against another place), nor "¿y en
             # qué lugar queda La Pintana?" after its rate beside the region's average (its place alone)
-            said = lambda plan: (plan.indicator_code, plan.area_codes, plan.group_code, plan.period)  # noqa: E731
-            outcome.also = [plan for plan in self._each_also(understanding, conversation) if said(plan) != said(outcome.plan)]
+            outcome.also = [plan for plan in self._each_also(understanding, conversation)
+                            if _what_it_reads(plan) != _what_it_reads(outcome.plan)]
             # "y hace cinco años, ¿Uruguay cuánto tenía?" after Uruguay beside the average: Uruguay once
         if not ask_model or outcome.reason not in MODEL_READS or understanding.beyond_algebra:
             return outcome
@@ -1150,6 +1156,9 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_daily_value", params={"indicator": chosen.code})
         period = self._so_far(chosen, areas, self._in_series_periods(chosen, period, outcome))
         operation = self._operation(understanding, context, period, group)
+        if operation == Operation.POSITION and group is None and THAT_LIST.search(asked) and not (
+                context is not None and context.operation in MEMBERS_COMPARED):
+            return PlanOutcome(status="clarify", reason="no_list")  # "where's China in that list?" with no list shown
         if operation == Operation.RANK and group is None and not understanding.places and context is not None \
                 and context.operation == Operation.COUNT and context.group_code:
             group = context.group_code  # "which one was on top?" after a count in South America: of its members

@@ -3736,6 +3736,7 @@ def test_a_ratio_divides_by_the_place_it_is_measured_in(cifra, questions, areas)
     ["by how much did the world population grow between 2000 and 2024, in percent",
      "what is that per year on average (compound)?"],
     ["¿Cuántas viviendas hay en Pirque por cada mil habitantes según el censo?"],  # no series per thousand people
+    ["rank the East Asian economies by GDP per capita, 2024", "where's china in that list?"],  # no list was shown
 ])  # fmt: skip
 def test_a_question_read_only_in_part_gets_no_figure(cifra, questions):
     answer = last_answer(cifra, questions)
