@@ -84,7 +84,8 @@ def observations(info: IndicatorInfo, name: str) -> FromClause:
 
     A derived measure has the observation table's columns, so every operation reads it the same way. Its
     percent change pairs each period with the same period a year earlier (same month, quarter or year), with
-    December of the year before (so far this year), or with the period just before, so a missing month gives no value rather than a change over the wrong span."""
+    December of the year before (so far this year), or with the period just before, so a missing month gives no
+    value rather than a change over the wrong span."""
     table = Observation.__table__
     if info.derivation is None:
         return table.alias(name)

@@ -1242,7 +1242,8 @@ class Planner:
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
         if operation == Operation.FIRST_MEETING and areas and self._one_period(chosen.code, areas):
             # "y de esas, ¿cuántas tienen más de 65?" of a census count: one count has no first time past a number
-            return PlanOutcome(status="clarify", reason="unsupported", params={"words": "{} {:g}".format(*(understanding.threshold or context.threshold))})
+            sign, number = understanding.threshold or context.threshold
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": f"{sign} {number:g}"})
         if operation == Operation.RANK and not group and len(areas) > 1 and (
                 not understanding.member_kind or THOSE_SHOWN.search(asked)):
             # places named side by side, or "those same two comunas" the last answer showed: each one's figure, the

@@ -433,7 +433,6 @@ WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|pr
                          r"(?=\s*$|\s+(?:segun|according|nomas|no|mejor|instead|entonces|then|por favor|porfa|please)\b)")
 # "o sea, ¿cuántas veces más?" opens a follow-up; said after a measure, "o sea" explains it (EXPLANATION)
 OPENING_SO = re.compile(r"^\W*(?:o sea|osea|es decir)\b\W*", re.IGNORECASE)
-# What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 # "¿qué año creció más?": the period with most of what the verb says, asked without "en"
 WHICH_PERIOD_MOST = re.compile(r"\b(?:que|cual|which|what) (?:ano|mes|trimestre|year|month|quarter) (?:\w+ ){1,2}?"
                                r"(mas|menos|most|least|less|more)\b")
@@ -441,6 +440,7 @@ WHICH_PERIOD_MOST = re.compile(r"\b(?:que|cual|which|what) (?:ano|mes|trimestre|
 BOTH_SEXES_SAID = re.compile(r"\(\s*(?:men and women|women and men|hombres y mujeres|mujeres y hombres)\s*\)", re.IGNORECASE)
 # "la total (pública + privada)": the parts a total adds up, which name no part alone
 TOTAL_OF_PARTS = re.compile(r"\btotal\s*\([^()]*(?:\+|\by\b|\band\b|\bm[aá]s\b)[^()]*\)", re.IGNORECASE)
+# What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
 CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
@@ -1690,7 +1690,7 @@ def _threshold(text: str, folded: str, age_phrases: list[str], counting: bool
             re.sub(r"[.,]", " ", written) == digits for written in re.findall(r"(\d+(?:[.,]\d+)*)\s*%", text))
         return condition, [found.span(1), (found.start(2), found.end() if whole else found.start(2) + len(digits))], percent
     trailing = next((found for found in OR_MORE.finditer(folded)  # "de 10 % o más", "of 75 years or more"
-                     if not any(fold(phrase) in folded[found.start():found.end() + 8] for phrase in age_phrases)),
+                     if not any(fold(phrase) in folded[max(found.start() - 8, 0):found.end() + 8] for phrase in age_phrases)),
                     None)  # "de 65 años o más" is an age group
     if trailing and _written_groups(text, trailing[1]) == trailing[1]:
         condition = (">=" if trailing[4] else "<=", number(text, trailing[1], trailing[2]))
