@@ -77,8 +77,12 @@ ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron
 WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
                           r"provincia|provincias|country|countries|region|regions)|of them|one|of (?:the|those|these) (?:two|three|four|five)|"
                           r"de (?:ellos|ellas|los dos|las dos|los tres|las tres|esos (?:dos|tres|cuatro|cinco)|esas (?:dos|tres)))\b")  # "which of them rose the most?"
-TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|a cuanto estan|a como esta)\b")
+TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|a cuanto estan|a como esta|ayer|yesterday|"
+                   r"esta semana|this week|esta manana|this morning)\b")
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
+SAME_AGAIN = re.compile(r"\b(?:same thing|same question|same calculation|lo mismo|mismo calculo|misma pregunta|"
+                        r"misma cosa|the same for)\b")
+YEAR_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual) (?:ano|year)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
@@ -376,6 +380,8 @@ class Planner:
         # superó los 19 millones?": never the one census count
 
         part_of_year = bool(period.month or period.quarter or period.day)  # "en el segundo trimestre": no yearly series
+        parts = [area for area in areas if in_chile and any(self.catalog.contains(whole, area) for whole in areas
+                                                            if whole != area)]  # a region and Chile: series differ
 
         def preference(info: IndicatorInfo) -> tuple:
             not_census = census_wanted and info.source_id not in lexicon().census_sources
@@ -388,12 +394,14 @@ class Planner:
                 member_kind is None or self.catalog.kind_counts.get(info.code, {}).get(member_kind, 0) > 1) and not (
                 part_of_year and info.frequency == "A")  # compared
             unprojected = period.projected and info.code not in self.catalog.projecting  # "según las proyecciones"
+            parts_covered = self.catalog.covers(info.code, parts, period) if parts else True  # "cuánto aporta
+            # Antofagasta al PIB de Chile", where no series has both: the region's, the part being what is asked about
             other_source = cues.source is None and info.source_id != last_source  # "la comuna más poblada" after the
             # census's men: the census's people, never another source's
             # "según la serie del Banco Central": a source named for Chile is kept where its series lacks the period,
             # never replaced by another source's figure
             other_than_named = in_chile and cues.source is not None and bool(info.official_for) != (cues.source == "national")
-            return (not_census, other_than_named, not covered, unprojected, over_time and self._one_period(info.code, areas),
+            return (not_census, other_than_named, not covered, not parts_covered, unprojected, over_time and self._one_period(info.code, areas),
                     other_source, bool(last) and not _named_in_full(info, understanding.question), unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
@@ -742,11 +750,11 @@ class Planner:
             unanswered and set(unanswered.named_areas) - {only})  # after "…en Chile?", Chile's series still fits
         # "ya y la UTM de agosto": a whole question, never "¿y cuántas ocupadas?", nor "sorry, inflation, for 2024"
         # after "what's the rate in Peru", whose place Chile's series would leave out
-        if understanding.continues and unanswered \
-                and not (understanding.topic_text and (understanding.places or understanding.group or one_place)):
-            # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca": the
-            # same as what was not answered, never an older answer's measure ("ya y la UTM de agosto" names one: the
-            # UTM is only Chile's)
+        if unanswered and (SAME_AGAIN.search(asked) or understanding.continues and not (
+                understanding.topic_text and (understanding.places or understanding.group or one_place))):
+            # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca", "same
+            # thing for the UTM": the same as what was not answered, never an older answer's measure ("ya y la UTM de
+            # agosto" names one: the UTM is only Chile's)
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         if last is not None and last.operation == Operation.DIFFERENCE and understanding.continues and \
                 understanding.cues.measure == "share" and not understanding.topic_text:
@@ -1090,6 +1098,12 @@ class Planner:
         carried_from = self.catalog.get(context.indicator_code) if context is not None and not same_measure else None
         census_named = same_measure and understanding.cues.source is None and bool(conversation.turns) and _names_census(
             fold(conversation.turns[-1].question))  # "¿y en 2017?" after "según el censo": that census, never a projection
+        answered = conversation.turns[-1].plan if conversation.turns else None
+        census_named = census_named or (
+            context is None and answered is not None and understanding.cues.source is None and period.unstated
+            and self.catalog.get(answered.indicator_code).family == self.catalog.get(base).family
+            and self.catalog.get(answered.indicator_code).source_id in lexicon().census_sources)
+        # "¿cuántas comunas pasan los 200 mil habitantes?" after the census's most populous comuna: still the census
         fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from,
                             census_named)
         if not fitting and not same_measure and self._lacks_only_transform(base, understanding.cues):
@@ -1117,6 +1131,12 @@ class Planner:
             outcome.params = {} if sexes_only else {"indicator": base}
             outcome.suggestions = [info.code for info in (fitting if sexes_only else self.catalog.siblings(base))][:4]
             return outcome
+        if understanding.operation == Operation.WHICH_PERIOD and not understanding.per_period \
+                and YEAR_ASKED.search(asked) and not fitting[0].yearly_comparable:
+            # "¿en qué año creció más el PIB?": a member that has years, never the quarter of a quarterly growth rate
+            fitting = [info for info in fitting if info.yearly_comparable]
+            if not fitting:
+                return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         chosen = fitting[0]
         if same_measure and not (understanding.cues.age or understanding.cues.sex or understanding.pair) and (
                 chosen.age, chosen.sex) != (self.catalog.get(base).age, self.catalog.get(base).sex):
@@ -1159,6 +1179,11 @@ class Planner:
         if operation == Operation.POSITION and group is None and THAT_LIST.search(asked) and not (
                 context is not None and context.operation in MEMBERS_COMPARED):
             return PlanOutcome(status="clarify", reason="no_list")  # "where's China in that list?" with no list shown
+        if operation in MEMBERS_COMPARED and context is not None and context.operation in TWO_OPERANDS \
+                and context.second_indicator_code and not understanding.topic_text:
+            # "¿es la mayor de Europa?" after women's life expectancy less men's: no plan ranks a difference of two
+            # measures, and either measure ranked alone is another question
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
         if operation == Operation.RANK and group is None and not understanding.places and context is not None \
                 and context.operation == Operation.COUNT and context.group_code:
             group = context.group_code  # "which one was on top?" after a count in South America: of its members
@@ -1427,8 +1452,10 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
             order = "desc" if (understanding.judgement == "best") == (better == "higher") else "asc"
         moved_most = ROSE_MOST.search(asked) or FELL_MOST.search(asked)
-        if moved_most and operation not in (Operation.WHICH_PERIOD, Operation.RANK) and WHICH_MEMBER.search(asked):
-            # "¿qué región creció más en población entre 2002 y 2020?": a ranking of changes, never one series
+        if moved_most and operation not in (Operation.WHICH_PERIOD, Operation.RANK) and WHICH_MEMBER.search(asked) \
+                and not (operation == Operation.CHANGE and 2 <= len(areas) <= 3 and group is None):
+            # "¿qué región creció más en población entre 2002 y 2020?": a ranking of changes, never one series; "cuál de
+            # los dos creció más desde el 2000" after two countries: each one's change, side by side
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": moved_most[0]})
         if operation in (Operation.WHICH_PERIOD, Operation.RANK) and (fell := FELL_MOST.search(asked)):
             if chosen.transform != "growth" and SHRANK.search(asked):  # "¿en qué año se contrajo más la economía?":
@@ -1634,7 +1661,7 @@ class Planner:
 
     def _members_newest(self, code: str, group: str) -> int | None:
         """The newest year every member of ``group`` with values of ``code`` has, never a future projection."""
-        lasts = [int(self.catalog.last_observed.get((code, member)) or self.catalog.coverage[(code, member)][1])
+        lasts = [int(str(self.catalog.last_observed.get((code, member)) or self.catalog.coverage[(code, member)][1])[:4])
                  for whole, member in self.catalog.memberships if whole == group and (code, member) in self.catalog.coverage]
         return min(lasts) if lasts else None
 
@@ -2031,6 +2058,11 @@ class Planner:
                                understanding.places[0].kind in GROUP_KINDS else None)
             asks_position = understanding.operation == Operation.POSITION or (  # "¿y Chile?" after a position too
                 understanding.operation is None and previous.operation == Operation.POSITION and not understanding.topic_text)
+            if asks_position and understanding.member_kind and not (new_areas or group) and len(previous.area_codes) == 2:
+                part, whole = sorted(previous.area_codes, key=lambda code: self.catalog.contains(code, previous.area_codes[0])
+                                     or self.catalog.contains(code, previous.area_codes[1]))
+                if self.catalog.contains(whole, part) and self.catalog.holds(whole, understanding.member_kind):
+                    return [part], whole  # "¿y en qué lugar queda entre las regiones?" after Antofagasta's part of Chile
             if within and new_areas in ([], [within]) and len(previous.area_codes) == 1 and asks_position:
                 return previous.area_codes, within  # "how does that rank in South America?" after Chile's figure, "¿y
                 # dentro de Sudamérica?" after its place in the world

@@ -84,6 +84,10 @@ class PeriodMatch(BaseModel):
     spans: list[tuple[int, int]]
 
 
+def _one_year(year: int) -> PeriodSpec:
+    return PeriodSpec(start=year, end=year)
+
+
 def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
@@ -279,6 +283,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b{YEAR}\s+(?:onwards?|en adelante|and after|or later|y despues|hacia adelante)\b"),
      lambda m, today: PeriodSpec(start=int(m[1]))),
     (re.compile(rf"\b(?:hasta(?: el)?|until|up to|through)\s+{YEAR}\b"), lambda m, today: PeriodSpec(end=int(m[1]))),
+    # "the year after 2030", "el año antes de 2000": one year beside the year named (never "the first year after 2010")
+    (re.compile(rf"\b(?:the |el )?(?<!first )(?<!primer )(?<!last )(?<!ultimo )(?:year|ano) (after|despues de(?:l)?|before|"
+                rf"antes de(?:l)?)(?: (?:ano|year))?\s+{YEAR}\b"),
+     lambda m, today: _one_year(int(m[2]) + (1 if m[1].startswith(("after", "despues")) else -1))),
     # "antes de 2000", "after 2010": the years on the other side, never the year named
     (re.compile(rf"\b(?:antes de(?:l)?|before|prior to)(?: (?:ano|year))?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(end=int(m[1]) - 1)),

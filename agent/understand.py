@@ -40,7 +40,9 @@ CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambi
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
-                          r"me refiero|i was referring|i was asking about)\b")
+                          r"me refiero|i was referring|i was asking about|"
+                          # the last question again, of something else: "lo mismo para la UTM", "same thing for Peru"
+                          r"lo mismo|same thing|the same for|same for|same question|misma pregunta)\b")
 # "broadband then", "¿y la inflación entonces?": said last, it follows the answer too
 CONTINUATION_AT_END = re.compile(r"\b(?:then|entonces)\W*$")
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
@@ -295,6 +297,8 @@ PEOPLE_PER_HOME = re.compile(r"\b(?:personas|gente|people|persons)\b(?:\s+\w+){0
 # "how many kids does a woman have?", "¿cuántos hijos tiene cada mujer?": the fertility rate, of no age group or sex
 CHILDREN_PER_WOMAN = re.compile(r"\b(?:how many (?:kids|children|babies)|cuant[oa]s (?:hijos|ninos|guaguas|bebes|wawas))"
                                 r"\b(?:\s+\w+){0,6}?\s+(?:woman|women|mujer|mujeres)\b")
+CHILDREN_PER_WOMAN_WORDS = re.compile(r"kids|children|babies|hijos|ninos|guaguas|bebes|wawas|woman|women|mujer|mujeres|per|por|"
+                                      r"cada|each|every|tiene|tienen|tenia|tenian|have|has|had|average|promedio")
 # one person of a sex, where the years lived are asked ("cada mujer" of a fertility rate is no sex)
 ONE_OF_A_SEX = re.compile(r"\b(?:una|la|un|el|a|the) (?:(mujer|woman)|hombre|man)\b")
 # "¿y una mujer?", "and a man?": the last answer's measure for one sex
@@ -313,7 +317,8 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
 ONE_MEMBER_SAID = (r"(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
                    r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
                    r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
-                   r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer)(?:e|a|en|an))\s+"
+                   r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer|aport|contribuy)(?:e|a|en|an)|"
+                   r"contributes?)\s+"
                    # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                    r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
                    r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
@@ -532,6 +537,11 @@ BARE_ARTICLES = {"el", "la", "los", "las", "del", "the", "in", "en"}  # left of 
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
 CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por ciento|percent))", re.IGNORECASE)  # "censo 24"
+# "how much of New Zealand is covered by forest?", "how much of GDP goes to health?": a share, never an amount
+HOW_MUCH_OF = re.compile(r"\bhow much of\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
+# "and the year after, 2024?": the year after the comma restates where the shift lands, never "after 2024"
+SHIFT_RESTATED = re.compile(r"\b(after|before|later|earlier|antes|despu[eé]s|siguiente|anterior)\s*,\s*(?=(?:19|20)\d\d\b)",
+                            re.IGNORECASE)
 # "¿de cuántos años es la brecha?", "how many points is the gap?": the unit of one figure, no count of years
 HOW_MANY_UNITS_ES = r"cu[aá]nt[oa]s\s+(a[ñn]os|puntos(?: porcentuales)?|personas)"
 GAP_IN_UNITS_ES = re.compile(rf"\bde\s+{HOW_MANY_UNITS_ES}\s+(es|fue|era)\b", re.IGNORECASE)
@@ -1171,6 +1181,8 @@ class Understander:
         kept = HALF_A_PERCENT.sub("0.5 percent" if language == "en" else "0,5 por ciento", kept)
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", TOTAL_OF_PARTS.sub("total", BOTH_SEXES_SAID.sub(
             " both sexes " if language == "en" else " ambos sexos ", kept)))
+        kept = HOW_MUCH_OF.sub("what share of", kept)
+        kept = SHIFT_RESTATED.sub(r"\g<1> in " if language == "en" else r"\g<1> en ", kept)
         kept = CENSUS_SHORT_YEAR.sub(lambda found: f"{found[1]} {'20' if int(found[2]) <= 30 else '19'}{found[2]}", kept)
         kept = GAP_IN_UNITS_ES.sub(r"cuál \2 en \1", GAP_IN_UNITS_EN.sub(r"what \2 the \3 in \1", kept))
         kept = DIFFERENCE_IN_UNITS_ES.sub(r"diferencia en \1", AHEAD_IN_UNITS_ES.sub(r"cuánto \2 \3 en \1", kept))
@@ -1314,7 +1326,8 @@ class Understander:
         over_the_last = said.last_n_years and not (rate_named or EACH_YEAR.search(folded))  # "growth each year": a series
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
                 said.since_previous or over_the_last or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (
-                    said.end is None or said.start < said.end or said.month_end)):
+                    said.end is None or said.start < said.end or said.month_end)
+                or said.end and said.start is None and CONTINUATION.match(folded)):  # "¿y cuánto va a crecer hasta 2035?"
             # "¿cuánto creció la población entre 2002 y 2020?", "¿cuánto crece entre ambas fechas?", "desde 2020" (to the
             # latest), "en los últimos 10 años": the change over
             # the years, not the yearly growth rates; but a rate named as the topic ("¿cuánto bajó la inflación entre
@@ -1534,8 +1547,9 @@ class Understander:
         elif PEOPLE_PER_HOME.search(compared):  # "¿cuántas personas viven por casa en promedio?": the household size
             topic_text = without_entities = "personas por hogar"
             search_words = [topic_text]
-        elif CHILDREN_PER_WOMAN.search(compared):
-            topic_text = without_entities = "tasa de fertilidad"
+        elif CHILDREN_PER_WOMAN.search(compared):  # "how many babies per woman did Korean women have": "korean" stays
+            topic_text = without_entities = " ".join(["tasa de fertilidad", *(
+                word for word in topic_text.split() if not CHILDREN_PER_WOMAN_WORDS.fullmatch(word))])
             search_words = [topic_text]
             cues = cues.model_copy(update={"age": None, "sex": None})
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:

@@ -3737,6 +3737,11 @@ def test_a_ratio_divides_by_the_place_it_is_measured_in(cifra, questions, areas)
      "what is that per year on average (compound)?"],
     ["¿Cuántas viviendas hay en Pirque por cada mil habitantes según el censo?"],  # no series per thousand people
     ["rank the East Asian economies by GDP per capita, 2024", "where's china in that list?"],  # no list was shown
+    ["Cuál es la diferencia de esperanza de vida entre mujeres y hombres en Rusia?", "es la mayor de europa?"],
+    ["What was the UF worth in January 2020, and how much has it gone up by the latest figure?",
+     "same thing for the UTM"],  # the same as a question not answered
+    ["a cuanto cerro el dolar observado ayer?"],  # a yearly rate is no figure of yesterday
+    ["what's the poverty rate in San Pedro?"],  # three comunas go by that name
 ])  # fmt: skip
 def test_a_question_read_only_in_part_gets_no_figure(cifra, questions):
     answer = last_answer(cifra, questions)
@@ -3785,6 +3790,26 @@ def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
      "which_period", ["CHL"]),
     (["deuda externa argentina en dolares 2024, la total (publica + privada)"], "DT.DOD.DECT.CD", "value", ["ARG"]),
     (["total population (men and women) of Chile 2020"], "CHL.POPULATION.PROJ", "value", ["CHL"]),  # both, no woman's share
+    (["¿en qué año creció más el PIB de Chile?"], "NY.GDP.MKTP.KD.ZG", "which_period", ["CHL"]),  # a year, no quarter
+    (["¿qué región aporta más al PIB de Chile?"], "CHL.GDP.REGIONAL", "rank", []),
+    (["which region contributes the most to Chile's GDP?"], "CHL.GDP.REGIONAL", "rank", []),
+    (["¿cuánto aporta Antofagasta al PIB de Chile?"], "CHL.GDP.REGIONAL", "latest", ["CL-02", "CHL"]),  # the region's
+    (["life expectancy japan", "women vs men there? whats the gap",
+      "and is Japan's overall number above the world average?"], "SP.DYN.LE00.IN", "latest", ["JPN", "WLD"]),
+    (["south korea fertility rate", "How many babies per woman did Korean women have back in 1970?"],
+     "SP.DYN.TFRT.IN", "value", ["KOR"]),
+    (["how much of New Zealand is covered by forest?"], "AG.LND.FRST.ZS", "latest", ["NZL"]),  # a share of its land
+    (["UF en enero de 2020", "lo mismo para la UTM"], "CHL.UTM", "value", ["CHL"]),
+    (["Cuánta gente vive en la región de Valparaíso este 2025 según las proyecciones del INE?",
+      "y cuanto va a crecer hasta 2035?"], "CHL.POPULATION.PROJ", "change", ["CL-05"]),
+    (["cual es la comuna mas poblada de chile en el censo 2024?", "cuantas comunas pasan los 200 mil habitantes"],
+     "CHL.CENSUS2024.POP", "count", []),  # the census the conversation is about
+    (["cuanto aporta antofagasta al pib de chile? el 2024", "y en que lugar queda entre las regiones?"],
+     "CHL.GDP.REGIONAL", "position", ["CL-02"]),  # among Chile's regions, never among the two places named
+    (["cuanta gente vive en etiopia?", "¿y en Egipto?", "cual de los dos crecio mas desde el 2000, en porcentaje"],
+     "SP.POP.TOTL", "change", ["ETH", "EGY"]),  # each one's change, side by side
+    (["is spain's jobless rate still above the world average? most recent year pls"], "SL.UEM.TOTL.ZS", "latest",
+     ["ESP", "WLD"]),
 ])  # fmt: skip
 def test_follow_ups_and_asides_that_keep_the_question(cifra, questions, code, operation, areas):
     answer = last_answer(cifra, questions)
@@ -3834,3 +3859,14 @@ def test_the_top_one_after_a_count_is_of_the_group_counted(cifra):
     answer = last_answer(cifra, ["How many South American countries had a life expectancy above 75 in 2023?",
                                  "which one was on top?"])
     assert (answer.plan.operation, answer.plan.group_code, answer.plan.top_n) == ("rank", "M49-005", 1), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "start"), [
+    (["population of Chile in 2023", "and the year after, 2024?"], 2024),  # the year restates where the shift lands
+    (["population of Chile the year after 2030"], 2031),
+    (["población de Chile el año antes de 2000"], 1999),
+    (["UF en enero de 2020", "lo mismo para la UTM"], 2020),  # the same question, of another measure
+])  # fmt: skip
+def test_one_year_beside_a_year_said(cifra, questions, start):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.period.start, answer.plan.period.end or answer.plan.period.start) == (start, start), answer.answer
