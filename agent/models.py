@@ -52,6 +52,8 @@ class PeriodSpec(BaseModel):
     projected: bool = Field(False, description="Asks for projections: the latest is the current year's projection.")
     shift_months: int | None = Field(None, description="A follow-up's period relative to the previous one's, in months: "
                                                        "-1 'el mes anterior', 12 'un año después'.")
+    shift_own: bool = Field(False, description="'¿y el anterior?', 'the one before that': ``shift_months`` counts "
+                                               "periods of the answered series (years of a yearly one), not months.")
     shift_days: int | None = Field(None, description="A follow-up's day relative to the previous answer's day: -1 'el "
                                                      "día anterior', 1 'the next day'.")
     same_part: bool = Field(False, description="'el mismo trimestre de 2021': the previous period's month or quarter, "

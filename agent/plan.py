@@ -82,6 +82,7 @@ TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 SAME_AGAIN = re.compile(r"\b(?:same thing|same question|same calculation|lo mismo|mismo calculo|misma pregunta|"
                         r"misma cosa|the same for)\b")
+SPAN_WORDS = {"desde", "since", "entre", "between"}  # words of a span that name no series of their own
 YEAR_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual) (?:ano|year)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
@@ -184,7 +185,8 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+){0,2}?(?:crecio|c
                            r"grew|grow|rose|increased)\b")
 PRICE_OF = re.compile(r"\b(?:precio|price)\s+(?:de la|del|de los|de las|de|of the|of)\s+(\w+)")  # "el precio de la plata"
 IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por ciento)\b(?! points)|\ben %")  # never "in points"
-THING_ASKED = re.compile(r"^\W*(?:y|and)\s+(?:el|la|los|las|the)\s+(\w+)")  # "¿y el litio…?"
+THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y que hay de)\s+"
+                         r"(?:(?:el|la|los|las|the)\s+)?([a-z]+)")  # "¿y el litio…?", "what about lithium that year?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -790,7 +792,8 @@ class Planner:
         topic_words = set(understanding.topic_text.split())
         thing = THING_ASKED.match(asked)  # "¿y el litio ese mismo día?": a word no metadata knows, asked for in the
         names_nothing = not self.catalog.names_a_measure(list(topic_words)) and not (  # last one's place, names
-            thing and self.family.unknown_words(thing[1]))  # another measure; "whole", "sea": retrieved by meaning
+            thing and thing[1] in topic_words and self.family.unknown_words(thing[1]))  # another measure; "whole",
+        # "sea": retrieved by meaning
         vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
@@ -941,6 +944,15 @@ class Planner:
                 understanding = understanding.model_copy(update={  # "… cada mes, en promedio": those rises' mean
                     "operation": Operation.AGGREGATE if each_month and understanding.aggregate else None,
                     "cues": understanding.cues.model_copy(update={"transform": transform})})
+        if understanding.operation == Operation.CHANGE and understanding.cues.transform == "period_change" \
+                and understanding.period.shift_months and context is not None:
+            if self.catalog.has_member(base, {"transform": "period_change"}):
+                # "¿y cuánto cambió respecto al mes anterior?" after March's CPI: March's own change, as published,
+                # never the change of the monthly change
+                understanding = understanding.model_copy(update={"operation": None, "period": PeriodSpec()})
+            else:  # after the seasonally adjusted Imacec, which has none published: from the month before to the one
+                understanding = understanding.model_copy(update={  # answered
+                    "cues": understanding.cues.model_copy(update={"transform": None})})
         areas, group = self._areas(understanding, context, outcome, conversation)
         if group:
             areas, group = self._group_holding(understanding, areas, group)
@@ -1066,6 +1078,11 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="no_shift")
             day = date(said.start, said.month, said.day) + timedelta(days=period.shift_days)
             period = PeriodSpec(start=day.year, end=day.year, month=day.month, day=day.day)
+        if period.shift_own and context is not None:  # "and the one before that": a period of the series answered
+            steps = 12 if context.period.is_single_year and not (context.period.month or context.period.quarter) else {
+                "A": 12, "Q": 3, "M": 1}.get(self.catalog.get(context.indicator_code).frequency)  # a year answered: a year
+            period = period.model_copy(update={"shift_months": period.shift_months * steps, "shift_own": False}) \
+                if steps else PeriodSpec()
         if period.shift_months is not None:  # "¿y el mes anterior?": the previous answer's period, moved; "¿y en marzo
             said = self._answered_period(context, conversation) if context is not None else None  # del año
             # anterior?": that month of it; "and the year before that?" after the highest day of 2024: 2023's highest
@@ -2171,6 +2188,11 @@ class Planner:
                 and understanding.period.end is None and not lexicon().has_phrase(
                     fold(understanding.question), lexicon().operations["change"]):
             return Operation.AGGREGATE  # "¿y desde 2010 hasta el último dato?" after an average: that average, longer
+        if understanding.operation == Operation.SERIES and previous is not None \
+                and previous.operation == Operation.AGGREGATE and previous.group_code is None and understanding.continues \
+                and not understanding.topic_text and not lexicon().has_phrase(fold(understanding.question), [
+                    phrase for phrase in lexicon().operations["series"] if phrase not in SPAN_WORDS]):
+            return Operation.AGGREGATE  # "¿y entre 2020 y 2024?" after an average: that average over those years
         if understanding.operation is not None:
             return understanding.operation
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \

@@ -381,6 +381,9 @@ QUARTER_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for) )?(?:(?:el|the) )?
 YEAR_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\s+"
                           rf"(?:y|and|hasta|a|al|to|until|through)\s+{THEN}\b")
 # "over those five years", "en esos dos años": the span of the previous answers, which a change then runs over
+# "¿y el anterior?", "and the one before that": the answered series' period before, a year of a yearly one
+PREVIOUS_ONE = re.compile(r"\b(?:the one before(?: that| it)?|the previous one|(?:el|la) (?:dato |valor |cifra )?anterior|"
+                          r"el de antes|la de antes)\b(?! (?:de|del|a|al|to|of)\b)")
 THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entre) )?(?:those|these|esos|estos|esas|estas) "
                          r"(?:\d+|\w+) (?:years|anos|months|meses|quarters|trimestres|days|dias|dates|fechas)\b"
                          r"|\b(?:entre|between) (?:ambos|ambas|both) (?:anos|meses|trimestres|fechas|periodos|years|months|quarters|dates|periods)\b"
@@ -489,6 +492,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
         month = MONTH_OF_THAT_YEAR.search(folded) if shift[0] % 12 == 0 else None  # "¿y en marzo del año anterior?":
         return PeriodMatch(period=PeriodSpec(shift_months=shift[0], month=MONTHS[month[1]] if month else None),  # that
                            spans=[shift[1]] + ([month.span()] if month else []))  # month, a year before the last answer
+    previous_one = PREVIOUS_ONE.search(folded)
+    if previous_one:
+        return PeriodMatch(period=PeriodSpec(shift_months=-1, shift_own=True), spans=[previous_one.span()])
     since = SINCE_THEN.search(folded)
     if since:
         return PeriodMatch(period=PeriodSpec(since_previous=True), spans=[since.span()])

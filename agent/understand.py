@@ -284,6 +284,8 @@ HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) h
 # "¿es cierto que…?", "true?": a claim to check against the figure, whose number is no condition to meet
 CLAIM_CHECKED = re.compile(r"\b(?:es cierto|es verdad|sera cierto|sera verdad|is it true|is that true|is this true|"
                            r"true or false|verdadero o falso|fact check|true|correct)\b")
+# "Is unemployment in Spain still over 10%?", "¿la esperanza de vida en Chile ya pasa los 80?": the newest figure settles it
+STILL_CHECKED = re.compile(r"\b(?:still|todavia|aun|sigue|siguen|ya)\b")
 # "less than half a percent of GDP", "menos de medio punto porcentual": half of one percent
 HALF_A_PERCENT = re.compile(r"\bhalf (?:a|one) (?:percent|per cent)\b|\bmedio (?:por ciento|punto porcentual)\b", re.IGNORECASE)
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
@@ -481,7 +483,8 @@ HIGHER_OR_LOWER = re.compile(r"[¿?,;.]*\s*\b(?:(?:era|fue|es|sera|was|is|were)\
                              r"lower\s+or\s+higher)\b\s*\??", re.IGNORECASE)
 SINCE_A_DECADE = re.compile(r"\b(?:desde|since|from) (?:los|las|the)(?: anos)? (?:[5-9]0|19[5-9]0|20[0-2]0)s?\b")  # "desde los 90"
 GREW_MORE = re.compile(r"\b(?:grew|rose|increased|added|gained|climbed|crecio|crecieron|subio|subieron|aumento|aumentaron|"
-                       r"sumo|sumaron|gano|ganaron)\b(?:\s+\w+){0,4}?\s+(?:more|faster|mas|the most|most|fastest)\b")
+                       r"sumo|sumaron|gano|ganaron|aged|envejecio|envejecieron|fell|dropped|declined|cayo|cayeron|bajo|"
+                       r"bajaron)\b(?:\s+\w+){0,4}?\s+(?:more|faster|mas|the most|most|fastest)\b")
 # "¿cómo cerró el cobre el 2024?", "how did copper close in 2024?": its value at the end of that year (never "Cerro
 # Navia en 2024", a comuna)
 CLOSED_IN = re.compile(r"\b(?:cerr[oó]|closed?)\s+(?:((?:el|la|los|las|the|it)\b.{0,20}?)\s+)?(?:el|en|in)\s+"
@@ -537,6 +540,9 @@ BARE_ARTICLES = {"el", "la", "los", "las", "del", "the", "in", "en"}  # left of 
 BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|ambas|the two|both)\b|\bboth together\b|"
                              r"\b(?:los|las) dos (?:juntos|juntas)\b")
 CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por ciento|percent))", re.IGNORECASE)  # "censo 24"
+OVER_ONE_PERIOD = re.compile(r"\b(?:en|in|over|durante|within)\s+(?:un|una|1|one|a|el ultimo|the last|the past)\s+"
+                             r"(ano|year|mes|month|trimestre|quarter)\b")
+UNIT_MONTHS_SPAN = {"ano": 12, "year": 12, "mes": 1, "month": 1, "trimestre": 3, "quarter": 3}
 # "how much of New Zealand is covered by forest?", "how much of GDP goes to health?": a share, never an amount
 HOW_MUCH_OF = re.compile(r"\bhow much of\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
 # "and the year after, 2024?": the year after the comma restates where the shift lands, never "after 2024"
@@ -1289,10 +1295,10 @@ class Understander:
             if asked[0] is not None or not words.has_phrase(
                     folded[context_end:], words.operations["first_meeting"] + words.group_operations["count"]):
                 threshold, threshold_span, percent = asked
-        if threshold and group_kind is None and CLAIM_CHECKED.search(folded) and not words.has_phrase(
-                folded, words.operations["first_meeting"]):
-            # "Chile spends less than half a percent of GDP on R&D - true?": the figure that settles it, never the
-            # first year it did; its words stay read
+        if threshold and group_kind is None and (CLAIM_CHECKED.search(folded) or STILL_CHECKED.search(folded) or (
+                period.period.latest)) and not words.has_phrase(folded, words.operations["first_meeting"]):
+            # "Chile spends less than half a percent of GDP on R&D - true?", "is it still over 10%?": the figure that
+            # settles it, never the first year it did; its words stay read
             threshold, percent = None, False
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded), context_end)
@@ -1347,6 +1353,10 @@ class Understander:
             # period before the last answer's to it
             period = PeriodMatch(period=PeriodSpec(shift_months=against[0]), spans=[against[1]])
             operation, said = Operation.CHANGE, period.period
+        elif operation == Operation.CHANGE and said == PeriodSpec() and (over := OVER_ONE_PERIOD.search(folded)):
+            # "¿y cuánto ha subido en un año?" after July's UF: from a year before the last answer's period to it
+            period = PeriodMatch(period=PeriodSpec(shift_months=-UNIT_MONTHS_SPAN[over[1]]), spans=[over.span()])
+            said = period.period
         if operation == Operation.CHANGE and cues.transform == "growth" and IN_POINTS.search(folded) and words.has_phrase(
                 folded, [cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]):
             rate_changed = True  # "the change, in percentage points, of 12-month inflation": the rate's own change

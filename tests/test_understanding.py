@@ -1287,8 +1287,6 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["¿cuánto creció el PIB de la Región Metropolitana el 2025?", "¿y en la región de Valparaíso?"],  # never its level
     ["¿en cuánto va a estar la UF en diciembre de este año?"],  # a month not yet published: never the year's average
     ["¿y a cuánto está el dólar hoy?"],  # a yearly average exchange rate is no rate of today
-    ["World Bank unemployment in Chile, Peru and Colombia from 2019 to 2024",
-     "which of them rose the most between 2019 and 2024?"],  # a ranking of changes, never the three series again
     ["muestrame la utm de enero, del 2021 al 2024"],  # each January: never the yearly figures
     ["Chile unemployment (INE, Jan-Mar rolling quarter): change from 2021 to 2024 in points"],  # nor each Jan-Mar
     ["How many people fell ill with TB in the Philippines in 2022, per 100k population?"],  # no fall from 2021
@@ -3742,6 +3740,7 @@ def test_a_ratio_divides_by_the_place_it_is_measured_in(cifra, questions, areas)
      "same thing for the UTM"],  # the same as a question not answered
     ["a cuanto cerro el dolar observado ayer?"],  # a yearly rate is no figure of yesterday
     ["what's the poverty rate in San Pedro?"],  # three comunas go by that name
+    ["average copper price in 2024?", "what about lithium that year?"],  # no lithium price: never copper's again
 ])  # fmt: skip
 def test_a_question_read_only_in_part_gets_no_figure(cifra, questions):
     answer = last_answer(cifra, questions)
@@ -3810,6 +3809,21 @@ def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
      "SP.POP.TOTL", "change", ["ETH", "EGY"]),  # each one's change, side by side
     (["is spain's jobless rate still above the world average? most recent year pls"], "SL.UEM.TOTL.ZS", "latest",
      ["ESP", "WLD"]),
+    (["IPC de Chile marzo 2024", "¿y cuánto cambió respecto al mes anterior?"], "CHL.CPI.CHANGE_1M", "value", ["CHL"]),
+    (["imacec desestacionalizado ultimo dato", "¿y cuánto cambió respecto al mes anterior?"], "CHL.IMACEC.SA", "change",
+     ["CHL"]),  # no monthly change is published: from the month before to the one answered
+    (["a cuanto esta la uf en julio 2026", "¿y cuánto ha subido en un año, en porcentaje?"], "CHL.UF", "change", ["CHL"]),
+    (["Is unemployment in Spain still over 10%? latest figure pls"], "SL.UEM.TOTL.ZS", "latest", ["ESP"]),  # no first time
+    (["¿la esperanza de vida al nacer en Chile ya pasa los 80 años? el dato mas reciente", "¿y la de argentina?",
+      "y solo las mujeres chilenas?"], "SP.DYN.LE00.FE.IN", "latest", ["CHL"]),  # the last measure's women, no count
+    (["share of people over 65 in Chile and Uruguay 2024", "which of the two aged faster since 2000?"],
+     "SP.POP.65UP.TO.ZS", "change", ["CHL", "URY"]),
+    (["World Bank unemployment in Chile, Peru and Colombia from 2019 to 2024",
+      "which of them rose the most between 2019 and 2024?"], "SL.UEM.TOTL.ZS", "change", ["CHL", "PER", "COL"]),
+    (["inflacion promedio en chile entre 2015 y 2019 (la anual del banco mundial)", "¿y entre 2020 y 2024?"],
+     "FP.CPI.TOTL.ZG", "aggregate", ["CHL"]),  # that average over other years
+    (["oye cuanta gente vivia en chile el 2010 segun el INE", "y pal 2035 cuanto se supone que va a haber"],
+     "CHL.POPULATION.PROJ", "value", ["CHL"]),  # "pal" opens the follow-up: it names no other measure
 ])  # fmt: skip
 def test_follow_ups_and_asides_that_keep_the_question(cifra, questions, code, operation, areas):
     answer = last_answer(cifra, questions)
@@ -3866,6 +3880,8 @@ def test_the_top_one_after_a_count_is_of_the_group_counted(cifra):
     (["population of Chile the year after 2030"], 2031),
     (["población de Chile el año antes de 2000"], 1999),
     (["UF en enero de 2020", "lo mismo para la UTM"], 2020),  # the same question, of another measure
+    (["latest gini index for chile?", "brazil same year?", "and the one before that for brazil"], 2023),
+    (["desempleo en chile 2019", "¿y el anterior?"], 2018),  # a year answered: the year before
 ])  # fmt: skip
 def test_one_year_beside_a_year_said(cifra, questions, start):
     answer = last_answer(cifra, questions)
