@@ -83,6 +83,9 @@ MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
 SAME_AGAIN = re.compile(r"\b(?:same thing|same question|same calculation|lo mismo|mismo calculo|misma pregunta|"
                         r"misma cosa|the same for)\b")
 SPAN_WORDS = {"desde", "since", "entre", "between"}  # words of a span that name no series of their own
+PLACES_ALONE = ("country", "cl_region", "cl_province", "cl_comuna")  # no average of members stands in for them
+ONE_AGAINST_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower|faster|slower|bigger|smaller)\b"
+                               r"(?:\s+\w+){0,5}?\s+(?:que|than)\b")
 YEAR_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual) (?:ano|year)\b")
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
@@ -1155,6 +1158,13 @@ class Planner:
             if not fitting:
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         chosen = fitting[0]
+        if len(areas) == 2 and group is None and ONE_AGAINST_OTHER.search(asked) and any(
+                place.code in areas and place.kind in PLACES_ALONE and not self.catalog.covers(chosen.code, [place.code],
+                                                                                          PeriodSpec())
+                for place in understanding.places):
+            # "did the Antofagasta region's economy grow faster than Chile as a whole?" with no regional growth: one
+            # side alone answers no comparison (a group's average is computed from its members instead)
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if same_measure and not (understanding.cues.age or understanding.cues.sex or understanding.pair) and (
                 chosen.age, chosen.sex) != (self.catalog.get(base).age, self.catalog.get(base).sex):
             # "what share of Chile's total is that?" after a region's population: never the share aged 65 and over

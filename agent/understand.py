@@ -173,7 +173,7 @@ PERIOD_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:(?:de|of)\s+(?:los|la
                           r"trimestres|dias|semanas|months|years|quarters|days|weeks)\b"  # "¿en cuántos de los 12 trimestres…?"
                           # but "¿cuántos años aumentó la esperanza de vida?", "how many more years…", "¿cuántos días se
                           # demoraba abrir una empresa?": years or days are its unit
-                          r"(?!\s+(?:mas|more|(?:se\s+)?(?:aument|sub|crec|baj|dismin|gan|perd|cay|increas|rose|risen|"
+                          r"(?!\s+(?:mas|more|(?:(?:se|te|me|le|les|nos)\s+)?(?:aument|sub|crec|baj|dismin|gan|perd|cay|increas|rose|risen|"
                           r"gain|grew|fell|drop|lost|los[et]|demor|tard|toma|tak|took|does it take|did it take)\w*)\b)")
 # Years that are part of a unit's name ("precios constantes de 2015", "índice 2018=100"), not periods ("PPP 2021"
 # may be either: it stays a period)

@@ -3741,6 +3741,7 @@ def test_a_ratio_divides_by_the_place_it_is_measured_in(cifra, questions, areas)
     ["a cuanto cerro el dolar observado ayer?"],  # a yearly rate is no figure of yesterday
     ["what's the poverty rate in San Pedro?"],  # three comunas go by that name
     ["average copper price in 2024?", "what about lithium that year?"],  # no lithium price: never copper's again
+    ["did the antofagasta region's economy grow faster than chile as a whole in 2024?"],  # one side alone compares nothing
 ])  # fmt: skip
 def test_a_question_read_only_in_part_gets_no_figure(cifra, questions):
     answer = last_answer(cifra, questions)
@@ -3822,6 +3823,9 @@ def test_years_of_life_expectancy_are_a_condition_not_an_age_group(cifra):
       "which of them rose the most between 2019 and 2024?"], "SL.UEM.TOTL.ZS", "change", ["CHL", "PER", "COL"]),
     (["inflacion promedio en chile entre 2015 y 2019 (la anual del banco mundial)", "¿y entre 2020 y 2024?"],
      "FP.CPI.TOTL.ZG", "aggregate", ["CHL"]),  # that average over other years
+    (["cuantos dias te demoras en abrir una empresa en venezuela? lo mas reciente"], "IC.REG.DURS", "latest", ["VEN"]),
+    (["Según el Banco Mundial, ¿el PIB per cápita de Chile creció más rápido que el de Perú entre 2015 y 2024?"],
+     "NY.GDP.PCAP.CD", "change", ["CHL", "PER"]),  # both changes say which grew faster
     (["oye cuanta gente vivia en chile el 2010 segun el INE", "y pal 2035 cuanto se supone que va a haber"],
      "CHL.POPULATION.PROJ", "value", ["CHL"]),  # "pal" opens the follow-up: it names no other measure
 ])  # fmt: skip
