@@ -25,7 +25,7 @@ from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpe
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
-                              MAX_QUESTION_CHARS, OPENS_AGAINST, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
+                              MAX_QUESTION_CHARS, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
 from catalog.text import fold
 
@@ -80,8 +80,6 @@ WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:
 TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|a cuanto estan|a como esta|ayer|yesterday|"
                    r"esta semana|this week|esta manana|this morning)\b")
 MONTHS_ASKED = re.compile(r"\b(?:mes|meses|month|months)\b")
-SAME_AGAIN = re.compile(r"\b(?:same thing|same question|same calculation|lo mismo|mismo calculo|misma pregunta|"
-                        r"misma cosa|the same for)\b")
 SPAN_WORDS = {"desde", "since", "entre", "between"}  # words of a span that name no series of their own
 PLACES_ALONE = ("country", "cl_region", "cl_province", "cl_comuna")  # no average of members stands in for them
 ONE_AGAINST_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower|faster|slower|bigger|smaller)\b"
@@ -2086,8 +2084,9 @@ class Planner:
             asks_position = understanding.operation == Operation.POSITION or (  # "¿y Chile?" after a position too
                 understanding.operation is None and previous.operation == Operation.POSITION and not understanding.topic_text)
             if asks_position and understanding.member_kind and not (new_areas or group) and len(previous.area_codes) == 2:
-                part, whole = sorted(previous.area_codes, key=lambda code: self.catalog.contains(code, previous.area_codes[0])
-                                     or self.catalog.contains(code, previous.area_codes[1]))
+                part, whole = previous.area_codes
+                if self.catalog.contains(part, whole):
+                    part, whole = whole, part
                 if self.catalog.contains(whole, part) and self.catalog.holds(whole, understanding.member_kind):
                     return [part], whole  # "¿y en qué lugar queda entre las regiones?" after Antofagasta's part of Chile
             if within and new_areas in ([], [within]) and len(previous.area_codes) == 1 and asks_position:

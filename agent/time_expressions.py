@@ -380,10 +380,10 @@ QUARTER_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for) )?(?:(?:el|the) )?
 # "entre 2017 y ese año", "from 2000 to then": from the year named to the previous answer's period
 YEAR_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\s+"
                           rf"(?:y|and|hasta|a|al|to|until|through)\s+{THEN}\b")
-# "over those five years", "en esos dos años": the span of the previous answers, which a change then runs over
 # "¿y el anterior?", "and the one before that": the answered series' period before, a year of a yearly one
 PREVIOUS_ONE = re.compile(r"\b(?:the one before(?: that| it)?|the previous one|(?:el|la) (?:dato |valor |cifra )?anterior|"
                           r"el de antes|la de antes)\b(?! (?:de|del|a|al|to|of)\b)")
+# "over those five years", "en esos dos años": the span of the previous answers, which a change then runs over
 THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entre) )?(?:those|these|esos|estos|esas|estas) "
                          r"(?:\d+|\w+) (?:years|anos|months|meses|quarters|trimestres|days|dias|dates|fechas)\b"
                          r"|\b(?:entre|between) (?:ambos|ambas|both) (?:anos|meses|trimestres|fechas|periodos|years|months|quarters|dates|periods)\b"

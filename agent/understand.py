@@ -17,7 +17,7 @@ from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THAT_TIME, THOSE_YEARS,
-                                    PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
+                                    UNIT_MONTHS, PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -36,13 +36,15 @@ TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los
                    # "and the lowest five?", "the bottom 5", "los más bajos 3": the end named first
                    r"\b(?:the|los|las)\s+(?:highest|lowest|top|bottom|largest|smallest|mas altos|mas altas|mas bajos|"
                    r"mas bajas)\s+(\d{1,2}|\w+)\b(?!\s+(?:anos|years|meses|months|trimestres|quarters|dias|days)\b)")
+SAME_AGAIN_SAID = (r"lo mismo|same thing|the same for|same for|same question|same calculation|misma pregunta|mismo calculo|"
+                   r"misma cosa")
 CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
-                          r"me refiero|i was referring|i was asking about|"
-                          # the last question again, of something else: "lo mismo para la UTM", "same thing for Peru"
-                          r"lo mismo|same thing|the same for|same for|same question|misma pregunta)\b")
+                          r"me refiero|i was referring|i was asking about|" + SAME_AGAIN_SAID + r")\b")
+# "lo mismo para la UTM", "same thing for Peru": the last question again, of something else
+SAME_AGAIN = re.compile(rf"\b(?:{SAME_AGAIN_SAID})\b")
 # "broadband then", "¿y la inflación entonces?": said last, it follows the answer too
 CONTINUATION_AT_END = re.compile(r"\b(?:then|entonces)\W*$")
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
@@ -542,7 +544,6 @@ BETWEEN_THE_TWO = re.compile(r"\b(?:entre|between) (?:los dos|las dos|ambos|amba
 CENSUS_SHORT_YEAR = re.compile(r"\b(censo|census)\s*'?(\d\d)\b(?!\s*(?:%|por ciento|percent))", re.IGNORECASE)  # "censo 24"
 OVER_ONE_PERIOD = re.compile(r"\b(?:en|in|over|durante|within)\s+(?:un|una|1|one|a|el ultimo|the last|the past)\s+"
                              r"(ano|year|mes|month|trimestre|quarter)\b")
-UNIT_MONTHS_SPAN = {"ano": 12, "year": 12, "mes": 1, "month": 1, "trimestre": 3, "quarter": 3}
 # "how much of New Zealand is covered by forest?", "how much of GDP goes to health?": a share, never an amount
 HOW_MUCH_OF = re.compile(r"\bhow much of\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
 # "and the year after, 2024?": the year after the comma restates where the shift lands, never "after 2024"
@@ -1355,7 +1356,7 @@ class Understander:
             operation, said = Operation.CHANGE, period.period
         elif operation == Operation.CHANGE and said == PeriodSpec() and (over := OVER_ONE_PERIOD.search(folded)):
             # "¿y cuánto ha subido en un año?" after July's UF: from a year before the last answer's period to it
-            period = PeriodMatch(period=PeriodSpec(shift_months=-UNIT_MONTHS_SPAN[over[1]]), spans=[over.span()])
+            period = PeriodMatch(period=PeriodSpec(shift_months=-UNIT_MONTHS[over[1]]), spans=[over.span()])
             said = period.period
         if operation == Operation.CHANGE and cues.transform == "growth" and IN_POINTS.search(folded) and words.has_phrase(
                 folded, [cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]):
