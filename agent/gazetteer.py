@@ -27,7 +27,7 @@ CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de 
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
-ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune")  # said after the name
+ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune", "city")  # said after the name ("Mexico City")
 ISO3 = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")  # "CHL", "PER": country codes as written, never "per" nor "US$"
 LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistake; "la región de Sudamérica" a way of speaking
 CHILE_LEVELS = ("cl_region", "cl_province", "cl_comuna")  # "la región de Los Andes" (a province) is a mistake too

@@ -45,6 +45,7 @@ class Lexicon(BaseModel):
     topic_cues: list[str]
     generic_words: list[str]
     vague_words: list[str]
+    vague_subjects: list[str]
     priced_goods: list[str]
     abbreviations: dict[str, str]
     yearly_rule_phrases: list[str]

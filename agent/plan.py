@@ -151,7 +151,8 @@ THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese v
                           # promedio mundial?": the last answer's figure beside another place's
                           rf"\b(?:that|this|it|eso|esto)\s+(?:compare|compares|stack up|stacks up)\b|"
                           rf"\bse compara (?:eso|esto)\b|\bcompara(?:r)? (?:eso|esto)\b|"
-                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:esta|estaba|is it|was it|is that|was that|is this)\s+(?:sobre|bajo|above|below)\b|"
+                          rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|fue|era|esta|estaba|is it|was it|is that|was that|is this)\s+"
+                          rf"(?:sobre|bajo|(?:por )?encima|(?:por )?debajo|(?:mayor|menor|superior|inferior) al?|above|below)\b|"
                           + ABOVE_THE_OTHER)
 BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+)?(?:[a-z]+\s+){0,5}?(?:19|20)\d\d\b")  # "had it
 # fallen by May 2020?": from the last answer's period to the one named
@@ -773,6 +774,11 @@ class Planner:
             # "¿cuántos puntos por sobre ese promedio quedó el 2022?": a value against an average, which no plan
             # computes; never the value alone
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": against[0]})
+        if last is not None and last.operation == Operation.CHANGE and understanding.group and not understanding.places \
+                and understanding.period.unstated and (against := THAT_AGAINST.search(asked) or ABOVE_OR_BELOW.search(asked)):
+            # "¿está por encima del promedio de América Latina?" after a change since 2000: the change or the level set
+            # against the group's? Asked back, never the group's average over the change's years alone
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": against[0]})
         previous = last
         # "¿y en 2021?" keeps the indicator; "¿y la multidimensional?" changes it but keeps places and period.
         if previous is not None and previous.operation == Operation.CHANGE and not understanding.topic_text \
@@ -795,7 +801,10 @@ class Planner:
         names_nothing = not self.catalog.names_a_measure(list(topic_words)) and not (  # last one's place, names
             thing and thing[1] in topic_words and self.family.unknown_words(thing[1]))  # another measure; "whole",
         # "sea": retrieved by meaning
-        vague = bool(topic_words) and topic_words <= set(lexicon().vague_words)  # "la tasa", "the rate"
+        vague = bool(topic_words) and (topic_words <= set(lexicon().vague_words) or (  # "la tasa", "the rate"
+            topic_words <= set(lexicon().vague_words) | set(lexicon().vague_subjects)
+            and understanding.operation in (None, Operation.VALUE, Operation.LATEST) and understanding.order is None
+            and not understanding.cues.transform))  # "la economía más grande": ranked by its size
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
                 (understanding.pair or understanding.cues.sex) and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
@@ -1954,7 +1963,8 @@ class Planner:
         projections_asked = period.projected and chosen.derived_from not in self.catalog.projecting
         for part, whole in (areas, areas[::-1]):
             if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked \
-                    and self.catalog.covers(chosen.code, [part], period):  # Chile's areas, not Brazil in South America
+                    and self.catalog.covers(chosen.code, [part], period) and not (  # Chile's areas, not Brazil in
+                        chosen.derived_from and not self.catalog.covers(chosen.derived_from, [whole], period)):  # South America
                 return operation, chosen, [part], None
             if self.catalog.part_of(whole, part):
                 place = next((place for place in understanding.places if place.code == whole), None)
@@ -1968,8 +1978,11 @@ class Planner:
                     named = next((code for code in wholes if self.catalog.covers(info.code, [part, code], period)), None)
                     if named:
                         return Operation.SHARE, info, [part, named], None
+                members = [member for group, member in self.catalog.memberships if group == whole]
                 summed = [info for info in totals if info.unit_kind in ("count", "currency") and info.frequency == "A"
-                          and (whole, part) in self.catalog.memberships and self.catalog.covers(info.code, [part], period)]
+                          and part in members and self.catalog.covers(info.code, [part], period)
+                          and sum(self.catalog.covers(info.code, [member], period) for member in members) > 1]
+                # a sum of one member (Chile's census "in South America") is no whole
                 if summed:
                     return Operation.SHARE, summed[0], [part], whole
         return operation, chosen, areas, None
@@ -2055,6 +2068,8 @@ class Planner:
                 asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
             if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and (new_areas or group) \
                     and len(new_areas or [group]) == 1 and previous.operation in (Operation.VALUE, Operation.LATEST):
+                if group and understanding.operation == Operation.AGGREGATE:
+                    return previous.area_codes, group  # "is it above the world average?": that average beside it
                 return list(dict.fromkeys(previous.area_codes + (new_areas or [group]))), None
             if len(new_areas) == 1 and len(previous.area_codes) == 2 and compare and previous.operation in TWO_OPERANDS:
                 return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile

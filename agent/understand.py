@@ -28,6 +28,9 @@ TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b"  # "which two had…", never
                    r"(?!\s+(?:months|meses|years|anos|quarters|trimestres|days|dias)\b)|"  # "for which three months?"
+                   # "los 3 con la esperanza de vida más baja", "the three with the highest": the places ranked
+                   r"\b(?:los|las|the)\s+(\d{1,2}|\w+)\s+(?:con|with)\s+(?:[a-z]+\s+){0,5}?(?:mayor|menor|mas|menos|highest|"
+                   r"lowest|largest|smallest|most|least|biggest)\b|"
                    # "los 3 años con mayor inflación", "the five months with the lowest": the periods ranked
                    r"\b(?:los|las|the)\s+(\d{1,2}|\w+)\s+(?:anos|years|meses|months|trimestres(?: moviles)?|quarters|"
                    r"(?:rolling )?quarters|dias|days)\s+(?:con|with|de|en que|in which|when)\s+(?:el |la |the )?"
@@ -356,7 +359,8 @@ AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes
 # Latin America & Caribbean average?" after two places: the first one against that place
 # "¿y sobre el de América Latina?", "and above the world's?": the same figure of another place, set against it
 ABOVE_THE_OTHER = r"^\W*(?:y|and)\s+(?:(?:sobre|bajo)\s+(?:el|la)\s+(?:de|del|promedio)|(?:above|below|over|under)\s+the)\b"
-OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:{COMPARED_WITH})\s|{ABOVE_THE_OTHER}")
+OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:(?:eso|esto|that|this)\s+(?:\w+\s+){{0,3}}?)?(?:{COMPARED_WITH})\s|"
+                           rf"{ABOVE_THE_OTHER}")  # "¿y eso cuánto es vs mayo del año pasado?"
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 MONTH_SPAN = re.compile(rf"\b({MONTH_NAMES})\s+(?:{MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
@@ -429,6 +433,8 @@ MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|hi
 AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior|higher|lower|above|below|"
                                 r"sobre|bajo|encima|debajo|versus|vs)\s+(?:(?:que|than|de|del|a|al)\s+)?(?:el |la |the )?"
                                 r"(?:promedio|media|average|mean)\b")
+# "¿es mayor al promedio mundial?", "was it higher…": a yes-or-no question about a figure
+IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|era|estaba|is|was)\b")
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
 NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa )?nacional|the national (?:one|figure|rate|number|data)|"
                       r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b")
@@ -1538,7 +1544,8 @@ class Understander:
         those_few = [found.span() for found in THOSE_FEW.finditer(folded)]  # "the average of those five": the places
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
             self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few + [
-                found.span() for found in NATIONAL.finditer(folded)])),  # "el nacional": a place, not the measure
+                found.span() for found in NATIONAL.finditer(folded)] + [  # "el nacional": a place, not the measure
+                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)])),  # "superior a la media": no education
             asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
@@ -1589,10 +1596,10 @@ class Understander:
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
-        if operation in (Operation.RANK, Operation.WHICH_PERIOD) and len(places.places) >= 2 \
+        if operation in (Operation.RANK, Operation.WHICH_PERIOD) and (len(places.places) >= 2 or IS_IT.match(folded)) \
                 and AGAINST_AN_AVERAGE.search(folded):
-            # "¿el desempleo en Chile fue mayor que el promedio de América Latina?": a place beside a group's average,
-            # never the highest of anything
+            # "¿el desempleo en Chile fue mayor que el promedio de América Latina?", "¿es mayor al promedio mundial?"
+            # after a figure: a place beside a group's average, never the highest of anything
             operation, order, member_kind = None, None, None
         if operation is None and member_kind and OPENS_AGAINST.search(folded) and places.places \
                 and all(place.kind == "aggregate" for place in places.places):

@@ -3890,3 +3890,67 @@ def test_the_top_one_after_a_count_is_of_the_group_counted(cifra):
 def test_one_year_beside_a_year_said(cifra, questions, start):
     answer = last_answer(cifra, questions)
     assert (answer.plan.period.start, answer.plan.period.end or answer.plan.period.start) == (start, start), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "areas"), [
+    (["life expectancy in bolivia", "is it above the world average?"], ["BOL", "WLD"]),  # the World's own figure
+    (["cual es la esperanza de vida en bolivia", "¿está por encima del promedio mundial?"], ["BOL", "WLD"]),
+    (["cual es la esperanza de vida en bolivia", "¿es mayor al promedio mundial?"], ["BOL", "WLD"]),  # no ranking
+    (["cual es la esperanza de vida en bolivia", "¿y es superior a la media mundial?"], ["BOL", "WLD"]),  # no education
+])  # fmt: skip
+def test_the_last_figure_set_against_an_average_is_shown_beside_it(cifra, questions, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.indicator_code, answer.plan.operation, sorted(answer.plan.area_codes)) == (
+        "SP.DYN.LE00.IN", "latest", areas), answer.answer
+
+
+def test_the_last_figure_against_a_groups_members_is_their_average_that_year(cifra):
+    answer = last_answer(cifra, ["cual es la esperanza de vida en bolivia", "¿está por encima del promedio de América Latina?"])
+    assert [part.plan.operation for part in answer.parts] == ["value", "aggregate"], answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["¿está por encima o por debajo del promedio de América Latina?",
+                                       "is that above the world average?"])
+def test_a_change_set_against_a_groups_average_is_asked_back(cifra, follow_up):
+    answer = last_answer(cifra, ["cual es la esperanza de vida en bolivia", "¿y cuánto ha subido desde el 2000?", follow_up])
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+def test_that_against_a_month_is_a_change_from_that_month(cifra):
+    answer = last_answer(cifra, ["cuanto marco el imacec en mayo 2025? la serie original", "y eso cuanto es vs mayo de 2024, en %"])
+    assert (answer.plan.operation, answer.plan.period.start, answer.plan.period.end) == ("change", 2024, 2025), answer.answer
+
+
+@pytest.mark.parametrize("question", ["¿qué porcentaje de la población de Sudamérica vive en Chile?",
+                                      "What share of South America's population lives in Chile?"])
+def test_a_countrys_share_of_its_un_region_is_of_every_members_population(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.group_code) == (
+        "share", "SP.POP.TOTL", "M49-005"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["¿cómo le va a la economía de Guinea?", "who's doing better, chile or peru?",
+                                      "how is Guinea's economy?"])
+def test_how_a_place_is_doing_names_no_figure_and_is_asked_back(cifra, question):
+    answer = cifra.ask(question)
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+
+
+def test_a_city_named_after_its_country_is_no_country(cifra):
+    answer = cifra.ask("what's the murder rate in Mexico City specifically?")
+    assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+@pytest.mark.parametrize(("questions", "top_n"), [
+    (["cuantos paises de sudamerica tienen una esperanza de vida al nacer de mas de 75 años? datos 2023",
+      "y cuales son los 3 con la esperanza de vida mas baja? ordenalos"], 3),
+    (["the three with the highest unemployment in South America"], 3),
+])  # fmt: skip
+def test_the_number_ranked_is_said_before_with(cifra, questions, top_n):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.operation, answer.plan.top_n) == ("rank", top_n), answer.answer
+
+
+def test_a_cover_of_land_is_its_share_of_the_land(cifra):
+    answer = cifra.ask("brazil forest cover in 1990 compared to the most recent year")
+    assert answer.plan.indicator_code == "AG.LND.FRST.ZS", answer.answer
