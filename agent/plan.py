@@ -754,12 +754,30 @@ class Planner:
             unanswered and set(unanswered.named_areas) - {only})  # after "…en Chile?", Chile's series still fits
         # "ya y la UTM de agosto": a whole question, never "¿y cuántas ocupadas?", nor "sorry, inflation, for 2024"
         # after "what's the rate in Peru", whose place Chile's series would leave out
-        if unanswered and (SAME_AGAIN.search(asked) or understanding.continues and not (
+        if unanswered and (SAME_AGAIN.search(asked) or lexicon().has_phrase(asked, lexicon().operations["sort_all"])
+                           or understanding.continues and not (
                 understanding.topic_text and (understanding.places or understanding.group or one_place))):
             # "¿y cuántas ocupadas?" after a question not answered: of what, where? "y lo mismo pa Salamanca", "same
             # thing for the UTM": the same as what was not answered, never an older answer's measure ("ya y la UTM de
             # agosto" names one: the UTM is only Chile's)
             return PlanOutcome(status="clarify", reason="follows_unanswered")
+        if last is not None and understanding.operation == Operation.WHICH_PERIOD and understanding.period.is_single_year \
+                and not (understanding.period.month or understanding.period.quarter) and last.period.is_single_year \
+                and last.period.start != understanding.period.start and (which_year := YEAR_ASKED.search(asked)):
+            # "and 2023? which year was higher" after 2024's figure: the two years side by side, which no plan
+            # answers in one; never the highest day of 2023
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": which_year[0]})
+        if last is not None and understanding.operation == Operation.AGGREGATE and understanding.aggregate == "avg" \
+                and not (understanding.places or understanding.group or understanding.topic_text) \
+                and understanding.period.unstated and last.operation in (Operation.VALUE, Operation.LATEST) \
+                and len(last.area_codes) == 1 and not (WHOLE_REGION.search(asked)
+                                                       and self._region_of(last.area_codes[0]) != last.area_codes[0]):
+            # "is that above average?", "¿y eso está sobre el promedio de la región?" after Chile's growth: the
+            # average of which places? Never the place's own average over its years
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
+        if last is None and not (understanding.places or understanding.group or understanding.member_kind) \
+                and lexicon().has_phrase(asked, lexicon().operations["sort_all"]):
+            return PlanOutcome(status="clarify", reason="no_list")  # "ordénalos por crecimiento" with nothing to sort
         if last is not None and last.operation == Operation.DIFFERENCE and understanding.continues and \
                 understanding.cues.measure == "share" and not understanding.topic_text:
             # "¿y en porcentaje?" after Puente Alto minus Maipú: a relative difference no plan computes, never the
@@ -803,8 +821,8 @@ class Planner:
         # "sea": retrieved by meaning
         vague = bool(topic_words) and (topic_words <= set(lexicon().vague_words) or (  # "la tasa", "the rate"
             topic_words <= set(lexicon().vague_words) | set(lexicon().vague_subjects)
-            and understanding.operation in (None, Operation.VALUE, Operation.LATEST) and understanding.order is None
-            and not understanding.cues.transform))  # "la economía más grande": ranked by its size
+            and understanding.operation in (None, Operation.VALUE, Operation.LATEST, Operation.RANK)
+            and not understanding.cues.transform))
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
                 (understanding.pair or understanding.cues.sex) and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
@@ -1007,6 +1025,11 @@ class Planner:
             said = self._answered_period(context, conversation)  # month it named ("and the same month in 2023?")
             period = period.model_copy(update={"month": said.month, "quarter": said.quarter,
                                                "day": said.day})  # "the same day in 2023": its day too
+        if understanding.period == PeriodSpec(same_part=True) and context is not None and context.operation == Operation.LATEST \
+                and (said := self._said_period(context)).start is not None:
+            # "¿y la inflación en ese mismo periodo?" after May's wage growth, the newest: May's, never the newest of
+            # the other measure
+            period = said.model_copy(update={"end": said.start}) if said.end is None else said
         if understanding.period.same_part and context is None and understanding.operation != Operation.WHICH_PERIOD:
             return PlanOutcome(status="clarify", reason="no_shift")  # "ese mismo trimestre" after no answer: which
             # one? ("¿cuál fue la más alta y en qué mes terminó ese trimestre?" asks the answer's own)
@@ -1250,8 +1273,10 @@ class Planner:
         per_period = understanding.per_period or (context.per_period if context else False) or bool(
             period.last_n_months) or (  # months, not years; "¿cómo ha estado el desempleo este año?": its months
             operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q")) or (
-            operation == Operation.WHICH_PERIOD and period.is_single_year and chosen.frequency != "A")
-        # "¿cuándo estuvo más caro ese año?": a day, month or quarter of that year, never the year itself
+            operation == Operation.WHICH_PERIOD and period.is_single_year and chosen.frequency != "A"
+            and not YEAR_ASKED.search(asked))
+        # "¿cuándo estuvo más caro ese año?": a day, month or quarter of that year, never the year itself ("¿en qué
+        # año fue más alto?" after 2020's figure asks for years)
         if operation == Operation.CHANGE and period.last_n_years and period.start is None and not EACH_YEAR.search(asked) \
                 and (chosen.transform != "growth" or understanding.rate_changed):
             # "¿cuánto creció en los últimos 10 años?": from ten years before the newest observed period to it
@@ -2066,6 +2091,13 @@ class Planner:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"
             compare = bool(COMPARE_WORDS.intersection(asked.split())) or lexicon().has_phrase(
                 asked, lexicon().both_places) or bool(WHICH_MORE.search(asked))
+            if understanding.operation == Operation.AGGREGATE and not (new_areas or group) and len(previous.area_codes) == 1 \
+                    and WHOLE_REGION.search(asked) and (region := self._region_of(previous.area_codes[0])) \
+                    != previous.area_codes[0] and previous.operation in (Operation.VALUE, Operation.LATEST):
+                return previous.area_codes, region  # "¿está sobre el promedio de la región?" after a comuna's figure
+            if understanding.operation == Operation.POSITION and len(new_areas) == 1 and len(previous.area_codes) == 1 \
+                    and not group and understanding.places[0].kind in GROUP_KINDS:
+                return previous.area_codes, new_areas[0]  # "compared with the region? where does it rank in South America"
             if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and (new_areas or group) \
                     and len(new_areas or [group]) == 1 and previous.operation in (Operation.VALUE, Operation.LATEST):
                 if group and understanding.operation == Operation.AGGREGATE:
@@ -2116,10 +2148,12 @@ class Planner:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
                 return [previous.group_code], None
+            beside = previous.area_codes if compare or THAT_AGAINST.search(asked) else []  # "how does that compare
+            # with the whole country?": the last answer's places beside the whole
             if understanding.whole_group and re.search(r"\bregion\b", fold(understanding.question)) \
                     and len(previous.area_codes) == 1 and (region := self._region_of(previous.area_codes[0])) \
                     != previous.area_codes[0]:
-                return [region], None  # "lo que necesito es la región entera, no solo la comuna": its region
+                return [*beside, region], None  # "lo que necesito es la región entera, no solo la comuna": its region
             if understanding.whole_group and re.search(r"\bcomuna\b", fold(understanding.question)):
                 # "la comuna, según el censo" after Santiago's comuna: that comuna again; after a region, which one?
                 comunas = [code for code in previous.area_codes if self.catalog.area_kinds.get(code) == "cl_comuna"]
@@ -2127,10 +2161,10 @@ class Planner:
             if understanding.whole_group and re.search(r"\b(?:provincia|province)\b", fold(understanding.question)) \
                     and len(previous.area_codes) == 1 and self.catalog.area_kinds.get(previous.area_codes[0]) == "cl_comuna" \
                     and (province := self.catalog.parents.get(previous.area_codes[0])):
-                return [province], None  # "¿y la provincia completa?" after a comuna: its province
+                return [*beside, province], None  # "¿y la provincia completa?" after a comuna: its province
             if understanding.whole_group and WHOLE_COUNTRY.search(fold(understanding.question)) and previous.area_codes \
                     and all(code.startswith("CL-") for code in previous.area_codes):
-                return [DEFAULT_AREA], None  # "¿y el PIB del país completo?" after a region's: Chile's
+                return [*beside, DEFAULT_AREA], None  # "¿y el PIB del país completo?" after a region's: Chile's
             answered = previous.area_codes[:1] if previous.operation == Operation.SHARE else previous.area_codes
             if understanding.member_kind and len(answered) == 1 and self.catalog.holds(
                     answered[0], understanding.member_kind):  # "¿y cuál es su comuna más poblada?" after
@@ -2228,6 +2262,8 @@ class Planner:
             return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them
         if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.shift_months == 0:
             return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
+        if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.latest:
+            return Operation.LATEST  # "¿y cuánto tiene ahora?" after the year it peaked: the newest figure
         if (understanding.whole_group and previous is not None and previous.operation in (*MEMBERS_COMPARED, *TWO_OPERANDS)) or (
                 understanding.names_last_place and previous is not None and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
@@ -2236,6 +2272,9 @@ class Planner:
                 and len(understanding.places) == 2 and understanding.cues.measure == "share" \
                 and lexicon().has_phrase(fold(understanding.question), lexicon().operations["share_of"]):
             previous = None  # "what share of the region's total is Brazil?" after a ratio: a part of a whole, read anew
+        if previous is not None and previous.operation == Operation.COUNT and understanding.places and not any(
+                self.catalog.holds(place.code, previous.member_kind) for place in understanding.places):
+            previous = None  # "¿y Chile cuánto tuvo?" after a count of countries: Chile's own figure
         if previous is not None and previous.operation in KEPT_BY_FOLLOW_UPS and not understanding.topic_text and not (
                 previous.operation == Operation.FIRST_MEETING and not understanding.period.unstated):
             return previous.operation  # "¿y en 2015?" after a difference: the same difference, another year (after

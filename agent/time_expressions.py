@@ -133,7 +133,7 @@ SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter", "hac
 # "¿y el día anterior?", "and the next day?", "dos días después": days from the previous answer's day
 DAY_SHIFT = re.compile(rf"\b(?:(?P<count>un|one|a|\d+|{'|'.join(NUMBER_WORDS)}) (?:dia|dias|day|days)|(?:el |the )?(?:dia|day)) "
                        rf"{WAY}\b|\b(?:the )?(?:(?P<before>previous|prior|preceding)|following|next) day\b")
-COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|over|relative|than|que)"
+COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|over|relative|than|que|contra|against)"
                       r"(?: a| al| del| de| con| to| with| the| el| la)?\s*$")
 
 

@@ -16,8 +16,9 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, THAT_TIME, THOSE_YEARS,
-                                    UNIT_MONTHS, PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
+from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR,
+                                    SAME_PART_A_YEAR_BEFORE, THAT_TIME, THOSE_YEARS, UNIT_MONTHS, PeriodMatch, find_period,
+                                    find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -28,6 +29,9 @@ TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b"  # "which two had…", never
                    r"(?!\s+(?:months|meses|years|anos|quarters|trimestres|days|dias)\b)|"  # "for which three months?"
+                   # "ordénalos de menor a mayor, solo 3", "just the top 5": as many as said
+                   r"\b(?:solo|solamente|nomas|only|just)\s+(?:los\s+|las\s+|the\s+)?(\d{1,2})\b(?!\s*(?:%|por ciento|percent|mil|"
+                   r"millones|million|thousand|anos|years))|"
                    # "los 3 con la esperanza de vida más baja", "the three with the highest": the places ranked
                    r"\b(?:los|las|the)\s+(\d{1,2}|\w+)\s+(?:con|with)\s+(?:[a-z]+\s+){0,5}?(?:mayor|menor|mas|menos|highest|"
                    r"lowest|largest|smallest|most|least|biggest)\b|"
@@ -112,6 +116,7 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:the |el |lo )?(?:most recent|latest|ultimo dato|dato mas reciente|mas reciente|ultimo disponible))\b")
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
 SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that|this|este) (?:periodo|period|lapso|span|tramo|timeframe)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
+                       r"(?:mismos|same) (?:anos|years|meses|months)|"  # "for the same years"
                        r"(?:ano|mes|year|month) (?:de|of|among) (?:esos|esas|estos|estas|those|these)|"  # "¿en qué año de esos…?"
                        r"(?:de|of|among) (?:esos|estos|those|these) (?:anos|meses|years|months))\b")
 QUARTER_NAME = re.compile(r"[qt][1-4]")
@@ -321,9 +326,9 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
                               r"(?: al?\b)?)\b(?!\s+(?:(?:el|la|los|las|the|a|al)\s+)?\d)")  # "¿por cuántas personas supera A a B?"; not "superaba el 15 %",
 # a count's condition
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
-ONE_MEMBER_SAID = (r"(pais|country|region|comuna)\b(?:\s+\w+){0,5}?"
+ONE_MEMBER_SAID = (r"(pais|country|region|comuna|economia|economy)\b(?:\s+\w+){0,5}?"
                    r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
-                   r"has|spent|spending|spends|grew|fell|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
+                   r"has|spent|spending|spends|grew|grows|fell|falls|rises|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
                    r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer|aport|contribuy)(?:e|a|en|an)|"
                    r"contributes?)\s+"
                    # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
@@ -336,11 +341,11 @@ ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?
 # ("el país más rico" names no measure: asked which; "richest country … by GDP per capita" ranks by it)
 ASKED_ONE_MEMBER = re.compile(r"\b(?:que|cual|which|what)\s+" + ONE_MEMBER_SAID)  # "which comuna had…", the kind asked
 ONE_MEMBER_ADJECTIVE = re.compile(r"(?:\b(?:el|la|the|su|its)\s+(?:(?:segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|second|third|"
-                                  r"fourth|fifth)\s+)?|^\W*)(pais|country|region|comuna)\s+(?:mas|menos|most|least)\s+"
+                                  r"fourth|fifth)\s+)?|^\W*)(pais|country|region|comuna|economia)\s+(?:mas|menos|most|least)\s+"
                                   r"(?!\d|ric|rich|wealth)\w+"
                                   r"|\b(?:the\s+)?(?:most|least)\s+(?!rich|wealth)\w+\s+(country|region|comuna)\b"
                                   r"|\b(?:richest|wealthiest|poorest|most populous|least populous|most populated|"
-                                  r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna)\b"
+                                  r"least populated|biggest|largest|smallest)\s+(?:[a-z]+\s+){0,2}?(country|region|comuna|economy)\b"
                                   r"|^\W*(?:(?:and|so)\s+)?(?:the\s+)?(?:highest|lowest|top)\s+(country|region|comuna)\W*$")
 # ("highest country?" after a world figure: which country is highest)
 AGAINST_MONTH = re.compile(rf"\b({MONTH_NAMES})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\s+((?:[^\s\d]+\s+){{0,6}}?)(?:{COMPARED_WITH}|with|con)\s+"
@@ -380,7 +385,13 @@ ASKED_MEMBER = re.compile(r"\b(?:que|cual|which|what)\s+(pais|country|region|com
 ORDINALS = {"primer": 1, "primero": 1, "primera": 1, "first": 1, "1st": 1, "segundo": 2, "segunda": 2, "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "tercera": 3, "third": 3,
             "3rd": 3, "cuarto": 4, "cuarta": 4, "fourth": 4, "4th": 4, "quinto": 5, "quinta": 5, "fifth": 5, "5th": 5}
 AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
-ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna"}
+ECONOMIES = {"economia", "economias", "economy", "economies"}  # countries, said as their economies
+# "las 3 economías más grandes", "the five largest economies": countries ranked, never "Latin American economies" said
+# in passing
+ECONOMIES_RANKED = re.compile(r"\b(?:las|the|\d{1,2}|top)\s+(?:[a-z]+\s+)?economias\b|\beconomias\s+(?:mas|menos)\b|"
+                              r"\b(?:largest|biggest|smallest|richest|poorest|top|\d{1,2})\s+economies\b")
+ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_region", "comuna": "cl_comuna",
+                    "economia": "country", "economy": "country"}  # "la economía más grande": a country
 # "where do most people live in Chile?", "¿dónde hay más pobreza?": the member of the place (Chile's regions) where the
 # measure is highest, never the place's own figure
 WHERE_MOST = re.compile(r"^\W*(?:y\s+|and\s+)?(?:where|en donde|donde)\b\D{0,50}?"
@@ -480,8 +491,10 @@ COUNTRIES_ONLY = re.compile(r"[,;.]?\s*\b(?:(?:countries|territories|countries o
                             r"(?:groupings|groups|aggregates|agregados|regiones)(?:\s+regionales)?)?|[,;.]?\s*\b(?:leave out|leaving out|"
                             r"excluding|exclude|without|sin contar|sin|excluye|excluyendo|deja fuera)\s+(?:the\s+|los\s+)?"
                             r"(?:regional\s+)?(?:aggregates|groupings|agregados)(?:\s+regionales)?\b", re.IGNORECASE)
-# "…, y cuánta gente tiene cada una?": the figures of the places answered, which every answer gives
-EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:much|many))\s+(?:\w+\s+){0,2}?(?:tiene|tienen|"
+# "…, y cuánta gente tiene cada una?": the figures of the places answered, which every answer gives ("¿y cuántos
+# hogares hay en cada una?" names another measure)
+EACH_ONES_FIGURE = re.compile(r"[,;]?\s*\b(?:y |and )?(?:cu[aá]nt[oa]s?|how (?:much|many))\s+"
+                              r"(?:(?:gente|personas|habitantes|poblaci[oó]n|people|inhabitants|population)\s+)?(?:tiene|tienen|"
                               r"ten[ií]a|ten[ií]an|fue|fueron|es|son|hay|has|had|have|was|were|is|are)\s+(?:en |in )?"
                               r"(?:cada una?|cada uno|each(?: one| of them)?)\b", re.IGNORECASE)
 # "dime el año y la tasa", "dame el ratio", "tell me the year and the rate": what every answer shows, asked of its form
@@ -490,7 +503,7 @@ HIGHER_OR_LOWER = re.compile(r"[¿?,;.]*\s*\b(?:(?:era|fue|es|sera|was|is|were)\
                              r"m[aá]s baj[oa]s?\s+o\s+m[aá]s alt[oa]s?|mayor\s+o\s+menor|higher\s+or\s+lower|"
                              r"lower\s+or\s+higher)\b\s*\??", re.IGNORECASE)
 SINCE_A_DECADE = re.compile(r"\b(?:desde|since|from) (?:los|las|the)(?: anos)? (?:[5-9]0|19[5-9]0|20[0-2]0)s?\b")  # "desde los 90"
-GREW_MORE = re.compile(r"\b(?:grew|rose|increased|added|gained|climbed|crecio|crecieron|subio|subieron|aumento|aumentaron|"
+GREW_MORE = re.compile(r"\b(?:grew|grow|grows|rose|increased|added|gained|climbed|crecio|crecieron|crecer|subio|subieron|aumento|aumentaron|"
                        r"sumo|sumaron|gano|ganaron|aged|envejecio|envejecieron|fell|dropped|declined|cayo|cayeron|bajo|"
                        r"bajaron)\b(?:\s+\w+){0,4}?\s+(?:more|faster|mas|the most|most|fastest)\b")
 # "¿cómo cerró el cobre el 2024?", "how did copper close in 2024?": its value at the end of that year (never "Cerro
@@ -528,6 +541,10 @@ WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
 DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
                         r"\b(?:from )?(?:highest|largest|biggest|most|high|longest) (?:to|-) ?(?:lowest|smallest|least|low|shortest)\b")
+# "de mayor a menor, los 3 primeros", "from lowest to highest": an order, never a condition on a number after it
+BOTH_ENDS = re.compile(r"\b(?:(?:de|del) )?(?:mayor|menor|mas alt[oa]|mas baj[oa]) al? (?:mayor|menor|mas alt[oa]|mas baj[oa])\b|"
+                       r"\b(?:from )?(?:highest|lowest|largest|smallest|most|least) (?:to|-) ?(?:highest|lowest|largest|smallest|"
+                       r"most|least)\b")
 # An age and up said with a plus sign ("ppl 65+"): folding would drop the sign
 AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 # Words a percent sign said as a word follows ("qué % de", "como % del PIB"); after others it says "in percent"
@@ -537,7 +554,8 @@ RATE_PERIODS = {"annual", "anual", "yearly", "anuales"}  # "(annual %)", "(% anu
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
-                       r"last year (?:in which|when|that)|last month (?:in which|when|that))\b")
+                       r"last year (?:in which|when|that)|last month (?:in which|when|that)|"
+                       r"(?:when|what|which) (?:was|is) the last (?:year|month|quarter|time))\b")  # "when was the last year…"
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
@@ -1318,7 +1336,8 @@ class Understander:
             # "¿cuántas veces cabe la población de Argentina en la de Brasil?": Brazil's over Argentina's
             places = places.model_copy(update={"places": places.places[::-1], "spans": places.spans[::-1]})
         member_kind = places.member_kind or next(  # "¿cuántos países…?": the operation's words name the members
-            (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None)
+            (MEMBER_WORDS[word] for word in fold(group_phrase or "").split() if word in MEMBER_WORDS), None) or (
+            "country" if ECONOMIES_RANKED.search(folded) else None)
         # "las siete regiones del Banco Mundial, ¿cuáles dos…?": the number in a group's name is not the top-N
         next_ones = AND_THE_NEXT.search(folded)
         ordinal = ORDINAL_RANK.search(folded)
@@ -1347,14 +1366,17 @@ class Understander:
             # diciembre de 2022 y diciembre de 2023?") is that rate's change, never its index's
             rate_changed = cues.transform == "growth" and rate_named  # "inflación": a topic and a growth cue
             operation, cues = Operation.CHANGE, cues if rate_changed else cues.model_copy(update={"transform": None})
-        if operation in (None, Operation.RANK, Operation.SERIES) and GREW_MORE.search(folded) and said.start is not None \
-                and (said.end is None or said.start < said.end) and not _aggregate(folded, words) and (
+        if operation in (None, Operation.RANK, Operation.SERIES) and GREW_MORE.search(folded) and (
+                said.same_part or said.last_n_years or said.start is not None and (said.end is None or said.start < said.end)) \
+                and not _aggregate(folded, words) and (
                 len(places.places) == 2 or words.has_phrase(folded, words.both_places)):
             # "which of the two added more subscriptions since 2013?", "¿cuál de los dos creció más entre 2010 y 2020?":
-            # each one's change over the span, never their yearly series or growth rates
+            # each one's change over the span, never their yearly series or growth rates; the verb is the last
+            # measure's, no measure of its own ("envejeció": no ageing index)
             operation = Operation.CHANGE
             cues = cues if rate_named else cues.model_copy(update={"transform": None})
-        if operation in (None, Operation.CHANGE) and said == PeriodSpec() and (
+        grew_more = [found.span()] if operation == Operation.CHANGE and (found := GREW_MORE.search(folded)) else []
+        if operation in (None, Operation.CHANGE) and said in (PeriodSpec(), PeriodSpec(shift_months=said.shift_months)) and (
                 against := find_shift(without_unit_years, compared=True)):
             # "¿cuánto cambió respecto al trimestre anterior?", "and compared with the previous quarter?": from the
             # period before the last answer's to it
@@ -1511,6 +1533,10 @@ class Understander:
         if since_when and (threshold is not None or words.has_phrase(folded, words.operations["rank"])
                            or operation == Operation.WHICH_PERIOD) and not unsupported:
             unsupported = as_written(text, since_when[0])
+        newest_against = LATEST_SAID.search(folded) if SAME_PART_A_YEAR_BEFORE.search(folded) and not (
+            said.month or said.quarter) else None
+        if newest_against and not unsupported:  # "el último dato, ¿subió comparado con el mismo mes del año pasado?":
+            unsupported = as_written(text, newest_against[0])  # the newest month against a year before, not yet read
         divided = DIVIDING.search(folded) if two_kind is None else None  # "si divido la población por los hogares":
         if divided and not unsupported:  # a ratio said around its measures, which the reading cannot split
             unsupported = as_written(text, divided[0])
@@ -1545,7 +1571,7 @@ class Understander:
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
             self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few + [
                 found.span() for found in NATIONAL.finditer(folded)] + [  # "el nacional": a place, not the measure
-                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)])),  # "superior a la media": no education
+                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)] + grew_more)),  # "superior a la media": no education
             asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
@@ -1591,11 +1617,18 @@ class Understander:
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
         of_countries = operation != Operation.CHANGE and not CONTINUATION.match(folded) and (
             places.places or previous_measure is None) and all(place.kind in ("country", *GROUP_KINDS) for place in places.places)
-        if not topic_text and implied and (member_kind or of_countries) and not unsupported:
+        if implied and set(topic_text.split()) <= set(words.implied_topics) and (member_kind or of_countries) \
+                and not unsupported and not (grew_more and previous_measure is not None):
+            # "which country grows the most": the verb is no topic of its own; "which one grew more, Peru or
+            # Colombia?" after GDP per head: the last measure's change
             # "¿cuántos países crecieron más de 10 %?", "el peor año de crecimiento de México": the economy's growth
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
+        elif member_kind == "country" and topic_text and set(topic_text.split()) <= ECONOMIES and not cues.transform:
+            # "la economía más grande de Sudamérica", "the five largest economies": countries ranked by their GDP
+            topic_text = without_entities = "pib"
+            search_words = [topic_text]
         if operation in (Operation.RANK, Operation.WHICH_PERIOD) and (len(places.places) >= 2 or IS_IT.match(folded)) \
                 and AGAINST_AN_AVERAGE.search(folded):
             # "¿el desempleo en Chile fue mayor que el promedio de América Latina?", "¿es mayor al promedio mundial?"
@@ -1696,6 +1729,7 @@ def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: t
 
 def _beyond_ages(folded: str, age_phrases: list[str]) -> re.Match | None:
     """The first comparison with a number that is not an age group's bound ("under-5 mortality below 20": below 20)."""
+    folded = BOTH_ENDS.sub(_spaces, folded)
     for pattern in (THRESHOLD, VERB_THRESHOLD):
         start = 0
         while found := pattern.search(folded, start):

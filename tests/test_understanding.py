@@ -3954,3 +3954,84 @@ def test_the_number_ranked_is_said_before_with(cifra, questions, top_n):
 def test_a_cover_of_land_is_its_share_of_the_land(cifra):
     answer = cifra.ask("brazil forest cover in 1990 compared to the most recent year")
     assert answer.plan.indicator_code == "AG.LND.FRST.ZS", answer.answer
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    ("¿cuál es la economía más grande de Sudamérica?", "desc"), ("which is the biggest economy in Africa?", "desc"),
+    ("las economías más pequeñas de Centroamérica", "asc"),
+])  # fmt: skip
+def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, order):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.member_kind, answer.plan.order) == (
+        "rank", "NY.GDP.MKTP.CD", "country", order), answer.answer
+
+
+@pytest.mark.parametrize(("questions", "operation", "code", "areas"), [
+    (["mi profe dijo q Uruguay tiene la mayor esperanza de vida de Sudamerica, ¿es verdad? (2023)",
+      "ordénalos de mayor a menor, los 3 primeros nomás"], "rank", "SP.DYN.LE00.IN", ["URY"]),  # an order, no "> 3"
+    (["¿Qué países de Sudamérica tuvieron inflación de más de 10% el 2023? (datos del Banco Mundial)",
+      "¿y Chile cuánto tuvo?"], "value", "FP.CPI.TOTL.ZG", ["CHL"]),  # a country holds no countries to count
+    (["¿En qué año tocó techo el desempleo en Grecia?", "¿y cuánto tiene ahora?"], "latest", "SL.UEM.TOTL.ZS", ["GRC"]),
+    (["which country grows the most in South America?"], "rank", "NY.GDP.MKTP.KD.ZG", []),  # the verb names no measure
+    (["whats the average annual GDP growth of Kenya between 2010 and 2019", "compare that with ethiopia for the same years"],
+     "aggregate", "NY.GDP.MKTP.KD.ZG", ["KEN", "ETH"]),
+    (["what percent of people in Providencia are 65 or older according to the 2024 census",
+      "how does that compare with the whole country?"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-13123", "CHL"]),
+    (["oye cuanto marco el imacec en mayo 2025? la serie original nomas"], "value", "CHL.IMACEC", ["CHL"]),  # no series
+    (["peru gdp per head last year?", "and compared with the region? where does it rank in south america"], "position",
+     "NY.GDP.PCAP.CD", ["PER"]),  # its place among the region's countries
+    (["peru gdp per head last year?", "which one grew more over the last ten years, peru or colombia?"], "change",
+     "NY.GDP.PCAP.CD", ["PER", "COL"]),  # the last measure's change, never GDP growth
+    (["pib chile primer trimestre 2026 variacion anual", "y contra el trimestre anterior, con la serie desestacionalizada?"],
+     "change", "CHL.GDP.VOLUME.SA", ["CHL"]),  # "contra" sets the quarter before against the one answered
+    (["Para un trabajo de la u sobre ciudades mineras: ¿cuántas personas censaron en la comuna de Antofagasta y en Calama "
+      "en el censo 2024?", "y cuantos hogares hay en cada una"], "value", "CHL.CENSUS2024.HOUSEHOLDS",
+     ["CL-02101", "CL-02201"]),  # another measure of each, never their people again
+    (["For a report on Andean economies: did Peru's GDP per head grow faster than Colombia's between 2015 and 2024?"],
+     "change", "NY.GDP.PCAP.CD", ["PER", "COL"]),
+    (["I'm writing a short piece about Latin American economies during the pandemic. How much did Chile's GDP shrink in "
+      "2020 according to the World Bank?"], "value", "NY.GDP.MKTP.KD.ZG", ["CHL"]),  # economies said in passing
+])  # fmt: skip
+def test_follow_ups_that_change_one_thing_of_the_last_answer(cifra, questions, operation, code, areas):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (operation, code, areas), answer.answer
+
+
+@pytest.mark.parametrize("questions", [
+    ["cuanta gente vive en Nigeria, Egipto y Sudafrica y cuanto crecio su poblacion entre 2000 y 2024 en porcentaje",
+     "ordénalos por crecimiento"],  # nothing was listed
+    ["ordénalos por crecimiento"],
+    ["what was the average copper price in 2024? dollars a pound i think", "and 2023? which year was higher"],
+    ["desempleo chile ultimo dato, ¿subió o bajó comparado con el mismo mes del año pasado?"],
+    ["cual es el pais con la mejor educacion de africa?"],
+    ["gasto en salud de Chile"],  # no health expenditure: never the risk of costs of surgery
+    ["cuanto crecio la economia chilena el año pasado", "¿y eso está sobre el promedio de la región?"],  # which region?
+    ["pobreza en La Pintana", "is that above average?"],  # the average of which places?
+])  # fmt: skip
+def test_questions_no_plan_reads_are_asked_back(cifra, questions):
+    answer = last_answer(cifra, questions)
+    assert answer.status != "ok" and answer.values == [], answer.answer
+
+
+def test_which_year_after_a_years_figure_ranks_years(cifra):
+    answer = last_answer(cifra, ["desempleo en chile 2020", "¿en qué año fue más alto?"])
+    assert (answer.plan.operation, answer.plan.per_period) == ("which_period", False), answer.answer
+
+
+def test_the_same_period_after_the_newest_figure_is_its_period(cifra):
+    first = cifra.ask("cuanto ha subido la plata que gana la gente en el ultimo año? los sueldos")
+    answer = last_answer(cifra, ["cuanto ha subido la plata que gana la gente en el ultimo año? los sueldos",
+                                 "ya pero la inflación en ese mismo periodo cuanto fue?"])
+    assert [value.period for value in answer.values] == [value.period for value in first.values], answer.answer
+
+
+def test_the_average_of_its_region_after_a_comuna_is_beside_it(cifra):
+    answer = last_answer(cifra, ["pobreza en La Pintana", "¿y eso está sobre el promedio de la región?"])
+    assert [(part.plan.operation, part.plan.group_code) for part in answer.parts] == [
+        ("value", None), ("aggregate", "CL-13")], answer.answer
+
+
+def test_the_last_year_a_condition_held_is_the_last_one(cifra):
+    answer = last_answer(cifra, ["is unemployment in Spain over 10%? latest figure pls",
+                                 "when was the last year Spain was under 10?"])
+    assert (answer.plan.operation, answer.plan.order) == ("first_meeting", "desc"), answer.answer
