@@ -514,7 +514,7 @@ class Planner:
             outcome.plan, outcome.also = against, [against.model_copy(update={"area_codes": outcome.plan.area_codes[1:]})]
         last_average = conversation.last_plan if THAT_AGAINST.search(asked) or ABOVE_OR_BELOW.search(asked) else None
         if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(
-                outcome.plan, against, last_average)):
+                outcome.plan, against, last_average, not understanding.period.unstated)):
             outcome.plan, outcome.also = beside[0], beside[1:]
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
@@ -573,7 +573,7 @@ class Planner:
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
 
     def _group_beside_places(self, plan: QueryPlan, against: QueryPlan | None,
-                             last_average: QueryPlan | None = None) -> list[QueryPlan]:
+                             last_average: QueryPlan | None = None, period_said: bool = True) -> list[QueryPlan]:
         """"Chile vs el promedio de Sudamérica", "esperanza de vida de Chile y América Latina": a group with no figures
         of its own, asked beside places, is its members' figure in that year (their sum for an amount, else their
         mean), answered after the places' own values; never the places alone, nor the group alone. ``against``: the
@@ -602,8 +602,15 @@ class Planner:
             group, places = groups[0], [area for area in plan.area_codes if area != groups[0]]
         else:
             return []
+        answered = not period_said and against is not None and against.area_codes == places \
+            and against.operation in (Operation.VALUE, Operation.LATEST) and against.indicator_code == plan.indicator_code
+        if answered:
+            plan = plan.model_copy(update={"period": PeriodSpec(start=(said := self._said_period(against)).start,
+                                                                end=said.start)})
         year = plan.period.start if plan.period.is_single_year and not (plan.period.month or plan.period.quarter) \
             else self._members_newest(plan.indicator_code, group) if plan.period.unstated or plan.period.latest else None
+        # "is that above the Latin American average?" after the newest figure: that figure's year, of the members
+        # with values then (said in the answer), never an older year every member has
         if year is None or chosen.frequency != "A":
             return []
         amount = chosen.unit_kind in ("count", "currency") and chosen.measure in ("total", "count") \
@@ -1349,7 +1356,11 @@ class Planner:
             per_period = per_period or not YEARS_SAID.search(asked) or period.is_single_year  # the highest month,
             # unless years are said of a span of them
         aggregate = understanding.aggregate or (context.aggregate if context else None)
-        published = self._published_aggregate(understanding.group, chosen.code) if group else None
+        published = self._published_aggregate(understanding.group, chosen.code) if group else next((
+            place.code for place in [understanding.group, *understanding.places] if place and place.code in areas and re.search(
+                r"\b(?:promedio|media|average|mean)\b", place.matched)
+            and self._published_aggregate(place, chosen.code) == place.code and period.end in (None, period.start)),
+            None)  # "Chile vs el promedio de la OCDE": its figure beside the OECD's (over years, each one's average)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and published:
             # "promedio de la OCDE", "el promedio de América Latina y el Caribe" (a UN region too): the publisher's own
             # aggregate (weighted as it publishes it), not a mean of members, beside the places named ("Chile's
@@ -2060,7 +2071,8 @@ class Planner:
         group = understanding.group.code if understanding.group else None
         beside = next((plan.group_code for plan in conversation.turns[-1].also if plan.operation == Operation.AGGREGATE
                        and plan.group_code), None) if conversation.turns else None
-        if beside and not group and understanding.operation in MEMBERS_COMPARED:
+        if beside and not group and understanding.operation in MEMBERS_COMPARED and not any(
+                place.kind in GROUP_KINDS for place in understanding.places):  # "where does it rank in South America?"
             group = beside  # "where does Chile rank among them?", "ordénalos, ¿en qué lugar queda Chile?" after Chile
             # beside South America's average: within South America
         if previous is not None and previous.operation in (Operation.AGGREGATE, Operation.COUNT) and previous.group_code \

@@ -54,6 +54,8 @@ CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambi
 SAME_AGAIN = re.compile(rf"\b(?:{SAME_AGAIN_SAID})\b")
 # "broadband then", "¿y la inflación entonces?": said last, it follows the answer too
 CONTINUATION_AT_END = re.compile(r"\b(?:then|entonces)\W*$")
+# "in percent? and what share of the land…": a short question, then another that goes on from the last answer
+AND_AFTER_A_QUESTION = re.compile(r"^\W*(?:[^\s?]+\s+){0,3}[^\s?]*\?\s*[¿]?\s*(?:y|and)\b", re.IGNORECASE)
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
@@ -475,6 +477,9 @@ CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|whe
                               r"necesito|quisiera|me gustar[ií]a|"
                               r"according to|seg[uú]n|de acuerdo (?:con|a)|using|con datos)\b)",
                               re.IGNORECASE)
+# "¿y el 2022? ese año los precios estaban por las nubes": a remark on what was asked, after a follow-up, names nothing
+TRAILING_REMARK = re.compile(r"\?\s*([^?¿]*\b(?:estaba|estaban|era|eran|fue|fueron|estuvo|estuvieron|was|were)\b[^?¿]*)$",
+                             re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
 # topic said alone before a question ("Desempleo juvenil. ¿Cuál es la tasa?")
@@ -958,10 +963,14 @@ class Understander:
         a sentence before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?"). Known words
         of a lead-in stay topic words ("Copper on Monday…: what was the daily price?"); places and periods stay
         places and periods."""
+        remark = TRAILING_REMARK.search(text)
+        remarked = {word for word in fold(remark[1]).split()} - {
+            word for place in places for word in place.matched.split()} if remark and CONTINUATION.match(
+            fold(text[:remark.start()])) else set()  # "¿y el 2022? ese año los precios estaban por las nubes"
         spans = [found.span() for found in ASIDE.finditer(text)]
         sentence = CONTEXT_SENTENCE.search(text)
         if not spans and not sentence:
-            return set()
+            return remarked
         place_words = {word for place in places for word in [*place.matched.split(), place.matched.replace(" ", "")]}
         outside = fold(_remove(text, spans + ([sentence.span()] if sentence else []))).split()
         known = [word for word in outside if word not in stopwords and word not in place_words and len(word) > 2
@@ -973,7 +982,7 @@ class Understander:
             said = fold(sentence[0])  # each word as read, and as mended ("siento", never "ciento")
             aside |= (set(said.split()) | set(self._operation_spelled(said).split())) - place_words - set(outside)
             # what the question says again stays
-        return aside if known else set()
+        return (aside if known else set()) | remarked
 
     def _without_series_phrases(self, text: str) -> str:
         """"a lo largo del tiempo", "cómo ha estado": words of an evolution asked, none of them a measure's."""
@@ -1691,6 +1700,7 @@ class Understander:
                 _blank(folded, self.exclusions + self.measure_changes), words),
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
+            or AND_AFTER_A_QUESTION.search(text) is not None
             or names_last_place or elliptical or WHOLE_GROUP.search(folded) is not None,
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,

@@ -3987,6 +3987,8 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Para un trabajo de la u sobre ciudades mineras: ¿cuántas personas censaron en la comuna de Antofagasta y en Calama "
       "en el censo 2024?", "y cuantos hogares hay en cada una"], "value", "CHL.CENSUS2024.HOUSEHOLDS",
      ["CL-02101", "CL-02201"]),  # another measure of each, never their people again
+    (["cuanto fue la inflacion el año pasado? diciembre contra diciembre",
+      "y el 2022? ese año los precios estaban por las nubes cachai"], "value", "CHL.CPI.INFLATION_12M", ["CHL"]),  # a remark
     (["For a report on Andean economies: did Peru's GDP per head grow faster than Colombia's between 2015 and 2024?"],
      "change", "NY.GDP.PCAP.CD", ["PER", "COL"]),
     (["I'm writing a short piece about Latin American economies during the pandemic. How much did Chile's GDP shrink in "
@@ -4035,3 +4037,29 @@ def test_the_last_year_a_condition_held_is_the_last_one(cifra):
     answer = last_answer(cifra, ["is unemployment in Spain over 10%? latest figure pls",
                                  "when was the last year Spain was under 10?"])
     assert (answer.plan.operation, answer.plan.order) == ("first_meeting", "desc"), answer.answer
+
+
+def test_a_figure_beside_a_groups_average_is_of_the_year_answered(cifra):
+    answer = last_answer(cifra, ["What's Chile's GDP per head right now, in dollars?",
+                                 "is that above the Latin American average?"])
+    assert [part.plan.operation for part in answer.parts] == ["value", "aggregate"], answer.answer
+    assert {value.period[:4] for value in answer.values} == {cifra.catalog.last_observed[("NY.GDP.PCAP.CD", "CHL")][:4]}, \
+        answer.answer  # the newest figure's year, of the members with values then
+
+
+def test_a_place_against_the_oecd_average_is_beside_its_published_figure(cifra):
+    answer = cifra.ask("desempleo de Chile vs el promedio de la OCDE")
+    assert (answer.plan.operation, answer.plan.area_codes) == ("latest", ["CHL", "OED"]), answer.answer
+
+
+def test_a_new_measure_after_a_question_mark_and_and_keeps_the_place(cifra):
+    answer = last_answer(cifra, ["how much forest has indonesia lost since 2000?",
+                                 "in percent? and what share of the land is still forest"])
+    assert (answer.plan.indicator_code, answer.plan.area_codes) == ("AG.LND.FRST.ZS", ["IDN"]), answer.answer
+
+
+def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_average(cifra):
+    answer = last_answer(cifra, ["What's Chile's GDP per head right now, in dollars?",
+                                 "is that above the Latin American average?", "and where does it rank in South America?"])
+    assert (answer.plan.operation, answer.plan.area_codes, answer.plan.group_code) == ("position", ["CHL"], "M49-005"), \
+        answer.answer
