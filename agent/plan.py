@@ -24,7 +24,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
+from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
                               MAX_QUESTION_CHARS, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
 from catalog.text import fold
@@ -62,6 +62,7 @@ WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|
                            r"(?:pais|country)\b|\b(?:total|nivel) nacional\b|\bnational (?:total|level)\b|"
                            r"\bnivel pais\b|\bnationwide\b|\b(?:el|la) (?:dato |cifra |tasa )?nacional\b|"
                            r"\bthe national (?:one|figure|rate|number|data)\b")
+REGIONAL = re.compile(r"\bregional\b")  # "la población regional"
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
@@ -85,6 +86,7 @@ PLACES_ALONE = ("country", "cl_region", "cl_province", "cl_comuna")  # no averag
 ONE_AGAINST_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower|faster|slower|bigger|smaller)\b"
                                r"(?:\s+\w+){0,5}?\s+(?:que|than)\b")
 YEAR_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual) (?:ano|year)\b")
+YEARLY = re.compile(f"{EACH_YEAR.pattern}|{EACH_YEARS_MEAN.pattern}")  # "y el promedio anual" after a month: years
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
@@ -96,8 +98,8 @@ SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what p
 THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)?(?:que|what)\s+(?:porcentaje|proporcion|"
                                 r"percentage|share|proportion)\b")  # "¿y eso qué porcentaje de la población era?"
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
-ONE_PLACE_POINTED = re.compile(r"\b(?:ese pais|esa comuna|esa region|ese lugar|esta comuna|that country|that region|"
-                               r"that comuna|that place|its)\b")
+ONE_PLACE_POINTED = re.compile(r"\b(?:ese (?:mismo )?(?:pais|lugar)|esa (?:misma )?(?:comuna|region)|esta (?:misma )?comuna|"
+                               r"that (?:same )?(?:country|region|comuna|place)|its)\b")
 BASE_PERIOD = re.compile(r"=\s*100\b")  # "index (2018 = 100)"
 WHEN_ASKED = re.compile(r"\b(?:when|cuando)\b|\b(?:en que|in which|in what|which|what) (?:ano|mes|trimestre|year|month|quarter)\b|"
                         r"\b(?:dime|di|tell me|give me|dame) (?:el|la|the) (?:ano|mes|trimestre|year|month|quarter)\b|"
@@ -163,7 +165,7 @@ PERCENT_WORDS = {"porcentaje", "percentage", "share", "proporcion", "proportion"
 LEVEL_NAMED = r"(?:comuna|provincia|province|region|commune|ciudad|city)"  # "la comuna de Santiago": the level said
 PRICE_FAMILIES = {"consumer_prices", "uf"}  # what "¿y la comida?" after them asks the price of
 # "esa comuna", "that country": the last place of that kind answered
-POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (pais|country|comuna|region)\b")
+POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (?:mism[oa] |same )?(pais|country|comuna|region)\b")
 POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
 # a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
@@ -742,8 +744,8 @@ class Planner:
                 else self._against_place(understanding, last, conversation) if understanding.places else \
                 self._between_last_two(understanding.named_operation, conversation, asked) if understanding.period.unstated \
                 else self._against_last(understanding, last, conversation)
-            if between is not None:
-                return PlanOutcome(plan=between)
+            if between is not None and (qualified := self._as_qualified(between, understanding)) is not None:
+                return PlanOutcome(plan=qualified)
         if understanding.unsupported:
             options = self._separately(understanding, conversation)
             each = [option for option in options if option.operation not in TWO_OPERANDS]
@@ -933,8 +935,9 @@ class Planner:
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
         if understanding.operation == Operation.CHANGE and context is not None and (
                 understanding.period.shift_months == 0 or understanding.period == PeriodSpec(same_part=True)) \
-                and context.operation != Operation.CHANGE and (said := self._said_period(context)).start is not None:
-            # "¿y cuánto varió el PIB per cápita ese año?", "¿cuánto subió ese mes?": a change within that one period
+                and context.operation != Operation.CHANGE and (said := self._answered_period(context, conversation)).start \
+                is not None:  # "¿y cuánto varió el PIB per cápita ese año?", "¿cuánto subió ese mes?", "how deep was the
+            # drop that year?" after the year growth was lowest: a change within that one period
             understanding = understanding.model_copy(update={"period": said.later_end.model_copy(
                 update={"projected": said.projected})})
         over_the_year = understanding.operation == Operation.CHANGE and lexicon().has_phrase(
@@ -1277,7 +1280,7 @@ class Planner:
         if operation == Operation.AGGREGATE and understanding.cues.measure == "share" and chosen.measure != "share" \
                 and chosen.unit_kind != "percent":  # "sumando los trimestres, ¿qué porcentaje del PIB…?": no sum of amounts
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
-        per_period = understanding.per_period or (context.per_period if context else False) or bool(
+        per_period = understanding.per_period or (context.per_period and not YEARLY.search(asked) if context else False) or bool(
             period.last_n_months) or (  # months, not years; "¿cómo ha estado el desempleo este año?": its months
             operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q")) or (
             operation == Operation.WHICH_PERIOD and period.is_single_year and chosen.frequency != "A"
@@ -1356,11 +1359,19 @@ class Planner:
             per_period = per_period or not YEARS_SAID.search(asked) or period.is_single_year  # the highest month,
             # unless years are said of a span of them
         aggregate = understanding.aggregate or (context.aggregate if context else None)
-        published = self._published_aggregate(understanding.group, chosen.code) if group else next((
+        average_named = next((  # "el promedio de la OCDE": the publisher's aggregate, named by its average
             place.code for place in [understanding.group, *understanding.places] if place and place.code in areas and re.search(
                 r"\b(?:promedio|media|average|mean)\b", place.matched)
-            and self._published_aggregate(place, chosen.code) == place.code and period.end in (None, period.start)),
-            None)  # "Chile vs el promedio de la OCDE": its figure beside the OECD's (over years, each one's average)
+            and self._published_aggregate(place, chosen.code) == place.code), None)
+        published = self._published_aggregate(understanding.group, chosen.code) if group else \
+            average_named if period.end in (None, period.start) else None
+        # "Chile vs el promedio de la OCDE": its figure beside the OECD's (over years, each one's average)
+        if operation == Operation.AGGREGATE and (average_named or published) and context is not None \
+                and context.operation in (Operation.CHANGE, Operation.SERIES) and understanding.continues:
+            # "¿y para el promedio de América Latina en esos mismos años?" after a change: its change; after a series,
+            # its series
+            operation = context.operation
+            areas, group, member_kind = list(dict.fromkeys(areas + [published or average_named])), None, None
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and published:
             # "promedio de la OCDE", "el promedio de América Latina y el Caribe" (a UN region too): the publisher's own
             # aggregate (weighted as it publishes it), not a mean of members, beside the places named ("Chile's
@@ -1423,6 +1434,11 @@ class Planner:
             said = lexicon().has_phrase(asked, lexicon().operations["aggregate_sum"]) or "suma"
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": said})
         second = None
+        if operation == Operation.SHARE and context is not None and context.operation == Operation.SHARE \
+                and not understanding.topic_text and chosen.code != context.indicator_code \
+                and self.catalog.covers(context.indicator_code, areas, period):
+            chosen = self.catalog.get(context.indicator_code)  # "¿y Puente Alto, qué peso tiene dentro de la RM?" after
+            # the region's share of the country by the projections: the same projections, never the census
         if operation in TWO_OPERANDS and not (operation == Operation.SHARE and group):  # a group's sum is the whole
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
             if outcome.status != "ok":
@@ -1448,6 +1464,10 @@ class Planner:
                 and operation in (Operation.VALUE, Operation.LATEST):
             # "¿y según la proyección del INE?" after the census share of the country: the projections' share of it
             share_asked, areas = True, areas + [self.catalog.parents[areas[0]]]
+        if chosen.derivation == "share_of_parent" and operation in GROUP_OPERATIONS and member_kind == "cl_comuna" \
+                and (WHOLE_REGION.search(asked) or REGIONAL.search(asked)):
+            # "¿qué porcentaje de la población regional concentra la más poblada?": a comuna's share is of its province
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         elif chosen.derivation == "share_of_parent" and len(areas) == 1 and WHOLE_REGION.search(asked):
             areas = list(dict.fromkeys(areas + [self._region_of(areas[0])]))  # "¿y qué porcentaje es de la región?"
         elif share_asked and len(areas) == 1 and areas[0].startswith("CL-") and WHOLE_COUNTRY.search(asked):
@@ -1827,6 +1847,18 @@ class Planner:
         pair = [others[0], place.code] if compared_with else [place.code, others[0]]
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
                                        "area_codes": pair, "alternatives": []})
+
+    def _as_qualified(self, plan: QueryPlan, understanding: Understanding) -> QueryPlan | None:
+        """The plan's measure as the follow-up qualifies it ("ah y por persona? ¿cuántas veces más tiene España?" after
+        GDP: GDP per capita); None where its family has no such member."""
+        said = {field: value for field, value in understanding.cues.model_dump(include=set(VARIANT_FIELDS)).items()
+                if value is not None and field not in ("sex", "age")}
+        answered = self.catalog.get(plan.indicator_code)
+        if plan.second_indicator_code or all(matches(answered, field, value) for field, value in said.items()):
+            return plan
+        other = next((info for info in self.catalog.siblings(answered.code) if info.derivation != "share_of_parent"
+                      and all(matches(info, field, value) for field, value in said.items())), None)
+        return plan.model_copy(update={"indicator_code": other.code}) if other else None
 
     def _against_other_sex(self, understanding: Understanding, last: QueryPlan) -> QueryPlan | None:
         """"how many more years than men is that?" after women's life expectancy: the last answer against the same

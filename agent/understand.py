@@ -58,8 +58,8 @@ CONTINUATION_AT_END = re.compile(r"\b(?:then|entonces)\W*$")
 AND_AFTER_A_QUESTION = re.compile(r"^\W*(?:[^\s?]+\s+){0,3}[^\s?]*\?\s*[¿]?\s*(?:y|and)\b", re.IGNORECASE)
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
-                               r"ahi|alli|alla|that place|that country|that region|that comuna|esa comuna|esa region|"
-                               r"ese pais|ese lugar|esta comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b")
+                               r"ahi|alli|alla|that (?:same )?(?:place|country|region|comuna)|esa (?:misma )?(?:comuna|region)|"
+                               r"ese (?:mismo )?(?:pais|lugar)|esta (?:misma )?comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b")
 # What a country sells abroad or buys from abroad ("¿cuánto vendió Chile al exterior?") are its exports or imports,
 # never a measure whose definition says "exterior"
 TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<bought>compr\w*|buy|buys|bought|buying))"
@@ -478,6 +478,16 @@ CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|whe
                               r"according to|seg[uú]n|de acuerdo (?:con|a)|using|con datos)\b)",
                               re.IGNORECASE)
 # "¿y el 2022? ese año los precios estaban por las nubes": a remark on what was asked, after a follow-up, names nothing
+# "los promedios anuales de 2019 a 2021", "yearly averages": each year's figure (a year of a monthly series is its
+# mean), never one mean over every month; "crecimiento promedio anual 2010-2020" is one mean of the years
+EACH_YEARS_MEAN = re.compile(r"\b(?:promedios? anuales|promedios? de cada ano|promedios? por ano|(?:annual|yearly) averages|"
+                             r"averages? (?:of|for) each year|each year'?s average)\b")
+# "Luxembourg vs France - ratio?", "and the ratio?": the two places' ratio, said alone at the end, never a measure named
+# "ratio" ("the dependency ratio?")
+LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ratio|cociente|raz[oó]n)\s*[?.!]*\s*$", re.IGNORECASE)
+# A question word: a remark holding none asks nothing ("esa fue harto más alta"); "which year was higher" asks
+QUESTION_WORD = re.compile(r"\b(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas|cuando|donde|como|quien|which|what|how|when|where|"
+                    r"who|why|por que)\b")
 TRAILING_REMARK = re.compile(r"\?\s*([^?¿]*\b(?:estaba|estaban|era|eran|fue|fueron|estuvo|estuvieron|was|were)\b[^?¿]*)$",
                              re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
@@ -547,7 +557,7 @@ UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
 DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
                         r"\b(?:from )?(?:highest|largest|biggest|most|high|longest) (?:to|-) ?(?:lowest|smallest|least|low|shortest)\b")
 # "de mayor a menor, los 3 primeros", "from lowest to highest": an order, never a condition on a number after it
-BOTH_ENDS = re.compile(r"\b(?:(?:de|del) )?(?:mayor|menor|mas alt[oa]|mas baj[oa]) al? (?:mayor|menor|mas alt[oa]|mas baj[oa])\b|"
+ORDER_PHRASE = re.compile(r"\b(?:(?:de|del) )?(?:mayor|menor|mas alt[oa]|mas baj[oa]) al? (?:mayor|menor|mas alt[oa]|mas baj[oa])\b|"
                        r"\b(?:from )?(?:highest|lowest|largest|smallest|most|least) (?:to|-) ?(?:highest|lowest|largest|smallest|"
                        r"most|least)\b")
 # An age and up said with a plus sign ("ppl 65+"): folding would drop the sign
@@ -964,7 +974,7 @@ class Understander:
         of a lead-in stay topic words ("Copper on Monday…: what was the daily price?"); places and periods stay
         places and periods."""
         remark = TRAILING_REMARK.search(text)
-        remarked = {word for word in fold(remark[1]).split()} - {
+        remarked = set(fold(remark[1]).split()) - {
             word for place in places for word in place.matched.split()} if remark and CONTINUATION.match(
             fold(text[:remark.start()])) else set()  # "¿y el 2022? ese año los precios estaban por las nubes"
         spans = [found.span() for found in ASIDE.finditer(text)]
@@ -1210,6 +1220,8 @@ class Understander:
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
         if CONTINUATION.match(fold(kept)) or ABOUT_THE_LAST.match(fold(kept)):
             kept = HIGHER_OR_LOWER.sub(" ", kept)
+            if (remark := TRAILING_REMARK.search(kept)) and not QUESTION_WORD.search(fold(remark[1])):
+                kept = kept[:remark.start() + 1]  # "¿y la del 2022? esa fue harto más alta": a remark, not the question
         unnumbered = next((found[0] for found in REGION_NUMBER.finditer(kept)
                            if not 1 <= int(found[1] or found[2]) <= len(ROMAN)), None)  # "la región 17": none
         kept = TAKEN_OUT.sub(lambda found: f"excluding {found[1]}" if language == "en" else f"excluyendo a {found[1]}",
@@ -1248,6 +1260,8 @@ class Understander:
             or HOW_MANY_ABOVE.search(folded)
         if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
+        if two_kind is None and (lone_ratio := LONE_RATIO.search(kept)):  # "Luxembourg vs France - ratio?"
+            two_kind, two_phrase = "ratio", fold(lone_ratio[1])
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
             between = BARE_MINUS.search(explained)  # "¿en qué país mueren menos bebés?": the member with fewest
             if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained) \
@@ -1577,10 +1591,14 @@ class Understander:
         if computed_from := COMPUTED_FROM.search(folded):  # the measures named after it are a method, not a list
             unsupported, several, listed = as_written(text, computed_from[0]), False, False
         those_few = [found.span() for found in THOSE_FEW.finditer(folded)]  # "the average of those five": the places
+        each_years_mean = [found.span() for found in EACH_YEARS_MEAN.finditer(folded)]
+        if each_years_mean and operation == Operation.AGGREGATE and period.period.start and period.period.end \
+                and period.period.end > period.period.start:
+            operation, averaged = Operation.SERIES, True  # "los promedios anuales": each year's figure, a year's mean
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
             self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few + [
                 found.span() for found in NATIONAL.finditer(folded)] + [  # "el nacional": a place, not the measure
-                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)] + grew_more)),  # "superior a la media": no education
+                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)] + grew_more + each_years_mean)),  # "superior a la media": no education
             asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]
@@ -1634,8 +1652,11 @@ class Understander:
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
-        elif member_kind == "country" and topic_text and set(topic_text.split()) <= ECONOMIES and not cues.transform:
-            # "la economía más grande de Sudamérica", "the five largest economies": countries ranked by their GDP
+        elif (member_kind == "country" or operation in TWO_OPERANDS and places.places and all(
+                place.kind == "country" for place in places.places)) and topic_text \
+                and set(topic_text.split()) <= ECONOMIES and not cues.transform:
+            # "la economía más grande de Sudamérica", "the five largest economies": countries ranked by their GDP;
+            # "¿cuántas veces más grande es la economía de España que la de México?": their GDPs
             topic_text = without_entities = "pib"
             search_words = [topic_text]
         if operation in (Operation.RANK, Operation.WHICH_PERIOD) and (len(places.places) >= 2 or IS_IT.match(folded)) \
@@ -1739,7 +1760,7 @@ def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: t
 
 def _beyond_ages(folded: str, age_phrases: list[str]) -> re.Match | None:
     """The first comparison with a number that is not an age group's bound ("under-5 mortality below 20": below 20)."""
-    folded = BOTH_ENDS.sub(_spaces, folded)
+    folded = ORDER_PHRASE.sub(_spaces, folded)
     for pattern in (THRESHOLD, VERB_THRESHOLD):
         start = 0
         while found := pattern.search(folded, start):

@@ -1205,6 +1205,36 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["fixed broadband subscriptions per 100 people, South Korea vs France in 2023",
       "which of the two added more subscriptions per 100 since 2013?"], "change", "IT.NET.BBND.P2", ["KOR", "FRA"],
      (2013, 2024)),  # each one's change, never their series
+    (["Cuánto fue la inflación del 2024? o sea el IPC de diciembre 2024 contra diciembre 2023",
+      "y la del 2022? esa fue harto más alta cachai"], "value", "CHL.CPI.INFLATION_12M", ["CHL"], (2022, 2022)),
+    # a remark after a follow-up asks nothing: never the year's highest month
+    (["cual es la comuna con la pobreza por ingresos mas alta de chile?",
+      "y la pobreza multidimensional de esa misma comuna?"], "latest", "CHL.POVERTY.MULTIDIMENSIONAL", ["CL-09116"],
+     (None, None)),  # "esa misma comuna": the one ranked first, never a new ranking
+    (["en qué mes el desempleo llegó a su punto más alto desde el 2010?",
+      "y muéstrame los promedios anuales 2019, 2020 y 2021"], "series", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
+    (["crecimiento del pib de chile 2020", "¿qué tan profunda fue la caída ese año?"], "value", "NY.GDP.MKTP.KD.ZG",
+     ["CHL"], (2020, 2020)),  # the fall of a growth rate that year is that rate
+    (["GDP per capita (current US$), 2024: top 3 in Western Europe (UN sub-region)", "Luxembourg vs France - ratio?"],
+     "ratio", "NY.GDP.PCAP.CD", ["LUX", "FRA"], (2024, 2024)),  # "ratio" alone names no dependency ratio
+    (["How far behind the world is Sub-Saharan Africa on electricity access in 2023?"], "difference",
+     "EG.ELC.ACCS.ZS", ["SSF", "WLD"], (2023, 2023)),
+    (["Según el Banco Mundial, ¿en qué porcentaje cambió el PIB per cápita de Chile entre 2019 y 2023?",
+      "¿Y para el promedio de América Latina y el Caribe en esos mismos años?"], "change", "NY.GDP.PCAP.CD", ["LCN"],
+     (2019, 2023)),  # the region's own change, never its average over those years
+    (["tasa global de fecundidad de Chile 2020"], "value", "SP.DYN.TFRT.IN", ["CHL"], (2020, 2020)),  # no World
+    (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
+    (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
+    (["Segun las proyecciones de poblacion del INE, que porcentaje de los habitantes de Chile vivia en la Region "
+      "Metropolitana en 2024?", "¿Y Puente Alto, qué peso tiene dentro de la RM ese mismo año?"], "share",
+     "CHL.POPULATION.PROJ", ["CL-13201", "CL-13"], (2024, 2024)),  # the same projections, never the census
+    (["quien tenia el PIB mas grande en 2024, mexico o españa? en dolares",
+      "ah y por persona? cuantas veces mas tiene españa"], "ratio", "NY.GDP.PCAP.CD", ["ESP", "MEX"], (2024, 2024)),
+    (["cuantas veces mas grande es la economia de españa que la de mexico en 2024"], "ratio", "NY.GDP.MKTP.CD",
+     ["ESP", "MEX"], (2024, 2024)),  # an economy's size is its GDP
+    (["Qué porcentaje de la población de la Región de Antofagasta vive en la comuna de Antofagasta, según la "
+      "proyección del INE para 2024?", "¿y si uso el Censo 2024 en vez de la proyección?"], "share",
+     "CHL.CENSUS2024.POP", ["CL-02101", "CL-02"], (2024, 2024)),
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -3323,6 +3353,9 @@ def test_follow_ups_and_phrasings_read_as_asked(cifra, questions, code, areas, p
     # another measure "as % of GDP"
     ["What was the average level of PM2.5 fine particles that people in India were exposed to in 2023?",
      "How many micrograms per cubic meter above the world average was that?"],  # after no figure: above what?
+    ["¿Cuántas comunas de la Región de Aysén tienen menos de 5.000 habitantes según el Censo 2024?",
+     "Y la más poblada de la región, ¿qué porcentaje de la población regional concentra?"],  # a comuna's published
+    # share is of its province
 ])  # fmt: skip
 def test_what_no_answer_holds_is_never_answered_with_another_figure(cifra, questions):
     answer = last_answer(cifra, questions)
