@@ -1223,6 +1223,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
       "¿Y para el promedio de América Latina y el Caribe en esos mismos años?"], "change", "NY.GDP.PCAP.CD", ["LCN"],
      (2019, 2023)),  # the region's own change, never its average over those years
     (["tasa global de fecundidad de Chile 2020"], "value", "SP.DYN.TFRT.IN", ["CHL"], (2020, 2020)),  # no World
+    (["Which country emitted more CO2 in total in 2010, Spain or Argentina? and how many times more?"], "ratio",
+     "EN.ATM.CO2E.KT", ["ESP", "ARG"], (2010, 2010)),  # CO2 itself, never all greenhouse gases in CO2 equivalent
     (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
     (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
     (["Segun las proyecciones de poblacion del INE, que porcentaje de los habitantes de Chile vivia en la Region "
