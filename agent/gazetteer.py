@@ -25,6 +25,9 @@ FUZZY_CUTOFF = 88
 KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_comuna", "cl_province"]
 CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de Valparaíso": the area holding it
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
+# "Central American countries (UN subregion)", "según la ONU": of two groups with that name, the UN's
+UN_SAID = re.compile(r"\b(?:onu|m49|naciones unidas|united nations|un (?:sub-?regions?|regions?|classification|geoscheme|"
+                     r"definition)|(?:the|by|per|according to the) un)\b")
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune", "city")  # said after the name ("Mexico City")
@@ -162,6 +165,7 @@ class Gazetteer:
         word_spans: dict[str, tuple[int, int]] = {}
         index = 0
         levels = [(position, LEVEL_WORDS[word]) for position, word in enumerate(words) if word in LEVEL_WORDS]
+        un_said = UN_SAID.search(folded) is not None
         while index < len(words):
             found = self._match_at(words, index)
             if found is None:
@@ -174,7 +178,8 @@ class Gazetteer:
                 previous = "" if asking else words[index - 2]  # in the area named, never a comuna named Maule
             following = words[index + length] if index + length < len(words) else ""  # "Biobío province"
             level = LEVEL_WORDS.get(previous) or (LEVEL_WORDS.get(following) if following in ENGLISH_LEVEL_WORDS else None)
-            code, *alternatives = self._ranked(codes, level or _asked_level(levels, words, index))
+            code, *alternatives = self._ranked(codes, level or ("un_region" if un_said and any(
+                self.areas[other].kind == "un_region" for other in codes) else _asked_level(levels, words, index)))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
                           alternatives=alternatives, level_asked=level if (level in LOWER_LEVELS or (

@@ -915,7 +915,8 @@ class Planner:
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
         # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
-                not named.month_end and (re.search(rf"\b{COMPARED_WITH}\b", asked) or FROM_THERE.search(asked) or (
+                not named.month_end and (re.search(rf"\b{COMPARED_WITH}\b", asked) or FROM_THERE.search(asked)
+                                         or lexicon().has_phrase(asked, lexicon().operations["between_those"]) or (
                     not understanding.topic_text and (THAN_THE_LAST.search(asked) or BY_THEN.search(asked)))):
             # "How much did it change compared with June 2023?" after June 2024: from the period named to the last
             # one; "By what percent was it higher in Q1 2026?" after Q1 2025, from the last one to the period named
@@ -947,6 +948,15 @@ class Planner:
             # "compared with a year ago", "dame el último dato": the newest 12-month change, no other period (after
             # an answer, from a year before it)
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
+        if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and context is not None \
+                and understanding.period.unstated and not self.catalog.has_member(base, {"transform": "growth"}) \
+                and (said := self._answered_period(context, conversation)).is_single_year and (said.month or said.quarter) \
+                and not (said.month_end or said.quarter_end):
+            # "¿cuánto subió en 12 meses, en %?" after July's UF, which has no growth series: from July a year before
+            understanding = understanding.model_copy(update={
+                "period": PeriodSpec(start=said.start - 1, end=said.start, month=said.month, month_end=said.month,
+                                     quarter=said.quarter, quarter_end=said.quarter),
+                "cues": understanding.cues.model_copy(update={"transform": None})})
         if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and \
                 _a_year_apart(understanding.period) and (understanding.period.month or understanding.period.quarter) \
                 and not INDEX_NAMED.search(asked) and not understanding.rate_changed:

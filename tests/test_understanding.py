@@ -367,6 +367,9 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("Leaving Santiago Metropolitan Region aside, which region had the biggest GDP in Q3 2024?", "CHL", ["CL-13"], 1),
     ("de los países de Sudamérica menos el Perú, ¿qué país tiene mayor esperanza de vida?", "M49-005", ["PER"], 1),
     ("which comuna in Tarapacá has the biggest households?", "CL-01", [], 1),
+    ("Top 3 Central American countries (UN subregion) by GDP per capita in 2023?", "M49-013", [], 3),  # with Mexico
+    ("top 3 de Centroamérica según la ONU en PIB per cápita 2023", "M49-013", [], 3),
+    ("top 3 de Centroamérica en PIB per cápita 2023", "G-CENTRAL_AMERICA", [], 3),  # the isthmus, as said in Spanish
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
@@ -1225,6 +1228,14 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["tasa global de fecundidad de Chile 2020"], "value", "SP.DYN.TFRT.IN", ["CHL"], (2020, 2020)),  # no World
     (["Which country emitted more CO2 in total in 2010, Spain or Argentina? and how many times more?"], "ratio",
      "EN.ATM.CO2E.KT", ["ESP", "ARG"], (2010, 2010)),  # CO2 itself, never all greenhouse gases in CO2 equivalent
+    (["Valor de la UF para julio 2026 en la serie mensual del BCCh?", "cuanto subió en 12 meses, en %?"], "change",
+     "CHL.UF", ["CHL"], (2025, 2026)),  # no growth series: from that month a year before
+    (["oye a cuánto estaba la UF en enero del 2020? el dato mensual del Central",
+      "y en enero 2025? cuánto subió en porcentaje entre esas dos fechas"], "change", "CHL.UF", ["CHL"], (2020, 2025)),
+    (["¿En qué año el PIB per cápita de Chile pasó por primera vez la barrera de los 10.000 dólares?"],
+     "first_meeting", "NY.GDP.PCAP.CD", ["CHL"], (None, None)),
+    (["Chile's GDP growth in 2021 vs the world: by how many percentage points did Chile outpace global growth?"],
+     "difference", "NY.GDP.MKTP.KD.ZG", ["CHL", "WLD"], (2021, 2021)),
     (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
     (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
     (["Segun las proyecciones de poblacion del INE, que porcentaje de los habitantes de Chile vivia en la Region "
