@@ -88,6 +88,7 @@ ONE_AGAINST_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|high
 YEAR_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual) (?:ano|year)\b")
 YEARLY = re.compile(f"{EACH_YEAR.pattern}|{EACH_YEARS_MEAN.pattern}")  # "y el promedio anual" after a month: years
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
+SHARE_DENOMINATOR = re.compile(r"\b(?:porcentaje|percentage|percent|share|proporcion|proportion) (?:del?|of)(?: the)? (\w+)")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
 AS_SHARE_OF = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese monto)\b.*\b{SHARE_OF_WHAT}\b")
 SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what percentage|what share|what proportion|what part)"
@@ -372,11 +373,15 @@ class Planner:
 
         topic = [word[:STEM] for word in understanding.topic_text.split() if len(word) >= 3]
 
+        of_what = SHARE_DENOMINATOR.search(fold(percent_spelled(understanding.question, understanding.language)))
+
         def unnamed(info: IndicatorInfo) -> int:
             """Topic words the member's name lacks: "gasto en educación como porcentaje del PIB" is the share of
-            GDP, not of government spending."""
+            GDP, not of government spending; the whole a share is said of counts most ("¿cuánto gastó el gobierno en
+            educación como % del PIB?")."""
             named = {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split()}
-            return sum(stem not in named for stem in topic)
+            return sum(stem not in named for stem in topic) + (
+                len(topic) if of_what and of_what[1][:STEM] in topic and of_what[1][:STEM] not in named else 0)
 
         census_wanted = not understanding.period.projected and (census_named or _names_census(understanding.topic_text))
         last = current if follow_up else carried_from
@@ -1100,7 +1105,8 @@ class Planner:
                 understanding.period == PeriodSpec(same_part=True) and context.operation == Operation.WHICH_PERIOD)):
             # month too, and so is "en ese mismo trimestre" after the month a rate peaked; "en ese mismo periodo" after
             # the best year of 2000-2025 is those years again
-            spanned = SAME_SPAN.search(fold(understanding.question)) and context.period.end not in (None, context.period.start)
+            spanned = SAME_SPAN.search(fold(understanding.question)) and (
+                context.period.end not in (None, context.period.start) or context.operation == Operation.WHICH_PERIOD)
             said = context.period if spanned else self._answered_period(context, conversation)
             period = said if spanned else PeriodSpec(start=said.end or said.start, end=said.end or said.start,
                                 projected=said.projected or period.projected,
@@ -1360,6 +1366,9 @@ class Planner:
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)
             areas = [group] if group else areas
+            if not understanding.places and not understanding.group and self._one_period(chosen.code, areas):
+                # "¿la más poblada según el censo 2024?": the census has one period to rank; the most populous what?
+                return PlanOutcome(status="clarify", reason="which_members")
             if understanding.period.unstated and (WHEN_ASKED.search(asked) or period.start == period.end and (
                     period.month and not period.month_end or period.quarter and not period.quarter_end)):
                 period = PeriodSpec()  # "when was inequality there at its worst?" after one year's figure, "¿y cuál ha
@@ -1512,6 +1521,10 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if operation in (Operation.POSITION, Operation.COUNT) and not group and not member_kind:
             member_kind = next((place.kind for place in understanding.places), None) or "country"
+        if operation in (Operation.COUNT, Operation.RANK) and not group and member_kind and len(areas) == 1 \
+                and self.catalog.holds(areas[0], member_kind):
+            # "¿y cuántas de esas son de La Araucanía?" after a count of Chile's comunas: of the region's comunas
+            areas, group = [], areas[0]
         order = understanding.order or ("desc" if context is None or understanding.operation is not None
                                         or operation != context.operation else context.order)  # "¿y en 2010?"
         people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)

@@ -451,6 +451,18 @@ def test_years_ago_after_a_span_of_years_is_asked_back(cifra):
     assert answer.status == "clarify", answer.answer  # five years before now, or before those years?
 
 
+@pytest.mark.parametrize(("questions", "group", "count"), [
+    (["¿Cuántas comunas tenían una tasa de pobreza por ingresos mayor al 20% en 2022?",
+      "¿Y cuántas de esas son de La Araucanía?"], "CL-09", 2),
+    (["how many comunas had more than 200,000 people in the 2024 census?", "how many of those are in the RM?"],
+     "CL-13", 10),
+])  # fmt: skip
+def test_a_count_narrowed_to_a_region_counts_only_its_members(cifra, questions, group, count):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.plan.operation, answer.plan.group_code) == ("ok", "count", group), answer.answer
+    assert next(value.value for value in answer.values if value.indicator == "count") == count
+
+
 def test_a_count_over_a_group_of_aggregates(cifra):
     answer = cifra.ask("How many of the seven World Bank regions had an under-5 mortality rate below 20 per 1,000 "
                        "live births in 2024?")
@@ -1236,6 +1248,21 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "first_meeting", "NY.GDP.PCAP.CD", ["CHL"], (None, None)),
     (["Chile's GDP growth in 2021 vs the world: by how many percentage points did Chile outpace global growth?"],
      "difference", "NY.GDP.MKTP.KD.ZG", ["CHL", "WLD"], (2021, 2021)),
+    (["crecimiento del pib de chile 2020", "and the rebound in 2021?"], "value", "NY.GDP.MKTP.KD.ZG", ["CHL"],
+     (2021, 2021)),  # a rebound names no measure
+    (["ok, entonces dame la inflación a 12 meses del último mes que tengas"], "latest", "CHL.CPI.INFLATION_12M",
+     ["CHL"], (None, None)),  # the newest month held, never the month before today
+    (["Entre 2002 y 2025, ¿en qué año registra Combarbalá su población proyectada más baja?"], "which_period",
+     "CHL.POPULATION.PROJ", ["CL-04302"], (2002, 2025)),
+    (["Che, tengo que ordenar de mayor a menor la esperanza de vida de 2022 de Argentina, Chile, México y España. "
+      "Me pasás los datos?"], "value", "SP.DYN.LE00.IN", ["ARG", "CHL", "MEX", "ESP"], (2022, 2022)),
+    (["¿Cuánto gastó el gobierno peruano en educación como % del PIB en 2024?"], "value", "SE.XPD.TOTL.GD.ZS", ["PER"],
+     (2024, 2024)),  # the whole a share is said of decides, never the government's spending named before it
+    (["Desde el 2000 para acá, ¿qué año tuvo el Perú la inflación (precios al consumidor) más alta?",
+      "¿y la más baja en ese mismo periodo?"], "which_period", "FP.CPI.TOTL.ZG", ["PER"], (2000, None)),
+    (["what's the world population right now? latest number pls", "and how fast is it growing, in % per year?"],
+     "latest", "SP.POP.GROW", ["WLD"], (None, None)),  # its growth, never the economy's
+    (["pib regional antofagasta 1er trim 2026"], "value", "CHL.GDP.REGIONAL", ["CL-02"], (2026, 2026)),
     (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
     (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
     (["Segun las proyecciones de poblacion del INE, que porcentaje de los habitantes de Chile vivia en la Region "
@@ -3366,6 +3393,9 @@ def test_follow_ups_and_phrasings_read_as_asked(cifra, questions, code, areas, p
     # another measure "as % of GDP"
     ["What was the average level of PM2.5 fine particles that people in India were exposed to in 2023?",
      "How many micrograms per cubic meter above the world average was that?"],  # after no figure: above what?
+    ["la mas poblada segun censo 2024?"],  # the census has one period: the most populous of which places?
+    ["Can you give me INE's projected population for Colina for each year 2020 through 2024?",
+     "How far off was that 2024 projection from what the census found there?"],  # never the projection alone
     ["¿Cuántas comunas de la Región de Aysén tienen menos de 5.000 habitantes según el Censo 2024?",
      "Y la más poblada de la región, ¿qué porcentaje de la población regional concentra?"],  # a comuna's published
     # share is of its province
