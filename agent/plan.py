@@ -58,9 +58,9 @@ MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 # "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
-WHOLE_COUNTRY = re.compile(r"\b(?:del|de todo el|en todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
-                           r"(?:pais|country)\b|\b(?:total|nivel) nacional\b|\bnational (?:total|level)\b|"
-                           r"\bnivel pais\b|\bnationwide\b|\b(?:el|la) (?:dato |cifra |tasa )?nacional\b|"
+WHOLE_COUNTRY = re.compile(r"\b(?:del|todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
+                           r"(?:pais|country)\b|\b(?:el|del) pais (?:completo|entero)\b|\b(?:total|nivel) nacional\b|\bnational (?:total|level)\b|"
+                           r"\bnivel pais\b|\bnationwide\b|(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bpoblacion ))nacional\b|\b(?:el|la) (?:dato |cifra |tasa )?nacional\b|"
                            r"\bthe national (?:one|figure|rate|number|data)\b")
 REGIONAL = re.compile(r"\bregional\b")  # "la población regional"
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
@@ -523,6 +523,8 @@ class Planner:
         if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(
                 outcome.plan, against, last_average, not understanding.period.unstated)):
             outcome.plan, outcome.also = beside[0], beside[1:]
+        if outcome.status == "ok" and outcome.plan.operation in (Operation.VALUE, Operation.LATEST):
+            outcome.plan, outcome.also = self._aggregates_alike(outcome.plan, outcome.also, understanding)
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
         last = conversation.turns[-1] if conversation.turns else None
@@ -578,6 +580,24 @@ class Planner:
                   and (other := as_answered(place)) else place
                   for place in understanding.places]
         return understanding.model_copy(update={"places": places}) if places != understanding.places else understanding
+
+    def _aggregates_alike(self, plan: QueryPlan, also: list[QueryPlan], understanding: Understanding
+                          ) -> tuple[QueryPlan, list[QueryPlan]]:
+        """A group's members' average shown beside a publisher's aggregate is the publisher's aggregate of that group
+        too, where one has its name ("¿quién creció más, América Latina y el Caribe o los miembros de la OCDE?": the
+        World Bank's "OECD members", weighted as the other is, never a plain mean of the 38 members)."""
+        if not any(self.catalog.area_kinds.get(area) == "aggregate" for area in plan.area_codes):
+            return plan, also
+        named = {place.code: place for place in [understanding.group, *understanding.places] if place}
+        published = {code: aggregate for code, place in named.items()
+                     if (aggregate := self._published_aggregate(place, plan.indicator_code)) and aggregate != code}
+        averaged = [other for other in also if other.operation == Operation.AGGREGATE and other.group_code in published
+                    and other.indicator_code == plan.indicator_code and other.period == plan.period]
+        if not averaged:
+            return plan, also
+        swapped = [published[other.group_code] for other in averaged]
+        return plan.model_copy(update={"area_codes": list(dict.fromkeys(plan.area_codes + swapped))}), \
+            [other for other in also if other not in averaged]
 
     def _group_beside_places(self, plan: QueryPlan, against: QueryPlan | None,
                              last_average: QueryPlan | None = None, period_said: bool = True) -> list[QueryPlan]:

@@ -291,7 +291,8 @@ THOUSANDS = re.compile(r"\b(\d+)\s?k\b", re.IGNORECASE)  # "per 100k live births
 # "double-digit inflation", "inflación de dos dígitos": 10 % or more
 DOUBLE_DIGIT = re.compile(r"\b(?:double[- ]digits?|two[- ]digits?|de dos d[ií]gitos)\b", re.IGNORECASE)
 HALF_ES = re.compile(r"\b(m[aá]s|menos) de la mitad\b", re.IGNORECASE)
-HALF_EN = re.compile(r"\b(?:(more than|over|past|above)|less than|under|below) half\b(?! (?:a|one) (?:percent|per cent))",
+HALF_PASSED_ES = re.compile(r"\b(super[oó]|supera|superaba|pas[oó]|sobrepas[oó]) la mitad\b", re.IGNORECASE)  # "superó la mitad"
+HALF_EN = re.compile(r"\b(?:(more than|over|past|above|exceeds?|exceeded|surpass(?:es|ed)?|passed)|less than|under|below) half\b(?! (?:a|one) (?:percent|per cent))",
                      re.IGNORECASE)
 # "¿es cierto que…?", "true?": a claim to check against the figure, whose number is no condition to meet
 CLAIM_CHECKED = re.compile(r"\b(?:es cierto|es verdad|sera cierto|sera verdad|is it true|is that true|is this true|"
@@ -450,7 +451,9 @@ AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|super
 IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|era|estaba|is|was)\b")
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
 NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa )?nacional|the national (?:one|figure|rate|number|data)|"
-                      r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b")
+                      r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b|"
+                      r"(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bpoblacion ))nacional\b|"  # "¿y el PIB nacional?"
+                      r"\bnational(?= (?:gdp|unemployment|population)\b)")
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
                          r"toda la region|toda la provincia|todo el pais|"
@@ -1229,7 +1232,7 @@ class Understander:
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
-                           HALF_ES.sub(r"\g<1> del 50 por ciento", kept))
+                           HALF_PASSED_ES.sub(r"\g<1> el 50 por ciento", HALF_ES.sub(r"\g<1> del 50 por ciento", kept)))
         kept = HALF_A_PERCENT.sub("0.5 percent" if language == "en" else "0,5 por ciento", kept)
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", TOTAL_OF_PARTS.sub("total", BOTH_SEXES_SAID.sub(
             " both sexes " if language == "en" else " ambos sexos ", kept)))

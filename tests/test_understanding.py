@@ -1263,6 +1263,16 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["what's the world population right now? latest number pls", "and how fast is it growing, in % per year?"],
      "latest", "SP.POP.GROW", ["WLD"], (None, None)),  # its growth, never the economy's
     (["pib regional antofagasta 1er trim 2026"], "value", "CHL.GDP.REGIONAL", ["CL-02"], (2026, 2026)),
+    (["¿Quién creció más en 2023, América Latina y el Caribe o los miembros de la OCDE?"], "value",
+     "NY.GDP.MKTP.KD.ZG", ["LCN", "OED"], (2023, 2023)),  # two publishers' aggregates, never a plain mean of members
+    (["What year did the world's urban population first exceed half of the total?"], "first_meeting",
+     "SP.URB.TOTL.IN.ZS", ["WLD"], (None, None)),  # half of the total is a share over 50 %
+    (["¿en qué año la población urbana del mundo superó la mitad del total?"], "first_meeting", "SP.URB.TOTL.IN.ZS",
+     ["WLD"], (None, None)),
+    (["población proyectada de la región de Antofagasta 2024", "¿y para todo el país?"], "value", "CHL.POPULATION.PROJ",
+     ["CHL"], (2024, 2024)),  # the whole country, never the region again
+    (["PIB regional de Valparaíso T3 2025", "¿y el PIB nacional en el mismo período?"], "value", "CHL.GDP.VOLUME",
+     ["CHL"], (2025, 2025)),
     (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
     (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
     (["Segun las proyecciones de poblacion del INE, que porcentaje de los habitantes de Chile vivia en la Region "
