@@ -154,6 +154,8 @@ class Understanding(BaseModel):
     order: Literal["desc", "asc"] | None = Field(None, description="The end named ('la más baja'), if any.")
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    number_alone: float | None = Field(None, description="'¿y los 40 mil?': a number said alone in a follow-up, the last "
+                                                         "condition's new value.")
     threshold_percent: bool = Field(False, description="'sobre 5 %': the condition is a percentage.")
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
     per: int | None = Field(None, description="'¿cuántos de 65 o más hay por cada 100 menores de 15?': a ratio per "
@@ -200,7 +202,8 @@ class Understanding(BaseModel):
         """A follow-up without a topic must still change something: a place, a period, a cue, an operation."""
         return bool(self.places or self.group or self.excluded or self.period != PeriodSpec() or self.cues != VariantCues()
                     or self.operation or self.top_n or self.aggregate or self.threshold or self.per_period
-                    or self.member_kind or self.order is not None or self.judgement is not None or self.whole_group)
+                    or self.member_kind or self.order is not None or self.judgement is not None or self.whole_group
+                    or self.number_alone is not None)
 
 
 class QueryPlan(BaseModel):

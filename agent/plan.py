@@ -900,6 +900,9 @@ class Planner:
         if understanding.unknown_place and not understanding.group and not understanding.places:
             # "¿y el de Narnia?": a place no area has, never the last answer's place again
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
+        if understanding.number_alone is not None and not understanding.topic_text and not (
+                previous is not None and previous.threshold):  # "¿y 5%?" after a value: a number with nothing to compare
+            return PlanOutcome(status="clarify", reason="no_topic")
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
@@ -1655,7 +1658,9 @@ class Planner:
                 self._all_members(group) if operation == Operation.RANK and lexicon().has_phrase(
                     asked, lexicon().operations["sort_all"]) else None),  # "ordénalos" after the top one: all of them
             order=order, aggregate=aggregate,
-            threshold=understanding.threshold or (context.threshold if context and operation != Operation.RANK else None),
+            threshold=understanding.threshold or (context.threshold if context and operation != Operation.RANK else None) if not (
+                understanding.number_alone is not None and context and context.threshold) else (
+                context.threshold[0], understanding.number_alone),  # "¿y los 40 mil?": the last condition, that number
             per_period=per_period, times=understanding.units_asked,
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip

@@ -488,6 +488,9 @@ EACH_YEARS_MEAN = re.compile(r"\b(?:promedios? anuales|promedios? de cada ano|pr
 # "Luxembourg vs France - ratio?", "and the ratio?": the two places' ratio, said alone at the end, never a measure named
 # "ratio" ("the dependency ratio?")
 LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ratio|cociente|raz[oó]n)\s*[?.!]*\s*$", re.IGNORECASE)
+# "¿y los 40 mil?" after the first month above 30 mil: the same condition with that number
+NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)\s+(?:(?:los|las|el|la|the)\s+)?(\d+(?:[.,]\d+)*)\s*"
+                          r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?\W*$")
 # A question word: a remark holding none asks nothing ("esa fue harto más alta"); "which year was higher" asks
 QUESTION_WORD = re.compile(r"\b(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas|cuando|donde|como|quien|which|what|how|when|where|"
                     r"who|why|por que)\b")
@@ -640,6 +643,15 @@ def number(text: str, folded_digits: str, scale: str | None = None) -> float:
     grouped = re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", written)
     value = float(re.sub(r"[.,]", "", written)) if grouped else float(written.replace(",", "."))
     return value * SCALES.get(scale or "", 1)
+
+
+def _number_alone(text: str) -> float | None:
+    """The number a follow-up says alone ("¿y los 40 mil?", "and 50%?"), never a year ("¿y 2015?")."""
+    found = NUMBER_ALONE.match(text.lower())
+    if found is None:
+        return None
+    value = number(found[1], re.sub(r"[.,]", " ", found[1]), found[2])
+    return None if found[2] is None and not found[3] and 1900 <= value <= 2100 else value
 
 
 def as_written(text: str, folded_phrase: str) -> str:
@@ -1722,6 +1734,7 @@ class Understander:
             top_n=top_n,
             order=order, aggregate="sum" if summed else None if averaged or cumulative else _aggregate(
                 _blank(folded, self.exclusions + self.measure_changes), words),
+            number_alone=_number_alone(text) if threshold is None else None,
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
             or AND_AFTER_A_QUESTION.search(text) is not None

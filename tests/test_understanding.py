@@ -463,6 +463,15 @@ def test_a_count_narrowed_to_a_region_counts_only_its_members(cifra, questions, 
     assert next(value.value for value in answer.values if value.indicator == "count") == count
 
 
+@pytest.mark.parametrize(("questions", "threshold"), [
+    (["¿En qué mes la UF superó por primera vez los 30 mil pesos? (valor mensual)", "¿y los 40 mil?"], (">", 40000.0)),
+    (["¿cuántos países de Sudamérica tuvieron inflación sobre 10% en 2022?", "¿y 5%?"], (">", 5.0)),
+])  # fmt: skip
+def test_a_number_alone_after_a_condition_is_its_new_value(cifra, questions, threshold):
+    answer = last_answer(cifra, questions)
+    assert (answer.status, answer.plan.threshold) == ("ok", threshold), answer.answer
+
+
 def test_a_count_over_a_group_of_aggregates(cifra):
     answer = cifra.ask("How many of the seven World Bank regions had an under-5 mortality rate below 20 per 1,000 "
                        "live births in 2024?")
@@ -3404,6 +3413,7 @@ def test_follow_ups_and_phrasings_read_as_asked(cifra, questions, code, areas, p
     ["What was the average level of PM2.5 fine particles that people in India were exposed to in 2023?",
      "How many micrograms per cubic meter above the world average was that?"],  # after no figure: above what?
     ["la mas poblada segun censo 2024?"],  # the census has one period: the most populous of which places?
+    ["PIB per cápita de Chile 2020", "¿y 5%?"],  # a number with no condition to put it in
     ["Can you give me INE's projected population for Colina for each year 2020 through 2024?",
      "How far off was that 2024 projection from what the census found there?"],  # never the projection alone
     ["¿Cuántas comunas de la Región de Aysén tienen menos de 5.000 habitantes según el Censo 2024?",
