@@ -491,6 +491,8 @@ LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ra
 # "¿y los 40 mil?" after the first month above 30 mil: the same condition with that number
 NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)\s+(?:(?:los|las|el|la|the)\s+)?(\d+(?:[.,]\d+)*)\s*"
                           r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?\W*$")
+# "y muéstrame el promedio anual 2019, 2020 y 2021": "anual" says how the average is taken, no measure of its own
+ANNUAL_AVERAGE = re.compile(r"\b(?:promedio|average) (anual|annual)\b|\b(annual|yearly)(?= average\b)")
 # A question word: a remark holding none asks nothing ("esa fue harto más alta"); "which year was higher" asks
 QUESTION_WORD = re.compile(r"\b(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas|cuando|donde|como|quien|which|what|how|when|where|"
                     r"who|why|por que)\b")
@@ -1607,13 +1609,14 @@ class Understander:
             unsupported, several, listed = as_written(text, computed_from[0]), False, False
         those_few = [found.span() for found in THOSE_FEW.finditer(folded)]  # "the average of those five": the places
         each_years_mean = [found.span() for found in EACH_YEARS_MEAN.finditer(folded)]
+        annual_average = [found.span(1) for found in ANNUAL_AVERAGE.finditer(folded)]  # "el promedio anual": no topic
         if each_years_mean and operation == Operation.AGGREGATE and period.period.start and period.period.end \
                 and period.period.end > period.period.start:
             operation, averaged = Operation.SERIES, True  # "los promedios anuales": each year's figure, a year's mean
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
             self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few + [
                 found.span() for found in NATIONAL.finditer(folded)] + [  # "el nacional": a place, not the measure
-                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)] + grew_more + each_years_mean)),  # "superior a la media": no education
+                found.span() for found in AGAINST_AN_AVERAGE.finditer(folded)] + grew_more + each_years_mean + annual_average)),  # "superior a la media": no education
             asked_how))
         search_words = [self._spelled(word) for word in without_entities.split()
                         if word not in stopwords and word not in source_words and not word.isdigit()]

@@ -1282,6 +1282,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      ["CHL"], (2024, 2024)),  # the whole country, never the region again
     (["PIB regional de Valparaíso T3 2025", "¿y el PIB nacional en el mismo período?"], "value", "CHL.GDP.VOLUME",
      ["CHL"], (2025, 2025)),
+    (["desempleo en chile 2020", "y muéstrame el promedio anual 2019, 2020 y 2021"], "aggregate",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),  # "anual" says how it is averaged: never the CPI
     (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
     (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
     (["Segun las proyecciones de poblacion del INE, que porcentaje de los habitantes de Chile vivia en la Region "
