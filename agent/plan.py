@@ -25,7 +25,7 @@ from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpe
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
 from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
-                              MAX_QUESTION_CHARS, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
+                              MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
 from catalog.text import fold
 
@@ -59,9 +59,8 @@ MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 # "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
 WHOLE_COUNTRY = re.compile(r"\b(?:del|todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
-                           r"(?:pais|country)\b|\b(?:el|del) pais (?:completo|entero)\b|\b(?:total|nivel) nacional\b|\bnational (?:total|level)\b|"
-                           r"\bnivel pais\b|\bnationwide\b|(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bpoblacion ))nacional\b|\b(?:el|la) (?:dato |cifra |tasa )?nacional\b|"
-                           r"\bthe national (?:one|figure|rate|number|data)\b")
+                           r"(?:pais|country)\b|\b(?:el|del) pais (?:completo|entero)\b|\b(?:total|nivel) nacional\b|"
+                           rf"\bnational (?:total|level)\b|\bnivel pais\b|{NATIONAL.pattern}")
 REGIONAL = re.compile(r"\bregional\b")  # "la población regional"
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
@@ -1548,6 +1547,9 @@ class Planner:
                 and self.catalog.holds(areas[0], member_kind):
             # "¿y cuántas de esas son de La Araucanía?" after a count of Chile's comunas: of the region's comunas
             areas, group = [], areas[0]
+        threshold = understanding.threshold or (context.threshold if context and operation != Operation.RANK else None)
+        if understanding.number_alone is not None and context is not None and context.threshold:
+            threshold = (context.threshold[0], understanding.number_alone)  # "¿y los 40 mil?": the last condition, anew
         order = understanding.order or ("desc" if context is None or understanding.operation is not None
                                         or operation != context.operation else context.order)  # "¿y en 2010?"
         people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)
@@ -1658,9 +1660,7 @@ class Planner:
                 self._all_members(group) if operation == Operation.RANK and lexicon().has_phrase(
                     asked, lexicon().operations["sort_all"]) else None),  # "ordénalos" after the top one: all of them
             order=order, aggregate=aggregate,
-            threshold=understanding.threshold or (context.threshold if context and operation != Operation.RANK else None) if not (
-                understanding.number_alone is not None and context and context.threshold) else (
-                context.threshold[0], understanding.number_alone),  # "¿y los 40 mil?": the last condition, that number
+            threshold=threshold,
             per_period=per_period, times=understanding.units_asked,
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip

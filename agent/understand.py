@@ -480,7 +480,6 @@ CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|whe
                               r"necesito|quisiera|me gustar[ií]a|"
                               r"according to|seg[uú]n|de acuerdo (?:con|a)|using|con datos)\b)",
                               re.IGNORECASE)
-# "¿y el 2022? ese año los precios estaban por las nubes": a remark on what was asked, after a follow-up, names nothing
 # "los promedios anuales de 2019 a 2021", "yearly averages": each year's figure (a year of a monthly series is its
 # mean), never one mean over every month; "crecimiento promedio anual 2010-2020" is one mean of the years
 EACH_YEARS_MEAN = re.compile(r"\b(?:promedios? anuales|promedios? de cada ano|promedios? por ano|(?:annual|yearly) averages|"
@@ -496,6 +495,7 @@ ANNUAL_AVERAGE = re.compile(r"\b(?:promedio|average) (anual|annual)\b|\b(annual|
 # A question word: a remark holding none asks nothing ("esa fue harto más alta"); "which year was higher" asks
 QUESTION_WORD = re.compile(r"\b(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas|cuando|donde|como|quien|which|what|how|when|where|"
                     r"who|why|por que)\b")
+# "¿y el 2022? ese año los precios estaban por las nubes": a remark on what was asked, after a follow-up, names nothing
 TRAILING_REMARK = re.compile(r"\?\s*([^?¿]*\b(?:estaba|estaban|era|eran|fue|fueron|estuvo|estuvieron|was|were)\b[^?¿]*)$",
                              re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
