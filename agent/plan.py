@@ -1118,9 +1118,12 @@ class Planner:
                 period = PeriodSpec(start=period.start, quarter=period.quarter, end=said.end or said.start,
                                     quarter_end=said.quarter_end or said.quarter)
                 understanding = understanding.model_copy(update={"operation": Operation.CHANGE})
-            elif period.start is not None and period.end == period.start and understanding.operation is None:
+            elif period.start is not None and period.end == period.start and (understanding.operation is None or (
+                    understanding.aggregate == "avg" and OPENS_AGAINST.search(asked))):
+                # "compared with 2020?"; "comparado con 2019, ¿cuánto era el promedio?" after a year's average: that
+                # year's against the last, never one mean over the years between
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
-                understanding = understanding.model_copy(update={"operation": Operation.CHANGE})  # "compared with 2020?"
+                understanding = understanding.model_copy(update={"operation": Operation.CHANGE, "aggregate": None})
             else:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif context is not None and (period.shift_months == 0 or (  # "ese año": that year alone; "back then": its

@@ -1296,6 +1296,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Qué porcentaje de la población de la Región de Antofagasta vive en la comuna de Antofagasta, según la "
       "proyección del INE para 2024?", "¿y si uso el Censo 2024 en vez de la proyección?"], "share",
      "CHL.CENSUS2024.POP", ["CL-02101", "CL-02"], (2024, 2024)),
+    (["¿Cuál fue la tasa de desempleo promedio del año 2025?", "Comparado con 2019, antes de la pandemia, ¿cuánto era "
+      "el promedio?"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2025)),  # each year's mean, never one mean
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -1760,6 +1762,7 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
      "NY.GDP.PCAP.CD", "2019"),
     ("cual fue la tdd (tasa de desempleo) de 03/2024 segun el ine", "CHL.UNEMPLOYMENT.RATE", "2024-03"),
     ("inflacion argentina 2023?? solo el numero porfa", "FP.CPI.TOTL.ZG", "2023"),
+    ("desemp promedio 2024 ine (promedio d los trimestres moviles)", "CHL.UNEMPLOYMENT.RATE", "2024"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
