@@ -28,6 +28,8 @@ CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 # "Central American countries (UN subregion)", "según la ONU": of two groups with that name, the UN's
 UN_SAID = re.compile(r"\b(?:onu|m49|naciones unidas|united nations|un (?:sub-?regions?|regions?|classification|geoscheme|"
                      r"definition)|(?:the|by|per|according to the) un)\b")
+# "the World Bank's Sub-Saharan Africa aggregate": of two groups with that name, the publisher's own figure
+AGGREGATE_SAID = re.compile(r"\b(?:aggregates?|agregados?)\b")
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune", "city")  # said after the name ("Mexico City")
@@ -165,7 +167,7 @@ class Gazetteer:
         word_spans: dict[str, tuple[int, int]] = {}
         index = 0
         levels = [(position, LEVEL_WORDS[word]) for position, word in enumerate(words) if word in LEVEL_WORDS]
-        un_said = UN_SAID.search(folded) is not None
+        said_kind = "un_region" if UN_SAID.search(folded) else "aggregate" if AGGREGATE_SAID.search(folded) else None
         while index < len(words):
             found = self._match_at(words, index)
             if found is None:
@@ -178,8 +180,8 @@ class Gazetteer:
                 previous = "" if asking else words[index - 2]  # in the area named, never a comuna named Maule
             following = words[index + length] if index + length < len(words) else ""  # "Biobío province"
             level = LEVEL_WORDS.get(previous) or (LEVEL_WORDS.get(following) if following in ENGLISH_LEVEL_WORDS else None)
-            code, *alternatives = self._ranked(codes, level or ("un_region" if un_said and any(
-                self.areas[other].kind == "un_region" for other in codes) else _asked_level(levels, words, index)))
+            code, *alternatives = self._ranked(codes, level or (said_kind if said_kind and any(
+                self.areas[other].kind == said_kind for other in codes) else _asked_level(levels, words, index)))
             area = self.areas[code]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
                           alternatives=alternatives, level_asked=level if (level in LOWER_LEVELS or (

@@ -190,7 +190,8 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+){0,2}?(?:crecio|c
 PRICE_OF = re.compile(r"\b(?:precio|price)\s+(?:de la|del|de los|de las|de|of the|of)\s+(\w+)")  # "el precio de la plata"
 IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por ciento)\b(?! points)|\ben %")  # never "in points"
 THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y que hay de)\s+"
-                         r"(?:(?:el|la|los|las|the)\s+)?([a-z]+)")  # "¿y el litio…?", "what about lithium that year?"
+                         r"(?:(?:el|la|los|las|the)\s+)?(?:(?:average|mean|total|promedio|media)\s+)?([a-z]+)")
+# "¿y el litio…?", "what about lithium that year?", "what about average rainfall there?"
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -794,6 +795,12 @@ class Planner:
             # thing for the UTM": the same as what was not answered, never an older answer's measure ("ya y la UTM de
             # agosto" names one: the UTM is only Chile's)
             return PlanOutcome(status="clarify", reason="follows_unanswered")
+        if unanswered and set(unanswered.named_areas) - {DEFAULT_AREA} and not (
+                understanding.places or understanding.group or understanding.member_kind or one_place
+                or understanding.unknown_place):
+            # "Between 2010 and 2024, which year had the largest deficit?" after Brazil's balance was not answered: of
+            # Brazil, most likely, never of Chile, where a question naming no place is read
+            return PlanOutcome(status="clarify", reason="follows_unanswered")
         if last is not None and understanding.operation == Operation.WHICH_PERIOD and understanding.period.is_single_year \
                 and not (understanding.period.month or understanding.period.quarter) and last.period.is_single_year \
                 and last.period.start != understanding.period.start and (which_year := YEAR_ASKED.search(asked)):
@@ -1040,7 +1047,8 @@ class Planner:
             # "there" after a ranking of several, "la comuna" after a region
             return PlanOutcome(status="clarify", reason="which_place")
         period = understanding.period.model_copy(update={"same_part": False})
-        if context is not None and period.unstated:  # "¿y según las proyecciones?": of the same year, projected
+        if context is not None and period.unstated and not lexicon().has_phrase(asked, lexicon().operations["whole_series"]):
+            # "¿y según las proyecciones?": of the same year, projected; "¿en qué año de toda la serie…?", every year
             period = context.period.model_copy(update={"projected": period.projected or context.period.projected})
             if understanding.period.same_part and period.day and THAT_MONTH.search(asked):
                 period = period.model_copy(update={"day": None, "day_end": None})  # "that month's average" after a day
@@ -1305,9 +1313,17 @@ class Planner:
             # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named, never
             # the last answer's place beside them ("compara Perú con el promedio de Sudamérica" after Chile)
             areas, group, member_kind = members_named, None, None
-        if operation == Operation.COUNT and not group and len(areas) == 1 and any(
-                place.code == areas[0] and place.kind in GROUP_KINDS for place in understanding.places):
-            areas, group = [], areas[0]  # "and in Central America?" after a count: of that group's members
+        named_here = next((place for place in understanding.places if place.kind in GROUP_KINDS and areas
+                           and areas[0] in (place.code, *place.alternatives)), None)
+        if operation == Operation.COUNT and not group and len(areas) == 1 and (
+                named_here or self.catalog.area_kinds.get(areas[0]) == "aggregate"):
+            # "and in Central America?" after a count: of that group's members; "and in Sub-Saharan Africa?", of the
+            # UN's subregion, whose members are listed, never of the World Bank's aggregate (whose are not) nor the world
+            listing = [code for code in ([named_here.code, *named_here.alternatives] if named_here else areas)
+                       if self.catalog.lists_members(code)]
+            if not listing:
+                return PlanOutcome(status="no_data", reason="no_members")
+            areas, group = [], listing[0]
         if operation == Operation.AGGREGATE and not group and len(areas) == 1 and any(
                 place.code == areas[0] and place.kind in ("group", "un_region") for place in understanding.places):
             # "¿y en el Mercosur?" after the G7's average: the mean of Mercosur's members, which publish no average

@@ -169,8 +169,9 @@ CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyec|project)\w*|\b(?:p
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
 # "how many EU member states…": a count of countries, of the group named with its members' word
 MEMBER_STATES = re.compile(r"\b(how many|cuant[oa]s)\s+((?:[a-z]+\s+)?)(member states|member countries|estados miembros)\b")
-# "Among South American countries…, how many ran a deficit?": a count of those countries, though none is said after it
-AMONG_MEMBERS = re.compile(r"\b(?:among|of all|de entre|entre)\s+(?:\S+\s+){0,4}?(countries|paises|regions|regiones|comunas)\b"
+# "Among South American countries…, how many ran a deficit?", "De los países de Sudamérica, ¿cuántos…?": a count of
+# those countries, though none is said after it
+AMONG_MEMBERS = re.compile(r"\b(?:among|of all|of the|de entre|entre|de los|de las)\s+(?:\S+\s+){0,4}?(countries|paises|regions|regiones|comunas)\b"
                            r"(?:(?!how many|cuant[oa]s).){0,80}?\b(?:how many|cuant[oa]s)\b(?!\s+(?:\S+\s+)?(?:countries|paises|"
                            r"regions|regiones|comunas|of them|de ellos|de ellas|times|veces|more|mas|less|menos|points|puntos)\b)")
 COUNT_SPLIT = re.compile(r"\b(cuant[oa]s|how many)\s+((?:(?!de\b|of\b|in\b|en\b)[a-z]+\s+){1,2}?)(paises|countries|"
@@ -207,6 +208,7 @@ FELL_FIRST = re.compile(r"\b(?:primer(?:a)? (?:ano|mes|trimestre|vez)|first (?:y
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive|surplus|surpluses|superavit)|negativ[oa]s?|negative|deficit|deficits|"
                   r"shr[iau]nk|shrunken|contracted|"
                   r"(?:se )?contrajo|(?:se )?contrajeron|decrecio|decrecieron)\b")  # "how many … saw their GDP shrink"
+DEFICIT = re.compile(r"\b(?:deficit|deficits|deficitario|deficitaria)\b")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by what percent(?:age)?|en que porcentaje)\b.{0,60}\b"
                            r"(?:crecio|crecieron|crece|crecen|grew|grow|cayo|"
                            r"cayeron|bajo|bajaron|subio|subieron|aumento|aumentaron|disminuyo|disminuyeron|subido|crecido|aumentado|"
@@ -709,8 +711,8 @@ def _operation(folded: str, words: Lexicon, has_threshold: bool) -> Operation | 
             folded, words.both_places) and not BETWEEN_THE_TWO.search(folded)):
         return Operation.AGGREGATE  # "which one emitted more CO2 in total, and how much did each emit?" sums nothing;
         # "¿cuánto suman entre los dos?" sums them
-    if words.has_phrase(folded, words.operations["series"]):
-        return Operation.SERIES
+    if words.has_phrase(_blank(folded, words.operations["whole_series"]), words.operations["series"]):
+        return Operation.SERIES  # "el último dato de la serie" asks for no series
     return None
 
 
@@ -966,7 +968,7 @@ class Understander:
                                 if len(word) >= OPERATION_TYPO_LENGTH} | {
             word for word in words.cue_words() if len(word) >= OPERATION_TYPO_LENGTH})  # "desestacionalisado"; sorted,
         # so that of equally close words the same one is taken in every process
-        self.series_phrases = [fold(phrase) for kind in ("over_time", "series") for phrase in words.operations[kind]
+        self.series_phrases = [fold(phrase) for kind in ("over_time", "series", "whole_series") for phrase in words.operations[kind]
                                if " " in phrase]
         self.stopwords = (set(words.stopwords) | {fold(p) for phrases in words.operations.values() for p in phrases}
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
@@ -1709,6 +1711,9 @@ class Understander:
         if operation is None and (most := WHICH_PERIOD_MOST.search(folded)):  # "en ese periodo, ¿qué año creció más?"
             operation, order = Operation.WHICH_PERIOD, "asc" if most[1] in ("menos", "least", "less") else "desc"
             group_phrase = most[0]  # "qué año": of yearly figures
+        if order and (deficit := DEFICIT.search(folded)):  # "the largest deficit": a balance's lowest value, below
+            # zero; "el menor déficit" ranks only the members below zero, which no plan does: never the largest surplus
+            order, unsupported = ("asc", unsupported) if order == "desc" else (order, unsupported or as_written(text, deficit[0]))
         if operation == Operation.WHICH_PERIOD and order is None and period.period.latest:
             operation = Operation.LATEST  # "the latest rate, and which month does it end in?": the newest period, shown
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \

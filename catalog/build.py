@@ -313,6 +313,7 @@ def collect(settings: Settings, progress: bool = False) -> CatalogContent:
                                              title_es=translation.title if translation else None,
                                              variant=_one_sex_variant(code, curated_variants), wdi_sexes=True))
             keywords += [(code, "es", keyword, "keyword") for keyword in (translation.keywords if translation else [])]
+            keywords += [(code, "es", phrase, "unlike") for phrase in (translation.unlike if translation else [])]
             observations.extend(wdi.read_observations(data_dir, code, wdi_vintage, wdi_area_names))
             continue
         records = list(_read_card(data_dir, card, matcher, skipped, rejected, wdi_vintage, wdi_area_names))

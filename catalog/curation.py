@@ -234,6 +234,7 @@ class PublisherTranslation(Strict):
 
     title: str
     keywords: list[str] = []
+    unlike: list[str] = []  # measures its words suggest but it is not ("altitud media" is no share of low land)
 
 
 @cache

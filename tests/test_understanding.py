@@ -456,11 +456,31 @@ def test_years_ago_after_a_span_of_years_is_asked_back(cifra):
       "¿Y cuántas de esas son de La Araucanía?"], "CL-09", 2),
     (["how many comunas had more than 200,000 people in the 2024 census?", "how many of those are in the RM?"],
      "CL-13", 10),
+    (["how many countries in the world have access to electricity under 40% in 2022?", "and in Sub-Saharan Africa?"],
+     "M49-202", 13),  # the UN's subregion, whose members are listed, never the world's under the aggregate's name
 ])  # fmt: skip
 def test_a_count_narrowed_to_a_region_counts_only_its_members(cifra, questions, group, count):
     answer = last_answer(cifra, questions)
     assert (answer.status, answer.plan.operation, answer.plan.group_code) == ("ok", "count", group), answer.answer
     assert next(value.value for value in answer.values if value.indicator == "count") == count
+
+
+@pytest.mark.parametrize(("question", "operation", "order", "threshold"), [
+    ("De los países de Sudamérica (región ONU) con dato, ¿cuántos tuvieron superávit de cuenta corriente en 2024?",
+     "count", None, (">", 0.0)),  # a surplus is a balance above zero, counted among the members said before "cuántos"
+    ("Of the countries of South America, how many had a current account deficit in 2024?", "count", None, ("<", 0.0)),
+    ("países de Sudamérica con mayor déficit de cuenta corriente en 2024", "rank", "asc", None),
+    ("Brazil's current account: between 2010 and 2024, which year had the largest deficit?", "which_period", "asc", None),
+])  # fmt: skip
+def test_a_deficit_or_a_surplus_is_a_balance_below_or_above_zero(cifra, question, operation, order, threshold):
+    answer = cifra.ask(question)
+    assert (answer.status, answer.plan.operation, answer.plan.threshold) == ("ok", operation, threshold), answer.answer
+    assert order is None or answer.plan.order == order
+
+
+def test_the_smallest_deficit_is_not_the_largest_surplus(cifra):
+    answer = cifra.ask("¿qué país de Sudamérica tuvo el menor déficit en cuenta corriente en 2023?")
+    assert answer.status != "ok", answer.answer
 
 
 @pytest.mark.parametrize(("questions", "threshold"), [
@@ -1298,6 +1318,14 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "CHL.CENSUS2024.POP", ["CL-02101", "CL-02"], (2024, 2024)),
     (["¿Cuál fue la tasa de desempleo promedio del año 2025?", "Comparado con 2019, antes de la pandemia, ¿cuánto era "
       "el promedio?"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2025)),  # each year's mean, never one mean
+    (["gini de chile entre 2017 y 2024", "¿En qué año de la serie fue el más alto?"], "which_period", "SI.POV.GINI",
+     ["CHL"], (None, None)),  # "de la serie": every year published, never the span asked before
+    (["deuda del gobierno central de uruguay 2010-2019", "¿en qué año fue el más alto de todos los tiempos?"],
+     "which_period", "GC.DOD.TOTL.GD.ZS", ["URY"], (None, None)),  # "tiempos" names no lead time
+    (["pib de chile 2020", "¿y el último dato de la serie?"], "latest", "CHL.GDP.CURRENT", ["CHL"], (None, None)),
+    (["In 2022, how many countries in the UN's Sub-Saharan Africa subregion had less than 40% of their population "
+      "with access to electricity?", "And what was the World Bank's Sub-Saharan Africa aggregate figure that year?"],
+     "value", "EG.ELC.ACCS.ZS", ["SSF"], (2022, 2022)),  # "aggregate": the publisher's figure, never a count again
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -2044,6 +2072,13 @@ def test_a_follow_up_of_a_question_not_answered_is_asked_back(cifra):
     conversation = Conversation()
     first = cifra.ask("¿cuántas viviendas desocupadas hay en Marte?", conversation)
     follow_up = cifra.ask("¿y cuántas ocupadas?", conversation)  # never the number of employed people in Chile
+    assert first.status != "ok" and (follow_up.status, follow_up.values) == ("clarify", [])
+
+
+def test_a_question_naming_no_place_after_one_not_answered_for_another_place_is_asked_back(cifra):
+    conversation = Conversation()
+    first = cifra.ask("¿cuántos unicornios hay en Brasil?", conversation)
+    follow_up = cifra.ask("¿En qué año fue más alto el desempleo entre 2010 y 2020?", conversation)  # Brazil's, not Chile's
     assert first.status != "ok" and (follow_up.status, follow_up.values) == ("clarify", [])
 
 
