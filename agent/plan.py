@@ -192,6 +192,8 @@ IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por cient
 THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y que hay de)\s+"
                          r"(?:(?:el|la|los|las|the)\s+)?(?:(?:average|mean|total|promedio|media)\s+)?([a-z]+)")
 # "¿y el litio…?", "what about lithium that year?", "what about average rainfall there?"
+HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya)\W+)?(?:(?:de|en|a)\s+)?(?:cuanto|how much|how high|how low|what)\s+"
+                          r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?\W*$")
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -909,6 +911,10 @@ class Planner:
         if understanding.number_alone is not None and not understanding.topic_text and not (
                 previous is not None and previous.threshold):  # "¿y 5%?" after a value: a number with nothing to compare
             return PlanOutcome(status="clarify", reason="no_topic")
+        if same_measure and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and \
+                not understanding.says_something and HOW_MUCH_WAS.match(asked):
+            # "¿y de cuánto fue?" after the year inflation peaked: that year's figure
+            understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0)})
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
@@ -2209,6 +2215,11 @@ class Planner:
             if understanding.operation == Operation.POSITION and len(new_areas) == 1 and len(previous.area_codes) == 1 \
                     and not group and understanding.places[0].kind in GROUP_KINDS:
                 return previous.area_codes, new_areas[0]  # "compared with the region? where does it rank in South America"
+            shown = conversation.turns[-1].shown_areas if conversation.turns else []
+            if THAT_AGAINST.search(asked) and previous.operation == Operation.RANK and len(shown) == 1 \
+                    and (new_areas or group) and len(new_areas or [group]) == 1:
+                return [*shown, *(new_areas or [group])], None  # "how does that compare with the LAC aggregate?" after
+                # the Caribbean's lowest: that member beside it
             if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and (new_areas or group) \
                     and len(new_areas or [group]) == 1 and previous.operation in (Operation.VALUE, Operation.LATEST):
                 if group and understanding.operation == Operation.AGGREGATE:
@@ -2396,9 +2407,11 @@ class Planner:
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is None \
                 and not understanding.topic_text and not group and (not understanding.places or (
                     len(previous.area_codes) <= 1 and understanding.continues and (
-                        understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)))):
+                        understanding.period.unstated or understanding.period == PeriodSpec(same_part=True)
+                        or understanding.period.end not in (None, understanding.period.start)))):
             # "¿y en octubre?" after March's average copper price: October's average; "¿y el de Colombia en el
-            # mismo periodo?" after Peru's average over ten years: Colombia's over those years
+            # mismo periodo?" after Peru's average over ten years: Colombia's over those years, "and Brazil
+            # 2000-2009?" over those
             return Operation.AGGREGATE
         if previous is not None and previous.operation == Operation.CHANGE and (
                 understanding.period.unstated or understanding.period == PeriodSpec(same_part=True) or _year_on_year(

@@ -49,7 +49,9 @@ CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambi
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
-                          r"me refiero|i was referring|i was asking about|" + SAME_AGAIN_SAID + r")\b")
+                          r"me refiero|i was referring|i was asking about|"
+                          # a return to an earlier place: "volvamos a Argentina", "back to Peru"
+                          r"volvamos a|volviendo a|regresando a|(?:going |let's go |lets go )?back to|" + SAME_AGAIN_SAID + r")\b")
 # "lo mismo para la UTM", "same thing for Peru": the last question again, of something else
 SAME_AGAIN = re.compile(rf"\b(?:{SAME_AGAIN_SAID})\b")
 # "broadband then", "¿y la inflación entonces?": said last, it follows the answer too

@@ -1323,6 +1323,18 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["deuda del gobierno central de uruguay 2010-2019", "¿en qué año fue el más alto de todos los tiempos?"],
      "which_period", "GC.DOD.TOTL.GD.ZS", ["URY"], (None, None)),  # "tiempos" names no lead time
     (["pib de chile 2020", "¿y el último dato de la serie?"], "latest", "CHL.GDP.CURRENT", ["CHL"], (None, None)),
+    (["¿En qué año tuvo Brasil la inflación más alta de toda la serie del Banco Mundial?", "¿Y de cuánto fue?"],
+     "value", "FP.CPI.TOTL.ZG", ["BRA"], (1990, 1990)),  # the figure of the year answered
+    (["che, ¿cuánto dio la inflación de Argentina en 2023 según los datos del Banco Mundial?", "y en 2024?",
+      "¿Cuántos puntos porcentuales se aceleró de un año al otro?"], "change", "FP.CPI.TOTL.ZG", ["ARG"], (2023, 2024)),
+    (["Which country in the Caribbean (UN subregion) had the lowest access to electricity in 2023?", "How does that "
+      "compare with the World Bank's Latin America & Caribbean aggregate that same year?"], "value", "EG.ELC.ACCS.ZS",
+     ["HTI", "LCN"], (2023, 2023)),  # the member ranked beside the aggregate, never the aggregate alone
+    (["crecimiento promedio del PIB real de Argentina entre 2010 y 2019", "and Brazil 2000-2009?"], "aggregate",
+     "NY.GDP.MKTP.KD.ZG", ["BRA"], (2000, 2009)),  # another place and span: the same average, never a series
+    (["crecimiento promedio del PIB real de Argentina entre 2010 y 2019", "¿Y Brasil en esa misma década?",
+      "Volvamos a Argentina: fijate cuánto da el promedio 2000-2009"], "aggregate", "NY.GDP.MKTP.KD.ZG", ["ARG"],
+     (2000, 2009)),
     (["In 2022, how many countries in the UN's Sub-Saharan Africa subregion had less than 40% of their population "
       "with access to electricity?", "And what was the World Bank's Sub-Saharan Africa aggregate figure that year?"],
      "value", "EG.ELC.ACCS.ZS", ["SSF"], (2022, 2022)),  # "aggregate": the publisher's figure, never a count again
