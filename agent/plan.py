@@ -1036,8 +1036,9 @@ class Planner:
                 and understanding.period.shift_months and context is not None:
             if self.catalog.has_member(base, {"transform": "period_change"}):
                 # "¿y cuánto cambió respecto al mes anterior?" after March's CPI: March's own change, as published,
-                # never the change of the monthly change
-                understanding = understanding.model_copy(update={"operation": None, "period": PeriodSpec()})
+                # never the change of the monthly change (after a change, its later month's)
+                understanding = understanding.model_copy(update={"operation": None, "period": context.period.later_end
+                                                                 if context.operation == Operation.CHANGE else PeriodSpec()})
             else:  # after the seasonally adjusted Imacec, which has none published: from the month before to the one
                 understanding = understanding.model_copy(update={  # answered
                     "cues": understanding.cues.model_copy(update={"transform": None})})
@@ -1189,6 +1190,11 @@ class Planner:
                 said = context.period
             if said is not None and understanding.period.month and said.start is not None:
                 said = PeriodSpec(start=said.end or said.start, end=said.end or said.start, month=understanding.period.month)
+            against_change = understanding.operation == Operation.CHANGE and context is not None \
+                and context.operation == Operation.CHANGE and said is not None
+            if against_change:  # "¿y contra el trimestre anterior?" after Q1 2025–Q1 2026: Q4 2025 to Q1 2026, never
+                said = said.later_end  # the whole span moved a quarter
+                context = context.model_copy(update={"period": said})
             period = shifted(said, period.shift_months) if said is not None else None
             if said is not None and said.start != said.end and not (said.month or said.quarter) and AGO.search(asked):
                 period = None  # "¿y hace cinco años?" after 2015–2024: five years before now, or before those years?

@@ -145,6 +145,11 @@ COMPUTED_FROM = re.compile(r"\b(?:calculad[oa]s?|computad[oa]s?|calculated|compu
                            r"en base a|desde|from|with|using|by dividing|dividiendo)\b")
 # "10 UTM", "50 UF": an amount of the unit, never the value of one
 AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)(\d+(?: \d+)*)\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\b")
+# "¿cuántas UF son un millón de pesos?": pesos in the unit, a division no plan makes; never the unit's value alone
+UNITS_IN_AMOUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\s+"
+                             r"(?:son|es|serian|equivalen|hay en|alcanzan|are|is|make|in)\b")
+# "¿cómo cerró el IPSA ayer?": a day no series here reaches, never the newest figure instead
+YESTERDAY = re.compile(r"\b(?:ayer|anteayer|antier|anoche|yesterday|last night)\b")
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
 LAST_PERIODS = re.compile(r"\b(?:last|past|recent|ultimos|ultimas|pasados|pasadas|recientes)\b")
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
@@ -451,6 +456,9 @@ MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|hi
 AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior|higher|lower|above|below|"
                                 r"sobre|bajo|encima|debajo|versus|vs)\s+(?:(?:que|than|de|del|a|al)\s+)?(?:el |la |the )?"
                                 r"(?:promedio|media|average|mean)\b")
+# "¿el desempleo de Chile fue mayor (o menor) que el del mundo?": one place's figure against another's
+AGAINST_A_PLACE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior)\s+(?:o\s+(?:mayor|menor|mas alt[oa]|"
+                             r"mas baj[oa]|superior|inferior)\s+)?(?:que|a|al)\s+(?:(?:el|la|los|las)\s+)?(?:de|del)\b")
 # "¿es mayor al promedio mundial?", "was it higher…": a yes-or-no question about a figure
 IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|era|estaba|is|was)\b")
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
@@ -502,6 +510,10 @@ QUESTION_WORD = re.compile(r"\b(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas|
 # "¿y el 2022? ese año los precios estaban por las nubes": a remark on what was asked, after a follow-up, names nothing
 TRAILING_REMARK = re.compile(r"\?\s*([^?¿]*\b(?:estaba|estaban|era|eran|fue|fueron|estuvo|estuvieron|was|were)\b[^?¿]*)$",
                              re.IGNORECASE)
+# "¿En qué año…superó…? Mi profe dijo que fue en 2011 pero creo que fue antes": a claim after the question, to be
+# checked by the answer, never part of what is asked
+TRAILING_CLAIM = re.compile(r"\?\s*([^?¿]*\b(?:dijo|dice|dicen|dijeron|decia|creo que|pienso que|supuestamente|said|says|"
+                            r"told me|i think|i believe|i thought|apparently)\b[^?¿]*)$", re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
 # topic said alone before a question ("Desempleo juvenil. ¿Cuál es la tasa?")
@@ -1239,6 +1251,8 @@ class Understander:
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
+        if claim := TRAILING_CLAIM.search(kept):
+            kept = kept[:claim.start() + 1]
         if CONTINUATION.match(fold(kept)) or ABOUT_THE_LAST.match(fold(kept)):
             kept = HIGHER_OR_LOWER.sub(" ", kept)
             if (remark := TRAILING_REMARK.search(kept)) and not QUESTION_WORD.search(fold(remark[1])):
@@ -1564,6 +1578,9 @@ class Understander:
         if foreigners and not unsupported:  # "¿cuántos venezolanos viven en Ñuble?": never Venezuela's own figure
             unsupported = as_written(text, foreigners.matched)
         amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit
+        beyond_reach = UNITS_IN_AMOUNT.search(folded) or YESTERDAY.search(folded)
+        if beyond_reach and not unsupported:
+            unsupported = as_written(text, beyond_reach[0])
         spread = SPREAD.search(folded) or COMPOUND.search(folded)  # "el rango (máximo menos mínimo)": no plan
         # subtracts a series' ends; "per year on average (compound)": none gives a compound rate
         if spread and not unsupported:
@@ -1686,6 +1703,9 @@ class Understander:
             # "¿el desempleo en Chile fue mayor que el promedio de América Latina?", "¿es mayor al promedio mundial?"
             # after a figure: a place beside a group's average, never the highest of anything
             operation, order, member_kind = None, None, None
+        if operation in (Operation.RANK, Operation.WHICH_PERIOD) and len(places.places) >= 2 and not member_kind \
+                and AGAINST_A_PLACE.search(folded):  # the two places side by side, never one ranked within the other
+            operation, order = None, None
         if operation is None and member_kind and OPENS_AGAINST.search(folded) and places.places \
                 and all(place.kind == "aggregate" for place in places.places):
             member_kind = None  # "and versus high-income countries?": the published aggregate, against the last answer
@@ -1752,7 +1772,7 @@ class Understander:
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),
-            threshold=threshold, threshold_percent=bool(threshold and percent), beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None
+            threshold=threshold, threshold_percent=bool(threshold and percent), beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None or beyond_reach is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,

@@ -46,6 +46,7 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿cuándo pasó Perú los 30 millones de habitantes?", (">", 30_000_000)),
     ("¿En qué año la región de Antofagasta superó los 700 mil habitantes?", (">", 700_000)),
     ("first year Chile's unemployment was below 6.5%", ("<", 6.5)),
+    ("¿Y cuándo pasó por primera vez las 30 lucas la UF?", (">", 30_000)),  # Chilean thousands
     ("¿cuántos países de Sudamérica tuvieron crecimiento negativo del PIB en 2019?", ("<", 0)),
     ("¿en qué año la población urbana del Perú superó por primera vez el 80% del total?", (">", 80)),
     ("how many countries of South America had inflation over 4% (2021 data)?", (">", 4)),  # "4% (2021" is two numbers
@@ -1330,6 +1331,17 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Which country in the Caribbean (UN subregion) had the lowest access to electricity in 2023?", "How does that "
       "compare with the World Bank's Latin America & Caribbean aggregate that same year?"], "value", "EG.ELC.ACCS.ZS",
      ["HTI", "LCN"], (2023, 2023)),  # the member ranked beside the aggregate, never the aggregate alone
+    (["¿Cuánto varió el PIB en volumen en el primer trimestre de 2026 frente al mismo trimestre de 2025?",
+      "y contra el trimestre anterior, con la serie desestacionalizada?"], "change", "CHL.GDP.VOLUME.SA", ["CHL"],
+     (2025, 2026)),  # from the quarter before the later one, never the whole span moved back
+    (["¿cuánto subió el IPC entre enero 2025 y enero 2026?", "¿y respecto al mes anterior?"], "value",
+     "CHL.CPI.CHANGE_1M", ["CHL"], (2026, 2026)),  # January 2026's own rise, never a change of monthly rises
+    (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
+     (2022, 2022)),  # the two side by side, never Chile's highest month
+    (["¿En qué año el PIB per cápita de Chile superó por primera vez los 10 mil dólares (US$ corrientes)? Mi profe "
+      "dijo que fue recién en 2011 pero creo que fue antes"], "first_meeting", "NY.GDP.PCAP.CD", ["CHL"], (None, None)),
+    (["which South American country came last in life expectancy in 2023?"], "rank", "SP.DYN.LE00.IN", [],
+     (2023, 2023)),
     (["crecimiento promedio del PIB real de Argentina entre 2010 y 2019", "and Brazil 2000-2009?"], "aggregate",
      "NY.GDP.MKTP.KD.ZG", ["BRA"], (2000, 2009)),  # another place and span: the same average, never a series
     (["crecimiento promedio del PIB real de Argentina entre 2010 y 2019", "¿Y Brasil en esa misma década?",
@@ -2068,6 +2080,10 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "¿Qué porcentaje del ingreso se lleva el 20% más rico de Chile?",  # never the richest 10 %'s share
     "In 2021, for every patent application filed in Chile by a resident, how many were filed by non-residents?",
     "internet users in Mexico 2016",  # a measure the metadata says broadband subscriptions are not
+    "altitud media de Bangladesh",  # low-lying land is no altitude
+    "¿Cuánto gastaron en pensiones públicas como % del PIB los países del G7 en 2022?",  # a word of definitions only
+    "Con el último valor de la UF, ¿cuántas UF son un millón de pesos?",  # never the UF's value alone
+    "y la bolsa? como cerró el IPSA ayer",  # a day no series reaches
 ])  # fmt: skip
 def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
     answer = cifra.ask(question)
