@@ -29,7 +29,8 @@ CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 UN_SAID = re.compile(r"\b(?:onu|m49|naciones unidas|united nations|un (?:sub-?regions?|regions?|classification|geoscheme|"
                      r"definition)|(?:the|by|per|according to the) un)\b")
 # "the World Bank's Sub-Saharan Africa aggregate": of two groups with that name, the publisher's own figure
-AGGREGATE_SAID = re.compile(r"\b(?:aggregates?|agregados?)\b")
+AGGREGATE_SAID = re.compile(r"\b(?:aggregates?|agregados?|regiones del banco mundial|world bank regions|world bank s regions|"
+                            r"regions of the world bank)\b")
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune", "city")  # said after the name ("Mexico City")

@@ -1891,7 +1891,8 @@ class Planner:
             re.search(rf"\b(?:does|do|did|is|are|was|were)\s+(?:the\s+)?(?:average\s+)?{re.escape(name)}\b", tail)
             for name in said)]  # average American emit?": the American over the world
         measured_by = [code for code, said in names.items() if any(
-            re.match(rf"(?:(?:la|el|lo|los|las|the|de|del|of)\s+){{0,2}}{re.escape(name)}\b", tail) for name in said)]
+            re.match(rf"(?:(?:es|son|era|eran|fue|is|are|was|were)\s+)?(?:(?:la|el|lo|los|las|the|de|del|of)\s+){{0,2}}"
+                     rf"{re.escape(name)}\b", tail) for name in said)]  # "de Chad, ¿cuántas veces es la del mundo?"
         said_before = [code for code, said in names.items() if code not in measured_by and any(
             re.search(rf"\b{re.escape(name)}\b", asked[:after.start()]) for name in said)]
         if not asked_of and len(measured_by) == 1 and said_before:  # "y la argentina, ¿cuántas veces la chilena?":

@@ -944,6 +944,10 @@ def _without_qualifiers(places: PlaceMatch, folded: str, parenthesised: list[tup
               if not folded[group_span[1]:start].strip()]  # "Southern Africa (the UN subregion: South Africa, …)"
     qualifiers += [place for place, (start, end) in named if place.kind not in GROUP_KINDS
                    and any(inside <= start and end <= outside for inside, outside in listed)]  # members explaining it
+    qualifiers += [group for group, (start, end) in named if group.kind in GROUP_KINDS and any(  # "Africa Subsahariana
+        inside <= start and end <= outside and len({other.code for other, (_, other_end) in named  # vs Asia del Sur
+                                                    if other_end <= inside and other.code != group.code}) >= 2
+        for inside, outside in parenthesised)]  # (regiones del Banco Mundial)": what kind of places those two are
     if any(place.kind in GROUP_KINDS and place.code != SOVEREIGN for place in places.places):
         qualifiers += [place for place in places.places if place.code == SOVEREIGN]  # "países independientes de…"
     in_chile = any(place.code.startswith("CL-") for place in places.places)  # "Maipú in Chile's 2024 census"

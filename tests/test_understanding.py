@@ -1336,6 +1336,13 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2025, 2026)),  # from the quarter before the later one, never the whole span moved back
     (["¿cuánto subió el IPC entre enero 2025 y enero 2026?", "¿y respecto al mes anterior?"], "value",
      "CHL.CPI.CHANGE_1M", ["CHL"], (2026, 2026)),  # January 2026's own rise, never a change of monthly rises
+    (["Mortalidad en menores de 5 años en 2024: Africa Subsahariana vs Asia del Sur (regiones del Banco Mundial)"],
+     "value", "SH.DYN.MORT", ["SAS", "SSF"], (2024, 2024)),  # the group in brackets says whose regions: no ranking
+    (["exportaciones de alta tecnologia como % de las exportaciones manufactureras de Alemania en 2024",
+      "cuantos puntos queda por debajo (o por encima) del agregado OCDE?"], "difference", "TX.VAL.TECH.MF.ZS",
+     ["OED", "DEU"], (2024, 2024)),  # how far below: a difference, never the aggregate's figure alone
+    (["La mortalidad materna de Chad en 2023, ¿cuántas veces es la del mundo?"], "ratio", "SH.STA.MMRT", ["TCD", "WLD"],
+     (2023, 2023)),  # the place said first, in times the one after "es la de"
     (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
      (2022, 2022)),  # the two side by side, never Chile's highest month
     (["¿En qué año el PIB per cápita de Chile superó por primera vez los 10 mil dólares (US$ corrientes)? Mi profe "
