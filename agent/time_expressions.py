@@ -130,6 +130,9 @@ SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter", "hac
     re.compile(rf"\b(?:el |la |the )?(?P<unit>{UNITS}) {WAY}\b"),
     re.compile(rf"\b(?:the )?(?:(?P<back>previous|prior|preceding)|following|next) (?P<unit>{UNITS})\b"),
 ]
+# "¿subió respecto al mes pasado?" after the newest month: the month before it, said from today only when asked alone
+PAST_COMPARED = re.compile(r"\b(?:el |la |the )?(?P<unit>mes|trimestre|ano) (?P<back>pasado)\b|"
+                           r"\b(?P<back2>last) (?P<unit2>month|quarter|year)\b")
 # "¿y el día anterior?", "and the next day?", "dos días después": days from the previous answer's day
 DAY_SHIFT = re.compile(rf"\b(?:(?P<count>un|one|a|\d+|{'|'.join(NUMBER_WORDS)}) (?:dia|dias|day|days)|(?:el |the )?(?:dia|day)) "
                        rf"{WAY}\b|\b(?:the )?(?:(?P<before>previous|prior|preceding)|following|next) day\b")
@@ -147,6 +150,10 @@ def find_shift(folded: str, compared: bool = False) -> tuple[int, tuple[int, int
             count = found.groupdict().get("count")
             steps = 1 if count in (None, "un", "una", "one", "a") else _count(count)
             return (-1 if found["back"] else 1) * steps * UNIT_MONTHS[found["unit"]], found.span()
+    if compared:
+        for found in PAST_COMPARED.finditer(folded):
+            if COMPARED.search(folded[:found.start()]):
+                return -UNIT_MONTHS[found["unit"] or found["unit2"]], found.span()
     return None
 
 

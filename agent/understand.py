@@ -512,8 +512,10 @@ TRAILING_REMARK = re.compile(r"\?\s*([^?¿]*\b(?:estaba|estaban|era|eran|fue|fue
                              re.IGNORECASE)
 # "¿En qué año…superó…? Mi profe dijo que fue en 2011 pero creo que fue antes": a claim after the question, to be
 # checked by the answer, never part of what is asked
-TRAILING_CLAIM = re.compile(r"\?\s*([^?¿]*\b(?:dijo|dice|dicen|dijeron|decia|creo que|pienso que|supuestamente|said|says|"
-                            r"told me|i think|i believe|i thought|apparently)\b[^?¿]*)$", re.IGNORECASE)
+TRAILING_CLAIM = re.compile(r"[?.!]\s*([^?¿.!]*\b(?:dijo|dice|dicen|dijeron|decia|creo que|pienso que|pensaba que|pense que|me parece que|"
+                            r"no estoy segur[oa]|supuestamente|said|says|"
+                            r"told me|i think|i believe|i thought|i d guess|i'd guess|i guess|apparently)\b[^?¿]*)$",
+                            re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
 # topic said alone before a question ("Desempleo juvenil. ¿Cuál es la tasa?")

@@ -1341,6 +1341,17 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["exportaciones de alta tecnologia como % de las exportaciones manufactureras de Alemania en 2024",
       "cuantos puntos queda por debajo (o por encima) del agregado OCDE?"], "difference", "TX.VAL.TECH.MF.ZS",
      ["OED", "DEU"], (2024, 2024)),  # how far below: a difference, never the aggregate's figure alone
+    (["Dame la inflación anual de Argentina año por año, de 2021 a 2024, que quiero hacer un gráfico. Mi cuñado "
+      "argentino dice que en 2023 ya había bajado, no sé"], "series", "FP.CPI.TOTL.ZG", ["ARG"], (2021, 2024)),
+    # a claim after the question asks nothing: never a change
+    (["Quick question, which South American country had the largest share of people aged 65 and over in 2024? I'd "
+      "guess Argentina"], "rank", "SP.POP.65UP.TO.ZS", [], (2024, 2024)),
+    (["¿Qué comuna de La Araucanía tiene la tasa de pobreza por ingresos más alta según las estimaciones comunales "
+      "2022? Yo pensaba que era Ercilla pero no estoy segura"], "rank", "CHL.POVERTY.INCOME", [], (2022, 2022)),
+    (["¿Cuál es el último índice de Gini que tiene el Banco Mundial para Chile? creo que era como 50, pero igual "
+      "confirma"], "latest", "SI.POV.GINI", ["CHL"], (None, None)),
+    (["tasa de desempleo más reciente", "¿subió o bajó respecto al mes pasado?"], "change", "CHL.UNEMPLOYMENT.RATE",
+     ["CHL"], (2026, 2026)),  # "el mes pasado" set against the newest month is the month before it
     (["La mortalidad materna de Chad en 2023, ¿cuántas veces es la del mundo?"], "ratio", "SH.STA.MMRT", ["TCD", "WLD"],
      (2023, 2023)),  # the place said first, in times the one after "es la de"
     (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
