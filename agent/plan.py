@@ -97,6 +97,9 @@ SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what p
                            r"represents)\W*$")  # "…del PIB nacional de esa misma serie representa?": the last answer
 THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)?(?:que|what)\s+(?:porcentaje|proporcion|"
                                 r"percentage|share|proportion)\b")  # "¿y eso qué porcentaje de la población era?"
+# "% del pib total?" after a region's GDP: the last answer as a share of that, said with nothing else
+BARE_SHARE_OF = re.compile(r"^\W*(?:(?:y|and)\s+)?(?:en\s+|as\s+(?:a\s+)?)?(?:porcentaje|por ciento|percent|percentage|share)\s+"
+                           r"(?:del|de la|de|of the|of)\b")
 AND_AS_SHARE_OF = re.compile(rf"^\W*(?:y|and)\b.*\b({SHARE_OF_WHAT})\b")  # "¿y medido como porcentaje del gasto público?"
 ONE_PLACE_POINTED = re.compile(r"\b(?:ese (?:mismo )?(?:pais|lugar)|esa (?:misma )?(?:comuna|region)|esta (?:misma )?comuna|"
                                r"that (?:same )?(?:country|region|comuna|place)|its)\b")
@@ -913,8 +916,8 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")
         if same_measure and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and \
                 not understanding.says_something and HOW_MUCH_WAS.match(asked):
-            # "¿y de cuánto fue?" after the year inflation peaked: that year's figure
-            understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0)})
+            # "¿y de cuánto fue?" after the year inflation peaked: that year's figure (the month's, after a month)
+            understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0, same_part=True)})
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         carried = understanding if same_measure else self._carried(understanding, context)
@@ -1872,7 +1875,9 @@ class Planner:
         """Does a follow-up ask for the last answer's measure as a share of another, naming no measure of its own
         ("¿y eso como porcentaje del PIB?", "and as a share of GDP?")?"""
         asked = _spelled(understanding)
-        if _that_as_share(asked):
+        if _that_as_share(asked) or (BARE_SHARE_OF.match(asked) and not (
+                understanding.places or understanding.group or understanding.cues.sex or understanding.cues.age)
+                and lexicon().has_phrase(asked, ["pib", "gdp", "total"])):  # "% del pib total?", never "share of women?"
             return True
         share = AND_AS_SHARE_OF.search(asked)
         before = set(asked[:share.start(1)].split()) if share else set()

@@ -1352,6 +1352,10 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
       "confirma"], "latest", "SI.POV.GINI", ["CHL"], (None, None)),
     (["tasa de desempleo más reciente", "¿subió o bajó respecto al mes pasado?"], "change", "CHL.UNEMPLOYMENT.RATE",
      ["CHL"], (2026, 2026)),  # "el mes pasado" set against the newest month is the month before it
+    (["Which month of 2025 had the biggest month-over-month CPI increase in Chile?", "how much was it?"], "value",
+     "CHL.CPI.CHANGE_1M", ["CHL"], (2025, 2025)),  # the monthly rise, of the month answered
+    (["imacec desestacionalizado mayo 2026", "and the annual change of the original series that month?"], "value",
+     "CHL.IMACEC.GROWTH_12M", ["CHL"], (2026, 2026)),
     (["La mortalidad materna de Chad en 2023, ¿cuántas veces es la del mundo?"], "ratio", "SH.STA.MMRT", ["TCD", "WLD"],
      (2023, 2023)),  # the place said first, in times the one after "es la de"
     (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
@@ -2102,6 +2106,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "¿Cuánto gastaron en pensiones públicas como % del PIB los países del G7 en 2022?",  # a word of definitions only
     "Con el último valor de la UF, ¿cuántas UF son un millón de pesos?",  # never the UF's value alone
     "y la bolsa? como cerró el IPSA ayer",  # a day no series reaches
+    "¿Y cuántos de esos hogares arriendan la vivienda en Viña del Mar según el censo 2024?",  # no tenure here
 ])  # fmt: skip
 def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
     answer = cifra.ask(question)
@@ -3387,6 +3392,7 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data",
      "ninguna región llamada «Los Andes»"),  # a province and a comuna, never answered as the region asked
     (["PIB per cápita de Chile 2024", "¿y el de Narnia?"], "no_data", "Narnia"),  # never Chile's again
+    (["pib regional antofagasta 1er trim 2026", "% del pib total?"], "no_data", "PIB regional"),  # never national GDP
     (["cuánta gente vive en san pedro?", "la de la paz, en el censo 2024"], "no_data", "paz"),  # in lower case too
     (["PIB per cápita de la región de Antofagasta 2024", "¿y el de la Región Metropolitana?"], "no_data",
      "PIB per cápita"),  # never the region's total GDP instead
