@@ -197,6 +197,7 @@ THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y
 # "¿y el litio…?", "what about lithium that year?", "what about average rainfall there?"
 HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya)\W+)?(?:(?:de|en|a)\s+)?(?:cuanto|how much|how high|how low|what)\s+"
                           r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?\W*$")
+POINTED_AVERAGE = re.compile(r"\b(?:ese|este|that|this) (?:promedio|average|mean)\b")  # the last answer, a mean
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
 ARTICLES = ("el", "la", "los", "las", "lo", "de", "del", "en", "the", "of", "in", "for", "that", "those")
@@ -954,7 +955,8 @@ class Planner:
         if (named.month or named.quarter) and named.start is None and named.shift_months is None and context is not None \
                 and (year := self._said_period(context).end or self._said_period(context).start):
             named = named.model_copy(update={"start": year, "end": year})  # "hasta julio": of the last answer's year
-        grew = understanding.operation is None and (understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?",
+        grew = (understanding.operation is None or understanding.aggregate == "avg" and POINTED_AVERAGE.search(asked)) and (
+            understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?", "¿y cuánto creció ese promedio…?",
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
         # desestacionalizado, comparado con marzo?" after a change: another change, to the last answer's period
         if (understanding.operation == Operation.CHANGE or grew) and context is not None and named.is_single_year and \
@@ -1110,6 +1112,13 @@ class Planner:
             period = last.model_copy(update={"start": last.end or last.start, "end": period.end, "since_previous": False,
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
+        if understanding.operation == Operation.CHANGE and period.start is not None and period.end is None \
+                and context is not None and context.operation == Operation.VALUE and not understanding.topic_text \
+                and (said := self._said_period(context)).is_single_year and said.start is not None \
+                and (said.start, said.month or 0, said.quarter or 0) > (period.start, period.month or 0, period.quarter or 0) \
+                and bool(said.month) == bool(period.month) and bool(said.quarter) == bool(period.quarter):
+            # "¿cuántos pesos subió desde junio del año pasado?" after June 2026's UTM: to the month answered, never past
+            period = period.model_copy(update={"end": said.start, "month_end": said.month, "quarter_end": said.quarter})
         if period.start is None and period.end and context is not None and context.operation == Operation.CHANGE \
                 and understanding.operation is None and not understanding.topic_text \
                 and (context.period.start or period.end) < period.end:

@@ -1356,6 +1356,10 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "CHL.CPI.CHANGE_1M", ["CHL"], (2025, 2025)),  # the monthly rise, of the month answered
     (["imacec desestacionalizado mayo 2026", "and the annual change of the original series that month?"], "value",
      "CHL.IMACEC.GROWTH_12M", ["CHL"], (2026, 2026)),
+    (["valor de la UTM en junio de 2026", "¿cuántos pesos subió desde junio del año pasado?"], "change", "CHL.UTM",
+     ["CHL"], (2025, 2026)),  # "desde" after a month answered runs to that month, never past it
+    (["promedio del Imacec (serie original) en 2025", "¿y cuánto creció ese promedio respecto del promedio de 2024? en "
+      "porcentaje"], "change", "CHL.IMACEC", ["CHL"], (2024, 2025)),  # the two years' means, never a growth series
     (["La mortalidad materna de Chad en 2023, ¿cuántas veces es la del mundo?"], "ratio", "SH.STA.MMRT", ["TCD", "WLD"],
      (2023, 2023)),  # the place said first, in times the one after "es la de"
     (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
