@@ -464,7 +464,8 @@ IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|er
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
 NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa )?nacional|the national (?:one|figure|rate|number|data)|"
                       r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b|"
-                      r"(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bpoblacion ))nacional\b|"  # "¿y el PIB nacional?"
+                      r"(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bdesocupacion )|(?<=\bpoblacion ))nacional\b|"  # "¿y el PIB
+                      # nacional?", "la tasa de desocupación nacional"
                       r"\bnational(?= (?:gdp|unemployment|population)\b)")
 # "¿y cuánta gente tiene la región completa?" after the region's top comuna: the region itself
 WHOLE_GROUP = re.compile(r"\b(?:(?:la|the) (?:region|country|comuna|provincia|province) (?:completa|entera|as a whole)|"
@@ -880,6 +881,13 @@ def _side_by_side(places: list[Place]) -> bool:
     return any(sum(place.kind == kind for place in places) >= 2 for kind in SIDE_BY_SIDE_KINDS)
 
 
+# "more than four times Bolivia's", "el doble que", "más de tres veces": a claim about the ratio of two figures
+SO_MANY_TIMES = re.compile(r"\b(?:(?:more|less|fewer) than |mas de |menos de |at least |al menos |about |unas |casi |almost |"
+                           r"nearly )?(?:\d+(?: \d+)?|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|"
+                           r"siete|ocho|nueve|diez) (?:times|veces)\b")
+# "¿… y cómo se compara con América Latina?": a second place set beside one the question leaves to its context
+COMPARED_WITH_ONE = re.compile(r"\b(?:como se compara|how does (?:it|that) compare|how (?:it|that) compares|"
+                               r"compared (?:with|to)|comparad[oa] con|frente a|versus|vs)\b")
 # Chile named as a source's country ("Chile's 2024 census", "el censo de Chile"): which source, not a place asked
 SHARE_OF_CHILE = re.compile(r"\b(?:share|percentage|percent|proportion|part|porcentaje|proporcion|parte)\s+(?:of|de|del)\s+"
                             r"(?:the\s+|la\s+)?chile\b")
@@ -903,6 +911,8 @@ def _beyond_context(places: PlaceMatch, folded: str, context_end: int) -> PlaceM
     asked = {place.code for place, (start, _) in named if start >= context_end}
     if PLACE_OF_THE_LAST.search(folded[context_end:]):  # "Puente Alto es enorme... ¿qué porcentaje de la región
         return places  # vive ahí?": the context's place is pointed at
+    if len(asked) == 1 and COMPARED_WITH_ONE.search(folded[context_end:]):  # "Leí que en Chile la fecundidad… ¿cuál es
+        return places  # la tasa… y cómo se compara con América Latina?": the context's place is the one compared
     if not asked:
         return places.model_copy(update={"places": [place.model_copy(update={"in_context": True})
                                                     for place in places.places]})
@@ -1303,6 +1313,9 @@ class Understander:
             two_kind = "difference"
         if two_kind is None and (lone_ratio := LONE_RATIO.search(kept)):  # "Luxembourg vs France - ratio?"
             two_kind, two_phrase = "ratio", fold(lone_ratio[1])
+        if two_kind is None and (so_many := SO_MANY_TIMES.search(folded)):  # "is Chile's GDP per capita more than
+            two_kind, two_phrase = "ratio", so_many[0]  # four times Bolivia's?": the ratio that settles it
+            folded = _blank_words(folded, so_many[0])
         if two_kind is None:  # "exportaciones menos importaciones"; not "menos de 15 años", "el que tiene menos"
             between = BARE_MINUS.search(explained)  # "¿en qué país mueren menos bebés?": the member with fewest
             if between and not {between[1], between[2]} & self.stopwords and not ONE_MEMBER.search(explained) \

@@ -1360,6 +1360,13 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      ["CHL"], (2025, 2026)),  # "desde" after a month answered runs to that month, never past it
     (["promedio del Imacec (serie original) en 2025", "¿y cuánto creció ese promedio respecto del promedio de 2024? en "
       "porcentaje"], "change", "CHL.IMACEC", ["CHL"], (2024, 2025)),  # the two years' means, never a growth series
+    (["desempleo en Ñuble", "Ya, entonces dame la tasa de desocupación nacional más reciente que tengas"], "latest",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"], (None, None)),
+    (["Leí que en Chile la fecundidad está muy por debajo del nivel de reemplazo. ¿Cuál es la tasa global de "
+      "fecundidad más reciente y cómo se compara con América Latina y el Caribe?"], "latest", "SP.DYN.TFRT.IN",
+     ["CHL", "LCN"], (None, None)),  # compared with the place of the sentence before, never the region alone
+    (["Is Chile's GDP per capita more than four times Bolivia's? 2025 numbers."], "ratio", "NY.GDP.PCAP.CD",
+     ["CHL", "BOL"], (2025, 2025)),  # the ratio that settles the claim, never the two values alone
     (["La mortalidad materna de Chad en 2023, ¿cuántas veces es la del mundo?"], "ratio", "SH.STA.MMRT", ["TCD", "WLD"],
      (2023, 2023)),  # the place said first, in times the one after "es la de"
     (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
@@ -1841,6 +1848,10 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     ("cual fue la tdd (tasa de desempleo) de 03/2024 segun el ine", "CHL.UNEMPLOYMENT.RATE", "2024-03"),
     ("inflacion argentina 2023?? solo el numero porfa", "FP.CPI.TOTL.ZG", "2023"),
     ("desemp promedio 2024 ine (promedio d los trimestres moviles)", "CHL.UNEMPLOYMENT.RATE", "2024"),
+    ("Para la clase de formación ciudadana: cuantos hogares conto el Censo 2024 en San Carlos?",
+     "CHL.CENSUS2024.HOUSEHOLDS", "2024"),
+    ("Comparemos el año 2025 completo: PIB de Ñuble versus PIB de Los Ríos", "CHL.GDP.REGIONAL", "2025"),
+    ("¿cuánta gente contó el Censo 2024 en Trehuaco?", "CHL.CENSUS2024.POP", "2024"),  # the census's spelling
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
