@@ -871,7 +871,8 @@ class Planner:
             and not understanding.cues.transform))
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
-                (understanding.pair or understanding.cues.sex) and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
+                (understanding.pair or understanding.cues.sex or understanding.cues.source)
+                and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
         # whole?", "¿y con los números del Banco Mundial?", "now the men's rate… above the women's?": the last measure
         context = previous if same_measure or (previous is not None and (
             understanding.continues or understanding.period.refers_back or vague or (

@@ -1367,6 +1367,9 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      ["CHL", "LCN"], (None, None)),  # compared with the place of the sentence before, never the region alone
     (["Is Chile's GDP per capita more than four times Bolivia's? 2025 numbers."], "ratio", "NY.GDP.PCAP.CD",
      ["CHL", "BOL"], (2025, 2025)),  # the ratio that settles the claim, never the two values alone
+    (["el promedio anual 2023 de la tasa de desempleo de Chile, la del INE", "y el número del Banco Mundial "
+      "(estimación OIT) para Chile 2023 cuál es?"], "value", "SL.UEM.TOTL.ZS", ["CHL"], (2023, 2023)),
+    # the same measure by another publisher, never a population "estimate"
     (["La mortalidad materna de Chad en 2023, ¿cuántas veces es la del mundo?"], "ratio", "SH.STA.MMRT", ["TCD", "WLD"],
      (2023, 2023)),  # the place said first, in times the one after "es la de"
     (["el desempleo de Chile en 2022 fue mayor que el del mundo?"], "value", "SL.UEM.TOTL.ZS", ["CHL", "WLD"],
