@@ -194,7 +194,7 @@ PRICE_OF = re.compile(r"\b(?:precio|price)\s+(?:de la|del|de los|de las|de|of th
 IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por ciento)\b(?! points)|\ben %")  # never "in points"
 THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y que hay de)\s+"
                          r"(?:(?:el|la|los|las|the)\s+)?(?:(?:average|mean|total|promedio|media)\s+)?([a-z]+)")
-# "¿y el litio…?", "what about lithium that year?", "what about average rainfall there?"
+# "¿y el litio…?", "what about lithium that year?", "what about average lithium output there?"
 HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya)\W+)?(?:(?:de|en|a)\s+)?(?:cuanto|how much|how high|how low|what)\s+"
                           r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?\W*$")
 POINTED_AVERAGE = re.compile(r"\b(?:ese|este|that|this) (?:promedio|average|mean)\b")  # the last answer, a mean

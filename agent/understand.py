@@ -515,7 +515,7 @@ TRAILING_REMARK = re.compile(r"\?\s*([^?¿]*\b(?:estaba|estaban|era|eran|fue|fue
 # checked by the answer, never part of what is asked
 TRAILING_CLAIM = re.compile(r"[?.!]\s*([^?¿.!]*\b(?:dijo|dice|dicen|dijeron|decia|creo que|pienso que|pensaba que|pense que|me parece que|"
                             r"no estoy segur[oa]|supuestamente|said|says|"
-                            r"told me|i think|i believe|i thought|i d guess|i'd guess|i guess|apparently)\b[^?¿]*)$",
+                            r"told me|i think|i believe|i thought|i'd guess|i guess|apparently)\b[^?¿]*)$",
                             re.IGNORECASE)
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
@@ -1752,9 +1752,11 @@ class Understander:
         if operation is None and (most := WHICH_PERIOD_MOST.search(folded)):  # "en ese periodo, ¿qué año creció más?"
             operation, order = Operation.WHICH_PERIOD, "asc" if most[1] in ("menos", "least", "less") else "desc"
             group_phrase = most[0]  # "qué año": of yearly figures
-        if order and (deficit := DEFICIT.search(folded)):  # "the largest deficit": a balance's lowest value, below
-            # zero; "el menor déficit" ranks only the members below zero, which no plan does: never the largest surplus
-            order, unsupported = ("asc", unsupported) if order == "desc" else (order, unsupported or as_written(text, deficit[0]))
+        deficit = DEFICIT.search(folded) if order else None
+        if deficit and order == "desc":  # "the largest deficit": a balance's lowest value, below zero
+            order = "asc"
+        elif deficit and not unsupported:  # "el menor déficit" ranks only the members below zero, which no plan does:
+            unsupported = as_written(text, deficit[0])  # never the largest surplus
         if operation == Operation.WHICH_PERIOD and order is None and period.period.latest:
             operation = Operation.LATEST  # "the latest rate, and which month does it end in?": the newest period, shown
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \

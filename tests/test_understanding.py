@@ -3411,6 +3411,8 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
      "ninguna región llamada «Los Andes»"),  # a province and a comuna, never answered as the region asked
     (["PIB per cápita de Chile 2024", "¿y el de Narnia?"], "no_data", "Narnia"),  # never Chile's again
     (["pib regional antofagasta 1er trim 2026", "% del pib total?"], "no_data", "PIB regional"),  # never national GDP
+    (["Which Northern European country had the most fixed broadband subscriptions per 100 people in 2022?",
+      "what about average lithium output there?"], "no_data", "lithium"),  # never broadband again
     (["cuánta gente vive en san pedro?", "la de la paz, en el censo 2024"], "no_data", "paz"),  # in lower case too
     (["PIB per cápita de la región de Antofagasta 2024", "¿y el de la Región Metropolitana?"], "no_data",
      "PIB per cápita"),  # never the region's total GDP instead
