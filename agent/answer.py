@@ -297,6 +297,12 @@ class AnswerWriter:
         fig = lambda value: figure(value, info, language)  # noqa: E731
         if plan.operation in TWO_OPERANDS:
             return self._two_operands(plan, info, language, records)
+        if plan.operation == Operation.WHICH_PERIOD and plan.period.is_two_years and plan.top_n == 2:
+            return " ".join(message(f"which_period_of_two_{plan.order}", language, indicator=name, area=rows[0]["area_name"],
+                                    period=period_label(str(rows[0]["period"]), language), figure=fig(rows[0]["value"]),
+                                    other_period=period_label(str(rows[-1]["period"]), language),
+                                    other_figure=fig(rows[-1]["value"]))
+                            for rows in _grouped(records, "area").values())  # fmt: skip
         if plan.operation == Operation.WHICH_PERIOD and (plan.top_n or 1) > 1:
             return " ".join(message(f"which_periods_{plan.order}", language, indicator=name, area=rows[0]["area_name"],
                                     count=len(rows), span=self._span(plan, language), periods=format_list(
@@ -368,8 +374,9 @@ class AnswerWriter:
                     first_figure=fig(first["value"]), last_figure=fig(last["value"])))  # fmt: skip
         if plan.verdict and len(records) == 2 and records[0]["period"] == records[1]["period"]:
             low, high = sorted(records, key=lambda r: r["value"])  # "¿cuál es mayor?": said in words, not left to the eye
-            sentences.append(message("verdict_tie", language) if low["value"] == high["value"] else
-                             message("verdict_higher", language, area=high["area_name"]))
+            sentences.append(message("verdict_tie", language) if low["value"] == high["value"] else  # "¿cuál tiene
+                             message("verdict_lower", language, area=low["area_name"]) if plan.order == "asc"  # menos?"
+                             else message("verdict_higher", language, area=high["area_name"]))
         return " ".join(sentences)
 
     @staticmethod

@@ -25,9 +25,11 @@ FUZZY_CUTOFF = 88
 KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_comuna", "cl_province"]
 CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de Valparaíso": the area holding it
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
-# "Central American countries (UN subregion)", "según la ONU": of two groups with that name, the UN's
+# "Central American countries (UN subregion)", "según la ONU", "UN Central America": of two groups with that name,
+# the UN's
 UN_SAID = re.compile(r"\b(?:onu|m49|naciones unidas|united nations|un (?:sub-?regions?|regions?|classification|geoscheme|"
-                     r"definition)|(?:the|by|per|according to the) un)\b")
+                     r"definition)|(?:the|by|per|according to the) un)\b|"
+                     r"\bun (?=(?:central|south|north|east|west|western|eastern|northern|southern|middle)\b)")
 # "the World Bank's Sub-Saharan Africa aggregate": of two groups with that name, the publisher's own figure
 AGGREGATE_SAID = re.compile(r"\b(?:aggregates?|agregados?|regiones del banco mundial|world bank regions|world bank s regions|"
                             r"regions of the world bank)\b")

@@ -86,6 +86,12 @@ class PeriodSpec(BaseModel):
     def is_single_year(self) -> bool:
         return self.start is not None and self.start == self.end
 
+    @property
+    def is_two_years(self) -> bool:
+        """Two whole years one after the other ("¿más caro el 2023 o el 2024?")."""
+        return self.start is not None and self.end == self.start + 1 and not (
+            self.month or self.quarter or self.day or self.latest or self.last_n_years)
+
 
 class Place(BaseModel):
     code: str

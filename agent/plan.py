@@ -64,6 +64,9 @@ WHOLE_COUNTRY = re.compile(r"\b(?:del|todo el|of the|of the whole|in the whole|t
 REGIONAL = re.compile(r"\bregional\b")  # "la población regional"
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
+# "¿qué porcentaje de los bosques del mundo está en Brasil?": where a part of a total lies
+LOCATED_IN = re.compile(r"\b(?:esta|estaba|estan|estaban|se encuentra|se encontraba|se encuentran|queda|quedaba|hay|habia|"
+                        r"is|was|are|were|lies|lay|located|found)\s+(?:en|in)\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
@@ -123,7 +126,10 @@ AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above
                                   r"(?:ese|este|el|del|al|that|this|the) (?:promedio|media|average|mean)\b")
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
-TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months)\b|\binteranual\b|\byear on year\b")
+# "¿qué mes…?", "the month with…": a month asked for; "anual", "en el año": a change over a year said
+MONTH_ASKED = re.compile(r"\b(?:mes|month)\b")
+YEARLY_CHANGE = re.compile(r"\b(?:anual|annual|yearly|a un ano|over a year)\b")
+TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months?)\b|\binteranual\b|\byear on year\b")
 HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max|mas grandes?|"
         r"mas poblad[oa]s?|most populous|most populated|biggest)")
 LOW = (r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min|mas chic[oa]s?|"
@@ -1528,6 +1534,10 @@ class Planner:
             chosen, second = self._operands(understanding, operation, context, chosen, base, areas, period, retrieved, outcome)
             if outcome.status != "ok":
                 return outcome
+        if understanding.threshold and understanding.threshold[1] == 0 and chosen.unit_kind == "index" and (
+                change := next((info for info in self.catalog.family_of(chosen.code)
+                                if info.derivation == "percent_change_period" and info.derived_from == chosen.code), None)):
+            chosen = change  # "¿cuántos meses del 2024 el IPC salió negativo?": no index is below zero, its monthly change is
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
         if operation in (Operation.VALUE, Operation.SERIES) and chosen.derivation == "percent_change_year" \
@@ -1561,6 +1571,12 @@ class Planner:
                 and self._region_of(areas[0]) != areas[0]:
             areas = areas + [self._region_of(areas[0])]  # "¿qué parte de la región representa eso?" after a comuna's
         with_group = areas + [group] if group and len(areas) == 1 else areas  # "la población de Sudamérica… en Brasil"
+        if share_asked and chosen.measure == "share" and len(with_group) == 2 and LOCATED_IN.search(asked) and (
+                self.catalog.part_of(with_group[0], with_group[1]) or self.catalog.part_of(with_group[1], with_group[0])) \
+                and (total := next((info for info in self.catalog.family_of(chosen.code) if info.measure == "total"
+                                    and info.unit_kind in ("count", "currency", "other")), None)):
+            chosen = total  # "what share of the world's forest area was in Brazil?": of the world's km², never the
+            # two places' own shares of their land
         if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
                     LIVES_IN.search(asked) or OF_A_TOTAL.search(asked) or chosen.unit_kind in ("count", "currency")
@@ -1705,12 +1721,21 @@ class Planner:
                     asked, lexicon().operations["sort_all"]) else None),  # "ordénalos" after the top one: all of them
             order=order, aggregate=aggregate,
             threshold=threshold,
-            per_period=per_period, times=understanding.units_asked,
+            per_period=per_period, times=understanding.units_asked or (  # "¿y con la de julio del año pasado?" after
+                context.times if same_measure and context and context.indicator_code == chosen.code  # "10 UF en pesos"
+                and operation in (Operation.VALUE, Operation.LATEST, Operation.SERIES) else None),
             alternatives=[info.code for info in fitting[1:] if (info.sex, info.age) == (chosen.sex, chosen.age)][:2],
         )  # fmt: skip
+        if operation == Operation.WHICH_PERIOD and outcome.plan.top_n is None and period.is_two_years \
+                and chosen.frequency == "A":  # "¿estaba más caro el dólar el 2023 o el 2024?": both figures
+            outcome.plan.top_n = 2
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)
         if leftover:
             return self._checked(understanding, outcome, leftover)
+        if (in_a_month := self._change_in_a_month(outcome.plan, asked)) is not None:
+            # "¿cuál fue el mes con más inflación del 2022?": the month prices rose most, or the 12-month rate's peak
+            return outcome.model_copy(update={"status": "clarify", "reason": "two_readings", "plan": None,
+                                              "options": [outcome.plan, in_a_month]})
         rival = self._fit(outcome.contested, understanding, areas, period, retrieved, False, compared, carried_from) \
             if outcome.contested and not second else []
         if rival:  # the model and the rules read two measures: both are offered, neither is answered
@@ -1726,11 +1751,24 @@ class Planner:
                                               "params": {"place": namesake.matched.capitalize()}})
         return outcome
 
+    def _change_in_a_month(self, plan: QueryPlan, asked: str) -> QueryPlan | None:
+        """The month-on-month reading of a month with the most or least 12-month change, when the question says no
+        span: the month with the most inflation may be the one prices rose most in."""
+        chosen = self.catalog.get(plan.indicator_code)
+        if plan.operation != Operation.WHICH_PERIOD or chosen.derivation != "percent_change_year" \
+                or chosen.frequency != "M" or not MONTH_ASKED.search(asked) or TWELVE_MONTHS.search(asked) \
+                or YEARLY_CHANGE.search(asked):
+            return None
+        monthly = next((info.code for info in self.catalog.family_of(chosen.code) if info.derivation ==
+                        "percent_change_period" and info.derived_from == chosen.derived_from), None)
+        return plan.model_copy(update={"indicator_code": monthly, "alternatives": []}) if monthly else None
+
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
         words = [word for word in understanding.topic_text.split() if word not in self.cue_words]
         named = [word for word in understanding.topic_text.split()  # "población urbana": a cue that names the topic
-                 if word not in self.cue_words or word in lexicon().topic_cues]  # is explained by the measure too
+                 if word not in self.cue_words or word in lexicon().topic_cues  # is explained by the measure too
+                 or word in lexicon().naming_cue_words]  # "agricultural land", "house price": a measure of its own
         leftover = self.catalog.unaccounted(named, plan.indicator_code) + self.catalog.unnamed_kinds(
             words, plan.indicator_code, understanding.language)
         if plan.second_indicator_code:  # a word of either measure ("exportaciones que las importaciones")
@@ -1745,8 +1783,10 @@ class Planner:
         unrelated series: its yes is not enough to show a figure.)"""
         plan, family = outcome.plan, self.catalog.get(outcome.plan.indicator_code).family
         options = [plan]
-        other = next((c.code for c in understanding.candidates if self.catalog.get(c.code).family != family
-                      and self.catalog.covers(c.code, plan.area_codes, plan.period)), None)
+        others = [c.code for c in understanding.candidates if self.catalog.get(c.code).family != family
+                  and self.catalog.covers(c.code, plan.area_codes, plan.period)]
+        other = next((code for code in others if not self.catalog.unaccounted(leftover, code)),  # "agricultural land"
+                     others[0] if others else None)  # after value added: the measure that explains "land"
         if other and not plan.second_indicator_code:
             options.append(plan.model_copy(update={"indicator_code": other, "alternatives": []}))
         return outcome.model_copy(update={"status": "clarify", "reason": "not_sure", "plan": None, "options": options,
@@ -2264,7 +2304,9 @@ class Planner:
                     and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
                     and self.catalog.part_of(new_areas[0], previous.area_codes[0]):
                 return previous.area_codes + new_areas, None  # "what % of the whole Valparaíso region is that?"
-            if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE:
+            if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE \
+                    and understanding.operation in (None, Operation.SHARE):  # "¿cuántos son en total en Puente Alto?" asks
+                # no share again
                 # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
                 if previous.group_code:
                     return new_areas, previous.group_code

@@ -174,6 +174,8 @@ SOURCE_WORD = re.compile(r"cens\w*|proyec\w*|project\w*|ine")
 SOURCE_SAID = {"segun", "according", "acuerdo"}  # "según el censo": the words that say a source, not a measure
 CENSUS_AND_PROJECTION = re.compile(r"\bcens\w*\b.*\b(?:proyec|project)\w*|\b(?:proyec|project)\w*\b.*\bcens\w*")
 PLURAL_PERIODS = re.compile(r"\b(?:anos|meses|trimestres|years|months|quarters)\b")
+# "¿en qué meses de 2023 el IPC fue negativo?": the periods that meet a condition, a sign among them
+WHICH_PERIODS = re.compile(r"\b(?:que|cuales|which|what) (?:anos|meses|trimestres|years|months|quarters)\b")
 # "how many EU member states…": a count of countries, of the group named with its members' word
 MEMBER_STATES = re.compile(r"\b(how many|cuant[oa]s)\s+((?:[a-z]+\s+)?)(member states|member countries|estados miembros)\b")
 # "Among South American countries…, how many ran a deficit?", "De los países de Sudamérica, ¿cuántos…?": a count of
@@ -209,9 +211,12 @@ A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a
 # "la línea de 3 dólares al día": a poverty line's amount, no currency the figure is in
 LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?" + A_DAY.pattern)
 # "¿cuál fue el primer año después de 2010 en que el PIB cayó?": a first crossing below zero of its growth
+FELL = (r"\b(cayo|cayeron|se contrajo|contrajo|se contrajeron|decrecio|decrecieron|shrank|shrunk|shrink|contracted|fell|"
+        r"declined)\b(?!\s+(?:below|under|bajo|por debajo|a |to |de |del |from |mas |more |the most )\b)")
 FELL_FIRST = re.compile(r"\b(?:primer(?:a)? (?:ano|mes|trimestre|vez)|first (?:year|month|quarter|time)|por primera vez)\b"
-                        r"(?:\s+\S+){0,10}?\s+(cayo|cayeron|se contrajo|contrajo|se contrajeron|decrecio|decrecieron|shrank|shrunk|"
-                        r"shrink|contracted|fell|declined)\b(?!\s+(?:below|under|bajo|por debajo|a |to |de |del |from )\b)")
+                        r"(?:\s+\S+){0,10}?\s+" + FELL)
+# "¿en qué años cayó el PIB?", "in which years did the economy shrink?": each period it did
+FELL_IN = re.compile(FELL)
 SIGN = re.compile(r"\b(?:(positiv[oa]s?|positive|surplus|surpluses|superavit)|negativ[oa]s?|negative|deficit|deficits|"
                   r"shr[iau]nk|shrunken|contracted|"
                   r"(?:se )?contrajo|(?:se )?contrajeron|decrecio|decrecieron)\b")  # "how many … saw their GDP shrink"
@@ -505,6 +510,9 @@ NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)\s+(?:
                           r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?\W*$")
 # "y muéstrame el promedio anual 2019, 2020 y 2021": "anual" says how the average is taken, no measure of its own
 ANNUAL_AVERAGE = re.compile(r"\b(?:promedio|average) (anual|annual)\b|\b(annual|yearly)(?= average\b)")
+# "2019, 2020 y 2021": years named one by one, never a span ("entre 2019 y 2021")
+YEARS_LISTED = re.compile(r"(?<!\bentre )(?<!\bbetween )\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*(?:,|\by\b|\band\b|\be\b)\s*"
+                          r"(?:19|20)\d\d\b")
 # A question word: a remark holding none asks nothing ("esa fue harto más alta"); "which year was higher" asks
 QUESTION_WORD = re.compile(r"\b(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas|cuando|donde|como|quien|which|what|how|when|where|"
                     r"who|why|por que)\b")
@@ -517,6 +525,7 @@ TRAILING_CLAIM = re.compile(r"[?.!]\s*([^?¿.!]*\b(?:dijo|dice|dicen|dijeron|dec
                             r"no estoy segur[oa]|supuestamente|said|says|"
                             r"told me|i think|i believe|i thought|i'd guess|i guess|apparently)\b[^?¿]*)$",
                             re.IGNORECASE)
+HOW_MUCH_ASKED = re.compile(r"\b(?:cuant[oa]s?|how (?:much|many))\b")
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
 # topic said alone before a question ("Desempleo juvenil. ¿Cuál es la tasa?")
@@ -582,6 +591,7 @@ WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
 DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
+                        r"\blower (?:middle|secondary)\b|"  # "lower middle income", "lower secondary": names, no order
                         r"\b(?:from )?(?:highest|largest|biggest|most|high|longest) (?:to|-) ?(?:lowest|smallest|least|low|shortest)\b")
 # "de mayor a menor, los 3 primeros", "from lowest to highest": an order, never a condition on a number after it
 ORDER_PHRASE = re.compile(r"\b(?:(?:de|del) )?(?:mayor|menor|mas alt[oa]|mas baj[oa]) al? (?:mayor|menor|mas alt[oa]|mas baj[oa])\b|"
@@ -1267,8 +1277,8 @@ class Understander:
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
-        if claim := TRAILING_CLAIM.search(kept):
-            kept = kept[:claim.start() + 1]
+        if (claim := TRAILING_CLAIM.search(kept)) and not HOW_MUCH_ASKED.search(fold(claim[1])):
+            kept = kept[:claim.start() + 1]  # "…¿y la proyección del INE cuánto decía?" asks again: never a claim
         if CONTINUATION.match(fold(kept)) or ABOUT_THE_LAST.match(fold(kept)):
             kept = HIGHER_OR_LOWER.sub(" ", kept)
             if (remark := TRAILING_REMARK.search(kept)) and not QUESTION_WORD.search(fold(remark[1])):
@@ -1381,8 +1391,10 @@ class Understander:
             or BY_HOW_MANY_YEARS.search(folded) else \
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
         threshold, threshold_span, percent = _threshold(kept, folded, age_phrases,  # "half a percent": 0.5
-                                                        counting=group_kind == "count" or counted_periods is not None)
-        fell_first = FELL_FIRST.search(folded) if threshold is None and group_kind is None else None
+                                                        counting=group_kind == "count" or counted_periods is not None
+                                                        or WHICH_PERIODS.search(fold(kept)) is not None)
+        fell_first = FELL_FIRST.search(folded) if threshold is None and group_kind is None else \
+            FELL_IN.search(folded) if threshold in (None, ("<", 0.0)) and WHICH_PERIODS.search(fold(kept)) else None
         if fell_first:  # "the first year after 2010 in which Chile's GDP shrank": its growth below zero, first met
             threshold, threshold_span, percent = ("<", 0.0), [fell_first.span(1)], True
             cues = cues.model_copy(update={"transform": cues.transform or "growth"})
@@ -1650,8 +1662,8 @@ class Understander:
         those_few = [found.span() for found in THOSE_FEW.finditer(folded)]  # "the average of those five": the places
         each_years_mean = [found.span() for found in EACH_YEARS_MEAN.finditer(folded)]
         annual_average = [found.span(1) for found in ANNUAL_AVERAGE.finditer(folded)]  # "el promedio anual": no topic
-        if each_years_mean and operation == Operation.AGGREGATE and period.period.start and period.period.end \
-                and period.period.end > period.period.start:
+        if (each_years_mean or annual_average and YEARS_LISTED.search(folded)) and operation == Operation.AGGREGATE \
+                and period.period.start and period.period.end and period.period.end > period.period.start:
             operation, averaged = Operation.SERIES, True  # "los promedios anuales": each year's figure, a year's mean
         without_entities = PLACE_OF_THE_LAST.sub(" ", _blank_words(  # "en esa comuna" names a place, not the measure
             self._without_series_phrases(_remove(folded, period.spans + places.spans + threshold_span + those_few + [

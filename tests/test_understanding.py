@@ -154,6 +154,8 @@ def test_a_difference_or_ratio_is_computed_from_its_two_operands(cifra, question
     # the world holds every published area, aggregates too; a total in kilotonnes has shares as counts do
     ("¿qué parte de las emisiones de CO2 del mundo era América Latina y el Caribe en 2014?", "share", ["LCN", "WLD"], 5.29),
     ("¿qué parte de las emisiones de CO2 del mundo era Brasil en 2014?", "share", ["BRA", "WLD"], None),
+    # where a part of a total lies: of the total, never each place's share of its own land
+    ("What share of the world's forest area was in Brazil in 2020?", "share", ["BRA", "WLD"], 12.26),
 ])  # fmt: skip
 def test_a_share_of_a_larger_area_named_is_a_share_of_that_area(cifra, question, operation, areas, value):
     answer = cifra.ask(question)
@@ -416,6 +418,22 @@ def test_which_of_two_is_higher_is_said_in_words(cifra, question, verdict):
     answer = cifra.ask(question)
     assert answer.plan.verdict is verdict, answer.answer
     assert ("más alto es el de" in answer.answer or "has the higher value" in answer.answer) is verdict, answer.answer
+
+
+def test_which_of_two_is_lower_is_said_in_words(cifra):
+    answer = cifra.ask("Which country has lower inflation, Chile or Peru, in 2023?")
+    assert (answer.plan.order, answer.plan.verdict) == ("asc", True), answer.answer
+    assert "Peru has the lower value." in answer.answer
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("¿estaba más caro el dólar el 2023 o el 2024? hablo del promedio del año", "2024: 943,57", "840,07"),
+    ("which year had lower unemployment in Chile, 2019 or 2020? (World Bank)", "lower in 2019: 7.5%", "10.9% in 2020"),
+])  # fmt: skip
+def test_which_of_two_years_shows_both_figures(cifra, question, first, second):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.top_n) == ("which_period", 2), answer.answer
+    assert first in answer.answer and second in answer.answer, answer.answer
 
 
 def test_a_ranking_without_a_year_is_never_of_a_future_projection(cifra):
@@ -760,6 +778,7 @@ def test_each_of_the_two_places_asked_before(cifra):
     ("¿Cuánto es el sueldo mínimo en Chile hoy?", "minimo"),  # a name, not the minimum of the wage index
     ("What was Chile's net national income per capita in 2023?", "net"),  # not GNI
     ("¿cuánto creció la población urbana de Chile en 2020?", "urbana"),  # no urban growth: never the whole population's
+    ("What is the average house price in Santiago right now?", "price"),  # a price of nothing priced: no household size
 ])  # fmt: skip
 def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
     answer = cifra.ask(question)
@@ -1258,6 +1277,12 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (None, None)),  # "esa misma comuna": the one ranked first, never a new ranking
     (["en qué mes el desempleo llegó a su punto más alto desde el 2010?",
       "y muéstrame los promedios anuales 2019, 2020 y 2021"], "series", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
+    (["y muéstrame el promedio anual 2019, 2020 y 2021 del desempleo"], "series", "CHL.UNEMPLOYMENT.RATE", ["CHL"],
+     (2019, 2021)),  # years named one by one: each one's yearly mean, never one mean of them all
+    (["promedio anual del desempleo entre 2019 y 2021"], "aggregate", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
+    (["que porcentaje de la poblacion de la region metropolitana vive en puente alto segun el censo 2024?",
+      "¿y cuántos habitantes son en total en Puente Alto?"], "value", "CHL.CENSUS2024.POP", ["CL-13201"], (2024, 2024)),
+    # the comuna's own total, never its sum with the region it was a share of
     (["crecimiento del pib de chile 2020", "¿qué tan profunda fue la caída ese año?"], "value", "NY.GDP.MKTP.KD.ZG",
      ["CHL"], (2020, 2020)),  # the fall of a growth rate that year is that rate
     (["GDP per capita (current US$), 2024: top 3 in Western Europe (UN sub-region)", "Luxembourg vs France - ratio?"],
@@ -1303,7 +1328,7 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      ["CHL"], (2024, 2024)),  # the whole country, never the region again
     (["PIB regional de Valparaíso T3 2025", "¿y el PIB nacional en el mismo período?"], "value", "CHL.GDP.VOLUME",
      ["CHL"], (2025, 2025)),
-    (["desempleo en chile 2020", "y muéstrame el promedio anual 2019, 2020 y 2021"], "aggregate",
+    (["desempleo en chile 2020", "y muéstrame el promedio anual 2019, 2020 y 2021"], "series",
      "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),  # "anual" says how it is averaged: never the CPI
     (["cuanto marco el desempleo en chile en 2020"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2020, 2020)),
     (["gdp per capita chile and peru 2020", "and the ratio?"], "ratio", "NY.GDP.PCAP.CD", ["CHL", "PER"], (2020, 2020)),
@@ -1443,6 +1468,8 @@ def test_neighbours_named_one_by_one_are_answered(cifra):
     ("How many countries in Central America, counting Mexico, had more than 20 homicides per 100k people in 2021?",
      "M49-013", 4.0),  # the UN's Central America, which holds Mexico
     ("Where does Mexico rank among Central American countries in GDP per capita in 2024 (current US$)?", "M49-013", 3.0),
+    ("average unemployment rate across central american countries in 2024? (UN Central America, simple avg)", "M49-013",
+     None),  # the UN's, said by name
 ])  # fmt: skip
 def test_a_group_name_means_the_group_holding_the_members_named_beside_it(cifra, question, group, figure):
     answer = cifra.ask(question)
@@ -2712,6 +2739,11 @@ def test_how_much_it_rose_from_one_answer_to_the_next(cifra):
      "SP.DYN.LE00.FE.IN", ["PRY"]),
     # growth above a percentage is the growth rate's; a census year in two digits; a slip of two letters
     (["how many yrs 2000-2024 did chile grow above 5% (real gdp, WB)?"], "period_count", "NY.GDP.MKTP.KD.ZG", ["CHL"]),
+    # an index below zero is its monthly change; the periods it fell in are those its growth was below zero
+    (["¿Cuántos meses del 2024 el IPC salió negativo?"], "period_count", "CHL.CPI.CHANGE_1M", ["CHL"]),
+    (["en qué meses de 2023 el IPC fue negativo"], "period_count", "CHL.CPI.CHANGE_1M", ["CHL"]),
+    (["¿en qué años el PIB de Chile cayó? desde 2000"], "period_count", "NY.GDP.MKTP.KD.ZG", ["CHL"]),
+    (["in which years did Chile's economy shrink since 1990?"], "period_count", "NY.GDP.MKTP.KD.ZG", ["CHL"]),
     (["censo 24: cuanta gente mas tiene la comuna de Antofagasta q Calama?"], "difference", "CHL.CENSUS2024.POP",
      ["CL-02101", "CL-02201"]),
     (["desempelo cl 2023 segun bcch"], "value", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),
@@ -3221,6 +3253,12 @@ def test_an_amount_of_a_unit_of_account_is_converted(cifra, question, times, val
     assert f"{times} ×" in answer.answer and f"* {times}" in answer.sql.replace(".0", "")
 
 
+def test_a_follow_up_on_another_month_converts_the_same_amount(cifra):
+    answer = last_answer(cifra, ["Mi pensión es de 10 UF. ¿Cuántos pesos son con la UF de julio del 2026?",
+                                 "¿y con la de julio del año pasado?"])
+    assert (answer.plan.times, answer.plan.period.start, answer.values[0].value) == (10, 2025, 392_461.5), answer.answer
+
+
 @pytest.mark.parametrize("question", ["y el dolar a cuanto esta?",
                                       "¿Cuál fue el rango (máximo menos mínimo) de la inflación anual de Chile entre 2010 y 2020?",
                                       "¿cuántas personas por hogar da, si divido la población por los hogares en Valdivia?"])
@@ -3291,6 +3329,19 @@ def test_a_place_named_like_another_of_its_kind_is_asked_back(cifra):
     answer = cifra.ask("¿cuál era la población del Congo en 2020?")
     assert answer.status == "clarify" and answer.values == [], answer.answer
     assert {tuple(option.plan.area_codes) for option in answer.options} == {("COD",), ("COG",)}
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    ("cual fue el mes con mas inflacion del 2022", {"CHL.CPI.INFLATION_12M", "CHL.CPI.CHANGE_1M"}),  # either is meant
+    ("In which month since January 2020 was Chile's 12-month inflation highest?", None),  # the span said: answered
+    ("en qué mes del 2022 la inflación anual llegó a su máximo", None),
+])  # fmt: skip
+def test_the_month_with_the_most_inflation_is_asked_back_unless_its_span_is_said(cifra, question, codes):
+    answer = cifra.ask(question)
+    if codes is None:
+        assert (answer.status, answer.plan.indicator_code) == ("ok", "CHL.CPI.INFLATION_12M"), answer.answer
+    else:
+        assert answer.status == "clarify" and {option.plan.indicator_code for option in answer.options} == codes
 
 
 def test_a_place_asked_without_figures_is_said_never_dropped(cifra):
