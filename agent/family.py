@@ -84,14 +84,14 @@ class FamilyChooser:
         # GDP first), else the one whose words account for every topic word ("prima de riesgo sobre los préstamos"
         # retrieved after preprimary enrolment)
         ranked = _promoted(sorted(best.values(), reverse=True), lambda code: self.catalog.get(code).family in titled)
-        ranked = _promoted(ranked, lambda code: self._accounts(topic, code))
+        ranked = _promoted(ranked, lambda code: self.accounts(topic, code))
         if understanding.cues.measure in SOFT_MEASURES and not titled and lexicon().has_phrase(
                 fold(understanding.question), lexicon().operations["share_of"]):
             # "what share of the labour force is women": a close family that has the share asked and accounts for the
             # topic, not a rate of the best match ("female participation rate"); "puntos porcentuales" asks no share.
             # A topic that is a measure's own name ("what share of South America's GDP") is that measure's share of a
             # larger area, never another measure as a share of it (capital formation in % of GDP)
-            ranked = _promoted(ranked, lambda code: self.fits(code, understanding) and self._accounts(topic, code))
+            ranked = _promoted(ranked, lambda code: self.fits(code, understanding) and self.accounts(topic, code))
         if understanding.cues.measure in SOFT_MEASURES:  # "más del 95 % de la población con electricidad": never
             ranked = [family for family in ranked if self._has_part_unit(family[2])] or ranked  # kWh per person
         near = [family for family in ranked if ranked[0][0] - family[0] < FAMILY_MARGIN]
@@ -102,11 +102,15 @@ class FamilyChooser:
         if saying:  # "el 20 % más rico": no near family that names another share
             ranked = [family for family in ranked if family in saying or family not in near]
             near = saying
+        said = set(fold(understanding.question).split())
+        unmarked = [family for family in near if not self._names_unsaid_mark(family[2], said)]
+        if any(self.accounts(topic, family[2]) for family in unmarked):  # "bajo la línea de pobreza nacional": the
+            near = unmarked  # whole population's rate, never the rural part's nor the gap
         soft = [family for family in near if self.fits(family[2], understanding, soft=True)]
         fitting = [family for family in near if self.fits(family[2], understanding)] or soft  # no share: a rate
-        if not any(self._accounts(understanding.topic_text, family[2]) for family in fitting):
+        if not any(self.accounts(understanding.topic_text, family[2]) for family in fitting):
             # "what share of the population was undernourished": a rate named by every word, not a share of another
-            fitting = [family for family in soft if self._accounts(understanding.topic_text, family[2])] or fitting
+            fitting = [family for family in soft if self.accounts(understanding.topic_text, family[2])] or fitting
         wanted = understanding  # "alfabetización de adultos": not men's alone
         if understanding.pair:  # "how many more women than men were counted": a family that has both
             fitting = sorted(fitting, key=lambda family: not self._holds_pair(family[2], understanding))
@@ -130,6 +134,10 @@ class FamilyChooser:
             ranked = timely + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
+            unmarked = [code for code in near if not self._names_unsaid_mark(code, said)]
+            near = unmarked if any(self.accounts(topic, code) for code in unmarked) else near
+            ranked = [family for family in ranked if family[2] in near] + [
+                family for family in ranked if family[2] not in near]
             settled = self._settled(understanding.topic_text, near)
             if settled:
                 return settled
@@ -186,6 +194,12 @@ class FamilyChooser:
                 return before[second] > before[first]
         return bool(named[second]) and (not named[first] or named[second][0] < named[first][0])
 
+    def _names_unsaid_mark(self, code: str, said: set[str]) -> bool:
+        """Does ``code``'s name mark its measure as a part of the whole ("rural") or another cut ("brecha") with words
+        the question never says?"""
+        info = self.catalog.get(code)
+        return all(set(fold(name).split()) & set(lexicon().marked_words) - said for name in (info.name_es, info.name_en))
+
     def _name_stems(self, code: str) -> set[str]:
         info = self.catalog.get(code)
         return {word[:STEM] for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) > 2}
@@ -205,10 +219,10 @@ class FamilyChooser:
         families = self.catalog.families_named.get(topic) or self.catalog.families_named.get(self._singular(topic))
         named = [code for code in near if self.catalog.get(code).family in (families or set())] or [
             code for code in near if self.catalog.get(code).family in self.catalog.families_named_within(topic)
-            and self._accounts(topic, code)]
+            and self.accounts(topic, code)]
         if len(named) == 1:
             return named[0]
-        accounting = [code for code in near if self._accounts(topic, code)]
+        accounting = [code for code in near if self.accounts(topic, code)]
         if len(accounting) != 1:
             return None
         asked = {word[:STEM] for word in topic.split()}
@@ -217,7 +231,7 @@ class FamilyChooser:
         # only in its definition, while renewable energy's name says it: too close to settle by words alone
         return accounting[0] if named(accounting[0]) >= max(named(code) for code in near) else None
 
-    def _accounts(self, topic: str, code: str) -> bool:
+    def accounts(self, topic: str, code: str) -> bool:
         """Does ``code``'s family use every topic word that names some measure, in one of its endings?"""
         return not self.catalog.unaccounted(topic.split(), code, strict=True)
 
@@ -234,7 +248,7 @@ class FamilyChooser:
             return False  # "¿y cuántas personas por hogar?" after households: another measure's name
         stems = self.catalog.family_stems.get(family, set())
         return all(word[:STEM] in stems or word in function_words() for word in topic.split()) \
-            and self._accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word
+            and self.accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word
 
     def _pointed_back(self, understanding: Understanding, family: str) -> bool:
         """Are the topic's words all ``family``'s, one of them after "ese", "that"…: "en ese gasto" after public

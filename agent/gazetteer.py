@@ -88,7 +88,16 @@ def _asked_level(levels: list[tuple[int, str]], words: list[str], index: int) ->
     """The kind of area a level word elsewhere in the question asks for ("¿qué comuna…, Arica o Iquique?"), unless
     the place is what holds them: "la comuna más poblada de Valparaíso" ranks the comunas of the region."""
     holds = index and words[index - 1] in CONTAINER_WORDS and any(position < index for position, _ in levels)
-    return None if holds else next((level for _, level in levels), None)
+    return None if holds else next((level for position, level in levels if not _names_another(words, position, index)),
+                                   None)
+
+
+def _names_another(words: list[str], position: int, index: int) -> bool:
+    """Is the level word at ``position`` said of another name, right after it ("la comuna de Talca"), so it asks
+    nothing of the name at ``index`` ("la población del Maule" is the region's)?"""
+    after = words[position + 1:position + 3]
+    return bool(after) and after[0] in ("de", "del") and index not in (position + 2, position + 3) and (
+        len(after) > 1 and after[1] not in LEVEL_WORDS)
 
 
 class Gazetteer:

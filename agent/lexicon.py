@@ -48,6 +48,7 @@ class Lexicon(BaseModel):
     vague_subjects: list[str]
     priced_goods: list[str]
     naming_cue_words: list[str]
+    marked_words: list[str]
     abbreviations: dict[str, str]
     yearly_rule_phrases: list[str]
     implied_topics: dict[str, str]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from agent.family import DEFAULT_AREA, FamilyChooser
+from agent.family import DEFAULT_AREA, FAMILY_MARGIN, FamilyChooser
 from agent.gazetteer import GROUP_KINDS
 from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatalog, IndicatorInfo, matches
 from agent.lexicon import function_words, lexicon
@@ -952,6 +952,12 @@ class Planner:
                 self.catalog.get(candidate.code), understanding.rate_of)]):
             base = dividing[0]  # "¿cuántas personas de 65 o más hay por cada 100 niños?": the measure its two groups name
         else:
+            liked = [candidate for candidate in carried.candidates if not self.catalog.unlike_named(candidate.code, asked)]
+            top = carried.candidates[0].score if carried.candidates else 0.0
+            if len(liked) < len(carried.candidates) and any(  # "porcentaje que vivía bajo la línea de pobreza": never
+                    top - candidate.score < FAMILY_MARGIN and self.family.accounts(carried.topic_text, candidate.code)
+                    for candidate in liked):  # its gap, but a measure retrieved as near that the words name
+                carried = carried.model_copy(update={"candidates": liked})
             base = self.family(carried, outcome, on_model, ask_model)
             if base is None:
                 return outcome

@@ -378,6 +378,9 @@ THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:
 # "¿y en octubre?", "¿y en octubre del mismo año?": a month of the previous answer's year ("may" is no month alone)
 MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
                                 rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
+# "de enero a diciembre" with no year of their own: a range of months of the one year said elsewhere
+MONTHS_OF_THE_YEAR = re.compile(rf"\b(?:de|desde|entre|from|between)\s+({FULL_MONTH_NAMES})\s+(?:a|al|hasta|y|to|and|until|through)"
+                                rf"\s+({FULL_MONTH_NAMES})\b(?!\s+(?:de |del |of )?(?:19|20)\d\d)")
 # "¿y en el primer trimestre?", "and in the first quarter of that year?", "¿y el T1?": a quarter of the previous
 # answer's year
 QUARTER_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for) )?(?:(?:el|the) )?(?:({'|'.join(ORDINAL_QUARTERS)}) "
@@ -440,6 +443,12 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
             folded[:match.spans[0][0]]):  # "desde el trimestre octubre-diciembre de 2025": from its last month on
         match = PeriodMatch(period=period.model_copy(update={"end": None, "month": period.month_end or period.month,
                                                              "month_end": None}), spans=match.spans)
+    months = MONTHS_OF_THE_YEAR.search(folded)
+    if months and period.is_single_year and not (period.month or period.quarter or period.day) \
+            and MONTHS[months[1]] < MONTHS[months[2]]:
+        # "¿cuánto subió la UF en el 2023? de enero a diciembre": those months of the year said
+        return PeriodMatch(period=period.model_copy(update={"month": MONTHS[months[1]], "month_end": MONTHS[months[2]]}),
+                           spans=match.spans + [months.span()])
     against = SAME_PART_YEAR.search(folded)
     if against and period.is_single_year and (period.month or period.quarter) and not (
             period.month_end or period.quarter_end or period.day) and int(against[1]) != period.start:

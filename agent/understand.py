@@ -148,6 +148,9 @@ AMOUNT_OF_UNIT = re.compile(r"\b(?!1\b)(\d+(?: \d+)*)\s+(?:uf|ufs|utm|utms|unida
 # "¿cuántas UF son un millón de pesos?": pesos in the unit, a division no plan makes; never the unit's value alone
 UNITS_IN_AMOUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:uf|ufs|utm|utms|unidades de fomento|unidades tributarias)\s+"
                              r"(?:son|es|serian|equivalen|hay en|alcanzan|are|is|make|in)\b")
+# "Germany's median age", "la varianza del desempleo": a statistic no plan computes and no series is
+UNCOMPUTED = re.compile(r"\b(?:mediana|median|medians|varianza|variance|desviacion (?:estandar|tipica)|standard deviation|"
+                        r"percentiles?|percentil)\b")
 # "¿cómo cerró el IPSA ayer?": a day no series here reaches, never the newest figure instead
 YESTERDAY = re.compile(r"\b(?:ayer|anteayer|antier|anoche|yesterday|last night)\b")
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
@@ -1609,7 +1612,7 @@ class Understander:
         if foreigners and not unsupported:  # "¿cuántos venezolanos viven en Ñuble?": never Venezuela's own figure
             unsupported = as_written(text, foreigners.matched)
         amount_of_unit = AMOUNT_OF_UNIT.search(folded)  # "¿cuánto son 10 UTM en pesos?": that many of the unit
-        beyond_reach = UNITS_IN_AMOUNT.search(folded) or YESTERDAY.search(folded)
+        beyond_reach = UNITS_IN_AMOUNT.search(folded) or YESTERDAY.search(folded) or UNCOMPUTED.search(folded)
         if beyond_reach and not unsupported:
             unsupported = as_written(text, beyond_reach[0])
         spread = SPREAD.search(folded) or COMPOUND.search(folded)  # "el rango (máximo menos mínimo)": no plan

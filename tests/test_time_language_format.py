@@ -115,6 +115,9 @@ PERIODS = [
     ("and the next day?", {"shift_days": 1}),
     ("¿cuánto va a estar el desempleo a fin de año?", {"start": 2026, "end": 2026, "month": 12, "year_end": True}),
     ("¿y tres días antes?", {"shift_days": -3}),
+    # a range of months with no year of its own is of the one year said
+    ("¿cuánto subió la UF en el 2023? de enero a diciembre", {"start": 2023, "end": 2023, "month": 1, "month_end": 12}),
+    ("the unemployment rate in 2020, between march and june", {"start": 2020, "end": 2020, "month": 3, "month_end": 6}),
 ]
 
 

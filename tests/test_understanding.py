@@ -779,6 +779,7 @@ def test_each_of_the_two_places_asked_before(cifra):
     ("What was Chile's net national income per capita in 2023?", "net"),  # not GNI
     ("¿cuánto creció la población urbana de Chile en 2020?", "urbana"),  # no urban growth: never the whole population's
     ("What is the average house price in Santiago right now?", "price"),  # a price of nothing priced: no household size
+    ("In Northern Africa (UN sub-region), which country had the largest share of agricultural land in 2020?", "land"),
 ])  # fmt: skip
 def test_a_reading_that_leaves_topic_words_unexplained_is_offered_not_answered(cifra, question, words):
     answer = cifra.ask(question)
@@ -1845,6 +1846,11 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
     assert sorted(answer.plan.area_codes) == ["CL-01101", "CL-15101"]
 
 
+def test_a_kind_of_place_said_of_one_name_chooses_nothing_for_another(cifra):
+    answer = cifra.ask("Qué proporción de la población censada del Maule reside en la comuna de Talca? (censo 2024)")
+    assert (answer.plan.operation, answer.plan.area_codes) == ("share", ["CL-07101", "CL-07"]), answer.answer
+
+
 @pytest.mark.parametrize(("question", "code", "period"), [
     ("¿en qué año la población rural de Chile bajó por primera vez del 15 % del total? el primer año bajo ese nivel",
      "SP.RUR.TOTL.ZS", "1997"),
@@ -1882,6 +1888,17 @@ def test_a_kind_of_place_named_anywhere_chooses_between_places_of_one_name(cifra
      "CHL.CENSUS2024.HOUSEHOLDS", "2024"),
     ("Comparemos el año 2025 completo: PIB de Ñuble versus PIB de Los Ríos", "CHL.GDP.REGIONAL", "2025"),
     ("¿cuánta gente contó el Censo 2024 en Trehuaco?", "CHL.CENSUS2024.POP", "2024"),  # the census's spelling
+    # "pob", a formal request's words, someone spoken to; a share living below a line is no poverty gap, and a measure
+    # of a part (rural) or another cut (gap) is chosen only when said
+    ("hola, cuanta pob tiene proyectada talagante pal 2025 segun el ine?", "CHL.POPULATION.PROJ", "2025"),
+    ("Necesito la población efectivamente censada en la Región de Antofagasta en el Censo 2024.", "CHL.CENSUS2024.POP",
+     "2024"),
+    ("¿Cuántas viviendas particulares desocupadas contabilizó el Censo 2024 en la Región de Valparaíso?",
+     "CHL.CENSUS2024.DWELLINGS.VACANT", "2024"),
+    ("Oiga joven, ¿cuánto subió la UF en el 2023? Digo en pesos, de enero a diciembre", "CHL.UF", "2023-01..2023-12"),
+    ("¿Qué porcentaje de peruanos vivía bajo la línea de pobreza nacional en 2023?", "SI.POV.NAHC", "2023"),
+    ("pobreza rural de Perú 2010", "SI.POV.RUHC", "2010"),
+    ("first year vietnam's co2 per capita went over 1 tonne?", "EN.ATM.CO2E.PC", "2004"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
@@ -3261,7 +3278,8 @@ def test_a_follow_up_on_another_month_converts_the_same_amount(cifra):
 
 @pytest.mark.parametrize("question", ["y el dolar a cuanto esta?",
                                       "¿Cuál fue el rango (máximo menos mínimo) de la inflación anual de Chile entre 2010 y 2020?",
-                                      "¿cuántas personas por hogar da, si divido la población por los hogares en Valdivia?"])
+                                      "¿cuántas personas por hogar da, si divido la población por los hogares en Valdivia?",
+                                      "What was Germany's median age in 2020?"])  # no median: never the population
 def test_what_no_plan_computes_is_declined_not_answered_nearby(cifra, question):
     answer = cifra.ask(question)
     assert answer.status != "ok" and answer.values == [], answer.answer
