@@ -24,7 +24,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, shifted
-from agent.understand import (ABOVE_THE_OTHER, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
+from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
                               MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
 from catalog.text import fold
@@ -88,7 +88,8 @@ PLACES_ALONE = ("country", "cl_region", "cl_province", "cl_comuna")  # no averag
 ONE_AGAINST_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower|faster|slower|bigger|smaller)\b"
                                r"(?:\s+\w+){0,5}?\s+(?:que|than)\b")
 YEAR_ASKED = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual) (?:ano|year)\b")
-YEARLY = re.compile(f"{EACH_YEAR.pattern}|{EACH_YEARS_MEAN.pattern}")  # "y el promedio anual" after a month: years
+YEARLY = re.compile(f"{EACH_YEAR.pattern}|{EACH_YEARS_MEAN.pattern}|{ANNUAL_AVERAGE.pattern}")  # "y el promedio anual"
+# after a month: years
 YEARS_SAID = re.compile(r"\b(?:ano|anos|anual|anuales|year|years|yearly|annual)\b")
 SHARE_DENOMINATOR = re.compile(r"\b(?:porcentaje|percentage|percent|share|proporcion|proportion) (?:del?|of)(?: the)? (\w+)")
 SHARE_OF_WHAT = r"(?:as an? (?:share|percentage|percent|%) of|como (?:porcentaje|proporcion|%|parte) del?|en % del?|as % of)"
@@ -952,13 +953,7 @@ class Planner:
                 self.catalog.get(candidate.code), understanding.rate_of)]):
             base = dividing[0]  # "¿cuántas personas de 65 o más hay por cada 100 niños?": the measure its two groups name
         else:
-            liked = [candidate for candidate in carried.candidates if not self.catalog.unlike_named(candidate.code, asked)]
-            top = carried.candidates[0].score if carried.candidates else 0.0
-            if len(liked) < len(carried.candidates) and any(  # "porcentaje que vivía bajo la línea de pobreza": never
-                    top - candidate.score < FAMILY_MARGIN and self.family.accounts(carried.topic_text, candidate.code)
-                    for candidate in liked):  # its gap, but a measure retrieved as near that the words name
-                carried = carried.model_copy(update={"candidates": liked})
-            base = self.family(carried, outcome, on_model, ask_model)
+            base = self.family(self._without_unlike(carried, asked), outcome, on_model, ask_model)
             if base is None:
                 return outcome
         if unlike := self.catalog.unlike_named(base, asked):  # "internet users" are no broadband subscriptions,
@@ -1757,6 +1752,18 @@ class Planner:
                                               "params": {"place": namesake.matched.capitalize()}})
         return outcome
 
+    def _without_unlike(self, understanding: Understanding, asked: str) -> Understanding:
+        """The candidates without the measures the question names as what they are not, where a near one left names
+        the topic: "¿qué porcentaje vivía bajo la línea de pobreza?" is the headcount, never its gap. Else they stay,
+        and the measure chosen is declined as such."""
+        liked = [candidate for candidate in understanding.candidates if not self.catalog.unlike_named(candidate.code, asked)]
+        top = understanding.candidates[0].score if understanding.candidates else 0.0
+        if len(liked) < len(understanding.candidates) and any(
+                top - candidate.score < FAMILY_MARGIN and self.family.accounts(understanding.topic_text, candidate.code)
+                for candidate in liked):
+            return understanding.model_copy(update={"candidates": liked})
+        return understanding
+
     def _change_in_a_month(self, plan: QueryPlan, asked: str) -> QueryPlan | None:
         """The month-on-month reading of a month with the most or least 12-month change, when the question says no
         span: the month with the most inflation may be the one prices rose most in."""
@@ -2269,6 +2276,10 @@ class Planner:
                         break
                     alike = plan.area_codes + alike
                 return list(dict.fromkeys(alike)), None
+        if previous is not None and previous.operation == Operation.RANK and previous.group_code and not previous.top_n \
+                and understanding.operation == Operation.COUNT and not new_areas and not group:
+            return [], previous.group_code  # "¿cuántos de esos países…?" after a whole group ranked: all its members,
+            # never only those a long answer showed
         if previous is not None and previous.operation == Operation.RANK and not new_areas and not group \
                 and (shown := self._those_shown(understanding, conversation)):
             return shown, None  # "¿y el promedio simple de esos cinco países?" after a top five: of those five
@@ -2311,9 +2322,9 @@ class Planner:
                     and self.catalog.part_of(new_areas[0], previous.area_codes[0]):
                 return previous.area_codes + new_areas, None  # "what % of the whole Valparaíso region is that?"
             if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE \
-                    and understanding.operation in (None, Operation.SHARE):  # "¿cuántos son en total en Puente Alto?" asks
-                # no share again
+                    and understanding.operation in (None, Operation.SHARE):
                 # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
+                # ("¿cuántos son en total en Puente Alto?" asks no share again)
                 if previous.group_code:
                     return new_areas, previous.group_code
                 if len(previous.area_codes) == 2 and self.catalog.contains(previous.area_codes[1], new_areas[0]):
@@ -2340,8 +2351,10 @@ class Planner:
                 return new_areas, group
             if understanding.whole_group and previous.group_code:  # "¿y la región completa?" after its top comuna
                 return [previous.group_code], None
-            beside = previous.area_codes if compare or THAT_AGAINST.search(asked) else []  # "how does that compare
-            # with the whole country?": the last answer's places beside the whole
+            beside = previous.area_codes if compare or THAT_AGAINST.search(asked) or (  # "how does that compare
+                understanding.cues.measure == "share" and lexicon().has_phrase(asked, lexicon().operations["share_of"])
+            ) else []  # with the whole country?", "¿qué porcentaje es eso del total de la región?": the last answer's
+            # places beside the whole
             if understanding.whole_group and re.search(r"\bregion\b", fold(understanding.question)) \
                     and len(previous.area_codes) == 1 and (region := self._region_of(previous.area_codes[0])) \
                     != previous.area_codes[0]:

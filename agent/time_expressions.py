@@ -378,6 +378,8 @@ THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:
 # "¿y en octubre?", "¿y en octubre del mismo año?": a month of the previous answer's year ("may" is no month alone)
 MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
                                 rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
+# "del 2000 para acá", "de 2015 a la fecha": from that year to the newest
+UP_TO_NOW = re.compile(rf"\b({YEAR})\s+(?:para aca|pa aca|hasta ahora|hasta hoy|a la fecha|a hoy|to date|to now|until now)\b")
 # "de enero a diciembre" with no year of their own: a range of months of the one year said elsewhere
 MONTHS_OF_THE_YEAR = re.compile(rf"\b(?:de|desde|entre|from|between)\s+({FULL_MONTH_NAMES})\s+(?:a|al|hasta|y|to|and|until|through)"
                                 rf"\s+({FULL_MONTH_NAMES})\b(?!\s+(?:de |del |of )?(?:19|20)\d\d)")
@@ -413,6 +415,11 @@ SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|mis
                        r"quarter)|(?:esa|aquella|that) (?:decada|decade))"
                        r"(?: de| del| of| in)?\b")
 SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…el mismo trimestre de 2025"
+# "respecto al trimestre anterior", "quarter on quarter" said of one quarter: from the quarter before it
+QUARTER_BEFORE = re.compile(r"\b(?:(?:respecto|con respecto|en relacion) (?:al|del)|frente al|contra el|versus el|vs el|"
+                            r"comparado con el|against the|compared (?:with|to) the|over the|from the|vs the|versus the) "
+                            r"(?:trimestre|quarter) (?:anterior|previo|previous|prior|before)\b|"
+                            r"\b(?:quarter on quarter|quarter over quarter)\b")
 SAME_PART_A_YEAR_BEFORE = re.compile(SAME_PART.pattern + r"\s*(?:(?:del|de|el|of) )?(?:(?:el |the )?ano (?:pasado|anterior)|"
                                      r"last year|(?:the )?(?:previous|prior|preceding) year|the year before|a year "
                                      r"(?:earlier|before|ago)|un ano antes)\b")  # "…vs the same quarter last year"
@@ -443,6 +450,10 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
             folded[:match.spans[0][0]]):  # "desde el trimestre octubre-diciembre de 2025": from its last month on
         match = PeriodMatch(period=period.model_copy(update={"end": None, "month": period.month_end or period.month,
                                                              "month_end": None}), spans=match.spans)
+    to_now = UP_TO_NOW.search(folded)
+    if to_now and period.is_single_year and not (period.month or period.quarter or period.day) \
+            and int(to_now[1]) == period.start:  # "del 2000 para acá": since then
+        return PeriodMatch(period=period.model_copy(update={"end": None}), spans=match.spans + [to_now.span()])
     months = MONTHS_OF_THE_YEAR.search(folded)
     if months and period.is_single_year and not (period.month or period.quarter or period.day) \
             and MONTHS[months[1]] < MONTHS[months[2]]:
@@ -457,6 +468,14 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
         return PeriodMatch(period=period.model_copy(update={
             "start": first, "end": last, "month_end": period.month, "quarter_end": period.quarter}),
             spans=match.spans + [against.span()])
+    quarter_before = QUARTER_BEFORE.search(folded)
+    if quarter_before and period.is_single_year and period.quarter and not (period.quarter_end or period.month):
+        # "el PIB del primer trimestre de 2026 respecto al trimestre anterior", "Q1-26 GDP, q/q": from the quarter
+        # before, Q4 2025, to it
+        start, quarter = (period.start - 1, 4) if period.quarter == 1 else (period.start, period.quarter - 1)
+        return PeriodMatch(period=period.model_copy(update={"start": start, "quarter": quarter,
+                                                             "quarter_end": period.quarter}),
+                           spans=match.spans + [quarter_before.span()])
     a_year_before = SAME_PART_A_YEAR_BEFORE.search(folded)
     if a_year_before and period.is_single_year and (period.month or period.quarter) and not (
             period.month_end or period.quarter_end or period.day):

@@ -16,7 +16,7 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR,
+from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, QUARTER_BEFORE,
                                     SAME_PART_A_YEAR_BEFORE, THAT_TIME, THOSE_YEARS, UNIT_MONTHS, PeriodMatch, find_period,
                                     find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
@@ -42,7 +42,8 @@ TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los
                    r"mejores|best|worst)\b|"
                    # "and the lowest five?", "the bottom 5", "los más bajos 3": the end named first
                    r"\b(?:the|los|las)\s+(?:highest|lowest|top|bottom|largest|smallest|mas altos|mas altas|mas bajos|"
-                   r"mas bajas)\s+(\d{1,2}|\w+)\b(?!\s+(?:anos|years|meses|months|trimestres|quarters|dias|days)\b)")
+                   r"mas bajas)\s+(\d{1,2}|\w+)\b(?!\s+(?:anos?|years?|mes|meses|months?|trimestres?|quarters?|dias?|"
+                   r"days?)\b)")  # "the highest 12-month inflation" is one rate
 SAME_AGAIN_SAID = (r"lo mismo|same thing|the same for|same for|same question|same calculation|misma pregunta|mismo calculo|"
                    r"misma cosa")
 CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
@@ -1784,6 +1785,8 @@ class Understander:
                     if hit.code != previous_measure.code]
             # "crecimiento del PIB… ¿y el de las exportaciones?": their growth, never their level
             cues = cues.model_copy(update={"transform": cues.transform or previous_measure.transform})
+        if operation is None and period.period.quarter_end and QUARTER_BEFORE.search(folded):
+            operation = Operation.CHANGE  # "Q1 2026 GDP, q/q": its change on the quarter before
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))

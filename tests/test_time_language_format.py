@@ -115,6 +115,11 @@ PERIODS = [
     ("and the next day?", {"shift_days": 1}),
     ("¿cuánto va a estar el desempleo a fin de año?", {"start": 2026, "end": 2026, "month": 12, "year_end": True}),
     ("¿y tres días antes?", {"shift_days": -3}),
+    ("¿cuál fue su mejor año de crecimiento económico del 2000 para acá?", {"start": 2000}),  # since then
+    # one quarter against the quarter before: from that quarter, across a year's end too
+    ("pib del primer trimestre 2026 respecto al trimestre anterior", {"start": 2025, "end": 2026, "quarter": 4,
+                                                                     "quarter_end": 1}),
+    ("GDP in the third quarter of 2025, quarter on quarter", {"start": 2025, "end": 2025, "quarter": 2, "quarter_end": 3}),
     # a range of months with no year of its own is of the one year said
     ("¿cuánto subió la UF en el 2023? de enero a diciembre", {"start": 2023, "end": 2023, "month": 1, "month_end": 12}),
     ("the unemployment rate in 2020, between march and june", {"start": 2020, "end": 2020, "month": 3, "month_end": 6}),

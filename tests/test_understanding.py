@@ -1278,12 +1278,20 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (None, None)),  # "esa misma comuna": the one ranked first, never a new ranking
     (["en qué mes el desempleo llegó a su punto más alto desde el 2010?",
       "y muéstrame los promedios anuales 2019, 2020 y 2021"], "series", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
+    (["en qué mes el desempleo llegó a su punto más alto desde el 2010?",
+      "y muéstrame el promedio anual 2019, 2020 y 2021"], "series", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
     (["y muéstrame el promedio anual 2019, 2020 y 2021 del desempleo"], "series", "CHL.UNEMPLOYMENT.RATE", ["CHL"],
      (2019, 2021)),  # years named one by one: each one's yearly mean, never one mean of them all
     (["promedio anual del desempleo entre 2019 y 2021"], "aggregate", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
     (["que porcentaje de la poblacion de la region metropolitana vive en puente alto segun el censo 2024?",
       "¿y cuántos habitantes son en total en Puente Alto?"], "value", "CHL.CENSUS2024.POP", ["CL-13201"], (2024, 2024)),
     # the comuna's own total, never its sum with the region it was a share of
+    (["¿Cuánta gente se censó en la comuna de Antofagasta en el Censo 2024?",
+      "¿qué porcentaje es eso del total de la región?"], "share", "CHL.CENSUS2024.POP", ["CL-02101", "CL-02"],
+     (2024, 2024)),  # the comuna's share of its region, never the region's own share of the country
+    (["entre los paises de sudamerica, que lugar tiene chile en desempleo 2024 (del mas alto al mas bajo)?",
+      "¿Cuántos de esos países tenían desempleo menor al 5%?"], "count", "SL.UEM.TOTL.ZS", [], (2024, 2024)),
+    # of the whole group ranked, never only the members a long answer showed
     (["crecimiento del pib de chile 2020", "¿qué tan profunda fue la caída ese año?"], "value", "NY.GDP.MKTP.KD.ZG",
      ["CHL"], (2020, 2020)),  # the fall of a growth rate that year is that rate
     (["GDP per capita (current US$), 2024: top 3 in Western Europe (UN sub-region)", "Luxembourg vs France - ratio?"],
@@ -1899,6 +1907,8 @@ def test_a_kind_of_place_said_of_one_name_chooses_nothing_for_another(cifra):
     ("¿Qué porcentaje de peruanos vivía bajo la línea de pobreza nacional en 2023?", "SI.POV.NAHC", "2023"),
     ("pobreza rural de Perú 2010", "SI.POV.RUHC", "2010"),
     ("first year vietnam's co2 per capita went over 1 tonne?", "EN.ATM.CO2E.PC", "2004"),
+    ("GDP Q1 2026 q/q SA?", "CHL.GDP.VOLUME.SA", "2025-Q4..2026-Q1"),  # an analyst's shorthand: a change
+    ("Imacec SA: which month of 2025 was the high?", "CHL.IMACEC.SA", "2025-04"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
     answer = cifra.ask(question)
@@ -3270,6 +3280,17 @@ def test_an_amount_of_a_unit_of_account_is_converted(cifra, question, times, val
     assert f"{times} ×" in answer.answer and f"* {times}" in answer.sql.replace(".0", "")
 
 
+def test_a_rate_over_twelve_months_is_no_top_twelve(cifra):
+    answer = cifra.ask("Which month of 2025 had the highest 12-month CPI inflation?")
+    assert (answer.plan.operation, answer.plan.top_n, answer.values[0].period) == ("which_period", None, "2025-01")
+
+
+def test_yearly_means_after_a_month_are_one_figure_a_year(cifra):
+    answer = last_answer(cifra, ["en qué mes el desempleo llegó a su punto más alto desde el 2010?",
+                                 "y muéstrame el promedio anual 2019, 2020 y 2021"])
+    assert [value.period for value in answer.values] == ["2019", "2020", "2021"], answer.answer
+
+
 def test_a_follow_up_on_another_month_converts_the_same_amount(cifra):
     answer = last_answer(cifra, ["Mi pensión es de 10 UF. ¿Cuántos pesos son con la UF de julio del 2026?",
                                  "¿y con la de julio del año pasado?"])
@@ -3512,6 +3533,9 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     (["What share of Japan's population was 80 or older in 2023?"], "clarify", "80 or older"),
     (["In 2022, how many South American countries had more than 100 people per square mile?"], "no_data",
      "square mile"),
+    # a fraction of another measure's total: never that total
+    (["¿Cuántas viviendas particulares desocupadas contabilizó el Censo 2024 en la Región de Valparaíso?",
+      "Y eso qué fracción es del total de viviendas censadas en la región?"], "no_data", "Viviendas"),
 ])  # fmt: skip
 def test_a_place_or_operation_that_is_not_there_is_said_never_answered_nearby(cifra, questions, status, said):
     answer = last_answer(cifra, questions)
