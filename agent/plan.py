@@ -511,9 +511,11 @@ class Planner:
             return PlanOutcome(status="clarify", reason="change_from_which", options=readings,
                                params={"start": str(readings[0].period.start), "end": str(readings[0].period.end)})
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and len(outcome.plan.area_codes) == 2 \
-                and (subject := self._ratio_subject(understanding, asked)) == outcome.plan.area_codes[1]:
+                and (subject := self._ratio_subject(understanding, asked)) and (
+                    subject == outcome.plan.area_codes[1] or subject == understanding.places[1].code
+                    and outcome.plan.area_codes[0] == understanding.places[0].code):
             # "¿cuánto emitía América Latina comparado con Estados Unidos? ¿cuántas veces más emitía EE.UU.?": that
-            # place over the other
+            # place over the other ("cuántas veces más tiene la OCDE": over its published aggregate too)
             outcome.plan = outcome.plan.model_copy(update={"area_codes": outcome.plan.area_codes[::-1]})
         if outcome.status == "ok" and outcome.plan.operation == Operation.RANK and outcome.plan.top_n == 1 \
                 and len(outcome.plan.area_codes) == 2 and not outcome.plan.group_code and outcome.plan.period.is_single_year:
@@ -1298,6 +1300,12 @@ class Planner:
         if same_measure and not understanding.topic_text and understanding.cues.measure is None and \
                 self.catalog.get(base).measure == "per_capita" and chosen.measure != "per_capita":
             # "¿y el de la Región Metropolitana?" after GDP per capita of a region: its total GDP is another measure
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
+        if same_measure and not understanding.topic_text and understanding.cues.price_basis is None \
+                and understanding.cues.currency is None and (chosen.price_basis, chosen.currency) != (
+                    self.catalog.get(base).price_basis, self.catalog.get(base).currency):
+            # "y Venezuela? cuánto creció en esos mismos años" after GDP per capita in PPP, which Venezuela lacks:
+            # never its GDP per capita in current dollars
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         if same_measure and understanding.cues.source is None and (understanding.cues.sex or understanding.cues.age) and \
                 base in self.catalog.projecting and chosen.code not in self.catalog.projecting:

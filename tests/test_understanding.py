@@ -1908,6 +1908,9 @@ def test_a_kind_of_place_said_of_one_name_chooses_nothing_for_another(cifra):
     ("pobreza rural de Perú 2010", "SI.POV.RUHC", "2010"),
     ("first year vietnam's co2 per capita went over 1 tonne?", "EN.ATM.CO2E.PC", "2004"),
     ("GDP Q1 2026 q/q SA?", "CHL.GDP.VOLUME.SA", "2025-Q4..2026-Q1"),  # an analyst's shorthand: a change
+    ("CPI Dec/Dec 2024?", "CHL.CPI.INFLATION_12M", "2024-12"),
+    ("Cuántos investigadores en I+D por millón de habitantes tiene Chile vs la OCDE en 2022, y cuántas veces más tiene "
+     "la OCDE?", "SP.POP.SCIE.RD.P6", "2022"),
     ("Imacec SA: which month of 2025 was the high?", "CHL.IMACEC.SA", "2025-04"),
 ])  # fmt: skip
 def test_long_tail_phrasings_read_as_meant(cifra, question, code, period):
@@ -3280,6 +3283,13 @@ def test_an_amount_of_a_unit_of_account_is_converted(cifra, question, times, val
     assert f"{times} ×" in answer.answer and f"* {times}" in answer.sql.replace(".0", "")
 
 
+def test_how_many_times_more_the_group_has_divides_the_group(cifra):
+    answer = cifra.ask("Cuántos investigadores en I+D por millón de habitantes tiene Chile vs la OCDE en 2022, y cuántas "
+                       "veces más tiene la OCDE?")
+    assert (answer.plan.operation, answer.plan.area_codes) == ("ratio", ["OED", "CHL"]), answer.answer
+    assert answer.values[-1].value == pytest.approx(6.31, abs=0.01)
+
+
 def test_a_rate_over_twelve_months_is_no_top_twelve(cifra):
     answer = cifra.ask("Which month of 2025 had the highest 12-month CPI inflation?")
     assert (answer.plan.operation, answer.plan.top_n, answer.values[0].period) == ("which_period", None, "2025-01")
@@ -3533,6 +3543,9 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
     (["What share of Japan's population was 80 or older in 2023?"], "clarify", "80 or older"),
     (["In 2022, how many South American countries had more than 100 people per square mile?"], "no_data",
      "square mile"),
+    # a place with no values in the last measure's variant: never another variant of it
+    (["¿En qué porcentaje creció el PIB per cápita PPA (dólares internacionales corrientes) de Chile entre 2014 y 2024?",
+      "y Venezuela? cuanto crecio en esos mismos años"], "no_data", "PPA"),
     # a fraction of another measure's total: never that total
     (["¿Cuántas viviendas particulares desocupadas contabilizó el Censo 2024 en la Región de Valparaíso?",
       "Y eso qué fracción es del total de viviendas censadas en la región?"], "no_data", "Viviendas"),
