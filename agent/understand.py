@@ -292,7 +292,8 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
 # "No per cápita, el total": a word or two set aside, closed by a comma or a full stop (never "¿no hay datos…?")
 # or a parenthesis ("(el total, no per cápita)")
 NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+(?!counting\b|including\b|contando\b|incluyendo\b)\w+"
-                          r"(?:\s+\w+)?(?=\s*(?:[,;.)?]|$))", re.IGNORECASE)  # "not counting Brazil" leaves a member out
+                          r"(?:\s+(?:\w+|%))?(?=\s*(?:[,;.)?]|$))", re.IGNORECASE)  # "not counting Brazil" leaves a member
+# out; "en puntos, no en %" sets the percentage aside
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
 UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|(?<!\bllego )(?<!\bllega )(?<!\bllegaron )(?<!\bllegan )(?<!\bvez )"
                          r"a los|a la edad de|con edad de)\s+\d{1,3}\b"  # "llegó a los 80 años": a threshold
@@ -529,6 +530,8 @@ TRAILING_CLAIM = re.compile(r"[?.!]\s*([^?¿.!]*\b(?:dijo|dice|dicen|dijeron|dec
                             r"no estoy segur[oa]|supuestamente|said|says|"
                             r"told me|i think|i believe|i thought|i'd guess|i guess|apparently)\b[^?¿]*)$",
                             re.IGNORECASE)
+# "Low?", "¿y el mínimo?": one end named alone, after an answer
+BARE_END = re.compile(r"^\W*(?:(?:and|y)\s+)?(?:(?:the|el|la)\s+)?(low|high|min|max|bajo|alto|minimo|maximo)\W*$")
 HOW_MUCH_ASKED = re.compile(r"\b(?:cuant[oa]s?|how (?:much|many))\b")
 MIN_TOPIC_OUTSIDE_SENTENCE = 2  # known words the question must name for the sentence before it to be context
 # ... or one word that names a measure on its own ("¿Cuánto fue la inflación…?"), after a story this long: never a
@@ -1281,6 +1284,8 @@ class Understander:
         kept = NEGATED_BARE.sub(" ", NEGATED.sub(" ", THOUSANDS.sub(r"\g<1>000", PURPOSE.sub("", PREAMBLE.sub("", EACH_ONES_FIGURE.sub("", COUNTRIES_ONLY.sub(
             "", _without_its_figure(OPENING_SO.sub("entonces ", RANK_CONVENTION.sub(r" \g<1> ", text))))))))))
         kept = OF_THE_FEW.sub(r"\g<1>", THE_SAME_FEW.sub(" ", SUBTRACT_FROM.sub(_minus_spelled, SHOW_ME_BOTH.sub("", kept))))
+        if bare_end := BARE_END.match(fold(kept)):  # "Low?" after the high: the other end, never a measure of "low"
+            kept = "and the lowest?" if bare_end[1] in ("low", "min", "bajo", "minimo") else "and the highest?"
         if (claim := TRAILING_CLAIM.search(kept)) and not HOW_MUCH_ASKED.search(fold(claim[1])):
             kept = kept[:claim.start() + 1]  # "…¿y la proyección del INE cuánto decía?" asks again: never a claim
         if CONTINUATION.match(fold(kept)) or ABOUT_THE_LAST.match(fold(kept)):

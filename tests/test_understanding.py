@@ -1285,6 +1285,11 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["promedio anual del desempleo entre 2019 y 2021"], "aggregate", "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2019, 2021)),
     (["que porcentaje de la poblacion de la region metropolitana vive en puente alto segun el censo 2024?",
       "¿y cuántos habitantes son en total en Puente Alto?"], "value", "CHL.CENSUS2024.POP", ["CL-13201"], (2024, 2024)),
+    (["mortalidad infantil en peru el 2020?", "¿y el promedio de América Latina y el Caribe?",
+      "¿cuánto bajó desde el 2000? en puntos, no en %"], "change", "SP.DYN.IMRT.IN", ["LCN"], (2000, 2020)),
+    # "no en %" sets a way of saying it aside and names no measure
+    (["Imacec SA: which month of 2025 was the high?", "Low?"], "which_period", "CHL.IMACEC.SA", ["CHL"], (2025, 2025)),
+    # one end named alone is the other end of the last answer
     # the comuna's own total, never its sum with the region it was a share of
     (["¿Cuánta gente se censó en la comuna de Antofagasta en el Censo 2024?",
       "¿qué porcentaje es eso del total de la región?"], "share", "CHL.CENSUS2024.POP", ["CL-02101", "CL-02"],
