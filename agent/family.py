@@ -103,9 +103,7 @@ class FamilyChooser:
             ranked = [family for family in ranked if family in saying or family not in near]
             near = saying
         said = set(fold(understanding.question).split())
-        unmarked = [family for family in near if not self._names_unsaid_mark(family[2], said)]
-        if any(self.accounts(topic, family[2]) for family in unmarked):  # "bajo la línea de pobreza nacional": the
-            near = unmarked  # whole population's rate, never the rural part's nor the gap
+        near = self._unmarked(near, said, topic, code_of=lambda family: family[2])
         soft = [family for family in near if self.fits(family[2], understanding, soft=True)]
         fitting = [family for family in near if self.fits(family[2], understanding)] or soft  # no share: a rate
         if not any(self.accounts(understanding.topic_text, family[2]) for family in fitting):
@@ -134,8 +132,7 @@ class FamilyChooser:
             ranked = timely + [family for family in ranked if family not in near]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FAMILY_MARGIN:
             near = [code for score, _, code in ranked if ranked[0][0] - score < FAMILY_MARGIN]
-            unmarked = [code for code in near if not self._names_unsaid_mark(code, said)]
-            near = unmarked if any(self.accounts(topic, code) for code in unmarked) else near
+            near = self._unmarked(near, said, topic)
             ranked = [family for family in ranked if family[2] in near] + [
                 family for family in ranked if family[2] not in near]
             settled = self._settled(understanding.topic_text, near)
@@ -193,6 +190,13 @@ class FamilyChooser:
             if before[first] != before[second]:
                 return before[second] > before[first]
         return bool(named[second]) and (not named[first] or named[second][0] < named[first][0])
+
+    def _unmarked(self, near: list, said: set[str], topic: str, code_of: Callable = lambda code: code) -> list:
+        """Of near ties, those whose names mark no part or cut the question does not say, where one of them names
+        the topic: "bajo la línea de pobreza nacional" is the whole population's rate, never the rural part's nor
+        the gap. Else all of them."""
+        unmarked = [item for item in near if not self._names_unsaid_mark(code_of(item), said)]
+        return unmarked if any(self.accounts(topic, code_of(item)) for item in unmarked) else near
 
     def _names_unsaid_mark(self, code: str, said: set[str]) -> bool:
         """Does ``code``'s name mark its measure as a part of the whole ("rural") or another cut ("brecha") with words

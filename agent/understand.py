@@ -1399,11 +1399,12 @@ class Understander:
         counted_periods = None if YEARS_LIVED.search(compared) or YEARS_OF_A_MEASURE.search(folded) \
             or BY_HOW_MANY_YEARS.search(folded) else \
             PERIOD_COUNT.search(folded)  # "¿en cuántos meses…?"
+        periods_listed = WHICH_PERIODS.search(fold(kept)) is not None  # "¿en qué meses…?": counted periods, listed
         threshold, threshold_span, percent = _threshold(kept, folded, age_phrases,  # "half a percent": 0.5
                                                         counting=group_kind == "count" or counted_periods is not None
-                                                        or WHICH_PERIODS.search(fold(kept)) is not None)
+                                                        or periods_listed)
         fell_first = FELL_FIRST.search(folded) if threshold is None and group_kind is None else \
-            FELL_IN.search(folded) if threshold in (None, ("<", 0.0)) and WHICH_PERIODS.search(fold(kept)) else None
+            FELL_IN.search(folded) if threshold in (None, ("<", 0.0)) and periods_listed else None
         if fell_first:  # "the first year after 2010 in which Chile's GDP shrank": its growth below zero, first met
             threshold, threshold_span, percent = ("<", 0.0), [fell_first.span(1)], True
             cues = cues.model_copy(update={"transform": cues.transform or "growth"})
