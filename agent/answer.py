@@ -285,10 +285,12 @@ class AnswerWriter:
             sentences.append(message(said, language, lead=lead, first_label=labels[0], per=plan.per,
                                      second_label=labels[1], first_figure=figure(r["first_value"], info, language),
                                      second_figure=figure(r["second_value"], second, language), figure=shown_result))
-            if plan.operation == Operation.DIFFERENCE and result is not None and result < 0:
-                # "Maipú menos Puente Alto: −64.451": which is larger, in words, so the sign is never misread
-                sentences.append(message("difference_larger", language, larger=labels[1], smaller=labels[0],
-                                         figure=difference(-result, info, language)))
+            if plan.operation == Operation.DIFFERENCE and result is not None and (result < 0 or plan.verdict):
+                # "Maipú menos Puente Alto: −64.451": which is larger, in words, so the sign is never misread;
+                # "which one was higher?": said also when the first is
+                larger, smaller = (labels[1], labels[0]) if result < 0 else labels
+                sentences.append(message("verdict_tie", language) if result == 0 else message(
+                    "difference_larger", language, larger=larger, smaller=smaller, figure=difference(abs(result), info, language)))
         return " ".join(sentences)
 
     def _sentence(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict],

@@ -236,7 +236,7 @@ class QueryPlan(BaseModel):
                                               "quotient is multiplied by it.")
     times: float | None = Field(None, description="How many of a unit of account (UF, UTM) are converted: each value "
                                                   "is multiplied by it.")
-    verdict: bool = Field(False, description="'¿cuál es mayor?' of two places: the answer says which one is higher.")
+    verdict: bool = Field(False, description="'¿cuál es mayor?' of two places or two measures: the answer says which one is higher.")
 
     @property
     def over_years(self) -> bool:

@@ -525,6 +525,8 @@ class Planner:
         if outcome.status == "ok" and outcome.plan.operation in (Operation.VALUE, Operation.LATEST) \
                 and len(outcome.plan.area_codes) == 2 and WHICH_HIGHER.search(asked):
             outcome.plan = outcome.plan.model_copy(update={"verdict": True})  # "¿cuál es mayor?": said, not only shown
+        if outcome.status == "ok" and (measures := self._measures_compared(understanding, conversation, outcome.plan)):
+            outcome.plan = measures  # "which one was higher?" after women's, then men's rate: both, and which is higher
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
             outcome.plan = outcome.plan.model_copy(update={"per": understanding.per})  # "por cada 100 menores"
         against = conversation.last_plan if THAT_AGAINST.search(asked) else None
@@ -1827,6 +1829,20 @@ class Planner:
         newest = self.catalog.last_observed.get((plan.indicator_code, plan.area_codes[0])) if (
             (plan.period.unstated or plan.period.latest) and len(plan.area_codes) == 1) else None
         return _period_of(newest) if newest else plan.period
+
+    def _measures_compared(self, understanding: Understanding, conversation: Conversation, plan: QueryPlan
+                           ) -> QueryPlan | None:
+        """"Which one was higher?" naming nothing, after two measures of one place and period (women's, then men's
+        unemployment): their difference, which shows both figures and says which is higher; never the last one
+        again."""
+        if plan.operation not in (Operation.VALUE, Operation.LATEST) or len(plan.area_codes) != 1 \
+                or understanding.places or understanding.topic_text or not WHICH_HIGHER.search(fold(understanding.question)):
+            return None
+        pair = self._between_last_two(Operation.DIFFERENCE, conversation, understanding.question)
+        if pair is None or not pair.second_indicator_code or pair.area_codes != plan.area_codes \
+                or plan.indicator_code not in (pair.indicator_code, pair.second_indicator_code):
+            return None
+        return pair.model_copy(update={"verdict": True})
 
     def _between_last_two(self, operation: Operation, conversation: Conversation, asked: str | None = None
                           ) -> QueryPlan | None:

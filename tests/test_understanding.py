@@ -326,6 +326,18 @@ def test_which_is_higher_after_two_places_shows_both(cifra, follow_up):
     assert "El valor más alto es el de La Pintana" in answer.answer or "La Pintana has the higher value" in answer.answer
 
 
+@pytest.mark.parametrize(("questions", "larger"), [
+    (["Female unemployment rate in Spain in 2024?", "and men?", "which one was higher?"],
+     "Unemployment, female (% of female labor force) (modeled ILO estimate) exceeds"),
+    (["esperanza de vida de los hombres en Chile 2020", "¿y la de las mujeres?", "¿cuál es menor?"],
+     "Esperanza de vida al nacer, mujeres (años) supera a"),  # the last one higher: said all the same
+])  # fmt: skip
+def test_which_is_higher_after_two_measures_of_one_place_shows_both(cifra, questions, larger):
+    answer = last_answer(cifra, questions)
+    assert (answer.plan.operation, answer.plan.verdict) == ("difference", True), answer.answer
+    assert larger in answer.answer
+
+
 @pytest.mark.parametrize(("question", "member_kind", "order"), [
     ("¿cuál es la comuna más pobre de Chile?", "cl_comuna", "desc"),
     ("¿cuál es la región menos poblada de Chile?", "cl_region", "asc"),
