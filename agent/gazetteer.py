@@ -245,7 +245,8 @@ class Gazetteer:
             if said and not stopwords:  # "vitakura": spelled as it sounds
                 return length, self._names[said], phrase
             match = process.extractOne(phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if match and stopwords <= set(match[0].split()):  # "alto ospicio" is Alto Hospicio; "de chle" is no name
+            if match and stopwords <= set(match[0].split()) and len(match[0].split()) == length:
+                # "alto ospicio" is Alto Hospicio; "de chle" is no name, nor "países miembros" the G20's
                 return length, self._names[match[0]], phrase
         return None
 

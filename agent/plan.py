@@ -933,6 +933,14 @@ class Planner:
             understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0, same_part=True)})
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
+        if (misnamed := next((place for place in understanding.places if place.level_asked), None)) \
+                and not understanding.member_kind and understanding.operation not in GROUP_OPERATIONS:
+            # "¿cuántas personas censó el censo en la comuna de Ñuble?", "¿y la de la Ciudad de México?": no comuna has
+            # that name; the region is another question ("la comuna de Ñuble con más pobreza" ranks the region's)
+            language = understanding.language
+            return PlanOutcome(status="no_data", reason=f"no_such_{misnamed.level_asked}", params={
+                "place": as_written(understanding.question, misnamed.matched),
+                "name": misnamed.name_es if language == "es" else misnamed.name_en})
         carried = understanding if same_measure else self._carried(understanding, context)
         if same_measure:
             base = previous.indicator_code
@@ -941,14 +949,6 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")  # what "sea", "whole" or "la tasa" retrieves is no measure
         elif understanding.unknown_place and not understanding.group:  # "Marte", or "Fiyi" beside Mauricio
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
-        elif (misnamed := next((place for place in understanding.places if place.level_asked), None)) \
-                and not understanding.member_kind and understanding.operation not in GROUP_OPERATIONS:
-            # "¿cuántas personas censó el censo en la comuna de Ñuble?": no comuna has that name; the region is another
-            # question ("la comuna de Ñuble con más pobreza" ranks the region's comunas)
-            language = understanding.language
-            return PlanOutcome(status="no_data", reason=f"no_such_{misnamed.level_asked}", params={
-                "place": as_written(understanding.question, misnamed.matched),
-                "name": misnamed.name_es if language == "es" else misnamed.name_en})
         elif context is not None and self.family.restates(understanding, context.indicator_code) and not (
                 understanding.rate_of and not self._divides(self.catalog.get(context.indicator_code), understanding.rate_of)):
             base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded;

@@ -1530,6 +1530,10 @@ class Understander:
         if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2 and \
                 BREAKDOWN_KINDS[breakdown[1]] not in {place.kind for place in places.places}:  # Ecuador has no countries
             operation, member_kind = Operation.RANK, member_kind or BREAKDOWN_KINDS[breakdown[1]]
+        elif breakdown and operation == Operation.AGGREGATE and not member_kind and group_kind is None \
+                and len(places.places) == 1 and BREAKDOWN_KINDS[breakdown[1]] != places.places[0].kind:
+            member_kind = BREAKDOWN_KINDS[breakdown[1]]  # "¿en promedio cuántos habitantes tiene cada comuna de Los
+            # Ríos?": of its comunas, never the region's own figure
         if member_kind and operation is None and not top_n and group_kind is None and WHOLE_GROUP.search(folded):
             member_kind = None  # "the Antofagasta region as a whole (all its comunas…)": the region's own figure
         if top_n and operation is None:
