@@ -212,8 +212,8 @@ class AnswerWriter:
         if plan.operation == Operation.COUNT or (
                 plan.operation == Operation.PERIOD_COUNT and len({r["area"] for r in records}) == 1):
             return (str(records[0]["count"]),) * 2
-        if plan.operation == Operation.POSITION and len(records) == 1:
-            return (message("position_headline", language, **records[0]),) * 2
+        if plan.operation == Operation.POSITION and len(asked := [r for r in records if r["asked"]]) == 1:
+            return (message("position_headline", language, **asked[0]),) * 2
         if plan.operation == Operation.RATIO and len(records) == 1 and records[0]["value"] is not None:
             headline = "ratio_per_headline" if plan.per else "ratio_headline"
             return (message(headline, language, figure=number(records[0]["value"], 2, language), per=plan.per),) * 2
@@ -317,11 +317,12 @@ class AnswerWriter:
                                                        locale=language),
                                     figure=fig(tied[0]["value"]), span=self._span(plan, language))
                             for tied in _grouped(records, "area").values())  # fmt: skip
-        if plan.operation == Operation.POSITION:
+        if plan.operation == Operation.POSITION:  # where each place asked stands, then who is first if none is
             return " ".join(message("position", language, area=r["area_name"], position=r["position"],
                                     members=r["members"], members_label=self._members_label(plan, language, area_names),
                                     indicator=name, period=period_label(str(r["period"]), language),
                                     order=message(f"order_{plan.order}", language), figure=fig(r["value"]))
+                            if r["asked"] else message("position_first", language, area=r["area_name"], figure=fig(r["value"]))
                             for r in records)  # fmt: skip
         if plan.operation == Operation.COUNT:
             comparator, threshold = plan.threshold

@@ -9,7 +9,7 @@ them uniformly.
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import FromClause, Integer, Select, String, and_, case, cast, extract, func, literal, select
+from sqlalchemy import FromClause, Integer, Select, String, and_, case, or_, cast, extract, func, literal, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement
 
@@ -336,12 +336,16 @@ class QueryBuilder:
                 .order_by(placed.c.place, placed.c.area))
 
     def position(self) -> Select:
-        """The place's position among the group's members with a value that year (ties share a position)."""
+        """The place's position among the group's members with a value that year (ties share a position), and the
+        first member's, which "¿es la comuna con más pobreza de la RM?" is checked against; the places asked come
+        first."""
         values = self._member_values()
         ranked = values.add_columns(
             func.rank().over(order_by=self._order(values)).label("position"), func.count().over().label("members")
         ).subquery("ranked")
-        return select(*ranked.c).where(ranked.c.area.in_(self.plan.area_codes)).order_by(ranked.c.position)
+        asked = ranked.c.area.in_(self.plan.area_codes)
+        return select(*ranked.c, asked.label("asked")).where(or_(asked, ranked.c.position == 1)).order_by(
+            asked.desc(), ranked.c.position, ranked.c.area)
 
     def count(self) -> Select:
         """Every member with a value that year, whether it meets the condition, and how many do: a count of zero

@@ -21,7 +21,7 @@ from agent.gazetteer import Gazetteer
 from agent.indicators import IndicatorCatalog
 from agent.interpretation import option_label, reading_options, understood
 from agent.llm import Chooser, load_chooser
-from agent.models import TWO_OPERANDS, Answer, Conversation, Language, PlanOutcome, QueryPlan, ReadingOption, Turn
+from agent.models import TWO_OPERANDS, Answer, Conversation, Language, Operation, PlanOutcome, QueryPlan, ReadingOption, Turn
 from agent.plan import MODEL_READS, Planner
 from agent.readings import FILE_NAME as CONFIRMED_FILE
 from agent.readings import ConfirmedReadings
@@ -84,7 +84,9 @@ class Cifra:
             log.exception("unexpected failure answering %r", question)
             answer = Answer(status="error", language=language, answer=message("error", language))
         also = [part.plan for part in answer.parts[1:] if part.status == "ok"] if answer.status == "ok" else []
-        own_values = [value for value in answer.values if answer.plan and value.indicator == answer.plan.indicator_code]
+        own_values = [value for value in answer.values if answer.plan and value.indicator == answer.plan.indicator_code
+                      and not (answer.plan.operation == Operation.POSITION and value.area not in answer.plan.area_codes)]
+        # a position's first member is said beside it, and "there" is still the place asked about
         conversation.turns.append(Turn(question=readable(question), plan=answer.plan if answer.status == "ok" else None,
                                        tried=answer.plan if answer.status == "no_data" else None, also=also,
                                        shown_areas=list(dict.fromkeys(value.area for value in own_values)),

@@ -23,7 +23,7 @@ from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import NUMBER_WORDS, shifted
+from agent.time_expressions import NUMBER_WORDS, PROJECTED, shifted
 from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
                               MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
@@ -812,11 +812,13 @@ class Planner:
             # thing for the UTM": the same as what was not answered, never an older answer's measure ("ya y la UTM de
             # agosto" names one: the UTM is only Chile's)
             return PlanOutcome(status="clarify", reason="follows_unanswered")
-        if unanswered and set(unanswered.named_areas) - {DEFAULT_AREA} and not (
+        in_force = set(unanswered.named_areas or (last.area_codes if last is not None else [])) if unanswered else set()
+        if unanswered and in_force - {DEFAULT_AREA} and not (
                 understanding.places or understanding.group or understanding.member_kind or one_place
                 or understanding.unknown_place):
             # "Between 2010 and 2024, which year had the largest deficit?" after Brazil's balance was not answered: of
-            # Brazil, most likely, never of Chile, where a question naming no place is read
+            # Brazil, most likely, never of Chile, where a question naming no place is read (nor after Peru's ratio,
+            # then a question about it not answered: "same surplus number for 2025 pls")
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         if last is not None and understanding.operation == Operation.WHICH_PERIOD and understanding.period.is_single_year \
                 and not (understanding.period.month or understanding.period.quarter) and last.period.is_single_year \
@@ -960,6 +962,11 @@ class Planner:
             base = self.family(self._without_unlike(carried, asked), outcome, on_model, ask_model)
             if base is None:
                 return outcome
+        if previous is not None and topic_words and all(PROJECTED.fullmatch(word) for word in topic_words) \
+                and self.catalog.get(base).family != self.catalog.get(previous.indicator_code).family:
+            # "¿y la proyección para 2030?" after GDP per capita: a projection of that measure, which no one
+            # publishes, never the only projected series there is (the population)
+            return PlanOutcome(status="no_data", reason="no_projection", params={"indicator": previous.indicator_code})
         if unlike := self.catalog.unlike_named(base, asked):  # "internet users" are no broadband subscriptions,
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unlike},  # however close
                                suggestions=[base])
@@ -2341,10 +2348,12 @@ class Planner:
                     and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
                     and self.catalog.contains(previous.area_codes[0], new_areas[0]):
                 return new_areas + previous.area_codes, None  # "¿y qué porcentaje de esa gente vive en Coyhaique?"
-            if len(new_areas) == 1 and not group and understanding.cues.measure == "share" \
-                    and previous.operation in (Operation.VALUE, Operation.LATEST) and len(previous.area_codes) == 1 \
-                    and self.catalog.part_of(new_areas[0], previous.area_codes[0]):
-                return previous.area_codes + new_areas, None  # "what % of the whole Valparaíso region is that?"
+            answered = previous.area_codes if previous.operation in (Operation.VALUE, Operation.LATEST) else \
+                shown if previous.operation == Operation.RANK and previous.top_n == 1 else []
+            if len(new_areas) == 1 and not group and understanding.cues.measure == "share" and len(answered) == 1 \
+                    and self.catalog.part_of(new_areas[0], answered[0]):
+                return answered + new_areas, None  # "what % of the whole Valparaíso region is that?"; after the most
+                # populous comuna, of that comuna
             if len(new_areas) == 1 and not group and previous.operation == Operation.SHARE \
                     and understanding.operation in (None, Operation.SHARE):
                 # "and Peru?" after Chile's share of South America's GDP, "¿y Quilpué?" after Viña del Mar's of its region
@@ -2476,10 +2485,12 @@ class Planner:
                     fold(understanding.question), lexicon().operations["change"]):
             return Operation.AGGREGATE  # "¿y desde 2010 hasta el último dato?" after an average: that average, longer
         if understanding.operation == Operation.SERIES and previous is not None \
-                and previous.operation == Operation.AGGREGATE and previous.group_code is None and understanding.continues \
-                and not understanding.topic_text and not lexicon().has_phrase(fold(understanding.question), [
-                    phrase for phrase in lexicon().operations["series"] if phrase not in SPAN_WORDS]):
-            return Operation.AGGREGATE  # "¿y entre 2020 y 2024?" after an average: that average over those years
+                and previous.operation in (Operation.AGGREGATE, Operation.CHANGE) and previous.group_code is None \
+                and understanding.continues and not understanding.topic_text and not lexicon().has_phrase(
+                    fold(understanding.question), [phrase for phrase in lexicon().operations["series"]
+                                                   if phrase not in SPAN_WORDS]):
+            return previous.operation  # "¿y entre 2020 y 2024?" after an average (or a change): that average over
+            # those years
         if understanding.operation is not None:
             return understanding.operation
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \
@@ -2522,9 +2533,12 @@ class Planner:
             return Operation.AGGREGATE
         if previous is not None and previous.operation == Operation.CHANGE and (
                 understanding.period.unstated or understanding.period == PeriodSpec(same_part=True) or _year_on_year(
-                    previous) and understanding.period == PeriodSpec(month=understanding.period.month)) \
+                    previous) and understanding.period == PeriodSpec(month=understanding.period.month) or (
+                    understanding.continues and understanding.period.start is not None
+                    and understanding.period.end not in (None, understanding.period.start))) \
                 and not understanding.topic_text:
-            return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years
+            return Operation.CHANGE  # "¿y en Grecia?" after a fall between two years: its fall, those years; "what
+            # about from 2022 to 2023?": the change over those
         if previous is not None and previous.operation == Operation.SHARE and not understanding.member_kind and (
                 understanding.cues.measure == "share" or OF_ANOTHER.match(fold(understanding.question))
                 or not understanding.places and all(SOURCE_WORD.fullmatch(word) for word in understanding.topic_text.split())):

@@ -319,6 +319,9 @@ CLAIM_CHECKED = re.compile(r"\b(?:es cierto|es verdad|sera cierto|sera verdad|is
 # "Is unemployment in Spain still over 10%?", "¿la esperanza de vida en Chile ya pasa los 80?": the newest figure settles it
 STILL_CHECKED = re.compile(r"\b(?:still|todavia|aun|sigue|siguen|ya)\b")
 # "less than half a percent of GDP", "menos de medio punto porcentual": half of one percent
+# "above half the population", "más de la mitad de la población": the whole the half is of, no measure of its own
+HALF_OF_EVERYONE = re.compile(r"\b(mitad|half)(?: de la poblaci[oó]n| de los habitantes| of the population| the population|"
+                              r" of (?:the )?people| the people)\b", re.IGNORECASE)
 HALF_A_PERCENT = re.compile(r"\bhalf (?:a|one) (?:percent|per cent)\b|\bmedio (?:por ciento|punto porcentual)\b", re.IGNORECASE)
 THOUSAND_WORD = re.compile(r"\b(de|del|los|las|a|al|than|over|under|sobre|bajo)\s+(?:mil|a thousand|one thousand)\b(?!\s+millones)",
                            re.IGNORECASE)
@@ -444,12 +447,14 @@ MEMBERS_BUT = re.compile(r"\b(?:paises|regiones|comunas|economias|todos|todas)\b
                          r"((?:a|al|la|el|los|las)\s+)?")
 # Who asks and why, before the question ("Para un trabajo del colegio:", "Journalist here."): never a place, a
 # period or a name (no digit, no capital after its first word), so nothing of the question goes with it.
-# Who asks and why, before the question: up to a colon, a full stop, a dash or "y necesito (saber)" ("Soy
-# periodista y necesito…", "student here - how many…", "Estoy haciendo un trabajo para el colegio y necesito saber…")
+# Who asks and why, before the question: up to a colon, a full stop, a dash, a comma before a question word or "y
+# necesito (saber)" ("Soy periodista y necesito…", "student here - how many…", "Estoy haciendo un trabajo para el
+# colegio y necesito saber…", "Estoy armando el presupuesto, cuál fue…")
 PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas tardes|buenas noches|buenos d[ií]as|buenas|wena|oye|good morning|"
                       r"good afternoon)\s*[!,.]?\s*)?(?i:pa(?:ra)? (?:un|una|mi)|for (?:a|an|my)|estoy|i'?m|i am|"
                       r"working on|trabajo en|soy|journalist|periodista|una consulta|consulta|quick (?:one|question)|"
-                      r"pregunta|question|\w+ here)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}?(?:[:.]|\s[-–]|(?i:\s(?:(?:y|and)\s+)?(?:necesito|"
+                      r"pregunta|question|\w+ here)\b[^:.?¿!A-ZÁÉÍÓÚÑ\d]{0,80}?(?:[:.]|\s[-–]|,(?=\s+¿?(?i:cu[aá]l|cu[aá]nt[oa]s?|"
+                      r"qu[eé]|c[oó]mo|cu[aá]ndo|d[oó]nde|what|how|which|when|where)\b)|(?i:\s(?:(?:y|and)\s+)?(?:necesito|"
                       r"quiero|me gustaria|me gustaría|i need|i want|i'd like)\b(?:\s+(?:saber|to know))?))\s+(?=\S)")
 # Context around the question: a lead-in before a colon ("cacho una duda:", "For a piece on Ecuador's dollarized
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
@@ -805,9 +810,12 @@ def percent_spelled(text: str, language: Language) -> str:
     """"¿qué % de…?", "como % del PIB": the sign as a word, which folding would drop; after a measure's name
     ("urban population %"), the measure in percent."""
     def spelled(found: re.Match) -> str:
-        before = fold(text[:found.start()]).split()[-1:]
+        said_before = fold(text[:found.start()]).split()
+        before = said_before[-1:]
         if before and before[0] in RATE_PERIODS:  # "growth (annual %)": a yearly rate's unit, no share
             return " "
+        if IN_TOTAL.search(" ".join(said_before[-2:])):  # "¿cuánto creció en total (%)…?": the change, in percent
+            return " in percent " if language == "en" else " en porcentaje "
         if before and before[0] not in WORDS_BEFORE_PERCENT and not before[0].isdigit():
             return " as a percentage " if language == "en" else " como porcentaje "
         return " percentage " if language == "en" else " porcentaje "
@@ -1086,8 +1094,11 @@ class Understander:
                     return self.sounds[said]
                 if not self._known(word) and len(said) == len(word) and said[:STEM] in self.sounded_stems:
                     return self.sounded_stems[said[:STEM]] + word[STEM:]
-            if len(word) < OPERATION_TYPO_LENGTH or word in self.known_words:  # "chileno" is no misspelt "chilenos"
+            if len(word) < OPERATION_TYPO_LENGTH - 1 or word in self.known_words:  # "chileno" is no misspelt "chilenos"
                 return word
+            if len(word) < OPERATION_TYPO_LENGTH:  # "averge": a short word, only with one letter left out
+                return next((target for target in self.typo_targets if len(target) == len(word) + 1 and any(
+                    target[:cut] + target[cut + 1:] == word for cut in range(len(target)))), word)
             match = process.extractOne(word, self.typo_targets, scorer=fuzz.ratio, score_cutoff=OPERATION_TYPO_CUTOFF)
             return match[0] if match else word
 
@@ -1299,7 +1310,8 @@ class Understander:
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
-                           HALF_PASSED_ES.sub(r"\g<1> el 50 por ciento", HALF_ES.sub(r"\g<1> del 50 por ciento", kept)))
+                           HALF_PASSED_ES.sub(r"\g<1> el 50 por ciento", HALF_ES.sub(r"\g<1> del 50 por ciento",
+                                                                                    HALF_OF_EVERYONE.sub(r"\g<1>", kept))))
         kept = HALF_A_PERCENT.sub("0.5 percent" if language == "en" else "0,5 por ciento", kept)
         kept = HIGH_OR_LOW_SAID.sub(r"\g<0> point", TOTAL_OF_PARTS.sub("total", BOTH_SEXES_SAID.sub(
             " both sexes " if language == "en" else " ambos sexos ", kept)))
@@ -1800,6 +1812,12 @@ class Understander:
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
+        if operation == Operation.AGGREGATE and cues.transform == "growth" and GROWTH_VERB.search(folded) \
+                and IN_TOTAL.search(folded) and not (summed or member_kind) \
+                and period.period.start is not None and period.period.end not in (None, period.period.start):
+            # "¿cuánto creció en total el PIB per cápita entre 2000 y 2024?": the change over the span, never a sum of
+            # yearly growth rates
+            operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         cumulative = operation == Operation.CHANGE and IN_TOTAL.search(folded) is not None
         if cumulative and cues.measure == "total":  # "¿cuánto han subido los precios en total desde…?": the whole
             cues = cues.model_copy(update={"measure": None})  # change, of no total measure and no sum

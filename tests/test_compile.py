@@ -64,8 +64,8 @@ GROUP = {"group_code": "GRP", "member_kind": "country"}
     (dict(operation="which_period", area_codes=["AAA"]), (2, 3), [("2020", 12.0)]),
     (dict(operation="which_period", area_codes=["AAA", "BBB"], order="asc"), (0, 2, 3), [("AAA", "2021", 8.0), ("BBB", "2019", 5.0)]),
     (dict(operation="which_period", area_codes=["AAA"], period=year(2021, 2030)), (2, 3), [("2021", 8.0)]),
-    # a place's position among the group's members that year, and how many were ranked
-    (dict(operation="position", area_codes=["BBB"], period=year(2020), **GROUP), (0, 4, 5), [("BBB", 3, 3)]),
+    # a place's position among the group's members that year, and how many were ranked; then the first one, if another
+    (dict(operation="position", area_codes=["BBB"], period=year(2020), **GROUP), (0, 4, 5), [("BBB", 3, 3), ("AAA", 1, 3)]),
     (dict(operation="position", area_codes=["BBB"], period=year(2020), order="asc", **GROUP), (0, 4, 5), [("BBB", 1, 3)]),
     # a count: every member with a value, whether it meets the condition, how many do (zero is an answer)
     (dict(operation="count", threshold=(">", 7), period=year(2020), **GROUP), (0, 4, 5), [("AAA", 1, 2), ("CCC", 1, 2), ("BBB", 0, 2)]),

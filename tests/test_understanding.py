@@ -646,6 +646,8 @@ def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
 
 @pytest.mark.parametrize(("question", "operation", "areas", "period"), [
     ("difrencia de esperanza de vida entre chile y argentina 2019", "difference", ["CHL", "ARG"], (2019, 2019)),
+    ("whats the averge unemployement rate across the South American countries in 2024?", "aggregate", [],
+     (2024, 2024)),  # a letter left out of a short operation word
     ("¿Cuánto producía cada chileno comparado con cada peruano en 2022? PIB por persona en dólares corrientes", "value",
      ["CHL", "PER"], (2022, 2022)),  # each Chilean is per person, and Chile
     ("¿Cuántas veces más rico es un chileno promedio que un peruano? PIB per cápita PPA de 2024", "ratio",
@@ -1711,6 +1713,11 @@ def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, ques
     assert (answer.status, answer.plan.indicator_code) == ("ok", code), answer.answer
 
 
+def test_words_of_a_longer_name_are_no_typo_of_it(cifra):
+    understanding = cifra.understand("gasto en I+D de los países miembros de la OCDE")  # never the G20 (países miembros)
+    assert "G-G20" not in [place.code for place in [*understanding.places, *filter(None, [understanding.group])]]
+
+
 @pytest.mark.parametrize(("question", "status", "code"), [
     ("oye, ¿a cuánto estuvo el dólar en Chile el 2019? el promedio del año, en pesos por dólar", "ok", "PA.NUS.FCRF"),
     ("Para un trabajo del colegio: ¿qué porcentaje de las exportaciones de mercancías de Chile fueron minerales y "
@@ -1722,6 +1729,7 @@ def test_of_near_families_the_one_for_both_sexes_unless_one_is_asked(cifra, ques
      "TX.VAL.MMTL.ZS.UN"),
     # a lead-in, a parenthesis or a sentence before the question is its context
     ("cacho una duda: ¿cuál fue la esperanza de vida en Chile en 2019?", "ok", "SP.DYN.LE00.IN"),
+    ("Estoy armando el presupuesto, cual fue el valor de la UF en marzo 2024?", "ok", "CHL.UF"),  # up to a comma
     ("For a piece on Ecuador's dollarized economy: how big was its external debt stock relative to GNI in 2019?", "ok",
      "DT.DOD.DECT.GN.ZS"),
     ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá este 2025 según las proyecciones del INE?", "ok",
@@ -3503,6 +3511,13 @@ def test_what_place_a_member_is_in_a_ranking_is_its_position(cifra):
     assert (plan.operation, plan.area_codes, plan.order) == ("position", ["BGD"], "asc")
 
 
+def test_a_position_below_the_first_names_the_first(cifra):
+    answer = cifra.ask("Según un concejal, La Pintana es la comuna con más pobreza por ingresos de la RM. ¿Lo confirma "
+                       "la estimación comunal 2022?")
+    assert answer.plan.operation == "position" and answer.headline == "Puesto 3 de 52", answer.answer
+    assert "El primer lugar es de San Pedro: 14,1 %." in answer.answer  # the claim is checked against it
+
+
 @pytest.mark.parametrize(("questions", "operation", "value"), [
     (["How many South American countries saw their real GDP shrink in 2020?"], "count", 11),
     (["gap in GDP per capita between Australia and NZ in 2022"], "difference", 16_027.887482443002),
@@ -4324,10 +4339,31 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
      "change", "NY.GDP.PCAP.CD", ["PER", "COL"]),
     (["I'm writing a short piece about Latin American economies during the pandemic. How much did Chile's GDP shrink in "
       "2020 according to the World Bank?"], "value", "NY.GDP.MKTP.KD.ZG", ["CHL"]),  # economies said in passing
+    (["By how many percentage points did consumer price inflation in Brazil go up between 2020 and 2022?",
+      "what about from 2022 to 2023?"], "change", "FP.CPI.TOTL.ZG", ["BRA"]),  # the change over the new span
+    (["¿cuánto cambió la inflación de Brasil entre 2020 y 2022?", "¿y entre 2010 y 2015?"], "change", "FP.CPI.TOTL.ZG",
+     ["BRA"]),
+    (["cuánto creció en total (%) el PIB per cápita de Chile entre 2000 y 2024, en dólares corrientes?"], "change",
+     "NY.GDP.PCAP.CD", ["CHL"]),  # growth over a span, in total: the change, never a sum of rates nor a share
+    (["cual es la ultima tasa de desempleo de chile?", "¿En qué mes de 2020 tocó su punto más alto?"], "which_period",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"]),
+    (["How has access to electricity changed in Ethiopia between 2000 and 2023?",
+      "When did it first get above half the population?"], "first_meeting", "EG.ELC.ACCS.ZS", ["ETH"]),  # the whole
+    (["Puente Alto seria la comuna mas poblada del pais segun el censo 2024, confirmas?",
+      "¿Qué porcentaje de la población de la Región Metropolitana es eso?"], "share", "CHL.CENSUS2024.POP",
+     ["CL-13201", "CL-13"]),  # the comuna the ranking named, as a part of the region
 ])  # fmt: skip
 def test_follow_ups_that_change_one_thing_of_the_last_answer(cifra, questions, operation, code, areas):
     answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (operation, code, areas), answer.answer
+
+
+@pytest.mark.parametrize("question", ["En promedio cuantos habitantes tiene cada comuna de la region de Los Rios? censo 2024",
+                                      "promedio de habitantes por comuna en la región de Los Ríos, censo 2024"])
+def test_an_average_for_each_member_is_of_the_members(cifra, question):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.member_kind) == ("aggregate", "cl_comuna"), answer.answer
+    assert round(answer.values[0].value) == 33186  # 398,230 people in 12 comunas
 
 
 @pytest.mark.parametrize("questions", [
@@ -4340,6 +4376,11 @@ def test_follow_ups_that_change_one_thing_of_the_last_answer(cifra, questions, o
     ["gasto en salud de Chile"],  # no health expenditure: never the risk of costs of surgery
     ["cuanto crecio la economia chilena el año pasado", "¿y eso está sobre el promedio de la región?"],  # which region?
     ["pobreza en La Pintana", "is that above average?"],  # the average of which places?
+    ["When did Chile's GDP per capita in current US dollars first go over 10k?", "and when is it projected to pass 20k?"],
+    ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
+    ["Esperanza de vida al nacer en México en 2024", "¿Y la de la Ciudad de México nomás?"],  # no city abroad
+    ["What's Peru's ratio of merchandise exports to merchandise imports in 2024 (current US$)?",
+     "so how big was the merchandise trade surplus in dollars that year?", "same surplus number for 2025 pls"],  # of Peru
 ])  # fmt: skip
 def test_questions_no_plan_reads_are_asked_back(cifra, questions):
     answer = last_answer(cifra, questions)
