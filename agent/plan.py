@@ -1403,6 +1403,12 @@ class Planner:
             if newest.end is not None:
                 period = PeriodSpec(start=newest.end - period.last_n_years, end=newest.end, month=newest.month_end,
                                     month_end=newest.month_end)
+        if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month \
+                and chosen.frequency == "M" and TWELVE_MONTHS.search(asked) \
+                and (newest := self._to_latest(chosen, areas, PeriodSpec(start=0))).end is not None:
+            # "¿cuánto varió el índice real de remuneraciones en 12 meses, con el último dato?": from the same month a
+            # year before the newest to it
+            period = PeriodSpec(start=newest.end - 1, end=newest.end, month=newest.month_end, month_end=newest.month_end)
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month:
             return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:
@@ -1754,6 +1760,10 @@ class Planner:
             # "¿cuál fue el mes con más inflación del 2022?": the month prices rose most, or the 12-month rate's peak
             return outcome.model_copy(update={"status": "clarify", "reason": "two_readings", "plan": None,
                                               "options": [outcome.plan, in_a_month]})
+        if (published := self._published_figure(understanding, outcome.plan)) is not None:
+            # "gasto en I+D de los países miembros de la OCDE": the publisher's figure for its members, or each one?
+            return outcome.model_copy(update={"status": "clarify", "reason": "two_readings", "plan": None,
+                                              "options": [published, outcome.plan]})
         rival = self._fit(outcome.contested, understanding, areas, period, retrieved, False, compared, carried_from) \
             if outcome.contested and not second else []
         if rival:  # the model and the rules read two measures: both are offered, neither is answered
@@ -1836,6 +1846,19 @@ class Planner:
         newest = self.catalog.last_observed.get((plan.indicator_code, plan.area_codes[0])) if (
             (plan.period.unstated or plan.period.latest) and len(plan.area_codes) == 1) else None
         return _period_of(newest) if newest else plan.period
+
+    def _published_figure(self, understanding: Understanding, plan: QueryPlan) -> QueryPlan | None:
+        """A group's members ranked though no end, number or order was asked, where the publisher also gives the
+        group's own figure by the very name said ("los países miembros de la OCDE" are the World Bank's "OECD
+        members"): that figure, offered beside the ranking."""
+        group = understanding.group
+        if plan.operation != Operation.RANK or understanding.operation is not None or understanding.top_n \
+                or understanding.order is not None or group is None or plan.group_code != group.code:
+            return None
+        aggregate = next((code for code in group.alternatives if self.catalog.area_kinds.get(code) == "aggregate"), None)
+        return plan.model_copy(update={"operation": Operation.VALUE if plan.period.start else Operation.LATEST,
+                                       "area_codes": [aggregate], "group_code": None, "member_kind": None,
+                                       "top_n": None, "alternatives": []}) if aggregate else None
 
     def _measures_compared(self, understanding: Understanding, conversation: Conversation, plan: QueryPlan
                            ) -> QueryPlan | None:
@@ -2416,6 +2439,9 @@ class Planner:
                 if members and self.catalog.holds(pointed, members):
                     return [], pointed  # "dame las cinco más grandes de esa región" after its top comuna: its comunas
                 return [pointed], None  # "¿qué porcentaje de la región vive en esa comuna?" after the region: the comuna
+            if understanding.names_last_place and understanding.member_kind and previous.group_code \
+                    and self.catalog.holds(previous.group_code, understanding.member_kind):
+                return [], previous.group_code  # "¿y cuántos países de esa región superan los 4 hijos?" after its top 3
             if understanding.names_last_place and previous.operation == Operation.RANK:  # "how many people live there?"
                 shown = next((turn.shown_areas for turn in reversed(conversation.turns) if turn.plan), [])
                 return (shown, None) if len(shown) == 1 else ([], None)  # after the top comuna: that comuna

@@ -3511,6 +3511,27 @@ def test_what_place_a_member_is_in_a_ranking_is_its_position(cifra):
     assert (plan.operation, plan.area_codes, plan.order) == ("position", ["BGD"], "asc")
 
 
+@pytest.mark.parametrize("question", ["¿qué país de la OCDE gasta más en investigación y desarrollo?",
+                                      "which OECD country has the lowest unemployment?",
+                                      "¿qué país de la UE tiene la inflación más alta en 2023?"])
+def test_one_member_of_a_group_asked_is_its_first(cifra, question):
+    plan = cifra.ask(question).plan
+    assert (plan.operation, plan.top_n, plan.member_kind) == ("rank", 1, "country")
+
+
+def test_a_groups_members_named_like_its_published_figure_are_asked_back(cifra):
+    answer = cifra.ask("Gasto en investigación y desarrollo como % del PIB de los países miembros de la OCDE, último dato")
+    assert answer.status == "clarify" and answer.values == [], answer.answer
+    assert [option.plan.area_codes or [option.plan.group_code] for option in answer.options] == [["OED"], ["G-OECD"]]
+
+
+def test_members_of_that_region_after_a_ranking_are_the_groups(cifra):
+    answer = last_answer(cifra, ["¿Qué países de África Occidental tienen la tasa de fecundidad más alta? Dame los tres "
+                                 "primeros con datos de 2024", "y cuantos paises de esa region superan los 4 hijos por mujer?"])
+    assert (answer.plan.operation, answer.plan.group_code) == ("count", "M49-011"), answer.answer
+    assert answer.headline == "9"
+
+
 def test_a_position_below_the_first_names_the_first(cifra):
     answer = cifra.ask("Según un concejal, La Pintana es la comuna con más pobreza por ingresos de la RM. ¿Lo confirma "
                        "la estimación comunal 2022?")
@@ -4343,6 +4364,8 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
       "what about from 2022 to 2023?"], "change", "FP.CPI.TOTL.ZG", ["BRA"]),  # the change over the new span
     (["¿cuánto cambió la inflación de Brasil entre 2020 y 2022?", "¿y entre 2010 y 2015?"], "change", "FP.CPI.TOTL.ZG",
      ["BRA"]),
+    (["cuanto varió el indice real de remuneraciones en 12 meses, con el ultimo dato que haya?"], "change",
+     "CHL.WAGES.REAL_INDEX", ["CHL"]),  # from the same month a year before the newest
     (["cuánto creció en total (%) el PIB per cápita de Chile entre 2000 y 2024, en dólares corrientes?"], "change",
      "NY.GDP.PCAP.CD", ["CHL"]),  # growth over a span, in total: the change, never a sum of rates nor a share
     (["cual es la ultima tasa de desempleo de chile?", "¿En qué mes de 2020 tocó su punto más alto?"], "which_period",
