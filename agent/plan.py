@@ -24,7 +24,7 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import NUMBER_WORDS, PROJECTED, shifted
-from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, LIVES_IN,
+from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN,
                               MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
 from catalog.text import fold
@@ -149,6 +149,7 @@ FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|de ahi|from 
 # mismo trimestre de 2022? ¿cuántos puntos subió desde ahí?": from the period named to the last answer's
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
+RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
 PERCENT_OF = re.compile(r"%\s*(?:del|de la|de los|de las|de|of the|of)\b")
 THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
@@ -883,6 +884,8 @@ class Planner:
             and understanding.operation in (None, Operation.VALUE, Operation.LATEST, Operation.RANK)
             and not understanding.cues.transform))
         same_measure = previous is not None and (not topic_words or member_named is not None or (
+            previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING)  # "What was the rate that month?"
+            and understanding.period == PeriodSpec(same_part=True) and topic_words <= FIGURE_WORDS | RATE_WORDS) or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
                 (understanding.pair or understanding.cues.sex or understanding.cues.source)
                 and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
@@ -929,9 +932,12 @@ class Planner:
         if understanding.number_alone is not None and not understanding.topic_text and not (
                 previous is not None and previous.threshold):  # "¿y 5%?" after a value: a number with nothing to compare
             return PlanOutcome(status="clarify", reason="no_topic")
-        if same_measure and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and \
-                not understanding.says_something and HOW_MUCH_WAS.match(asked):
-            # "¿y de cuánto fue?" after the year inflation peaked: that year's figure (the month's, after a month)
+        if previous is not None and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and (
+                same_measure and not understanding.says_something and HOW_MUCH_WAS.match(asked)
+                or (same_measure or vague) and understanding.period == PeriodSpec(same_part=True)
+                and understanding.operation is None and not understanding.places):
+            # "¿y de cuánto fue?", "What was the rate that month?" after the year inflation peaked: that year's figure
+            # (the month's, after a month)
             understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0, same_part=True)})
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
@@ -1719,6 +1725,11 @@ class Planner:
             chosen = self.catalog.get(chosen.derived_from)
         if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
             areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
+        if operation == Operation.CHANGE and not second and (chosen.derivation or "").startswith("percent_change") \
+                and IN_TOTAL.search(asked) and period.start is not None and period.end not in (None, period.start):
+            # "inflación acumulada entre diciembre de 2019 y diciembre de 2025": the change of the index it is
+            # computed from, whose percentage is the answer; never the rate's own change between the two ends
+            chosen = self.catalog.get(chosen.derived_from)
         if not same_measure and not second and chosen.sex in ("female", "male") and not (
                 understanding.cues.sex or understanding.sexes or understanding.pair) and any(
                 info.sex in (None, "total") for info in self.catalog.family_of(chosen.code)):
@@ -2526,7 +2537,8 @@ class Planner:
         if previous is not None and previous.operation == Operation.COUNT and understanding.order \
                 and not understanding.topic_text and re.search(r"\b(?:cual|quien|which|who)\b", fold(understanding.question)):
             return Operation.RANK  # "¿y de los siete cuál tuvo la más baja?" after a count: the lowest of them
-        if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.shift_months == 0:
+        if previous is not None and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) \
+                and understanding.period.shift_months == 0:
             return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
         if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.latest:
             return Operation.LATEST  # "¿y cuánto tiene ahora?" after the year it peaked: the newest figure

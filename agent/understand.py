@@ -52,7 +52,9 @@ CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambi
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
                           r"me refiero|i was referring|i was asking about|"
                           # a return to an earlier place: "volvamos a Argentina", "back to Peru"
-                          r"volvamos a|volviendo a|regresando a|(?:going |let's go |lets go )?back to|" + SAME_AGAIN_SAID + r")\b")
+                          r"volvamos a|volviendo a|regresando a|(?:going |let's go |lets go )?back to|"
+                          # the last answer set against another place: "vs chile", "versus Peru"
+                          r"vs|versus|" + SAME_AGAIN_SAID + r")\b")
 # "lo mismo para la UTM", "same thing for Peru": the last question again, of something else
 SAME_AGAIN = re.compile(rf"\b(?:{SAME_AGAIN_SAID})\b")
 # "broadband then", "¿y la inflación entonces?": said last, it follows the answer too
@@ -319,6 +321,15 @@ CLAIM_CHECKED = re.compile(r"\b(?:es cierto|es verdad|sera cierto|sera verdad|is
 # "Is unemployment in Spain still over 10%?", "¿la esperanza de vida en Chile ya pasa los 80?": the newest figure settles it
 STILL_CHECKED = re.compile(r"\b(?:still|todavia|aun|sigue|siguen|ya)\b")
 # "less than half a percent of GDP", "menos de medio punto porcentual": half of one percent
+# "¿quién sumó más habitantes entre 2000 y 2020?": gained, never a sum of every year's figure
+GAINED_MORE = re.compile(r"\bsum(?:ó|o|aron|aba|aban)\s+(m[aá]s|menos)\b", re.IGNORECASE)
+# "esperanza vida >75", "comunas +300 mil hab": a comparison written as a sign before a number ("+2,5 %" is a signed
+# value, no condition)
+COMPARISON_SIGN = re.compile(r"(?:(?<=\s)|^)(>=|≥|=>|<=|≤|=<|>|<|\+)\s*(?=\d)(?![\d.,]*\s*%)")
+SIGN_WORDS = {"es": {">": "más de", "+": "más de", "<": "menos de", ">=": "al menos", "≥": "al menos", "=>": "al menos",
+                     "<=": "como máximo", "≤": "como máximo", "=<": "como máximo"},
+              "en": {">": "more than", "+": "more than", "<": "less than", ">=": "at least", "≥": "at least",
+                     "=>": "at least", "<=": "at most", "≤": "at most", "=<": "at most"}}
 # "above half the population", "más de la mitad de la población": the whole the half is of, no measure of its own
 HALF_OF_EVERYONE = re.compile(r"\b(mitad|half)(?: de la poblaci[oó]n| de los habitantes| of the population| the population|"
                               r" of (?:the )?people| the people)\b", re.IGNORECASE)
@@ -616,7 +627,7 @@ WORDS_BEFORE_PERCENT = {"que", "what", "como", "as", "en", "in", "un", "el", "th
                         "de", "por", "by", "q"}  # "q %": chat shorthand for "qué %"
 RATE_PERIODS = {"annual", "anual", "yearly", "anuales"}  # "(annual %)", "(% anual)" read as "anual %" too
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
-PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%")
+PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%|(?<=\b(?:19|20)\d\d )%")  # "antofagasta 2024 % del pib": a year's
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
                        r"last year (?:in which|when|that)|last month (?:in which|when|that)|"
                        r"(?:when|what|which) (?:was|is) the last (?:year|month|quarter|time))\b")  # "when was the last year…"
@@ -1062,7 +1073,9 @@ class Understander:
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
                  if not self._known(word) or WHAT_FOR.search(text[start:end])}  # "For a piece on water stress…:"
         naming = [word for word in known if word not in self.unnaming_words]
-        if sentence and (len(known) >= MIN_TOPIC_OUTSIDE_SENTENCE or naming and len(sentence[0].split()) >= STORY_WORDS):
+        if sentence and (len(naming) >= MIN_TOPIC_OUTSIDE_SENTENCE or naming and len(sentence[0].split()) >= STORY_WORDS):
+            # "A politician said Chile's GDP per head was… What's the exact World Bank figure?": a source and a
+            # figure name no measure, and the sentence before says which
             said = fold(sentence[0])  # each word as read, and as mended ("siento", never "ciento")
             aside |= (set(said.split()) | set(self._operation_spelled(said).split())) - place_words - set(outside)
             # what the question says again stays
@@ -1309,6 +1322,7 @@ class Understander:
                              REGION_NUMBER.sub(_region_named, kept))
         kept = OF_THE_FEW.sub(r"\g<1>", UNITED_STATES.sub("United States", THOUSAND_WORD.sub(r"\g<1> 1000",
                                                                                          months_in_words(kept))))
+        kept = GAINED_MORE.sub(r"ganó \g<1>", COMPARISON_SIGN.sub(lambda found: f"{SIGN_WORDS[language][found[1]]} ", kept))
         kept = HALF_EN.sub(lambda found: f"{'more' if found[1] else 'less'} than 50 percent",
                            HALF_PASSED_ES.sub(r"\g<1> el 50 por ciento", HALF_ES.sub(r"\g<1> del 50 por ciento",
                                                                                     HALF_OF_EVERYONE.sub(r"\g<1>", kept))))
@@ -1330,6 +1344,7 @@ class Understander:
         folded = WHERE_IT_RANKS.sub(r"what position \g<1>", TRADED_ABROAD.sub(
             _as_trade, self._operation_spelled(years_in_digits(fold(words.spelled_out(kept))))))
         two_months = AGAINST_MONTH.search(folded)  # "marzo de 2025 respecto a marzo de 2024": a change between them
+        two_quarters = AGAINST_QUARTER.search(folded)  # "1T 2026 vs 4T 2025" too
         folded = _earlier_quarter_first(_earlier_month_first(folded))
         # "interest rate spread (lending minus deposit rate)", "o sea tasa de préstamos menos tasa de depósitos":
         # an explanation of the measure, not a difference asked
@@ -1502,7 +1517,8 @@ class Understander:
             rate_changed = True  # "the change, in percentage points, of 12-month inflation": the rate's own change
         if to_now and operation in (None, Operation.SERIES) and said.start is not None and said.end is None:
             operation = Operation.CHANGE
-        if operation in (None, Operation.SERIES) and (two_months and said.month_end or said.start != said.end and (
+        if operation in (None, Operation.SERIES) and (two_months and said.month_end or two_quarters and said.quarter_end
+                                                      or said.start != said.end and (
                 said.month and said.month == said.month_end or said.quarter and said.quarter == said.quarter_end)):
             operation = Operation.CHANGE  # a month or quarter against the same one of another year
         one_member = ASKED_ONE_MEMBER.search(folded) or ONE_MEMBER.search(folded) or ONE_MEMBER_ADJECTIVE.search(folded) \

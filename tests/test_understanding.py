@@ -1730,6 +1730,10 @@ def test_words_of_a_longer_name_are_no_typo_of_it(cifra):
     # a lead-in, a parenthesis or a sentence before the question is its context
     ("cacho una duda: ¿cuál fue la esperanza de vida en Chile en 2019?", "ok", "SP.DYN.LE00.IN"),
     ("Estoy armando el presupuesto, cual fue el valor de la UF en marzo 2024?", "ok", "CHL.UF"),  # up to a comma
+    ("A politician said Chile's GDP per head was about 13 thousand dollars in 2020. What's the exact World Bank figure "
+     "(current US$)?", "ok", "NY.GDP.PCAP.CD"),  # a source and a figure name no measure: the sentence before does
+    ("El diputado dijo que el desempleo en Chile bajó a 7 por ciento el 2023, ¿es cierto?", "ok",
+     "CHL.UNEMPLOYMENT.RATE"),  # who claims it is no topic
     ("For a piece on Ecuador's dollarized economy: how big was its external debt stock relative to GNI in 2019?", "ok",
      "DT.DOD.DECT.GN.ZS"),
     ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá este 2025 según las proyecciones del INE?", "ok",
@@ -4364,6 +4368,24 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
       "what about from 2022 to 2023?"], "change", "FP.CPI.TOTL.ZG", ["BRA"]),  # the change over the new span
     (["¿cuánto cambió la inflación de Brasil entre 2020 y 2022?", "¿y entre 2010 y 2015?"], "change", "FP.CPI.TOTL.ZG",
      ["BRA"]),
+    # terse queries: signs, "var", "vs"
+    (["paises sudamerica esperanza vida >75 2022 cuantos"], "count", "SP.DYN.LE00.IN", []),
+    (["comunas +300 mil hab censo 2024 cuantas"], "count", "CHL.CENSUS2024.POP", []),
+    (["imacec mayo 2026 var 12 meses serie original"], "value", "CHL.IMACEC.GROWTH_12M", ["CHL"]),
+    (["inflacion peru 2010-2015 promedio", "vs chile"], "aggregate", "FP.CPI.TOTL.ZG", ["PER", "CHL"]),
+    (["pib chile 1T 2026 vs 4T 2025 desestacionalizado %"], "change", "CHL.GDP.VOLUME.SA", ["CHL"]),
+    (["Respecto del gasto público en educación como porcentaje del PIB: ¿cuál es la cifra más reciente de Bolivia?",
+      "¿Y la de Paraguay para ese mismo año? Quisiera compararlas."], "value", "SE.XPD.TOTL.GD.ZS", ["PRY"]),
+    (["¿En qué año la mortalidad infantil del Perú bajó por primera vez de 20 por cada mil nacidos vivos?",
+      "y guatemala cuando cruzo ese mismo umbral?"], "first_meeting", "SP.DYN.IMRT.IN", ["GTM"]),
+    (["When was the last time Chile's annual inflation was in double digits?", "What was it that month?"], "value",
+     "CHL.CPI.INFLATION_12M", ["CHL"]),  # the month answered
+    (["In 2022, in which month did Chile's year-on-year CPI inflation peak?", "What was the rate that month?"], "value",
+     "CHL.CPI.INFLATION_12M", ["CHL"]),  # that rate, never the index
+    (["Entre el 2000 y el 2020, quién sumó más habitantes en números absolutos: Mexico o Brasil?"], "change",
+     "SP.POP.TOTL", ["MEX", "BRA"]),  # gained, never a sum of every year
+    (["Cumulative CPI inflation between December 2019 and December 2025?"], "change", "CHL.CPI", ["CHL"]),
+    (["inflación acumulada entre diciembre de 2019 y diciembre de 2025"], "change", "CHL.CPI", ["CHL"]),
     (["cuanto varió el indice real de remuneraciones en 12 meses, con el ultimo dato que haya?"], "change",
      "CHL.WAGES.REAL_INDEX", ["CHL"]),  # from the same month a year before the newest
     (["cuánto creció en total (%) el PIB per cápita de Chile entre 2000 y 2024, en dólares corrientes?"], "change",
@@ -4401,6 +4423,7 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["pobreza en La Pintana", "is that above average?"],  # the average of which places?
     ["When did Chile's GDP per capita in current US dollars first go over 10k?", "and when is it projected to pass 20k?"],
     ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
+    ["pib antofagasta 2024 % del pib nacional"],  # no share of the country's GDP: never the region's own
     ["Esperanza de vida al nacer en México en 2024", "¿Y la de la Ciudad de México nomás?"],  # no city abroad
     ["What's Peru's ratio of merchandise exports to merchandise imports in 2024 (current US$)?",
      "so how big was the merchandise trade surplus in dollars that year?", "same surplus number for 2025 pls"],  # of Peru
