@@ -340,11 +340,14 @@ class QueryBuilder:
         first member's, which "¿es la comuna con más pobreza de la RM?" is checked against; the places asked come
         first."""
         values = self._member_values()
+        asked_here = case((values.selected_columns.area.in_(self.plan.area_codes), 1), else_=0)
         ranked = values.add_columns(
-            func.rank().over(order_by=self._order(values)).label("position"), func.count().over().label("members")
+            func.rank().over(order_by=self._order(values)).label("position"), func.count().over().label("members"),
+            func.max(asked_here).over().label("any_asked")  # a place not among the members: no rows, no first either
         ).subquery("ranked")
         asked = ranked.c.area.in_(self.plan.area_codes)
-        return select(*ranked.c, asked.label("asked")).where(or_(asked, ranked.c.position == 1)).order_by(
+        return select(*[column for column in ranked.c if column.name != "any_asked"], asked.label("asked")).where(
+            or_(asked, and_(ranked.c.position == 1, ranked.c.any_asked == 1))).order_by(
             asked.desc(), ranked.c.position, ranked.c.area)
 
     def count(self) -> Select:

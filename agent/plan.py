@@ -130,7 +130,7 @@ THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?
 # "¿qué mes…?", "the month with…": a month asked for; "anual", "en el año": a change over a year said
 MONTH_ASKED = re.compile(r"\b(?:mes|month)\b")
 YEARLY_CHANGE = re.compile(r"\b(?:anual|annual|yearly|a un ano|over a year)\b")
-TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months?)\b|\binteranual\b|\byear on year\b")
+TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months?)\b|\b12m\b|\binteranual\b|\byear on year\b")
 HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max|mas grandes?|"
         r"mas poblad[oa]s?|most populous|most populated|biggest)")
 LOW = (r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min|mas chic[oa]s?|"
@@ -935,7 +935,7 @@ class Planner:
         if previous is not None and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and (
                 same_measure and not understanding.says_something and HOW_MUCH_WAS.match(asked)
                 or (same_measure or vague) and understanding.period == PeriodSpec(same_part=True)
-                and understanding.operation is None and not understanding.places):
+                and understanding.operation is None and understanding.order is None and not understanding.places):
             # "¿y de cuánto fue?", "What was the rate that month?" after the year inflation peaked: that year's figure
             # (the month's, after a month)
             understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0, same_part=True)})
@@ -2067,6 +2067,8 @@ class Planner:
         said = {field: value for field, value in understanding.cues.model_dump(include=set(VARIANT_FIELDS)).items()
                 if value is not None and field not in ("sex", "age")}
         answered = self.catalog.get(plan.indicator_code)
+        if said.get("measure") == "share" and answered.unit_kind == "percent" and plan.operation == Operation.DIFFERENCE:
+            del said["measure"]  # "¿cuántos puntos porcentuales las separan?": the unit of a gap of two percentages
         if plan.second_indicator_code or all(matches(answered, field, value) for field, value in said.items()):
             return plan
         other = next((info for info in self.catalog.siblings(answered.code) if info.derivation != "share_of_parent"

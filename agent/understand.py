@@ -613,13 +613,17 @@ WHICH_ONE = re.compile(r"\b(?:en que|in which|in what|which|what|que|cual)\s+(?:
                        r"region|comuna|trimestre|quarter|dia|day|fecha|date)\b|\b(?:cuando|when)\b")
 # "US GDP per capita", "the U.S.": the country, which folding would make the pronoun "us" (not "US$", "US dollars")
 UNITED_STATES = re.compile(r"\bU\.?S\.?(?=[\s'’,?]|$)(?!\s+dollars?\b)")
-DESCENDING = re.compile(r"\b(?:(?:de|del) )?(?:mayor|mas alto|mas alta) al? (?:menor|mas bajo|mas baja)\b|"
+# "de mayor a menor", "de la tasa más alta a la más baja", "from the highest rate to the lowest": the end said first
+SAID_BY = r"(?:(?:la|el|los|las|the) )?(?:(?!a |al |to )\w+ )?"  # "de la tasa más alta", "from the highest rate"
+DESCENDING = re.compile(rf"\b(?:(?:de|del) )?{SAID_BY}(?:mayor|mas alt[oa]s?) al? {SAID_BY}(?:menor|mas baj[oa]s?)\b|"
                         r"\blower (?:middle|secondary)\b|"  # "lower middle income", "lower secondary": names, no order
-                        r"\b(?:from )?(?:highest|largest|biggest|most|high|longest) (?:to|-) ?(?:lowest|smallest|least|low|shortest)\b")
+                        rf"\b(?:from )?{SAID_BY}(?:highest|largest|biggest|most|high|longest)(?: \w+)? (?:to|-) ?(?:the )?"
+                        r"(?:lowest|smallest|least|low|shortest)\b")
 # "de mayor a menor, los 3 primeros", "from lowest to highest": an order, never a condition on a number after it
-ORDER_PHRASE = re.compile(r"\b(?:(?:de|del) )?(?:mayor|menor|mas alt[oa]|mas baj[oa]) al? (?:mayor|menor|mas alt[oa]|mas baj[oa])\b|"
-                       r"\b(?:from )?(?:highest|lowest|largest|smallest|most|least) (?:to|-) ?(?:highest|lowest|largest|smallest|"
-                       r"most|least)\b")
+ORDER_PHRASE = re.compile(rf"\b(?:(?:de|del) )?{SAID_BY}(?:mayor|menor|mas alt[oa]s?|mas baj[oa]s?) al? {SAID_BY}(?:mayor|menor|"
+                          r"mas alt[oa]s?|mas baj[oa]s?)\b|"
+                          rf"\b(?:from )?{SAID_BY}(?:highest|lowest|largest|smallest|most|least)(?: \w+)? (?:to|-) ?(?:the )?"
+                          r"(?:highest|lowest|largest|smallest|most|least)\b")
 # An age and up said with a plus sign ("ppl 65+"): folding would drop the sign
 AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 # Words a percent sign said as a word follows ("qué % de", "como % del PIB"); after others it says "in percent"
@@ -627,6 +631,8 @@ WORDS_BEFORE_PERCENT = {"que", "what", "como", "as", "en", "in", "un", "el", "th
                         "de", "por", "by", "q"}  # "q %": chat shorthand for "qué %"
 RATE_PERIODS = {"annual", "anual", "yearly", "anuales"}  # "(annual %)", "(% anual)" read as "anual %" too
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
+CHANGE_NOUNS = {"cambio", "variacion", "var", "change", "chg", "aumento", "alza", "subida", "caida", "baja", "reduccion",
+                "increase", "decrease", "rise", "drop", "fall"}  # "cambio %": a change asked in percent
 PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%|(?<=\b(?:19|20)\d\d )%")  # "antofagasta 2024 % del pib": a year's
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
                        r"last year (?:in which|when|that)|last month (?:in which|when|that)|"
@@ -825,7 +831,8 @@ def percent_spelled(text: str, language: Language) -> str:
         before = said_before[-1:]
         if before and before[0] in RATE_PERIODS:  # "growth (annual %)": a yearly rate's unit, no share
             return " "
-        if IN_TOTAL.search(" ".join(said_before[-2:])):  # "¿cuánto creció en total (%)…?": the change, in percent
+        if IN_TOTAL.search(" ".join(said_before[-2:])) or before and before[0] in CHANGE_NOUNS:  # "¿cuánto creció en
+            # total (%)…?", "2000 vs 2020 cambio %": the change, in percent
             return " in percent " if language == "en" else " en porcentaje "
         if before and before[0] not in WORDS_BEFORE_PERCENT and not before[0].isdigit():
             return " as a percentage " if language == "en" else " como porcentaje "

@@ -1483,7 +1483,8 @@ def test_the_three_lowest_after_a_top_three_are_of_its_group(cifra):
 def test_a_position_among_places_named_is_counted_among_them(cifra, questions, area, position):
     answer = last_answer(cifra, questions)
     assert (answer.plan.operation, answer.plan.area_codes, len(answer.plan.member_codes)) == ("position", [area], 4)
-    assert [value.value for value in answer.values if value.indicator == "rank"] == [position], answer.answer
+    assert [value.value for value in answer.values if value.indicator == "rank" and value.area == area] == [position], \
+        answer.answer
 
 
 def test_neighbours_named_one_by_one_are_answered(cifra):
@@ -3536,6 +3537,15 @@ def test_members_of_that_region_after_a_ranking_are_the_groups(cifra):
     assert answer.headline == "9"
 
 
+@pytest.mark.parametrize(("question", "order"), [
+    ("¿qué lugar ocupa Guatemala en mortalidad infantil en América Latina y el Caribe si se ordena de la tasa más alta "
+     "a la más baja?", "desc"),
+    ("rank south america by unemployment 2023 from the lowest rate to the highest", "asc"),
+])  # fmt: skip
+def test_an_order_said_with_the_measure_between_its_ends(cifra, question, order):
+    assert cifra.ask(question).plan.order == order
+
+
 def test_a_position_below_the_first_names_the_first(cifra):
     answer = cifra.ask("Según un concejal, La Pintana es la comuna con más pobreza por ingresos de la RM. ¿Lo confirma "
                        "la estimación comunal 2022?")
@@ -4386,6 +4396,18 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
      "SP.POP.TOTL", ["MEX", "BRA"]),  # gained, never a sum of every year
     (["Cumulative CPI inflation between December 2019 and December 2025?"], "change", "CHL.CPI", ["CHL"]),
     (["inflación acumulada entre diciembre de 2019 y diciembre de 2025"], "change", "CHL.CPI", ["CHL"]),
+    (["mortalidad infantil bolivia 2000 vs 2020 cambio %"], "change", "SP.DYN.IMRT.IN", ["BOL"]),  # "%" of the change
+    (["En que mes de 2025 crecio mas el Imacec en doce meses?"], "which_period", "CHL.IMACEC.GROWTH_12M", ["CHL"]),
+    (["ipc chile var 12m junio 2026"], "value", "CHL.CPI.INFLATION_12M", ["CHL"]),
+    (["Compare, por favor, la cobertura de DPT de Haití y de Guatemala en 2024.",
+      "¿Cuántos puntos porcentuales las separan?"], "difference", "SH.IMM.IDPT", ["HTI", "GTM"]),
+    (["Buenos días. ¿Podría indicarme la tasa de mortalidad infantil más reciente de Bolivia?"], "latest",
+     "SP.DYN.IMRT.IN", ["BOL"]),
+    (["En Haití, ¿qué año tuvo la mortalidad de menores de cinco años más elevada desde el 2000?"], "which_period",
+     "SH.DYN.MORT", ["HTI"]),
+    (["¿Cuántos países de América Latina y el Caribe (subregión de la ONU) tenían en 2024 una mortalidad infantil "
+      "inferior a 10 por mil?", "En ese mismo grupo, ¿qué lugar ocupa Guatemala si se ordena de la tasa más alta a la "
+      "más baja?"], "position", "SP.DYN.IMRT.IN", ["GTM"]),
     (["cuanto varió el indice real de remuneraciones en 12 meses, con el ultimo dato que haya?"], "change",
      "CHL.WAGES.REAL_INDEX", ["CHL"]),  # from the same month a year before the newest
     (["cuánto creció en total (%) el PIB per cápita de Chile entre 2000 y 2024, en dólares corrientes?"], "change",
