@@ -149,6 +149,7 @@ FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|de ahi|from 
 # mismo trimestre de 2022? ¿cuántos puntos subió desde ahí?": from the period named to the last answer's
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
+GREW_BY_HOW_MUCH = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+)?(?:crecio|crecieron|grew|has grown|did \w+ grow)\b")
 RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
 PERCENT_OF = re.compile(r"%\s*(?:del|de la|de los|de las|de|of the|of)\b")
@@ -903,6 +904,15 @@ class Planner:
             # "which ones, and what were the rates?": the rates are those counted
             # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
             return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
+        if previous is not None and previous.operation == Operation.CHANGE and understanding.cues.transform == "growth" \
+                and understanding.topic_text and understanding.period.unstated and understanding.operation is None \
+                and not understanding.places and GREW_BY_HOW_MUCH.search(asked) \
+                and not set(understanding.topic_text.split()) & set(lexicon().generic_words):
+            # "¿y cuánto creció el PIB?" after a change between two years: the GDP's change over them, as "¿cuánto
+            # creció el PIB entre 2021 y 2023?" is, never the change of its growth rate ("la población", a word every
+            # per-person measure shares, is read as before)
+            understanding = understanding.model_copy(update={
+                "operation": Operation.CHANGE, "cues": understanding.cues.model_copy(update={"transform": None})})
         reversed_said = lexicon().has_phrase(asked, lexicon().operations["reversed_order"])
         if previous is not None and previous.operation == Operation.RANK and reversed_said and not (
                 set(understanding.topic_text.split()) - set(reversed_said.split()) or understanding.places):
@@ -939,6 +949,11 @@ class Planner:
             # "¿y de cuánto fue?", "What was the rate that month?" after the year inflation peaked: that year's figure
             # (the month's, after a month)
             understanding = understanding.model_copy(update={"period": PeriodSpec(shift_months=0, same_part=True)})
+        if previous is not None and previous.operation == Operation.CHANGE and understanding.cues == VariantCues(
+                transform="growth") and not (understanding.topic_text or understanding.places or understanding.group) \
+                and understanding.period.unstated and understanding.operation is None:
+            # "¿y cuánto creció?", "¿y cuál creció menos?" after a change between two years: that change, said again
+            return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
         if same_measure and not understanding.says_something and not both:  # "?", a stray byte: not "the same again"
             return PlanOutcome(status="clarify", reason="no_topic")
         if (misnamed := next((place for place in understanding.places if place.level_asked), None)) \

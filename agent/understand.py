@@ -99,6 +99,8 @@ OWN_CUES = ("transform", "measure")
 URBAN_OR_RURAL_PART = re.compile(r"^(?:(?:part|parte|zona|zonas|area|areas|sector|sectores)\s+)?"
                                  r"(?:urban|urbana|urbano|urbanas|urbanos|rural|rurales)(?:\s+(?:part|parte|zona|zonas|area|areas))?$")
 # A follow-up that names its measure by what qualifies the last one: "¿y la de ingresos?", "and the one for women"
+# "multidimensional?", "mujeres?" after an answer: one or two words asked alone go on from it
+TERSE_FOLLOW_UP = re.compile(r"^\s*¿?\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\?\s*$")
 ELLIPSIS = re.compile(r"^\s*(?:(?:y|e|and|ahora|now|pero|but)\s+)?(?:el|la|los|las|the one|the ones)\s+(?:de|del|por|of|for|by)\b")
 ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pasan de|pasan|pasa de|pasaba de|pasaban de|pasara|pasaria|pasa|superara|superaria|supere|mayor al|mayor a|mayor que|mas del|mas de|"
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
@@ -1858,7 +1860,8 @@ class Understander:
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
             or AND_AFTER_A_QUESTION.search(text) is not None
-            or names_last_place or elliptical or WHOLE_GROUP.search(folded) is not None,
+            or names_last_place or elliptical or WHOLE_GROUP.search(folded) is not None or (
+                previous_measure is not None and not places.places and TERSE_FOLLOW_UP.match(text) is not None),
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),

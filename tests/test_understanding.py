@@ -4397,6 +4397,12 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Cumulative CPI inflation between December 2019 and December 2025?"], "change", "CHL.CPI", ["CHL"]),
     (["inflación acumulada entre diciembre de 2019 y diciembre de 2025"], "change", "CHL.CPI", ["CHL"]),
     (["mortalidad infantil bolivia 2000 vs 2020 cambio %"], "change", "SP.DYN.IMRT.IN", ["BOL"]),  # "%" of the change
+    (["pobreza x ingresos la pintana 2022", "multidimensional?"], "value", "CHL.POVERTY.MULTIDIMENSIONAL",
+     ["CL-13112"]),  # one word asked alone goes on from the last answer
+    (["¿cuánto cambió el PIB per cápita (US$ corrientes) de Chile, Perú y Bolivia entre 2000 y 2020, en %?",
+      "¿y cuál creció menos?"], "change", "NY.GDP.PCAP.CD", ["CHL", "PER", "BOL"]),  # that change, again
+    (["¿cuánto cayó el desempleo en Chile entre 2021 y 2023?", "¿y cuánto creció el PIB?"], "change",
+     "CHL.GDP.VOLUME", ["CHL"]),  # the GDP's own change, never its growth rate's
     (["En que mes de 2025 crecio mas el Imacec en doce meses?"], "which_period", "CHL.IMACEC.GROWTH_12M", ["CHL"]),
     (["ipc chile var 12m junio 2026"], "value", "CHL.CPI.INFLATION_12M", ["CHL"]),
     (["Compare, por favor, la cobertura de DPT de Haití y de Guatemala en 2024.",
