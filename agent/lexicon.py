@@ -47,6 +47,7 @@ class Lexicon(BaseModel):
     vague_words: list[str]
     vague_subjects: list[str]
     priced_goods: list[str]
+    absent_topics: list[str]
     naming_cue_words: list[str]
     marked_words: list[str]
     abbreviations: dict[str, str]

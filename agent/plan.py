@@ -527,6 +527,14 @@ class Planner:
         if outcome.status == "ok" and outcome.plan.operation in (Operation.VALUE, Operation.LATEST) \
                 and len(outcome.plan.area_codes) == 2 and WHICH_HIGHER.search(asked):
             outcome.plan = outcome.plan.model_copy(update={"verdict": True})  # "¿cuál es mayor?": said, not only shown
+        if outcome.status == "ok" and outcome.plan.second_indicator_code and not (understanding.places or understanding.group) \
+                and (pair := self._between_last_two(outcome.plan.operation, conversation, understanding.question)) \
+                and {pair.indicator_code, pair.second_indicator_code} == {outcome.plan.indicator_code,
+                                                                         outcome.plan.second_indicator_code}:
+            # "¿cuál es la diferencia entre la proyección y el censo?" after Temuco's projection, then its census count:
+            # of Temuco and that year, in the order the question names them, never Chile's
+            outcome.plan = outcome.plan.model_copy(update={"area_codes": pair.area_codes, "period": pair.period})
+            outcome.notes = [note for note in outcome.notes if note.key != "assumed_chile"]
         if outcome.status == "ok" and (measures := self._measures_compared(understanding, conversation, outcome.plan)):
             outcome.plan = measures  # "which one was higher?" after women's, then men's rate: both, and which is higher
         if outcome.status == "ok" and outcome.plan.operation == Operation.RATIO and understanding.per:
@@ -758,6 +766,9 @@ class Planner:
         if understanding.too_long:
             return PlanOutcome(status="clarify", reason="too_long", params={"limit": str(MAX_QUESTION_CHARS)})
         asked = fold(understanding.question)
+        if absent := lexicon().has_phrase(asked, lexicon().absent_topics):  # "¿a cuánto está el riesgo país?"
+            return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": as_written(understanding.question,
+                                                                                                      absent)})
         last = conversation.last_plan
         several = bool(conversation.turns and conversation.turns[-1].also) and not (  # of which measure? asked back,
             understanding.named_operation in TWO_OPERANDS and not understanding.topic_text  # unless the two answered

@@ -122,7 +122,8 @@ THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s
 TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|y|and|to|a|hasta|frente a|comparado con|"
                     r"compared (?:with|to))\s+(?:(?:cuanto|como|what|how)\s+(?:\w+\s+){0,2}?)?"
                     r"(?:ahora|now|hoy|today|actualmente|currently|la actualidad|el presente|the present|"
-                    r"(?:the |el |lo )?(?:most recent|latest|ultimo dato|dato mas reciente|mas reciente|ultimo disponible))\b")
+                    r"(?:the |el |lo |ese |esa |este |that |this )?(?:most recent|latest|ultimo dato|dato mas reciente|"
+                    r"mas reciente|ultimo disponible|last figure))\b")  # "entre el 2000 y ese último dato"
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
 SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that|this|este) (?:periodo|period|lapso|span|tramo|timeframe)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
                        r"(?:mismos|same) (?:anos|years|meses|months)|"  # "for the same years"

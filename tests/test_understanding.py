@@ -4397,6 +4397,15 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Cumulative CPI inflation between December 2019 and December 2025?"], "change", "CHL.CPI", ["CHL"]),
     (["inflación acumulada entre diciembre de 2019 y diciembre de 2025"], "change", "CHL.CPI", ["CHL"]),
     (["mortalidad infantil bolivia 2000 vs 2020 cambio %"], "change", "SP.DYN.IMRT.IN", ["BOL"]),  # "%" of the change
+    (["Mexico lending interest rate 2023", "deposit rate same year?"], "value", "FR.INR.DPST", ["MEX"]),  # no spread
+    (["avg inflation in Chile 2015-2019?", "Same thing for Peru please"], "aggregate", "FP.CPI.TOTL.ZG", ["PER"]),
+    (["que porcentaje de la gente en la India tiene acceso a la electricidad? el dato mas reciente",
+      "o sea cuantos puntos subio entre el 2000 y ese ultimo dato?"], "change", "EG.ELC.ACCS.ZS", ["IND"]),
+    (["cuantas veces mas energia por persona consume un estadounidense que un chino? usa el año 2023"], "ratio",
+     "EG.USE.PCAP.KG.OE", ["USA", "CHN"]),  # energy, never electric power only
+    (["¿Cuál era la población proyectada por el INE para la comuna de Temuco en 2024?",
+      "¿Y cuántas personas se censaron efectivamente en la misma comuna en el Censo 2024?",
+      "¿Cuál es la diferencia entre la proyección y el censo?"], "difference", "CHL.POPULATION.PROJ", ["CL-09101"]),
     (["pobreza x ingresos la pintana 2022", "multidimensional?"], "value", "CHL.POVERTY.MULTIDIMENSIONAL",
      ["CL-13112"]),  # one word asked alone goes on from the last answer
     (["¿cuánto cambió el PIB per cápita (US$ corrientes) de Chile, Perú y Bolivia entre 2000 y 2020, en %?",
@@ -4452,6 +4461,8 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["When did Chile's GDP per capita in current US dollars first go over 10k?", "and when is it projected to pass 20k?"],
     ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
     ["pib antofagasta 2024 % del pib nacional"],  # no share of the country's GDP: never the region's own
+    ["a cuanto esta el riesgo pais de argentina hoy?"],  # no species at risk
+    ["¿En cuánto está hoy la tasa de política monetaria del Banco Central de Chile?"],  # no money supply
     ["Esperanza de vida al nacer en México en 2024", "¿Y la de la Ciudad de México nomás?"],  # no city abroad
     ["What's Peru's ratio of merchandise exports to merchandise imports in 2024 (current US$)?",
      "so how big was the merchandise trade surplus in dollars that year?", "same surplus number for 2025 pls"],  # of Peru
