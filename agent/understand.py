@@ -532,6 +532,10 @@ LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ra
 # "¿y los 40 mil?" after the first month above 30 mil: the same condition with that number
 NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)\s+(?:(?:los|las|el|la|the)\s+)?(\d+(?:[.,]\d+)*)\s*"
                           r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?\W*$")
+# "¿y con un umbral de 15?", "but with an 80% threshold": a new line for the last condition
+AMOUNT = r"(\d+(?:[.,]\d+)*)\s*(mil|millones|thousand|million)?\s*(%|por ciento|percent)?"
+NEW_THRESHOLD = (re.compile(rf"\b(?:umbral|threshold|cutoff)\s+(?:de|of|at)\s+{AMOUNT}"),
+                 re.compile(rf"(?<![\w.,]){AMOUNT}\s+(?:threshold|cutoff|umbral)\b"))
 # "y muéstrame el promedio anual 2019, 2020 y 2021": "anual" says how the average is taken, no measure of its own
 ANNUAL_AVERAGE = re.compile(r"\b(?:promedio|average) (anual|annual)\b|\b(annual|yearly)(?= average\b)")
 # "2019, 2020 y 2021": years named one by one, never a span ("entre 2019 y 2021")
@@ -709,8 +713,9 @@ def number(text: str, folded_digits: str, scale: str | None = None) -> float:
 
 
 def _number_alone(text: str) -> float | None:
-    """The number a follow-up says alone ("¿y los 40 mil?", "and 50%?"), never a year ("¿y 2015?")."""
-    found = NUMBER_ALONE.match(text.lower())
+    """The number a follow-up says alone ("¿y los 40 mil?", "and 50%?") or as a new line to cross ("but with an 80%
+    threshold", "¿y con un umbral de 15?"), never a year ("¿y 2015?")."""
+    found = NUMBER_ALONE.match(text.lower()) or next(filter(None, (said.search(text.lower()) for said in NEW_THRESHOLD)), None)
     if found is None:
         return None
     value = number(found[1], re.sub(r"[.,]", " ", found[1]), found[2])

@@ -3546,6 +3546,16 @@ def test_an_order_said_with_the_measure_between_its_ends(cifra, question, order)
     assert cifra.ask(question).plan.order == order
 
 
+@pytest.mark.parametrize(("questions", "threshold"), [
+    (["In what year did Nigeria's access to electricity first go above 50% of the population?",
+      "Same thing for Ghana but with an 80% threshold?"], (">", 80)),
+    (["¿En qué año la mortalidad infantil del Perú bajó por primera vez de 20 por cada mil nacidos vivos?",
+      "¿y con un umbral de 15?"], ("<", 15)),
+])  # fmt: skip
+def test_a_new_threshold_said_as_a_word_keeps_the_last_condition(cifra, questions, threshold):
+    assert last_answer(cifra, questions).plan.threshold == threshold
+
+
 def test_a_position_below_the_first_names_the_first(cifra):
     answer = cifra.ask("Según un concejal, La Pintana es la comuna con más pobreza por ingresos de la RM. ¿Lo confirma "
                        "la estimación comunal 2022?")
@@ -4398,6 +4408,8 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["inflación acumulada entre diciembre de 2019 y diciembre de 2025"], "change", "CHL.CPI", ["CHL"]),
     (["mortalidad infantil bolivia 2000 vs 2020 cambio %"], "change", "SP.DYN.IMRT.IN", ["BOL"]),  # "%" of the change
     (["Mexico lending interest rate 2023", "deposit rate same year?"], "value", "FR.INR.DPST", ["MEX"]),  # no spread
+    (["In what year did Nigeria's access to electricity first go above 50% of the population?",
+      "Same thing for Ghana but with an 80% threshold?"], "first_meeting", "EG.ELC.ACCS.ZS", ["GHA"]),
     (["avg inflation in Chile 2015-2019?", "Same thing for Peru please"], "aggregate", "FP.CPI.TOTL.ZG", ["PER"]),
     (["que porcentaje de la gente en la India tiene acceso a la electricidad? el dato mas reciente",
       "o sea cuantos puntos subio entre el 2000 y ese ultimo dato?"], "change", "EG.ELC.ACCS.ZS", ["IND"]),
