@@ -150,6 +150,8 @@ FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|de ahi|from 
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
 GREW_BY_HOW_MUCH = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+)?(?:crecio|crecieron|grew|has grown|did \w+ grow)\b")
+THAT_FIGURE = re.compile(r"\b(?:eso|esa cifra|ese dato|ese numero|ese valor|that figure|that number|that value)\b")
+THEN_SAID = re.compile(r"\b(?:then|entonces|at that time|en ese momento)\W*$")  # "What was the rate then?"
 RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
 PERCENT_OF = re.compile(r"%\s*(?:del|de la|de los|de las|de|of the|of)\b")
@@ -183,7 +185,8 @@ POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna",
 HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
-RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times)\b")
+RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times|ratio of|razon de|cociente de)\b")  # "the ratio of Vietnam's
+# figure to the Philippines'": the place right after it over the other
 OF_THE_DECADE = re.compile(r"\b(?:la|el) (?:de|del) (?:los )?\d{3}0\b")  # "¿y en la del 2000?": the decade's, said short
 WHOLE_YEAR = re.compile(r"\b(?:ano (?:pasado |anterior )?(?:completo|entero)|todo (?:el )?(?:ano|(?:19|20)\d\d)|whole year|full year|"
                         r"all of (?:19|20)\d\d|"
@@ -779,6 +782,10 @@ class Planner:
             # "How many micrograms above the world average was that?" after a question not answered: no figure was
             # shown to set against the world's
             return PlanOutcome(status="clarify", reason="follows_unanswered")
+        if conversation.turns and conversation.turns[-1].plan is None and conversation.turns[-1].tried is None \
+                and THAT_FIGURE.search(asked):
+            # "¿Y qué porcentaje es eso de toda la Región Metropolitana?" after a question not answered: no figure
+            return PlanOutcome(status="clarify", reason="follows_unanswered")
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
                 understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or THAT_AGAINST.search(asked)
                 or LAST_ANSWER.search(asked) or not (  # "¿es mayor que la de Puente Alto? ¿por cuántos puntos?"
@@ -897,7 +904,8 @@ class Planner:
             and not understanding.cues.transform))
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING)  # "What was the rate that month?"
-            and understanding.period == PeriodSpec(same_part=True) and topic_words <= FIGURE_WORDS | RATE_WORDS) or (
+            and (understanding.period == PeriodSpec(same_part=True) or understanding.period.unstated and THEN_SAID.search(asked))
+            and topic_words <= FIGURE_WORDS | RATE_WORDS) or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
                 (understanding.pair or understanding.cues.sex or understanding.cues.source)
                 and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
@@ -955,7 +963,8 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")
         if previous is not None and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and (
                 same_measure and not understanding.says_something and HOW_MUCH_WAS.match(asked)
-                or (same_measure or vague) and understanding.period == PeriodSpec(same_part=True)
+                or (same_measure or vague) and (understanding.period == PeriodSpec(same_part=True)
+                                                or understanding.period.unstated and THEN_SAID.search(asked))
                 and understanding.operation is None and understanding.order is None and not understanding.places):
             # "¿y de cuánto fue?", "What was the rate that month?" after the year inflation peaked: that year's figure
             # (the month's, after a month)
@@ -2056,8 +2065,8 @@ class Planner:
             re.search(rf"\b{re.escape(name)}\b", asked[:after.start()]) for name in said)]
         if not asked_of and len(measured_by) == 1 and said_before:  # "y la argentina, ¿cuántas veces la chilena?":
             return said_before[0]  # the place named first, in times the one right after "cuántas veces"
-        named = asked_of or [code for code, said in names.items() if any(  # never the place after "que", "than"
-            re.match(rf"(?:(?!que |q |than )\w+ ){{0,5}}{re.escape(name)}\b", tail) for name in said)]
+        named = asked_of or [code for code, said in names.items() if any(  # never the place after "que", "than", "to"
+            re.match(rf"(?:(?!que |q |than |to )\w+ ){{0,5}}{re.escape(name)}\b", tail) for name in said)]
         return named[0] if len(named) == 1 else None
 
     def _against_place(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:

@@ -379,7 +379,8 @@ THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:
 MONTH_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for|a|to) )?({FULL_MONTH_NAMES})(?: (?:del|de|of)(?: the)? "
                                 rf"(?:mismo ano|same year|ese ano|that year|ano))?\b")
 # "del 2000 para acá", "de 2015 a la fecha": from that year to the newest
-UP_TO_NOW = re.compile(rf"\b({YEAR})\s+(?:para aca|pa aca|hasta ahora|hasta hoy|a la fecha|a hoy|to date|to now|until now)\b")
+UP_TO_NOW = re.compile(rf"\b({YEAR})\s+(?:para aca|pa aca|para adelante|pa adelante|en adelante|hasta ahora|hasta hoy|"
+                       r"a la fecha|a hoy|to date|to now|until now|onwards?)\b")
 # "de enero a diciembre" with no year of their own: a range of months of the one year said elsewhere
 MONTHS_OF_THE_YEAR = re.compile(rf"\b(?:de|desde|entre|from|between)\s+({FULL_MONTH_NAMES})\s+(?:a|al|hasta|y|to|and|until|through)"
                                 rf"\s+({FULL_MONTH_NAMES})\b(?!\s+(?:de |del |of )?(?:19|20)\d\d)")

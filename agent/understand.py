@@ -1762,10 +1762,12 @@ class Understander:
             said_census = sorted(set(topic_text.split()) & set(words.census_words))  # "gente según el censo"
             topic_text = without_entities = " ".join(["poblacion", *said_census])
             search_words = [topic_text]
-        elif places.by_people and cues.measure == "share" and (LIVES_IN.search(folded) or PEOPLE_HAVE.search(folded)) \
-                and "poblacion" not in topic_text:
+        elif cues.measure == "share" and "poblacion" not in topic_text and (
+                places.by_people and (LIVES_IN.search(folded) or PEOPLE_HAVE.search(folded))
+                or LIVES_IN.search(folded) and set(topic_text.split()) <= set(words.census_words)):
             # "¿qué % de los chilenos vive en zonas urbanas?", "what share of Nigerians had electricity?": a share of
-            # the people, never a rate among those there nor a share of something else
+            # the people, never a rate among those there nor a share of something else; "q % de todo chile vive en la
+            # RM según el censo": of its people, never of its empty homes
             topic_text = without_entities = f"poblacion {topic_text}"
             search_words = topic_text.split()
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)

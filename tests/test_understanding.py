@@ -4408,6 +4408,16 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["inflación acumulada entre diciembre de 2019 y diciembre de 2025"], "change", "CHL.CPI", ["CHL"]),
     (["mortalidad infantil bolivia 2000 vs 2020 cambio %"], "change", "SP.DYN.IMRT.IN", ["BOL"]),  # "%" of the change
     (["Mexico lending interest rate 2023", "deposit rate same year?"], "value", "FR.INR.DPST", ["MEX"]),  # no spread
+    (["q % de todo chile vive en la region metropolitana segun censo 2024"], "value", "CHL.CENSUS2024.POP.SHARE",
+     ["CL-13"]),  # of its people, never of its empty homes
+    (["en que año del 2000 pa adelante la inflacion en chile fue mas alta? (banco mundial)"], "which_period",
+     "FP.CPI.TOTL.ZG", ["CHL"]),
+    (["In 2022, in which month did Chile's year-on-year CPI inflation peak?", "What was the rate then?"], "value",
+     "CHL.CPI.INFLATION_12M", ["CHL"]),
+    (["Un saludo a toda la gente de Puente Alto que nos escucha. Justamente preguntan: ¿cuántas personas contó el "
+      "Censo 2024 en la comuna?"], "value", "CHL.CENSUS2024.POP", ["CL-13201"]),  # a greeting, no "saldo"
+    (["Give me the ratio of Vietnam's GDP per capita PPP to the Philippines' in 2023"], "ratio", "NY.GDP.PCAP.PP.CD",
+     ["VNM", "PHL"]),
     (["In what year did Nigeria's access to electricity first go above 50% of the population?",
       "Same thing for Ghana but with an 80% threshold?"], "first_meeting", "EG.ELC.ACCS.ZS", ["GHA"]),
     (["avg inflation in Chile 2015-2019?", "Same thing for Peru please"], "aggregate", "FP.CPI.TOTL.ZG", ["PER"]),
@@ -4474,6 +4484,8 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
     ["pib antofagasta 2024 % del pib nacional"],  # no share of the country's GDP: never the region's own
     ["a cuanto esta el riesgo pais de argentina hoy?"],  # no species at risk
+    ["Esta pregunta me encanta: ¿cuánto vive en promedio un chileno? la esperanza de vida, y compárela con los vecinos",
+     "¿Y qué porcentaje es eso de toda la Región Metropolitana?"],  # "eso": no figure was shown
     ["¿En cuánto está hoy la tasa de política monetaria del Banco Central de Chile?"],  # no money supply
     ["Esperanza de vida al nacer en México en 2024", "¿Y la de la Ciudad de México nomás?"],  # no city abroad
     ["What's Peru's ratio of merchandise exports to merchandise imports in 2024 (current US$)?",
