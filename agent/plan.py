@@ -150,6 +150,7 @@ FROM_THERE = re.compile(r"\b(?:desde ahi|desde alli|desde ese punto|de ahi|from 
 FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "cifra", "cifras", "dato", "datos",
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
 GREW_BY_HOW_MUCH = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+)?(?:crecio|crecieron|grew|has grown|did \w+ grow)\b")
+ONLY_THE_MONTH = re.compile(r"\b(?:solo|solamente|only|just)\s+(?:en\s+|in\s+)?(?:el mes|the month|ese mes|that month)\b")
 THAT_FIGURE = re.compile(r"\b(?:eso|esa cifra|ese dato|ese numero|ese valor|that figure|that number|that value)\b")
 THEN_SAID = re.compile(r"\b(?:then|entonces|at that time|en ese momento)\W*$")  # "What was the rate then?"
 RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
@@ -1760,6 +1761,10 @@ class Planner:
             chosen = self.catalog.get(chosen.derived_from)
         if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
             areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
+        if chosen.derivation == "percent_change_year" and ONLY_THE_MONTH.search(asked) and (monthly := next((
+                info for info in self.catalog.family_of(chosen.code) if info.derivation == "percent_change_period"
+                and info.derived_from == chosen.derived_from), None)):
+            chosen = monthly  # "¿y solamente en el mes de junio?" after the 12-month rise to June: June's own change
         if operation == Operation.CHANGE and not second and (chosen.derivation or "").startswith("percent_change") \
                 and IN_TOTAL.search(asked) and period.start is not None and period.end not in (None, period.start):
             # "inflación acumulada entre diciembre de 2019 y diciembre de 2025": the change of the index it is

@@ -4412,6 +4412,8 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
      ["CL-13"]),  # of its people, never of its empty homes
     (["en que año del 2000 pa adelante la inflacion en chile fue mas alta? (banco mundial)"], "which_period",
      "FP.CPI.TOTL.ZG", ["CHL"]),
+    (["¿cuánto subió el IPC en los doce meses hasta junio de 2026?", "¿y solamente en el mes de junio?"], "value",
+     "CHL.CPI.CHANGE_1M", ["CHL"]),  # the month's own change
     (["In 2022, in which month did Chile's year-on-year CPI inflation peak?", "What was the rate then?"], "value",
      "CHL.CPI.INFLATION_12M", ["CHL"]),
     (["Un saludo a toda la gente de Puente Alto que nos escucha. Justamente preguntan: ¿cuántas personas contó el "
