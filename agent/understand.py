@@ -1764,7 +1764,7 @@ class Understander:
             search_words = [topic_text]
         elif cues.measure == "share" and "poblacion" not in topic_text and (
                 places.by_people and (LIVES_IN.search(folded) or PEOPLE_HAVE.search(folded))
-                or LIVES_IN.search(folded) and set(topic_text.split()) <= set(words.census_words)):
+                or LIVES_IN.search(folded) and topic_text and set(topic_text.split()) <= set(words.census_words)):
             # "¿qué % de los chilenos vive en zonas urbanas?", "what share of Nigerians had electricity?": a share of
             # the people, never a rate among those there nor a share of something else; "q % de todo chile vive en la
             # RM según el censo": of its people, never of its empty homes

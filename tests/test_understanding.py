@@ -4410,6 +4410,8 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Mexico lending interest rate 2023", "deposit rate same year?"], "value", "FR.INR.DPST", ["MEX"]),  # no spread
     (["q % de todo chile vive en la region metropolitana segun censo 2024"], "value", "CHL.CENSUS2024.POP.SHARE",
      ["CL-13"]),  # of its people, never of its empty homes
+    (["¿Cuántos habitantes tiene Chile según la proyección del INE para 2025?",
+      "¿y qué porcentaje de eso vive en la Región Metropolitana?"], "share", "CHL.POPULATION.PROJ", ["CL-13", "CHL"]),
     (["en que año del 2000 pa adelante la inflacion en chile fue mas alta? (banco mundial)"], "which_period",
      "FP.CPI.TOTL.ZG", ["CHL"]),
     (["¿cuánto subió el IPC en los doce meses hasta junio de 2026?", "¿y solamente en el mes de junio?"], "value",
