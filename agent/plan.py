@@ -903,10 +903,11 @@ class Planner:
             topic_words <= set(lexicon().vague_words) | set(lexicon().vague_subjects)
             and understanding.operation in (None, Operation.VALUE, Operation.LATEST, Operation.RANK)
             and not understanding.cues.transform))
+        at_that_time = understanding.period == PeriodSpec(same_part=True) or bool(  # "that month", "then": the
+            understanding.period.unstated and THEN_SAID.search(asked))  # period the last answer named
         same_measure = previous is not None and (not topic_words or member_named is not None or (
             previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING)  # "What was the rate that month?"
-            and (understanding.period == PeriodSpec(same_part=True) or understanding.period.unstated and THEN_SAID.search(asked))
-            and topic_words <= FIGURE_WORDS | RATE_WORDS) or (
+            and at_that_time and topic_words <= FIGURE_WORDS | RATE_WORDS) or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
                 (understanding.pair or understanding.cues.sex or understanding.cues.source)
                 and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
@@ -964,8 +965,7 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_topic")
         if previous is not None and previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and (
                 same_measure and not understanding.says_something and HOW_MUCH_WAS.match(asked)
-                or (same_measure or vague) and (understanding.period == PeriodSpec(same_part=True)
-                                                or understanding.period.unstated and THEN_SAID.search(asked))
+                or (same_measure or vague) and at_that_time
                 and understanding.operation is None and understanding.order is None and not understanding.places):
             # "¿y de cuánto fue?", "What was the rate that month?" after the year inflation peaked: that year's figure
             # (the month's, after a month)
@@ -1761,9 +1761,8 @@ class Planner:
             chosen = self.catalog.get(chosen.derived_from)
         if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
             areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
-        if chosen.derivation == "percent_change_year" and ONLY_THE_MONTH.search(asked) and (monthly := next((
-                info for info in self.catalog.family_of(chosen.code) if info.derivation == "percent_change_period"
-                and info.derived_from == chosen.derived_from), None)):
+        if chosen.derivation == "percent_change_year" and ONLY_THE_MONTH.search(asked) \
+                and (monthly := self._monthly_change_beside(chosen)):
             chosen = monthly  # "¿y solamente en el mes de junio?" after the 12-month rise to June: June's own change
         if operation == Operation.CHANGE and not second and (chosen.derivation or "").startswith("percent_change") \
                 and IN_TOTAL.search(asked) and period.start is not None and period.end not in (None, period.start):
@@ -1850,9 +1849,13 @@ class Planner:
                 or chosen.frequency != "M" or not MONTH_ASKED.search(asked) or TWELVE_MONTHS.search(asked) \
                 or YEARLY_CHANGE.search(asked):
             return None
-        monthly = next((info.code for info in self.catalog.family_of(chosen.code) if info.derivation ==
-                        "percent_change_period" and info.derived_from == chosen.derived_from), None)
-        return plan.model_copy(update={"indicator_code": monthly, "alternatives": []}) if monthly else None
+        monthly = self._monthly_change_beside(chosen)
+        return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
+
+    def _monthly_change_beside(self, chosen: IndicatorInfo) -> IndicatorInfo | None:
+        """The month-on-month change computed from the same series as ``chosen`` (a 12-month rate), if any."""
+        return next((info for info in self.catalog.family_of(chosen.code) if info.derivation == "percent_change_period"
+                     and info.derived_from == chosen.derived_from), None)
 
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
