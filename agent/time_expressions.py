@@ -283,6 +283,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:desde(?: el)?|since(?: the)?|a partir de(?:l)?|from)(?: (?:ano|year|censo|census)(?: de)?)?\s+{YEAR}\b"
                 rf"|\bsince the {YEAR} census\b"),
      lambda m, today: PeriodSpec(start=int(m[1] or m[2]))),  # "desde el año 2000", "since the 2017 census"
+    (re.compile(rf"\b(?:desde que (?:parte|partio|empieza|empezo|comienza|comenzo|arranca|arranco|inicia|inicio|hay datos"
+                rf"|hay registros)(?: la serie| el registro| los datos| los registros)?|since (?:the series|records|the data|data)"
+                rf" (?:began|begins|started|starts))(?:,)? (?:en|in)(?: el| the)?(?: (?:ano|year))? {YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde que parte la serie en 2010": the whole series from then
     (DECADE, lambda m, today: _decade(m)),  # "los años 80", "los 90", "the 1990s", "la década de 2010"
     (re.compile(r"\b(?:(?:en )?lo que va del siglo|(?:en )?este siglo|(?:in |so far )?this century|(?:en el |in the )?siglo xxi"
                 r"|(?:in the )?21st century)\b"),

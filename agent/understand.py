@@ -162,9 +162,13 @@ YESTERDAY = re.compile(r"\b(?:ayer|anteayer|antier|anoche|yesterday|last night)\
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
 LAST_PERIODS = re.compile(r"\b(?:last|past|recent|ultimos|ultimas|pasados|pasadas|recientes)\b")
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
+# a percentage said in a question, and the income groups a percentage names ("the richest 10 %")
+PERCENT_SAID = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%")
+QUANTILE_SAID = re.compile(r"\b(?:mas ric|mas pobr|richest|poorest|highest|lowest|top|bottom|superior|inferior)")
 VERB_THRESHOLD = re.compile(rf"\b(supero|superaron|supera|superan|superaba|paso|pasaron|pasan|pasaba|pasaban|topped|crossed|"
-                            rf"surpassed|exceeded)\s+(?:[a-z]+\s+){{0,8}}?(?:los|las|el|la|the|del)\s+(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*"
-                            rf"({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?")
+                            rf"surpassed|exceeded|bajo|bajaron|cayo|cayeron)\s+(?:[a-z]+\s+){{0,8}}?(?:los|las|el|la|the|del)\s+"
+                            rf"(?!(?:19|20)\d\d\b)(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"
+                            r"(?!\s*(?:a|al|hasta|to)\s+\d)")  # "bajó por primera vez el desempleo del 10%"; "del 10% al 8%" is a span
 YEARS_LIVED = re.compile(r"\b(?:cuant[oa]s anos (?:mas |menos )?(?:se )?(?:espera que )?viv\w*|viv\w* (?:mas|menos) anos|"
                          r"how (?:many (?:more |fewer )?years(?: longer)?|much longer) (?:do|does|did|will) (?:\w+ ){1,2}live|"
                          r"cuanto mas (?:tiempo )?(?:se )?viv\w*|"
@@ -1655,6 +1659,11 @@ class Understander:
             # "Germany's GDP last year vs five years ago": a second period, counted from today; never "compared to a
             # year earlier", the period before the one said, nor the measure's own "respecto al mes anterior"
             unsupported = as_written(text, shift_said)
+        unread_percent = next((found for found in PERCENT_SAID.finditer(text) if (at := re.search(
+            rf"\b{re.sub(r'[.,]', ' ', found[1])}\b", unread)) and not QUANTILE_SAID.search(unread[max(at.start() - 12, 0):at.end() + 16])),
+            None) if operation in (Operation.WHICH_PERIOD, Operation.RANK, Operation.POSITION) and threshold is None else None
+        if unread_percent and not unsupported:  # "¿en qué año bajó … el desempleo de Colombia del 10 %?": a figure
+            unsupported = unread_percent[0]  # said that no reading used, never the highest year instead
         unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *MONTH_SPAN.finditer(unread)]
                              if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end)), None) if said.month or (
             said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each

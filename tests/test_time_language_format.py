@@ -18,6 +18,8 @@ PERIODS = [
     ("desempleo desde 2015", {"start": 2015}),
     ("since 2015", {"start": 2015}),
     ("desde el año 2000, ¿en qué año fue más alta?", {"start": 2000}),
+    ("Desde que parte la serie en 2010, ¿en qué trimestre fue más alto?", {"start": 2010}),
+    ("since records began in 1990, which year was lowest?", {"start": 1990}),
     ("desde el año 2015 hasta el año 2020", {"start": 2015, "end": 2020}),
     ("how many percentage points did that change by 2020?", {"end": 2020}),  # from the last answer's year
     ("entre 2010 y 2020", {"start": 2010, "end": 2020}),

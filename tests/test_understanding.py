@@ -63,6 +63,7 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("how many countries in latin america and the caribbean had double digit inflation in 2022?", (">=", 10)),
     ("¿cuántos países de Sudamérica tuvieron inflación de dos dígitos en 2022?", (">=", 10)),
     ("in which year did Chile spend less than half a percent of GDP on R&D?", ("<", 0.5)),  # half of one percent
+    ("¿en qué año bajó por primera vez el desempleo de Colombia del 10%?", ("<", 10)),  # the subject between
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -549,6 +550,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("fertility rate of korea, japan and italy: which of those three dropped the most since 2000?", "dropped the most"),
     ("¿cuántos migrantes venezolanos hay en Ñuble?", "venezolanos"),  # one nationality's people in a place
     ("how many Peruvians live in Chile?", "Peruvians"),
+    ("¿en qué año el desempleo de Colombia estuvo en 10%?", "10%"),  # a figure said, never the highest year
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
