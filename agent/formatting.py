@@ -69,10 +69,12 @@ def difference(value: float, info: IndicatorInfo, language: Language, words: boo
     return figure(value, info, language, words)
 
 
-def percent(value: float, language: Language) -> str:
-    text = number(value, 1, language)
+def percent(value: float, language: Language, decimals: int = 1) -> str:
+    text = number(value, decimals, language)
     return f"{text} %" if language == "es" else f"{text}%"
 
 
 def change_percent(value: float, language: Language) -> str:
-    return ("+" if value > 0 else "") + percent(value, language)
+    """"+2,4 %"; a change too small for one decimal keeps its first significant digit ("-0,03 %"), never "-0,0 %"."""
+    decimals = next((places for places in range(1, 5) if round(value, places) != 0), 1)
+    return ("+" if value > 0 else "") + percent(value, language, decimals)

@@ -1016,6 +1016,8 @@ class Planner:
         if (named.month or named.quarter) and named.start is None and named.shift_months is None and context is not None \
                 and (year := self._said_period(context).end or self._said_period(context).start):
             named = named.model_copy(update={"start": year, "end": year})  # "hasta julio": of the last answer's year
+            if understanding.operation == Operation.CHANGE and not named.month_end:  # "¿en cuánto bajó en febrero?"
+                understanding = understanding.model_copy(update={"period": named})  # after January's: that year's
         grew = (understanding.operation is None or understanding.aggregate == "avg" and POINTED_AVERAGE.search(asked)) and (
             understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?", "¿y cuánto creció ese promedio…?",
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
@@ -1075,6 +1077,11 @@ class Planner:
             # "the year-on-year percent change between those two readings": the change from one to the other
             understanding = understanding.model_copy(update={"cues": understanding.cues.model_copy(
                 update={"transform": None})})
+        if understanding.operation == Operation.CHANGE and understanding.cues.transform == "year_to_date" \
+                and (within := self._within_year_to_date(base, understanding.period)) is not None:
+            # "so far in 2026 (Dec to the latest month)": the year's cumulative rate at the later month, never a
+            # change of that rate
+            understanding = understanding.model_copy(update={"operation": None, "period": within})
         growth_asked = (understanding.cues.transform == "growth" or over_the_year) and understanding.period.unstated \
             and self.catalog.has_member(base, {"transform": "growth"})  # "variación en 12 meses de los sueldos": the newest
         if understanding.operation == Operation.CHANGE and (understanding.period.is_single_year or growth_asked) and \
@@ -1088,12 +1095,20 @@ class Planner:
             each_month = understanding.per_period and understanding.cues.transform in (None, "period_change") and \
                 self.catalog.has_member(base, {"transform": "period_change"})  # "¿cuánto subió el IPC cada mes?"
             transform = "period_change" if understanding.cues.transform == "period_change" or month_asked or each_month \
-                else "growth"
+                else "year_to_date" if understanding.cues.transform == "year_to_date" and self.catalog.has_member(
+                    base, {"transform": "year_to_date"}) else "growth"  # "¿cuánto han subido en lo que va de 2026?"
             year, period = understanding.period.start, understanding.period
             if transform == "growth" and not (period.month or period.quarter) and \
                     not self.catalog.has_member(base, {"transform": "growth"}):
                 # "the drop in Peru's unemployment in 2022": a rate has no growth series; its change on the year before
                 understanding = understanding.model_copy(update={"period": period.model_copy(update={"start": year - 1})})
+            elif transform == "growth" and period.month and not period.day and not self.catalog.has_member(
+                    base, {"transform": "growth"}) and not self.catalog.has_member(base, {"transform": "period_change"}):
+                # "¿en cuánto bajó la UF en febrero?": a monthly series with no rate published; its change on the
+                # month before
+                understanding = understanding.model_copy(update={"period": period.model_copy(update={
+                    "start": year if period.month > 1 else year - 1, "month": period.month - 1 or 12,
+                    "month_end": period.month})})
             else:
                 understanding = understanding.model_copy(update={  # "… cada mes, en promedio": those rises' mean
                     "operation": Operation.AGGREGATE if each_month and understanding.aggregate else None,
@@ -2656,6 +2671,19 @@ class Planner:
         if chosen.annual_aggregation == "sum" and chosen.frequency == "Q" and not last.endswith("Q4"):
             return period.model_copy(update={"end": int(last[:4]) - 1})  # a yearly sum needs the whole year
         return period.model_copy(update={"end": int(last[:4])})
+
+    def _within_year_to_date(self, base: str, period: PeriodSpec) -> PeriodSpec | None:
+        """The one period whose year-to-date rate a change within a year asks for: the later month of two in one
+        year, or the year still under way ("so far in 2026"); None when the change spans years."""
+        member = next((info for info in self.catalog.family_of(base) if info.transform == "year_to_date"), None)
+        if member is None or period.start is None:
+            return None
+        if period.end == period.start and period.month_end:
+            return period.later_end
+        newest = max((last for (code, _), last in self.catalog.last_observed.items() if code == member.code), default="")
+        if period.end is None and not period.month and newest[:4] == str(period.start):
+            return PeriodSpec(start=period.start, end=period.start)
+        return None
 
     def _so_far(self, chosen: IndicatorInfo, areas: list[str], period: PeriodSpec) -> PeriodSpec:
         """"Inflación acumulada en lo que va de 2026": a year-to-date measure of a year still under way is its newest

@@ -226,7 +226,9 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
 LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|"
                          r"last available|ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|"
                          r"right now|as of now|ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|"
-                         r"ganan) ahora)\b|\b(?:now|ahora)\W*$")
+                         r"ganan) ahora)\b|\b(?:now|ahora)\W*$"
+                         r"|(?<=\w )(?<!\by )(?<!\bya )(?<!\band )(?:ahora|now)(?= (?:en|in) [\w ]{1,30}\W*$)")  # "cuánta
+# gente tiene trabajo ahora en Chile", never "¿y ahora en Perú?"
 
 
 DECADE_WORDS = {"cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "fifties": 50,

@@ -64,7 +64,8 @@ AND_AFTER_A_QUESTION = re.compile(r"^\W*(?:[^\s?]+\s+){0,3}[^\s?]*\?\s*[¿]?\s*(
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
 PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
                                r"ahi|alli|alla|that (?:same )?(?:place|country|region|comuna)|esa (?:misma )?(?:comuna|region)|"
-                               r"ese (?:mismo )?(?:pais|lugar)|esta (?:misma )?comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b")
+                               r"ese (?:mismo )?(?:pais|lugar)|esta (?:misma )?comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b"
+                               r"(?!\s+(?:de|of)\s)")  # "en la comuna de Santiago" names its own
 # What a country sells abroad or buys from abroad ("¿cuánto vendió Chile al exterior?") are its exports or imports,
 # never a measure whose definition says "exterior"
 TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<bought>compr\w*|buy|buys|bought|buying))"
@@ -162,6 +163,7 @@ YESTERDAY = re.compile(r"\b(?:ayer|anteayer|antier|anoche|yesterday|last night)\
 # "over the last 5 years", "sobre los últimos 10 años": a span of time, never a value to compare with
 LAST_PERIODS = re.compile(r"\b(?:last|past|recent|ultimos|ultimas|pasados|pasadas|recientes)\b")
 # "¿cuándo superó el PIB per cápita de Chile los 10.000 dólares?": the measure between the verb and the value
+INCOME_GROUP = re.compile(r"\b\d+ (?:mas ric[oa]s?|mas pobres?)\b|\b(?:richest|poorest) \d+\b")
 # a percentage said in a question, and the income groups a percentage names ("the richest 10 %")
 PERCENT_SAID = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*%")
 QUANTILE_SAID = re.compile(r"\b(?:mas ric|mas pobr|richest|poorest|highest|lowest|top|bottom|superior|inferior)")
@@ -284,6 +286,12 @@ COMPARED_WITH = (r"(?:respecto\s+(?:a|al|de|del)|en comparacion con|comparado co
 HOW_MANY_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+){0,4}?(?:mas|menos|more|fewer|less|higher|lower|longer|shorter)\b"
                            r"(?!\s+(?:than|que|de)\s+(?:\d|(?:un|una|a|an|one|uno|half|medio)\s))"  # a threshold: a count
                            rf".{{0,80}}\b(?:que|than|{COMPARED_WITH})\b")  # "cuánta gente más vive… el 2024 comparado con el 2017"
+# "¿hay más hombres que mujeres en Santiago?", "are there more women than men?": a yes-or-no the difference settles;
+# never "¿qué país tiene más habitantes que Chile?", which asks for members
+MORE_THAN_SAID = re.compile(r"\b(?:hay|habia|hubo|habra|are there|were there|is there|was there)\s+(?P<more>mas|menos|more|fewer|less)"
+                            r"\s+\w+(?:\s+\w+){0,4}?\s+(?:que|than)\b")
+WHICH_MEMBER_BEFORE = re.compile(r"\b(?:que|qu[eé]|cual|cuales|which|what|donde|where|cuant[oa]s?|how many)"
+                                 r"(?:\s+\w+){0,2}\s*$")
 # "How many micrograms per cubic meter above the world average was that?": a difference in the measure's unit, never
 # a count of members ("how many countries are above the average")
 HOW_MANY_ABOVE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?!(?:\w+\s+){0,5}?(?:paises|countries|comunas|regiones|"
@@ -520,7 +528,9 @@ TOTAL_OF_PARTS = re.compile(r"\btotal\s*\([^()]*(?:\+|\by\b|\band\b|\bm[aá]s\b)
 # What explains a measure: a parenthesis, or what follows "o sea" / "i.e." up to the end of the sentence
 EXPLANATION = re.compile(r"\([^()]*\)|\b(?:o sea|es decir|vale decir|i\.e\.|that is,|i mean)[^?.;]*", re.IGNORECASE)
 # A sentence said before the question ("Voy a abrir un negocio en Pucón. ¿Cuánta gente vive allá?")
-CONTEXT_SENTENCE = re.compile(r"^[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
+# ("Me interesa el PIB de Concepción en 2023. ¿Lo tiene?" asks in its first sentence: no context)
+CONTEXT_SENTENCE = re.compile(r"^(?!\s*(?:me interesa|quiero saber|quisiera saber|necesito|busco|i(?:'m| am) interested in|"
+                              r"i (?:want|need|would like|'d like)(?: to know)?)\b)[^?¿]{0,160}[.!]\s*(?=¿|(?:what|how|which|when|where|who|is|are|was|were|do|does|did|"
                               r"in which|in what|by what|by how|on which|during which|for which|could|can|would|please|"
                               r"tell me|show me|give me|list|(?:me )?podr[ií]as|(?:me )?puedes|dame|dime|mu[eé]strame|"
                               r"necesito|quisiera|me gustar[ií]a|"
@@ -535,7 +545,9 @@ EACH_YEARS_MEAN = re.compile(r"\b(?:promedios? anuales|promedios? de cada ano|pr
 LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ratio|cociente|raz[oó]n)\s*[?.!]*\s*$", re.IGNORECASE)
 # "¿y los 40 mil?" after the first month above 30 mil: the same condition with that number
 NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)\s+(?:(?:los|las|el|la|the)\s+)?(\d+(?:[.,]\d+)*)\s*"
-                          r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?\W*$")
+                          r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?"
+                          r"(?:\W*(?:cu[aá]ndo|when|en qu[eé] (?:a[nñ]o|mes))(?: fue| pas[oó]| was (?:it|that)| did it)?)?\W*$")
+# ("y los 30 mil cuando fue?": the same, asked again)
 # "¿y con un umbral de 15?", "but with an 80% threshold": a new line for the last condition
 AMOUNT = r"(\d+(?:[.,]\d+)*)\s*(mil|millones|thousand|million)?\s*(%|por ciento|percent)?"
 NEW_THRESHOLD = (re.compile(rf"\b(?:umbral|threshold|cutoff)\s+(?:de|of|at)\s+{AMOUNT}"),
@@ -1376,6 +1388,9 @@ class Understander:
             or HOW_MANY_ABOVE.search(folded)
         if two_kind is None and more_than:  # "¿cuántos habitantes más tiene A que B?"
             two_kind = "difference"
+        more_said = MORE_THAN_SAID.search(folded) if two_kind is None else None
+        if more_said and not WHICH_MEMBER_BEFORE.search(folded[:more_said.start()]):  # "¿hay más hombres que
+            two_kind, two_phrase = "difference", more_said["more"]  # mujeres en Santiago?": both, and which is more
         if two_kind is None and (lone_ratio := LONE_RATIO.search(kept)):  # "Luxembourg vs France - ratio?"
             two_kind, two_phrase = "ratio", fold(lone_ratio[1])
         if two_kind is None and (so_many := SO_MANY_TIMES.search(folded)):  # "is Chile's GDP per capita more than
@@ -1639,7 +1654,8 @@ class Understander:
         if per_each and not unsupported:  # "for every patent filed by a resident, how many by non-residents?"
             unsupported = as_written(text, per_each[1])  # a ratio the other way round: never one of its two series
         judgement, judged = next(((kind, phrase) for kind in ("worst", "best")  # before "el peor año" is blanked
-                                  if (phrase := words.has_phrase(compared, words.operations[kind]))), (None, None))
+                                  if (phrase := words.has_phrase(INCOME_GROUP.sub(" ", compared), words.operations[kind]))),
+                                 (None, None))  # "el 10% más rico" names an income group, no judgement
         unread = _remove(without_unit_years, period.spans + threshold_span)
         unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()]) or not (
             said.start is not None and said.start <= int(year[0]) <= (said.end or said.start))), None)

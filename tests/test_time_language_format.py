@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from agent.answer import message, period_label
-from agent.formatting import figure, number
+from agent.formatting import change_percent, figure, number
 from agent.indicators import IndicatorInfo
 from agent.language import detect_language
 from agent.models import PeriodSpec
@@ -214,6 +214,16 @@ def test_language(text, language):
 ])
 def test_number_formatting(value, decimals, language, expected):
     assert number(value, decimals, language) == expected
+
+
+@pytest.mark.parametrize("value, language, expected", [
+    (2.40634, "es", "+2,4 %"),
+    (-0.0312, "es", "-0,03 %"),  # never "-0,0 %"
+    (0.0004, "en", "+0.0004%"),
+    (0.0, "en", "0.0%"),
+])  # fmt: skip
+def test_a_change_in_percent_keeps_its_first_significant_digit(value, language, expected):
+    assert change_percent(value, language) == expected
 
 
 @pytest.mark.parametrize("value, kind, unit, symbol, language, expected", [

@@ -518,6 +518,7 @@ def test_the_smallest_deficit_is_not_the_largest_surplus(cifra):
 @pytest.mark.parametrize(("questions", "threshold"), [
     (["¿En qué mes la UF superó por primera vez los 30 mil pesos? (valor mensual)", "¿y los 40 mil?"], (">", 40000.0)),
     (["¿cuántos países de Sudamérica tuvieron inflación sobre 10% en 2022?", "¿y 5%?"], (">", 5.0)),
+    (["en que mes la uf paso los 40 mil", "y los 30 mil cuando fue?"], (">", 30000.0)),  # the question said again
 ])  # fmt: skip
 def test_a_number_alone_after_a_condition_is_its_new_value(cifra, questions, threshold):
     answer = last_answer(cifra, questions)
@@ -1110,6 +1111,19 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "SP.DYN.LE00.IN", ["PER"], (2019, 2021)),  # a change in years, no years counted
     (["2024 census: how many more women than men were counted in Chile?"], "difference", "CHL.CENSUS2024.WOMEN",
      ["CHL"], (2024, 2024)),  # never the sex ratio, which names both and is neither
+    (["la uf de enero, febrero y marzo 2026", "o sea en febrero bajo?? en cuanto"], "change", "CHL.UF", ["CHL"],
+     (2026, 2026)),  # February against January, of the year answered
+    (["¿cuánto subió la UF en enero de 2026?"], "change", "CHL.UF", ["CHL"], (2025, 2026)),  # no rate published: the
+    # change on the month before
+    (["how much have prices gone up in chile so far in 2026? (cpi, dec to latest month)"], "value",
+     "CHL.CPI.INFLATION_YTD", ["CHL"], (2026, 2026)),  # the year's cumulative rate, never a change of it
+    (["¿cuánto han subido los precios en lo que va de 2026?"], "value", "CHL.CPI.INFLATION_YTD", ["CHL"],
+     (2026, 2026)),  # never the 12-month rate of a year not over
+    (["desempleo chile", "y hace 12 meses como estaba", "y cuanta gente tiene trabajo ahora en chile"], "latest",
+     "CHL.EMPLOYMENT", ["CHL"], (None, None)),  # "trabajo" names another measure; "ahora", the newest
+    (["es verdad que en la comuna de Santiago hay mas hombres que mujeres? dame las cifras del censo 2024"],
+     "difference", "CHL.CENSUS2024.MEN", ["CL-13101"], (2024, 2024)),  # a yes-or-no the difference settles, never a
+    # ranking of comunas; "la comuna de Santiago" names its own place
     (["¿es cierto que Chile quedó primero en esperanza de vida en Sudamérica en 2022?"], "position", "SP.DYN.LE00.IN",
      ["CHL"], (2022, 2022)),  # its place in the group named
     (["Puente Alto vs La Florida population in the 2024 census, what is the difference?",
@@ -1449,6 +1463,11 @@ def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, o
     assert (answer.plan.period.start, answer.plan.period.end) == period
 
 
+def test_a_first_sentence_that_asks_is_no_context(cifra):
+    answer = cifra.ask("Me interesa el PIB de la comuna de Concepción en 2023. ¿Lo tiene?")
+    assert answer.status == "no_data" and answer.values == [] and "Concepción" in answer.answer  # never Chile's
+
+
 @pytest.mark.parametrize(("question", "nth", "area"), [
     ("¿que pais de sudamerica quedo 3° en pib per capita el 2022?", 3, "CHL"),  # never a sum of amounts per person
     ("which South American country came 3rd in GDP per capita in 2022?", 3, "CHL"),
@@ -1667,6 +1686,7 @@ def test_percentages_ask_for_a_share_unless_they_measure_a_change(cifra, questio
     ("¿cuál fue el mejor año de la esperanza de vida en Chile?", "desc"),  # "mejor año" is also the which-period
     ("el peor desempleo de Sudamérica en 2022", "desc"),  # one "peor", with no "países" before it
     ("best life expectancy in South America 2020", "desc"),
+    ("¿en qué año fue más alta la participación del 10% más rico en Chile?", "desc"),  # an income group, no judgement
 ])  # fmt: skip
 def test_better_and_worse_follow_the_measure(cifra, question, order):
     answer = cifra.ask(question)
@@ -4490,6 +4510,7 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
     ["pib antofagasta 2024 % del pib nacional"],  # no share of the country's GDP: never the region's own
     ["a cuanto esta el riesgo pais de argentina hoy?"],  # no species at risk
+    ["¿Cuál es la tasa de informalidad laboral femenina en Chile en 2024?"],  # never vulnerable employment
     ["Esta pregunta me encanta: ¿cuánto vive en promedio un chileno? la esperanza de vida, y compárela con los vecinos",
      "¿Y qué porcentaje es eso de toda la Región Metropolitana?"],  # "eso": no figure was shown
     ["¿En cuánto está hoy la tasa de política monetaria del Banco Central de Chile?"],  # no money supply
