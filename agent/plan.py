@@ -21,9 +21,9 @@ from agent.indicators import SOFT_MEASURES, STEM, VARIANT_FIELDS, IndicatorCatal
 from agent.lexicon import function_words, lexicon
 from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
-from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Understanding,
+from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Turn, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import NUMBER_WORDS, PROJECTED, shifted
+from agent.time_expressions import LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
 from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN,
                               MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
@@ -68,6 +68,9 @@ WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(
 LOCATED_IN = re.compile(r"\b(?:esta|estaba|estan|estaban|se encuentra|se encontraba|se encuentran|queda|quedaba|hay|habia|"
                         r"is|was|are|were|lies|lay|located|found)\s+(?:en|in)\b")
 OF_A_TOTAL = re.compile(r"\b(?:del total|of the total|of all)\b")
+# "what share of the Magallanes region's women", "qué porcentaje de las mujeres de la región": the larger area's people
+WHOLES_PEOPLE = re.compile(r"\b(?:region|country|comuna|province|world) s (?:women|men|people|elderly)\b"
+                           r"|\b(?:de las mujeres|de los hombres|of the women|of the men) (?:de|del|of)\b")
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b|"
@@ -154,6 +157,8 @@ ONLY_THE_MONTH = re.compile(r"\b(?:solo|solamente|only|just)\s+(?:en\s+|in\s+)?(
 THAT_FIGURE = re.compile(r"\b(?:eso|esa cifra|ese dato|ese numero|ese valor|that figure|that number|that value)\b")
 THEN_SAID = re.compile(r"\b(?:then|entonces|at that time|en ese momento)\W*$")  # "What was the rate then?"
 RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
+INDEX_SAID = re.compile(r"\b(?:indice|index|nivel|level)\b")  # "índice del IPC de junio": the level alone
+COUNT_OF_THOSE = re.compile(r"\b(?:how many|which|cuant[oa]s|cuales|que) (?:of )?(?:those|these|esos|esas|estos|estas)\b")
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
 PERCENT_OF = re.compile(r"%\s*(?:del|de la|de los|de las|de|of the|of)\b")
 THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
@@ -175,7 +180,8 @@ BY_THEN = re.compile(r"\b(?:by|para|hasta)\s+(?:(?:el|la|the|fines de|end of)\s+
 # fallen by May 2020?": from the last answer's period to the one named
 # "together, what share do those three represent?": a share of their sum
 TOGETHER = re.compile(r"\b(?:together|combined|in total|juntos|juntas|en conjunto|sumad[oa]s|entre (?:los|las) (?:tres|cuatro|"
-                      r"cinco|\d+))\b")
+                      r"cinco|\d+)|(?:la )?suma de (?:ambas|ambos|las dos|los dos|las tres|los tres)|(?:the )?sum of (?:both|the two|"
+                      r"the three)|(?:el )?total de (?:ambas|ambos|las dos|los dos))\b")  # "¿qué porcentaje de la suma de ambas…?"
 PERCENT_WORDS = {"porcentaje", "percentage", "share", "proporcion", "proportion", "percent"}  # "ese porcentaje"
 LEVEL_NAMED = r"(?:comuna|provincia|province|region|commune|ciudad|city)"  # "la comuna de Santiago": the level said
 PRICE_FAMILIES = {"consumer_prices", "uf"}  # what "¿y la comida?" after them asks the price of
@@ -558,6 +564,10 @@ class Planner:
             outcome.plan, outcome.also = self._aggregates_alike(outcome.plan, outcome.also, understanding)
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
+        if outcome.status == "ok" and not outcome.also and not understanding.cues.transform \
+                and not INDEX_SAID.search(asked) and not understanding.continues \
+                and (monthly := self._month_change_of_index(outcome.plan)):
+            outcome.also = [monthly]  # "¿cuánto dio el IPC de abril?": the index, and its monthly change as headed
         last = conversation.turns[-1] if conversation.turns else None
         each_measure = last is not None and last.plan is not None and (understanding.operation is None or any(
             plan.indicator_code != last.plan.indicator_code for plan in last.also))
@@ -716,8 +726,15 @@ class Planner:
 
     def _the_part_asked(self, understanding: Understanding, conversation: Conversation) -> Conversation:
         """"¿y ese porcentaje para todo Chile?" after a count and its share answered at once: a follow-up of the one
-        percentage alone."""
+        percentage alone; an operation asked after a monthly index shown with its monthly change, of the index."""
         last = conversation.turns[-1] if conversation.turns else None
+        if understanding.operation is not None or understanding.topic_text or understanding.cues != VariantCues():
+            # "¿y cuánto ha subido desde entonces?", "¿y la inflación en 12 meses?" after April's CPI and its monthly
+            # change shown beside it: of the index asked ("¿y en marzo?" asks both again)
+            turns = [turn.model_copy(update={"also": []}) if self._change_shown_beside(turn) else turn
+                     for turn in conversation.turns]
+            if turns != conversation.turns:
+                return conversation.model_copy(update={"turns": turns})
         named = set(understanding.topic_text.split())
         if last is None or not last.also or not (understanding.cues.measure == "share" or named and named <= PERCENT_WORDS):
             return conversation
@@ -782,6 +799,9 @@ class Planner:
                 and (THAT_AGAINST.search(asked) or LAST_ANSWER.search(asked)):
             # "How many micrograms above the world average was that?" after a question not answered: no figure was
             # shown to set against the world's
+            return PlanOutcome(status="clarify", reason="follows_unanswered")
+        if conversation.turns and conversation.turns[-1].plan is None and (OF_THEM.search(asked) or COUNT_OF_THOSE.search(asked)):
+            # "how many of those are in the Magallanes region?" after a count not answered: no members were shown
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         if conversation.turns and conversation.turns[-1].plan is None and conversation.turns[-1].tried is None \
                 and THAT_FIGURE.search(asked):
@@ -864,7 +884,8 @@ class Planner:
             # difference of two shares of another whole
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
         if understanding.cues.measure == "share" and (together := TOGETHER.search(asked)) and (
-                len(understanding.places) >= 2 or last is not None and last.operation == Operation.RANK):
+                len(understanding.places) >= 2 or last is not None and (last.operation == Operation.RANK
+                                                                         or len(last.area_codes) >= 2)):
             # "together, what share of the region do those three represent?", "what percent of that lives in Iquique
             # and Alto Hospicio together?": a share of their sum, which no plan computes; never each one's share
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": together[0]})
@@ -997,9 +1018,11 @@ class Planner:
                 understanding.rate_of and not self._divides(self.catalog.get(context.indicator_code), understanding.rate_of)):
             base = context.indicator_code  # "Which one spends more?" after military spending: its family, reworded;
             # "adultos mayores por cada 100 niños" after the population is another measure
-        elif understanding.rate_of and (dividing := [candidate.code for candidate in understanding.candidates if self._divides(
-                self.catalog.get(candidate.code), understanding.rate_of)]):
-            base = dividing[0]  # "¿cuántas personas de 65 o más hay por cada 100 niños?": the measure its two groups name
+        elif understanding.rate_of and (dividing := sorted(
+                (info.code for info in self.catalog.indicators.values() if self._divides(info, understanding.rate_of)),
+                key=lambda code: code not in {candidate.code for candidate in understanding.candidates})):
+            base = dividing[0]  # "¿cuántas personas de 65 o más hay por cada 100 niños?": the measure its two groups
+            # name, retrieved or not
         else:
             base = self.family(self._without_unlike(carried, asked), outcome, on_model, ask_model)
             if base is None:
@@ -1016,8 +1039,6 @@ class Planner:
         if (named.month or named.quarter) and named.start is None and named.shift_months is None and context is not None \
                 and (year := self._said_period(context).end or self._said_period(context).start):
             named = named.model_copy(update={"start": year, "end": year})  # "hasta julio": of the last answer's year
-            if understanding.operation == Operation.CHANGE and not named.month_end:  # "¿en cuánto bajó en febrero?"
-                understanding = understanding.model_copy(update={"period": named})  # after January's: that year's
         grew = (understanding.operation is None or understanding.aggregate == "avg" and POINTED_AVERAGE.search(asked)) and (
             understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?", "¿y cuánto creció ese promedio…?",
             context is not None and context.operation == Operation.CHANGE and not understanding.topic_text))  # "¿y
@@ -1039,6 +1060,10 @@ class Planner:
                 understanding = understanding.model_copy(update={
                     "period": spanned, "operation": Operation.CHANGE,
                     "cues": understanding.cues.model_copy(update={"transform": None if grew else understanding.cues.transform})})
+        if understanding.operation == Operation.CHANGE and named is not understanding.period and not named.month_end \
+                and understanding.period.start is None and not (named.until_previous or named.since_previous):
+            understanding = understanding.model_copy(update={"period": named})  # "¿en cuánto bajó en febrero?" after
+            # January's: February of that year
         if understanding.cues.transform == "growth" and understanding.period.last_n_months == 12:
             # "¿cuánto subieron los sueldos en los últimos 12 meses?": the newest 12-month change, not each month's
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
@@ -1102,10 +1127,11 @@ class Planner:
                     not self.catalog.has_member(base, {"transform": "growth"}):
                 # "the drop in Peru's unemployment in 2022": a rate has no growth series; its change on the year before
                 understanding = understanding.model_copy(update={"period": period.model_copy(update={"start": year - 1})})
-            elif transform == "growth" and period.month and not period.day and not self.catalog.has_member(
-                    base, {"transform": "growth"}) and not self.catalog.has_member(base, {"transform": "period_change"}):
+            elif transform == "growth" and period.month and not period.day and not LATEST_SAID.search(asked) \
+                    and not self.catalog.has_member(base, {"transform": "growth"}) \
+                    and not self.catalog.has_member(base, {"transform": "period_change"}):
                 # "¿en cuánto bajó la UF en febrero?": a monthly series with no rate published; its change on the
-                # month before
+                # month before (never "in January 2020 … by the latest figure", a change to now)
                 understanding = understanding.model_copy(update={"period": period.model_copy(update={
                     "start": year if period.month > 1 else year - 1, "month": period.month - 1 or 12,
                     "month_end": period.month})})
@@ -1184,7 +1210,7 @@ class Planner:
         elif period.since_previous:  # "¿cuánto cambió desde entonces?": from the previous answer's last period on
             if context is None:
                 return PlanOutcome(status="clarify", reason="no_shift")
-            last = context.period
+            last = self._answered_period(context, conversation)  # after a first crossing, the period it found
             period = last.model_copy(update={"start": last.end or last.start, "end": period.end, "since_previous": False,
                                              "month": last.month_end or last.month, "month_end": None,
                                              "quarter": last.quarter_end or last.quarter, "quarter_end": None})
@@ -1634,7 +1660,8 @@ class Planner:
             # "¿y en todo el año 2025?" after a quarter's change on the year before's: the year's against the year before's
             operation, period = Operation.CHANGE, PeriodSpec(start=period.start - 1, end=period.start)
         share_asked = understanding.cues.measure == "share" and (  # "¿qué porcentaje son del total de mayores de 65 de
-            not (understanding.cues.age or understanding.cues.sex) or OF_A_TOTAL.search(asked))  # la región?": of theirs
+            not (understanding.cues.age or understanding.cues.sex) or OF_A_TOTAL.search(asked)  # la región?": of theirs
+            or WHOLES_PEOPLE.search(asked) and LIVES_IN.search(asked))  # "what share of the region's women live there"
         last_share = context is not None and self.catalog.get(context.indicator_code).derivation == "share_of_parent"
         if last_share and chosen.code in self.catalog.projecting and len(areas) == 1 and areas[0] in self.catalog.parents \
                 and operation in (Operation.VALUE, Operation.LATEST):
@@ -1865,6 +1892,23 @@ class Planner:
                 or YEARLY_CHANGE.search(asked):
             return None
         monthly = self._monthly_change_beside(chosen)
+        return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
+
+    def _change_shown_beside(self, turn: Turn) -> bool:
+        """Did ``turn`` show a monthly index with its monthly change beside it, unasked?"""
+        beside = self._month_change_of_index(turn.plan) if turn.plan is not None and len(turn.also) == 1 else None
+        return beside is not None and (turn.also[0].indicator_code, turn.also[0].area_codes, turn.also[0].period) == (
+            beside.indicator_code, beside.area_codes, beside.period)
+
+    def _month_change_of_index(self, plan: QueryPlan) -> QueryPlan | None:
+        """A monthly index's value in one month beside that month's own change, where one is computed from it: "el
+        IPC de abril" is its level to some and its monthly change to others, so both are shown."""
+        chosen, period = self.catalog.get(plan.indicator_code), plan.period
+        if plan.operation != Operation.VALUE or chosen.unit_kind != "index" or chosen.frequency != "M" \
+                or not period.month or period.month_end or not period.is_single_year or len(plan.area_codes) != 1:
+            return None
+        monthly = next((info for info in self.catalog.family_of(chosen.code)
+                        if info.derivation == "percent_change_period" and info.derived_from == chosen.code), None)
         return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
 
     def _monthly_change_beside(self, chosen: IndicatorInfo) -> IndicatorInfo | None:
@@ -2602,7 +2646,11 @@ class Planner:
             return Operation.VALUE  # "¿y la de Perú ese año?" after the year Chile's peaked: Peru's figure that year
         if previous is not None and previous.operation == Operation.WHICH_PERIOD and understanding.period.latest:
             return Operation.LATEST  # "¿y cuánto tiene ahora?" after the year it peaked: the newest figure
-        if (understanding.whole_group and previous is not None and previous.operation in (*MEMBERS_COMPARED, *TWO_OPERANDS)) or (
+        two_measures_there = previous is not None and previous.second_indicator_code is not None \
+            and len(previous.area_codes) == 1 and len(understanding.places) == 1  # "And for Latin America & Caribbean
+        # as a whole?" after women's minus men's life expectancy in Chile: that gap there
+        if (understanding.whole_group and previous is not None and previous.operation in (*MEMBERS_COMPARED, *TWO_OPERANDS)
+                and not two_measures_there) or (
                 understanding.names_last_place and previous is not None and previous.operation == Operation.RANK):
             previous = None  # "¿y la región completa?", "how many live there?" after its top comuna: one place's figure
             # ("and the world as a whole?" after a change: that change)

@@ -376,7 +376,8 @@ PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|proyect(?:aba|ab
 OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trimestre| mes| quarter| month)?(?: de| of)?\s*$")
 # "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
 SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
-                        r"since that (?:year|month|quarter|time|date))\b")
+                        r"since that (?:year|month|quarter|time|date)|after that(?: year| month| date)?|"
+                        r"(?:despues|luego) de (?:eso|ese ano|esa fecha))\b")  # "in which year after that did it fall back?"
 THEN = r"(?:entonces|ese ano|esa fecha|then|that year|that date)"
 # "between then and 2020", "desde ese año hasta 2022": from the previous answer's period to the year named
 THEN_TO_YEAR = re.compile(rf"\b(?:entre|between|desde|from|since)\s+{THEN}\s+(?:y|and|hasta|a|al|to|until|through)"
@@ -521,7 +522,9 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
                            spans=[span for _, span in years])
     if years:
         year, span = years[0]
-        restated = find_shift(folded)  # "¿y diez años antes, en 2014?": the year says where the shift lands
+        restated = find_shift(folded) if not SAME_PART_YEAR.search(folded) else None  # "¿y diez años antes, en
+        # 2014?": the year says where the shift lands; "el trimestre anterior, comparado con igual trimestre de 2023"
+        # names two periods
         return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span] + ([restated[1]] if restated else []))
     day_shift = DAY_SHIFT.search(folded)
     if day_shift:

@@ -89,7 +89,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 # Where people live: with a share and two places, one inside the other ("what share of the world's population
 # lived in India?"), a share of the larger one; with a people named, a share of them ("¿qué % de los chilenos vive…?")
 LIVES_IN = re.compile(r"\b(?:vive|viven|vivia|vivian|vivira|viviran|reside|residen|residia|live|lives|lived|living|"
-                      r"resides|resided)\s+(?:en|in)\b")
+                      r"resides|resided)\s+(?:en|in|there|ahi|alli|alla)\b")
 PEOPLE_HAVE = re.compile(r"\b(?:had|have|has|tenia|tenian|tiene|tienen|tuvo|tuvieron|cuenta con|cuentan con)\b")
 # "y su crecimiento": a second measure that is the first one again, with its own cue
 POSSESSIVES = frozenset({"its", "their", "su", "sus"})
@@ -660,8 +660,11 @@ PERCENT_SIGN = re.compile(r"(?<![\d.,])(?<![\d.,] )%|(?<=\b(?:19|20)\d\d )%")  #
 LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ultimo mes en (?:el )?que|"
                        r"last year (?:in which|when|that)|last month (?:in which|when|that)|"
                        r"(?:when|what|which) (?:was|is) the last (?:year|month|quarter|time))\b")  # "when was the last year…"
+ARTICLED_NAME = re.compile(r"(?<=\b(?:de|en|in|of) )(?:El|La|Los|Las)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
+SEX_COUNTED = re.compile(r"\b(?:cuant[oa]s (?:mujeres|hombres|varones)|how many (?:women|men|females|males)|"
+                         r"(?:porcentaje|proporcion|percentage|share|percent) (?:de|of) (?:mujeres|hombres|women|men))\b")
 HOW_MANY_PEOPLE = re.compile(r"\b(?:cuant[oa]s (?:habitantes|personas)|cuanta gente|how many (?:people|inhabitants|residents))\b")
 IN_POINTS = re.compile(r"\b(?:percentage points|puntos porcentuales|points|puntos|pp)\b")
 FITS_IN = re.compile(r"\b(?:cabe|caben|cabria|fits?|goes) (?:\w+ ){0,6}?(?:en|into|in)\b")
@@ -693,6 +696,9 @@ BETWEEN_THE_SEXES = re.compile(r"\b(?:brecha|diferencia|gap|difference)\s+(?:ent
 HIGH_OR_LOW_SAID = re.compile(r"\b(?:the|its)\s+(?:(?:19|20)\d\d\s+|daily\s+|yearly\s+|annual\s+)?(?:low|high)"
                               r"(?=\s*(?:[?.!,]|$|\bof\b|\bin\b|\bfor\b))", re.IGNORECASE)
 PREFIXED_NAME = re.compile(rf"\b({'|'.join(lexicon().place_name_prefixes)})\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+# "Santa Cruz de la Sierra": a known place's name with more name after it
+SUFFIXED_NAME = re.compile(r"\b([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)\s+(?:de la|del|de los|de las|de)\s+"
+                           r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 # "el gran Santiago", "greater London": a metropolitan area, in any case, is not the place it is named after
 METRO_NAME = re.compile(r"\b(gran|greater)\s+([a-záéíóúñ][\wáéíóúñ]+)", flags=re.IGNORECASE)
 ONE_OF_A_NAME = re.compile(r"^\W*(?:y |and )?(?:la|el|los|las|the one) (?:de|del|of|in) (?:(?:la|el|los|las|the) )?"
@@ -1272,6 +1278,9 @@ class Understander:
             if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words \
                     and not QUARTER_NAME.fullmatch(word):  # "in Q4 2025": a quarter, no place
                 return name
+        for found in ARTICLED_NAME.finditer(text):  # "en El Alto": an article in capitals names a place, whatever the
+            if not self.gazetteer.knows(fold(found[0])) and fold(found[1]) not in place_words:  # word after it means
+                return found[0]
         named = ONE_OF_A_NAME.match(fold(text))  # "la de la paz": a follow-up naming a place, in lower case
         if not places and named and not {named[1], named[2]} & (self.vocabulary | self.stopwords | set(MONTHS)):
             return named[1]
@@ -1295,6 +1304,11 @@ class Understander:
             whole, named = fold(found[0]), fold(found[2])
             if not self.gazetteer.knows(whole) and any(named.startswith(place.matched) or place.matched.startswith(named)
                                           for place in places):
+                return found[0]
+        for found in SUFFIXED_NAME.finditer(text):  # "Santa Cruz de la Sierra" is no Santa Cruz; "Santiago de Chile" is
+            whole, named, tail = fold(found[0]), fold(found[1]), fold(found[2])
+            if not self.gazetteer.knows(whole) and not self.gazetteer.knows(tail) \
+                    and any(named.endswith(place.matched) for place in places):
                 return found[0]
         return None
 
@@ -1671,6 +1685,11 @@ class Understander:
             unsupported = as_written(text, unread_decade[0].strip())
         unread_shift = find_shift(_blank(unread, cue_phrases), compared=True) if said.start is not None else None
         shift_said = unread[unread_shift[1][0]:unread_shift[1][1]] if unread_shift else ""
+        if said.same_part and said.start is not None and not unsupported and (
+                shifted := find_shift(_blank(unread, cue_phrases))):
+            # "¿y el trimestre anterior, comparado con igual trimestre de 2023?": two periods, one of them shifted
+            # from the last answer's, which no reading holds
+            unsupported = as_written(text, unread[shifted[1][0]:shifted[1][1]])
         if re.search(r"\b(?:ago|hace)\b", shift_said) and not unsupported:
             # "Germany's GDP last year vs five years ago": a second period, counted from today; never "compared to a
             # year earlier", the period before the one said, nor the measure's own "respecto al mes anterior"
@@ -1779,7 +1798,9 @@ class Understander:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
         elif self._counts_people(topic_text, cues, folded) and (topic_text or (places.by_people and not (
                 previous_measure and cues.sex and CONTINUATION.match(folded))) or (  # "¿y los hombres uruguayos?": the
-                cues.age and not CONTINUATION.match(folded))):  # last measure's men; "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
+                cues.age and not CONTINUATION.match(folded)) or (  # last measure's men; "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
+                cues.sex and places.places and not CONTINUATION.match(folded) and SEX_COUNTED.search(folded))):
+            # "¿cuántas mujeres hay en Punta Arenas?", "what percentage of Peru's people are men?": its people
             # "¿cuántos puntos subió el porcentaje de mayores de 65 en Japón?": an age group's share of the people
             # "¿cuántas personas tiene Paraguay?", "¿cuántos chilenos hay?": the population
             # "¿qué porcentaje del total tiene 65 o más?" names an age alone: of the people last asked about

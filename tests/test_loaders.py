@@ -32,6 +32,8 @@ def test_country_codes_give_spanish_names_and_un_regions(data_dir):
     assert "Bolivia" in codes.aliases["BOL"] and bolivia.name_es.startswith("Bolivia")
     # "Congo (el)", a sorted list's article, is no name of its own: "el Congo" is either Congo
     assert "Congo" in codes.aliases["COG"] and "Congo (el)" not in codes.aliases["COG"]
+    # "El Salvador" begins with its article; "la República de Chile" only said it before the name
+    assert next(area for area in codes.countries if area.code == "SLV").name_es == "El Salvador"
 
 
 def test_chile_areas_have_cut_codes_and_parents(data_dir):

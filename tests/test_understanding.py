@@ -1111,6 +1111,13 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "SP.DYN.LE00.IN", ["PER"], (2019, 2021)),  # a change in years, no years counted
     (["2024 census: how many more women than men were counted in Chile?"], "difference", "CHL.CENSUS2024.WOMEN",
      ["CHL"], (2024, 2024)),  # never the sex ratio, which names both and is neither
+    (["Punta Arenas: what share of the Magallanes region's women live there, per the 2024 census?"], "share",
+     "CHL.CENSUS2024.WOMEN", ["CL-12101", "CL-12"], (2024, 2024)),  # of the region's women, never women's share
+    (["What's the gap between women's and men's life expectancy at birth in Chile in 2024?",
+      "And for Latin America & Caribbean as a whole?"], "difference", "SP.DYN.LE00.FE.IN", ["LCN"], (2024, 2024)),
+    (["When did women's labour force participation in Chile first go above 50%?",
+      "and in which year after that did it fall back below 50?"], "first_meeting", "SL.TLF.CACT.FE.ZS", ["CHL"],
+     (2014, None)),  # from the year found on, never the whole series
     (["la uf de enero, febrero y marzo 2026", "o sea en febrero bajo?? en cuanto"], "change", "CHL.UF", ["CHL"],
      (2026, 2026)),  # February against January, of the year answered
     (["¿cuánto subió la UF en enero de 2026?"], "change", "CHL.UF", ["CHL"], (2025, 2026)),  # no rate published: the
@@ -1763,6 +1770,8 @@ def test_words_of_a_longer_name_are_no_typo_of_it(cifra):
      "CHL.POPULATION.PROJ"),
     ("Pa un reportaje sobre envejecimiento: ¿cuáles son las 3 regiones de Chile con mayor porcentaje de personas de 65 "
      "años o más según el Censo 2024?", "ok", "CHL.CENSUS2024.POP_65_PLUS.SHARE"),  # "sobre" is no threshold there
+    ("¿cuántas mujeres hay en Punta Arenas?", "ok", "CHL.CENSUS2024.WOMEN"),  # its people, never asked back
+    ("¿qué porcentaje de mujeres hay en Punta Arenas?", "ok", "CHL.CENSUS2024.WOMEN.SHARE"),
     ("Desempleo juvenil. ¿Cuál es la tasa en Chile 2020?", "no_data", None),
     ("Another assistant gave me a number I don't trust. What was Brazil's interest rate spread in 2019, per the World "
      "Bank?", "ok", "FR.INR.LNDP"),
@@ -2550,6 +2559,9 @@ def test_a_source_named_is_kept_where_its_series_lacks_the_period(cifra, questio
     # a known name inside one no area has: never the place inside it
     ("population of the comuna of Nueva Valdivia in Chile?", "no_data", "Nueva Valdivia"),
     ("población de San Valparaíso en 2020", "no_data", "San Valparaíso"),
+    ("población de Santa Cruz de la Sierra", "no_data", "Santa Cruz de la Sierra"),  # no Santa Cruz, the comuna
+    ("¿Cuál es el índice de pobreza en El Alto? Necesito el dato de la ciudad nomás.", "no_data", "El Alto"),  # its
+    # capital article names a place, never Chile's figure
     # "the highest day" of one day is two questions joined
     ("Copper price on 3 June 2024, and which day of 2024 had the highest price?", "clarify", ""),
     ("Copper price on 3 June 2024 per Banco Central de Chile, and which day of 2024 had the highest price?", "clarify",
@@ -4510,6 +4522,12 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
     ["pib antofagasta 2024 % del pib nacional"],  # no share of the country's GDP: never the region's own
     ["a cuanto esta el riesgo pais de argentina hoy?"],  # no species at risk
+    ["Cuanto crecio el PIB de Los Lagos en el 4T de 2024 frente al 4T de 2023, en porcentaje?",
+     "¿Y la misma región el trimestre anterior, comparado con igual trimestre de 2023?"],  # two periods, one shifted
+    ["In the 2024 census, how many comunas had more men than women?",
+     "how many of those are in the Magallanes region?"],  # nothing was counted: never Magallanes's own difference
+    ["Según el Censo 2024, ¿cuántos habitantes tenían Ñuble y Biobío?",
+     "¿Qué porcentaje de la suma de ambas corresponde a Ñuble?"],  # a share of a sum, never each one's of the country
     ["¿Cuál es la tasa de informalidad laboral femenina en Chile en 2024?"],  # never vulnerable employment
     ["Esta pregunta me encanta: ¿cuánto vive en promedio un chileno? la esperanza de vida, y compárela con los vecinos",
      "¿Y qué porcentaje es eso de toda la Región Metropolitana?"],  # "eso": no figure was shown

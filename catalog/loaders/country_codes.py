@@ -34,9 +34,10 @@ def un_region_code(m49: str) -> str:
 
 
 def _short(name: str) -> str:
-    """'Bolivia (Estado Plurinacional de)' -> 'Bolivia'; 'la República de Chile' -> 'República de Chile'."""
+    """'Bolivia (Estado Plurinacional de)' -> 'Bolivia'; 'la República de Chile' -> 'República de Chile'; 'El
+    Salvador' keeps the article its name begins with."""
     without_parenthesis = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
-    return re.sub(r"^(el|la|los|las|the)\s+", "", without_parenthesis, flags=re.IGNORECASE)
+    return re.sub(r"^(el|la|los|las|the)\s+", "", without_parenthesis)
 
 
 def _without_article(name: str) -> str:
