@@ -268,7 +268,8 @@ class Gazetteer:
             if place.matched in self._peoples and any(other.code != place.code and other.matched not in self._demonyms
                                                       for other in places) and re.search(
                     rf"\b{re.escape(place.matched)}\s+(?:(?:que|who)\s+)?(?:(?:viven|vivian|residen|hay|habia|live|lived|living|"
-                    rf"residing|are there|were there)\s+)?(?:en|in)\b", folded):
+                    rf"residing|are there|were there)\s+)?(?:(?:hoy|ahora|actualmente|today|now|currently)\s+)?(?:en|in)\b",
+                    folded):  # "¿cuántos hondureños viven hoy en Estados Unidos?"
                 return place
         return None
 

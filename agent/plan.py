@@ -74,8 +74,9 @@ WHOLES_PEOPLE = re.compile(r"\b(?:region|country|comuna|province|world) s (?:wom
 # "in which year did the economy shrink the most?": the steepest fall, which only a growth series ranks lowest first
 FELL_MOST = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|cayo|cayeron|fell|dropped|declined|"
                        r"decrecio|bajo|bajaron)\b(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the furthest|the hardest)\b|"
-                       r"\b(?:mayor|biggest|largest|steepest|sharpest) (?:baja|caida|descenso|disminucion|drop|fall|decline)\b")
-SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|decrecio)\b")  # the economy did
+                       r"\b(?:mayor|biggest|largest|steepest|sharpest|deepest) (?:baja|caida|descenso|disminucion|contraccion|drop|"
+                       r"fall|decline|contraction)\b")
+SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo|decrecio|contraccion|contraction)\b")  # the economy did
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up|"
                        r"crecera|creceria|creceran|crecerian|aumentara|aumentaria|subira|subiria|will grow|would grow)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the fastest|fastest|faster|menos|the least|least|"
@@ -205,7 +206,7 @@ ABOVE_OR_BELOW = re.compile(r"\b(?:(?:por )?encima o (?:por )?debajo|above or be
 RELATIVE_YEAR = re.compile(r"\b(?:hace|ago|ano pasado|last year|este ano|this year|ano antepasado|year before last)\b")
 OF_ANOTHER = re.compile(r"^\W*(?:and|y)\s+(?:of|de|del)\s")  # "and of its population?": the same, of another measure
 WHICH_ONES = re.compile(r"\b(?:cuales(?: son| fueron| eran)?|which ones|which are they|which were they|name them|nombralos|"
-                        r"nombralas|dime cuales)\b")
+                        r"nombralas|dime cuales|which of (?:those|them|these)|cual de (?:esos|esas|ellos|ellas))\b")
 # "¿cuánto creció?", "how much did it grow?": a change asked, not a growth rate named ("el crecimiento de ese mes")
 HOW_MUCH_GREW = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+){0,2}?(?:crecio|crecieron|ha crecido|subio|subieron|"
                            r"grew|grow|rose|increased)\b")
@@ -934,15 +935,16 @@ class Planner:
                 and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
         # whole?", "¿y con los números del Banco Mundial?", "now the men's rate… above the women's?": the last measure
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.refers_back or vague or (
+            understanding.continues or understanding.period.refers_back or vague or SAME_SPAN.search(asked) or (
                 not understanding.places and any(lexicon().has_phrase(asked, phrases) for phrases in (
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
         if previous is not None and previous.operation == Operation.COUNT and WHICH_ONES.search(asked) and (
                 same_measure or topic_words <= set(lexicon().vague_words) | FIGURE_WORDS) and not (
-                understanding.model_copy(update={"operation": None, "order": None, "topic_text": ""}).says_something
-                or understanding.operation not in (None, Operation.RANK)):
+                understanding.model_copy(update={"operation": None, "order": None, "topic_text": "", "cues": (
+                    VariantCues() if understanding.cues == VariantCues(measure="share") else understanding.cues)}).says_something
+                or understanding.operation not in (None, Operation.RANK)):  # ("and at what share?": the rates shown)
             # "which ones, and what were the rates?": the rates are those counted
             # "¿cuáles son?", "which ones? lowest first" after a count: the count names them, in the order asked
             return PlanOutcome(plan=previous.model_copy(update={"order": understanding.order or previous.order}))
@@ -978,8 +980,9 @@ class Planner:
             # "Cool, can you book me a bus ticket from there to Santiago?": words no measure uses, never the last
             # measure asked again of the place they name
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": " ".join(unknown)})
-        if understanding.unknown_place and not understanding.group and not understanding.places:
-            # "¿y el de Narnia?": a place no area has, never the last answer's place again
+        if understanding.unknown_place and not understanding.group:
+            # "¿y el de Narnia?": a place no area has, never the last answer's place again (nor "¿y cuántos viven en
+            # Santa Cruz de la Sierra?" the comuna Santa Cruz)
             return PlanOutcome(status="no_data", reason="unknown_place", params={"place": understanding.unknown_place})
         if understanding.number_alone is not None and not understanding.topic_text and not (
                 previous is not None and previous.threshold):  # "¿y 5%?" after a value: a number with nothing to compare
@@ -1027,6 +1030,8 @@ class Planner:
             base = self.family(self._without_unlike(carried, asked), outcome, on_model, ask_model)
             if base is None:
                 return outcome
+            if previous is not None and self._rewords_last(understanding, previous, base):
+                base = previous.indicator_code  # "when were US emissions at their highest?" after China's CO2: the CO2
         if previous is not None and topic_words and all(PROJECTED.fullmatch(word) for word in topic_words) \
                 and self.catalog.get(base).family != self.catalog.get(previous.indicator_code).family:
             # "¿y la proyección para 2030?" after GDP per capita: a projection of that measure, which no one
@@ -1266,6 +1271,9 @@ class Planner:
                                 projected=said.projected or period.projected,
                                 **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
                                    if understanding.period.same_part else {}))
+        if understanding.operation == Operation.WHICH_PERIOD and understanding.period.unstated and context is not None \
+                and SAME_SPAN.search(asked) and context.period.end not in (None, context.period.start):
+            period = context.period  # "¿Qué año de ese período tuvo la inflación más baja?" after an average over years
         if (period.month or period.quarter) and period.start is None:  # "¿y en octubre?", "¿y el primer trimestre?":
             # of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None
@@ -1545,7 +1553,9 @@ class Planner:
             # "¿cuál ha sido el valor más alto del Imacec?", "the highest unemployment rate in Chile since 2015": no
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)
             areas = [group] if group else areas
-            if not understanding.places and not understanding.group and self._one_period(chosen.code, areas):
+            if not understanding.places and not understanding.group and (self._one_period(chosen.code, areas) or (
+                    understanding.period.latest and context is None)):
+                # "fastest growing population right now?": the highest now of which places? never Chile's best year
                 # "¿la más poblada según el censo 2024?": the census has one period to rank; the most populous what?
                 return PlanOutcome(status="clarify", reason="which_members")
             if understanding.period.unstated and (WHEN_ASKED.search(asked) or period.start == period.end and (
@@ -1718,8 +1728,9 @@ class Planner:
         threshold = understanding.threshold or (context.threshold if context and operation != Operation.RANK else None)
         if understanding.number_alone is not None and context is not None and context.threshold:
             threshold = (context.threshold[0], understanding.number_alone)  # "¿y los 40 mil?": the last condition, anew
-        order = understanding.order or ("desc" if context is None or understanding.operation is not None
-                                        or operation != context.operation else context.order)  # "¿y en 2010?"
+        order = understanding.order or ("desc" if context is None or understanding.operation == operation
+                                        or operation != context.operation else context.order)  # "¿y en 2010?", "¿y
+        # Colombia, solo entre 1990 y 2019?" after the lowest year: the lowest again
         people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)
         counted = counted if chosen.unit_kind == "percent" and not PERCENT_ASKED.search(asked) else None
         if operation not in NOT_COUNTS and (counted or people and chosen.unit_kind in ("index", "currency")):
@@ -1811,6 +1822,12 @@ class Planner:
             # "inflación acumulada entre diciembre de 2019 y diciembre de 2025": the change of the index it is
             # computed from, whose percentage is the answer; never the rate's own change between the two ends
             chosen = self.catalog.get(chosen.derived_from)
+        elif operation == Operation.CHANGE and not second and chosen.transform == "growth" and not chosen.derived_from \
+                and (total := IN_TOTAL.search(asked)) and period.start is not None and period.end not in (None, period.start):
+            # "crecimiento acumulado del PIB real de Colombia entre 2015 y 2024" of a growth rate published with no level
+            # here to compute it from: the rates chained, which no plan computes, never the change of the rate
+            return PlanOutcome(status="clarify", reason="unsupported", params={
+                "words": as_written(understanding.question, total[0])})
         if not same_measure and not second and chosen.sex in ("female", "male") and not (
                 understanding.cues.sex or understanding.sexes or understanding.pair) and any(
                 info.sex in (None, "total") for info in self.catalog.family_of(chosen.code)):
@@ -1893,6 +1910,16 @@ class Planner:
             return None
         monthly = self._monthly_change_beside(chosen)
         return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
+
+    def _rewords_last(self, understanding: Understanding, previous: QueryPlan, base: str) -> bool:
+        """Does a question naming a new place or operation name its measure only by the last one's words, of a family
+        retrieved about as well as the one chosen ("emissions" after CO2 emissions: never all greenhouse gases)?"""
+        last = self.catalog.get(previous.indicator_code)
+        if self.catalog.get(base).family == last.family or not understanding.topic_text:
+            return False
+        near = [candidate for candidate in understanding.candidates if self.catalog.get(candidate.code).family == last.family]
+        top = max((candidate.score for candidate in understanding.candidates), default=0.0)
+        return bool(near) and top - near[0].score < NEAR_FAMILY and self.family.restates(understanding, last.code)
 
     def _change_shown_beside(self, turn: Turn) -> bool:
         """Did ``turn`` show a monthly index with its monthly change beside it, unasked?"""
@@ -2626,12 +2653,14 @@ class Planner:
                     fold(understanding.question), lexicon().operations["change"]):
             return Operation.AGGREGATE  # "¿y desde 2010 hasta el último dato?" after an average: that average, longer
         if understanding.operation == Operation.SERIES and previous is not None \
-                and previous.operation in (Operation.AGGREGATE, Operation.CHANGE) and previous.group_code is None \
+                and (previous.operation in (Operation.AGGREGATE, Operation.CHANGE) or previous.operation ==
+                     Operation.WHICH_PERIOD and lexicon().has_phrase(fold(understanding.question), list(SPAN_WORDS))) \
+                and previous.group_code is None \
                 and understanding.continues and not understanding.topic_text and not lexicon().has_phrase(
                     fold(understanding.question), [phrase for phrase in lexicon().operations["series"]
                                                    if phrase not in SPAN_WORDS]):
-            return previous.operation  # "¿y entre 2020 y 2024?" after an average (or a change): that average over
-            # those years
+            return previous.operation  # "¿y entre 2020 y 2024?" after an average (a change, a highest year): that
+            # average over those years
         if understanding.operation is not None:
             return understanding.operation
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \
@@ -2691,9 +2720,11 @@ class Planner:
             # ("¿y con la proyección del INE del año pasado?" after the census share: the projections' share)
             return Operation.SHARE  # "and its share of the region's GDP?", "and of its population?" after a share
         if previous is not None and previous.operation == Operation.AGGREGATE and previous.group_code is not None \
-                and not (understanding.topic_text or understanding.member_kind or understanding.order) \
+                and not (understanding.member_kind or understanding.order) and all(
+                    PROJECTED.fullmatch(word) or SOURCE_WORD.fullmatch(word) for word in understanding.topic_text.split()) \
                 and all(place.kind in GROUP_KINDS for place in understanding.places):
             return Operation.AGGREGATE  # "what about in 2019?", "¿y en el Mercosur?" after the G7's average: an average
+            # ("¿y cuánto proyecta el INE para la región en 2030?" after its comunas' sum: that sum, projected)
         if group or understanding.member_kind or (previous is not None and previous.operation == Operation.RANK
                                                   and previous.member_kind and not understanding.places):
             return Operation.RANK  # "and in 2000?" after the world's top five: the world's, then

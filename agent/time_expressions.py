@@ -136,7 +136,8 @@ PAST_COMPARED = re.compile(r"\b(?:el |la |the )?(?P<unit>mes|trimestre|ano) (?P<
 # "¿y el día anterior?", "and the next day?", "dos días después": days from the previous answer's day
 DAY_SHIFT = re.compile(rf"\b(?:(?P<count>un|one|a|\d+|{'|'.join(NUMBER_WORDS)}) (?:dia|dias|day|days)|(?:el |the )?(?:dia|day)) "
                        rf"{WAY}\b|\b(?:the )?(?:(?P<before>previous|prior|preceding)|following|next) day\b")
-COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|over|relative|than|que|contra|against)"
+COMPARED = re.compile(r"\b(?:respecto|comparad[oa]|frente|versus|vs|compared|over|relative|than|que|contra|against|"
+                      r"(?:up|down|higher|lower|changed?|rose|fell|grew|risen|fallen) from)"  # "up or down from the month before"
                       r"(?: a| al| del| de| con| to| with| the| el| la)?\s*$")
 
 
@@ -241,7 +242,8 @@ DECADE = re.compile(rf"\b(?:la |the )?(?:decada|decade)(?: de| del| of)?(?: los|
                     rf"|\b(?:the )?(1[5-9]\d0|20\d0)s\b"
                     rf"|\b(?:los|the|las)(?: anos| ano)?\s+{DECADE_NUMBER}"
                     r"(?=\s*(?:$|[?,.;:!)]|(?:y|e|o|and|or|vs|versus|contra|frente|compar\w*|en|in|de|del|of|para|for|cual|que|"
-                    r"which|what|how|como|cuando|when|fue|was|were|fueron)\b))")
+                    r"which|what|how|como|cuando|when|fue|was|were|fueron)\b)|\s{2,})")  # (words read away: "en los 90
+# ¿qué año tuvo…?")
 
 
 def _decade(m: re.Match) -> PeriodSpec:

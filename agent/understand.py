@@ -126,7 +126,8 @@ TO_NOW = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,3}?\s+(?:vs|versus|contra|
                     r"(?:the |el |lo |ese |esa |este |that |this )?(?:most recent|latest|ultimo dato|dato mas reciente|"
                     r"mas reciente|ultimo disponible|last figure))\b")  # "entre el 2000 y ese último dato"
 # "¿cuánto creció en ese mismo periodo?": over the span of the last answer
-SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that|this|este) (?:periodo|period|lapso|span|tramo|timeframe)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
+SAME_SPAN = re.compile(r"\b(?:(?:mismo|same|ese|aquel|that|this|este) (?:periodo|period|lapso|span|tramo|timeframe|stretch|"
+                       r"window|interval|intervalo)|(?:esa|aquella|misma|that|same) (?:decada|decade)|"
                        r"(?:mismos|same) (?:anos|years|meses|months)|"  # "for the same years"
                        r"(?:ano|mes|year|month) (?:de|of|among) (?:esos|esas|estos|estas|those|these)|"  # "¿en qué año de esos…?"
                        r"(?:de|of|among) (?:esos|estos|those|these) (?:anos|meses|years|months))\b")
@@ -712,6 +713,8 @@ EACH_YEAR = re.compile(r"\b(?:each year|every year|year by year|per year|yearly|
 CHANGE_VERB = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
                          r"drop|dropped|crec\w*|sub\w*|baj\w*|aument\w*|disminu\w*|cay\w*|cae\w*)\b")
 BY_HOW_MUCH = re.compile(r"\bby how much\b|\bpor cuant[oa]s?\b(?!\s+(?:personas|habitantes|gente|dolares|pesos))")
+AMOUNT_AND_PART = re.compile(r"\b(?:y|and)\s+(?:how many|cuant[oa]s)\s+(?:(?:of them|of those|de ellos|de ellas|de esos|de esas)\s+)?"
+                             r"(?:(?:are|were|son|eran|fueron)\s+)?(women|men|mujeres|hombres|females|males)\b")
 AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|and)\s+((?:en )?(?:que|what) "
                               r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
@@ -1077,6 +1080,7 @@ class Understander:
                           | set(MONTHS)  # a month without a year ("en febrero") is no topic
                           | (function_words() - named_words - words.cue_words()))
         place_words = {word for name in gazetteer.names() for word in name.split()}
+        self.place_name_words = place_words  # "Lagos" is a word of "Los Lagos", and alone no place Cifra knows
         self.sounds = one_per_sound((sounded(word), word) for word in vocabulary | words.cue_words() | set(self.typo_targets)
                                     if len(word) >= SOUNDED_LENGTH)
         self.sounded_stems = one_per_sound(  # "sensaron": a form no name uses, of a stem that sounds like one ("censados")
@@ -1275,7 +1279,10 @@ class Understander:
         place_words = {word for place in places for word in [*place.matched.split(), place.matched.replace(" ", "")]}
         for name in (PAIRED_NAME if places else PLACE_LIKE).findall(text):
             word = fold(name)
-            if word not in self.vocabulary and word not in self.stopwords and word not in MONTHS and word not in place_words \
+            if (word not in self.vocabulary or word in self.place_name_words and not places and not self.gazetteer.knows(word)
+                and re.fullmatch(rf"\W*(?:y|and|what about|how about)\s+(?:en|in)\s+{re.escape(name)}\W*", text,
+                                 re.IGNORECASE)) \
+                    and word not in self.stopwords and word not in MONTHS and word not in place_words \
                     and not QUARTER_NAME.fullmatch(word):  # "in Q4 2025": a quarter, no place
                 return name
         for found in ARTICLED_NAME.finditer(text):  # "en El Alto": an article in capitals names a place, whatever the
@@ -1685,10 +1692,10 @@ class Understander:
             unsupported = as_written(text, unread_decade[0].strip())
         unread_shift = find_shift(_blank(unread, cue_phrases), compared=True) if said.start is not None else None
         shift_said = unread[unread_shift[1][0]:unread_shift[1][1]] if unread_shift else ""
-        if said.same_part and said.start is not None and not unsupported and (
+        if (said.same_part and said.start is not None or said.latest) and not unsupported and (
                 shifted := find_shift(_blank(unread, cue_phrases))):
-            # "¿y el trimestre anterior, comparado con igual trimestre de 2023?": two periods, one of them shifted
-            # from the last answer's, which no reading holds
+            # "¿y el trimestre anterior, comparado con igual trimestre de 2023?", "Latest real wage index, and what was
+            # it a year earlier?": two periods, one of them shifted, which no reading holds
             unsupported = as_written(text, unread[shifted[1][0]:shifted[1][1]])
         if re.search(r"\b(?:ago|hace)\b", shift_said) and not unsupported:
             # "Germany's GDP last year vs five years ago": a second period, counted from today; never "compared to a
@@ -1752,6 +1759,13 @@ class Understander:
         if amount_and_share and cues.measure == "share" and operation is None and not unsupported:
             # "¿cuántos niños había en Coquimbo, y qué porcentaje de la población eran?": the amount, then its share
             listed, unsupported = True, as_written(text, amount_and_share[1])
+        part_of_amount = AMOUNT_AND_PART.search(folded) if pair is None and operation is None else None
+        if part_of_amount and not unsupported:  # "How many people were counted in Providencia, and how many of them
+            # are women?": the amount, then its women
+            female = part_of_amount[1] in ("women", "mujeres", "female", "females")
+            pair = VariantPair(field="sex", values=("total", "female" if female else "male"))
+            listed, unsupported = True, as_written(text, part_of_amount[0])
+            cues = cues.model_copy(update={"sex": None})
         if len(sources_named) > 1 and not unsupported:
             unsupported = " / ".join(as_written(text, phrase) for phrase in sources_named)
         if pair and operation not in TWO_OPERANDS:  # "población de 0 a 14 y de 65 y más": which one?
