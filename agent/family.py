@@ -252,10 +252,8 @@ class FamilyChooser:
         if named and family not in named and not self._pointed_back(understanding, family):
             return False  # "¿y cuántas personas por hogar?" after households: another measure's name
         stems = self.catalog.family_stems.get(family, set())
-        return all(word[:STEM] in stems or word in function_words() and not (
-            len(word) > 4 and self.catalog.names_a_measure([word])) for word in topic.split()) \
-            and self.accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word; "trabajo",
-        # a stopword another measure is named by ("gente con trabajo" after unemployment), is that other measure
+        return all(word[:STEM] in stems or word in function_words() for word in topic.split()) \
+            and self.accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word
 
     def _pointed_back(self, understanding: Understanding, family: str) -> bool:
         """Are the topic's words all ``family``'s, one of them after "ese", "that"…: "en ese gasto" after public

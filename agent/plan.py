@@ -23,7 +23,7 @@ from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Turn, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
+from agent.time_expressions import FULL_MONTH_NAMES, LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
 from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN,
                               MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
                               percent_spelled)
@@ -80,8 +80,10 @@ SHRANK = re.compile(r"\b(?:shr[iu]nk|shrank|contract(?:ed)?|se contrajo|contrajo
 ROSE_MOST = re.compile(r"\b(?:subio|subieron|aumento|aumentaron|crecio|crecieron|rose|grew|increased|jumped|went up|"
                        r"crecera|creceria|creceran|crecerian|aumentara|aumentaria|subira|subiria|will grow|would grow)\b"
                        r"(?:\s+\w+){0,3}?\s+(?:the most|most|mas|the fastest|fastest|faster|menos|the least|least|"
-                       r"the slowest|slowest)\b")
-WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+)?(?:region|regiones|pais|paises|comuna|comunas|"
+                       r"the slowest|slowest)\b"
+                       r"|\b(?:menos|least|the least)\s+(?:crecio|crecieron|crecera|creceria|creceran|crecerian|aumento|"
+                       r"aumentaron|aumentaria|subio|subieron|grew|grown|rose|increased)\b")  # "la región que menos crecería"
+WHICH_MEMBER = re.compile(r"\b(?:que|cual|cuales|which|what)\s+(?:(?:\w+\s+){0,2}?(?:region|regiones|pais|paises|comuna|comunas|"
                           r"provincia|provincias|country|countries|region|regions)|of them|one|of (?:the|those|these) (?:two|three|four|five)|"
                           r"de (?:ellos|ellas|los dos|las dos|los tres|las tres|esos (?:dos|tres|cuatro|cinco)|esas (?:dos|tres)))\b")  # "which of them rose the most?"
 TODAY = re.compile(r"\b(?:hoy|today|right now|ahora mismo|ahorita|a cuanto esta|a cuanto estan|a como esta|ayer|yesterday|"
@@ -158,6 +160,11 @@ ONLY_THE_MONTH = re.compile(r"\b(?:solo|solamente|only|just)\s+(?:en\s+|in\s+)?(
 THAT_FIGURE = re.compile(r"\b(?:eso|esa cifra|ese dato|ese numero|ese valor|that figure|that number|that value)\b")
 THEN_SAID = re.compile(r"\b(?:then|entonces|at that time|en ese momento)\W*$")  # "What was the rate then?"
 RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
+# "el peak del año", "the year's high": a highest value within one year, which a yearly series does not have
+PEAK_OF_A_YEAR = re.compile(r"\b(?:peak|pick|maximo del ano|minimo del ano|(?:the )?year s (?:high|low|peak)|"
+                            r"(?:mas alto|mas bajo|highest|lowest) (?:del|de|of|in) (?:ano|year|(?:19|20)\d\d))\b")
+THOSE_TWO = re.compile(r"\b(?:esas dos|esos dos|estas dos|estos dos|ambas|ambos|those two|these two|both)\b")
+DAY_SAID = re.compile(rf"\b(?:[1-9]|[12]\d|3[01])(?:\s+de)?\s+(?:{FULL_MONTH_NAMES})\b|\b(?:{FULL_MONTH_NAMES})\s+(?:[1-9]|[12]\d|3[01])\b")
 INDEX_SAID = re.compile(r"\b(?:indice|index|nivel|level)\b")  # "índice del IPC de junio": the level alone
 COUNT_OF_THOSE = re.compile(r"\b(?:how many|which|cuant[oa]s|cuales|que) (?:of )?(?:those|these|esos|esas|estos|estas)\b")
 OF_THEM = re.compile(r"\b(?:de ellos|de ellas|entre ellos|entre ellas|of them|among them|de esos paises|of those countries)\b")
@@ -886,7 +893,8 @@ class Planner:
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": understanding.question.strip(" ¿?")})
         if understanding.cues.measure == "share" and (together := TOGETHER.search(asked)) and (
                 len(understanding.places) >= 2 or last is not None and (last.operation == Operation.RANK
-                                                                         or len(last.area_codes) >= 2)):
+                                                                         or len(last.area_codes) >= 2)
+                or len(conversation.last_two_plans) == 2 and THOSE_TWO.search(asked)):  # "esas dos regiones"
             # "together, what share of the region do those three represent?", "what percent of that lives in Iquique
             # and Alto Hospicio together?": a share of their sum, which no plan computes; never each one's share
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": together[0]})
@@ -1030,8 +1038,6 @@ class Planner:
             base = self.family(self._without_unlike(carried, asked), outcome, on_model, ask_model)
             if base is None:
                 return outcome
-            if previous is not None and self._rewords_last(understanding, previous, base):
-                base = previous.indicator_code  # "when were US emissions at their highest?" after China's CO2: the CO2
         if previous is not None and topic_words and all(PROJECTED.fullmatch(word) for word in topic_words) \
                 and self.catalog.get(base).family != self.catalog.get(previous.indicator_code).family:
             # "¿y la proyección para 2030?" after GDP per capita: a projection of that measure, which no one
@@ -1041,8 +1047,10 @@ class Planner:
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unlike},  # however close
                                suggestions=[base])
         named = understanding.period
+        month_of_last_year = False  # "¿y en febrero?": of the year the last answer named
         if (named.month or named.quarter) and named.start is None and named.shift_months is None and context is not None \
                 and (year := self._said_period(context).end or self._said_period(context).start):
+            month_of_last_year = True
             named = named.model_copy(update={"start": year, "end": year})  # "hasta julio": of the last answer's year
         grew = (understanding.operation is None or understanding.aggregate == "avg" and POINTED_AVERAGE.search(asked)) and (
             understanding.cues.transform == "growth" or (  # "¿y cuánto creció…?", "¿y cuánto creció ese promedio…?",
@@ -1095,7 +1103,9 @@ class Planner:
                 "period": PeriodSpec(start=said.start - 1, end=said.start, month=said.month, month_end=said.month,
                                      quarter=said.quarter, quarter_end=said.quarter),
                 "cues": understanding.cues.model_copy(update={"transform": None})})
-        if understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" and \
+        rate_kept = same_measure and understanding.named_operation is None and previous is not None \
+            and self.catalog.get(previous.indicator_code).transform == "growth"  # "y el año anterior, dic 2023 a dic 2024?"
+        if understanding.operation == Operation.CHANGE and (understanding.cues.transform == "growth" or rate_kept) and \
                 _a_year_apart(understanding.period) and (understanding.period.month or understanding.period.quarter) \
                 and not INDEX_NAMED.search(asked) and not understanding.rate_changed:
             # "crecimiento del PIB en el T1 2020 respecto al mismo trimestre de 2019": that growth, the later
@@ -1133,12 +1143,15 @@ class Planner:
                 # "the drop in Peru's unemployment in 2022": a rate has no growth series; its change on the year before
                 understanding = understanding.model_copy(update={"period": period.model_copy(update={"start": year - 1})})
             elif transform == "growth" and period.month and not period.day and not LATEST_SAID.search(asked) \
+                    and (context is None or month_of_last_year) and not DAY_SAID.search(asked) \
                     and not self.catalog.has_member(base, {"transform": "growth"}) \
                     and not self.catalog.has_member(base, {"transform": "period_change"}):
                 # "¿en cuánto bajó la UF en febrero?": a monthly series with no rate published; its change on the
-                # month before (never "in January 2020 … by the latest figure", a change to now)
+                # month before (never "in January 2020 … by the latest figure", a change to now, nor "y en enero 2020
+                # cuánto era? cuántas lucas subió" after July 2026's, a change since then)
                 understanding = understanding.model_copy(update={"period": period.model_copy(update={
-                    "start": year if period.month > 1 else year - 1, "month": period.month - 1 or 12,
+                    "start": year - 1, "month_end": period.month} if TWELVE_MONTHS.search(asked) else {  # "variación 12
+                    "start": year if period.month > 1 else year - 1, "month": period.month - 1 or 12,  # meses a abril"
                     "month_end": period.month})})
             else:
                 understanding = understanding.model_copy(update={  # "… cada mes, en promedio": those rises' mean
@@ -1186,9 +1199,15 @@ class Planner:
                     period = spanned  # the other
                     understanding = understanding.model_copy(update={"operation": Operation.CHANGE, "cues":
                                                                      understanding.cues.model_copy(update={"transform": None})})
-                elif _a_year_apart(spanned):  # "¿cuál fue la inflación en 12 meses?" after June 2026, then June 2025:
+                elif _a_year_apart(spanned) and self._growth_there(base, plans[-1].area_codes):  # "¿cuál fue la
+                    # inflación en 12 meses?" after June 2026, then June 2025:
                     period = PeriodSpec(start=spanned.end, end=spanned.end, month=spanned.month_end,  # the later one's
                                         quarter=spanned.quarter_end)
+                elif HOW_MUCH_GREW.search(asked) and not understanding.topic_text:  # "so how much did it grow?" after
+                    period = spanned  # 2025's world population, then 2000's: from one to the other, never 2000's rate
+                    # (nor, of Biobío's GDP a year apart, a growth rate only the country has)
+                    understanding = understanding.model_copy(update={"operation": Operation.CHANGE, "cues":
+                                                                     understanding.cues.model_copy(update={"transform": None})})
         if understanding.operation == Operation.CHANGE and context is not None and period.start and period.end \
                 and not (period.month or period.quarter or period.day) and len(conversation.last_two_plans) == 2 \
                 and (spanned := self._spanned(*conversation.last_two_plans)) and (spanned.month or spanned.quarter) \
@@ -1562,6 +1581,11 @@ class Planner:
                     period.month and not period.month_end or period.quarter and not period.quarter_end)):
                 period = PeriodSpec()  # "when was inequality there at its worst?" after one year's figure, "¿y cuál ha
                 # sido el mes más alto?" after one month's: over the whole series, never that period's value
+            if period.is_single_year and chosen.frequency == "A" and PEAK_OF_A_YEAR.search(asked):
+                # "cual fue el dolar mas alto del 2024?? el peak del año" of a yearly series: one value a year, no
+                # peak within it to find
+                return PlanOutcome(status="clarify", reason="unsupported", params={
+                    "words": as_written(understanding.question, PEAK_OF_A_YEAR.search(asked)[0])})
             operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
             group, member_kind = None, None
             per_period = per_period or not YEARS_SAID.search(asked) or period.is_single_year  # the highest month,
@@ -1911,15 +1935,10 @@ class Planner:
         monthly = self._monthly_change_beside(chosen)
         return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
 
-    def _rewords_last(self, understanding: Understanding, previous: QueryPlan, base: str) -> bool:
-        """Does a question naming a new place or operation name its measure only by the last one's words, of a family
-        retrieved about as well as the one chosen ("emissions" after CO2 emissions: never all greenhouse gases)?"""
-        last = self.catalog.get(previous.indicator_code)
-        if self.catalog.get(base).family == last.family or not understanding.topic_text:
-            return False
-        near = [candidate for candidate in understanding.candidates if self.catalog.get(candidate.code).family == last.family]
-        top = max((candidate.score for candidate in understanding.candidates), default=0.0)
-        return bool(near) and top - near[0].score < NEAR_FAMILY and self.family.restates(understanding, last.code)
+    def _growth_there(self, base: str, areas: list[str]) -> bool:
+        """Has ``base``'s family a growth rate with values for ``areas``?"""
+        return any(info.transform == "growth" and self.catalog.covers(info.code, areas, PeriodSpec())
+                   for info in self.catalog.family_of(base))
 
     def _change_shown_beside(self, turn: Turn) -> bool:
         """Did ``turn`` show a monthly index with its monthly change beside it, unasked?"""

@@ -376,6 +376,7 @@ PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|proyect(?:aba|ab
 
 # "desde el trimestre octubre-diciembre de 2025": a month or three named after it start a period that runs to the latest
 OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trimestre| mes| quarter| month)?(?: de| of)?\s*$")
+RESTATING = re.compile(r"[\s,:;(]*(?:(?:o sea|es decir|i e|that is|osea)[\s,:;]*)?(?:(?:de|del|from|entre|between)\s+)?")
 # "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
 SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
                         r"since that (?:year|month|quarter|time|date)|after that(?: year| month| date)?|"
@@ -456,6 +457,11 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
         period = match.period if match.spans else PeriodSpec(start=LAST_YEAR_BEFORE_PANDEMIC, end=LAST_YEAR_BEFORE_PANDEMIC)
         match = PeriodMatch(period=period, spans=match.spans + [before.span()])
     period = match.period
+    restated = find_shift(folded) if period.start is not None and match.spans else None
+    if restated and restated[1][1] <= min(start for start, _ in match.spans) and RESTATING.fullmatch(
+            folded[restated[1][1]:min(start for start, _ in match.spans)]):
+        # "y el año anterior, dic 2023 a dic 2024?": the dates say where the shift lands
+        match = PeriodMatch(period=period, spans=match.spans + [restated[1]])
     if period.month and period.start == period.end and period.day is None and match.spans and OPEN_START.search(
             folded[:match.spans[0][0]]):  # "desde el trimestre octubre-diciembre de 2025": from its last month on
         match = PeriodMatch(period=period.model_copy(update={"end": None, "month": period.month_end or period.month,

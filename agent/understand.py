@@ -111,8 +111,8 @@ BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|meno
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|reached|reaches|reaching|alcanzo|alcanzaron|"
-            r"alcanza|alcanzan|alcanzaba|llego a|llegaron a|llega a|llegan a|llegaba a|"
-            r"(?:llego|llegaron|llega|llegan|llegaba) por primera vez a)")  # "first reached 80 years"
+            r"alcanza|alcanzan|alcanzaba|llego al?|llegaron al?|llega al?|llegan al?|llegaba al?|"
+            r"(?:llego|llegaron|llega|llegan|llegaba) por primera vez al?)")  # "first reached 80 years", "llegó al 100%"
 AT_MOST = r"(?:at most|a lo mas|como maximo)"
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
@@ -248,6 +248,8 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            # "¿cuánto es en porcentaje de alza?"
                            r"|\b(?:percent(?:age)? (?:growth|increase|change)|(?:crecimiento|aumento|variacion) porcentual)\b"
                            r"|\b(?:how much|how many)\b.{0,30}\b(?:up|down) (?:from|since|on)\b"  # "how much is that up from 2025?"
+                           r"|\b(?:how (?:big|large) (?:was|is|were) the|(?:de )?cuanto (?:fue|es) (?:el|la)) (?:increase|rise|drop|"
+                           r"fall|decline|gain|aumento|alza|caida|baja|incremento|disminucion)\b"  # "How big was the increase?"
                            # "whose population grew faster from 2010 to 2024": each one's change over those years
                            r"|\b(?:grew|rose|increased|crecio|crecieron|aumento|aumentaron|subio|subieron)\s+(?:faster|"
                            r"mas rapido)\b"
@@ -433,6 +435,10 @@ PLACED_NTH = re.compile(rf"\b(?:(?:qued\w*|ocup\w*|salio|came|rank|ranked|ranks|
                         rf"(?:{PLACE_WORD}\s+(?:n\s+|numero\s+|number\s+)?)?(?P<after_verb>{NTH}|[1-9]o?)\b"
                         rf"|{PLACE_WORD}\s+(?:n\s+|numero\s+|number\s+)?(?P<after_place>[1-9])\b"
                         rf"|(?P<before_place>{NTH}|[1-9]o)\s+{PLACE_WORD}\b)")
+# "the five biggest CO2 emitters", "los principales exportadores": countries, named by what they do
+AGENTS_RANKED = re.compile(rf"\b(?:(\d+|{'|'.join(NUMBER_WORDS)})\s+)?(?:biggest|largest|top|main|leading|mayores|principales|"
+                           r"mas grandes)\s+(?:\w+\s+){0,2}?(?:emitters|emisores|producers|productores|exporters|exportadores|"
+                           r"importers|importadores|polluters|contaminadores|consumers|consumidores)\b")
 ASKED_MEMBER = re.compile(r"\b(?:que|cual|which|what)\s+(pais|country|region|comuna)\b")  # "which comuna came second"
 ORDINALS = {"primer": 1, "primero": 1, "primera": 1, "first": 1, "1st": 1, "segundo": 2, "segunda": 2, "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "tercera": 3, "third": 3,
             "3rd": 3, "cuarto": 4, "cuarta": 4, "fourth": 4, "4th": 4, "quinto": 5, "quinta": 5, "fifth": 5, "5th": 5}
@@ -504,7 +510,7 @@ AGAINST_A_PLACE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior
 # "¿es mayor al promedio mundial?", "was it higher…": a yes-or-no question about a figure
 IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|era|estaba|is|was)\b")
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
-NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa )?nacional|the national (?:one|figure|rate|number|data)|"
+NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa |total |promedio )?nacional|the national (?:total|average)|the national (?:one|figure|rate|number|data)|"
                       r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b|"
                       r"(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bdesocupacion )|(?<=\bpoblacion ))nacional\b|"  # "¿y el PIB
                       # nacional?", "la tasa de desocupación nacional"
@@ -1314,7 +1320,7 @@ class Understander:
                 return found[0]
         for found in SUFFIXED_NAME.finditer(text):  # "Santa Cruz de la Sierra" is no Santa Cruz; "Santiago de Chile" is
             whole, named, tail = fold(found[0]), fold(found[1]), fold(found[2])
-            if not self.gazetteer.knows(whole) and not self.gazetteer.knows(tail) \
+            if not self.gazetteer.knows(whole) and not self.gazetteer.knows(tail) and tail not in self.vocabulary \
                     and any(named.endswith(place.matched) for place in places):
                 return found[0]
         return None
@@ -1537,6 +1543,12 @@ class Understander:
         rate_named = bool(words.has_phrase(folded, [  # "inflación", "GDP growth": a rate named as the topic
             cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))
         over_the_last = said.last_n_years and not (rate_named or EACH_YEAR.search(folded))  # "growth each year": a series
+        in_percent = words.has_phrase(folded, words.operations["percent_change"])
+        if HOW_MUCH_GREW.search(folded) and cues.measure == "share" and in_percent \
+                and not re.search(rf"\b{in_percent} (?:de|del|of)\b", folded) \
+                and not words.has_phrase(folded, words.variant_cues["measure"]["per_capita"]):
+            cues = cues.model_copy(update={"measure": None})  # "so how much did it grow, in %?": a change in percent,
+            # never a share ("en porcentaje de la población" names one)
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
                 said.since_previous or over_the_last or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (
                     said.end is None or said.start < said.end or said.month_end)
@@ -1609,6 +1621,11 @@ class Understander:
             place_kind = places.places[0].kind if places.places else "country"  # Chile by default
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or MEMBERS_WITHIN.get(place_kind)
+        agents = AGENTS_RANKED.search(folded) if not places.places and group_kind is None and two_kind is None else None
+        if agents and operation in (None, Operation.RANK):  # "Who were the five biggest CO2 emitters in 2014?": the
+            # countries that emitted most, never Chile's emissions
+            operation, member_kind = Operation.RANK, member_kind or "country"
+            top_n = top_n or (int(agents[1]) if agents[1] and agents[1].isdigit() else NUMBER_WORDS.get(agents[1] or "", 1))
         breakdown = BREAKDOWN.search(explained)  # "(población refugiada por país de asilo)": a name explained
         if breakdown and operation is None and two_kind is None and group_kind is None and len(places.places) < 2 and \
                 BREAKDOWN_KINDS[breakdown[1]] not in {place.kind for place in places.places}:  # Ecuador has no countries

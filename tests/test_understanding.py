@@ -64,6 +64,7 @@ def test_numbers_are_read_as_written(text, folded, scale, value):
     ("¿cuántos países de Sudamérica tuvieron inflación de dos dígitos en 2022?", (">=", 10)),
     ("in which year did Chile spend less than half a percent of GDP on R&D?", ("<", 0.5)),  # half of one percent
     ("¿en qué año bajó por primera vez el desempleo de Colombia del 10%?", ("<", 10)),  # the subject between
+    ("en que año Argentina llego por primera vez al 100% de acceso a electricidad?", (">=", 100)),
 ])  # fmt: skip
 def test_thresholds_keep_thousands_decimals_and_scale_words(cifra, question, threshold):
     understanding = cifra.understand(question)
@@ -1137,11 +1138,26 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
       "y cuanto proyecta el INE para la región en 2030?"], "aggregate", "CHL.POPULATION.PROJ", [], (2030, 2030)),
     (["How much CO2 did China put out in 2014, and how big is the increase vs 1990 in percent?",
       "and the US over the same stretch?"], "change", "EN.ATM.CO2E.KT", ["USA"], (1990, 2014)),
-    (["How much CO2 did China put out in 2014, and how big is the increase vs 1990 in percent?",
-      "when were US emissions at their highest?"], "which_period", "EN.ATM.CO2E.KT", ["USA"], (None, None)),  # the
-    # last measure's words, never all greenhouse gases
     (["How many South American countries (UN definition) generated more than 75% of their electricity from renewables "
       "in 2021?", "Which of those was the lowest, and at what share?"], "count", "EG.ELC.RNEW.ZS", [], (2021, 2021)),
+    (["cuanta fue la inflacion de diciembre 2024 a diciembre 2025 segun el IPC?", "y el año anterior, dic 2023 a dic "
+      "2024?"], "value", "CHL.CPI.INFLATION_12M", ["CHL"], (2024, 2024)),  # the dates restate the shift; the rate's own
+    # 12 months, never its change
+    (["Necesito el % de personas de 65 años y más en la región de Ñuble, censo 2024",
+      "¿Cómo se compara con el total nacional?"], "value", "CHL.CENSUS2024.POP_65_PLUS.SHARE", ["CL-16", "CHL"],
+     (2024, 2024)),
+    (["A congressman claimed Chile's population grew by over a million people between 2017 and 2024, using World Bank "
+      "data. How big was the increase?", "and in percent terms?"], "change", "SP.POP.TOTL", ["CHL"], (2017, 2024)),
+    (["how many ppl r there in the world rn", "and in 2000?", "so how much did it grow, in %?"], "change",
+     "SP.POP.TOTL", ["WLD"], (2000, 2025)),  # between the two answers, never 2000's growth rate
+    (["Who were the five biggest CO2 emitters in 2014 (total emissions, not per capita)?"], "rank", "EN.ATM.CO2E.KT",
+     [], (2014, 2014)),  # countries, named by what they do: never Chile's emissions
+    (["Índice de Costos Laborales: variación 12 meses a abril de 2026"], "change", "CHL.LABOUR_COST.INDEX", ["CHL"],
+     (2025, 2026)),  # from April a year before, never March
+    (["Which month of 2025 had the highest seasonally adjusted Imacec?", "what was the index level then?"], "value",
+     "CHL.IMACEC.SA", ["CHL"], (2025, 2025)),  # "index" rewords the Imacec, never the wage index
+    (["Me das la serie del gasto militar (% del PIB) del agregado Miembros OCDE del Banco Mundial"], "series",
+     "MS.MIL.XPND.GD.ZS", ["OED"], (None, None)),  # "del Banco Mundial" is a source, no name going on
     (["la uf de enero, febrero y marzo 2026", "o sea en febrero bajo?? en cuanto"], "change", "CHL.UF", ["CHL"],
      (2026, 2026)),  # February against January, of the year answered
     (["¿cuánto subió la UF en enero de 2026?"], "change", "CHL.UF", ["CHL"], (2025, 2026)),  # no rate published: the
@@ -4546,6 +4562,14 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["PIB per cápita de Chile 2024", "¿y la proyección para 2030?"],  # no projection, never the population's
     ["pib antofagasta 2024 % del pib nacional"],  # no share of the country's GDP: never the region's own
     ["a cuanto esta el riesgo pais de argentina hoy?"],  # no species at risk
+    ["a cuánto está la UTM de julio 2026?", "y en enero 2020 cuánto era? cuántas lucas subió"],  # two questions
+    ["Oiga, ¿cuánto estaba el cobre el 2 de enero de 2024?",
+     "¿Y el viernes 27 de diciembre de ese año? ¿cuánto cambió en porcentaje?"],  # a day, never December's month
+    ["cual fue el dolar mas alto del 2024?? el peak del año"],  # a yearly series has no peak within a year
+    ["¿Cuánto crecería la población de la Región de Coquimbo entre 2024 y 2035 según las proyecciones del INE? en %",
+     "¿Y cuál es la región que menos crecería en ese mismo período?"],  # a ranking of changes
+    ["¿Qué porcentaje de la población de Chile vive en la Región Metropolitana según el Censo 2024?", "¿y Valparaíso?",
+     "juntas, ¿qué porcentaje del país suman esas dos regiones?"],  # a share of a sum
     ["Latest real wage index, and what was it a year earlier?"],  # two periods, never the latest alone
     ["Quisiera saber el crecimiento acumulado del PIB real de Colombia entre 2015 y 2024, en porcentaje, encadenando "
      "las tasas de crecimiento anual (% anual) de los Indicadores del Desarrollo Mundial."],  # rates chained
