@@ -146,8 +146,7 @@ class FamilyChooser:
             contenders = [family for family in ranked[:2] if self.fits(family[2], wanted) and (
                 not understanding.pair or self._holds_pair(family[2], understanding))] or ranked[:2]
             asked = {word[:STEM] for word in fold(understanding.question).split() if len(word) > 2
-                     and word not in UNIT_MONTHS  # "hace cinco años" says when, never "15 a 19 años de edad"
-                     and word not in lexicon().stopwords}  # "necesito… para un informe" is no "tiempo necesario para"
+                     and word not in UNIT_MONTHS}  # "hace cinco años" says when, never "15 a 19 años de edad"
             counted = max(contenders, key=lambda family: (len(asked & self._name_stems(family[2])),
                                                           -len(self._name_stems(family[2]) - asked), family[1]))[2]
             if self.chooser is not None and ask_model:

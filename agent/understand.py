@@ -1544,11 +1544,13 @@ class Understander:
             cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))
         over_the_last = said.last_n_years and not (rate_named or EACH_YEAR.search(folded))  # "growth each year": a series
         in_percent = words.has_phrase(folded, words.operations["percent_change"])
+        shares_said = [fold(phrase) for phrase in cue_phrases if phrase in words.variant_cues["measure"]["share"]]
         if HOW_MUCH_GREW.search(folded) and cues.measure == "share" and in_percent \
                 and not re.search(rf"\b{in_percent} (?:de|del|of)\b", folded) \
+                and all(phrase in map(fold, words.operations["percent_change"]) for phrase in shares_said) \
                 and not words.has_phrase(folded, words.variant_cues["measure"]["per_capita"]):
             cues = cues.model_copy(update={"measure": None})  # "so how much did it grow, in %?": a change in percent,
-            # never a share ("en porcentaje de la población" names one)
+            # never a share ("en porcentaje de la población", "(como % del territorio)" name one)
         if HOW_MUCH_GREW.search(folded) and not _aggregate(folded, words) and (
                 said.since_previous or over_the_last or THOSE_YEARS.search(folded) or SAME_SPAN.search(folded) or said.start and (
                     said.end is None or said.start < said.end or said.month_end)

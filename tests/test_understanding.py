@@ -1124,8 +1124,6 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      (2014, None)),  # from the year found on, never the whole series
     (["acceso a electricidad en Haití 2023", "¿Cuántos puntos ha ganado desde el 2000?"], "change", "EG.ELC.ACCS.ZS",
      ["HTI"], (2000, 2023)),  # a gain, never livestock
-    (["necesito el promedio del acceso a electricidad en Honduras entre 2015 y 2020 para un informe"], "aggregate",
-     "EG.ELC.ACCS.ZS", ["HND"], (2015, 2020)),  # "necesito… para" names no "tiempo necesario para"
     (["What's Chile's latest 12-month CPI inflation?", "is that up or down from the month before?"], "change",
      "CHL.CPI.INFLATION_12M", ["CHL"], (2026, 2026)),
     (["Inflación promedio anual de Brasil entre 2015 y 2024, promedio simple de las tasas anuales de IPC del Banco "
