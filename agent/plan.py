@@ -1581,11 +1581,11 @@ class Planner:
                     period.month and not period.month_end or period.quarter and not period.quarter_end)):
                 period = PeriodSpec()  # "when was inequality there at its worst?" after one year's figure, "¿y cuál ha
                 # sido el mes más alto?" after one month's: over the whole series, never that period's value
-            if period.is_single_year and chosen.frequency == "A" and PEAK_OF_A_YEAR.search(asked):
+            if period.is_single_year and chosen.frequency == "A" and (peak := PEAK_OF_A_YEAR.search(asked)):
                 # "cual fue el dolar mas alto del 2024?? el peak del año" of a yearly series: one value a year, no
                 # peak within it to find
-                return PlanOutcome(status="clarify", reason="unsupported", params={
-                    "words": as_written(understanding.question, PEAK_OF_A_YEAR.search(asked)[0])})
+                return PlanOutcome(status="clarify", reason="unsupported",
+                                   params={"words": as_written(understanding.question, peak[0])})
             operation = Operation.VALUE if period.is_single_year and chosen.frequency == "A" else Operation.WHICH_PERIOD
             group, member_kind = None, None
             per_period = per_period or not YEARS_SAID.search(asked) or period.is_single_year  # the highest month,
