@@ -248,13 +248,13 @@ class FamilyChooser:
             return False
         named = (self.catalog.families_named.get(topic, set()) | self.catalog.families_named.get(self._singular(topic), set())
                  | self.catalog.families_named_within(fold(understanding.question)))
-        if named and family not in named and not self._pointed_back(understanding, family):
+        if named and family not in named and not self.points_back(understanding, family):
             return False  # "¿y cuántas personas por hogar?" after households: another measure's name
         stems = self.catalog.family_stems.get(family, set())
         return all(word[:STEM] in stems or word in function_words() for word in topic.split()) \
             and self.accounts(topic, code)  # "esperanza de vida": its "de" is no other measure's word
 
-    def _pointed_back(self, understanding: Understanding, family: str) -> bool:
+    def points_back(self, understanding: Understanding, family: str) -> bool:
         """Are the topic's words all ``family``'s, one of them after "ese", "that"…: "en ese gasto" after public
         spending on education is that spending, though "gasto" alone names another measure."""
         words, own = understanding.topic_text.split(), self.catalog.family_words.get(family, set())

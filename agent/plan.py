@@ -222,8 +222,10 @@ IN_PERCENT = re.compile(r"\b(?:in|en) (?:percent|percentage|porcentaje|por cient
 THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y que hay de)\s+"
                          r"(?:(?:el|la|los|las|the)\s+)?(?:(?:average|mean|total|promedio|media)\s+)?([a-z]+)")
 # "¿y el litio…?", "what about lithium that year?", "what about average lithium output there?"
-HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya)\W+)?(?:(?:de|en|a)\s+)?(?:cuanto|how much|how high|how low|what)\s+"
-                          r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?\W*$")
+HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya|so)\W+)?(?:(?:de|en|a)\s+)?(?:(?:cuanto|how much|how high|how low|what)\s+"
+                          r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?|"
+                          r"how (?:low|high) did it (?:get|go)|(?:que tan|cuan) (?:baj|alt)[oa] (?:llego|fue|estuvo)|"
+                          r"hasta donde (?:bajo|llego|subio))\W*$")  # "How low did it get?", "¿y qué tan baja llegó?"
 POINTED_AVERAGE = re.compile(r"\b(?:ese|este|that|this) (?:promedio|average|mean)\b")  # the last answer, a mean
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
@@ -943,7 +945,8 @@ class Planner:
                 and topic_words <= set(lexicon().vague_words)))))  # "ok then, for 2020 as a
         # whole?", "¿y con los números del Banco Mundial?", "now the men's rate… above the women's?": the last measure
         context = previous if same_measure or (previous is not None and (
-            understanding.continues or understanding.period.refers_back or vague or SAME_SPAN.search(asked) or (
+            understanding.continues or understanding.period.refers_back or vague or SAME_SPAN.search(asked)
+            or THAT_AGAINST.search(asked) or self.family.points_back(understanding, self.catalog.get(previous.indicator_code).family) or (
                 not understanding.places and any(lexicon().has_phrase(asked, phrases) for phrases in (
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
@@ -1721,7 +1724,11 @@ class Planner:
             # two places' own shares of their land
         if operation in (Operation.VALUE, Operation.LATEST) and len(with_group) == 2 and (
                 chosen.derivation == "share_of_parent" or share_asked and (
-                    LIVES_IN.search(asked) or OF_A_TOTAL.search(asked) or chosen.unit_kind in ("count", "currency")
+                    LIVES_IN.search(asked) and (chosen.unit_kind != "percent" or self._nested(with_group)
+                                                or set(understanding.topic_text.split()) <= set(lexicon().generic_words))
+                    # ("what share of them live in urban areas, and how does that compare with Latin America?" after
+                    # Peru: each one's urban share, no part of a whole)
+                    or OF_A_TOTAL.search(asked) or chosen.unit_kind in ("count", "currency")
                     or chosen.measure == "total" and chosen.unit_kind == "other"  # "¿qué parte de las emisiones del
                     and lexicon().has_phrase(asked, lexicon().operations["share_of"]))):  # mundo era Brasil?": in kt
             # "del total de hogares del Maule, ¿qué porcentaje corresponde a Talca?": a count is no share itself
@@ -2376,6 +2383,10 @@ class Planner:
         terms = self.catalog.get(info.derived_from), self.catalog.get(info.derived_other)
         return tuple(getattr(term, pair.field) for term in terms) == pair.values
 
+    def _nested(self, areas: list[str]) -> bool:
+        """Is one of two places part of the other, so that a share asked of them is a part of a whole?"""
+        return self.catalog.part_of(areas[0], areas[1]) or self.catalog.part_of(areas[1], areas[0])
+
     def _region_of(self, area: str) -> str:
         """The region of Chile containing ``area`` (a comuna's, through its province), or the area itself."""
         return next((above for above in [area, *self.catalog.ancestors(area)]
@@ -2609,9 +2620,12 @@ class Planner:
             return previous.area_codes, previous.group_code
         talked_about = next((turn.shown_areas if turn.plan.operation == Operation.RANK else turn.plan.area_codes
                              for turn in reversed(conversation.turns) if turn.plan), [])
-        if not new_areas and not group and not understanding.member_kind and len(talked_about) == 1 \
-                and HAS_IT.search(fold(understanding.question)):
-            # "¿qué tasa de pobreza por ingresos tiene?" after a comuna (or the top comuna): that comuna's
+        last_plan = next((turn.plan for turn in reversed(conversation.turns) if turn.plan), None)
+        if not new_areas and not group and not understanding.member_kind and len(talked_about) == 1 and (
+                HAS_IT.search(fold(understanding.question)) or understanding.topic_text
+                and self.family.restates(understanding, last_plan.indicator_code)):
+            # "¿qué tasa de pobreza por ingresos tiene?" after a comuna (or the top comuna): that comuna's; "¿en qué año
+            # alcanzó la DPT su máximo?" after Latin America's DPT coverage: the same measure, of the same place
             return talked_about, None
         if not new_areas and not group and not understanding.member_kind:
             outcome.notes.append(Note(key="assumed_chile"))

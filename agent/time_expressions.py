@@ -289,8 +289,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[1] or m[2]))),  # "desde el año 2000", "since the 2017 census"
     (re.compile(rf"\b(?:desde que (?:parte|partio|empieza|empezo|comienza|comenzo|arranca|arranco|inicia|inicio|hay datos"
                 rf"|hay registros)(?: la serie| el registro| los datos| los registros)?|since (?:the series|records|the data|data)"
-                rf" (?:began|begins|started|starts))(?:,)? (?:en|in)(?: el| the)?(?: (?:ano|year))? {YEAR}\b"),
-     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde que parte la serie en 2010": the whole series from then
+                rf" (?:began|begins|started|starts))(?: (?:del|de la|de|of the|from the)(?: [a-z]+){{1,4}}?)?"
+                rf"(?:,? (?:en|in)(?: el| the)?(?: (?:ano|year))? |\W+){YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde que parte la serie en 2010", "desde que parte la serie del
+    # Banco Central (2010)": the whole series from then
     (DECADE, lambda m, today: _decade(m)),  # "los años 80", "los 90", "the 1990s", "la década de 2010"
     (re.compile(r"\b(?:(?:en )?lo que va del siglo|(?:en )?este siglo|(?:in |so far )?this century|(?:en el |in the )?siglo xxi"
                 r"|(?:in the )?21st century)\b"),
@@ -441,6 +443,10 @@ SAME_PART_A_YEAR_BEFORE = re.compile(SAME_PART.pattern + r"\s*(?:(?:del|de|el|of
 BEFORE_PANDEMIC = re.compile(r"\b(?:antes de la pandemia|antes del covid(?: ?19)?|before the pandemic|"
                              r"before covid(?: ?19)?|pre ?pandemi[ac]a?)\b")
 LAST_YEAR_BEFORE_PANDEMIC = 2019
+# "sin contar la pandemia, o sea solo entre 1990 y 2019": the years said, never past 2019; alone, up to 2019
+EXCLUDING_PANDEMIC = re.compile(r"\b(?:sin (?:contar|incluir|considerar) (?:la pandemia|el covid(?: ?19)?)|"
+                                r"sin la pandemia|excluding (?:the )?(?:pandemic|covid(?: ?19)?)(?: years?)?|"
+                                r"(?:not counting|leaving out|without) the pandemic)\b")
 
 
 # "Viña del Mar, 2024 census": a place's name, never March
@@ -456,6 +462,11 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     if before:
         period = match.period if match.spans else PeriodSpec(start=LAST_YEAR_BEFORE_PANDEMIC, end=LAST_YEAR_BEFORE_PANDEMIC)
         match = PeriodMatch(period=period, spans=match.spans + [before.span()])
+    excluded = EXCLUDING_PANDEMIC.search(folded)
+    if excluded and (match.period.start or 0) <= LAST_YEAR_BEFORE_PANDEMIC and not (
+            match.period.latest or match.period.last_n_years or match.period.last_n_months):
+        end = min(match.period.end or LAST_YEAR_BEFORE_PANDEMIC, LAST_YEAR_BEFORE_PANDEMIC)
+        match = PeriodMatch(period=match.period.model_copy(update={"end": end}), spans=match.spans + [excluded.span()])
     period = match.period
     restated = find_shift(folded) if period.start is not None and match.spans else None
     if restated and restated[1][1] <= min(start for start, _ in match.spans) and RESTATING.fullmatch(

@@ -371,6 +371,9 @@ ONE_OF_A_SEX = re.compile(r"\b(?:una|la|un|el|a|the) (?:(mujer|woman)|hombre|man
 AND_ONE_OF_A_SEX = re.compile(r"^(?:y|and|what about|how about)\s+(?:para |for )?(?:una|un|a) (?:(mujer|woman)|hombre|man)\W*$")
 # "¿en cuáles 3 una mujer tiene más hijos en promedio?": the measure is an average, the question a ranking
 ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
+# "the average exchange rate in 2020 and in 2021": each year's, the preposition said again, never one mean of both
+EACH_OF_TWO_YEARS = re.compile(r"\b(?:in|en|for|para|del?) ((?:19|20)\d\d),? (?:and|y|e) (?:in|en|for|para|del?) "
+                               r"((?:19|20)\d\d)\b")
 # "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
 TIMES_COMPARED = re.compile(r"(?<=\bveces |\btimes )(?:es |son |is |are )?(?:mas |more )?"
                             r"(?:mayor(?:es)?|menor(?:es)?|grandes?|chic[oa]s?|alt[oa]s?|baj[oa]s?|ric[oa]s?|pobres?|"
@@ -454,6 +457,9 @@ ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_regio
 # measure is highest, never the place's own figure
 WHERE_MOST = re.compile(r"^\W*(?:y\s+|and\s+)?(?:where|en donde|donde)\b\D{0,50}?"
                         r"\b(?:most|mas|mayoria|mayor parte|highest|lowest|largest|fewest|least|menos)\b")
+# "¿y cuál queda último en Sudamérica?", "which one came last?": one member, at the bottom
+ONE_LAST = re.compile(r"\b(?:qued[oa]|queda|esta|estuvo|fue|es|va|iba)\s+(?:en\s+)?(?:el\s+)?ultim[oa]\b|"
+                      r"\ben (?:el )?ultimo lugar\b|\b(?:came|comes|ranked|finished|is|was) last\b|\blast place\b")
 MEMBERS_WITHIN = {"country": "cl_region", "cl_region": "cl_comuna", "cl_province": "cl_comuna", "group": "country",
                   "un_region": "country", "aggregate": "country"}
 # "niños menores de 5 años", "mayores de 18 años": an age the measure is of, never a ranking
@@ -713,8 +719,10 @@ ONE_OF_A_NAME = re.compile(r"^\W*(?:y |and )?(?:la|el|los|las|the one) (?:de|del
 PAIRED_NAME = re.compile(r"\b(?:vs\.?|versus|frente a|or|o|and|y|e)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 TYPO_CUTOFF = 85
 SWAPPED_CUTOFF = 80  # a word with two letters swapped is taken from further
-# "¿y el promedio de esos cinco?" after a top five: the places shown, said by their number alone
-THOSE_FEW = re.compile(rf"\b(?:esos|esas|estos|estas|aquellos|aquellas|those|these)\s+(\d+|{'|'.join(NUMBER_WORDS)})\s*$")
+# "¿y el promedio de esos cinco?", "and the average of the five?" after a top five: the places shown, said by their
+# number alone
+THOSE_FEW = re.compile(rf"\b(?:esos|esas|estos|estas|aquellos|aquellas|those|these|(?:of|de|among|entre) (?:the|los|las))"
+                       rf"\s+(\d+|{'|'.join(NUMBER_WORDS)})\s*$")
 EACH_YEAR = re.compile(r"\b(?:each year|every year|year by year|per year|yearly|ano a ano|cada ano|por ano)\b")
 CHANGE_VERB = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
                          r"drop|dropped|crec\w*|sub\w*|baj\w*|aument\w*|disminu\w*|cay\w*|cae\w*)\b")
@@ -1603,6 +1611,8 @@ class Understander:
                 said.unstated and not places.member_kind and not any(place.kind in GROUP_KINDS for place in places.places))):
             operation, averaged = None, True  # "¿cuántos años vive en promedio un japonés?": the measure is an average,
             # of no years nor places
+        if operation == Operation.AGGREGATE and EACH_OF_TWO_YEARS.search(folded):
+            operation = None
         if operation == Operation.AGGREGATE and (one_member or averaged):
             operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
@@ -1623,6 +1633,8 @@ class Understander:
             place_kind = places.places[0].kind if places.places else "country"  # Chile by default
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or MEMBERS_WITHIN.get(place_kind)
+        if operation == Operation.RANK and not top_n and ONE_LAST.search(folded):
+            top_n = 1
         agents = AGENTS_RANKED.search(folded) if not places.places and group_kind is None and two_kind is None else None
         if agents and operation in (None, Operation.RANK):  # "Who were the five biggest CO2 emitters in 2014?": the
             # countries that emitted most, never Chile's emissions

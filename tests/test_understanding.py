@@ -3043,6 +3043,15 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
     ("¿cuál era la inflación de Perú antes de la pandemia?", "value", (2019, 2019), "FP.CPI.TOTL.ZG"),
     ("pre-pandemic unemployment in Colombia", "value", (2019, 2019), "SL.UEM.TOTL.ZS"),
     ("¿y en 2018, antes del covid, el PIB per cápita de Chile?", "value", (2018, 2018), None),  # the year said wins
+    ("crecimiento del PIB de Chile desde 2010 sin contar la pandemia", "series", (2010, 2019), "NY.GDP.MKTP.KD.ZG"),
+    ("¿En qué año se registró la tasa de desempleo más baja desde que parte la serie del Banco Central (2010)?",
+     "which_period", (2010, None), "CHL.UNEMPLOYMENT.RATE"),
+    ("urbanization rate of Argentina", "latest", (None, None), "SP.URB.TOTL.IN.ZS"),
+    ("tasa de urbanización de la RD del Congo, último año disponible", "latest", (None, None), "SP.URB.TOTL.IN.ZS"),
+    ("What was the average official USD exchange rate for Chile in 2020 and in 2021?", "series", (2020, 2021),
+     "PA.NUS.FCRF"),  # each year's average, never one mean of both
+    ("¿en qué año creció menos el PIB de Colombia, sin contar la pandemia, o sea solo entre 1990 y 2019?",
+     "which_period", (1990, 2019), "NY.GDP.MKTP.KD.ZG"),
     ("¿cuánto han subido los precios en el último año?", "latest", (None, None), "CHL.CPI.INFLATION_12M"),
     ("how much did the Imacec grow over the last year?", "latest", (None, None), "CHL.IMACEC.GROWTH_12M"),
     ("How many people lived in Paraguay, Uruguay and Bolivia altogether in 2019?", "aggregate", (2019, 2019),
@@ -4408,6 +4417,8 @@ def test_a_city_named_after_its_country_is_no_country(cifra):
     (["cuantos paises de sudamerica tienen una esperanza de vida al nacer de mas de 75 años? datos 2023",
       "y cuales son los 3 con la esperanza de vida mas baja? ordenalos"], 3),
     (["the three with the highest unemployment in South America"], 3),
+    (["¿Cuáles son los 3 países de Sudamérica con el PIB per cápita más alto en 2024?",
+      "y cual queda último en Sudamérica ese año?"], 1),  # the one at the bottom, never the top three again
 ])  # fmt: skip
 def test_the_number_ranked_is_said_before_with(cifra, questions, top_n):
     answer = last_answer(cifra, questions)
@@ -4532,6 +4543,25 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Puente Alto seria la comuna mas poblada del pais segun el censo 2024, confirmas?",
       "¿Qué porcentaje de la población de la Región Metropolitana es eso?"], "share", "CHL.CENSUS2024.POP",
      ["CL-13201", "CL-13"]),  # the comuna the ranking named, as a part of the region
+    (["¿y la de DPT en América Latina y el Caribe entre 2000 y 2024?",
+      "¿En qué año alcanzó la DPT su máximo en toda la serie?"], "which_period", "SH.IMM.IDPT", ["LCN"]),  # the same
+    # measure named again: of the same place, never Chile's
+    (["cual fue el tipo de cambio promedio del dolar en Chile durante 2024?",
+      "¿En qué porcentaje subió ese dólar promedio respecto al de 2023?"], "change", "PA.NUS.FCRF", ["CHL"]),
+    (["What was Nigeria's access to electricity (% of population) in 2023?", "and Ethiopia, same year?",
+      "so how many percentage points ahead was Nigeria?"], "difference", "EG.ELC.ACCS.ZS", ["NGA", "ETH"]),
+    (["Between 2010 and 2025, which year was Argentina's worst for GDP per capita in current dollars?",
+      "How low did it get?"], "value", "NY.GDP.PCAP.CD", ["ARG"]),
+    (["¿En qué año fue más baja la inflación en Perú desde 2000?", "¿y qué tan baja llegó?"], "value",
+     "FP.CPI.TOTL.ZG", ["PER"]),
+    (["Among the Central Asian countries (UN subregion), which one had the highest fertility rate in 2024?",
+      "and the plain average of the five?"], "aggregate", "SP.DYN.TFRT.IN", ["UZB", "TJK", "KAZ", "TKM", "KGZ"]),
+    (["Vivo en Recoleta, qué porcentaje de la población de la región metropolitana representa mi comuna en las "
+      "proyecciones del INE para 2025?", "¿y la de mi polola? ella vive en Independencia"], "share",
+     "CHL.POPULATION.PROJ", ["CL-13108", "CL-13"]),  # whose comuna it is, never a measure named "polola"
+    (["tell me about the population of Peru, how many people lived there in 2024?", "What share of them live in urban "
+      "areas, and how does that compare with the Latin America & Caribbean figure?"], "value", "SP.URB.TOTL.IN.ZS",
+     ["PER", "LCN"]),
 ])  # fmt: skip
 def test_follow_ups_that_change_one_thing_of_the_last_answer(cifra, questions, operation, code, areas):
     answer = last_answer(cifra, questions)
