@@ -24,9 +24,9 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Turn, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import FULL_MONTH_NAMES, LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
-from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN,
-                              MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written,
-                              percent_spelled)
+from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, ELLIPSIS, FITS_IN,
+                              HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN, MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN,
+                              SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -224,7 +224,7 @@ THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y
 # "¿y el litio…?", "what about lithium that year?", "what about average lithium output there?"
 HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya|so)\W+)?(?:(?:de|en|a)\s+)?(?:(?:cuanto|how much|how high|how low|what)\s+"
                           r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?|"
-                          r"how (?:low|high) did it (?:get|go)|(?:que tan|cuan) (?:baj|alt)[oa] (?:llego|fue|estuvo)|"
+                          r"how (?:low|high) did it (?:get|go)|how big (?:was|is) (?:it|that|that jump|the jump)|(?:que tan|cuan) (?:baj|alt)[oa] (?:llego|fue|estuvo)|"
                           r"hasta donde (?:bajo|llego|subio))\W*$")  # "How low did it get?", "¿y qué tan baja llegó?"
 POINTED_AVERAGE = re.compile(r"\b(?:ese|este|that|this) (?:promedio|average|mean)\b")  # the last answer, a mean
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
@@ -1083,6 +1083,11 @@ class Planner:
         if understanding.cues.transform == "growth" and understanding.period.last_n_months == 12:
             # "¿cuánto subieron los sueldos en los últimos 12 meses?": the newest 12-month change, not each month's
             understanding = understanding.model_copy(update={"period": PeriodSpec()})
+        if understanding.operation == Operation.CHANGE and context is not None \
+                and understanding.period == PeriodSpec(shift_months=0) and len(conversation.last_two_plans) == 2 \
+                and (spanned := self._spanned(*conversation.last_two_plans)) and _a_year_apart(spanned):
+            # "¿cuántos puntos subió en ese año?" after May 2026, then May 2025: over that year
+            understanding = understanding.model_copy(update={"period": spanned})
         if understanding.operation == Operation.CHANGE and context is not None and (
                 understanding.period.shift_months == 0 or understanding.period == PeriodSpec(same_part=True)) \
                 and context.operation != Operation.CHANGE and (said := self._answered_period(context, conversation)).start \
@@ -2720,6 +2725,11 @@ class Planner:
                 and len(understanding.places) == 2 and understanding.cues.measure == "share" \
                 and lexicon().has_phrase(fold(understanding.question), lexicon().operations["share_of"]):
             previous = None  # "what share of the region's total is Brazil?" after a ratio: a part of a whole, read anew
+        if previous is not None and previous.operation in (Operation.DIFFERENCE, Operation.RATIO) \
+                and len(previous.area_codes) == 2 and previous.second_indicator_code is None \
+                and len(understanding.places) == 1 and understanding.places[0].code not in previous.area_codes \
+                and ELLIPSIS.match(fold(understanding.question)) and understanding.operation is None:
+            previous = None  # "¿y la de Argentina en 2022?" after Uruguay's inflation minus Chile's: Argentina's own
         if previous is not None and previous.operation == Operation.COUNT and understanding.places and not any(
                 self.catalog.holds(place.code, previous.member_kind) for place in understanding.places):
             previous = None  # "¿y Chile cuánto tuvo?" after a count of countries: Chile's own figure

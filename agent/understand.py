@@ -107,7 +107,8 @@ ABOVE = (r"(?:supero|superan|supera|superaba|superaban|superaron|paso|pasaron|pa
          r"superior al|superior a|por encima del|por encima de|sobre el|sobre|above|exceeded|exceeds|exceed|passed|pass|over|more than|"
          r"greater than|higher than|faster than|mas rapido que|topped|tops|(?<=first )top|(?<=ever )top|surpassed|crossed|went above|rose above)")
 BELOW = (r"(?:bajo de|bajo del|bajo el|bajo la|bajo|cayo|menos del|menos de|menor al|menor a|menor que|inferior al|inferior a|por debajo del|"
-         r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than|slower than|mas lento que)")
+         r"por debajo de|cayo bajo|below|under|less than|fewer than|smaller than|fell below|lower than|slower than|mas lento que|"
+         r"dip under|dip below|dipped under|dipped below|dips under|dips below)")  # "first dip under 1.5 births"
 SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9, "millones": 1e6, "millon": 1e6,
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|reached|reaches|reaching|alcanzo|alcanzaron|"
@@ -371,6 +372,7 @@ ONE_OF_A_SEX = re.compile(r"\b(?:una|la|un|el|a|the) (?:(mujer|woman)|hombre|man
 AND_ONE_OF_A_SEX = re.compile(r"^(?:y|and|what about|how about)\s+(?:para |for )?(?:una|un|a) (?:(mujer|woman)|hombre|man)\W*$")
 # "¿en cuáles 3 una mujer tiene más hijos en promedio?": the measure is an average, the question a ranking
 ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
+AS_A_WHOLE = re.compile(r"\b(?:en conjunto|as a whole|como un todo|como bloque|as a bloc)\b")
 # "the average exchange rate in 2020 and in 2021": each year's, the preposition said again, never one mean of both
 EACH_OF_TWO_YEARS = re.compile(r"\b(?:in|en|for|para|del?) ((?:19|20)\d\d),? (?:and|y|e) (?:in|en|for|para|del?) "
                                r"((?:19|20)\d\d)\b")
@@ -457,9 +459,10 @@ ONE_MEMBER_KINDS = {"pais": "country", "country": "country", "region": "cl_regio
 # measure is highest, never the place's own figure
 WHERE_MOST = re.compile(r"^\W*(?:y\s+|and\s+)?(?:where|en donde|donde)\b\D{0,50}?"
                         r"\b(?:most|mas|mayoria|mayor parte|highest|lowest|largest|fewest|least|menos)\b")
-# "¿y cuál queda último en Sudamérica?", "which one came last?": one member, at the bottom
-ONE_LAST = re.compile(r"\b(?:qued[oa]|queda|esta|estuvo|fue|es|va|iba)\s+(?:en\s+)?(?:el\s+)?ultim[oa]\b|"
-                      r"\ben (?:el )?ultimo lugar\b|\b(?:came|comes|ranked|finished|is|was) last\b|\blast place\b")
+# "¿y cuál queda último en Sudamérica?", "which one came last?", "who was first?": one member, at an end
+ONE_AT_AN_END = re.compile(r"\b(?:qued[oa]|queda|esta|estuvo|fue|es|va|iba)\s+(?:en\s+)?(?:el\s+)?ultim[oa]\b|"
+                           r"\ben (?:el )?ultimo lugar\b|\b(?:came|comes|ranked|finished|is|was) last\b|\blast place\b|"
+                           r"^\W*(?:which was highest|cual fue el mas alto)\W*$")
 MEMBERS_WITHIN = {"country": "cl_region", "cl_region": "cl_comuna", "cl_province": "cl_comuna", "group": "country",
                   "un_region": "country", "aggregate": "country"}
 # "niños menores de 5 años", "mayores de 18 años": an age the measure is of, never a ranking
@@ -1613,6 +1616,10 @@ class Understander:
             # of no years nor places
         if operation == Operation.AGGREGATE and EACH_OF_TWO_YEARS.search(folded):
             operation = None
+        if operation == Operation.AGGREGATE and (whole := AS_A_WHOLE.search(folded)) and len(places.places) == 1 \
+                and places.places[0].kind == "aggregate" and not member_kind:
+            operation, folded = None, _blank(folded, [whole[0]])  # "¿y para la Unión Europea en conjunto?": its own
+            # published figure, never a sum of its members
         if operation == Operation.AGGREGATE and (one_member or averaged):
             operation = None  # "¿qué país tuvo la inflación promedio más baja entre 2010 y 2019?": ranked by it
         if one_member and operation in (None, Operation.RANK) and group_kind is None and len(places.places) < 2:
@@ -1633,7 +1640,7 @@ class Understander:
             place_kind = places.places[0].kind if places.places else "country"  # Chile by default
             operation, top_n = Operation.RANK, top_n or 1
             member_kind = member_kind or MEMBERS_WITHIN.get(place_kind)
-        if operation == Operation.RANK and not top_n and ONE_LAST.search(folded):
+        if operation == Operation.RANK and not top_n and ONE_AT_AN_END.search(folded):
             top_n = 1
         agents = AGENTS_RANKED.search(folded) if not places.places and group_kind is None and two_kind is None else None
         if agents and operation in (None, Operation.RANK):  # "Who were the five biggest CO2 emitters in 2014?": the
@@ -1864,11 +1871,13 @@ class Understander:
         implied = next((topic for verb, topic in words.implied_topics.items() if words.has_phrase(folded, [verb])), None)
         of_countries = operation != Operation.CHANGE and not CONTINUATION.match(folded) and (
             places.places or previous_measure is None) and all(place.kind in ("country", *GROUP_KINDS) for place in places.places)
-        if implied and set(topic_text.split()) <= set(words.implied_topics) and (member_kind or of_countries) \
+        if implied and set(topic_text.split()) <= set(words.implied_topics) | set(words.vague_words) \
+                and (member_kind or of_countries) \
                 and not unsupported and not (grew_more and previous_measure is not None):
             # "which country grows the most": the verb is no topic of its own; "which one grew more, Peru or
             # Colombia?" after GDP per head: the last measure's change
-            # "¿cuántos países crecieron más de 10 %?", "el peor año de crecimiento de México": the economy's growth
+            # "¿cuántos países crecieron más de 10 %?", "el peor año de crecimiento de México", "crecimiento promedio
+            # de El Salvador, promedio de las tasas anuales": the economy's growth
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})

@@ -3047,6 +3047,15 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
     ("¿En qué año se registró la tasa de desempleo más baja desde que parte la serie del Banco Central (2010)?",
      "which_period", (2010, None), "CHL.UNEMPLOYMENT.RATE"),
     ("urbanization rate of Argentina", "latest", (None, None), "SP.URB.TOTL.IN.ZS"),
+    ("When did Poland's total fertility rate first dip under 1.5 births per woman?", "first_meeting", (None, None),
+     "SP.DYN.TFRT.IN"),
+    ("cuantos adultos mayores, de 65 pa arriba, hay en Maipú segun el censo 2024?", "value", (2024, 2024),
+     "CHL.CENSUS2024.POP_65_PLUS"),
+    ("¿Cuántos habitantes perdería La Granja entre 2025 y 2030 según el INE?", "change", (2025, 2030),
+     "CHL.POPULATION.PROJ"),
+    ("participación de la mujer en la fuerza laboral en Chile", "latest", (None, None), "SL.TLF.CACT.FE.ZS"),
+    ("crecimiento promedio de el salvador 2021-2025, promedio simple de las tasas anuales", "aggregate", (2021, 2025),
+     "NY.GDP.MKTP.KD.ZG"),  # the economy's growth, never that of the poorest 40 % nor of the population
     ("tasa de urbanización de la RD del Congo, último año disponible", "latest", (None, None), "SP.URB.TOTL.IN.ZS"),
     ("What was the average official USD exchange rate for Chile in 2020 and in 2021?", "series", (2020, 2021),
      "PA.NUS.FCRF"),  # each year's average, never one mean of both
@@ -4419,6 +4428,7 @@ def test_a_city_named_after_its_country_is_no_country(cifra):
     (["the three with the highest unemployment in South America"], 3),
     (["¿Cuáles son los 3 países de Sudamérica con el PIB per cápita más alto en 2024?",
       "y cual queda último en Sudamérica ese año?"], 1),  # the one at the bottom, never the top three again
+    (["¿Cuáles son los 3 países de Sudamérica con el PIB per cápita más alto en 2024?", "who was first?"], 1),
 ])  # fmt: skip
 def test_the_number_ranked_is_said_before_with(cifra, questions, top_n):
     answer = last_answer(cifra, questions)
@@ -4556,6 +4566,17 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
      "FP.CPI.TOTL.ZG", ["PER"]),
     (["Among the Central Asian countries (UN subregion), which one had the highest fertility rate in 2024?",
       "and the plain average of the five?"], "aggregate", "SP.DYN.TFRT.IN", ["UZB", "TJK", "KAZ", "TKM", "KGZ"]),
+    (["¿Cuál es la esperanza de vida de mujeres y hombres en América Latina y el Caribe en 2024?",
+      "¿cuántos años de diferencia hay entre ellas y ellos?"], "difference", "SP.DYN.LE00.FE.IN", ["LCN"]),
+    (["What was life expectancy at birth in Latin America & Caribbean in 2024, and how does that stack up against "
+      "the World figure?"], "value", "SP.DYN.LE00.IN", ["LCN", "WLD"]),
+    (["Which year was Peru's inflation lowest since 2000?", "How big was it?"], "value", "FP.CPI.TOTL.ZG", ["PER"]),
+    (["¿cuál fue la tasa de desempleo en Chile en el trimestre móvil marzo-mayo de 2026?", "¿y un año antes?",
+      "o sea, ¿cuántos puntos subió en ese año?"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),  # between the two
+    (["inflacion de uruguay en 2022 segun el banco mundial", "¿Fue más alta o más baja que la de Chile ese año? ¿Por "
+      "cuántos puntos?", "¿y la de Argentina en 2022?"], "value", "FP.CPI.TOTL.ZG", ["ARG"]),  # its own figure
+    (["Cuál es el dato más reciente de fecundidad del agregado del Banco Mundial 'Europe & Central Asia'?",
+      "¿y para la Unión Europea en conjunto?"], "latest", "SP.DYN.TFRT.IN", ["EUU"]),  # its own figure, no sum
     (["Vivo en Recoleta, qué porcentaje de la población de la región metropolitana representa mi comuna en las "
       "proyecciones del INE para 2025?", "¿y la de mi polola? ella vive en Independencia"], "share",
      "CHL.POPULATION.PROJ", ["CL-13108", "CL-13"]),  # whose comuna it is, never a measure named "polola"
