@@ -46,8 +46,8 @@ class FamilyChooser:
         """Topic words the metadata never uses, allowing other endings ("pobladas" ~ "poblacion").
 
         Typos are already mended by the Understander, against this same vocabulary."""
-        return [word for word in topic.split()
-                if len(word) >= 3 and word not in self.vocabulary and word[:STEM] not in self.prefixes]
+        return list(dict.fromkeys(word for word in topic.split()
+                                  if len(word) >= 3 and word not in self.vocabulary and word[:STEM] not in self.prefixes))
 
     def _ask_model(self, understanding: Understanding, outcome: PlanOutcome, on_model: Callable[[], None]) -> str | None:
         """The code the model picks among the question's candidates, NONE, or None when it gave no answer (the

@@ -951,6 +951,13 @@ class Planner:
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
+        if previous is not None and not same_measure and understanding.topic_text \
+                and (against := THAT_AGAINST.search(asked)) \
+                and {place.code for place in understanding.places} <= set(previous.area_codes) \
+                and (understanding.cues.source or not self.family.restates(understanding, previous.indicator_code)):
+            # "How does that stack up against the World Bank's annual inflation for Chile?" after the 12-month rate:
+            # two measures (or two publishers' figures) side by side, which no plan shows; never the second one alone
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": against[0]})
         if previous is not None and previous.operation == Operation.COUNT and WHICH_ONES.search(asked) and (
                 same_measure or topic_words <= set(lexicon().vague_words) | FIGURE_WORDS) and not (
                 understanding.model_copy(update={"operation": None, "order": None, "topic_text": "", "cues": (

@@ -449,6 +449,19 @@ EXCLUDING_PANDEMIC = re.compile(r"\b(?:sin (?:contar|incluir|considerar) (?:la p
                                 r"(?:not counting|leaving out|without) the pandemic)\b")
 
 
+# "¿y el año pasado, a junio?", "and last year, in June?": that month of that year, said the other way round
+MONTH_AFTER_ITS_YEAR = re.compile(rf"\b(el ano pasado|el ano anterior|este ano|last year|this year)\s*,?\s*"
+                                  rf"(?:a|en|in|al|hasta)\s+({MONTH_NAMES})\b")
+
+
+def _month_first(found: re.Match) -> str:
+    """The month before its year ("junio del año pasado"), right-aligned in the span it replaces (left as said where
+    it would not fit)."""
+    year = found[1].removeprefix("el ")
+    joined = f"{found[2]} {'of' if year.endswith('year') else 'del' if year != found[1] else 'de'} {year}"
+    return joined.rjust(len(found[0])) if len(joined) <= len(found[0]) else found[0]
+
+
 # "Viña del Mar, 2024 census": a place's name, never March
 NOT_A_MONTH = re.compile(r"(?<=\bdel )mar\b")
 
@@ -456,6 +469,7 @@ NOT_A_MONTH = re.compile(r"(?<=\bdel )mar\b")
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     folded = NOT_A_MONTH.sub("   ", folded)  # blanked to its length: the spans found stay those of the question
+    folded = MONTH_AFTER_ITS_YEAR.sub(_month_first, folded)
     folded = WEEKDAY.sub(lambda found: " " * len(found[0]), folded)  # "entre el lunes 6 y el viernes 10 de marzo"
     match = _find_period(folded, today)
     before = BEFORE_PANDEMIC.search(folded)

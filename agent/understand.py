@@ -764,6 +764,13 @@ def _number_alone(text: str) -> float | None:
     return None if found[2] is None and not found[3] and 1900 <= value <= 2100 else value
 
 
+def _without_places(text: str, places: list[Place]) -> str:
+    """``text`` without the places it names: "¿y Antofagasta los 700 mil?" says a number alone, for another place."""
+    for place in places:
+        text = text.replace(as_written(text, place.matched), " ", 1)
+    return text
+
+
 def as_written(text: str, folded_phrase: str) -> str:
     """The words of ``text`` that fold to ``folded_phrase``, accents and capitals as the user wrote them."""
     letters = "".join(ACCENTED.get(character, re.escape(character)) for character in folded_phrase)
@@ -1129,7 +1136,8 @@ class Understander:
         known = [word for word in outside if word not in stopwords and word not in place_words and len(word) > 2
                  and self._known(word)]
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
-                 if not self._known(word) or WHAT_FOR.search(text[start:end])}  # "For a piece on water stress…:"
+                 if not self._known(word) or WHAT_FOR.search(text[start:end])} - set(outside)  # "For a piece on
+        # water stress…:"; a word the question says again stays ("comparando Arica con Tacna: ¿… la región de Tacna?")
         naming = [word for word in known if word not in self.unnaming_words]
         if sentence and (len(naming) >= MIN_TOPIC_OUTSIDE_SENTENCE or naming and len(sentence[0].split()) >= STORY_WORDS):
             # "A politician said Chile's GDP per head was… What's the exact World Bank figure?": a source and a
@@ -1958,13 +1966,16 @@ class Understander:
         # "Chile's GDP and its growth": "its" after a place the question names is that place, not the last answer's
         names_last_place = last_place is not None and not (
             last_place[0] == "its" and places.spans and places.spans[0][0] < last_place.start())
+        number_alone = _number_alone(_without_places(text, places.places)) if threshold is None else None
+        if number_alone is not None and set(topic_text.split()) <= set(SCALES):
+            topic_text = ""  # "¿y los 700 mil?": a number's scale, no measure
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, among=among, included=places.included, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
             top_n=top_n,
             order=order, aggregate="sum" if summed else None if averaged or cumulative else _aggregate(
                 _blank(folded, self.exclusions + self.measure_changes), words),
-            number_alone=_number_alone(text) if threshold is None else None,
+            number_alone=number_alone,
             per_period=per_period, rate_changed=rate_changed, per=_per(folded) if two_kind == "ratio" else None,
             continues=CONTINUATION.match(folded) is not None or CONTINUATION_AT_END.search(folded) is not None
             or AND_AFTER_A_QUESTION.search(text) is not None

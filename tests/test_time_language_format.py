@@ -125,6 +125,11 @@ PERIODS = [
     # a range of months with no year of its own is of the one year said
     ("¿cuánto subió la UF en el 2023? de enero a diciembre", {"start": 2023, "end": 2023, "month": 1, "month_end": 12}),
     ("the unemployment rate in 2020, between march and june", {"start": 2020, "end": 2020, "month": 3, "month_end": 6}),
+    # a month said after the year it belongs to
+    ("¿y el año pasado, a junio?", {"start": 2025, "end": 2025, "month": 6}),
+    ("and last year, in june?", {"start": 2025, "end": 2025, "month": 6}),
+    ("Desde que parte la serie del Banco Central (2010), ¿cuál fue el más bajo?", {"start": 2010}),
+    ("desde 2010 sin contar la pandemia", {"start": 2010, "end": 2019}),
 ]
 
 

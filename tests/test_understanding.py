@@ -4573,6 +4573,8 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Which year was Peru's inflation lowest since 2000?", "How big was it?"], "value", "FP.CPI.TOTL.ZG", ["PER"]),
     (["¿cuál fue la tasa de desempleo en Chile en el trimestre móvil marzo-mayo de 2026?", "¿y un año antes?",
       "o sea, ¿cuántos puntos subió en ese año?"], "change", "CHL.UNEMPLOYMENT.RATE", ["CHL"]),  # between the two
+    (["¿En qué año Tarapacá supera por primera vez los 400 mil habitantes en las proyecciones INE?",
+      "¿y Antofagasta los 700 mil?"], "first_meeting", "CHL.POPULATION.PROJ", ["CL-02"]),  # the same, there
     (["inflacion de uruguay en 2022 segun el banco mundial", "¿Fue más alta o más baja que la de Chile ese año? ¿Por "
       "cuántos puntos?", "¿y la de Argentina en 2022?"], "value", "FP.CPI.TOTL.ZG", ["ARG"]),  # its own figure
     (["Cuál es el dato más reciente de fecundidad del agregado del Banco Mundial 'Europe & Central Asia'?",
@@ -4641,6 +4643,9 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["Esperanza de vida al nacer en México en 2024", "¿Y la de la Ciudad de México nomás?"],  # no city abroad
     ["What's Peru's ratio of merchandise exports to merchandise imports in 2024 (current US$)?",
      "so how big was the merchandise trade surplus in dollars that year?", "same surplus number for 2025 pls"],  # of Peru
+    ["Estoy comparando Arica con Tacna: ¿cuántos habitantes tiene la región de Tacna, en Perú?"],  # no Tacna here
+    ["Using the Banco Central CPI index, what was 12-month inflation in December 2025?",
+     "How does that stack up against the World Bank's annual inflation number for Chile in 2025?"],  # both, not one
 ])  # fmt: skip
 def test_questions_no_plan_reads_are_asked_back(cifra, questions):
     answer = last_answer(cifra, questions)
