@@ -181,7 +181,11 @@ class Gazetteer:
         levels = [(position, LEVEL_WORDS[word]) for position, word in enumerate(words) if word in LEVEL_WORDS]
         said_kind = "un_region" if UN_SAID.search(folded) else "aggregate" if AGGREGATE_SAID.search(folded) else None
         while index < len(words):
-            found = self._match_at(words, index)
+            run = 1  # a name never spans words taken out between ("la inflación argentina" names no "la argentina")
+            while index + run < len(words) and \
+                    starts[index + run] == starts[index + run - 1] + len(words[index + run - 1]) + 1:
+                run += 1
+            found = self._match_at(words[:index + run], index)
             if found is None:
                 index += 1
                 continue

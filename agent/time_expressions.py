@@ -451,7 +451,8 @@ EXCLUDING_PANDEMIC = re.compile(r"\b(?:sin (?:contar|incluir|considerar) (?:la p
 
 # "¿y el año pasado, a junio?", "and last year, in June?": that month of that year, said the other way round
 MONTH_AFTER_ITS_YEAR = re.compile(rf"\b(el ano pasado|el ano anterior|este ano|last year|this year)\s*,?\s*"
-                                  rf"(?:a|en|in|al|hasta)\s+({MONTH_NAMES})\b")
+                                  rf"(?:a|en|in|al|hasta)\s+({MONTH_NAMES})\b(?!\s*(?:de |del |of )?(?:19|20)\d\d)")
+# ("vs same month last year in may 2026": the month has its own year)
 
 
 def _month_first(found: re.Match) -> str:

@@ -128,6 +128,7 @@ PERIODS = [
     # a month said after the year it belongs to
     ("¿y el año pasado, a junio?", {"start": 2025, "end": 2025, "month": 6}),
     ("and last year, in june?", {"start": 2025, "end": 2025, "month": 6}),
+    ("the imacec vs the same month last year in may 2026", {"start": 2025, "end": 2026, "month": 5, "month_end": 5}),
     ("Desde que parte la serie del Banco Central (2010), ¿cuál fue el más bajo?", {"start": 2010}),
     ("desde 2010 sin contar la pandemia", {"start": 2010, "end": 2019}),
 ]

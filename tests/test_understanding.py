@@ -3054,6 +3054,8 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
     ("¿Cuántos habitantes perdería La Granja entre 2025 y 2030 según el INE?", "change", (2025, 2030),
      "CHL.POPULATION.PROJ"),
     ("participación de la mujer en la fuerza laboral en Chile", "latest", (None, None), "SL.TLF.CACT.FE.ZS"),
+    ("necesito el pib per capita de chile del año 2000 para una prueba", "value", (2000, 2000), "NY.GDP.PCAP.CD"),
+    ("¿Cuál fue el promedio de la inflación argentina entre 2018 y 2024?", "aggregate", (2018, 2024), "FP.CPI.TOTL.ZG"),
     ("crecimiento promedio de el salvador 2021-2025, promedio simple de las tasas anuales", "aggregate", (2021, 2025),
      "NY.GDP.MKTP.KD.ZG"),  # the economy's growth, never that of the poorest 40 % nor of the population
     ("tasa de urbanización de la RD del Congo, último año disponible", "latest", (None, None), "SP.URB.TOTL.IN.ZS"),
