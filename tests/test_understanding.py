@@ -4646,6 +4646,7 @@ def test_an_average_for_each_member_is_of_the_members(cifra, question):
     ["What's Peru's ratio of merchandise exports to merchandise imports in 2024 (current US$)?",
      "so how big was the merchandise trade surplus in dollars that year?", "same surplus number for 2025 pls"],  # of Peru
     ["Estoy comparando Arica con Tacna: ¿cuántos habitantes tiene la región de Tacna, en Perú?"],  # no Tacna here
+    ["GDP per capita of Chile in 2000", "and in today's dollars?"],  # constant prices, never the newest figure
     ["Using the Banco Central CPI index, what was 12-month inflation in December 2025?",
      "How does that stack up against the World Bank's annual inflation number for Chile in 2025?"],  # both, not one
 ])  # fmt: skip
