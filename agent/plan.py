@@ -224,8 +224,9 @@ THING_ASKED = re.compile(r"^\W*(?:y|and|what about|how about|y que tal|que tal|y
 # "¿y el litio…?", "what about lithium that year?", "what about average lithium output there?"
 HOW_MUCH_WAS = re.compile(r"\W*(?:(?:y|and|ok|ya|so)\W+)?(?:(?:de|en|a)\s+)?(?:(?:cuanto|how much|how high|how low|what)\s+"
                           r"(?:fue|era|es|dio|llego|marco|was|is|did it reach)(?:\s+(?:it|that|eso|the value|the figure))?|"
-                          r"how (?:low|high) did it (?:get|go)|how big (?:was|is) (?:it|that|that jump|the jump)|(?:que tan|cuan) (?:baj|alt)[oa] (?:llego|fue|estuvo)|"
-                          r"hasta donde (?:bajo|llego|subio))\W*$")  # "How low did it get?", "¿y qué tan baja llegó?"
+                          r"how (?:low|high) did it (?:get|go)|how big (?:was|is) (?:it|that|that jump|the jump)|"
+                          r"(?:que tan|cuan) (?:baj|alt)[oa] (?:llego|fue|estuvo)|hasta donde (?:bajo|llego|subio))\W*$")
+# ("How low did it get?", "¿y qué tan baja llegó?": how far a peak or a trough reached)
 POINTED_AVERAGE = re.compile(r"\b(?:ese|este|that|this) (?:promedio|average|mean)\b")  # the last answer, a mean
 LAST_ANSWER = re.compile(r"\b(?:eso|esto|esa cifra|that|this|that figure|representan|representaban|"
                          r"they represent|they make up)\b")  # "¿qué porcentaje de la comuna representan?": those counted
@@ -946,7 +947,8 @@ class Planner:
         # whole?", "¿y con los números del Banco Mundial?", "now the men's rate… above the women's?": the last measure
         context = previous if same_measure or (previous is not None and (
             understanding.continues or understanding.period.refers_back or vague or SAME_SPAN.search(asked)
-            or THAT_AGAINST.search(asked) or self.family.points_back(understanding, self.catalog.get(previous.indicator_code).family) or (
+            or THAT_AGAINST.search(asked)
+            or self.family.points_back(understanding, self.catalog.get(previous.indicator_code).family) or (
                 not understanding.places and any(lexicon().has_phrase(asked, phrases) for phrases in (
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
