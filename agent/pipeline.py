@@ -127,6 +127,9 @@ class Cifra:
                 return drafted.model_copy(update={"timings_ms": timings})
             return self._declined(outcome, language, timings)
         answer = self._run(outcome.plan, language, outcome.notes, outcome.parser, timings, lap)
+        if (added := _added_places_unanswered(outcome.plan, last, answer)):
+            answer = self._run(outcome.plan.model_copy(update={"area_codes": added}), language, [], outcome.parser,
+                               timings, lap)
         if outcome.also:
             answer = together([answer] + [self._run(plan, language, [], outcome.parser, timings, lap)
                                           for plan in outcome.also])
@@ -183,6 +186,16 @@ class Cifra:
         return Answer(status=outcome.status, language=language, answer=" ".join(texts), options=options,
                       notes=[note_text(note, language) for note in outcome.notes], timings_ms=timings,
                       llm_calls=outcome.llm_calls)  # fmt: skip
+
+
+def _added_places_unanswered(plan: QueryPlan, last: QueryPlan | None, answer: Answer) -> list[str]:
+    """"¿y comparado con Perú?" after Chile's 12-month CPI: when every place a follow-up adds has no figure, showing
+    the places already answered again is no comparison; the added places are answered alone, as having no data."""
+    if (answer.status != "ok" or last is None or plan.group_code or plan.operation in TWO_OPERANDS
+            or plan.indicator_code != last.indicator_code or not set(last.area_codes) < set(plan.area_codes)):
+        return []
+    added = [area for area in plan.area_codes if area not in last.area_codes]
+    return [] if any(value.area in added for value in answer.values) else added
 
 
 def _without(question: str, folded_phrase: str) -> str:

@@ -1600,6 +1600,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["precio del cobre el 5 de junio de 2024", "¿y el litio ese mismo día?"],  # a measure no metadata knows
     ["poblacion de puente alto censo 2024", "¿y eso es harto o poco?"],  # a judgement with nothing to compare
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
+    ["inflacion en 12 meses a mayo 2026 con el ipc del banco central", "¿y comparado con Perú, en el mismo mes?"],
+    # the place added has no figure: Chile's again is no comparison
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     answer = last_answer(cifra, questions)
