@@ -27,7 +27,7 @@ CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de 
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 # "Central American countries (UN subregion)", "según la ONU", "UN Central America": of two groups with that name,
 # the UN's
-UN_SAID = re.compile(r"\b(?:onu|m49|naciones unidas|united nations|un (?:sub-?regions?|regions?|classification|geoscheme|"
+UN_SAID = re.compile(r"\b(?:onu|m49|naciones unidas|united nations|un (?:sub-?regions?|regions?|classification|geoscheme|groupings?|"
                      r"definition)|(?:the|by|per|according to the) un)\b|"
                      r"\bun (?=(?:central|south|north|east|west|western|eastern|northern|southern|middle)\b)")
 # "the World Bank's Sub-Saharan Africa aggregate": of two groups with that name, the publisher's own figure

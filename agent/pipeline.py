@@ -67,7 +67,7 @@ class Cifra:
         except Exception as error:
             raise CifraUnavailable("index", f"{settings.chroma_url or settings.index_dir}: {error}") from error
         self.understand = Understander(self.gazetteer, index, self.plan.vocabulary, self.catalog.joined_words,
-                                       self.catalog.named_words, self.catalog.named_operations)
+                                       self.catalog.named_words, self.catalog.named_operations, self.catalog.negated_words)
         self.write = AnswerWriter(self.catalog)
         self.confirmed = ConfirmedReadings(settings.home / CONFIRMED_FILE)
         self.area_names = {language: {code: area.name_es if language == "es" else area.name_en
@@ -188,10 +188,13 @@ class Cifra:
                       llm_calls=outcome.llm_calls)  # fmt: skip
 
 
+PLACES_SHOWN = (Operation.VALUE, Operation.LATEST, Operation.SERIES)  # each place's own figures, one by one
+
+
 def _added_places_unanswered(plan: QueryPlan, last: QueryPlan | None, answer: Answer) -> list[str]:
     """"¿y comparado con Perú?" after Chile's 12-month CPI: when every place a follow-up adds has no figure, showing
     the places already answered again is no comparison; the added places are answered alone, as having no data."""
-    if (answer.status != "ok" or last is None or plan.group_code or plan.operation in TWO_OPERANDS
+    if (answer.status != "ok" or last is None or plan.group_code or plan.operation not in PLACES_SHOWN
             or plan.indicator_code != last.indicator_code or not set(last.area_codes) < set(plan.area_codes)):
         return []
     added = [area for area in plan.area_codes if area not in last.area_codes]

@@ -61,6 +61,7 @@ INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de pre
 WHOLE_COUNTRY = re.compile(r"\b(?:del|todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
                            r"(?:pais|country)\b|\b(?:el|del) pais (?:completo|entero)\b|\b(?:total|nivel) nacional\b|"
                            rf"\bnational (?:total|level)\b|\bnivel pais\b|{NATIONAL.pattern}")
+TOTAL_OF_MEMBERS = re.compile(r"\btotal (?:de|of) (?:las|los|the|all the|todas las|todos los) ")  # "del total de las regiones"
 REGIONAL = re.compile(r"\bregional\b")  # "la población regional"
 WHOLE_REGION = re.compile(r"\b(?:de|of|in)\s+(?:la|su|the|its)\s+region\b(?!\s+(?:de|del|of)\b)"  # named: a place
                           r"|\b(?:total|nivel) regional\b|\bregional total\b")
@@ -104,7 +105,10 @@ SHARE_IS_THAT = re.compile(r"\b(?:que porcentaje|que proporcion|que parte|what p
                            r"\b.*\b(?:representa|representaba|es|era|fue|is|was|represents|makes up|made up)\s+"
                            r"(?:eso|esto|esa cifra|that|this|it)\b|"  # "¿Qué porcentaje del PIB nacional representa eso?"
                            r"\b(?:que porcentaje|que proporcion|what percentage|what share)\b.*\b(?:representa|representaba|"
-                           r"represents)\W*$")  # "…del PIB nacional de esa misma serie representa?": the last answer
+                           r"represents)\W*$|"  # "…del PIB nacional de esa misma serie representa?": the last answer
+                           r"\b(?:que porcentaje|que proporcion|what percentage|what share)\s+(?:es|era|representa|"
+                           r"representaba|is it|was it)\s+(?:del?|of)(?: the)? total\b")  # "q porcentaje es del total de las
+# regiones": the last answer's share of a whole, never a ranking of the regions
 THAT_AS_WHAT_SHARE = re.compile(r"\b(?:eso|esto|esa cifra|that|this)\s+(?:en\s+)?(?:que|what)\s+(?:porcentaje|proporcion|"
                                 r"percentage|share|proportion)\b")  # "¿y eso qué porcentaje de la población era?"
 # "% del pib total?" after a region's GDP: the last answer as a share of that, said with nothing else
@@ -175,6 +179,9 @@ THAT_MONTH = re.compile(r"\b(?:es[ea]|that|this|same|mismo) (?:mes|month)\b")
 COMPARATIVE = r"(?:higher|lower|more|less|bigger|smaller|above|below|mayor|menor|superior|inferior|mas alt[oa]|mas baj[oa])"
 THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese valor)\b.*\b{COMPARATIVE}\b.*\b(?:than|que)\b|"
                           rf"\b{COMPARATIVE}\b.*\b(?:than|que)\b.*\b(?:that|this|eso|esto)\s*$|"
+                          rf"\bhow (?:far|much|many \w+)\s+(?:is|was)\s+(?:that|this|it)\s+{COMPARATIVE}\b|"  # "how far is
+                          rf"\b{COMPARATIVE}\s+(?:is|was)\s+(?:that|this|it)\s+than\b|"  # that below…", "how much lower is
+                          # that than…": the last answer against another place
                           rf"^\s*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|fue|era|esta|estaba|is|was)\s+"
                           rf"(?:(?:it|eso|esto|that|this)\s+)?(?:\w+\s+)?{COMPARATIVE}\b.*\b(?:than|que)\b|"
                           # "how does that compare with the OECD?", "¿cómo se compara eso con Perú?", "¿está sobre el
@@ -918,7 +925,11 @@ class Planner:
             # "¿y en porcentaje?" after a change: that change, whose percentage it gives, never a share
             understanding = understanding.model_copy(update={"operation": Operation.CHANGE,
                                                              "cues": understanding.cues.model_copy(update={"measure": None})})
+        if (part_of_last := self._part_of_last(understanding, previous)) is not None:
+            return PlanOutcome(plan=part_of_last)
         share_named = self._as_share_of(understanding, previous) if previous is not None else None
+        if share_named and understanding.member_kind and TOTAL_OF_MEMBERS.search(asked):
+            understanding = understanding.model_copy(update={"member_kind": None})  # their total is the whole
         if previous is not None and share_named is None and self._share_of_last(understanding):
             # "¿y eso como porcentaje del PIB?" where the family has no such share: never the PIB itself
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": previous.indicator_code})
@@ -1910,8 +1921,9 @@ class Planner:
         leftover = [] if same_measure else self._unaccounted(understanding, outcome.plan)
         if leftover:
             return self._checked(understanding, outcome, leftover)
-        if (in_a_month := self._change_in_a_month(outcome.plan, asked)) is not None:
+        if not same_measure and (in_a_month := self._change_in_a_month(outcome.plan, asked)) is not None:
             # "¿cuál fue el mes con más inflación del 2022?": the month prices rose most, or the 12-month rate's peak
+            # ("which month was the peak?" after the 12-month rate names no measure: that rate's)
             return outcome.model_copy(update={"status": "clarify", "reason": "two_readings", "plan": None,
                                               "options": [outcome.plan, in_a_month]})
         if (published := self._published_figure(understanding, outcome.plan)) is not None:
@@ -2102,8 +2114,11 @@ class Planner:
         asked = _spelled(understanding)
         if not (AND_AS_SHARE_OF.search(asked) or _that_as_share(asked)):
             return None
-        topic = set(understanding.topic_text.split())
+        wholes = " ".join(found.group(0) for pattern in (WHOLE_COUNTRY, WHOLE_REGION) for found in pattern.finditer(asked))
         last = self.catalog.get(previous.indicator_code)
+        topic = set(understanding.topic_text.split()) - set(wholes.split()) - set(lexicon().census_words) - {
+            "total", *fold(f"{last.name_es} {last.name_en}").split()}  # "del total nacional", "del total censado en
+        # la región": the whole, of the measure answered
         shares = [info for info in self.catalog.family_of(last.code) if info.measure == "share"
                   and topic <= set(re.findall(r"\w+", fold(f"{info.name_es} {info.name_en}")))]
         # the share of the same people: of those 65 and over, their share; never another age group's or sex's
@@ -2148,6 +2163,20 @@ class Planner:
             return None
         return next((info.code for info in self.catalog.family_of(previous.indicator_code)
                      if info.measure == "count" and info.unit_kind == "count"), None)
+
+    def _part_of_last(self, understanding: Understanding, previous: QueryPlan | None) -> QueryPlan | None:
+        """"What share of that was Chile?" after the world's population: the place named as a part of the last
+        answer's total, of the same measure and period."""
+        if previous is None or previous.operation not in (Operation.VALUE, Operation.LATEST) \
+                or len(previous.area_codes) != 1 or len(understanding.places) != 1 or understanding.topic_text \
+                or understanding.cues.measure != "share" or not LAST_ANSWER.search(fold(understanding.question)):
+            return None
+        part, whole = understanding.places[0].code, previous.area_codes[0]
+        if self.catalog.get(previous.indicator_code).unit_kind not in ("count", "currency") \
+                or not self.catalog.contains(whole, part) or not understanding.period.unstated:
+            return None
+        return previous.model_copy(update={"operation": Operation.SHARE, "area_codes": [part, whole],
+                                           "period": self._said_period(previous), "alternatives": []})
 
     def _share_of_last_part(self, understanding: Understanding, previous: QueryPlan) -> str | None:
         """The share of the last answer's people ("¿y eso cuánto es en porcentaje de la población de la región?" after
@@ -2197,6 +2226,10 @@ class Planner:
                      rf"{re.escape(name)}\b", tail) for name in said)]  # "de Chad, ¿cuántas veces es la del mundo?"
         said_before = [code for code, said in names.items() if code not in measured_by and any(
             re.search(rf"\b{re.escape(name)}\b", asked[:after.start()]) for name in said)]
+        if measured_by and after[0] in ("ratio of", "razon de", "cociente de") and len(said_before) == 1 and any(
+                re.search(rf"\b(?:to|over|a|al|sobre|y|and)\s+(?:(?:la|el|lo|los|las|the|de|del|of)\s+){{0,2}}"
+                          rf"{re.escape(name)}\b", tail) for name in names[said_before[0]]):
+            return measured_by[0]  # "Argentina? and the ratio of Chile's figure to Argentina's?": both in its words
         if not asked_of and len(measured_by) == 1 and said_before:  # "y la argentina, ¿cuántas veces la chilena?":
             return said_before[0]  # the place named first, in times the one right after "cuántas veces"
         named = asked_of or [code for code, said in names.items() if any(  # never the place after "que", "than", "to"
@@ -2210,6 +2243,10 @@ class Planner:
         Named after two answers of one place each, it is one of them against the other ("¿cuántas veces mayor es el
         de la RM?" after Antofagasta, then the RM)."""
         place = understanding.places[0]
+        shown = conversation.turns[-1].shown_areas if conversation.turns else []
+        if last.operation == Operation.RANK and len(shown) == 1 and last.period.is_single_year:
+            last = QueryPlan(operation=Operation.VALUE, indicator_code=last.indicator_code, area_codes=shown,
+                             period=last.period)  # "how far is that below Latin America?" after the lowest: that one
         if last.second_indicator_code and len(last.area_codes) == 1 and last.operation == understanding.named_operation \
                 and understanding.period.unstated:  # "¿y esa misma brecha en Paraguay?" after women's against men's
             return last.model_copy(update={"area_codes": [place.code], "alternatives": []})  # in Uruguay: Paraguay's

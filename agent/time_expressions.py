@@ -341,7 +341,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b({MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?{OF_YEAR} {YEAR}\b"), lambda m, today: _day(m[3], MONTHS[m[1]], m[2])),
     (re.compile(rf"\b{YEAR} (\d{{1,2}}) (\d{{1,2}})\b"), lambda m, today: _day(m[1], int(m[2]), m[3]) if 1 <= int(m[2]) <= 12 else None),
     (re.compile(rf"\b(\d{{1,2}}) (\d{{1,2}}) {YEAR}\b"), lambda m, today: _day(m[3], int(m[2]), m[1]) if 1 <= int(m[2]) <= 12 else None),
-    (re.compile(rf"\b(?:desde(?: el mes de)?|since|a partir de)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
+    (re.compile(rf"\b(?:desde(?: el mes de)?|since|a partir de|from|starting in)\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), month=MONTHS[m[1]])),  # to the latest month
     (re.compile(rf"\b({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), month=MONTHS[m[1]])),
@@ -556,9 +556,13 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
                            spans=[span for _, span in years])
     if years:
         year, span = years[0]
-        restated = find_shift(folded) if not SAME_PART_YEAR.search(folded) else None  # "¿y diez años antes, en
-        # 2014?": the year says where the shift lands; "el trimestre anterior, comparado con igual trimestre de 2023"
-        # names two periods
+        same_part = SAME_PART_YEAR.search(folded)
+        restated = find_shift(folded)  # "¿y diez años antes, en 2014?": the year says where the shift lands; "el
+        # trimestre anterior, comparado con igual trimestre de 2023" names two periods, "hace diez años, en el mismo
+        # trimestre de 2014" one
+        if restated and same_part and not re.fullmatch(r"[\s,:;(]*(?:en|in)?\s*(?:el|la|the)?\s*",
+                                                        folded[restated[1][1]:same_part.start()]):
+            restated = None
         return PeriodMatch(period=PeriodSpec(start=year, end=year), spans=[span] + ([restated[1]] if restated else []))
     day_shift = DAY_SHIFT.search(folded)
     if day_shift:

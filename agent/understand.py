@@ -223,8 +223,9 @@ UNIT_YEAR = re.compile(r"\b(?:precios|prices|constantes|constant|base|referencia
 # "(PPA 2021)" names the dollars of a poverty line when another year is the period; alone ("GDP per capita PPP
 # 2021") the year is the period.
 PPP_YEAR = re.compile(r"\b(?:(?:ppa|ppp)(?: de| of)?\s+(?:19\d\d|20\d\d)|(?:19\d\d|20\d\d)\s+(?:ppa|ppp))\b")
-# "under $3.00 a day": a poverty line's amount names the measure, it is no condition
-A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:a|al|por|per)\s+(?:dia|day)\b")
+# "under $3.00 a day", "3 dólares diarios": a poverty line's amount names the measure, it is no condition
+A_DAY = re.compile(r"\s*(?:\d+\s+)?(?:(?:us\s+)?(?:dolares|dollars|usd)\s+)?(?:(?:a|al|por|per)\s+(?:dia|day)|diarios?|"
+                   r"diarias?|daily)\b")
 # "la línea de 3 dólares al día": a poverty line's amount, no currency the figure is in
 LINE_A_DAY = re.compile(r"(?:us\$|\$|usd)?\s?\d+(?:[.,]\d{1,2})?" + A_DAY.pattern)
 # "¿cuál fue el primer año después de 2010 en que el PIB cayó?": a first crossing below zero of its growth
@@ -312,9 +313,10 @@ NEGATED = re.compile(r"\b(?:not|rather than|instead of|as opposed to|(?:y |pero 
                      r"(?=\s*(?:[,;.:()?!¿¡]|\bsino\b|\bbut\b|$))", re.IGNORECASE)
 # "No per cápita, el total": a word or two set aside, closed by a comma or a full stop (never "¿no hay datos…?")
 # or a parenthesis ("(el total, no per cápita)")
-NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+(?!counting\b|including\b|contando\b|incluyendo\b)\w+"
+NEGATED_BARE = re.compile(r"(?:^|(?<=[\s¿¡,.;(]))(?:not|no)\s+(?!counting\b|including\b|contando\b|incluyendo\b)(?:\w+|%)"
                           r"(?:\s+(?:\w+|%))?(?=\s*(?:[,;.)?]|$))", re.IGNORECASE)  # "not counting Brazil" leaves a member
 # out; "en puntos, no en %" sets the percentage aside
+NEGATED_WORD = re.compile(r"\b(?:no|non|not)\s+(\w+)")  # "población no urbana", "non-urban population"
 # "life expectancy at age 60": an age no cue names, so a series for another age (at birth) answers another question
 UNNAMED_AGE = re.compile(r"\b(?:(?:at age|at the age of|aged|(?<!\bllego )(?<!\bllega )(?<!\bllegaron )(?<!\bllegan )(?<!\bvez )"
                          r"a los|a la edad de|con edad de)\s+\d{1,3}\b"  # "llegó a los 80 años": a threshold
@@ -426,7 +428,8 @@ ABOVE_THE_OTHER = r"^\W*(?:y|and)\s+(?:(?:sobre|bajo)\s+(?:el|la)\s+(?:de|del|pr
 OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:(?:eso|esto|that|this)\s+(?:\w+\s+){{0,3}}?)?(?:{COMPARED_WITH})\s|"
                            rf"{ABOVE_THE_OTHER}")  # "¿y eso cuánto es vs mayo del año pasado?"
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
-MONTH_SPAN = re.compile(rf"\b({MONTH_NAMES})\s+(?:{MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter
+MONTH_SPAN = re.compile(rf"\b(?:{MONTH_NAMES})\s+({MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter, named by
+# its last month
 FULL_MONTH = re.compile(rf"\b(?:{'|'.join(month for month in MONTHS if len(month) > 4 or month in ('mayo', 'june', 'july'))})\b")
 # "¿qué región tuvo el PIB más grande? ¿Y la segunda?": the top two
 # "the second most populous region", "el tercer país con más emisiones": the top three, the one asked last
@@ -560,10 +563,11 @@ EACH_YEARS_MEAN = re.compile(r"\b(?:promedios? anuales|promedios? de cada ano|pr
 # "ratio" ("the dependency ratio?")
 LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ratio|cociente|raz[oó]n)\s*[?.!]*\s*$", re.IGNORECASE)
 # "¿y los 40 mil?" after the first month above 30 mil: the same condition with that number
-NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)\s+(?:(?:los|las|el|la|the)\s+)?(\d+(?:[.,]\d+)*)\s*"
+NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)[\s,]+(?:(?:del|de los|de las|de la|de|al|a los|a las|"
+                          r"los|las|el|la|the|of|at|to)\s+)?(\d+(?:[.,]\d+)*)\s*"
                           r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?"
                           r"(?:\W*(?:cu[aá]ndo|when|en qu[eé] (?:a[nñ]o|mes))(?: fue| pas[oó]| was (?:it|that)| did it)?)?\W*$")
-# ("y los 30 mil cuando fue?": the same, asked again)
+# ("y los 30 mil cuando fue?": the same, asked again; "y Indonesia, del 40%?": another place, with that number)
 # "¿y con un umbral de 15?", "but with an 80% threshold": a new line for the last condition
 AMOUNT = r"(\d+(?:[.,]\d+)*)\s*(mil|millones|thousand|million)?\s*(%|por ciento|percent)?"
 NEW_THRESHOLD = (re.compile(rf"\b(?:umbral|threshold|cutoff)\s+(?:de|of|at)\s+{AMOUNT}"),
@@ -669,6 +673,7 @@ AND_OVER = re.compile(r"\b(\d{1,3})\+(?![\d+])")
 WORDS_BEFORE_PERCENT = {"que", "what", "como", "as", "en", "in", "un", "el", "the", "a", "cuanto", "how", "much", "del", "of",
                         "de", "por", "by", "q"}  # "q %": chat shorthand for "qué %"
 RATE_PERIODS = {"annual", "anual", "yearly", "anuales"}  # "(annual %)", "(% anual)" read as "anual %" too
+NEGATIONS = {"no", "not", "ni", "sin"}
 # A percent sign that is no number's ("¿qué % de sus exportaciones…?"), said as the word
 CHANGE_NOUNS = {"cambio", "variacion", "var", "change", "chg", "aumento", "alza", "subida", "caida", "baja", "reduccion",
                 "increase", "decrease", "rise", "drop", "fall"}  # "cambio %": a change asked in percent
@@ -886,8 +891,8 @@ def percent_spelled(text: str, language: Language) -> str:
     def spelled(found: re.Match) -> str:
         said_before = fold(text[:found.start()]).split()
         before = said_before[-1:]
-        if before and before[0] in RATE_PERIODS:  # "growth (annual %)": a yearly rate's unit, no share
-            return " "
+        if before and before[0] in RATE_PERIODS | NEGATIONS:  # "growth (annual %)": a yearly rate's unit, no share;
+            return " "  # "(diferencia, no %)": what is not asked
         if IN_TOTAL.search(" ".join(said_before[-2:])) or before and before[0] in CHANGE_NOUNS:  # "¿cuánto creció en
             # total (%)…?", "2000 vs 2020 cambio %": the change, in percent
             return " in percent " if language == "en" else " en porcentaje "
@@ -1078,14 +1083,16 @@ def _remove(text: str, spans: list[tuple[int, int]]) -> str:
 class Understander:
     def __init__(self, gazetteer: Gazetteer, index: IndicatorIndex, vocabulary: set[str],
                  joined_words: set[tuple[str, str]] = frozenset(), named_words: set[str] = frozenset(),
-                 named_operations: set[str] = frozenset()):
+                 named_operations: set[str] = frozenset(), negated_words: set[str] = frozenset()):
         """``joined_words``: word pairs the metadata joins with y/and ("bienes y servicios"): one topic, not two.
         ``named_words``: the words of indicator names, phrasings and units; other function words are no topic.
-        ``named_operations``: operation words inside names ("turnover ratio of"), read as the names."""
+        ``named_operations``: operation words inside names ("turnover ratio of"), read as the names.
+        ``negated_words``: words a name says after "no", "non" ("ingresos no tributarios")."""
         self.gazetteer = gazetteer
         self.index = index
         self.vocabulary = vocabulary
         self.vocabulary_stems = {word[:STEM] for word in vocabulary if len(word) >= STEM}
+        self.negated_words = negated_words
         self.spelling_targets = sorted(vocabulary)  # in one order, so ties are broken alike in every process
         # "GDP and its …" in a definition joins no two words into one name
         self.joined_words = {pair for pair in joined_words if not set(pair) & (function_words() - set(lexicon().qualifying_words))}
@@ -1752,8 +1759,11 @@ class Understander:
             None) if operation in (Operation.WHICH_PERIOD, Operation.RANK, Operation.POSITION) and threshold is None else None
         if unread_percent and not unsupported:  # "¿en qué año bajó … el desempleo de Colombia del 10 %?": a figure
             unsupported = unread_percent[0]  # said that no reading used, never the highest year instead
-        unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *MONTH_SPAN.finditer(unread)]
-                             if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end)), None) if said.month or (
+        spans = list(MONTH_SPAN.finditer(unread))  # "diciembre (trimestre octubre-diciembre)": December's quarter
+        unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *spans]
+                             if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end) and not any(
+                                 span.start() <= month.start() < span.end() and span != month for span in spans)),
+                            None) if said.month or (
             said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each
         # year's January, "(Jan-Mar rolling quarter): change from 2021 to 2024", which no plan says: never the yearly
         # figures
@@ -1889,6 +1899,12 @@ class Understander:
             topic_text = without_entities = implied
             search_words = implied.split()
             cues = cues.model_copy(update={"transform": "growth", "measure": None})
+        elif implied and not topic_text and period.period.projected and places.places and not unsupported and all(
+                place.kind.startswith("cl_") for place in places.places):
+            # "¿cuánto crece la región de Valparaíso entre 2025 y 2035 según las proyecciones del INE?": the people
+            # the projections count, never its economy
+            topic_text = without_entities = "poblacion"
+            search_words = [topic_text]
         elif (member_kind == "country" or operation in TWO_OPERANDS and places.places and all(
                 place.kind == "country" for place in places.places)) and topic_text \
                 and set(topic_text.split()) <= ECONOMIES and not cues.transform:
@@ -1965,7 +1981,13 @@ class Understander:
         last_place = PLACE_OF_THE_LAST.search(folded)
         # "Chile's GDP and its growth": "its" after a place the question names is that place, not the last answer's
         names_last_place = last_place is not None and not (
-            last_place[0] == "its" and places.spans and places.spans[0][0] < last_place.start())
+            last_place[0] == "its" and places.spans and places.spans[0][0] < last_place.start()) and not (
+            last_place[0] == "its" and re.search(r"\b(?:which|cual)\b", folded[:last_place.start()]))  # "which one was
+        # the worst, and what was its rate?": its, of the one asked for
+        negated = next((found for found in NEGATED_WORD.finditer(folded) if found[1] in topic_text.split()
+                        and found[1] not in self.negated_words), None)
+        if negated and not unsupported:  # "población no urbana": the opposite of a measure, never the measure itself
+            unsupported = as_written(text, negated[0])
         number_alone = _number_alone(_without_places(text, places.places)) if threshold is None else None
         if number_alone is not None and set(topic_text.split()) <= set(SCALES):
             topic_text = ""  # "¿y los 700 mil?": a number's scale, no measure
@@ -2188,7 +2210,7 @@ def _top_n(folded: str) -> int | None:
     for start in (word.start() for word in re.finditer(r"\b\w", folded)):
         found = TOP_N.match(folded, start)
         for group in found.groups() if found else ():
-            if group and group.isdigit():
+            if group and group.isdigit() and not 1900 <= int(group) <= 2100:  # "2023: países de…" is a year
                 return int(group)
             if group in NUMBER_WORDS:
                 return NUMBER_WORDS[group]

@@ -131,6 +131,11 @@ PERIODS = [
     ("the imacec vs the same month last year in may 2026", {"start": 2025, "end": 2026, "month": 5, "month_end": 5}),
     ("Desde que parte la serie del Banco Central (2010), ¿cuál fue el más bajo?", {"start": 2010}),
     ("desde 2010 sin contar la pandemia", {"start": 2010, "end": 2019}),
+    # "from" a month with no end said: from that month on
+    ("Starting from January 2023, what was the first month it fell under 4%?", {"start": 2023, "month": 1}),
+    ("how much did it change from January 2023 to March 2024?", {"start": 2023, "end": 2024, "month": 1, "month_end": 3}),
+    # a shift the year after it restates
+    ("¿y hace diez años, en el mismo trimestre de 2014?", {"start": 2014, "end": 2014, "same_part": True}),
 ]
 
 

@@ -265,6 +265,13 @@ def test_a_share_after_a_projected_figure_is_of_the_projections(cifra, questions
      "difference", ["ARG"], "SL.UEM.TOTL.MA.ZS"),  # "parecida" asks for the same gap there
     (["what was Chile's average real GDP growth per year from 2015 to 2024?", "Peru same period?"],
      "aggregate", ["PER"], None),  # the same average, never the series
+    (["Chile GDP per capita 2023", "Argentina, same year? and what's the ratio of Chile's figure to Argentina's?"],
+     "ratio", ["CHL", "ARG"], None),  # "ratio of A to B": A over B, whichever was named first
+    (["Which Central American country had the lowest male life expectancy in 2024?",
+      "how far is that below the World Bank figure for Latin America & Caribbean men?"], "difference", ["SLV", "LCN"],
+     None),  # "that": the one member the ranking showed
+    (["Which Central American country had the lowest male life expectancy in 2024?",
+      "how much lower is that than Latin America & Caribbean?"], "difference", ["SLV", "LCN"], None),
 ])  # fmt: skip
 def test_an_operation_on_the_last_two_answers(cifra, questions, operation, areas, second):
     answer = last_answer(cifra, questions)
@@ -387,6 +394,9 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("Top 3 Central American countries (UN subregion) by GDP per capita in 2023?", "M49-013", [], 3),  # with Mexico
     ("top 3 de Centroamérica según la ONU en PIB per cápita 2023", "M49-013", [], 3),
     ("top 3 de Centroamérica en PIB per cápita 2023", "G-CENTRAL_AMERICA", [], 3),  # the isthmus, as said in Spanish
+    ("Top 3 Central American countries (UN grouping) by GDP per capita in 2023?", "M49-013", [], 3),
+    ("top 3 de los países centroamericanos (definición ONU) en PIB per cápita 2023", "M49-013", [], 3),
+    ("top 3 de los países centroamericanos en PIB per cápita 2023", "G-CENTRAL_AMERICA", [], 3),
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
@@ -520,6 +530,8 @@ def test_the_smallest_deficit_is_not_the_largest_surplus(cifra):
     (["¿En qué mes la UF superó por primera vez los 30 mil pesos? (valor mensual)", "¿y los 40 mil?"], (">", 40000.0)),
     (["¿cuántos países de Sudamérica tuvieron inflación sobre 10% en 2022?", "¿y 5%?"], (">", 5.0)),
     (["en que mes la uf paso los 40 mil", "y los 30 mil cuando fue?"], (">", 30000.0)),  # the question said again
+    (["En qué año la participación de las renovables en el consumo final de energía de Vietnam bajó por primera vez "
+      "del 50%?", "y Indonesia, del 40%?"], ("<", 40.0)),  # another place, with its own line
 ])  # fmt: skip
 def test_a_number_alone_after_a_condition_is_its_new_value(cifra, questions, threshold):
     answer = last_answer(cifra, questions)
@@ -553,6 +565,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("¿cuántos migrantes venezolanos hay en Ñuble?", "venezolanos"),  # one nationality's people in a place
     ("how many Peruvians live in Chile?", "Peruvians"),
     ("¿en qué año el desempleo de Colombia estuvo en 10%?", "10%"),  # a figure said, never the highest year
+    ("poblacion no urbana de chile 2020", "no urbana"),  # the opposite of a measure, never the measure
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -1500,6 +1513,10 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["In 2022, how many countries in the UN's Sub-Saharan Africa subregion had less than 40% of their population "
       "with access to electricity?", "And what was the World Bank's Sub-Saharan Africa aggregate figure that year?"],
      "value", "EG.ELC.ACCS.ZS", ["SSF"], (2022, 2022)),  # "aggregate": the publisher's figure, never a count again
+    (["población de Antofagasta censo 2024", "q porcentaje es del total de las regiones"],
+     "value", "CHL.CENSUS2024.POP.SHARE", ["CL-02"], (2024, 2024)),  # its share of the whole, never a ranking
+    (["población de Antofagasta censo 2024", "qué porcentaje es del total nacional"],
+     "value", "CHL.CENSUS2024.POP.SHARE", ["CL-02"], (2024, 2024)),  # "nacional" says the whole, no measure
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -1602,6 +1619,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
     ["inflacion en 12 meses a mayo 2026 con el ipc del banco central", "¿y comparado con Perú, en el mismo mes?"],
     # the place added has no figure: Chile's again is no comparison
+    ["pib region de antofagasta primer trimestre 2026", "q porcentaje es del total de las regiones"],  # no share
+    # of chained volumes is published: never the regions ranked
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     answer = last_answer(cifra, questions)
@@ -3069,6 +3088,22 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
     ("how much did the Imacec grow over the last year?", "latest", (None, None), "CHL.IMACEC.GROWTH_12M"),
     ("How many people lived in Paraguay, Uruguay and Bolivia altogether in 2019?", "aggregate", (2019, 2019),
      "SP.POP.TOTL"),
+    ("¿Cuál fue la tasa de desempleo de Chile en el dato de diciembre de 2024 (trimestre móvil octubre-diciembre)?",
+     "value", (2024, 2024), "CHL.UNEMPLOYMENT.RATE"),  # the rolling quarter December names
+    ("Ecuador had a rough 2024. What was its GDP growth that year, and what was the Latin America & Caribbean figure?",
+     "value", (2024, 2024), "NY.GDP.MKTP.KD.ZG"),
+    ("En qué puesto queda el Perú en PIB per cápita (US$ corrientes) en 2024 entre los países de Sudamérica según la "
+     "clasificación de la ONU?", "position", (2024, 2024), "NY.GDP.PCAP.CD"),
+    ("cuanto crecio Independencia entre 2017 y 2024 en las proyecciones del INE? en %", "change", (2017, 2024),
+     "CHL.POPULATION.PROJ"),  # a comuna's growth in the projections: its people
+    ("Cuanto cambio el precio del cobre entre el 2 de enero y el 30 de diciembre de 2024? (diferencia, no %)", "change",
+     (2024, 2024), "CHL.COPPER.PRICE"),  # what is not asked names no measure
+    ("acceso a electricidad 2023: paises de ingreso bajo vs ingreso alto (agregados del Banco Mundial)", "value",
+     (2023, 2023), "EG.ELC.ACCS.ZS"),  # "2023: países" is a year, never a top 2023
+    ("¿Cuál era el porcentaje de pobreza con la línea de 3 dólares diarios en Bolivia en 2022?", "value", (2022, 2022),
+     "SI.POV.DDAY"),  # the line's dollars a day name the measure, no currency
+    ("¿Qué porcentaje de los partos en Guatemala fueron atendidos por personal de salud calificado? El dato más "
+     "reciente porfa", "latest", (None, None), "SH.STA.BRTC.ZS"),
 ])  # fmt: skip
 def test_periods_and_operations_said_in_passing(cifra, question, operation, period, code):
     answer = cifra.ask(question)
@@ -4589,6 +4624,20 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["tell me about the population of Peru, how many people lived there in 2024?", "What share of them live in urban "
       "areas, and how does that compare with the Latin America & Caribbean figure?"], "value", "SP.URB.TOTL.IN.ZS",
      ["PER", "LCN"]),
+    (["What were Indonesia's total CO2 emissions in 2014, in kt?", "and per person?",
+      "how much did the total grow from 2000 to 2014, in percent?"], "change", "EN.ATM.CO2E.KT", ["IDN"]),  # the total
+    # again, never the figure per person
+    (["How many countries in the UN's Sub-Saharan Africa sub-region had less than half their population with "
+      "electricity access in 2023?", "which one was the worst, and what was its rate?"], "rank", "EG.ELC.ACCS.ZS", []),
+    # "its": of the one asked for, never a place of the last answer to pick
+    (["What's the most recent 12-month CPI inflation number for Chile?",
+      "What about the peak back in 2022, which month was it?"], "which_period", "CHL.CPI.INFLATION_12M", ["CHL"]),
+    # the peak of the rate just answered, never asked back as the month prices rose most
+    (["What was the world's total population in 2024?", "What share of that was Chile?"], "share", "SP.POP.TOTL",
+     ["CHL", "WLD"]),  # the place named, as a part of the total just answered
+    (["¿Cuántas personas censó el Censo 2024 en Temuco?",
+      "¿Qué porcentaje es eso del total censado en la Región de La Araucanía?"], "share", "CHL.CENSUS2024.POP",
+     ["CL-09101", "CL-09"]),  # "del total censado": the region's count, the measure answered
 ])  # fmt: skip
 def test_follow_ups_that_change_one_thing_of_the_last_answer(cifra, questions, operation, code, areas):
     answer = last_answer(cifra, questions)
