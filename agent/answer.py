@@ -75,6 +75,12 @@ def citation(info: IndicatorInfo, catalog: IndicatorCatalog, language: Language)
     )  # fmt: skip
 
 
+def gap_of(info: IndicatorInfo, second: IndicatorInfo) -> IndicatorInfo:
+    """One measure minus another, named so ("…, mujeres menos …, varones"), as members ranked by it read it."""
+    return info.model_copy(update={"code": Operation.DIFFERENCE.value, "name_es": f"{info.name_es} menos {second.name_es}",
+                                   "name_en": f"{info.name_en} minus {second.name_en}", "derived_from": None})
+
+
 def note_text(note: Note, language: Language) -> str:
     return message(note.key, language, **note.params)
 
@@ -95,12 +101,14 @@ class AnswerWriter:
     def __call__(self, plan: QueryPlan, language: Language, columns: list[str], rows: list[list],
                  notes: list[Note], area_names: dict[str, str]) -> Answer:
         info = self.catalog.get(plan.indicator_code)
+        second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
+        if second is not None and plan.operation not in TWO_OPERANDS:  # members ranked by one measure minus another
+            info = gap_of(info, second)
         records = [record for record in self._without_gapped_sums(plan, info, [dict(zip(columns, row)) for row in rows])
                    if not (plan.operation == Operation.AGGREGATE and record.get("value") is None)]  # nothing aggregated
         texts = [note_text(note, language) for note in notes]
-        second = self.catalog.get(plan.second_indicator_code) if plan.second_indicator_code else None
         base = Answer(status="ok", language=language, answer="", plan=plan, columns=columns, rows=rows,
-                      citations=[citation(each, self.catalog, language) for each in (info, second) if each])
+                      citations=[citation(self.catalog.get(code), self.catalog, language) for code in plan.indicator_codes])
         if not records:
             return base.model_copy(update={"status": "no_data", "answer": self._no_rows(plan, info, language, area_names),
                                            "notes": texts})

@@ -140,6 +140,9 @@ class QueryBuilder:
 
     def __init__(self, plan: QueryPlan, info: IndicatorInfo, language: Language, second: IndicatorInfo | None = None,
                  observed_only: bool = False):
+        if second is not None and plan.operation == Operation.RANK:  # members ranked by one measure minus another
+            info = info.model_copy(update={"derivation": "difference", "derived_from": info.code,
+                                           "derived_other": second.code})
         self.plan, self.info, self.language, self.second = plan, info, language, second
         self.o = observations(info, "o")
         self.observed_only = observed_only and not plan.period.projected

@@ -537,6 +537,8 @@ class Planner:
             ratio = outcome.plan.model_copy(update={"operation": Operation.RATIO})
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": relative},
                                options=[outcome.plan, ratio])
+        if outcome.status == "ok" and (ranked := self._members_by_gap(understanding, outcome.plan)) is not None:
+            outcome.plan = ranked
         if outcome.status == "ok" and (readings := self._change_from_which(understanding, conversation, outcome.plan)):
             return PlanOutcome(status="clarify", reason="change_from_which", options=readings,
                                params={"start": str(readings[0].period.start), "end": str(readings[0].period.end)})
@@ -825,6 +827,8 @@ class Planner:
                 and THAT_FIGURE.search(asked):
             # "¿Y qué porcentaje es eso de toda la Región Metropolitana?" after a question not answered: no figure
             return PlanOutcome(status="clarify", reason="follows_unanswered")
+        if (ranked := self._members_by_last_gap(understanding, last)) is not None:
+            return PlanOutcome(plan=ranked)
         if understanding.unsupported and understanding.named_operation in TWO_OPERANDS and (
                 understanding.continues or lexicon().has_phrase(asked, lexicon().both_places) or THAT_AGAINST.search(asked)
                 or LAST_ANSWER.search(asked) or not (  # "¿es mayor que la de Puente Alto? ¿por cuántos puntos?"
@@ -2163,6 +2167,29 @@ class Planner:
             return None
         return next((info.code for info in self.catalog.family_of(previous.indicator_code)
                      if info.measure == "count" and info.unit_kind == "count"), None)
+
+    def _members_by_gap(self, understanding: Understanding, plan: QueryPlan) -> QueryPlan | None:
+        """"¿qué país de Centroamérica tiene la mayor brecha entre la esperanza de vida de mujeres y hombres?": the
+        group's members ranked by one measure minus the other, never the group's own gap."""
+        if plan.operation != Operation.DIFFERENCE or not plan.second_indicator_code or not plan.member_kind \
+                or len(plan.area_codes) != 1 or not self.catalog.lists_members(plan.area_codes[0]):
+            return None
+        return plan.model_copy(update={"operation": Operation.RANK, "group_code": plan.area_codes[0], "area_codes": [],
+                                       "top_n": understanding.top_n, "order": understanding.order or "desc",
+                                       "alternatives": []})
+
+    def _members_by_last_gap(self, understanding: Understanding, last: QueryPlan | None) -> QueryPlan | None:
+        """"De todos los países de Centroamérica, ¿cuál tiene la brecha más grande ese año?" after women's against men's
+        life expectancy in one country: the group's members ranked by that gap."""
+        group = understanding.group
+        if last is None or last.operation != Operation.DIFFERENCE or not last.second_indicator_code \
+                or understanding.named_operation != Operation.DIFFERENCE or group is None or not understanding.member_kind \
+                or understanding.topic_text or understanding.places or not self.catalog.lists_members(group.code) \
+                or understanding.period not in (PeriodSpec(), PeriodSpec(shift_months=0), PeriodSpec(same_part=True)):
+            return None
+        return last.model_copy(update={"operation": Operation.RANK, "group_code": group.code, "area_codes": [],
+                                       "member_kind": understanding.member_kind, "top_n": understanding.top_n or 1,
+                                       "order": understanding.order or "desc", "alternatives": []})
 
     def _part_of_last(self, understanding: Understanding, previous: QueryPlan | None) -> QueryPlan | None:
         """"What share of that was Chile?" after the world's population: the place named as a part of the last

@@ -376,6 +376,8 @@ AND_ONE_OF_A_SEX = re.compile(r"^(?:y|and|what about|how about)\s+(?:para |for )
 ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
 AS_A_WHOLE = re.compile(r"\b(?:en conjunto|as a whole|como un todo|como bloque|as a bloc)\b")
 # "the average exchange rate in 2020 and in 2021": each year's, the preposition said again, never one mean of both
+YEAR_AGAINST_YEAR = re.compile(r"\b(?:19|20)\d\d\s+(?:respecto (?:de|a|al|del)(?: ano)?|comparado con|frente a|versus|vs|"
+                               r"contra|compared (?:with|to)|against|over)\s+(?:el |the )?(?:19|20)\d\d\b")
 EACH_OF_TWO_YEARS = re.compile(r"\b(?:in|en|for|para|del?) ((?:19|20)\d\d),? (?:and|y|e) (?:in|en|for|para|del?) "
                                r"((?:19|20)\d\d)\b")
 # "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
@@ -1970,10 +1972,11 @@ class Understander:
             operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
         if operation == Operation.AGGREGATE and cues.transform == "growth" and GROWTH_VERB.search(folded) \
-                and IN_TOTAL.search(folded) and not (summed or member_kind) \
+                and (IN_TOTAL.search(folded) or YEAR_AGAINST_YEAR.search(folded)) and not (summed or member_kind) \
                 and period.period.start is not None and period.period.end not in (None, period.period.start):
             # "¿cuánto creció en total el PIB per cápita entre 2000 y 2024?": the change over the span, never a sum of
-            # yearly growth rates
+            # yearly growth rates; "si promedio los 12 meses…, ¿cuánto creció 2025 respecto de 2024?": between the
+            # two yearly means, never a mean of monthly rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
         cumulative = operation == Operation.CHANGE and IN_TOTAL.search(folded) is not None
         if cumulative and cues.measure == "total":  # "¿cuánto han subido los precios en total desde…?": the whole

@@ -14,7 +14,7 @@ from catalog.schema import Area, AreaMembership, Observation
 VALUES = {  # indicator, area, year: value ("2030" is a projection)
     ("X", "AAA", 2019): 10, ("X", "AAA", 2020): 12, ("X", "AAA", 2021): 8, ("X", "AAA", 2030): 50,
     ("X", "BBB", 2019): 5, ("X", "BBB", 2020): 6, ("X", "CCC", 2020): 9,
-    ("Y", "AAA", 2020): 4, ("Y", "AAA", 2021): 2,
+    ("Y", "AAA", 2020): 4, ("Y", "AAA", 2021): 2, ("Y", "BBB", 2020): 1,
 }  # fmt: skip
 
 
@@ -78,6 +78,8 @@ GROUP = {"group_code": "GRP", "member_kind": "country"}
     (dict(operation="ratio", area_codes=["AAA"], second_indicator_code="Y", period=year(2020, 2021)), (0, 2, 9),
      [("AAA", "2020", 3.0), ("AAA", "2021", 4.0)]),
     (dict(operation="difference", area_codes=["AAA"], second_indicator_code="Y"), (2, 9), [("2021", 6.0)]),
+    # members ranked by one measure minus another (a member without the second has no gap)
+    (dict(operation="rank", second_indicator_code="Y", period=year(2020), **GROUP), (0, 3), [("AAA", 8.0), ("BBB", 5.0)]),
     # the first period meeting a condition: one row per place
     (dict(operation="first_meeting", area_codes=["AAA", "BBB"], threshold=(">", 5.5), order="asc"), (0, 2), [("AAA", "2019"), ("BBB", "2020")]),
     (dict(operation="aggregate", aggregate="max", area_codes=["AAA", "BBB"], period=year(2019, 2021)), (0, 2, 3),

@@ -1525,6 +1525,14 @@ def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, o
     assert (answer.plan.period.start, answer.plan.period.end) == period
 
 
+def test_members_ranked_by_a_gap_show_the_gap_named_as_one(cifra):
+    answer = cifra.ask("which South American countries have the largest gap between female and male life expectancy "
+                       "in 2022? top 3")
+    assert [(value.indicator, value.area, round(value.value, 3)) for value in answer.values] == [
+        ("difference", "URY", 8.071), ("difference", "VEN", 7.736), ("difference", "GUY", 7.454)]
+    assert "female (years) minus Life expectancy at birth, male" in answer.answer
+
+
 def test_a_first_sentence_that_asks_is_no_context(cifra):
     answer = cifra.ask("Me interesa el PIB de la comuna de Concepción en 2023. ¿Lo tiene?")
     assert answer.status == "no_data" and answer.values == [] and "Concepción" in answer.answer  # never Chile's
@@ -3094,6 +3102,10 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
      "value", (2024, 2024), "NY.GDP.MKTP.KD.ZG"),
     ("En qué puesto queda el Perú en PIB per cápita (US$ corrientes) en 2024 entre los países de Sudamérica según la "
      "clasificación de la ONU?", "position", (2024, 2024), "NY.GDP.PCAP.CD"),
+    ("¿qué país de Centroamérica tiene la mayor brecha entre la esperanza de vida de mujeres y hombres en 2024?",
+     "rank", (2024, 2024), "SP.DYN.LE00.FE.IN"),  # its members by their gap, never the group's own
+    ("Si promedio los 12 meses del Imacec (serie original), ¿cuánto creció 2025 respecto de 2024?", "change",
+     (2024, 2025), "CHL.IMACEC"),  # between the yearly means, never a mean of 12-month rates
     ("cuanto crecio Independencia entre 2017 y 2024 en las proyecciones del INE? en %", "change", (2017, 2024),
      "CHL.POPULATION.PROJ"),  # a comuna's growth in the projections: its people
     ("Cuanto cambio el precio del cobre entre el 2 de enero y el 30 de diciembre de 2024? (diferencia, no %)", "change",
@@ -4633,6 +4645,9 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["What's the most recent 12-month CPI inflation number for Chile?",
       "What about the peak back in 2022, which month was it?"], "which_period", "CHL.CPI.INFLATION_12M", ["CHL"]),
     # the peak of the rate just answered, never asked back as the month prices rose most
+    (["Brecha de esperanza de vida entre mujeres y hombres en El Salvador, 2024", "¿y en Costa Rica?",
+      "De todos los países de Centroamérica (ONU), ¿cuál tiene la brecha más grande ese año?"], "rank",
+     "SP.DYN.LE00.FE.IN", []),  # the members ranked by that gap
     (["What was the world's total population in 2024?", "What share of that was Chile?"], "share", "SP.POP.TOTL",
      ["CHL", "WLD"]),  # the place named, as a part of the total just answered
     (["¿Cuántas personas censó el Censo 2024 en Temuco?",
