@@ -81,6 +81,11 @@ def gap_of(info: IndicatorInfo, second: IndicatorInfo) -> IndicatorInfo:
                                    "name_en": f"{info.name_en} minus {second.name_en}", "derived_from": None})
 
 
+def condition_said(plan: QueryPlan, line: str, language: Language) -> str:
+    """"> 30.000.000", or "llega a 0,0" where the line is reached from either side."""
+    return message("reaches", language, line=line) if plan.crossing else f"{plan.threshold[0]} {line}"
+
+
 def note_text(note: Note, language: Language) -> str:
     return message(note.key, language, **note.params)
 
@@ -366,8 +371,7 @@ class AnswerWriter:
                                     period=period_label(str(r["period"]), language), figure=fig(r["value"]),
                                     count=r.get("observations", 1)) for r in records)  # fmt: skip
         if plan.operation == Operation.FIRST_MEETING:
-            comparator, threshold = plan.threshold
-            condition = f"{comparator} {number(threshold, info.decimals, language)}"
+            condition = condition_said(plan, number(plan.threshold[1], info.decimals, language), language)
             return " ".join(message(f"first_meeting_{plan.order}", language, indicator=name, area=r["area_name"],
                                     condition=condition, period=period_label(r["period"], language),
                                     figure=fig(r["value"])) for r in records)  # fmt: skip
@@ -407,8 +411,8 @@ class AnswerWriter:
                              message("no_member_data", language, kind=message(f"members_{plan.member_kind}", language))])
         if plan.operation == Operation.FIRST_MEETING and plan.threshold and any(
                 (info.code, area) in self.coverage for area in plan.area_codes):  # "¿cuándo superó Chile los 30
-            comparator, threshold = plan.threshold  # millones?": it has figures, none beyond the number
-            condition = f"{comparator} {number(threshold, info.decimals, language)}"
+            # millones?": it has figures, none beyond the number
+            condition = condition_said(plan, number(plan.threshold[1], info.decimals, language), language)
             return " ".join(message("never_met", language, indicator=info.name(language), condition=condition,
                                     area=area_names.get(area, area), span=self._covered_span(info, area, language))
                             for area in plan.area_codes)

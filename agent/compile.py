@@ -471,9 +471,21 @@ class QueryBuilder:
         comparator, threshold = self.plan.threshold
         return {">": value > threshold, ">=": value >= threshold, "<": value < threshold, "<=": value <= threshold}[comparator]
 
+    def _reaches(self, value: ColumnElement) -> ColumnElement:
+        """The threshold reached from the side the place's first value in the period is on: up to it from below,
+        down to it from above ("¿en qué año llegó la pobreza a 0 %?")."""
+        first = observations(self.info, "first")
+        since = [first.c.year >= self.plan.period.start] if self.plan.period.start is not None else []
+        start = (select(first.c.value).where(first.c.indicator_code == self.plan.indicator_code, first.c.sex == "_T",
+                                             first.c.age == "_T", first.c.area_code == self.o.c.area_code, *since)
+                 .order_by(first.c.period_start).limit(1).scalar_subquery())
+        threshold = self.plan.threshold[1]
+        return or_(and_(start < threshold, value >= threshold), and_(start >= threshold, value <= threshold))
+
     def first_meeting(self) -> Select:
         o, plan = self.o, self.plan
-        where = [*self._totals(), o.c.area_code.in_(plan.area_codes), self._meets(o.c.value), *self._period_filter()]
+        meets = self._reaches(o.c.value) if plan.crossing else self._meets(o.c.value)
+        where = [*self._totals(), o.c.area_code.in_(plan.area_codes), meets, *self._period_filter()]
         values = select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
         return _one_per_area(values.select_from(self._from_areas()).where(*where), "period", plan.order == "desc")
 

@@ -24,6 +24,7 @@ FUZZY_CUTOFF = 88
 # commonly meant kind wins unless the question names the level ("comuna de Valparaíso").
 KIND_PRIORITY = ["country", "cl_region", "group", "un_region", "aggregate", "cl_comuna", "cl_province"]
 CONTAINER_WORDS = ("de", "del", "of", "en", "in")  # "la comuna más poblada de Valparaíso": the area holding it
+KIND_LABELS = ("world bank region", "region del banco mundial", "world bank regions", "regiones del banco mundial")
 CITY_WORDS = ("ciudad", "city")  # "the city of Valparaíso": its comuna
 # "Central American countries (UN subregion)", "según la ONU", "UN Central America": of two groups with that name,
 # the UN's
@@ -199,6 +200,8 @@ class Gazetteer:
             code, *alternatives = self._ranked(codes, level or (said_kind if said_kind and any(
                 self.areas[other].kind == said_kind for other in codes) else _asked_level(levels, words, index)))
             area = self.areas[code]
+            if said_kind and area.kind == said_kind:  # "según la ONU": the UN's group, never the World Bank's beside it
+                alternatives = [other for other in alternatives if self.areas[other].kind == said_kind]
             place = Place(code=code, name_es=area.name_es, name_en=area.name_en, kind=area.kind, matched=text,
                           alternatives=alternatives, level_asked=level if (level in LOWER_LEVELS or (
                               LEVEL_WORDS.get(previous) == level and all(  # "la región de Los Andes", never
@@ -229,6 +232,9 @@ class Gazetteer:
             COUNTRY_OF_KIND.get(inner.kind) == place.code and _side_by_side(words, word_spans[place.code],
                                                                              word_spans[inner.code])
             for inner in places)]
+        places = [place for place in places if not (place.matched in KIND_LABELS and any(
+            word_spans[other.code][1] + 1 == word_spans[place.code][0] for other in places if other is not place))]
+        # "Europe & Central Asia (World Bank region)": what kind of area the one just named is, no group of its own
         # "población de Ollagüe según el censo chileno": the adjective says where Ollagüe is, it names no second place
         member_kind = next((MEMBER_WORDS[word] for index, word in enumerate(words)
                             if word in MEMBER_WORDS and index not in in_names), None)

@@ -1,7 +1,7 @@
 """What Cifra understood, from the plan: shown above every answer ("Entendí: …") and kept in the JSON
 (``Answer.understood``), so a misreading is visible before anyone trusts the figure."""
 
-from agent.answer import message, period_label, times_named
+from agent.answer import condition_said, message, period_label, times_named
 from agent.formatting import number
 from agent.indicators import IndicatorCatalog
 from agent.models import TWO_OPERANDS, Language, Operation, PeriodSpec, QueryPlan, ReadingOption, Understanding, Understood
@@ -57,8 +57,8 @@ def understood(plan: QueryPlan, catalog: IndicatorCatalog, area_names: dict[str,
     measure = times_named(plan, info.name(language), language) + (f"; {second.name(language)}" if second else "")
     # what the operation's words need: the two operands in order, the condition counted
     terms = (info.name(language), second.name(language)) if second else (places + ["…", "…"])[:2]
-    condition = f"{plan.threshold[0]} {number(plan.threshold[1], 0 if plan.threshold[1] == int(plan.threshold[1]) else 2, language)}" \
-        if plan.threshold else ""
+    condition = condition_said(plan, number(plan.threshold[1], 0 if plan.threshold[1] == int(plan.threshold[1]) else 2,
+                                            language), language) if plan.threshold else ""
     operation = plan.operation.value
     if plan.operation == Operation.AGGREGATE:
         operation = f"aggregate_{plan.aggregate or 'avg'}"

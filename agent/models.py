@@ -163,6 +163,7 @@ class Understanding(BaseModel):
     number_alone: float | None = Field(None, description="'¿y los 40 mil?': a number said alone in a follow-up, the last "
                                                          "condition's new value.")
     threshold_percent: bool = Field(False, description="'sobre 5 %': the condition is a percentage.")
+    threshold_reached: bool = Field(False, description="'¿en qué año llegó a 0 %?': a line reached, from either side.")
     per_period: bool = Field(False, description="'mes a mes': each month or quarter, not yearly figures.")
     per: int | None = Field(None, description="'¿cuántos de 65 o más hay por cada 100 menores de 15?': a ratio per "
                                               "that many of its second operand.")
@@ -228,6 +229,8 @@ class QueryPlan(BaseModel):
     order: Literal["desc", "asc"] = "desc"
     aggregate: Literal["avg", "min", "max", "sum"] | None = None
     threshold: tuple[Literal[">", "<", ">=", "<="], float] | None = None
+    crossing: bool = Field(False, description="'¿en qué año llegó la pobreza a 0 %?': the first period the value "
+                                              "reaches the threshold from the side its first value is on.")
     per_period: bool = Field(False, description="Show each month or quarter rather than yearly figures.")
     alternatives: list[str] = Field(default_factory=list, description="Sibling or other-source indicators worth naming.")
     second_indicator_code: str | None = Field(

@@ -130,7 +130,9 @@ THOSE_SHOWN = re.compile(r"\b(?:esos|esas|estos|estas|those|these)\s+(?:(?:same|
 # "¿y cuánto suman entre las tres?" after a top three: the members it showed, as many as it showed
 AMONG_SHOWN = re.compile(r"\b(?:entre|between|among|de|of)\s+(?:los|las|the|those|these|esos|esas|estos|estas)\s+"
                          r"(\d+|dos|tres|cuatro|cinco|two|three|four|five)\b(?!\s+(?:anos|years|meses|months|trimestres|"
-                         r"quarters|dias|days|ultimos|last|primeros|first)\b)")
+                         r"quarters|dias|days|ultimos|last|primeros|first)\b)|"
+                         r"\b(?:entre|among|de|of)\s+(?:todas|todos|all(?: of)?)\s+(?:esas|esos|estas|estos|ellas|ellos|"
+                         r"those|these|them)\b")  # "¿y cuánto sumaban entre todas esas?" after a count: those counted
 # "¿cuántos puntos por sobre ese promedio?": a value against the last answer's average
 AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above|below|over|under|than|que|vs|"
                                   r"versus|contra|against|respecto a|respecto de|frente a|compared (?:with|to)) )"
@@ -204,7 +206,8 @@ PRICE_FAMILIES = {"consumer_prices", "uf"}  # what "¿y la comida?" after them a
 POINTED_KIND = re.compile(r"\b(?:ese|esa|este|esta|that|this) (?:mism[oa] |same )?(pais|country|comuna|region)\b")
 POINTED_KINDS = {"pais": "country", "country": "country", "comuna": "cl_comuna", "region": "cl_region"}
 # a verb whose subject is the place just talked about: "¿qué tasa de pobreza tiene?", "cuántos hombres hay por cada…"
-HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b")
+HAS_IT = re.compile(r"\b(?:tiene|tenia|tuvo|has|had)\W*$|\b(?:hay|habia|hubo)\b|\b(?:of|in) it\b")  # "what share of
+# it lives in cities?" after a country's population: of that country
 FEWER_THAN = re.compile(r"\b(?:how (?:many|much) (?:\w+ )?(?:fewer|less|lower|smaller|shorter)|cuant[oa]s? (?:\w+ )?menos|"
                         r"cuant[oa]s? (?:\w+ )?mas (?:baj[oa]s?|chic[oa]s?|pequen[oa]s?|cort[oa]s?))\b")  # "¿cuánto más baja…?"
 RATIO_WORDS = re.compile(r"\b(?:cuantas veces|how many times|ratio of|razon de|cociente de)\b")  # "the ratio of Vietnam's
@@ -1316,8 +1319,11 @@ class Planner:
             # month too, and so is "en ese mismo trimestre" after the month a rate peaked; "en ese mismo periodo" after
             # the best year of 2000-2025 is those years again
             spanned = SAME_SPAN.search(fold(understanding.question)) and (
-                context.period.end not in (None, context.period.start) or context.operation == Operation.WHICH_PERIOD)
+                context.period.end not in (None, context.period.start) or context.operation == Operation.WHICH_PERIOD
+                or context.period.last_n_years)
             said = context.period if spanned else self._answered_period(context, conversation)
+            if spanned and context.period.last_n_years and (years := self._shown_years(conversation)):
+                said = PeriodSpec(start=years[0], end=years[-1])  # "¿en cuál de esos años…?" after the last five
             period = said if spanned else PeriodSpec(start=said.end or said.start, end=said.end or said.start,
                                 projected=said.projected or period.projected,
                                 **({"month": said.month_end or said.month, "quarter": said.quarter_end or said.quarter}
@@ -1788,6 +1794,9 @@ class Planner:
         threshold = understanding.threshold or (context.threshold if context and operation != Operation.RANK else None)
         if understanding.number_alone is not None and context is not None and context.threshold:
             threshold = (context.threshold[0], understanding.number_alone)  # "¿y los 40 mil?": the last condition, anew
+        if threshold and chosen.unit_multiplier >= 6 and abs(threshold[1]) >= 10 ** chosen.unit_multiplier:
+            # "above 80,000 billion pesos" of a series in thousands of millions: said in pesos, compared in its unit
+            threshold = (threshold[0], threshold[1] / 10 ** chosen.unit_multiplier)
         order = understanding.order or ("desc" if context is None or understanding.operation == operation
                                         or operation != context.operation else context.order)  # "¿y en 2010?", "¿y
         # Colombia, solo entre 1990 y 2019?" after the lowest year: the lowest again
@@ -1913,7 +1922,8 @@ class Planner:
                 self._all_members(group) if operation == Operation.RANK and lexicon().has_phrase(
                     asked, lexicon().operations["sort_all"]) else None),  # "ordénalos" after the top one: all of them
             order=order, aggregate=aggregate,
-            threshold=threshold,
+            threshold=threshold, crossing=operation == Operation.FIRST_MEETING and understanding.threshold_reached
+            and threshold == understanding.threshold,
             per_period=per_period, times=understanding.units_asked or (  # "¿y con la de julio del año pasado?" after
                 context.times if same_measure and context and context.indicator_code == chosen.code  # "10 UF en pesos"
                 and operation in (Operation.VALUE, Operation.LATEST, Operation.SERIES) else None),
@@ -2035,6 +2045,12 @@ class Planner:
         if plan.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and len(shown) == 1 and ".." not in shown[0]:
             return _period_of(shown[0])
         return self._said_period(plan)
+
+    @staticmethod
+    def _shown_years(conversation: Conversation) -> list[int]:
+        """The years the last answer showed, in order ("de esos años" after "los últimos 5 años": 2021 to 2025)."""
+        shown = next((turn.shown_periods for turn in reversed(conversation.turns) if turn.plan), [])
+        return sorted({int(period[:4]) for period in shown if period[:4].isdigit()})
 
     def _said_period(self, plan: QueryPlan) -> PeriodSpec:
         """The period a plan's answer named: its own, or for "the latest" of one place, the newest observed period
@@ -2193,14 +2209,17 @@ class Planner:
 
     def _part_of_last(self, understanding: Understanding, previous: QueryPlan | None) -> QueryPlan | None:
         """"What share of that was Chile?" after the world's population: the place named as a part of the last
-        answer's total, of the same measure and period."""
+        answer's total (or the last answer as a part of the place named), of the same measure and period."""
         if previous is None or previous.operation not in (Operation.VALUE, Operation.LATEST) \
-                or len(previous.area_codes) != 1 or len(understanding.places) != 1 or understanding.topic_text \
-                or understanding.cues.measure != "share" or not LAST_ANSWER.search(fold(understanding.question)):
+                or len(previous.area_codes) != 1 or len(understanding.places) != 1 or understanding.cues.measure != "share" \
+                or understanding.topic_text and not self.family.restates(understanding, previous.indicator_code) \
+                or not LAST_ANSWER.search(fold(understanding.question)):
             return None
-        part, whole = understanding.places[0].code, previous.area_codes[0]
+        named, answered = understanding.places[0].code, previous.area_codes[0]
+        part, whole = (named, answered) if self.catalog.part_of(answered, named) else (answered, named)
+        # ("what share of the world's population is that?" after Europe & Central Asia's: that, of the world's)
         if self.catalog.get(previous.indicator_code).unit_kind not in ("count", "currency") \
-                or not self.catalog.contains(whole, part) or not understanding.period.unstated:
+                or not self.catalog.part_of(whole, part) or not understanding.period.unstated:
             return None
         return previous.model_copy(update={"operation": Operation.SHARE, "area_codes": [part, whole],
                                            "period": self._said_period(previous), "alternatives": []})
@@ -2584,8 +2603,8 @@ class Planner:
                 and understanding.operation == Operation.COUNT and not new_areas and not group:
             return [], previous.group_code  # "¿cuántos de esos países…?" after a whole group ranked: all its members,
             # never only those a long answer showed
-        if previous is not None and previous.operation == Operation.RANK and not new_areas and not group \
-                and (shown := self._those_shown(understanding, conversation)):
+        if previous is not None and previous.operation in (Operation.RANK, Operation.COUNT) and not new_areas \
+                and not group and (shown := self._those_shown(understanding, conversation)):
             return shown, None  # "¿y el promedio simple de esos cinco países?" after a top five: of those five
         if previous is not None:
             asked = fold(understanding.question)  # "And Brazil? Which one spends more?", "¿y Uruguay? ¿cuál gasta más?"

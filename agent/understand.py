@@ -113,8 +113,10 @@ SCALES = {"mil millones": 1e9, "billones": 1e12, "billion": 1e9, "billions": 1e9
           "million": 1e6, "millions": 1e6, "mil": 1e3, "thousand": 1e3}
 AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|reached|reaches|reaching|alcanzo|alcanzaron|"
             r"alcanza|alcanzan|alcanzaba|llego al?|llegaron al?|llega al?|llegan al?|llegaba al?|"
-            r"(?:llego|llegaron|llega|llegan|llegaba) por primera vez al?)")  # "first reached 80 years", "llegó al 100%"
+            r"(?:llego|llegaron|llega|llegan|llegaba) por primera vez al?|marco el|marco|toco el|toco|hit)")  # "first
+# reached 80 years", "llegó al 100%", "marcó 0%"
 AT_MOST = r"(?:at most|a lo mas|como maximo)"
+REACH_VERB = re.compile(r"reach\w*|alcanz\w*|lleg\w*(?: por primera vez)?(?: al?)?|marco(?: el)?|toco(?: el)?|hit")  # "llegó a": either way
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
                        r"(?!\s*(?:mortality|mortalidad))"  # "under-5 mortality" names a measure
@@ -1722,6 +1724,8 @@ class Understander:
         operation, unsupported = _operation_reading(
             operation, two_kind, group_kind, pair=pair is not None, measures=len(measures), places=len(places.places),
             threshold=threshold is not None, years=(period.period.start, period.period.end))
+        if operation == Operation.POSITION and not places.places and ONE_AT_AN_END.search(folded):
+            operation = Operation.RANK  # "and who's last on that list?": which one, never where one stands
         listed = not unsupported and len(measures) > 1 and operation not in TWO_OPERANDS  # "X y Y": each of them
         cues, second_cues = self._cues_of_each(marked, measures, cues, words) if listed and len(measures) == 2 else (cues, None)
         unsupported = as_written(text, two_phrase or group_phrase or more_than[0]) if unsupported else (
@@ -1907,6 +1911,11 @@ class Understander:
             # the projections count, never its economy
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]
+        elif implied and not topic_text and places.places and not unsupported and all(
+                place.kind == "cl_region" for place in places.places):
+            # "¿cuánto creció la Región de Atacama en el 4T 2025 respecto al 4T 2024?": its economy, the regional GDP
+            topic_text = without_entities = "pib"
+            search_words = [topic_text]
         elif (member_kind == "country" or operation in TWO_OPERANDS and places.places and all(
                 place.kind == "country" for place in places.places)) and topic_text \
                 and set(topic_text.split()) <= ECONOMIES and not cues.transform:
@@ -2009,7 +2018,9 @@ class Understander:
             names_last_place=names_last_place,
             whole_group=WHOLE_GROUP.search(folded) is not None,
             unknown_place=unnumbered or self._unknown_place(words.spelled_out(text), places.places),
-            threshold=threshold, threshold_percent=bool(threshold and percent), beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None or beyond_reach is not None
+            threshold=threshold, threshold_percent=bool(threshold and percent),
+            threshold_reached=bool(threshold and REACH_VERB.fullmatch(folded[threshold_span[0][0]:threshold_span[0][1]])),
+            beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None or beyond_reach is not None
             or unread_month is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,

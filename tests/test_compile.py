@@ -82,6 +82,9 @@ GROUP = {"group_code": "GRP", "member_kind": "country"}
     (dict(operation="rank", second_indicator_code="Y", period=year(2020), **GROUP), (0, 3), [("AAA", 8.0), ("BBB", 5.0)]),
     # the first period meeting a condition: one row per place
     (dict(operation="first_meeting", area_codes=["AAA", "BBB"], threshold=(">", 5.5), order="asc"), (0, 2), [("AAA", "2019"), ("BBB", "2020")]),
+    # a line reached from the side the first value is on: AAA comes down to 9, BBB never climbs to it
+    (dict(operation="first_meeting", area_codes=["AAA", "BBB"], threshold=(">=", 9), crossing=True, order="asc"), (0, 2),
+     [("AAA", "2021")]),
     (dict(operation="aggregate", aggregate="max", area_codes=["AAA", "BBB"], period=year(2019, 2021)), (0, 2, 3),
      [("AAA", "2020", 12.0), ("BBB", "2020", 6.0)]),
     # one year of several places named: one figure across them ("the combined population of…")

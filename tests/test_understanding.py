@@ -1525,6 +1525,21 @@ def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, o
     assert (answer.plan.period.start, answer.plan.period.end) == period
 
 
+@pytest.mark.parametrize(("question", "year"), [
+    ("cual fue el primer año en que la pobreza de China con la linea de 3 dolares diarios marcó 0%?", "2019"),  # down
+    ("en que año Argentina llego por primera vez al 100% de acceso a electricidad?", "2014"),  # up
+])  # fmt: skip
+def test_a_line_reached_is_reached_from_where_the_series_starts(cifra, question, year):
+    answer = cifra.ask(question)
+    assert (answer.plan.operation, answer.plan.crossing, [value.period for value in answer.values]) == (
+        "first_meeting", True, [year]), answer.answer
+
+
+def test_an_amount_said_in_pesos_is_compared_in_the_series_unit(cifra):
+    plan = cifra.ask("First quarter in which Chile's current-price GDP went above 80,000 billion pesos?").plan
+    assert (plan.operation, plan.indicator_code, plan.threshold) == ("first_meeting", "CHL.GDP.CURRENT", (">", 80_000.0))
+
+
 def test_members_ranked_by_a_gap_show_the_gap_named_as_one(cifra):
     answer = cifra.ask("which South American countries have the largest gap between female and male life expectancy "
                        "in 2022? top 3")
@@ -1625,6 +1640,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["precio del cobre el 5 de junio de 2024", "¿y el litio ese mismo día?"],  # a measure no metadata knows
     ["poblacion de puente alto censo 2024", "¿y eso es harto o poco?"],  # a judgement with nothing to compare
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
+    ["Brecha de género en el desempleo de América Latina y el Caribe en 2025", "¿y entre las mujeres indígenas chilenas?"],
+    # a group of people no series is broken down by: never all women
     ["inflacion en 12 meses a mayo 2026 con el ipc del banco central", "¿y comparado con Perú, en el mismo mes?"],
     # the place added has no figure: Chile's again is no comparison
     ["pib region de antofagasta primer trimestre 2026", "q porcentaje es del total de las regiones"],  # no share
@@ -3104,6 +3121,8 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
      "clasificación de la ONU?", "position", (2024, 2024), "NY.GDP.PCAP.CD"),
     ("¿qué país de Centroamérica tiene la mayor brecha entre la esperanza de vida de mujeres y hombres en 2024?",
      "rank", (2024, 2024), "SP.DYN.LE00.FE.IN"),  # its members by their gap, never the group's own
+    ("¿Cuánto creció la Región de Atacama en el 4T 2025 respecto al 4T 2024?", "change", (2024, 2025),
+     "CHL.GDP.REGIONAL"),  # a region's growth, said with no measure: its GDP
     ("Si promedio los 12 meses del Imacec (serie original), ¿cuánto creció 2025 respecto de 2024?", "change",
      (2024, 2025), "CHL.IMACEC"),  # between the yearly means, never a mean of 12-month rates
     ("cuanto crecio Independencia entre 2017 y 2024 en las proyecciones del INE? en %", "change", (2017, 2024),
@@ -4648,6 +4667,19 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Brecha de esperanza de vida entre mujeres y hombres en El Salvador, 2024", "¿y en Costa Rica?",
       "De todos los países de Centroamérica (ONU), ¿cuál tiene la brecha más grande ese año?"], "rank",
      "SP.DYN.LE00.FE.IN", []),  # the members ranked by that gap
+    (["What's the population of Nigeria in 2025?", "what share of it lives in cities?"], "latest", "SP.URB.TOTL.IN.ZS",
+     ["NGA"]),  # "of it": of the place just answered, never Chile
+    (["Muéstrame el desempleo en España en los últimos 5 años que tengas (estimación OIT)",
+      "¿y en cuál de esos años fue más alto?"], "which_period", "SL.UEM.TOTL.ZS", ["ESP"]),
+    (["¿cuántas regiones tuvieron un PIB bajo los 1.000 miles de millones en el primer trimestre de 2026?",
+      "¿y cuánto sumaban entre todas esas?"], "aggregate", "CHL.GDP.REGIONAL",
+     ["CL-16", "CL-14", "CL-12", "CL-15", "CL-11"]),  # those counted, never every region
+    (["Hola! necesito el PIB regional de Antofagasta del segundo trimestre de 2024, porfa",
+      "y cuanto crecio vs el mismo trimestre del año pasado? en %"], "change", "CHL.GDP.REGIONAL", ["CL-02"]),
+    (["Population of Europe & Central Asia (World Bank region) in 2025?", "what share of the world's population is "
+      "that?"], "share", "SP.POP.TOTL", ["ECS", "WLD"]),  # "(World Bank region)" says what it is, no second group
+    (["Which countries in South America have the highest life expectancy? Top 3 for 2023 please",
+      "and who's last on that list?"], "rank", "SP.DYN.LE00.IN", []),  # which one, never where one stands
     (["What was the world's total population in 2024?", "What share of that was Chile?"], "share", "SP.POP.TOTL",
      ["CHL", "WLD"]),  # the place named, as a part of the total just answered
     (["¿Cuántas personas censó el Censo 2024 en Temuco?",
