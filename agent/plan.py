@@ -2187,8 +2187,9 @@ class Planner:
     def _members_by_gap(self, understanding: Understanding, plan: QueryPlan) -> QueryPlan | None:
         """"¿qué país de Centroamérica tiene la mayor brecha entre la esperanza de vida de mujeres y hombres?": the
         group's members ranked by one measure minus the other, never the group's own gap."""
-        if plan.operation != Operation.DIFFERENCE or not plan.second_indicator_code or not plan.member_kind \
-                or len(plan.area_codes) != 1 or not self.catalog.lists_members(plan.area_codes[0]):
+        if plan.operation != Operation.DIFFERENCE or not plan.second_indicator_code or not understanding.member_kind \
+                or not (understanding.order or understanding.top_n) or len(plan.area_codes) != 1 \
+                or not self.catalog.lists_members(plan.area_codes[0]):
             return None
         return plan.model_copy(update={"operation": Operation.RANK, "group_code": plan.area_codes[0], "area_codes": [],
                                        "top_n": understanding.top_n, "order": understanding.order or "desc",

@@ -1911,7 +1911,7 @@ class Understander:
             # the projections count, never its economy
             topic_text = without_entities = "poblacion"
             search_words = [topic_text]
-        elif implied and not topic_text and places.places and not unsupported and all(
+        elif implied and not topic_text and places.places and not unsupported and previous_measure is None and all(
                 place.kind == "cl_region" for place in places.places):
             # "¿cuánto creció la Región de Atacama en el 4T 2025 respecto al 4T 2024?": its economy, the regional GDP
             topic_text = without_entities = "pib"

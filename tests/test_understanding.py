@@ -3307,7 +3307,8 @@ def test_a_follow_up_naming_no_measure_never_switches_age_group(cifra):
     conversation = Conversation()
     cifra.ask("What's the projected population of the Biobío Region for 2025, per INE?", conversation)
     answer = cifra.ask("what share of Chile's total is that?", conversation)  # never the share aged 65 and over
-    assert answer.values == [] and answer.status in ("no_data", "clarify"), answer.answer
+    assert (answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
+        "share", "CHL.POPULATION.PROJ", ["CL-08", "CHL"]), answer.answer
 
 
 @pytest.mark.parametrize(("question", "operation", "code"), [
