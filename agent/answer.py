@@ -148,6 +148,11 @@ class AnswerWriter:
                 if not any((start is None or year >= start) and (end is None or year <= end)
                            for _, year, _ in self.catalog.withheld.get((info.code, str(record.get("area"))), []))]
 
+    @staticmethod
+    def _operands(record: dict, fig) -> str:
+        """" (76,5 − 67,8)": the two values a member's gap is computed from, when the ranking is of a gap."""
+        return f" ({fig(record['first_value'])} − {fig(record['second_value'])})" if "first_value" in record else ""
+
     def _members_withheld(self, plan: QueryPlan, info: IndicatorInfo, language: Language,
                           area_names: dict[str, str]) -> list[str]:
         """"las tres regiones con mayor PIB sumando los trimestres de 2025": a member whose total needs a value left
@@ -200,6 +205,10 @@ class AnswerWriter:
                     values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
             elif r["value"] is not None:
                 values.append(value(info.code, r["area"], r["area_name"], r["period"], r["value"], unit))
+                if "first_value" in r:  # a member's gap: the two values it is computed from
+                    values += [value(plan.indicator_code, r["area"], r["area_name"], r["period"], r["first_value"], unit),
+                               value(second.code, r["area"], r["area_name"], r["period"], r["second_value"],
+                                     second.unit(language))]
                 if plan.operation == Operation.CHANGE:  # the two ends it went from and to, each with its period
                     values += [value(info.code, r["area"], r["area_name"], end, r[key], unit) for end, key in
                                zip(str(r["period"]).split(".."), ("start_value", "end_value")) if r[key] is not None]
@@ -350,7 +359,8 @@ class AnswerWriter:
         if plan.operation == Operation.RANK:
             group = area_names.get(plan.group_code or "") or self._members_label(plan, language, area_names)
             places = [next(i for i, each in enumerate(records, 1) if each["value"] == r["value"]) for r in records]
-            items = "; ".join(f"{place}) {r['area_name']}: {fig(r['value'])}" for place, r in zip(places, records))  # ties share
+            items = "; ".join(f"{place}) {r['area_name']}: {fig(r['value'])}{self._operands(r, fig)}"
+                              for place, r in zip(places, records))  # ties share
             title = message(f"rank_title_{plan.order}", language, group=group)
             period = period_label(records[0]["period"], language)
             if plan.over_years:  # "Crecimiento del PIB, promedio 2015–2024": each member's average, not a year's

@@ -38,11 +38,17 @@ def _quarter_days(year: int, quarter: int) -> tuple[date, date]:
     return first, _next_month(_next_month(_next_month(first)))
 
 
-def _derived(info: IndicatorInfo, name: str, base, value: ColumnElement, joined: FromClause) -> FromClause:
-    """A derived measure's rows: the base series' keys with a computed value, named like observations."""
+OPERANDS = ("first_value", "second_value")  # the two values a gap between two series is computed from
+
+
+def _derived(info: IndicatorInfo, name: str, base, value: ColumnElement, joined: FromClause,
+             operands: tuple[ColumnElement, ...] = ()) -> FromClause:
+    """A derived measure's rows: the base series' keys with a computed value, named like observations (and, for
+    one series against another, the two values it was computed from)."""
     return (
         select(literal(info.code).label("indicator_code"), base.c.area_code, base.c.period, base.c.sex, base.c.age,
-               base.c.year, base.c.period_start, value.label("value"), base.c.status)
+               base.c.year, base.c.period_start, value.label("value"), base.c.status,
+               *(operand.label(label) for operand, label in zip(operands, OPERANDS)))
         .select_from(joined).where(base.c.indicator_code == info.derived_from)
         .subquery(name)
     )  # fmt: skip
@@ -55,7 +61,8 @@ def _with_other(info: IndicatorInfo, name: str, combine: Callable[[ColumnElement
     first, other = table.alias(f"{name}_first"), table.alias(f"{name}_other")
     same = and_(other.c.indicator_code == info.derived_other, other.c.area_code == first.c.area_code,
                 other.c.period == first.c.period, other.c.sex == first.c.sex, other.c.age == first.c.age)
-    return _derived(info, name, first, combine(first.c.value, other.c.value), first.join(other, same))
+    return _derived(info, name, first, combine(first.c.value, other.c.value), first.join(other, same),
+                    (first.c.value, other.c.value))
 
 
 def _per_capita(info: IndicatorInfo, name: str) -> FromClause:
@@ -140,7 +147,8 @@ class QueryBuilder:
 
     def __init__(self, plan: QueryPlan, info: IndicatorInfo, language: Language, second: IndicatorInfo | None = None,
                  observed_only: bool = False):
-        if second is not None and plan.operation == Operation.RANK:  # members ranked by one measure minus another
+        if second is not None and plan.operation in (Operation.RANK, Operation.AGGREGATE):  # members ranked (or
+            # averaged) by one measure minus another
             info = info.model_copy(update={"derivation": "difference", "derived_from": info.code,
                                            "derived_other": second.code})
         self.plan, self.info, self.language, self.second = plan, info, language, second
@@ -288,7 +296,8 @@ class QueryBuilder:
         if plan.over_years and self.info.frequency == "A":
             return self._member_aggregates(where)
         if not members_per_year(plan, self.info):
-            return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value)
+            operands = [o.c[key] for key in OPERANDS if self.second is not None and key in o.c]  # a gap's two values
+            return (select(o.c.area_code.label("area"), self._area_name(), o.c.period, o.c.value, *operands)
                     .select_from(self._from_areas()).where(*where, *self._ranked_period()))
         return self._per_year([*where, o.c.year == self._ranked_year()])
 

@@ -2188,9 +2188,13 @@ class Planner:
         """"¿qué país de Centroamérica tiene la mayor brecha entre la esperanza de vida de mujeres y hombres?": the
         group's members ranked by one measure minus the other, never the group's own gap."""
         if plan.operation != Operation.DIFFERENCE or not plan.second_indicator_code or not understanding.member_kind \
-                or not (understanding.order or understanding.top_n) or len(plan.area_codes) != 1 \
+                or not (understanding.order or understanding.top_n or understanding.aggregate) or len(plan.area_codes) != 1 \
                 or not self.catalog.lists_members(plan.area_codes[0]):
             return None
+        if understanding.aggregate:  # "average gap between female and male life expectancy across the 8 UN Central
+            return plan.model_copy(update={  # America countries": the mean of their gaps
+                "operation": Operation.AGGREGATE, "group_code": plan.area_codes[0], "area_codes": [],
+                "aggregate": understanding.aggregate, "top_n": None, "alternatives": []})
         return plan.model_copy(update={"operation": Operation.RANK, "group_code": plan.area_codes[0], "area_codes": [],
                                        "top_n": understanding.top_n, "order": understanding.order or "desc",
                                        "alternatives": []})

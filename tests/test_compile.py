@@ -79,7 +79,9 @@ GROUP = {"group_code": "GRP", "member_kind": "country"}
      [("AAA", "2020", 3.0), ("AAA", "2021", 4.0)]),
     (dict(operation="difference", area_codes=["AAA"], second_indicator_code="Y"), (2, 9), [("2021", 6.0)]),
     # members ranked by one measure minus another (a member without the second has no gap)
-    (dict(operation="rank", second_indicator_code="Y", period=year(2020), **GROUP), (0, 3), [("AAA", 8.0), ("BBB", 5.0)]),
+    (dict(operation="rank", second_indicator_code="Y", period=year(2020), **GROUP), (0, 3, 4, 5),
+     [("AAA", 8.0, 12.0, 4.0), ("BBB", 5.0, 6.0, 1.0)]),  # and the two values of each
+    (dict(operation="aggregate", aggregate="avg", second_indicator_code="Y", period=year(2020), **GROUP), (3,), [(6.5,)]),
     # the first period meeting a condition: one row per place
     (dict(operation="first_meeting", area_codes=["AAA", "BBB"], threshold=(">", 5.5), order="asc"), (0, 2), [("AAA", "2019"), ("BBB", "2020")]),
     # a line reached from the side the first value is on: AAA comes down to 9, BBB never climbs to it
