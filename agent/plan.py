@@ -1658,8 +1658,10 @@ class Planner:
             # "promedio de personas por hogar", "¿cuántos hijos tiene en promedio cada mujer? el último dato": the
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
+        kept_mean = context is not None and context.operation == Operation.AGGREGATE and len(areas) >= 2 \
+            and set(context.area_codes) == set(areas)  # "And in 2025?" after the mean of five countries: their mean
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
-                and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)
+                and not kept_mean and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)
                      or any(self.catalog.area_kinds.get(area) == "aggregate" for area in areas)) and not period.month_end \
                 and not (period.month and chosen.frequency == "D") \
                 and (chosen.frequency == "A" or chosen.annual_aggregation == "mean"):
@@ -2510,6 +2512,9 @@ class Planner:
                     and self.catalog.covers(chosen.code, [part], period) and not (  # Chile's areas, not Brazil in
                         chosen.derived_from and not self.catalog.covers(chosen.derived_from, [whole], period)):  # South America
                 return operation, chosen, [part], None
+            if self.catalog.part_of(whole, part) and chosen.measure == "per_capita":
+                return Operation.SHARE, chosen, [part, whole], None  # "South Asia's level as a percent of the
+                # world's" GDP per head: that level against the other, never a share of another measure's total
             if self.catalog.part_of(whole, part):
                 place = next((place for place in understanding.places if place.code == whole), None)
                 wholes = [whole, *(place.alternatives if place else [])]  # the UN region, or the World Bank's

@@ -116,6 +116,12 @@ AT_LEAST = (r"(?:at least|al menos|por lo menos|a lo menos|como minimo|reach|rea
             r"(?:llego|llegaron|llega|llegan|llegaba) por primera vez al?|marco el|marco|toco el|toco|hit)")  # "first
 # reached 80 years", "llegó al 100%", "marcó 0%"
 AT_MOST = r"(?:at most|a lo mas|como maximo)"
+EACH_OWN_LATEST = re.compile(r"\b(?:(?:el |su )?(?:ultimo dato|dato mas reciente|ultimo valor|ultimo ano)(?: disponible)? "
+                             r"(?:de|para) cada (?:pais|region|comuna|uno|una)|each (?:country|one|member)(?: s|s)? (?:own )?"
+                             r"(?:most recent|latest)|(?:most recent|latest) (?:figure|value|year|data) (?:for|of) each)\b")
+PERIOD_AND_SHIFTED = re.compile(r"\b(?:that|this|ese|este|esa|esta) (?:year|ano|month|mes|quarter|trimestre) (?:and|y) "
+                                r"(?:(?:the|el|la) )?(?:(?:year|ano|month|mes|quarter|trimestre) (?:after|before|siguiente|"
+                                r"anterior|despues|antes)|(?:following|next|previous) (?:year|month|quarter))\b")
 REACH_VERB = re.compile(r"reach\w*|alcanz\w*|lleg\w*(?: por primera vez)?(?: al?)?|marco(?: el)?|toco(?: el)?|hit")  # "llegó a": either way
 THRESHOLD = re.compile(rf"\b({AT_LEAST}|{AT_MOST}|{ABOVE}|{BELOW})\s+(?:[a-z]+\s+){{0,4}}?(?!(?:19|20)\d\d\b)"
                        rf"(\d+(?: \d+)*)\s*({'|'.join(SCALES)})?\b\s*(%|por ciento|percent)?"  # folded: "10.000" is "10 000"
@@ -738,6 +744,8 @@ THOSE_FEW = re.compile(rf"\b(?:esos|esas|estos|estas|aquellos|aquellas|those|the
 EACH_YEAR = re.compile(r"\b(?:each year|every year|year by year|per year|yearly|ano a ano|cada ano|por ano)\b")
 CHANGE_VERB = re.compile(r"\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
                          r"drop|dropped|crec\w*|sub\w*|baj\w*|aument\w*|disminu\w*|cay\w*|cae\w*)\b")
+CHANGED_AT_THE_END = re.compile(r"\b(?:bajo|subio|cayo|aumento|disminuyo|mejoro|empeoro|rose|fell|increased|decreased|"
+                                r"dropped|went up|went down|improved|worsened)\s*$")  # "…2019 y 2022, ¿bajó?"
 BY_HOW_MUCH = re.compile(r"\bby how much\b|\bpor cuant[oa]s?\b(?!\s+(?:personas|habitantes|gente|dolares|pesos))")
 AMOUNT_AND_PART = re.compile(r"\b(?:y|and)\s+(?:how many|cuant[oa]s)\s+(?:(?:of them|of those|de ellos|de ellas|de esos|de esas)\s+)?"
                              r"(?:(?:are|were|son|eran|fueron)\s+)?(women|men|mujeres|hombres|females|males)\b")
@@ -1520,7 +1528,8 @@ class Understander:
         periods_listed = WHICH_PERIODS.search(fold(kept)) is not None  # "¿en qué meses…?": counted periods, listed
         threshold, threshold_span, percent = _threshold(kept, folded, age_phrases,  # "half a percent": 0.5
                                                         counting=group_kind == "count" or counted_periods is not None
-                                                        or periods_listed)
+                                                        or periods_listed or LAST_TIME.search(folded) is not None)
+        # ("when was the last year Spain had negative CPI inflation?": a sign, the condition last met)
         fell_first = FELL_FIRST.search(folded) if threshold is None and group_kind is None else \
             FELL_IN.search(folded) if threshold in (None, ("<", 0.0)) and periods_listed else None
         if fell_first:  # "the first year after 2010 in which Chile's GDP shrank": its growth below zero, first met
@@ -1756,6 +1765,12 @@ class Understander:
             # "¿y el trimestre anterior, comparado con igual trimestre de 2023?", "Latest real wage index, and what was
             # it a year earlier?": two periods, one of them shifted, which no reading holds
             unsupported = as_written(text, unread[shifted[1][0]:shifted[1][1]])
+        if (own_latest := EACH_OWN_LATEST.search(folded)) and operation in (Operation.RANK, Operation.COUNT, Operation.POSITION) \
+                and not unsupported:
+            unsupported = as_written(text, own_latest[0])  # "tomando el último dato de cada país": members compared in
+            # years of their own, which no ranking here does (it compares one year)
+        if (both := PERIOD_AND_SHIFTED.search(folded)) and not unsupported:  # "that year and the year after": two
+            unsupported = as_written(text, both[0])  # periods, one shifted, which no reading holds
         if re.search(r"\b(?:ago|hace)\b", shift_said) and not unsupported:
             # "Germany's GDP last year vs five years ago": a second period, counted from today; never "compared to a
             # year earlier", the period before the one said, nor the measure's own "respecto al mes anterior"
@@ -1817,6 +1832,9 @@ class Understander:
                 and not (cues.transform or HOW_MUCH_GREW.search(folded) or CHANGE_VERB.search(folded)):
             # "INE's projection was higher, wasn't it? by how much?": a gap no reading found, never the figure alone
             unsupported = as_written(text, by_how_much[0])
+        if operation in (None, Operation.SERIES) and not unsupported and CHANGED_AT_THE_END.search(folded) \
+                and len(set(re.findall(r"\b(?:19|20)\d\d\b", folded))) == 2:
+            operation = Operation.CHANGE  # "Gini de Mozambique en 2019 y 2022, ¿bajó?": from one year to the other
         amount_and_share = AMOUNT_AND_SHARE.search(folded)
         if amount_and_share and cues.measure == "share" and operation is None and not unsupported:
             # "¿cuántos niños había en Coquimbo, y qué porcentaje de la población eran?": the amount, then its share

@@ -1650,6 +1650,10 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     ["precio del cobre el 5 de junio de 2024", "¿y el litio ese mismo día?"],  # a measure no metadata knows
     ["poblacion de puente alto censo 2024", "¿y eso es harto o poco?"],  # a judgement with nothing to compare
     ["sumando los cuatro trimestres, ¿cuánto fue el PIB de la Región del Maule en 2024?"],  # a quarter withheld
+    ["Since 2000, which year saw Sri Lanka's worst GDP growth?", "what was the growth rate that year and the year after?"],
+    # two periods, one shifted from the other: never the second alone
+    ["En África Central (Middle Africa en la ONU), ¿qué país tiene la tasa de pobreza de 3 dólares diarios más alta, "
+     "tomando el último dato de cada país?"],  # members in years of their own: never the one year half of them have
     ["Brecha de género en el desempleo de América Latina y el Caribe en 2025", "¿y entre las mujeres indígenas chilenas?"],
     # a group of people no series is broken down by: never all women
     ["inflacion en 12 meses a mayo 2026 con el ipc del banco central", "¿y comparado con Perú, en el mismo mes?"],
@@ -3131,6 +3135,9 @@ def test_words_spelled_as_they_sound_and_irregular_verbs(cifra, question, code, 
      "clasificación de la ONU?", "position", (2024, 2024), "NY.GDP.PCAP.CD"),
     ("¿qué país de Centroamérica tiene la mayor brecha entre la esperanza de vida de mujeres y hombres en 2024?",
      "rank", (2024, 2024), "SP.DYN.LE00.FE.IN"),  # its members by their gap, never the group's own
+    ("Gini de Mozambique en 2019 y 2022, bajó?", "change", (2019, 2022), "SI.POV.GINI"),  # from one year to the other
+    ("¿cuál fue el último año en que España tuvo inflación negativa?", "first_meeting", (None, None),
+     "FP.CPI.TOTL.ZG"),  # a sign is the condition last met, never the latest figure
     ("¿Cuánto creció la Región de Atacama en el 4T 2025 respecto al 4T 2024?", "change", (2024, 2025),
      "CHL.GDP.REGIONAL"),  # a region's growth, said with no measure: its GDP
     ("Si promedio los 12 meses del Imacec (serie original), ¿cuánto creció 2025 respecto de 2024?", "change",
@@ -4691,6 +4698,12 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
       "that?"], "share", "SP.POP.TOTL", ["ECS", "WLD"]),  # "(World Bank region)" says what it is, no second group
     (["Which countries in South America have the highest life expectancy? Top 3 for 2023 please",
       "and who's last on that list?"], "rank", "SP.DYN.LE00.IN", []),  # which one, never where one stands
+    (["Average GDP growth in 2024 across the five Southern Africa countries in the UN grouping (Botswana, Eswatini, "
+      "Lesotho, Namibia, South Africa)?", "And in 2025?"], "aggregate", "NY.GDP.MKTP.KD.ZG",
+     ["BWA", "SWZ", "LSO", "NAM", "ZAF"]),  # their mean again, never each one's figure
+    (["GDP per capita PPP in 2024 — the South Asia region vs the World, WB aggregate figures please",
+      "South Asia's level as a percent of the world's?"], "share", "NY.GDP.PCAP.PP.CD", ["SAS", "WLD"]),  # that level
+    # against the other, never a share of total GDP
     (["What was the world's total population in 2024?", "What share of that was Chile?"], "share", "SP.POP.TOTL",
      ["CHL", "WLD"]),  # the place named, as a part of the total just answered
     (["¿Cuántas personas censó el Censo 2024 en Temuco?",
