@@ -1659,7 +1659,8 @@ class Planner:
             # measure is an average, not asked of years (which have no latest figure)
             operation, period = Operation.LATEST, period.model_copy(update={"latest": False})
         kept_mean = context is not None and context.operation == Operation.AGGREGATE and len(areas) >= 2 \
-            and set(context.area_codes) == set(areas)  # "And in 2025?" after the mean of five countries: their mean
+            and set(context.area_codes) == set(areas) and context.period.is_single_year  # "And in 2025?" after the
+        # mean of five countries in 2024: their mean (after each one's mean over years, each one's figure)
         if operation == Operation.AGGREGATE and aggregate in (None, "avg") and period.is_single_year and not group \
                 and not kept_mean and (len(areas) < 2 or named_average or not MEAN_OF_PLACES.search(asked)
                      or any(self.catalog.area_kinds.get(area) == "aggregate" for area in areas)) and not period.month_end \

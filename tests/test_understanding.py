@@ -4701,6 +4701,9 @@ def test_economies_ranked_by_size_are_countries_ranked_by_gdp(cifra, question, o
     (["Average GDP growth in 2024 across the five Southern Africa countries in the UN grouping (Botswana, Eswatini, "
       "Lesotho, Namibia, South Africa)?", "And in 2025?"], "aggregate", "NY.GDP.MKTP.KD.ZG",
      ["BWA", "SWZ", "LSO", "NAM", "ZAF"]),  # their mean again, never each one's figure
+    (["¿es verdad que Perú crece más que Chile desde 2010? compará el crecimiento promedio anual del PIB de ambos entre "
+      "2010 y 2025 (Banco Mundial)", "y si miro solo el 2023?"], "value", "NY.GDP.MKTP.KD.ZG", ["PER", "CHL"]),  # each
+    # one's mean over years before: each one's figure that year, never their mean
     (["GDP per capita PPP in 2024 — the South Asia region vs the World, WB aggregate figures please",
       "South Asia's level as a percent of the world's?"], "share", "NY.GDP.PCAP.PP.CD", ["SAS", "WLD"]),  # that level
     # against the other, never a share of total GDP
