@@ -145,6 +145,10 @@ def _same_word(first: str, second: str) -> bool:
 NEGATION_WORDS = ("no", "non", "not")
 
 
+def _pairs(words: list[str]) -> zip:
+    return zip(words, words[1:])
+
+
 def _triples(words: list[str]) -> zip:
     return zip(words, words[1:], words[2:])
 
@@ -221,8 +225,8 @@ class IndicatorCatalog:
         self.vocabulary = {word for text_ in texts if text_ for word in fold(text_).split()}
         self.joined_words = {(before, after) for text_ in texts if text_
                              for before, conjunction, after in _triples(fold(text_).split()) if conjunction in ("y", "e", "and")}
-        self.negated_words = {after for _, text_ in named if text_ for before, after in zip(
-            fold(text_).split(), fold(text_).split()[1:]) if before in NEGATION_WORDS}  # "no tributarios", "non communicable"
+        self.negated_words = {after for _, text_ in named if text_ for before, after in _pairs(fold(text_).split())
+                              if before in NEGATION_WORDS}  # "no tributarios", "non communicable"
 
     @classmethod
     def load(cls, engine: Engine) -> "IndicatorCatalog":

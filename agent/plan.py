@@ -330,6 +330,18 @@ def _that_as_share(asked: str) -> bool:
     return any(pattern.search(asked) for pattern in (AS_SHARE_OF, SHARE_IS_THAT, THAT_AS_WHAT_SHARE))
 
 
+def _gap_over_members(gap: QueryPlan, understanding: Understanding, group: str, member_kind: str | None,
+                      top_n: int | None) -> QueryPlan:
+    """A gap between two measures, over a group's members: ranked by it, or their mean of it ("average gap between
+    female and male life expectancy across the 8 UN Central America countries")."""
+    over_members = {"group_code": group, "area_codes": [], "member_kind": member_kind, "alternatives": []}
+    if understanding.aggregate:
+        return gap.model_copy(update={**over_members, "operation": Operation.AGGREGATE, "aggregate": understanding.aggregate,
+                                      "top_n": None})
+    return gap.model_copy(update={**over_members, "operation": Operation.RANK, "top_n": top_n,
+                                  "order": understanding.order or "desc"})
+
+
 def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
     """Measured alike, so a difference means something: percentages (of men's and of women's labour force), one
     currency at one scale, or the same unit written the same way."""
@@ -2194,13 +2206,7 @@ class Planner:
                 or not (understanding.order or understanding.top_n or understanding.aggregate) or len(plan.area_codes) != 1 \
                 or not self.catalog.lists_members(plan.area_codes[0]):
             return None
-        if understanding.aggregate:  # "average gap between female and male life expectancy across the 8 UN Central
-            return plan.model_copy(update={  # America countries": the mean of their gaps
-                "operation": Operation.AGGREGATE, "group_code": plan.area_codes[0], "area_codes": [],
-                "aggregate": understanding.aggregate, "top_n": None, "alternatives": []})
-        return plan.model_copy(update={"operation": Operation.RANK, "group_code": plan.area_codes[0], "area_codes": [],
-                                       "top_n": understanding.top_n, "order": understanding.order or "desc",
-                                       "alternatives": []})
+        return _gap_over_members(plan, understanding, plan.area_codes[0], plan.member_kind, understanding.top_n)
 
     def _members_by_last_gap(self, understanding: Understanding, last: QueryPlan | None) -> QueryPlan | None:
         """"De todos los países de Centroamérica, ¿cuál tiene la brecha más grande ese año?" after women's against men's
@@ -2211,9 +2217,7 @@ class Planner:
                 or understanding.topic_text or understanding.places or not self.catalog.lists_members(group.code) \
                 or understanding.period not in (PeriodSpec(), PeriodSpec(shift_months=0), PeriodSpec(same_part=True)):
             return None
-        return last.model_copy(update={"operation": Operation.RANK, "group_code": group.code, "area_codes": [],
-                                       "member_kind": understanding.member_kind, "top_n": understanding.top_n or 1,
-                                       "order": understanding.order or "desc", "alternatives": []})
+        return _gap_over_members(last, understanding, group.code, understanding.member_kind, understanding.top_n or 1)
 
     def _part_of_last(self, understanding: Understanding, previous: QueryPlan | None) -> QueryPlan | None:
         """"What share of that was Chile?" after the world's population: the place named as a part of the last
