@@ -53,6 +53,10 @@ HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 MEMBERS_COMPARED = (Operation.RANK, Operation.COUNT, Operation.POSITION)  # operations over a group's members
+AVERAGE_OF = r"\b(?:promedio|media|average|mean)\s+(?:(?:de|for|of)\s+(?:la\s+|las\s+|los\s+|el\s+|the\s+)?|del\s+)?"
+SAME_CALCULATION = re.compile(r"\b(?:mismo calculo|misma operacion|mismo metodo|same calculation|same operation|"
+                              r"same method|calculated the same way|calculado igual)\b")
+EXTREME_ORDER = {"min": "asc", "max": "desc"}  # "¿cuál fue el mínimo de ese año, en qué trimestre móvil?": its lowest
 MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del)|across|"
                             r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
@@ -147,6 +151,7 @@ HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|large
         r"mas poblad[oa]s?|most populous|most populated|biggest)")
 LOW = (r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min|mas chic[oa]s?|"
        r"mas pequen[oa]s?|menos poblad[oa]s?|least populous|least populated)")
+BETWEEN_ENDS = re.compile(r"\b(?:entre|between|diferencia|difference|distancia|distance|gap|brecha)\b")
 HIGH_END, LOW_END = re.compile(rf"\b{HIGH}\b"), re.compile(rf"\b{LOW}\b")
 ENDS = rf"(?:(?:el |la |los |las |the )?(?:{HIGH}|{LOW})(?: values?| valor(?:es)?)?)"
 BOTH_ENDS = re.compile(rf"\b{ENDS}\b(?:\s+\S+){{0,8}}?\s+(?:y|and|e|&)\s+(?:\S+\s+){{0,3}}?{ENDS}\b")  # "el máximo y el
@@ -325,6 +330,18 @@ def _spelled(understanding: Understanding) -> str:
     return fold(lexicon().spelled_out(percent_spelled(understanding.question, understanding.language)))
 
 
+def _average_of(place: Place, asked: str) -> bool:
+    """Whether the question asks for ``place``'s average by name ("el promedio de América Latina y el Caribe")."""
+    return re.search(AVERAGE_OF + re.escape(fold(place.matched)), asked) is not None
+
+
+def _averaged_beside(understanding: Understanding, asked: str) -> bool:
+    """Whether an average is asked besides one naming a place ("average … vs the world average")."""
+    for place in [understanding.group, *understanding.places]:
+        asked = asked.replace(fold(place.matched), " ") if place else asked
+    return re.search(r"\b(?:promedio|media|average|mean)\b", asked) is not None
+
+
 def _that_as_share(asked: str) -> bool:
     """Does ``asked`` point at the last answer as a share of something ("¿qué porcentaje del PIB representa eso?")?"""
     return any(pattern.search(asked) for pattern in (AS_SHARE_OF, SHARE_IS_THAT, THAT_AS_WHAT_SHARE))
@@ -415,6 +432,8 @@ class Planner:
             kept = {field: getattr(carried_from, field) for field in VARIANT_FIELDS}
         if TOTAL_SAID.search(fold(understanding.question)):
             kept.pop("measure", None)
+        if not follow_up and "transform" not in specified and self._index_growth_carried(carried_from, current):
+            kept["transform"] = "growth"
         answered_before = current if follow_up else carried_from
         if "transform" not in specified and understanding.operation is None and understanding.threshold is None and not (
                 answered_before and answered_before.transform in CHANGES) and any(info.transform not in CHANGES for info in family):
@@ -505,6 +524,13 @@ class Planner:
         if candidates and top - candidates[0].score < NEAR_FAMILY:
             carried.candidates = candidates
         return carried
+
+    def _index_growth_carried(self, previous: IndicatorInfo | None, current: IndicatorInfo) -> bool:
+        """"¿y el costo laboral?" after the 12-month rise of wages: another index's rise, since an index's level
+        answers nothing a rise asked; never after a rate no index gives ("¿y la población?" after GDP growth)."""
+        return previous is not None and previous.transform == "growth" and previous.derived_from is not None \
+            and self.catalog.get(previous.derived_from).unit_kind == "index" and current.unit_kind == "index" \
+            and self.catalog.has_member(current.code, {"transform": "growth"})
 
     def _one_period(self, code: str, areas: list[str]) -> bool:
         """Has the series one period only for these places (a census count), so that it has no evolution?"""
@@ -608,10 +634,12 @@ class Planner:
             plan.indicator_code != last.plan.indicator_code for plan in last.also))
         if outcome.status == "ok" and not (understanding.topic_text or understanding.pair) and \
                 understanding.operation not in TWO_OPERANDS and last is not None and last.also and each_measure \
-                and not THAT_AGAINST.search(asked) and not OPENS_AGAINST.search(asked):
-            # "¿y en 2020?" after two measures (or a place beside a group's average): each again; never after "and
-            # above the world's?", "¿y comparado con el mundo?" (the first answer against another place), nor "¿y en
-            # qué lugar queda La Pintana?" after its rate beside the region's average (its place alone)
+                and not outcome.plan.second_indicator_code and not THAT_AGAINST.search(asked) \
+                and not OPENS_AGAINST.search(asked):
+            # "¿y en 2020?" after two measures (or a place beside a group's average): each again, unless the plan
+            # holds both (as a gap between them); never after "and above the world's?", "¿y comparado con el mundo?"
+            # (the first answer against another place), nor "¿y en qué lugar queda La Pintana?" after its rate beside
+            # the region's average (its place alone)
             outcome.also = [plan for plan in self._each_also(understanding, conversation)
                             if _what_it_reads(plan) != _what_it_reads(outcome.plan)]
             # "y hace cinco años, ¿Uruguay cuánto tenía?" after Uruguay beside the average: Uruguay once
@@ -983,6 +1011,10 @@ class Planner:
                     lexicon().points_back, lexicon().both_places, lexicon().three_places)))
         )) else None  # "¿Qué región… ese año?", "which comuna has the highest rate…?" after a rate, "esos adultos mayores"
         both = lexicon().has_phrase(asked, lexicon().both_places)  # "which is higher?"
+        if same_measure and (yearly := self._twelve_months_to(previous, understanding, asked)) is not None:
+            return PlanOutcome(plan=yearly)
+        if previous is not None and (span := self._between_ends(understanding, conversation, asked)) is not None:
+            return PlanOutcome(plan=span)
         if previous is not None and not same_measure and understanding.topic_text \
                 and (against := THAT_AGAINST.search(asked)) \
                 and {place.code for place in understanding.places} <= set(previous.area_codes) \
@@ -1518,9 +1550,11 @@ class Planner:
         members_named = [code for code in areas if code != named_group]
         if operation == Operation.AGGREGATE and named_group and len(members_named) >= 2 \
                 and all(self.catalog.contains(named_group, code) for code in members_named) \
-                and {code for code in members_named} <= {place.code for place in understanding.places}:
+                and {code for code in members_named} <= {place.code for place in understanding.places} \
+                and not (understanding.group and _average_of(understanding.group, asked)):
             # "the four founding Mercosur members (Argentina, Brazil, Paraguay, Uruguay)": the members named, never
-            # the last answer's place beside them ("compara Perú con el promedio de Sudamérica" after Chile)
+            # the last answer's place beside them ("compara Perú con el promedio de Sudamérica" after Chile); "Chile,
+            # Perú y el promedio de América Latina": the group's own average beside two of its members
             areas, group, member_kind = members_named, None, None
         named_here = next((place for place in understanding.places if place.kind in GROUP_KINDS and areas
                            and areas[0] in (place.code, *place.alternatives)), None)
@@ -1658,9 +1692,10 @@ class Planner:
             # "promedio de la OCDE", "el promedio de América Latina y el Caribe" (a UN region too): the publisher's own
             # aggregate (weighted as it publishes it), not a mean of members, beside the places named ("Chile's
             # diabetes prevalence compared with the global average")
-            spans_years = period.start is not None and period.end != period.start  # "promedio del crecimiento del PIB
-            # mundial entre 2015 y 2019": the published aggregate's average over those years
-            operation = Operation.AGGREGATE if spans_years and not areas else \
+            spans_years = period.start is not None and period.end != period.start or bool(period.last_n_years)
+            # "promedio del crecimiento del PIB mundial entre 2015 y 2019": the published aggregate's average over
+            # those years; "average … in Sub-Saharan Africa over the last 5 years vs the world average": each one's
+            operation = Operation.AGGREGATE if spans_years and (not areas or _averaged_beside(understanding, asked)) else \
                 Operation.VALUE if period.start else Operation.LATEST
             areas, group, member_kind = list(dict.fromkeys(areas + [published])), None, None
         named_average = lexicon().has_phrase(fold(f"{chosen.name_es} {chosen.name_en}"),
@@ -1812,7 +1847,8 @@ class Planner:
         if threshold and chosen.unit_multiplier >= 6 and abs(threshold[1]) >= 10 ** chosen.unit_multiplier:
             # "above 80,000 billion pesos" of a series in thousands of millions: said in pesos, compared in its unit
             threshold = (threshold[0], threshold[1] / 10 ** chosen.unit_multiplier)
-        order = understanding.order or ("desc" if context is None or understanding.operation == operation
+        order = understanding.order or (EXTREME_ORDER.get(understanding.aggregate or "")
+                                        if operation == Operation.WHICH_PERIOD else None) or ("desc" if context is None or understanding.operation == operation
                                         or operation != context.operation else context.order)  # "¿y en 2010?", "¿y
         # Colombia, solo entre 1990 y 2019?" after the lowest year: the lowest again
         people, counted = HOW_MANY_PEOPLE.search(asked), HOW_MANY.search(asked)
@@ -2018,6 +2054,44 @@ class Planner:
         monthly = next((info for info in self.catalog.family_of(chosen.code)
                         if info.derivation == "percent_change_period" and info.derived_from == chosen.code), None)
         return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
+
+    @staticmethod
+    def _between_ends(understanding: Understanding, conversation: Conversation, asked: str) -> QueryPlan | None:
+        """"¿cuántos puntos hay entre ese mínimo y el máximo?" after one series' highest and lowest, each in one
+        period: the change from the earlier of the two periods to the later, never either end again."""
+        ends = BOTH_ENDS.search(asked)
+        if not ends or not HIGH_END.search(ends[0]) or not LOW_END.search(ends[0]) or not BETWEEN_ENDS.search(asked) \
+                or understanding.places:
+            return None
+        turns = [turn for turn in conversation.turns if turn.plan][-2:]
+        if len(turns) < 2 or any(turn.plan.operation not in (Operation.WHICH_PERIOD, Operation.AGGREGATE)
+                                 or len(turn.shown_periods) != 1 or len(turn.plan.area_codes) != 1 for turn in turns):
+            return None
+        first, second = (turn.plan for turn in turns)
+        highs = {plan.aggregate == "max" or plan.operation == Operation.WHICH_PERIOD and plan.order == "desc"
+                 for plan in (first, second)}
+        if (first.indicator_code, first.area_codes) != (second.indicator_code, second.area_codes) or len(highs) != 2:
+            return None
+        start, end = (_period_of(label) for label in sorted(turn.shown_periods[0] for turn in turns))
+        if start.quarter or start.day or end.day or bool(start.month) != bool(end.month):
+            return None
+        return second.model_copy(update={
+            "operation": Operation.CHANGE, "aggregate": None, "top_n": None, "per_period": False, "alternatives": [],
+            "period": PeriodSpec(start=start.start, end=end.start, month=start.month, month_end=end.month)})
+
+    def _twelve_months_to(self, previous: QueryPlan, understanding: Understanding, asked: str) -> QueryPlan | None:
+        """"¿y en 12 meses?" after a change from one month to the next: the 12-month change to that last month, never
+        the same two months again."""
+        period = previous.period
+        if previous.operation != Operation.CHANGE or not TWELVE_MONTHS.search(asked) or understanding.places \
+                or not understanding.period.unstated or not period.month or not period.month_end:
+            return None
+        chosen = self.catalog.get(previous.indicator_code)
+        yearly = next((info for info in self.catalog.family_of(chosen.code) if info.derivation == "percent_change_year"
+                       and info.derived_from == (chosen.derived_from or chosen.code)), None)
+        return None if yearly is None else previous.model_copy(update={
+            "operation": Operation.VALUE, "indicator_code": yearly.code, "alternatives": [],
+            "period": PeriodSpec(start=period.end, end=period.end, month=period.month_end)})
 
     def _monthly_change_beside(self, chosen: IndicatorInfo) -> IndicatorInfo | None:
         """The month-on-month change computed from the same series as ``chosen`` (a 12-month rate), if any."""
@@ -2301,6 +2375,8 @@ class Planner:
         Named after two answers of one place each, it is one of them against the other ("¿cuántas veces mayor es el
         de la RM?" after Antofagasta, then the RM)."""
         place = understanding.places[0]
+        if (gap := self._gap_beside(understanding, last, conversation)) is not None:
+            return gap
         shown = conversation.turns[-1].shown_areas if conversation.turns else []
         if last.operation == Operation.RANK and len(shown) == 1 and last.period.is_single_year:
             last = QueryPlan(operation=Operation.VALUE, indicator_code=last.indicator_code, area_codes=shown,
@@ -2320,10 +2396,28 @@ class Planner:
             return None
         asked = fold(understanding.question)
         compared_with = re.search(rf"\b(?:que|q|than)(?: (?:{'|'.join(ARTICLES)}))* {re.escape(place.matched)}\b", asked) \
-            or LAST_ANSWER.search(asked)  # "¿y eso cuántas veces es la de Vitacura?": the last answer over Vitacura
+            or re.search(rf"\b(?:cuantas veces (?:el|la|los|las|lo) de|how many times) {re.escape(place.matched)}\b", asked) \
+            or LAST_ANSWER.search(asked)  # "¿y eso cuántas veces es la de Vitacura?": the last answer over Vitacura; "¿y
+        # cuántas veces el de Nicaragua?" after Panama's: Panama's over Nicaragua's
         pair = [others[0], place.code] if compared_with else [place.code, others[0]]
         return last.model_copy(update={"operation": understanding.named_operation, "period": self._said_period(last),
                                        "area_codes": pair, "alternatives": []})
+
+    def _gap_beside(self, understanding: Understanding, last: QueryPlan, conversation: Conversation) -> QueryPlan | None:
+        """"How big is that gap compared to Sub-Saharan Africa?" after women's and men's rates of one place, shown
+        together: the gap between the two measures, there and in the place named; never each measure's gap between
+        the two places."""
+        turn, place = conversation.turns[-1], understanding.places[0]
+        other = turn.also[0] if turn.plan == last and len(turn.also) == 1 else None
+        if understanding.named_operation != Operation.DIFFERENCE or other is None or len(last.area_codes) != 1 \
+                or (other.area_codes, other.period) != (last.area_codes, last.period) or place.code in last.area_codes \
+                or other.indicator_code == last.indicator_code or not understanding.period.unstated \
+                or not _comparable(Operation.DIFFERENCE, self.catalog.get(last.indicator_code),
+                                   self.catalog.get(other.indicator_code)):
+            return None
+        return last.model_copy(update={"operation": Operation.DIFFERENCE, "second_indicator_code": other.indicator_code,
+                                       "area_codes": [*last.area_codes, place.code], "period": self._said_period(last),
+                                       "alternatives": []})
 
     def _as_qualified(self, plan: QueryPlan, understanding: Understanding) -> QueryPlan | None:
         """The plan's measure as the follow-up qualifies it ("ah y por persona? ¿cuántas veces más tiene España?" after
@@ -2512,16 +2606,19 @@ class Planner:
         the group, for counts and amounts of money a yearly series has. Neither containing the other: each place's
         own figure."""
         projections_asked = period.projected and chosen.derived_from not in self.catalog.projecting
+        said = [place for place in [*understanding.places, understanding.group] if place]
         for part, whole in (areas, areas[::-1]):
             if whole == self.catalog.parents.get(part) and chosen.derivation == "share_of_parent" and not projections_asked \
                     and self.catalog.covers(chosen.code, [part], period) and not (  # Chile's areas, not Brazil in
                         chosen.derived_from and not self.catalog.covers(chosen.derived_from, [whole], period)):  # South America
                 return operation, chosen, [part], None
-            if self.catalog.part_of(whole, part) and chosen.measure == "per_capita":
+            holds = self.catalog.part_of(whole, part) or any(  # the World Bank's "Latin America & Caribbean", named
+                whole in place.alternatives and self.catalog.part_of(place.code, part) for place in said)  # as the UN's
+            if holds and chosen.measure == "per_capita":
                 return Operation.SHARE, chosen, [part, whole], None  # "South Asia's level as a percent of the
                 # world's" GDP per head: that level against the other, never a share of another measure's total
-            if self.catalog.part_of(whole, part):
-                place = next((place for place in understanding.places if place.code == whole), None)
+            if holds:
+                place = next((place for place in said if place.code == whole), None)
                 wholes = [whole, *(place.alternatives if place else [])]  # the UN region, or the World Bank's
                 totals = [self.catalog.get(code) for code in [chosen.derived_from] if code] + [
                     info for info in self.catalog.family_of(chosen.code) if info.derivation is None
@@ -2637,10 +2734,12 @@ class Planner:
                     and (new_areas or group) and len(new_areas or [group]) == 1:
                 return [*shown, *(new_areas or [group])], None  # "how does that compare with the LAC aggregate?" after
                 # the Caribbean's lowest: that member beside it
-            if THAT_AGAINST.search(asked) and len(previous.area_codes) == 1 and (new_areas or group) \
-                    and len(new_areas or [group]) == 1 and previous.operation in (Operation.VALUE, Operation.LATEST):
+            if (THAT_AGAINST.search(asked) or compare and not new_areas) and len(previous.area_codes) == 1 \
+                    and (new_areas or group) and len(new_areas or [group]) == 1 \
+                    and previous.operation in (Operation.VALUE, Operation.LATEST):
                 if group and understanding.operation == Operation.AGGREGATE:
-                    return previous.area_codes, group  # "is it above the world average?": that average beside it
+                    return previous.area_codes, group  # "is it above the world average?", "compare with the world
+                    # average": that average beside it
                 return list(dict.fromkeys(previous.area_codes + (new_areas or [group]))), None
             if len(new_areas) == 1 and len(previous.area_codes) == 2 and compare and previous.operation in TWO_OPERANDS:
                 return [previous.area_codes[0], *new_areas], None  # "and compared with Argentina?" after Brazil/Chile
@@ -2808,6 +2907,8 @@ class Planner:
             # average over those years
         if understanding.operation is not None:
             return understanding.operation
+        if previous is not None and not understanding.topic_text and SAME_CALCULATION.search(fold(understanding.question)):
+            return previous.operation  # "compáralo con América Latina, mismo cálculo" after an average: that average
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \
                 and understanding.period in (PeriodSpec(), PeriodSpec(same_part=True)) \
                 and SAME_SPAN.search(fold(understanding.question)):

@@ -637,6 +637,8 @@ GREW_MORE = re.compile(r"\b(?:grew|grow|grows|rose|increased|added|gained|climbe
 # Navia en 2024", a comuna)
 CLOSED_IN = re.compile(r"\b(?:cerr[oó]|closed?)\s+(?:((?:el|la|los|las|the|it)\b.{0,20}?)\s+)?(?:el|en|in)\s+"
                        r"(?:(?:año|ano|year)\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+PARTS_ADDED = re.compile(r"\b(?:sumando|sumados|sumadas|suma de|summing|sum of|adding up|added up)\s+(?:los |las |the )?"
+                         r"(?:\w+ )?(?:trimestres|meses|quarters|months)\b")  # "sumando los cuatro trimestres"
 IN_TOTAL = re.compile(r"\b(?:en total|in total|en conjunto|acumulad[oa]|cumulative|overall)\b")
 # "¿está más alto o más bajo que hace un año?": a question of the last answer's figure, opened by its verb
 ABOUT_THE_LAST = re.compile(r"^\W*(?:esta|estaba|es|era|fue|is|was|is it|was it)\s+(?:mas|mayor|menor|higher|lower)\b")
@@ -2005,6 +2007,14 @@ class Understander:
             # yearly growth rates; "si promedio los 12 meses…, ¿cuánto creció 2025 respecto de 2024?": between the
             # two yearly means, never a mean of monthly rates
             operation, cues = Operation.CHANGE, cues.model_copy(update={"transform": None})
+        if operation is None and cues.transform == "growth" and GROWTH_VERB.search(folded) \
+                and PARTS_ADDED.search(fold(text)) and period.period.is_single_year and not period.period.month \
+                and not period.period.quarter:
+            # "Sumando los cuatro trimestres, ¿cuánto creció la economía en 2025?": the year's total against the
+            # year before's, never each quarter's own growth
+            year = period.period.start
+            operation, cues, per_period = Operation.CHANGE, cues.model_copy(update={"transform": None}), False
+            period = period.model_copy(update={"period": PeriodSpec(start=year - 1, end=year)})
         cumulative = operation == Operation.CHANGE and IN_TOTAL.search(folded) is not None
         if cumulative and cues.measure == "total":  # "¿cuánto han subido los precios en total desde…?": the whole
             cues = cues.model_copy(update={"measure": None})  # change, of no total measure and no sum

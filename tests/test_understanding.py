@@ -1163,8 +1163,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "SP.POP.TOTL", ["WLD"], (2000, 2025)),  # between the two answers, never 2000's growth rate
     (["Who were the five biggest CO2 emitters in 2014 (total emissions, not per capita)?"], "rank", "EN.ATM.CO2E.KT",
      [], (2014, 2014)),  # countries, named by what they do: never Chile's emissions
-    (["Índice de Costos Laborales: variación 12 meses a abril de 2026"], "change", "CHL.LABOUR_COST.INDEX", ["CHL"],
-     (2025, 2026)),  # from April a year before, never March
+    (["Índice de Costos Laborales: variación 12 meses a abril de 2026"], "value", "CHL.LABOUR_COST.GROWTH_12M", ["CHL"],
+     (2026, 2026)),  # its 12-month change in April, from April a year before, never March
     (["Which month of 2025 had the highest seasonally adjusted Imacec?", "what was the index level then?"], "value",
      "CHL.IMACEC.SA", ["CHL"], (2025, 2025)),  # "index" rewords the Imacec, never the wage index
     (["Me das la serie del gasto militar (% del PIB) del agregado Miembros OCDE del Banco Mundial"], "series",
@@ -4828,3 +4828,51 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
                                  "is that above the Latin American average?", "and where does it rank in South America?"])
     assert (answer.plan.operation, answer.plan.area_codes, answer.plan.group_code) == ("position", ["CHL"], "M49-005"), \
         answer.answer
+
+
+@pytest.mark.parametrize(("questions", "expected"), [
+    (["cuanto vario el ipc en junio 2026 respecto a mayo", "y en 12 meses?"],  # the 12 months to June, never May again
+     {"operation": "value", "indicator_code": "CHL.CPI.INFLATION_12M", "period": {"start": 2026, "end": 2026, "month": 6}}),
+    (["Brazil central government debt as a % of GDP, latest year available?", "And Mexico?",
+      "How much did each of them change since 2019, in percentage points? Precise figures please."],  # "precise" is
+     {"operation": "change", "indicator_code": "GC.DOD.TOTL.GD.ZS", "area_codes": ["BRA", "MEX"]}),  # no prices
+    (["la tasa de desempleo de Chile en 2025", "¿y cuál fue el mínimo de ese año, en qué trimestre móvil?"],
+     {"operation": "which_period", "order": "asc"}),  # its lowest rolling quarter, never its highest
+    (["What share of Chile's population is 65 or older in 2025?", "compare with the world average"],
+     {"operation": "value", "area_codes": ["CHL", "WLD"]}),  # the average beside the last place, never alone
+    (["porcentaje de población urbana de Chile, último dato",
+      "¿y cómo se compara con el promedio de América Latina y el Caribe?"], {"area_codes": ["CHL", "LCN"]}),
+    (["Cuál fue el crecimiento promedio del PIB de Chile entre 2014 y 2023?", "¿y entre 2004 y 2013?",
+      "compara el de 2014-2023 con el de América Latina y el Caribe (el agregado del Banco Mundial), mismo cálculo"],
+     {"operation": "aggregate", "area_codes": ["CHL", "LCN"]}),  # "mismo cálculo": the same average, never the series
+    (["Cual ha sido el valor maximo del imacec desestacionalizado en toda la serie y en que mes fue?",
+      "¿y el mínimo desde enero de 2020?", "¿cuántos puntos de índice hay entre ese mínimo y el máximo?"],
+     {"operation": "change", "period": {"start": 2020, "end": 2025, "month": 6, "month_end": 4}}),  # between the two
+    (["Compara el PIB per cápita en dólares corrientes de Chile, Perú y el promedio de América Latina y el Caribe en "
+      "2025"], {"operation": "value", "area_codes": ["CHL", "LCN", "PER"]}),  # the group's average, never Chile and
+    # Peru's mean
+    (["average undernourishment prevalence in sub-saharan africa over the last 5 years vs the world average?"],
+     {"operation": "aggregate", "area_codes": ["SSF", "WLD"]}),  # each one's average over those years
+    (["Necesito el share de Chile en el PIB total de América Latina y el Caribe (US$ corrientes) en 2023"],
+     {"operation": "share", "area_codes": ["CHL", "LCN"]}),  # of the World Bank's aggregate, which holds Chile
+    (["How many Central American countries had a GDP per capita above 10,000 current US$ in 2024? I'm counting Mexico "
+      "as Central America like the UN classification does", "which one was the highest?", "y cuántas veces el de "
+      "Nicaragua?"], {"operation": "ratio", "area_codes": ["PAN", "NIC"]}),  # the top one over Nicaragua's
+    (["For a gender report: female vs male labour force participation rates in South Asia in 2024",
+      "How big is that gap compared to Sub-Saharan Africa?"],  # the gap between the two measures, in both places
+     {"operation": "difference", "second_indicator_code": "SL.TLF.CACT.MA.ZS", "area_codes": ["SAS", "SSF"]}),
+    (["Sumando los cuatro trimestres, ¿cuánto creció la economía chilena en 2025 según las cuentas trimestrales del "
+      "Banco Central?"], {"operation": "change", "period": {"start": 2024, "end": 2025}}),  # the two years' totals
+    (["cuanto han subido los sueldos en chile en el ultimo año? a mayo 2026", "y descontando la inflacion?",
+      "y el costo laboral pa las empresas"], {"indicator_code": "CHL.LABOUR_COST.GROWTH_12M"}),  # its rise too: an
+    # index's level answers no rise
+    (["¿Cuál es el dato más reciente del PIB regional de Valparaíso?", "¿cuánto pesa eso en el PIB total del país de "
+      "ese trimestre?"], {"status": "no_data"}),  # no share of the regions' sum in the country's GDP, and no failure
+])  # fmt: skip
+def test_what_a_question_asks_of_the_last_answers(cifra, questions, expected):
+    answer = last_answer(cifra, questions)
+    plan = answer.plan.model_dump(mode="json", exclude_defaults=True) if answer.plan else {}
+    if expected.get("operation") not in ("ratio", "difference"):
+        plan["area_codes"] = sorted(plan.get("area_codes", []))  # the places, in whatever order the answer shows them
+    plan["status"] = answer.status
+    assert {key: plan.get(key) for key in expected} == expected, answer.answer
