@@ -160,7 +160,7 @@ def find_shift(folded: str, compared: bool = False) -> tuple[int, tuple[int, int
 
 OF_YEAR = r"(?: de| del| of)?"
 ANY_YEAR = YEAR.replace("(", "(?:", 1)
-QUARTER = (rf"(?:(?:q|t)[1-4]\s*(?:de |of )?{ANY_YEAR}|{ANY_YEAR}\s*-?\s*(?:q|t)[1-4]|"
+QUARTER = (rf"(?:(?:q|t)[1-4]\s*(?:de |of )?{ANY_YEAR}|[1-4]\s*(?:q|t)\s*(?:de |of )?{ANY_YEAR}|{ANY_YEAR}\s*-?\s*(?:q|t)[1-4]|"
            rf"(?:{'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {ANY_YEAR})")
 SAME_QUARTER = rf"(?:(?:el |la |the )?(?:mismo |same )?(?:trimestre |quarter )?(?:de |del |of |in )?{ANY_YEAR})"
 
@@ -168,9 +168,9 @@ SAME_QUARTER = rf"(?:(?:el |la |the )?(?:mismo |same )?(?:trimestre |quarter )?(
 def _quarter(text: str) -> tuple[int, int | None]:
     """The year and quarter of one end of a quarter range ("T2 2019", "second quarter of 2019"; "el de 2024": none)."""
     year = int(re.search(ANY_YEAR, text)[0])
-    number = re.search(r"\b(?:q|t)\s*([1-4])\b|(?<=\d)\s*-?\s*(?:q|t)([1-4])\b", text)
+    number = re.search(r"\b(?:q|t)\s*([1-4])\b|(?<=\d)\s*-?\s*(?:q|t)([1-4])\b|\b([1-4])\s*(?:q|t)\b", text)  # "T2", "2T"
     ordinal = next((value for word, value in QUARTERS_OF_A_YEAR.items() if re.search(rf"\b{word}\b", text)), None)
-    return year, int(number[1] or number[2]) if number else ordinal
+    return year, int(number[1] or number[2] or number[3]) if number else ordinal
 
 
 def _spans_as_quarters(m: re.Match, today: date) -> PeriodSpec | None:
@@ -191,7 +191,10 @@ def _quarter_range(m: re.Match, today: date) -> PeriodSpec:
     """"entre el T2 2019 y el T2 2024", "from Q1 2020 to the same quarter of 2023": a quarter without its own number
     is the first's."""
     (start, quarter), (end, quarter_end) = _quarter(m[1]), _quarter(m[2])
-    return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end or quarter)
+    quarter_end = quarter_end or quarter
+    if (end, quarter_end) < (start, quarter):  # "del 1T 2026 versus el 1T 2025": from the earlier one
+        (start, quarter), (end, quarter_end) = (end, quarter_end), (start, quarter)
+    return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end)
 
 
 def _quarters_compared(m: re.Match, today: date) -> PeriodSpec:
@@ -325,8 +328,9 @@ RULES: list[tuple[re.Pattern, callable]] = [
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[1]), month=12, year_end=True)),  # "a fines de 2024"
     (re.compile(rf"\b({'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[2]), end=int(m[2]), quarter=QUARTERS_OF_A_YEAR[m[1]])),
-    (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b"),
-     lambda m, today: PeriodSpec(start=int(m[2] or m[3]), end=int(m[2] or m[3]), quarter=int(m[1] or m[4]))),
+    (re.compile(rf"\b(?:q|t)([1-4])\s*(?:de |of )?{YEAR}\b|\b{YEAR}\s*-?\s*(?:q|t)([1-4])\b|\b([1-4])\s*(?:q|t)\s*(?:de |of )?{YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[2] or m[3] or m[6]), end=int(m[2] or m[3] or m[6]),
+                                 quarter=int(m[1] or m[4] or m[5]))),  # "T2 2020", "2020-Q2", "2T 2020"
     # Days: "15 de marzo de 2024", "March 15th, 2024", "2024-03-15", "15/03/2024" (day first, as written in Chile)
     (re.compile(rf"\b(?:entre|between|from|desde|del?)(?: el| the)? (\d{{1,2}})(?: de)? ({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? "
                 rf"(?:y|and|to|hasta|al|a)(?: el| the)? (\d{{1,2}})(?: de)? ({MONTH_NAMES}){OF_YEAR} {YEAR}\b"),
@@ -427,6 +431,8 @@ SAME_PART = re.compile(r"\b(?:el |la |the )?(?:(?:(?:es[ea]|that) )?(?:mismo|mis
                        r"quarter|period|day|decada|decade)|igual (?:mes|trimestre|periodo)|(?:es[ea]|that) (?:mes|trimestre|month|"
                        r"quarter)|(?:esa|aquella|that) (?:decada|decade))"
                        r"(?: de| del| of| in)?\b")
+QUARTER_AGAINST = re.compile(rf"\b(?:respecto (?:a|al|de|del)|compared (?:with|to)|comparado con|frente (?:a|al)|versus|vs|"
+                             rf"against|over|above|below|than|contra)(?: el| la| the)?\s+({QUARTER})\b")  # a second quarter
 SAME_PART_YEAR = re.compile(SAME_PART.pattern + r"\s+((?:19|20)\d\d)\b")  # "…el mismo trimestre de 2025"
 # "respecto al trimestre anterior", "quarter on quarter" said of one quarter: from the quarter before it
 QUARTER_BEFORE = re.compile(r"\b(?:(?:respecto|con respecto|en relacion) (?:al|del)|frente al|contra el|versus el|vs el|"
@@ -510,6 +516,14 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
         return PeriodMatch(period=period.model_copy(update={
             "start": first, "end": last, "month_end": period.month, "quarter_end": period.quarter}),
             spans=match.spans + [against.span()])
+    other = QUARTER_AGAINST.search(folded)
+    if other and period.is_single_year and period.quarter and not (period.quarter_end or period.month) \
+            and _quarter(other[1]) != (period.start, period.quarter):
+        # "En el 2T 2020, el peor trimestre…, ¿cuánto cayó… respecto del 2T 2019?": from the earlier to the later
+        (start, quarter), (end, quarter_end) = sorted([(period.start, period.quarter), _quarter(other[1])])
+        return PeriodMatch(period=period.model_copy(update={"start": start, "end": end, "quarter": quarter,
+                                                             "quarter_end": quarter_end}),
+                           spans=match.spans + [other.span()])
     quarter_before = QUARTER_BEFORE.search(folded)
     if quarter_before and period.is_single_year and period.quarter and not (period.quarter_end or period.month):
         # "el PIB del primer trimestre de 2026 respecto al trimestre anterior", "Q1-26 GDP, q/q": from the quarter

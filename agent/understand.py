@@ -17,8 +17,8 @@ from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, QUARTER_BEFORE,
-                                    SAME_PART_A_YEAR_BEFORE, THAT_TIME, THOSE_YEARS, UNIT_MONTHS, PeriodMatch, find_period,
-                                    find_shift, months_in_words, years_in_digits)
+                                    QUARTERS_OF_A_YEAR, SAME_PART_A_YEAR_BEFORE, THAT_TIME, THOSE_YEARS, UNIT_MONTHS,
+                                    PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -637,6 +637,9 @@ GREW_MORE = re.compile(r"\b(?:grew|grow|grows|rose|increased|added|gained|climbe
 # Navia en 2024", a comuna)
 CLOSED_IN = re.compile(r"\b(?:cerr[oó]|closed?)\s+(?:((?:el|la|los|las|the|it)\b.{0,20}?)\s+)?(?:el|en|in)\s+"
                        r"(?:(?:año|ano|year)\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+HOW_MUCH_CHANGED = re.compile(r"\b(?:cuanto|how much|by how much|by what percent(?:age)?)\s+(?:\w+\s+)?(?:cayo|crecio|subio|"
+                              r"bajo|vario|aumento|disminuyo|cambio|fell|grew|rose|dropped|changed|declined|increased|"
+                              r"decreased|did it (?:fall|grow|rise|drop|change))\b")
 PARTS_ADDED = re.compile(r"\b(?:sumando|sumados|sumadas|suma de|summing|sum of|adding up|added up)\s+(?:los |las |the )?"
                          r"(?:\w+ )?(?:trimestres|meses|quarters|months)\b")  # "sumando los cuatro trimestres"
 IN_TOTAL = re.compile(r"\b(?:en total|in total|en conjunto|acumulad[oa]|cumulative|overall)\b")
@@ -914,6 +917,14 @@ def percent_spelled(text: str, language: Language) -> str:
             return " as a percentage " if language == "en" else " como porcentaje "
         return " percentage " if language == "en" else " porcentaje "
     return PERCENT_SIGN.sub(spelled, text)
+
+
+def _quarter_said_again(before: str, said: PeriodSpec) -> bool:
+    """Whether the quarter ending ``before`` is one the period already holds ("del primer trimestre de 2026: … del 1T
+    2026 versus el 1T 2025")."""
+    named = re.search(rf"(?:{'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| del| of)?\s*(\d{{4}})$", before)
+    return named is not None and (int(named[1]), QUARTERS_OF_A_YEAR[named[0].split()[0]]) in {
+        (said.start, said.quarter), (said.end, said.quarter_end)}
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
@@ -1748,7 +1759,8 @@ class Understander:
                                   if (phrase := words.has_phrase(INCOME_GROUP.sub(" ", compared), words.operations[kind]))),
                                  (None, None))  # "el 10% más rico" names an income group, no judgement
         unread = _remove(without_unit_years, period.spans + threshold_span)
-        unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()]) or not (
+        unread_year = next((year for year in ONE_YEAR.finditer(unread) if PART_OF_YEAR.search(unread[:year.start()])
+                            and not _quarter_said_again(unread[:year.end()], said) or not (
             said.start is not None and said.start <= int(year[0]) <= (said.end or said.start))), None)
         # a year the period already holds is said twice ("el promedio del 2024 … entre enero y diciembre de 2024"),
         # unless a month or quarter of it went unread ("y el de jun-ago 2020")
@@ -1983,6 +1995,11 @@ class Understander:
             order = "asc"
         elif deficit and not unsupported:  # "el menor déficit" ranks only the members below zero, which no plan does:
             unsupported = as_written(text, deficit[0])  # never the largest surplus
+        if operation == Operation.WHICH_PERIOD and HOW_MUCH_CHANGED.search(folded) and period.period.start is not None \
+                and period.period.end != period.period.start and (period.period.quarter_end or period.period.month_end):
+            # "En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó… respecto del 2T 2019?": the change
+            # between the two quarters named; "the worst quarter" says what the first one was
+            operation, order = Operation.CHANGE, None
         if operation == Operation.WHICH_PERIOD and order is None and period.period.latest:
             operation = Operation.LATEST  # "the latest rate, and which month does it end in?": the newest period, shown
         if judged and previous_measure and (CONTINUATION.match(folded) or not places.places) \

@@ -122,6 +122,14 @@ PERIODS = [
     ("pib del primer trimestre 2026 respecto al trimestre anterior", {"start": 2025, "end": 2026, "quarter": 4,
                                                                      "quarter_end": 1}),
     ("GDP in the third quarter of 2025, quarter on quarter", {"start": 2025, "end": 2025, "quarter": 2, "quarter_end": 3}),
+    # a quarter written number first, and a second quarter it is set against, said apart from it: from the earlier
+    ("el PIB del 2T 2020", {"start": 2020, "end": 2020, "quarter": 2}),
+    ("En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó el PIB respecto del 2T 2019?",
+     {"start": 2019, "end": 2020, "quarter": 2, "quarter_end": 2}),
+    ("Chile's nominal GDP in Q4 2025: what was it, and by what percentage was it above Q4 2019?",
+     {"start": 2019, "end": 2025, "quarter": 4, "quarter_end": 4}),
+    ("PIB en volumen encadenado del 1T 2026 versus el 1T 2025", {"start": 2025, "end": 2026, "quarter": 1,
+                                                                 "quarter_end": 1}),
     # a range of months with no year of its own is of the one year said
     ("¿cuánto subió la UF en el 2023? de enero a diciembre", {"start": 2023, "end": 2023, "month": 1, "month_end": 12}),
     ("the unemployment rate in 2020, between march and june", {"start": 2020, "end": 2020, "month": 3, "month_end": 6}),

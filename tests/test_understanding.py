@@ -4866,6 +4866,9 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["cuanto han subido los sueldos en chile en el ultimo año? a mayo 2026", "y descontando la inflacion?",
       "y el costo laboral pa las empresas"], {"indicator_code": "CHL.LABOUR_COST.GROWTH_12M"}),  # its rise too: an
     # index's level answers no rise
+    (["Necesito la variación en 12 meses del PIB real del primer trimestre de 2026: PIB en volumen encadenado del 1T "
+      "2026 versus el 1T 2025, ¿cuánto fue en porcentaje?"], {"indicator_code": "CHL.GDP.VOLUME.GROWTH_4Q", "period": {
+          "start": 2026, "end": 2026, "quarter": 1}}),  # the first quarter said again is no second period
     (["¿Cuál es el dato más reciente del PIB regional de Valparaíso?", "¿cuánto pesa eso en el PIB total del país de "
       "ese trimestre?"], {"status": "no_data"}),  # no share of the regions' sum in the country's GDP, and no failure
 ])  # fmt: skip
