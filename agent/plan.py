@@ -152,6 +152,7 @@ HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|large
 LOW = (r"(?:mas baj[oa]s?|mas cort[oa]s?|menor(?:es)?|minim[oa]s?|lowest|smallest|shortest|minimum|min|mas chic[oa]s?|"
        r"mas pequen[oa]s?|menos poblad[oa]s?|least populous|least populated)")
 BETWEEN_ENDS = re.compile(r"\b(?:entre|between|diferencia|difference|distancia|distance|gap|brecha)\b")
+POPULOUS = re.compile(r"\b(?:mas|menos|most|least) (?:poblad[oa]s?|populous|populated)\b")
 HIGH_END, LOW_END = re.compile(rf"\b{HIGH}\b"), re.compile(rf"\b{LOW}\b")
 ENDS = rf"(?:(?:el |la |los |las |the )?(?:{HIGH}|{LOW})(?: values?| valor(?:es)?)?)"
 BOTH_ENDS = re.compile(rf"\b{ENDS}\b(?:\s+\S+){{0,8}}?\s+(?:y|and|e|&)\s+(?:\S+\s+){{0,3}}?{ENDS}\b")  # "el máximo y el
@@ -1932,6 +1933,10 @@ class Planner:
             if not chosen.derived_from or self.catalog.get(chosen.derived_from).unit_kind != "count":
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
             chosen = self.catalog.get(chosen.derived_from)
+        if operation == Operation.RANK and chosen.derivation == "share_of_parent" and POPULOUS.search(asked) \
+                and chosen.derived_from and self.catalog.get(chosen.derived_from).unit_kind == "count":
+            chosen = self.catalog.get(chosen.derived_from)  # "the three most populous regions in that census" after a
+            # region's share of the country: ranked by their people, never by that share
         if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
             areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
         if chosen.derivation == "percent_change_year" and ONLY_THE_MONTH.search(asked) \

@@ -532,8 +532,10 @@ AGAINST_A_PLACE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior
 # "¿es mayor al promedio mundial?", "was it higher…": a yes-or-no question about a figure
 IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|era|estaba|is|was)\b")
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
+# "comparado con el total del país": the country, never a total measure
+COUNTRY_TOTAL = re.compile(r"\b(?:el total del pais|the (?:country's|country s) total|the total for the country)\b")
 NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa |total |promedio )?nacional|the national (?:total|average)|the national (?:one|figure|rate|number|data)|"
-                      r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b|"
+                      r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b|" + COUNTRY_TOTAL.pattern + "|"
                       r"(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bdesocupacion )|(?<=\bpoblacion ))nacional\b|"  # "¿y el PIB
                       # nacional?", "la tasa de desocupación nacional"
                       r"\bnational(?= (?:gdp|unemployment|population)\b)")
@@ -1496,7 +1498,8 @@ class Understander:
             # joins the two measures
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
-        cues, cue_phrases = _variant_cues(LINE_A_DAY.sub(_spaces, PER_DOLLAR.sub(_spaces, folded)), words)
+        cues, cue_phrases = _variant_cues(COUNTRY_TOTAL.sub(_spaces, LINE_A_DAY.sub(_spaces, PER_DOLLAR.sub(_spaces, folded))),
+                                          words)  # "el total del país" names the country, never a total measure
         sources_named = [phrase for phrases in words.variant_cues["source"].values()  # "¿cuánto da el Banco Mundial y
                          if (phrase := words.has_phrase(folded, phrases))]  # cuánto el INE?": never one of the two
         if cues.price_basis in ("ppp", "ppp_constant") and cues.currency == "USD":  # "dólares internacionales": PPP dollars

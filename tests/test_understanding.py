@@ -4869,6 +4869,19 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["Necesito la variación en 12 meses del PIB real del primer trimestre de 2026: PIB en volumen encadenado del 1T "
       "2026 versus el 1T 2025, ¿cuánto fue en porcentaje?"], {"indicator_code": "CHL.GDP.VOLUME.GROWTH_4Q", "period": {
           "start": 2026, "end": 2026, "quarter": 1}}),  # the first quarter said again is no second period
+    (["Necesito para el PLADECO la población proyectada de Empedrado al 2030 según el INE.", "¿y al 2035?",
+      "¿cuánto baja entre 2030 y 2035, en personas y en porcentaje?"],  # the plan a figure is for is no measure
+     {"operation": "change", "indicator_code": "CHL.POPULATION.PROJ", "area_codes": ["CL-07104"]}),
+    (["Según el Banco Mundial (estimación modelada de la OIT), ¿de cuánto a cuánto pasó la tasa de desempleo de Chile "
+      "entre 2022 y 2023, y cuántos puntos porcentuales subió?"], {"operation": "change", "indicator_code": "SL.UEM.TOTL.ZS"}),
+    (["I get paid in pounds. On average in 2025, how many Chilean pesos did one British pound buy?"],
+     {"status": "no_data"}),  # a rate against another currency than the dollar, never the pound's rate per dollar
+    (["Qué % de la población de Cobquecura tiene 65 años o más según el Censo 2024?", "¿y en la región de Ñuble?",
+      "comparado con el total del país?"],  # the country's share, never the region's count of people aged 65+
+     {"indicator_code": "CHL.CENSUS2024.POP_65_PLUS.SHARE", "area_codes": ["CHL", "CL-16"]}),
+    (["What share of Chile's population lives in the Santiago Metropolitan Region, based on the 2024 census?",
+      "Which are the three most populous regions in that census?"],  # by their people, never by their share
+     {"operation": "rank", "indicator_code": "CHL.CENSUS2024.POP"}),
     (["¿Cuál es el dato más reciente del PIB regional de Valparaíso?", "¿cuánto pesa eso en el PIB total del país de "
       "ese trimestre?"], {"status": "no_data"}),  # no share of the regions' sum in the country's GDP, and no failure
 ])  # fmt: skip
