@@ -4882,6 +4882,11 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["What share of Chile's population lives in the Santiago Metropolitan Region, based on the 2024 census?",
       "Which are the three most populous regions in that census?"],  # by their people, never by their share
      {"operation": "rank", "indicator_code": "CHL.CENSUS2024.POP"}),
+    (["Job hunting question: what was the unemployment rate in 2024 in Chile, the UK and Germany (World Bank / ILO "
+      "modelled estimate)?"], {"indicator_code": "SL.UEM.TOTL.ZS", "area_codes": ["CHL", "DEU", "GBR"]}),  # why it
+    # is asked is no measure
+    (["Estoy negociando un contrato en Santiago. ¿Cuánto han subido las remuneraciones reales en Chile en los últimos "
+      "12 meses con el dato más reciente?"], {"indicator_code": "CHL.WAGES.REAL_GROWTH_12M"}),
     (["¿Cuál es el dato más reciente del PIB regional de Valparaíso?", "¿cuánto pesa eso en el PIB total del país de "
       "ese trimestre?"], {"status": "no_data"}),  # no share of the regions' sum in the country's GDP, and no failure
 ])  # fmt: skip
