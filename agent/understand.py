@@ -404,7 +404,7 @@ ONE_MEMBER_SAID = (r"(pais|country|region|comuna|economia|economy)\b(?:\s+\w+){0
                    r"contributes?)\s+"
                    # or a verb of its own: "which country emitted the most", "qué país usa más energía renovable"
                    r"(?:(?:el|la|los|las|the)\s+)?(?:[a-z]+\s+){0,6}?(?:mas|menos|"
-                   r"mayor|menor|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
+                   r"mayor|menor|mayores|menores|mayoria|most|fewest|least|highest|lowest|largest|biggest|greatest|smallest|fastest|slowest|longest|shortest|"
                    r"more|less|top|"  # "which country was top that year?"
                    r"mejor|peor|best|worst|richest|wealthiest|poorest)\b")  # better or worse: agent/polarity.yaml
 ONE_MEMBER = re.compile(r"(?:\b(?:el|la|que|cual|which|what|the)(?:\s+\w+){0,2}?\s+|^\W*)" + ONE_MEMBER_SAID)

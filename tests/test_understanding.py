@@ -4882,6 +4882,10 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["What share of Chile's population lives in the Santiago Metropolitan Region, based on the 2024 census?",
       "Which are the three most populous regions in that census?"],  # by their people, never by their share
      {"operation": "rank", "indicator_code": "CHL.CENSUS2024.POP"}),
+    (["¿Qué país tenía las mayores emisiones de CO2 per cápita en 2014?"], {"operation": "rank", "top_n": 1}),  # the
+    # country with the most, never Chile's figure
+    (["What was the month-on-month change in Chile's CPI in June 2026?", "and the 12-month rate?"],
+     {"indicator_code": "CHL.CPI.INFLATION_12M"}),  # its 12-month rise, never the index
     (["Job hunting question: what was the unemployment rate in 2024 in Chile, the UK and Germany (World Bank / ILO "
       "modelled estimate)?"], {"indicator_code": "SL.UEM.TOTL.ZS", "area_codes": ["CHL", "DEU", "GBR"]}),  # why it
     # is asked is no measure
