@@ -165,7 +165,7 @@ QUARTER = (rf"(?:(?:q|t)[1-4]\s*(?:de |of )?{ANY_YEAR}|[1-4]\s*(?:q|t)\s*(?:de |
 SAME_QUARTER = rf"(?:(?:el |la |the )?(?:mismo |same )?(?:trimestre |quarter )?(?:de |del |of |in )?{ANY_YEAR})"
 
 
-def _quarter(text: str) -> tuple[int, int | None]:
+def quarter_of(text: str) -> tuple[int, int | None]:
     """The year and quarter of one end of a quarter range ("T2 2019", "second quarter of 2019"; "el de 2024": none)."""
     year = int(re.search(ANY_YEAR, text)[0])
     number = re.search(r"\b(?:q|t)\s*([1-4])\b|(?<=\d)\s*-?\s*(?:q|t)([1-4])\b|\b([1-4])\s*(?:q|t)\b", text)  # "T2", "2T"
@@ -190,7 +190,7 @@ def _spans_as_quarters(m: re.Match, today: date) -> PeriodSpec | None:
 def _quarter_range(m: re.Match, today: date) -> PeriodSpec:
     """"entre el T2 2019 y el T2 2024", "from Q1 2020 to the same quarter of 2023": a quarter without its own number
     is the first's."""
-    (start, quarter), (end, quarter_end) = _quarter(m[1]), _quarter(m[2])
+    (start, quarter), (end, quarter_end) = quarter_of(m[1]), quarter_of(m[2])
     quarter_end = quarter_end or quarter
     if (end, quarter_end) < (start, quarter):  # "del 1T 2026 versus el 1T 2025": from the earlier one
         (start, quarter), (end, quarter_end) = (end, quarter_end), (start, quarter)
@@ -199,7 +199,7 @@ def _quarter_range(m: re.Match, today: date) -> PeriodSpec:
 
 def _quarters_compared(m: re.Match, today: date) -> PeriodSpec:
     """"T1 2020 respecto al T1 2019", "Q1 2020 versus Q4 2019": the range between them, earlier first."""
-    (start, quarter), (end, quarter_end) = sorted([_quarter(m[1]), _quarter(m[2])])
+    (start, quarter), (end, quarter_end) = sorted([quarter_of(m[1]), quarter_of(m[2])])
     return PeriodSpec(start=start, end=end, quarter=quarter, quarter_end=quarter_end)
 
 
@@ -518,9 +518,9 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
             spans=match.spans + [against.span()])
     other = QUARTER_AGAINST.search(folded)
     if other and period.is_single_year and period.quarter and not (period.quarter_end or period.month) \
-            and _quarter(other[1]) != (period.start, period.quarter):
+            and quarter_of(other[1]) != (period.start, period.quarter):
         # "En el 2T 2020, el peor trimestre…, ¿cuánto cayó… respecto del 2T 2019?": from the earlier to the later
-        (start, quarter), (end, quarter_end) = sorted([(period.start, period.quarter), _quarter(other[1])])
+        (start, quarter), (end, quarter_end) = sorted([(period.start, period.quarter), quarter_of(other[1])])
         return PeriodMatch(period=period.model_copy(update={"start": start, "end": end, "quarter": quarter,
                                                              "quarter_end": quarter_end}),
                            spans=match.spans + [other.span()])

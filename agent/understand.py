@@ -16,9 +16,9 @@ from agent.language import detect_language
 from agent.lexicon import Lexicon, function_words, lexicon
 from agent.models import (TWO_OPERANDS, IndicatorCandidate, Language, Operation, PeriodSpec, Place, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, QUARTER_BEFORE,
-                                    QUARTERS_OF_A_YEAR, SAME_PART_A_YEAR_BEFORE, THAT_TIME, THOSE_YEARS, UNIT_MONTHS,
-                                    PeriodMatch, find_period, find_shift, months_in_words, years_in_digits)
+from agent.time_expressions import (DECADE, LATEST_SAID, MONTH_NAMES, MONTHS, NUMBER_WORDS, ONE_YEAR, QUARTER,
+                                    QUARTER_BEFORE, SAME_PART_A_YEAR_BEFORE, THAT_TIME, THOSE_YEARS, UNIT_MONTHS, PeriodMatch,
+                                    find_period, find_shift, months_in_words, quarter_of, years_in_digits)
 from catalog.index import IndicatorHit, IndicatorIndex
 from catalog.text import fold, one_per_sound, sounded
 
@@ -522,10 +522,11 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
 # "¿la comuna tiene más adultos mayores que la región?": two places compared, never one's place in a ranking
 MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower)\b(?:\s+\w+){0,5}?\s+(?:que|than)\s+"
                                  r"(?:el|la|los|las|the)\b")
+AVERAGE_WORD = r"(?:promedio|media|average|mean)"
 # "mayor que el promedio de América Latina", "above the world average": a figure against an average
 AGAINST_AN_AVERAGE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior|higher|lower|above|below|"
                                 r"sobre|bajo|encima|debajo|versus|vs)\s+(?:(?:que|than|de|del|a|al)\s+)?(?:el |la |the )?"
-                                r"(?:promedio|media|average|mean)\b")
+                                rf"{AVERAGE_WORD}\b")
 # "¿el desempleo de Chile fue mayor (o menor) que el del mundo?": one place's figure against another's
 AGAINST_A_PLACE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior|inferior)\s+(?:o\s+(?:mayor|menor|mas alt[oa]|"
                              r"mas baj[oa]|superior|inferior)\s+)?(?:que|a|al)\s+(?:(?:el|la|los|las)\s+)?(?:de|del)\b")
@@ -924,9 +925,8 @@ def percent_spelled(text: str, language: Language) -> str:
 def _quarter_said_again(before: str, said: PeriodSpec) -> bool:
     """Whether the quarter ending ``before`` is one the period already holds ("del primer trimestre de 2026: … del 1T
     2026 versus el 1T 2025")."""
-    named = re.search(rf"(?:{'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| del| of)?\s*(\d{{4}})$", before)
-    return named is not None and (int(named[1]), QUARTERS_OF_A_YEAR[named[0].split()[0]]) in {
-        (said.start, said.quarter), (said.end, said.quarter_end)}
+    named = re.search(rf"{QUARTER}$", before)
+    return named is not None and quarter_of(named[0]) in {(said.start, said.quarter), (said.end, said.quarter_end)}
 
 
 def _aggregate(folded: str, words: Lexicon) -> str | None:
