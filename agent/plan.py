@@ -24,9 +24,9 @@ from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Turn, Understanding,
                           VariantCues, VariantPair)
 from agent.time_expressions import FULL_MONTH_NAMES, LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
-from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN, ELLIPSIS, FITS_IN,
-                              HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN, MAX_QUESTION_CHARS, NATIONAL, OPENS_AGAINST, SAME_AGAIN,
-                              SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
+from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, AVERAGE_WORD, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN,
+                              ELLIPSIS, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN, MAX_QUESTION_CHARS, NATIONAL,
+                              OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -47,13 +47,23 @@ CARRIED_MEASURES = {"share", "per_capita"}  # qualifiers of an amount ("% del PI
 KEPT_BY_FOLLOW_UPS = (*TWO_OPERANDS, Operation.POSITION, Operation.COUNT, Operation.PERIOD_COUNT, Operation.WHICH_PERIOD,
                       Operation.FIRST_MEETING)
 WHY = re.compile(r"^\W*(?:por que|why|how come|a que se debe|que explica|what explains)\b")
+# "and the region average?" after a country: Latin America and the Caribbean, South America? Asked back
+REGION_AVERAGE = re.compile(rf"\b(?:region(?:al)? {AVERAGE_WORD}|{AVERAGE_WORD} (?:regional|(?:de|of|for|in) (?:la|the) region))\b")
+# "¿cuánto cobre exportó el Perú a China?": trade between two places, which no series breaks down
+TRADED = re.compile(r"\b(?:export\w*|import\w*|vendi\w*|vendio|sold|sells|compr[oa]\w*|bought|buys|envi[oa]\w*|shipped)\b")
+# "¿cuál es mejor país para invertir?", "should I buy dollars?": advice, which no figure gives
+ADVICE = re.compile(r"\b(?:mejor(?:es)? (?:pais|paises|lugar|lugares|opcion|ciudad|comuna|region|momento) para|"
+                    r"(?:better|best) (?:country|countries|place|places|option|city|time) (?:to|for)|me conviene|"
+                    r"conviene (?:invertir|comprar|vender|mudarse|vivir|ahorrar)|vale la pena|recomiendas|me recomienda|"
+                    r"aconsejas|me aconseja|should i|should we|deberia (?:invertir|comprar|vender|mudarme|vivir|ahorrar)|"
+                    r"is it (?:a )?good (?:idea|time)|es buena idea|es buen momento)\b")
 MODEL_READS = {"unsupported", "two_operands", "not_sure"}  # the rules could not account for the question
 # "¿cuántos turistas llegaron?" counts something: a percentage answers another question, unless one is asked for
 HOW_MANY = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?!puntos|points|por ciento|percent|veces|times|mas|more)\w+")
 PERCENT_ASKED = re.compile(r"%|\b(?:porcentaje|porcentual|por ciento|percent|percentage|share|proporcion|tasa|rate|fraccion)\b")
 NOT_COUNTS = (*TWO_OPERANDS, Operation.COUNT, Operation.PERIOD_COUNT, Operation.POSITION)
 MEMBERS_COMPARED = (Operation.RANK, Operation.COUNT, Operation.POSITION)  # operations over a group's members
-AVERAGE_OF = r"\b(?:promedio|media|average|mean)\s+(?:(?:de|for|of)\s+(?:la\s+|las\s+|los\s+|el\s+|the\s+)?|del\s+)?"
+AVERAGE_OF = rf"\b{AVERAGE_WORD}\s+(?:(?:de|for|of)\s+(?:la\s+|las\s+|los\s+|el\s+|the\s+)?|del\s+)?"
 SAME_CALCULATION = re.compile(r"\b(?:mismo calculo|misma operacion|mismo metodo|same calculation|same operation|"
                               r"same method|calculated the same way|calculado igual)\b")
 EXTREME_ORDER = {"min": "asc", "max": "desc"}  # "¿cuál fue el mínimo de ese año, en qué trimestre móvil?": its lowest
@@ -140,7 +150,7 @@ AMONG_SHOWN = re.compile(r"\b(?:entre|between|among|de|of)\s+(?:los|las|the|thos
 # "¿cuántos puntos por sobre ese promedio?": a value against the last answer's average
 AGAINST_THAT_AVERAGE = re.compile(r"\b(?:(?:sobre|bajo|encima de|debajo de|above|below|over|under|than|que|vs|"
                                   r"versus|contra|against|respecto a|respecto de|frente a|compared (?:with|to)) )"
-                                  r"(?:ese|este|el|del|al|that|this|the) (?:promedio|media|average|mean)\b")
+                                  rf"(?:ese|este|el|del|al|that|this|the) {AVERAGE_WORD}\b")
 THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?(?:higher|lower|more|less|mayor|menor|mas alt[oa]|"
                            r"mas baj[oa])\b")  # a figure against the last answer's
 # "¿qué mes…?", "the month with…": a month asked for; "anual", "en el año": a change over a year said
@@ -195,7 +205,8 @@ THAT_AGAINST = re.compile(rf"\b(?:that|this|it|eso|esto|esa cifra|ese dato|ese v
                           # "how does that compare with the OECD?", "¿cómo se compara eso con Perú?", "¿está sobre el
                           # promedio mundial?": the last answer's figure beside another place's
                           rf"\b(?:that|this|it|eso|esto)\s+(?:compare|compares|stack up|stacks up)\b|"
-                          rf"\bse compara (?:eso|esto)\b|\bcompara(?:r)? (?:eso|esto)\b|"
+                          rf"\bse compara (?:eso|esto)\b|\bcompara(?:r)? (?:eso|esto)\b|\bcompar(?:alo|ala|alos|alas)\b|"
+                          rf"\bcompare (?:it|that|this|them)\b|"
                           rf"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|fue|era|esta|estaba|is it|was it|is that|was that|is this)\s+"
                           rf"(?:sobre|bajo|(?:por )?encima|(?:por )?debajo|(?:mayor|menor|superior|inferior) al?|above|below)\b|"
                           + ABOVE_THE_OTHER)
@@ -251,6 +262,11 @@ WHICH_HIGHER = re.compile(r"\b(?:cual|quien|donde|which|who|where)\b(?: \w+){0,5
                           r"lower|highest|lowest|bigger|smaller|larger|greater)\b")  # "¿cuál tuvo el desempleo más alto, Chile o Perú?"
 WHICH_MORE = re.compile(r"\b(?:cual|quien|which(?: one)?|who)(?: de (?:los|las) dos)? \w+ (?:mas|menos|more|less)\b")
 POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "what share of the population"
+# "2015-2019", "entre 2015 y 2019", "from 2010 to 2014": one span of years, of two a question may compare
+YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|\ba\b|\bal\b|\bto\b|through|hasta|\by\b|\band\b)\s*(?:el\s+|the\s+)?"
+                       r"((?:19|20)\d\d)\b")
+YEARS_AGAINST = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,4}?\s+(?:con|vs\.?|versus|frente a|contra|compared (?:with|to)|"
+                           r"against)\s+(?:\w+\s+){0,4}?((?:19|20)\d\d)\b")
 YEAR_WITHIN = r"\b(?:en|in|durante|during|de|del|of|for|para|over)\s+(?:(?:el|la|the)\s+)?(?:(?:ano|year)\s+)?"  # + a year
 TOTAL_SAID = re.compile(r"\b(?:total|totales)\b")  # "now the total GDP growth" after per capita growth: the whole
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "comparado", "comparada", "compared",
@@ -270,6 +286,16 @@ def _period_of(label: str) -> PeriodSpec:
 def _a_year_apart(span: PeriodSpec) -> bool:
     """Do the two ends of a span lie a year apart, month to month or quarter to quarter (a 12-month change's ends)?"""
     return span.end == (span.start or 0) + 1 and span.month == span.month_end and span.quarter == span.quarter_end
+
+
+ON_THE_QUARTER_BEFORE = re.compile(r"\b(?:trimestre anterior|previous quarter|prior quarter|quarter before|q q|qoq|"
+                                   r"quarter on quarter|quarter over quarter|trimestre contra trimestre)\b")
+
+
+def _a_quarter_apart(span: PeriodSpec) -> bool:
+    """Are the two ends of a span consecutive quarters (a quarter-on-quarter change's ends)?"""
+    return bool(span.quarter and span.quarter_end) and span.start is not None and span.end is not None \
+        and span.end * 4 + span.quarter_end - span.start * 4 - span.quarter == 1
 
 
 def _names_census(topic: str) -> bool:
@@ -340,7 +366,7 @@ def _averaged_beside(understanding: Understanding, asked: str) -> bool:
     """Whether an average is asked besides one naming a place ("average … vs the world average")."""
     for place in [understanding.group, *understanding.places]:
         asked = asked.replace(fold(place.matched), " ") if place else asked
-    return re.search(r"\b(?:promedio|media|average|mean)\b", asked) is not None
+    return re.search(rf"\b{AVERAGE_WORD}\b", asked) is not None
 
 
 def _that_as_share(asked: str) -> bool:
@@ -381,12 +407,21 @@ def _comparable(operation: Operation, first: IndicatorInfo, second: IndicatorInf
 def polarity() -> dict[str, str]:
     """Indicator family -> the better direction, "higher" or "lower" (agent/polarity.yaml)."""
     sides = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))
-    return {family: side for side, families in sides.items() for family in families}
+    return {family: side for side in ("higher", "lower") for family in sides[side]}
+
+
+@cache
+def older_side() -> dict[str, str]:
+    """Age group or family -> the end of its measure that is the older population (agent/polarity.yaml)."""
+    sides = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))["older"]
+    return {key: side for side, keys in sides.items() for key in keys}
 
 
 def _what_it_reads(plan: QueryPlan) -> tuple:
-    """The measure, places and period a plan reads: two plans alike in these give the same figures."""
-    return plan.indicator_code, plan.area_codes, plan.group_code, plan.period
+    """The measure, places and period a plan reads, and the end a ranking starts from: two plans alike in these give
+    the same figures."""
+    ranked = plan.operation in (Operation.RANK, Operation.WHICH_PERIOD)
+    return plan.indicator_code, plan.area_codes, plan.group_code, plan.period, plan.order if ranked else None
 
 
 class Planner:
@@ -533,6 +568,14 @@ class Planner:
             and self.catalog.get(previous.derived_from).unit_kind == "index" and current.unit_kind == "index" \
             and self.catalog.has_member(current.code, {"transform": "growth"})
 
+    def _index_rise_beside(self, previous: QueryPlan, plan: QueryPlan) -> QueryPlan | None:
+        """The 12-month rise of an index named by its name after another index's rise, to show beside its level."""
+        current, before = self.catalog.get(plan.indicator_code), self.catalog.get(previous.indicator_code)
+        if plan.operation not in (Operation.VALUE, Operation.LATEST) or not self._index_growth_carried(before, current):
+            return None
+        rise = self._derived_beside(current, before.derivation)
+        return plan.model_copy(update={"indicator_code": rise.code, "alternatives": []}) if rise else None
+
     def _one_period(self, code: str, areas: list[str]) -> bool:
         """Has the series one period only for these places (a census count), so that it has no evolution?"""
         spans = [self.catalog.coverage.get((code, area)) for area in areas]
@@ -557,6 +600,26 @@ class Planner:
         asked = fold(understanding.question)
         if outcome.status == "ok" and WHY.match(asked):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
+        if outcome.status == "ok" and outcome.plan.operation in (Operation.RANK, Operation.WHICH_PERIOD) \
+                and (age_end := next((end for end in ("oldest", "youngest")
+                                      if lexicon().has_phrase(asked, lexicon().operations[end])), None)):
+            # "which one is the youngest by that measure?" of the share aged 65+: its lowest
+            measure = self.catalog.get(outcome.plan.indicator_code)
+            if (side := older_side().get(measure.age or measure.family)) is None:
+                return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": measure.code})
+            order = "desc" if (age_end == "oldest") == (side == "higher") else "asc"
+            outcome.plan = outcome.plan.model_copy(update={"order": order})
+        if outcome.status == "ok" and REGION_AVERAGE.search(asked) and not (understanding.places or understanding.group) \
+                and all(self.catalog.area_kinds.get(code) == "country" for code in outcome.plan.area_codes):
+            return PlanOutcome(status="clarify", reason="which_region")
+        if outcome.status == "ok" and TRADED.search(asked) and (partner := next((
+                found for place in understanding.places if len(understanding.places) > 1 and (found := re.search(
+                    rf"\b(?:a|al|to|hacia|desde|from|con|with)\s+(?:(?:el|la|los|the)\s+)?{re.escape(fold(place.matched))}\b",
+                    _spelled(understanding)))), None)):
+            return PlanOutcome(status="no_data", reason="trade_partner",
+                               params={"partner": as_written(understanding.question, partner[0])})
+        if outcome.status == "ok" and ADVICE.search(asked):  # neither is advice
+            return PlanOutcome(status="clarify", reason="advice", options=[outcome.plan])
         if outcome.status == "ok" and (unit := lexicon().has_phrase(asked, lexicon().foreign_units)) \
                 and unit not in fold(f"{(chosen := self.catalog.get(outcome.plan.indicator_code)).unit_en} {chosen.unit_es}"):
             # "more than 100 people per square mile": the series counts per km², and is never compared in another unit
@@ -614,10 +677,11 @@ class Planner:
         against = conversation.last_plan if THAT_AGAINST.search(asked) else None
         if outcome.status == "ok" and against is not None and against.operation in TWO_OPERANDS \
                 and against.second_indicator_code and len(against.area_codes) == 1 \
-                and outcome.plan.area_codes[:1] == against.area_codes and len(outcome.plan.area_codes) == 2:
-            # "how does that compare with the world?" after the gap between women and men in Japan: the same gap
-            # there, beside Japan's
-            outcome.plan, outcome.also = against, [against.model_copy(update={"area_codes": outcome.plan.area_codes[1:]})]
+                and (others := [code for code in outcome.plan.area_codes if code not in against.area_codes]) \
+                and len(others) == 1 and len(outcome.plan.area_codes) <= 2:
+            # "how does that compare with the world?", "compáralo con el promedio de la OCDE" after the gap between
+            # women and men in Japan: the same gap there, beside Japan's
+            outcome.plan, outcome.also = against, [against.model_copy(update={"area_codes": others})]
         last_average = conversation.last_plan if THAT_AGAINST.search(asked) or ABOVE_OR_BELOW.search(asked) else None
         if outcome.status == "ok" and not outcome.also and (beside := self._group_beside_places(
                 outcome.plan, against, last_average, not understanding.period.unstated)):
@@ -626,10 +690,16 @@ class Planner:
             outcome.plan, outcome.also = self._aggregates_alike(outcome.plan, outcome.also, understanding)
         if outcome.status == "ok" and not outcome.also:
             outcome.plan, outcome.also = self._both_asked(outcome.plan, asked, bool(understanding.second_topic))
+        if outcome.status == "ok" and not outcome.also:
+            outcome.plan, outcome.also = self._spans_apart(outcome.plan, understanding.question)
         if outcome.status == "ok" and not outcome.also and not understanding.cues.transform \
                 and not INDEX_SAID.search(asked) and not understanding.continues \
                 and (monthly := self._month_change_of_index(outcome.plan)):
             outcome.also = [monthly]  # "¿cuánto dio el IPC de abril?": the index, and its monthly change as headed
+        if outcome.status == "ok" and not outcome.also and understanding.continues and understanding.operation is None \
+                and conversation.last_plan is not None and (rise := self._index_rise_beside(conversation.last_plan, outcome.plan)):
+            outcome.also = [rise]  # "¿y el índice de costos laborales?" after the 12-month rise of wages: the index
+            # named, and its rise as asked of the last
         last = conversation.turns[-1] if conversation.turns else None
         each_measure = last is not None and last.plan is not None and (understanding.operation is None or any(
             plan.indicator_code != last.plan.indicator_code for plan in last.also))
@@ -755,6 +825,19 @@ class Planner:
             "member_kind": self._members_kind(group),
             "aggregate": plan.aggregate or ("sum" if amount else "avg"), "period": PeriodSpec(start=year, end=year)})
         return [own, members]
+
+    @staticmethod
+    def _spans_apart(plan: QueryPlan, question: str) -> tuple[QueryPlan, list[QueryPlan]]:
+        """"desempleo promedio 2015-2019 vs 2020-2024", "el promedio de 2019 con el de 2025": each span's own average,
+        never one over both."""
+        spans = [(int(start), int(end)) for start, end in YEAR_SPAN.findall(question.lower())]
+        if len(spans) != 2 and (years := YEARS_AGAINST.search(question.lower())):  # "los ocupados promedio de 2019
+            spans = [(int(years[1]), int(years[1])), (int(years[2]), int(years[2]))]  # con los de 2025"
+        if plan.operation != Operation.AGGREGATE or len(spans) != 2 or spans[0] == spans[1] or plan.period.month \
+                or (plan.period.start, plan.period.end) != (min(spans)[0], max(spans)[1]):
+            return plan, []
+        first, second = (plan.model_copy(update={"period": PeriodSpec(start=start, end=end)}) for start, end in spans)
+        return first, [second]
 
     @staticmethod
     def _both_asked(plan: QueryPlan, asked: str, two_measures: bool) -> tuple[QueryPlan, list[QueryPlan]]:
@@ -919,7 +1002,10 @@ class Planner:
             # thing for the UTM": the same as what was not answered, never an older answer's measure ("ya y la UTM de
             # agosto" names one: the UTM is only Chile's)
             return PlanOutcome(status="clarify", reason="follows_unanswered")
-        in_force = set(unanswered.named_areas or (last.area_codes if last is not None else [])) if unanswered else set()
+        named_unanswered = next((turn.named_areas for turn in reversed(conversation.turns) if turn.plan is None
+                                 and turn.named_areas), []) if unanswered else []  # "¿cuánto baja entre 2030 y 2035?"
+        # after Empedrado's question, then "¿y al 2035?", neither answered: still of Empedrado
+        in_force = set(named_unanswered or (last.area_codes if last is not None else [])) if unanswered else set()
         if unanswered and in_force - {DEFAULT_AREA} and not (
                 understanding.places or understanding.group or understanding.member_kind or one_place
                 or understanding.unknown_place):
@@ -1678,7 +1764,7 @@ class Planner:
         aggregate = understanding.aggregate or (context.aggregate if context else None)
         average_named = next((  # "el promedio de la OCDE": the publisher's aggregate, named by its average
             place.code for place in [understanding.group, *understanding.places] if place and place.code in areas and re.search(
-                r"\b(?:promedio|media|average|mean)\b", place.matched)
+                rf"\b{AVERAGE_WORD}\b", place.matched)
             and self._published_aggregate(place, chosen.code) == place.code), None)
         published = self._published_aggregate(understanding.group, chosen.code) if group else \
             average_named if period.end in (None, period.start) else None
@@ -1768,6 +1854,15 @@ class Planner:
                 change := next((info for info in self.catalog.family_of(chosen.code)
                                 if info.derivation == "percent_change_period" and info.derived_from == chosen.code), None)):
             chosen = change  # "¿cuántos meses del 2024 el IPC salió negativo?": no index is below zero, its monthly change is
+        quarterly = next((info for info in self.catalog.family_of(chosen.code)
+                          if info.derivation == "percent_change_period" and info.frequency == "Q"), None)
+        if operation == Operation.CHANGE and not second and _a_quarter_apart(period) and quarterly is not None and (
+                chosen.code == quarterly.code or not chosen.derivation and understanding.cues.adjustment is None
+                and chosen.transform == "level" and ON_THE_QUARTER_BEFORE.search(asked)):
+            # "GDP Q1 2026 q/q SA?", "¿cuánto creció el PIB respecto al trimestre anterior en el 1T 2026?": the later
+            # quarter's change on the one before, of the seasonally adjusted series as published; never the original
+            # series' seasonal swing, nor the change between two quarters' rates
+            chosen, operation, period = quarterly, Operation.VALUE, period.later_end
         if operation == Operation.CHANGE and chosen.derivation == "percent_change_year" and INDEX_NAMED.search(asked):
             chosen = self.catalog.get(chosen.derived_from)  # "la variación del índice": the index's change, in % too
         if operation in (Operation.VALUE, Operation.SERIES) and chosen.derivation == "percent_change_year" \
@@ -1876,12 +1971,17 @@ class Planner:
                 MONTHS_ASKED.search(asked):  # "which month had the highest copper price?": a month's average no
             return PlanOutcome(status="no_data", reason="daily_only", params={"indicator": chosen.code})  # a day answers
         compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST, Operation.DIFFERENCE)
-        if understanding.judgement and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
+        # "En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó … respecto del 2T 2019?": a change between two
+        # periods said is one figure, whatever the judgement says of them
+        judged = understanding.judgement and not (
+            operation == Operation.CHANGE and period.start is not None and (period.end, period.quarter_end, period.month_end)
+            != (period.start, None, None))
+        if judged and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
             # "the best stock to buy": better or worse than what? No measure of ours says; "was it worse in India or
             # in Bangladesh?" is answered with both figures
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.judgement_words},
                                suggestions=[c.code for c in understanding.candidates[:3]])
-        if understanding.judgement and not compared_places:
+        if judged and not compared_places:
             better = polarity().get(chosen.family)  # "el peor año del desempleo" is its highest
             if operation == Operation.WHICH_PERIOD and chosen.unit_kind == "index" and chosen.transform != "growth" \
                     and BASE_PERIOD.search(chosen.unit_en):  # "el peor año del Imacec": an index on a base period
@@ -1940,7 +2040,7 @@ class Planner:
         if operation == Operation.DIFFERENCE and not second and len(areas) == 2 and FEWER_THAN.search(asked):
             areas = areas[::-1]  # "how much lower was Chile's fertility than Argentina's?": the larger first, positive
         if chosen.derivation == "percent_change_year" and ONLY_THE_MONTH.search(asked) \
-                and (monthly := self._monthly_change_beside(chosen)):
+                and (monthly := self._derived_beside(chosen, "percent_change_period")):
             chosen = monthly  # "¿y solamente en el mes de junio?" after the 12-month rise to June: June's own change
         if operation == Operation.CHANGE and not second and (chosen.derivation or "").startswith("percent_change") \
                 and IN_TOTAL.search(asked) and period.start is not None and period.end not in (None, period.start):
@@ -2035,7 +2135,7 @@ class Planner:
                 or chosen.frequency != "M" or not MONTH_ASKED.search(asked) or TWELVE_MONTHS.search(asked) \
                 or YEARLY_CHANGE.search(asked):
             return None
-        monthly = self._monthly_change_beside(chosen)
+        monthly = self._derived_beside(chosen, "percent_change_period")
         return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
 
     def _growth_there(self, base: str, areas: list[str]) -> bool:
@@ -2091,17 +2191,17 @@ class Planner:
         if previous.operation != Operation.CHANGE or not TWELVE_MONTHS.search(asked) or understanding.places \
                 or not understanding.period.unstated or not period.month or not period.month_end:
             return None
-        chosen = self.catalog.get(previous.indicator_code)
-        yearly = next((info for info in self.catalog.family_of(chosen.code) if info.derivation == "percent_change_year"
-                       and info.derived_from == (chosen.derived_from or chosen.code)), None)
+        yearly = self._derived_beside(self.catalog.get(previous.indicator_code), "percent_change_year")
         return None if yearly is None else previous.model_copy(update={
             "operation": Operation.VALUE, "indicator_code": yearly.code, "alternatives": [],
             "period": PeriodSpec(start=period.end, end=period.end, month=period.month_end)})
 
-    def _monthly_change_beside(self, chosen: IndicatorInfo) -> IndicatorInfo | None:
-        """The month-on-month change computed from the same series as ``chosen`` (a 12-month rate), if any."""
-        return next((info for info in self.catalog.family_of(chosen.code) if info.derivation == "percent_change_period"
-                     and info.derived_from == chosen.derived_from), None)
+    def _derived_beside(self, chosen: IndicatorInfo, derivation: str) -> IndicatorInfo | None:
+        """The measure ``derivation`` computes from the series ``chosen`` is or is computed from (a 12-month rate's
+        month-on-month change, a monthly change's 12-month rate), if any."""
+        source = chosen.derived_from or chosen.code
+        return next((info for info in self.catalog.family_of(chosen.code)
+                     if info.derivation == derivation and info.derived_from == source), None)
 
     def _unaccounted(self, understanding: Understanding, plan: QueryPlan) -> list[str]:
         """Topic words the chosen measures do not explain: the rules may have answered a nearby question."""
@@ -2741,7 +2841,8 @@ class Planner:
                 # the Caribbean's lowest: that member beside it
             if (THAT_AGAINST.search(asked) or compare and not new_areas) and len(previous.area_codes) == 1 \
                     and (new_areas or group) and len(new_areas or [group]) == 1 \
-                    and previous.operation in (Operation.VALUE, Operation.LATEST):
+                    and previous.operation in (Operation.VALUE, Operation.LATEST, Operation.AGGREGATE):
+                # "compáralo con el promedio de América Latina en el mismo periodo" after Peru's average: both
                 if group and understanding.operation == Operation.AGGREGATE:
                     return previous.area_codes, group  # "is it above the world average?", "compare with the world
                     # average": that average beside it

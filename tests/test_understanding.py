@@ -769,6 +769,27 @@ def test_the_highest_and_the_lowest_are_both_answered(cifra, question):
     assert answer.status == "ok" and sorted(part.plan.order for part in answer.parts) == ["asc", "desc"], answer.answer
 
 
+def test_both_ends_are_asked_again_of_another_place(cifra):
+    answer = last_answer(cifra, ["¿cuál es la comuna más poblada y la menos poblada de la región de Los Lagos en 2025, "
+                                 "según la proyección del INE?", "¿y en Aysén?"])  # never one end alone
+    assert sorted((part.plan.group_code, part.plan.order) for part in answer.parts) == [
+        ("CL-11", "asc"), ("CL-11", "desc")], answer.answer
+
+
+def test_an_index_named_after_another_index_s_rise_shows_its_rise_too(cifra):
+    answer = last_answer(cifra, ["¿Cuánto crecieron las remuneraciones nominales en 12 meses a mayo de 2026?",
+                                 "¿y en términos reales?", "¿Y el índice de costos laborales?"])
+    assert sorted(part.plan.indicator_code for part in answer.parts) == [
+        "CHL.LABOUR_COST.GROWTH_12M", "CHL.LABOUR_COST.INDEX"], answer.answer
+
+
+def test_a_gap_compared_with_a_group_is_the_same_gap_there(cifra):
+    answer = last_answer(cifra, ["Según el Banco Mundial, ¿cuál fue la tasa de desempleo de mujeres y de hombres en "
+                                 "Chile en 2025? ¿y la brecha en puntos?", "compáralo con el promedio de la OCDE"])
+    assert [(part.plan.operation, part.plan.area_codes) for part in answer.parts] == [
+        ("difference", ["CHL"]), ("difference", ["OED"])], answer.answer
+
+
 def test_the_amount_beside_a_share_comes_from_the_share_s_source(cifra):
     answer = cifra.ask("In Chile's 2024 census, what percentage of the counted population lived in the Santiago "
                        "Metropolitan Region, and how many people is that?")  # the census count, never a projection
@@ -784,6 +805,15 @@ def test_a_ratio_and_a_difference_asked_together_are_both_answered(cifra, questi
     answer = cifra.ask(question)  # never one of them alone
     assert answer.status == "ok" and sorted(part.plan.operation for part in answer.parts) == ["difference", "ratio"], \
         answer.answer
+
+
+@pytest.mark.parametrize(("question", "spans"), [
+    ("¿Cuál fue el desempleo promedio de Chile en 2015-2019 vs 2020-2024?", [(2015, 2019), (2020, 2024)]),
+    ("average inflation in Peru 2010-2014 compared with 2015-2019", [(2010, 2014), (2015, 2019)]),
+])  # fmt: skip
+def test_two_spans_averaged_are_each_answered(cifra, question, spans):
+    answer = cifra.ask(question)  # never one average over both
+    assert [(part.plan.period.start, part.plan.period.end) for part in answer.parts] == spans, answer.answer
 
 
 @pytest.mark.parametrize(("question", "top_n", "periods"), [
@@ -975,7 +1005,7 @@ def test_seasonal_adjustment_as_people_write_it(cifra, question, code):
       "cuanto fue?", "y el año mas bajo de esa decada?"], "which_period", (1990, 1999), None),  # the decade answered
     (["el imacec de mayo de 2026 cuanto vario respecto a mayo de 2025", "y en abril?"], "change", (2025, 2026), None),
     (["PIB desestacionalizado de Chile primer trimestre 2026", "¿y cuánto cambió respecto al trimestre anterior?"],
-     "change", (2025, 2026), None),  # the quarter before to the one answered
+     "value", (2026, 2026), None),  # the answered quarter's own change on the one before, as published
     (["PIB per cápita de Chile 2020", "¿y comparado con el año anterior?"], "change", (2019, 2020), None),
     (["¿cuánto creció el PIB de Chile en el primer trimestre de 2026 respecto al mismo trimestre de 2025?",
       "¿y en todo el año 2025, cuánto creció el pib?"], "change", (2024, 2025), None),  # the year's total, not 4 rates
@@ -2066,7 +2096,8 @@ def test_a_kind_of_place_said_of_one_name_chooses_nothing_for_another(cifra):
     ("¿Qué porcentaje de peruanos vivía bajo la línea de pobreza nacional en 2023?", "SI.POV.NAHC", "2023"),
     ("pobreza rural de Perú 2010", "SI.POV.RUHC", "2010"),
     ("first year vietnam's co2 per capita went over 1 tonne?", "EN.ATM.CO2E.PC", "2004"),
-    ("GDP Q1 2026 q/q SA?", "CHL.GDP.VOLUME.SA", "2025-Q4..2026-Q1"),  # an analyst's shorthand: a change
+    ("GDP Q1 2026 q/q SA?", "CHL.GDP.VOLUME.SA.GROWTH_1Q", "2026-Q1"),  # an analyst's shorthand: the change on the
+    # quarter before, as published
     ("CPI Dec/Dec 2024?", "CHL.CPI.INFLATION_12M", "2024-12"),
     ("Cuántos investigadores en I+D por millón de habitantes tiene Chile vs la OCDE en 2022, y cuántas veces más tiene "
      "la OCDE?", "SP.POP.SCIE.RD.P6", "2022"),
@@ -4893,6 +4924,31 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
       "12 meses con el dato más reciente?"], {"indicator_code": "CHL.WAGES.REAL_GROWTH_12M"}),
     (["¿Cuál es el dato más reciente del PIB regional de Valparaíso?", "¿cuánto pesa eso en el PIB total del país de "
       "ese trimestre?"], {"status": "no_data"}),  # no share of the regions' sum in the country's GDP, and no failure
+    (["¿Cuál fue el desempleo promedio de Chile en 2015-2019 vs 2020-2024?"],
+     {"operation": "aggregate", "period": {"start": 2015, "end": 2019}}),  # each span's average, never one over both
+    (["average inflation in Peru 2010-2014 compared with 2015-2019"],
+     {"operation": "aggregate", "period": {"start": 2010, "end": 2014}}),
+    (["¿Cuál es mejor país para invertir, Chile o Perú?"], {"status": "clarify"}),  # advice, never a figure as one
+    (["What was Chile's real GDP growth in Q1 2026 versus Q1 2025?", "and quarter on quarter, seasonally adjusted?"],
+     {"indicator_code": "CHL.GDP.VOLUME.SA.GROWTH_1Q", "period": {"start": 2026, "end": 2026, "quarter": 1}}),
+    (["¿cuánto creció el PIB de Chile respecto al trimestre anterior en el 1T 2026?"],  # the adjusted series' rise,
+     {"indicator_code": "CHL.GDP.VOLUME.SA.GROWTH_1Q"}),  # never the original series' seasonal swing
+    (["Which South American countries have the oldest populations? Give me the top 3 by share of people aged 65+ in "
+      "2024.", "And which one is the youngest by that measure?"], {"operation": "rank", "order": "asc"}),  # its lowest
+    (["¿cuántos perros vagos hay en Empedrado?", "¿y al 2035?", "¿cuánto baja la población entre 2030 y 2035, en "
+      "personas y en porcentaje?"], {"status": "clarify"}),  # of Empedrado, still: asked back, never Chile's
+    (["hola, soy gringo y me estoy cambiando a Chile. cuanto vale la UF? el dato mas reciente porfa"],
+     {"operation": "latest", "indicator_code": "CHL.UF"}),  # moving there, never a change of the UF
+    (["Show me GDP growth in Peru for the last 5 years", "what was the average?", "and the region average for 2025?"],
+     {"status": "clarify"}),  # which region? Asked back, never Peru's figure again
+    (["¿Cuánto cobre exportó el Perú a China en 2023?"], {"status": "no_data"}),  # trade between two places
+    (["En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó el PIB de la Región Metropolitana respecto del 2T "
+      "2019?"], {"operation": "change", "area_codes": ["CL-13"]}),  # "el peor trimestre" describes, asks nothing
+    (["Bueno, entonces compárame los ocupados promedio de 2019 con los de 2025 (serie del Banco Central)"],
+     {"operation": "aggregate", "period": {"start": 2019, "end": 2019}}),  # each year's average, never 2019-2025's
+    (["¿Cuánto creció en promedio la economía peruana por año entre 2010 y 2019?",
+      "comparalo con el promedio de America Latina y el Caribe en el mismo periodo"],
+     {"operation": "aggregate", "area_codes": ["LCN", "PER"]}),  # Peru's average beside the region's
 ])  # fmt: skip
 def test_what_a_question_asks_of_the_last_answers(cifra, questions, expected):
     answer = last_answer(cifra, questions)
