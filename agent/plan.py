@@ -51,6 +51,9 @@ WHY = re.compile(r"^\W*(?:por que|why|how come|a que se debe|que explica|what ex
 REGION_AVERAGE = re.compile(rf"\b(?:region(?:al)? {AVERAGE_WORD}|{AVERAGE_WORD} (?:regional|(?:de|of|for|in) (?:la|the) region))\b")
 # "¿cuánto cobre exportó el Perú a China?": trade between two places, which no series breaks down
 TRADED = re.compile(r"\b(?:export\w*|import\w*|vendi\w*|vendio|sold|sells|compr[oa]\w*|bought|buys|envi[oa]\w*|shipped)\b")
+# "¿cuál es la región más envejecida con ese mismo indicador?": the last measure, whatever other words retrieve
+SAME_MEASURE = re.compile(r"\b(?:(?:ese|este|el|esa|la|those|that|the|this) mism[oa]s? (?:indicador|medida|serie|variable|dato|"
+                          r"indice)|same (?:indicator|measure|metric|series|variable|index))\b")
 # "¿cuál es mejor país para invertir?", "should I buy dollars?": advice, which no figure gives
 ADVICE = re.compile(r"\b(?:mejor(?:es)? (?:pais|paises|lugar|lugares|opcion|ciudad|comuna|region|momento) para|"
                     r"(?:better|best) (?:country|countries|place|places|option|city|time) (?:to|for)|me conviene|"
@@ -568,6 +571,17 @@ class Planner:
             and self.catalog.get(previous.derived_from).unit_kind == "index" and current.unit_kind == "index" \
             and self.catalog.has_member(current.code, {"transform": "growth"})
 
+    @staticmethod
+    def _spans_shown(context: QueryPlan, conversation: Conversation) -> PeriodSpec:
+        """The years the last answer covered: "todo ese período" after two spans' averages is both spans."""
+        turn = conversation.turns[-1] if conversation.turns else None
+        spans = [plan.period for plan in [context, *(turn.also if turn and turn.plan == context else [])]
+                 if plan.indicator_code == context.indicator_code and plan.period.start is not None
+                 and not (plan.period.month or plan.period.quarter)]
+        if len(spans) < 2:
+            return context.period
+        return PeriodSpec(start=min(span.start for span in spans), end=max(span.end or span.start for span in spans))
+
     def _index_rise_beside(self, previous: QueryPlan, plan: QueryPlan) -> QueryPlan | None:
         """The 12-month rise of an index named by its name after another index's rise, to show beside its level."""
         current, before = self.catalog.get(plan.indicator_code), self.catalog.get(previous.indicator_code)
@@ -1083,7 +1097,7 @@ class Planner:
             and not understanding.cues.transform))
         at_that_time = understanding.period == PeriodSpec(same_part=True) or bool(  # "that month", "then": the
             understanding.period.unstated and THEN_SAID.search(asked))  # period the last answer named
-        same_measure = previous is not None and (not topic_words or member_named is not None or (
+        same_measure = previous is not None and (not topic_words or member_named is not None or SAME_MEASURE.search(asked) or (
             previous.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING)  # "What was the rate that month?"
             and at_that_time and topic_words <= FIGURE_WORDS | RATE_WORDS) or (
             understanding.continues and (names_nothing or topic_words <= FIGURE_WORDS or (
@@ -1452,7 +1466,7 @@ class Planner:
             spanned = SAME_SPAN.search(fold(understanding.question)) and (
                 context.period.end not in (None, context.period.start) or context.operation == Operation.WHICH_PERIOD
                 or context.period.last_n_years)
-            said = context.period if spanned else self._answered_period(context, conversation)
+            said = self._spans_shown(context, conversation) if spanned else self._answered_period(context, conversation)
             if spanned and context.period.last_n_years and (years := self._shown_years(conversation)):
                 said = PeriodSpec(start=years[0], end=years[-1])  # "¿en cuál de esos años…?" after the last five
             period = said if spanned else PeriodSpec(start=said.end or said.start, end=said.end or said.start,
@@ -1461,7 +1475,8 @@ class Planner:
                                    if understanding.period.same_part else {}))
         if understanding.operation == Operation.WHICH_PERIOD and understanding.period.unstated and context is not None \
                 and SAME_SPAN.search(asked) and context.period.end not in (None, context.period.start):
-            period = context.period  # "¿Qué año de ese período tuvo la inflación más baja?" after an average over years
+            period = self._spans_shown(context, conversation)  # "¿Qué año de ese período tuvo la inflación más baja?"
+            # after an average over years
         if (period.month or period.quarter) and period.start is None:  # "¿y en octubre?", "¿y el primer trimestre?":
             # of the previous answer's (last) year
             year = context.period.end or context.period.start if context is not None else None

@@ -397,7 +397,8 @@ BY_HOW_MUCH_MORE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\s+(?:\w+\s+)
                               r"(?: al?\b)?)\b(?!\s+(?:(?:el|la|los|las|the|a|al)\s+)?\d)")  # "¿por cuántas personas supera A a B?"; not "superaba el 15 %",
 # a count's condition
 # "¿cuál fue el país sudamericano con menos homicidios?": the one member at the top or bottom of its group
-ONE_MEMBER_SAID = (r"(pais|country|region|comuna|economia|economy)\b(?:\s+\w+){0,5}?"
+ONE_MEMBER_SAID = (r"(pais|country|region|comuna|economia|economy)\b(?:\s+\w+){0,7}?"  # "qué comuna de la región de
+                   # Los Lagos tiene más…"
                    r"\s+(?:con|with|que tiene|que tuvo|que tenia|tiene|tuvo|tenia|hay|hubo|habia|that had|that has|had|"
                    r"has|spent|spending|spends|grew|grows|fell|falls|rises|lost|paid|was|were|is|are|will be|would be|fue|era|es|sera|seria|estara|tendra|\w+(?:ed|o|io|ia|aba)|"
                    r"(?:us|gast|emit|produc|consum|export|import|recib|invierte|pag|crec|viv|muer|aport|contribuy)(?:e|a|en|an)|"
@@ -436,7 +437,9 @@ AGAINST_ONE_MONTH = re.compile(rf"\b(?:{COMPARED_WITH}|from|desde)\s+(?:el\s+mes
 # "¿y sobre el de América Latina?", "and above the world's?": the same figure of another place, set against it
 ABOVE_THE_OTHER = r"^\W*(?:y|and)\s+(?:(?:sobre|bajo)\s+(?:el|la)\s+(?:de|del|promedio)|(?:above|below|over|under)\s+the)\b"
 OPENS_AGAINST = re.compile(rf"^\W*(?:(?:y|and)\s+)?(?:(?:eso|esto|that|this)\s+(?:\w+\s+){{0,3}}?)?(?:{COMPARED_WITH})\s|"
-                           rf"{ABOVE_THE_OTHER}")  # "¿y eso cuánto es vs mayo del año pasado?"
+                           rf"^\W*(?:(?:y|and)\s+)?(?:how does (?:it|that|this) compare|como se compara(?: eso| esto)?)\s+"
+                           rf"(?:with|to|con)\s|{ABOVE_THE_OTHER}")  # "¿y eso cuánto es vs mayo del año pasado?", "how does
+# that compare with Q1 2025?"
 RANGE_END = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")  # what precedes the last month of a range ("mar may")
 MONTH_SPAN = re.compile(rf"\b(?:{MONTH_NAMES})\s+({MONTH_NAMES})\b")  # "jan-mar", folded: a rolling quarter, named by
 # its last month
@@ -1907,7 +1910,7 @@ class Understander:
             cues = cues.model_copy(update={"age": None, "sex": None})
         elif (one := AND_ONE_OF_A_SEX.match(compared)) and cues.sex is None:
             cues = cues.model_copy(update={"sex": "female" if one[1] else "male"})
-        elif self._counts_people(topic_text, cues, folded) and (topic_text or (places.by_people and not (
+        elif self._counts_people(topic_text, cues, folded) and (topic_text or (places.by_people and not group_phrase and not (
                 previous_measure and cues.sex and CONTINUATION.match(folded))) or (  # "¿y los hombres uruguayos?": the
                 cues.age and not CONTINUATION.match(folded)) or (  # last measure's men; "¿y las mujeres jóvenes, de 15 a 24?": the last measure's
                 cues.sex and places.places and not CONTINUATION.match(folded) and SEX_COUNTED.search(folded))):

@@ -384,7 +384,7 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("¿cuál es el tercer país más poblado de Sudamérica?", "M49-005", [], 3),
     ("después de la RM, ¿qué región tiene más habitantes?", "CHL", ["CL-13"], 1),  # the first one left out
     ("after Brazil, which South American country has the largest GDP?", "M49-005", ["BRA"], 1),
-    ("Which country in the UN's Middle Africa subregion had the highest GDP per capita in 2023?", "M49-017", [], None),
+    ("Which country in the UN's Middle Africa subregion had the highest GDP per capita in 2023?", "M49-017", [], 1),
     ("Which South American country grew the fastest in 2023?", "M49-005", [], 1),  # the economy's growth
     ("Según el Censo 2024, ¿cuál es la tercera comuna más poblada de Chile?", "CHL", [], 3),  # of its comunas
     ("Apart from the Santiago metropolitan region, which region had the largest GDP in Q4 2025?", "CHL", ["CL-13"], 1),
@@ -4949,6 +4949,20 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["¿Cuánto creció en promedio la economía peruana por año entre 2010 y 2019?",
       "comparalo con el promedio de America Latina y el Caribe en el mismo periodo"],
      {"operation": "aggregate", "area_codes": ["LCN", "PER"]}),  # Peru's average beside the region's
+    (["¿Qué comuna de la región de Los Lagos tiene más viviendas particulares desocupadas en el censo 2024?"],
+     {"operation": "rank", "group_code": "CL-10"}),  # its comunas ranked, never the region's own figure
+    (["¿Qué países de Sudamérica tuvieron la tasa de desempleo más alta en 2025?",
+      "¿cuántos países sudamericanos superaron el 7% ese año?"],  # of countries, never their people
+     {"operation": "count", "indicator_code": "SL.UEM.TOTL.ZS"}),
+    (["en el censo 2024, ¿qué porcentaje de la población de la Región de Los Ríos tiene 65 años o más?",
+      "¿Cuál es la región más envejecida de Chile con ese mismo indicador?"],  # never the ageing index
+     {"operation": "rank", "indicator_code": "CHL.CENSUS2024.POP_65_PLUS.SHARE"}),
+    (["Necesito comparar la inflacion promedio de Chile en 2015-2019 con la de 2020-2024, datos del Banco Mundial",
+      "¿y en qué año de todo ese período fue más alta?"],  # both spans
+     {"operation": "which_period", "period": {"start": 2015, "end": 2024}}),
+    (["What was the regional GDP of Magallanes in Q1 2026?", "How does that compare with Q1 2025, in percent?"],
+     {"operation": "change", "period": {"start": 2025, "end": 2026, "quarter": 1, "quarter_end": 1}}),  # one
+    # against the other, never Q1 2025 alone
 ])  # fmt: skip
 def test_what_a_question_asks_of_the_last_answers(cifra, questions, expected):
     answer = last_answer(cifra, questions)
