@@ -50,6 +50,8 @@ WHY = re.compile(r"^\W*(?:por que|why|how come|a que se debe|que explica|what ex
 # "and the region average?" after a country: Latin America and the Caribbean, South America? Asked back
 REGION_AVERAGE = re.compile(rf"\b(?:region(?:al)? {AVERAGE_WORD}|{AVERAGE_WORD} (?:regional|(?:de|of|for|in) (?:la|the) region))\b")
 # "¿cuánto cobre exportó el Perú a China?": trade between two places, which no series breaks down
+NOT_COMPARED = "".join(rf"(?<!{word} )" for word in ("compared", "comparado", "comparada", "relative", "respecto", "frente",
+                                                      "similar", "igual", "close", "cerca"))  # "compared to", no partner
 TRADED = re.compile(r"\b(?:export\w*|import\w*|vendi\w*|vendio|sold|sells|compr[oa]\w*|bought|buys|envi[oa]\w*|shipped)\b")
 # "¿cuál es la región más envejecida con ese mismo indicador?": the last measure, whatever other words retrieve
 SAME_MEASURE = re.compile(r"\b(?:(?:ese|este|el|esa|la|those|that|the|this) mism[oa]s? (?:indicador|medida|serie|variable|dato|"
@@ -624,11 +626,12 @@ class Planner:
             order = "desc" if (age_end == "oldest") == (side == "higher") else "asc"
             outcome.plan = outcome.plan.model_copy(update={"order": order})
         if outcome.status == "ok" and REGION_AVERAGE.search(asked) and not (understanding.places or understanding.group) \
+                and outcome.plan.area_codes and not outcome.plan.group_code \
                 and all(self.catalog.area_kinds.get(code) == "country" for code in outcome.plan.area_codes):
             return PlanOutcome(status="clarify", reason="which_region")
         if outcome.status == "ok" and TRADED.search(asked) and (partner := next((
                 found for place in understanding.places if len(understanding.places) > 1 and (found := re.search(
-                    rf"\b(?:a|al|to|hacia|desde|from|con|with)\s+(?:(?:el|la|los|the)\s+)?{re.escape(fold(place.matched))}\b",
+                    rf"{NOT_COMPARED}\b(?:a|al|to|hacia|desde|from)\s+(?:(?:el|la|los|the)\s+)?{re.escape(fold(place.matched))}\b",
                     _spelled(understanding)))), None)):
             return PlanOutcome(status="no_data", reason="trade_partner",
                                params={"partner": as_written(understanding.question, partner[0])})

@@ -4963,6 +4963,10 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["What was the regional GDP of Magallanes in Q1 2026?", "How does that compare with Q1 2025, in percent?"],
      {"operation": "change", "period": {"start": 2025, "end": 2026, "quarter": 1, "quarter_end": 1}}),  # one
     # against the other, never Q1 2025 alone
+    (["Compare Chile's imports of goods and services as a share of GDP in 2023 with the Latin America & Caribbean "
+      "figure"], {"operation": "value", "area_codes": ["CHL", "LCN"]}),  # compared with, never traded with
+    (["Which country in South America has the highest life expectency?", "rank the top 5", "and the region average?"],
+     {"operation": "aggregate", "group_code": "M49-005"}),  # the region ranked: its average
 ])  # fmt: skip
 def test_what_a_question_asks_of_the_last_answers(cifra, questions, expected):
     answer = last_answer(cifra, questions)
