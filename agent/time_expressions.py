@@ -422,7 +422,8 @@ THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:
                        r"mismo ano|same year)\b(?! (?:on|over|to) |(?: (?:anterior|pasado|previo|siguiente|proximo|que viene)\b))")
 # never "the year-on-year change", nor "el año anterior"
 # "¿cuántos ocupados había en ese entonces?": the previous answer's period, its month or quarter too
-THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca|"
+THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|at that point|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca|"
+                       r"en ese momento|"
                        r"(?:ano|mes|year|month) (?:de|of|among) (?:esos|esas|estos|estas|those|these)|"  # "¿en qué año de
                        r"(?:de|of|among) (?:esos|estos|those|these) (?:anos|meses|years|months))\b")  # esos…?": those
 # "¿y en el mismo trimestre de 2021?", "ese trimestre de 2018", "same month a year earlier": the previous answer's

@@ -1573,6 +1573,7 @@ class Understander:
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded), context_end)
         places, excluded, folded = _left_out(places, folded)
+        places = _without_neighbours(places, folded)
         if cues.measure is None and any(re.search(rf"\b(?:cada|each|every) {re.escape(place.matched)}\b", folded)
                                         for place in places.places):  # "¿cuántas toneladas emitía cada mexicano?"
             cues = cues.model_copy(update={"measure": "per_capita"})
@@ -2246,6 +2247,10 @@ def _without_but(folded: str, excluded: list[Place]) -> str:
     return MEMBERS_BUT.sub(blanked, folded)
 
 
+BORDERING = re.compile(r"\b(?:(?:en )?la frontera con|frontera con|limita con|limitrofe con|(?:on )?the border with|"
+                       r"border with|bordering|next to|junto a)\s+(?:(?:el|la|the)\s+)?")
+
+
 def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place], str]:
     """The places named right after "sin contar", "excluding" or "los países de… menos", taken out of the places asked (their words stay
     read), and the text without those words."""
@@ -2261,6 +2266,14 @@ def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place],
             folded = folded[:start] + " " * (found.end() - start) + folded[found.end():]
     kept = [place for place in places.places if place not in excluded]
     return places.model_copy(update={"places": kept}), excluded, folded
+
+
+def _without_neighbours(places: PlaceMatch, folded: str) -> PlaceMatch:
+    """Places named only as a neighbour of another ("en Colchane, en la frontera con Bolivia") are where it lies,
+    not places asked about."""
+    ends = {found.end() for found in BORDERING.finditer(folded)}
+    kept = [place for place, span in zip(places.places, places.spans) if span[0] not in ends]
+    return places.model_copy(update={"places": kept}) if kept and len(kept) < len(places.places) else places
 
 
 def _place_number(placed: re.Match) -> int:

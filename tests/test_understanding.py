@@ -4967,6 +4967,11 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
       "figure"], {"operation": "value", "area_codes": ["CHL", "LCN"]}),  # compared with, never traded with
     (["Which country in South America has the highest life expectency?", "rank the top 5", "and the region average?"],
      {"operation": "aggregate", "group_code": "M49-005"}),  # the region ranked: its average
+    (["Hola! Trabajo en una ONG en Colchane, en la frontera con Bolivia. ¿Cuál es la tasa de pobreza por ingresos de "
+      "la comuna?"], {"area_codes": ["CL-01403"]}),  # Bolivia only says where Colchane lies
+    (["What's Chile's unemployment rate right now?", "what was the worst it got?",
+      "and how many people were out of work at that point, roughly?"],  # the unemployed that month, never the employed
+     {"operation": "value", "indicator_code": "CHL.UNEMPLOYED", "period": {"start": 2020, "end": 2020, "month": 7}}),
 ])  # fmt: skip
 def test_what_a_question_asks_of_the_last_answers(cifra, questions, expected):
     answer = last_answer(cifra, questions)
