@@ -409,17 +409,20 @@ def _comparable(operation: Operation, first: IndicatorInfo, second: IndicatorInf
 
 
 @cache
+def _polarity_file() -> dict:
+    return yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))
+
+
+@cache
 def polarity() -> dict[str, str]:
     """Indicator family -> the better direction, "higher" or "lower" (agent/polarity.yaml)."""
-    sides = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))
-    return {family: side for side in ("higher", "lower") for family in sides[side]}
+    return {family: side for side in ("higher", "lower") for family in _polarity_file()[side]}
 
 
 @cache
 def older_side() -> dict[str, str]:
     """Age group or family -> the end of its measure that is the older population (agent/polarity.yaml)."""
-    sides = yaml.safe_load(POLARITY_FILE.read_text(encoding="utf-8"))["older"]
-    return {key: side for side, keys in sides.items() for key in keys}
+    return {key: side for side, keys in _polarity_file()["older"].items() for key in keys}
 
 
 def _what_it_reads(plan: QueryPlan) -> tuple:
@@ -1869,12 +1872,12 @@ class Planner:
             if outcome.status != "ok":
                 return outcome
         if understanding.threshold and understanding.threshold[1] == 0 and chosen.unit_kind == "index" and (
-                change := next((info for info in self.catalog.family_of(chosen.code)
-                                if info.derivation == "percent_change_period" and info.derived_from == chosen.code), None)):
+                change := self._derived_beside(chosen, "percent_change_period")):
             chosen = change  # "¿cuántos meses del 2024 el IPC salió negativo?": no index is below zero, its monthly change is
         quarterly = next((info for info in self.catalog.family_of(chosen.code)
-                          if info.derivation == "percent_change_period" and info.frequency == "Q"), None)
-        if operation == Operation.CHANGE and not second and _a_quarter_apart(period) and quarterly is not None and (
+                          if info.derivation == "percent_change_period" and info.frequency == "Q"), None) \
+            if operation == Operation.CHANGE and not second and _a_quarter_apart(period) else None
+        if quarterly is not None and (
                 chosen.code == quarterly.code or not chosen.derivation and understanding.cues.adjustment is None
                 and chosen.transform == "level" and ON_THE_QUARTER_BEFORE.search(asked)):
             # "GDP Q1 2026 q/q SA?", "¿cuánto creció el PIB respecto al trimestre anterior en el 1T 2026?": the later
@@ -1991,9 +1994,8 @@ class Planner:
         compared_places = len(areas) > 1 and operation in (Operation.VALUE, Operation.LATEST, Operation.DIFFERENCE)
         # "En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó … respecto del 2T 2019?": a change between two
         # periods said is one figure, whatever the judgement says of them
-        judged = understanding.judgement and not (
-            operation == Operation.CHANGE and period.start is not None and (period.end, period.quarter_end, period.month_end)
-            != (period.start, None, None))
+        two_periods = period.start is not None and not (period.is_single_year and not (period.quarter_end or period.month_end))
+        judged = understanding.judgement and not (operation == Operation.CHANGE and two_periods)
         if judged and operation not in (Operation.RANK, Operation.WHICH_PERIOD) and not compared_places:
             # "the best stock to buy": better or worse than what? No measure of ours says; "was it worse in India or
             # in Bangladesh?" is answered with both figures
@@ -2174,8 +2176,7 @@ class Planner:
         if plan.operation != Operation.VALUE or chosen.unit_kind != "index" or chosen.frequency != "M" \
                 or not period.month or period.month_end or not period.is_single_year or len(plan.area_codes) != 1:
             return None
-        monthly = next((info for info in self.catalog.family_of(chosen.code)
-                        if info.derivation == "percent_change_period" and info.derived_from == chosen.code), None)
+        monthly = self._derived_beside(chosen, "percent_change_period")
         return plan.model_copy(update={"indicator_code": monthly.code, "alternatives": []}) if monthly else None
 
     @staticmethod

@@ -1572,8 +1572,8 @@ class Understander:
             threshold, percent = None, False
         threshold_text = [folded[start:end] for start, end in threshold_span]  # "30 millones" no Mejillones
         places = self._places(folded, cue_phrases, threshold_text, _parenthesised(kept, folded), context_end)
-        places, excluded, folded = _left_out(places, folded)
         places = _without_neighbours(places, folded)
+        places, excluded, folded = _left_out(places, folded)
         if cues.measure is None and any(re.search(rf"\b(?:cada|each|every) {re.escape(place.matched)}\b", folded)
                                         for place in places.places):  # "¿cuántas toneladas emitía cada mexicano?"
             cues = cues.model_copy(update={"measure": "per_capita"})
@@ -2272,8 +2272,10 @@ def _without_neighbours(places: PlaceMatch, folded: str) -> PlaceMatch:
     """Places named only as a neighbour of another ("en Colchane, en la frontera con Bolivia") are where it lies,
     not places asked about."""
     ends = {found.end() for found in BORDERING.finditer(folded)}
-    kept = [place for place, span in zip(places.places, places.spans) if span[0] not in ends]
-    return places.model_copy(update={"places": kept}) if kept and len(kept) < len(places.places) else places
+    kept = [(place, span) for place, span in zip(places.places, places.spans) if span[0] not in ends]
+    if not kept or len(kept) == len(places.places):
+        return places
+    return places.model_copy(update={"places": [place for place, _ in kept], "spans": [span for _, span in kept]})
 
 
 def _place_number(placed: re.Match) -> int:
