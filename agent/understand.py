@@ -2248,7 +2248,7 @@ def _without_but(folded: str, excluded: list[Place]) -> str:
 
 
 BORDERING = re.compile(r"\b(?:(?:en )?la frontera con|frontera con|limita con|limitrofe con|(?:on )?the border with|"
-                       r"border with|bordering|next to|junto a)\s+(?:(?:el|la|the)\s+)?")
+                       r"border with|bordering)\s+(?:(?:el|la|the)\s+)?")  # never "junto a": also "together with"
 
 
 def _left_out(places: PlaceMatch, folded: str) -> tuple[PlaceMatch, list[Place], str]:
