@@ -26,7 +26,8 @@ from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpe
 from agent.time_expressions import FULL_MONTH_NAMES, LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
 from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, AVERAGE_WORD, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN,
                               ELLIPSIS, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN, MAX_QUESTION_CHARS, NATIONAL,
-                              OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, as_written, percent_spelled)
+                              OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, UNITED_STATES, as_written,
+                              percent_spelled)
 from catalog.text import fold
 
 POLARITY_FILE = Path(__file__).with_name("polarity.yaml")
@@ -357,9 +358,10 @@ def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
 
 
 def _spelled(understanding: Understanding) -> str:
-    """The question folded with its percent sign said as a word ("what % of its population is that?") and its chat
-    shorthand spelled out ("y eso q porcentaje es")."""
-    return fold(lexicon().spelled_out(percent_spelled(understanding.question, understanding.language)))
+    """The question folded with its percent sign said as a word ("what % of its population is that?"), its chat
+    shorthand spelled out ("y eso q porcentaje es") and "the US" named as the places are ("exports to the US")."""
+    question = UNITED_STATES.sub("United States", understanding.question)
+    return fold(lexicon().spelled_out(percent_spelled(question, understanding.language)))
 
 
 def _average_of(place: Place, asked: str) -> bool:
@@ -637,7 +639,8 @@ class Planner:
                     rf"{NOT_COMPARED}\b(?:a|al|to|hacia|desde|from)\s+(?:(?:el|la|los|the)\s+)?{re.escape(fold(place.matched))}\b",
                     _spelled(understanding)))), None)):
             return PlanOutcome(status="no_data", reason="trade_partner",
-                               params={"partner": as_written(understanding.question, partner[0])})
+                               params={"partner": as_written(UNITED_STATES.sub("United States", understanding.question),
+                                                             partner[0])})
         if outcome.status == "ok" and ADVICE.search(asked):  # neither is advice
             return PlanOutcome(status="clarify", reason="advice", options=[outcome.plan])
         if outcome.status == "ok" and (unit := lexicon().has_phrase(asked, lexicon().foreign_units)) \

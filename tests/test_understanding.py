@@ -4942,6 +4942,8 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["Show me GDP growth in Peru for the last 5 years", "what was the average?", "and the region average for 2025?"],
      {"status": "clarify"}),  # which region? Asked back, never Peru's figure again
     (["¿Cuánto cobre exportó el Perú a China en 2023?"], {"status": "no_data"}),  # trade between two places
+    (["What were Chile's exports to the US in 2022?"], {"status": "no_data"}),  # "the US" is a partner too
+    (["US exports in 2022 compared to Chile"], {"operation": "value", "area_codes": ["CHL", "USA"]}),  # two totals
     (["En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó el PIB de la Región Metropolitana respecto del 2T "
       "2019?"], {"operation": "change", "area_codes": ["CL-13"]}),  # "el peor trimestre" describes, asks nothing
     (["Bueno, entonces compárame los ocupados promedio de 2019 con los de 2025 (serie del Banco Central)"],
