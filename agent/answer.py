@@ -389,7 +389,7 @@ class AnswerWriter:
         for area, rows in _grouped(records, "area_name").items():
             first, last = rows[0], rows[-1]
             if len(rows) == 1:
-                key = "latest" if plan.operation == Operation.LATEST else "value"
+                key = "value" if plan.operation != Operation.LATEST else "earliest" if plan.period.earliest else "latest"
                 sentences.append(message(key, language, indicator=name, area=area,
                                          period=period_label(str(first["period"]), language), figure=fig(first["value"])))
             else:

@@ -218,6 +218,8 @@ class QueryBuilder:
         observed = select(func.max(inner.c.period_start)).where(*same_series, today, inner.c.status != "projection")
         begun = select(func.max(inner.c.period_start)).where(*same_series, today)
         first = select(func.min(inner.c.period_start)).where(*same_series)
+        if self.plan.period.earliest:  # "the earliest year you have": the first value, whatever its status
+            return first.scalar_subquery()
         newest = [begun, first] if self.plan.period.projected else [observed, begun, first]
         return func.coalesce(*(query.scalar_subquery() for query in newest))
 

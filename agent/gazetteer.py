@@ -36,6 +36,9 @@ AGGREGATE_SAID = re.compile(r"\b(?:aggregates?|agregados?|regiones del banco mun
                             r"regions of the world bank)\b")
 LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "cl_province", "region": "cl_region",
                **dict.fromkeys(CITY_WORDS, "cl_comuna")}
+# Words for a country's divisions, never a misspelt place on their own: "the state of São Paulo" is not "the States"
+DIVISION_WORDS = {"state", "estado", "province", "provincia", "county", "condado", "department", "departamento",
+                  "municipality", "municipio"}
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune", "city")  # said after the name ("Mexico City")
 ISO3 = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")  # "CHL", "PER": country codes as written, never "per" nor "US$"
 LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistake; "la región de Sudamérica" a way of speaking
@@ -114,7 +117,8 @@ class Gazetteer:
         self._sounded = one_per_sound((sounded(name), name) for name in self._fuzzy_choices)
         self._stopwords = set(lexicon().stopwords)
         judged = {word for kind in ("best", "worst") for phrase in lexicon().operations[kind] for word in fold(phrase).split()}
-        self._not_places = self._stopwords | set(measure_words) | judged  # "richest countries" is no misspelt "rich countries"
+        self._not_places = self._stopwords | set(measure_words) | judged | DIVISION_WORDS  # "richest countries" is no
+        # misspelt "rich countries"
 
     @classmethod
     def load(cls, engine: Engine) -> "Gazetteer":

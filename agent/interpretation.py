@@ -13,6 +13,8 @@ READ_AT_THE_LATEST = (Operation.LATEST, Operation.POSITION, Operation.COUNT, Ope
 
 
 def _period(period: PeriodSpec, operation: Operation, language: Language) -> str:
+    if period.earliest and operation == Operation.LATEST:
+        return message("understood_earliest", language)
     if period.latest or (operation in READ_AT_THE_LATEST and period.unstated):
         return message("understood_latest_projected" if period.projected else "understood_latest", language)
     if period.start is None and period.end is None:

@@ -87,6 +87,8 @@ class ExampleBank:
 
 def _period(understanding: Understanding) -> str:
     period = understanding.period
+    if period.earliest:
+        return "the earliest"
     if period.start and period.end:
         return str(period.start) if period.start == period.end else f"{period.start} to {period.end}"
     if period.start:

@@ -36,6 +36,8 @@ class PeriodSpec(BaseModel):
     start: int | None = None
     end: int | None = None
     latest: bool = False
+    earliest: bool = Field(False, description="'the earliest year you have', 'el dato más antiguo': the series' first "
+                                              "value.")
     last_n_years: int | None = Field(None, description="'la última década': resolved against the data's last year.")
     last_n_months: int | None = Field(None, description="'los últimos 12 meses': the months up to the series' newest "
                                                         "period (its quarters or year, for a quarterly or yearly one).")

@@ -23,7 +23,7 @@ from agent.llm import Chooser
 from agent.model_parser import ModelParser, applied
 from agent.models import (TWO_OPERANDS, Conversation, Note, Operation, PeriodSpec, Place, PlanOutcome, QueryPlan, Turn, Understanding,
                           VariantCues, VariantPair)
-from agent.time_expressions import FULL_MONTH_NAMES, LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
+from agent.time_expressions import FULL_MONTH_NAMES, HALF_YEAR, LATEST_SAID, NUMBER_WORDS, PROJECTED, shifted
 from agent.understand import (ABOVE_THE_OTHER, ANNUAL_AVERAGE, AVERAGE_WORD, COMPARED_WITH, EACH_YEAR, EACH_YEARS_MEAN,
                               ELLIPSIS, FITS_IN, HOW_MANY_PEOPLE, IN_TOTAL, LIVES_IN, MAX_QUESTION_CHARS, NATIONAL,
                               OPENS_AGAINST, SAME_AGAIN, SAME_SPAN, SOURCE_WORD, THOSE_FEW, UNITED_STATES, as_written,
@@ -1306,6 +1306,13 @@ class Planner:
             # "the year-on-year percent change between those two readings": the change from one to the other
             understanding = understanding.model_copy(update={"cues": understanding.cues.model_copy(
                 update={"transform": None})})
+        if understanding.operation == Operation.CHANGE and understanding.period.month_end and HALF_YEAR.search(asked) \
+                and self.catalog.get(base).frequency == "M":
+            # "¿cuánto subió el IPC en el primer semestre?": from the month before the half year (December) to its
+            # last, never from its first month
+            half = understanding.period
+            understanding = understanding.model_copy(update={"period": half.model_copy(update={
+                "start": half.start - (half.month == 1), "month": (half.month - 2) % 12 + 1})})
         if understanding.operation == Operation.CHANGE and understanding.cues.transform == "year_to_date" \
                 and (within := self._within_year_to_date(base, understanding.period)) is not None:
             # "so far in 2026 (Dec to the latest month)": the year's cumulative rate at the later month, never a
@@ -1740,14 +1747,18 @@ class Planner:
                 period.month_end or period.month) == period.month and (period.quarter_end or period.quarter) == period.quarter:
             # a change from a period to itself ("desde 2017" when 2017 is the newest value): since when?
             return PlanOutcome(status="clarify", reason="no_shift")
+        if (half := HALF_YEAR.search(asked)) and period.month_end and chosen.frequency not in ("M", "D"):
+            # "¿cuánto creció el PIB en el primer semestre?" of a quarterly or yearly series: no half year is summed
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": as_written(understanding.question, half[0])})
         if operation == Operation.WHICH_PERIOD and period.end and not period.projected and any(
                 int(self.catalog.last_observed.get((chosen.code, area), "9999")[:4]) < period.end for area in areas):
             # "In INE's 2002-2035 series, which year is highest?": the years named, projections included
             period = period.model_copy(update={"projected": True})
         if context is not None and operation in (Operation.SERIES, Operation.FIRST_MEETING, Operation.WHICH_PERIOD) \
-                and period.is_single_year and understanding.period == PeriodSpec() and context.operation != operation:
+                and period.is_single_year and not period.month_end and understanding.period == PeriodSpec() \
+                and context.operation != operation:
             # "muéstrame la serie", "when did it first go past half?", "¿en qué año fue más alto?" after a single
-            # year: over the whole series
+            # year: over the whole series (after the months of one year, "¿cuál fue el mes más alto?" is of those)
             period = PeriodSpec()
         if operation == Operation.FIRST_MEETING and not (understanding.threshold or (context and context.threshold)):
             operation = Operation.SERIES  # "¿cuándo fue la primera vez…?" without a number to compare with
@@ -3110,7 +3121,7 @@ class Planner:
         if previous is not None and not understanding.places and (understanding.period == PeriodSpec() or (
                 understanding.period.shift_months is not None and previous.operation != Operation.LATEST)):
             return previous.operation  # "and the same month a year earlier?" after a change: that change, moved
-        if period.latest or period.unstated:
+        if period.latest or period.earliest or period.unstated:
             return Operation.LATEST
         if period.is_single_year:
             return Operation.VALUE
@@ -3145,7 +3156,10 @@ class Planner:
 
     def _so_far(self, chosen: IndicatorInfo, areas: list[str], period: PeriodSpec) -> PeriodSpec:
         """"Inflación acumulada en lo que va de 2026": a year-to-date measure of a year still under way is its newest
-        month, the change so far (a whole year is December's)."""
+        month, the change so far (a whole year is December's); from January to a later month of one year ("el
+        primer semestre"), that month's."""
+        if chosen.transform == "year_to_date" and period.is_single_year and period.month == 1 and period.month_end:
+            return period.later_end
         if chosen.transform != "year_to_date" or not period.is_single_year or period.month or len(areas) != 1:
             return period
         last = self.catalog.last_observed.get((chosen.code, areas[0])) or ""

@@ -226,6 +226,15 @@ def _day(year: str, month: int, day: str) -> PeriodSpec | None:
     return PeriodSpec(start=int(year), end=int(year), month=month, day=int(day))
 
 
+# "the earliest year you've got", "el dato más antiguo": the series' first value (never "the earliest year it passed
+# 10 %", a first crossing read from its condition)
+EARLIEST_SAID = re.compile(r"\bearliest\b|\b(?:first|oldest) (?:year|data|figure|value|observation|record)s? (?:with data|of "
+                           r"data|available|on record|in the (?:data|series|file)|you (?:ve got|have|got|do have))\b|"
+                           r"\boldest (?:data|figure|value|observation|record)s?\b|\bhow far back\b|"
+                           r"\b(?:primer|primeros) (?:ano|dato|valor|registro)s? (?:con datos|disponibles?|registrad\w+|de la "
+                           r"serie|que (?:tienes|tiene|hay|existe))\b|\b(?:dato|valor|registro|cifra|ano)s? mas antigu[oa]s?\b|"
+                           r"\bdesde cuando hay (?:datos|cifras|registros)\b|\bhasta (?:que|cuando) (?:ano )?(?:hacia atras )?"
+                           r"(?:hay|llegan|llega|tienes) (?:datos|cifras)\b")
 # "¿cuántos ocupados hay ahora?", "and now?", "what about Peru now?", not "¿y ahora Perú?"
 LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas reciente|mas nuevo|newest|latest|most recent|"
                          r"last available|ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|"
@@ -256,8 +265,20 @@ def _decade(m: re.Match) -> PeriodSpec:
     return PeriodSpec(start=first, end=first + 9)
 
 
+# "el primer semestre de 2023", "the second half of 2024", "H1 2025": six months of one year
+HALF_YEAR = re.compile(rf"\b(?:(?:el |la |the )?(?P<first>primer|1er|1o|first|1st)|(?P<second>segundo|2do|2o|second|2nd))"
+                       rf" (?:semestre|half)(?: de| del| of)?(?: ano| year)? {YEAR}\b|\b(?P<half>h|s)(?P<number>[12]) ?{YEAR}\b")
+
+
+def _half_year(m: re.Match, today: date) -> PeriodSpec:
+    year = int(m[3] or m[6])
+    first_half = bool(m["first"]) or m["number"] == "1"
+    return PeriodSpec(start=year, end=year, month=1 if first_half else 7, month_end=6 if first_half else 12)
+
+
 RULES: list[tuple[re.Pattern, callable]] = [
     # Ranges first: they contain single years, quarters and months.
+    (HALF_YEAR, _half_year),
     (re.compile(rf"\b(?:entre|between|from|del?|desde)(?: el| la| the)?(?: trimestre| quarter)?(?: movil| moving| rolling)?(?: de| of)?\s+({MONTH_NAMES})\s+"
                 rf"({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\s+(?:y|and|a|al|to|hasta|vs|versus)(?: el| la| the)?"
                 rf"(?: trimestre| quarter)?(?: movil| moving| rolling)?(?: de| of)?\s+({MONTH_NAMES})\s+({MONTH_NAMES}){OF_YEAR} {YEAR}(?: quarter| trimestre)?\b"),
@@ -371,6 +392,7 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"\b(?:proximo|siguiente) mes\b|\bmes que viene\b|\bnext month\b"),
      lambda m, today: PeriodSpec(start=today.year + today.month // 12, end=today.year + today.month // 12,
                                  month=today.month % 12 + 1)),
+    (EARLIEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(earliest=True)),
     # "¿cuántos hijos por mujer tiene Chile hoy? Tasa de 2024": the year named, not the newest
     (LATEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(latest=True)),
 ]

@@ -921,6 +921,8 @@ def percent_spelled(text: str, language: Language) -> str:
             return " in percent " if language == "en" else " en porcentaje "
         if before and before[0] not in WORDS_BEFORE_PERCENT and not before[0].isdigit():
             return " as a percentage " if language == "en" else " como porcentaje "
+        if before == ["as"]:  # "as %", in a Spanish chat too
+            return " a percentage "
         return " percentage " if language == "en" else " porcentaje "
     return PERCENT_SIGN.sub(spelled, text)
 

@@ -60,6 +60,10 @@ GROUP = {"group_code": "GRP", "member_kind": "country"}
 
 
 @pytest.mark.parametrize(("plan", "columns", "expected"), [
+    # the latest is the newest observed value (never the 2030 projection); the earliest the first
+    (dict(operation="latest", area_codes=["AAA", "BBB"]), (0, 2, 3), [("AAA", "2021", 8.0), ("BBB", "2020", 6.0)]),
+    (dict(operation="latest", area_codes=["AAA", "BBB"], period=PeriodSpec(earliest=True)), (0, 2, 3),
+     [("AAA", "2019", 10.0), ("BBB", "2019", 5.0)]),
     # which period: the peak of what happened (the 2030 projection is no peak), per place
     (dict(operation="which_period", area_codes=["AAA"]), (2, 3), [("2020", 12.0)]),
     (dict(operation="which_period", area_codes=["AAA", "BBB"], order="asc"), (0, 2, 3), [("AAA", "2021", 8.0), ("BBB", "2019", 5.0)]),

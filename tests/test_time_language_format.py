@@ -47,6 +47,13 @@ PERIODS = [
     ("el año pasado", {"start": 2025, "end": 2025}),
     ("último dato", {"latest": True}),
     ("most recent", {"latest": True}),
+    ("what's the earliest year you've got?", {"earliest": True}),  # the series' first value
+    ("¿cuál es el dato más antiguo de desempleo?", {"earliest": True}),
+    ("¿hasta qué año hacia atrás hay datos?", {"earliest": True}),
+    ("the first year with data for Peru", {"earliest": True}),
+    ("el primer semestre de 2023", {"start": 2023, "end": 2023, "month": 1, "month_end": 6}),  # a half year
+    ("in the second half of 2024", {"start": 2024, "end": 2024, "month": 7, "month_end": 12}),
+    ("exports H1 2025", {"start": 2025, "end": 2025, "month": 1, "month_end": 6}),
     ("cambio entre 2019 y 2023", {"start": 2019, "end": 2023}),
     ("population of Chile", {}),
     ("¿y el mes anterior?", {"shift_months": -1}),

@@ -1846,6 +1846,8 @@ def test_better_or_worse_between_two_places_shows_both(cifra):
 @pytest.mark.parametrize(("question", "places"), [
     ("cuantos habitantes tiene alto ospicio segun el ultimo censo", ["CL-01107"]),  # a typo beside a name's stopword
     ("poblacion de argentna en 2020", ["ARG"]),
+    ("What was GDP per capita in the state of São Paulo in 2023?", []),  # "the state" is no misspelt "the States"
+    ("GDP of the United State in 2020", ["USA"]),
     ("población de Nueva Imperial en 2020", ["CL-09111"]),  # a name that begins like "Nueva Valdivia" and is one
     ("¿Qué comuna del Maule tiene la menor tasa de pobreza multidimensional?", []),  # the region holds the comunas
     ("razón de dependencia de Japón y Chile en 2023", ["JPN", "CHL"]),  # a measure's word is no Independencia
@@ -4943,6 +4945,17 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
      {"status": "clarify"}),  # which region? Asked back, never Peru's figure again
     (["¿Cuánto cobre exportó el Perú a China en 2023?"], {"status": "no_data"}),  # trade between two places
     (["What were Chile's exports to the US in 2022?"], {"status": "no_data"}),  # "the US" is a partner too
+    (["What was Argentina's consumer price inflation in 2015?", "ok, what's the earliest year you do have for "
+      "Argentina, and what was it?"], {"operation": "latest", "period": {"earliest": True}}),  # its first value
+    (["what's the earliest year Chile's unemployment rate was above 10%?"], {"operation": "first_meeting"}),
+    (["poblacion urbana chile 2024", "as %"], {"indicator_code": "SP.URB.TOTL.IN.ZS"}),  # the share, in Spanish too
+    (["¿cuál fue la variación acumulada del IPC general en el primer semestre de 2023?"],
+     {"indicator_code": "CHL.CPI.INFLATION_YTD", "period": {"start": 2023, "end": 2023, "month": 6}}),  # June's
+    (["¿cuánto subió el IPC en el primer semestre de 2023?"], {"operation": "change", "period": {
+        "start": 2022, "end": 2023, "month": 12, "month_end": 6}}),  # from December, never from January
+    (["¿cuánto creció el PIB en el primer semestre de 2023?"], {"status": "clarify"}),  # no half year of quarters
+    (["Necesito el imacec mes a mes del primer semestre 2025 (serie original)", "cual fue el mes mas alto?"],
+     {"operation": "which_period", "period": {"start": 2025, "end": 2025, "month": 1, "month_end": 6}}),  # of those
     (["US exports in 2022 compared to Chile"], {"operation": "value", "area_codes": ["CHL", "USA"]}),  # two totals
     (["En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó el PIB de la Región Metropolitana respecto del 2T "
       "2019?"], {"operation": "change", "area_codes": ["CL-13"]}),  # "el peor trimestre" describes, asks nothing
