@@ -1721,6 +1721,11 @@ class Planner:
             # "¿cuánto varió el índice real de remuneraciones en 12 meses, con el último dato?": from the same month a
             # year before the newest to it
             period = PeriodSpec(start=newest.end - 1, end=newest.end, month=newest.month_end, month_end=newest.month_end)
+        if operation == Operation.CHANGE and period == PeriodSpec() and context is not None \
+                and context.operation == Operation.SERIES and context.indicator_code == chosen.code \
+                and chosen.frequency == "A" and len(years := self._shown_years(conversation)) >= 2:
+            period = PeriodSpec(start=years[0], end=years[-1])  # "how many points is that increase?" after a whole
+            # yearly series: from its first year shown to its last
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month:
             return PlanOutcome(status="clarify", reason="change_without_period")  # "¿cuánto ha subido la UF?": since when?
         if operation == Operation.CHANGE and period.start is not None and period.end is None:

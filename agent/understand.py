@@ -704,6 +704,8 @@ LAST_TIME = re.compile(r"\b(?:ultima vez|last time|ultimo ano en (?:el )?que|ult
                        r"(?:when|what|which) (?:was|is) the last (?:year|month|quarter|time))\b")  # "when was the last year…"
 ARTICLED_NAME = re.compile(r"(?<=\b(?:de|en|in|of) )(?:El|La|Los|Las)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
 PLACE_LIKE = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)")
+# "the state of São Paulo": a name of several capitalised words, one of them no known word
+NAME_OF_WORDS = re.compile(r"\b(?:de|del|en|of|in|for)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){1,2})")
 GROWTH_VERB = re.compile(r"\b(?:grow|grows|grew|grown|growing|crec\w*|expand(?:ed|s)?|contract(?:ed|s)?|shr[ai]nk|shrank)\b")
 SEX_COUNTED = re.compile(r"\b(?:cuant[oa]s (?:mujeres|hombres|varones)|how many (?:women|men|females|males)|"
                          r"(?:porcentaje|proporcion|percentage|share|percent) (?:de|of) (?:mujeres|hombres|women|men))\b")
@@ -1348,6 +1350,11 @@ class Understander:
                                  re.IGNORECASE)) \
                     and word not in self.stopwords and word not in MONTHS and word not in place_words \
                     and not QUARTER_NAME.fullmatch(word):  # "in Q4 2025": a quarter, no place
+                return name
+        for name in [] if places else NAME_OF_WORDS.findall(text):
+            words = fold(name).split()
+            if not self.gazetteer.knows(" ".join(words)) and any(
+                    word not in self.vocabulary and word not in self.stopwords and word not in MONTHS for word in words):
                 return name
         for found in ARTICLED_NAME.finditer(text):  # "en El Alto": an article in capitals names a place, whatever the
             if not self.gazetteer.knows(fold(found[0])) and fold(found[1]) not in place_words:  # word after it means

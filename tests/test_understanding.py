@@ -2691,6 +2691,8 @@ def test_a_source_named_is_kept_where_its_series_lacks_the_period(cifra, questio
     ("population of the comuna of Nueva Valdivia in Chile?", "no_data", "Nueva Valdivia"),
     ("población de San Valparaíso en 2020", "no_data", "San Valparaíso"),
     ("población de Santa Cruz de la Sierra", "no_data", "Santa Cruz de la Sierra"),  # no Santa Cruz, the comuna
+    ("What was GDP per capita in the state of São Paulo in 2023?", "no_data", "São Paulo"),  # a name of words
+    # some of which name places elsewhere: never the United States, nor a measure called "paulo"
     ("¿Cuál es el índice de pobreza en El Alto? Necesito el dato de la ciudad nomás.", "no_data", "El Alto"),  # its
     # capital article names a place, never Chile's figure
     # "the highest day" of one day is two questions joined
@@ -4949,6 +4951,10 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
       "Argentina, and what was it?"], {"operation": "latest", "period": {"earliest": True}}),  # its first value
     (["what's the earliest year Chile's unemployment rate was above 10%?"], {"operation": "first_meeting"}),
     (["poblacion urbana chile 2024", "as %"], {"indicator_code": "SP.URB.TOTL.IN.ZS"}),  # the share, in Spanish too
+    (["For Bolivia's urban population as a share of the total, what are the first and the last years with data?"],
+     {"operation": "series", "period": None}),  # both ends of the series (all of it), never its latest alone
+    (["For Bolivia's urban population as a share of the total, what are the first and the last years with data?",
+      "how many percentage points is that increase?"], {"operation": "change", "period": {"start": 1960, "end": 2025}}),
     (["¿cuál fue la variación acumulada del IPC general en el primer semestre de 2023?"],
      {"indicator_code": "CHL.CPI.INFLATION_YTD", "period": {"start": 2023, "end": 2023, "month": 6}}),  # June's
     (["¿cuánto subió el IPC en el primer semestre de 2023?"], {"operation": "change", "period": {
