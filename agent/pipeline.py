@@ -35,6 +35,8 @@ from catalog.text import fold
 from cifra.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
+# What a lead-in's words can make of a question: words not understood, a second measure, an operation unknown
+LEAD_IN_CONFUSES = ("not_sure", "several", "unsupported")
 
 
 class CifraUnavailable(Exception):
@@ -117,6 +119,12 @@ class Cifra:
                                         self.catalog.get(last.indicator_code) if last is not None else None)
         lap("understand")
         outcome = self.plan(understanding, conversation, on_model)
+        if outcome.reason in LEAD_IN_CONFUSES and (rest := self.understand.after_lead_in(question)) is not None:
+            # read again without the lead-in, when what is left names a measure of its own and is understood
+            again = self.understand(rest, default_language, self.catalog.get(last.indicator_code) if last else None)
+            retried = self.plan(again, conversation, on_model) if again.topic_text else outcome
+            if retried.status == "ok":
+                understanding, outcome = again, retried
         lap("plan")
         language = understanding.language
         if outcome.status != "ok":

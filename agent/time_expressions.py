@@ -394,7 +394,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
                                  month=today.month % 12 + 1)),
     (EARLIEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(earliest=True)),
     # "¿cuántos hijos por mujer tiene Chile hoy? Tasa de 2024": the year named, not the newest
-    (LATEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) else PeriodSpec(latest=True)),
+    (LATEST_SAID, lambda m, today: None if ONE_YEAR.search(m.string) or SINCE_THEN.search(m.string)
+     else PeriodSpec(latest=True)),  # "desde entonces hasta el último dato": from the last answer's period
 ]
 ONE_YEAR = re.compile(rf"\b{YEAR}\b")
 # Asks for projected figures: "the latest" is then the current year's projection, not the last observed value.
@@ -406,7 +407,7 @@ PROJECTED = re.compile(r"\b(?:proyeccion(?:es)?|proyectad[oa]s?|proyect(?:aba|ab
 OPEN_START = re.compile(r"\b(?:desde|since|a partir de)(?: el| la| the)?(?: trimestre| mes| quarter| month)?(?: de| of)?\s*$")
 RESTATING = re.compile(r"[\s,:;(]*(?:(?:o sea|es decir|i e|that is|osea)[\s,:;]*)?(?:(?:de|del|from|entre|between)\s+)?")
 # "¿cuánto cambió desde entonces?": from the previous answer's period to the newest value
-SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
+SINCE_THEN = re.compile(r"\b(?:desde entonces|desde ahi|desde ese (?:ano|mes|trimestre|momento)|desde esa fecha|since then|"
                         r"since that (?:year|month|quarter|time|date)|after that(?: year| month| date)?|"
                         r"(?:despues|luego) de (?:eso|ese ano|esa fecha))\b")  # "in which year after that did it fall back?"
 THEN = r"(?:entonces|ese ano|esa fecha|then|that year|that date)"
@@ -496,6 +497,10 @@ def _month_first(found: re.Match) -> str:
 NOT_A_MONTH = re.compile(r"(?<=\bdel )mar\b")
 
 
+# Years a span of "the last N years" is said as beside it
+YEARS_RESTATED = re.compile(rf"\b{YEAR}\s*(?:-|–|a |al |to )?\s*{YEAR}\b")
+
+
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     folded = NOT_A_MONTH.sub("   ", folded)  # blanked to its length: the spans found stay those of the question
@@ -512,6 +517,11 @@ def find_period(folded: str, today: date | None = None) -> PeriodMatch:
         end = min(match.period.end or LAST_YEAR_BEFORE_PANDEMIC, LAST_YEAR_BEFORE_PANDEMIC)
         match = PeriodMatch(period=match.period.model_copy(update={"end": end}), spans=match.spans + [excluded.span()])
     period = match.period
+    years_said = YEARS_RESTATED.search(folded) if period.last_n_years and match.spans else None
+    if years_said and int(years_said[2]) - int(years_said[1]) + 1 == period.last_n_years:
+        # "the last decade, 2016-2025", "los últimos 5 años (2021-2025)": the years say which ones
+        return PeriodMatch(period=PeriodSpec(start=int(years_said[1]), end=int(years_said[2])),
+                           spans=match.spans + [years_said.span()])
     restated = find_shift(folded) if period.start is not None and match.spans else None
     if restated and restated[1][1] <= min(start for start, _ in match.spans) and RESTATING.fullmatch(
             folded[restated[1][1]:min(start for start, _ in match.spans)]):

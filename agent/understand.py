@@ -522,6 +522,11 @@ ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)"
 WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+)?"
                       r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
+# A lead-in before the question proper, up to a colon or before "y necesito" ("Hola, trabajo en la Dirección de
+# Planificación … y necesito la población…", "Necesito el PIB trimestral para una guía: ¿cuánto fue…?")
+LEAD_IN = re.compile(r"^(?P<lead>[^?¿:]{8,200}?)(?::\s*|\s+(?:y|and)\s+(?=(?:necesito|quiero saber|quisiera saber|"
+                     r"me gustar[ií]a saber|i need|i'd like to know|i want to know|i would like to know)\b))(?P<rest>\S.{8,})$",
+                     re.IGNORECASE | re.DOTALL)
 # "¿la comuna tiene más adultos mayores que la región?": two places compared, never one's place in a ranking
 MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower)\b(?:\s+\w+){0,5}?\s+(?:que|than)\s+"
                                  r"(?:el|la|los|las|the)\b")
@@ -581,7 +586,7 @@ LONE_RATIO = re.compile(r"(?:[-–—,:]|\b(?:and|y|the|el|la|their|su)\b)\s*(ra
 # "¿y los 40 mil?" after the first month above 30 mil: the same condition with that number
 NUMBER_ALONE = re.compile(r"^\W*(?:y|and|what about|how about|qu[eé] tal)[\s,]+(?:(?:del|de los|de las|de la|de|al|a los|a las|"
                           r"los|las|el|la|the|of|at|to)\s+)?(\d+(?:[.,]\d+)*)\s*"
-                          r"(mil|millones|thousand|million)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?"
+                          r"(mil millones|billones|billions?|mil|millones|thousand|millions?)?\s*(%|por ciento|percent)?\s*(?:pesos|d[oó]lares|dollars)?"
                           r"(?:\W*(?:cu[aá]ndo|when|en qu[eé] (?:a[nñ]o|mes))(?: fue| pas[oó]| was (?:it|that)| did it)?)?\W*$")
 # ("y los 30 mil cuando fue?": the same, asked again; "y Indonesia, del 40%?": another place, with that number)
 # "¿y con un umbral de 15?", "but with an 80% threshold": a new line for the last condition
@@ -1154,6 +1159,15 @@ class Understander:
         self.known_words = vocabulary | words.cue_words() | self.stopwords | place_words
         # words that name no measure alone: "la tasa", "las mujeres" (a qualifier of one), never "la inflación"
         self.unnaming_words = set(words.vague_words) | (words.cue_words() - set(words.topic_cues))
+
+    def after_lead_in(self, question: str) -> str | None:
+        """The question without a lead-in that names no place and no period, to read again when the whole was not
+        understood ("…de una municipalidad y necesito la población censada de Maipú"); None when it has none."""
+        found = LEAD_IN.match(readable(question))
+        if found is None:
+            return None
+        lead = fold(found["lead"])
+        return None if self.gazetteer.find(lead).places or find_period(lead).spans else found["rest"]
 
     def _known(self, word: str) -> bool:
         return word in self.vocabulary or word[:STEM] in self.vocabulary_stems

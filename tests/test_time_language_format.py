@@ -54,6 +54,8 @@ PERIODS = [
     ("el primer semestre de 2023", {"start": 2023, "end": 2023, "month": 1, "month_end": 6}),  # a half year
     ("in the second half of 2024", {"start": 2024, "end": 2024, "month": 7, "month_end": 12}),
     ("exports H1 2025", {"start": 2025, "end": 2025, "month": 1, "month_end": 6}),
+    ("worst year of the last decade, 2016-2025?", {"start": 2016, "end": 2025}),  # the years say which ones
+    ("en los últimos 5 años (2021-2025)", {"start": 2021, "end": 2025}),
     ("cambio entre 2019 y 2023", {"start": 2019, "end": 2023}),
     ("population of Chile", {}),
     ("¿y el mes anterior?", {"shift_months": -1}),

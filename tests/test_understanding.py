@@ -2386,6 +2386,25 @@ def test_a_greeting_and_a_preamble_are_no_topic(cifra):
     assert (answer.status, answer.plan.indicator_code) == ("ok", "SE.XPD.TOTL.GB.ZS"), answer.answer
 
 
+@pytest.mark.parametrize(("question", "rest"), [
+    ("Hola, trabajo en la Dirección de Planificación de una municipalidad y necesito la población censada de Maipú.",
+     "necesito la población censada de Maipú."),
+    ("Necesito el PIB trimestral para una guía: ¿cuánto fue el PIB en el segundo trimestre de 2023?",
+     "¿cuánto fue el PIB en el segundo trimestre de 2023?"),
+    ("Sobre Chile: ¿cuánto fue el desempleo?", None),  # the lead-in names the place asked about
+    ("Para 2023: ¿cuánto fue el desempleo?", None),  # and the period
+    ("¿cuánto fue el desempleo en 2023?", None),
+])  # fmt: skip
+def test_a_lead_in_naming_no_place_or_period_can_be_set_aside(cifra, question, rest):
+    assert cifra.understand.after_lead_in(question) == rest
+
+
+def test_a_question_after_a_lead_in_is_read_again_alone(cifra):
+    answer = cifra.ask("Para planificar jardines infantiles y colegios: ¿qué porcentaje de la poblacion de Alto Hospicio "
+                       "tiene entre 0 y 14 años (censo 2024)?")  # the lead-in's words read as a second measure
+    assert (answer.status, [value.area for value in answer.values]) == ("ok", ["CL-01107"]), answer.answer
+
+
 def test_a_follow_up_of_a_question_not_answered_is_asked_back(cifra):
     conversation = Conversation()
     first = cifra.ask("¿cuántas viviendas desocupadas hay en Marte?", conversation)
@@ -4951,6 +4970,16 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
       "Argentina, and what was it?"], {"operation": "latest", "period": {"earliest": True}}),  # its first value
     (["what's the earliest year Chile's unemployment rate was above 10%?"], {"operation": "first_meeting"}),
     (["poblacion urbana chile 2024", "as %"], {"indicator_code": "SP.URB.TOTL.IN.ZS"}),  # the share, in Spanish too
+    (["crecimiento del PBI de Perú en 2020"], {"indicator_code": "NY.GDP.MKTP.KD.ZG"}),  # Peru's name for GDP
+    (["oye cuánta gente vivía en Chile el año 2000 según el banco mundial?", "y cuanto ha crecido en porcentaje desde "
+      "ahi hasta el ultimo dato?"], {"operation": "change", "period": {"start": 2000, "end": 2025}}),  # from then on
+    (["In which year did the world population pass 8 billion?", "and 7 billion?"],
+     {"operation": "first_meeting", "threshold": [">", 7e9]}),  # the same crossing, another line
+    (["Average exports of goods and services for Chile, % of GDP, over 2016-2025?", "which year was lowest in that "
+      "stretch?"], {"operation": "which_period", "period": {"start": 2016, "end": 2025}}),  # the years just shown
+    (["What was Peru's core inflation in 2024?"], {"status": "no_data"}),  # never the headline figure
+    (["inflación subyacente de Chile 2024"], {"status": "no_data"}),
+    (["¿y la velocidad de expansión del Imacec total en mayo 2026?"], {"status": "no_data"}),  # never its level
     (["For Bolivia's urban population as a share of the total, what are the first and the last years with data?"],
      {"operation": "series", "period": None}),  # both ends of the series (all of it), never its latest alone
     (["For Bolivia's urban population as a share of the total, what are the first and the last years with data?",
