@@ -183,7 +183,8 @@ class Understanding(BaseModel):
                                                                           "order that depends on the measure's polarity.")
     judgement_words: str | None = None
     beyond_algebra: bool = Field(False, description="The unsupported words ask for an operation the algebra lacks "
-                                                    "('¿en cuántos meses…?'): no parser can read it.")
+                                                    "('¿en cuántos meses…?') or an age no series has ('at age 65'): "
+                                                    "no parser can read it.")
     named_operation: Operation | None = Field(
         None, description="The operation its words name ('cuántas veces': ratio), even when the question lacks what it needs.")
     operation_words: str | None = Field(None, description="The words that named a two-operand operation ('brecha entre').")

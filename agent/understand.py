@@ -2096,7 +2096,7 @@ class Understander:
             threshold=threshold, threshold_percent=bool(threshold and percent),
             threshold_reached=bool(threshold and REACH_VERB.fullmatch(folded[threshold_span[0][0]:threshold_span[0][1]])),
             beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None or beyond_reach is not None
-            or unread_month is not None,
+            or unread_month is not None or unnamed_age is not None,  # "life expectancy at age 65": no series has it
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,
             named_amounts=_named_amounts(NEGATED.sub(" ", text), folded, without_unit_years, threshold),

@@ -573,9 +573,13 @@ def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, 
     assert answer.status == "clarify" and answer.values == [] and f"{words}" in answer.answer
 
 
-def test_an_operation_the_algebra_lacks_is_never_handed_to_the_model(cifra):
-    understanding = cifra.understand("how many years of GDP data are there for Chile?")
-    assert understanding.beyond_algebra and understanding.unsupported == "how many years"
+@pytest.mark.parametrize(("question", "words"), [
+    ("how many years of GDP data are there for Chile?", "how many years"),
+    ("And what's life expectancy at age 65 in Japan?", "at age 65"),  # an age no series has: never at birth instead
+])  # fmt: skip
+def test_what_the_algebra_lacks_is_never_handed_to_the_model(cifra, question, words):
+    understanding = cifra.understand(question)
+    assert understanding.beyond_algebra and understanding.unsupported == words
 
 
 @pytest.mark.parametrize(("question", "count", "periods", "first_meeting"), [
