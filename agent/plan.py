@@ -6,6 +6,7 @@ operands, and what a follow-up inherits from the previous turn. A reading that l
 or a question that asks several things at once, is asked back with what can be answered as options.
 """
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -355,6 +356,15 @@ def _carried_values(previous: IndicatorInfo | None) -> dict[str, str]:
         values.pop("price_basis")
     return {field: value for field, value in values.items() if value not in (None, CANONICAL.get(field))
             and (field != "measure" or value in CARRIED_MEASURES)}
+
+
+def _in_scale_of(said: float, last: float) -> float:
+    """A number said alone after a line of millions or billions, in that scale when it then lies near it ("and 7?"
+    after "pass 8 billion": 7 billion); otherwise as said."""
+    if abs(said) >= 1000 or abs(last) < 1e6:
+        return said
+    scaled = said * 1000 ** int(math.log10(abs(last)) // 3)
+    return scaled if abs(last) / 10 <= abs(scaled) <= abs(last) * 10 else said
 
 
 def _spelled(understanding: Understanding) -> str:
@@ -1979,7 +1989,8 @@ class Planner:
             areas, group = [], areas[0]
         threshold = understanding.threshold or (context.threshold if context and operation != Operation.RANK else None)
         if understanding.number_alone is not None and context is not None and context.threshold:
-            threshold = (context.threshold[0], understanding.number_alone)  # "¿y los 40 mil?": the last condition, anew
+            threshold = (context.threshold[0], _in_scale_of(understanding.number_alone, context.threshold[1]))
+            # "¿y los 40 mil?": the last condition, anew ("and 7?" after 8 billion: 7 billion)
         if threshold and chosen.unit_multiplier >= 6 and abs(threshold[1]) >= 10 ** chosen.unit_multiplier:
             # "above 80,000 billion pesos" of a series in thousands of millions: said in pesos, compared in its unit
             threshold = (threshold[0], threshold[1] / 10 ** chosen.unit_multiplier)

@@ -4979,6 +4979,8 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
       "ahi hasta el ultimo dato?"], {"operation": "change", "period": {"start": 2000, "end": 2025}}),  # from then on
     (["In which year did the world population pass 8 billion?", "and 7 billion?"],
      {"operation": "first_meeting", "threshold": [">", 7e9]}),  # the same crossing, another line
+    (["In which year did the world population pass 8 billion?", "and 7?"],
+     {"operation": "first_meeting", "threshold": [">", 7e9]}),  # in the line's scale, never a threshold of 7 people
     (["Average exports of goods and services for Chile, % of GDP, over 2016-2025?", "which year was lowest in that "
       "stretch?"], {"operation": "which_period", "period": {"start": 2016, "end": 2025}}),  # the years just shown
     (["What was Peru's core inflation in 2024?"], {"status": "no_data"}),  # never the headline figure
