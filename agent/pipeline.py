@@ -115,13 +115,13 @@ class Cifra:
                 and sum(1 for turn in conversation.turns if turn.plan) >= 2:
             question, conversation = _without(question, back), conversation.up_to_first_answer()
         last = conversation.turns[-1].plan if conversation.turns else None
-        understanding = self.understand(question, default_language,
-                                        self.catalog.get(last.indicator_code) if last is not None else None)
+        previous_measure = self.catalog.get(last.indicator_code) if last is not None else None
+        understanding = self.understand(question, default_language, previous_measure)
         lap("understand")
         outcome = self.plan(understanding, conversation, on_model)
         if outcome.reason in LEAD_IN_CONFUSES and (rest := self.understand.after_lead_in(question)) is not None:
             # read again without the lead-in, when what is left names a measure of its own and is understood
-            again = self.understand(rest, default_language, self.catalog.get(last.indicator_code) if last else None)
+            again = self.understand(rest, default_language, previous_measure)
             retried = self.plan(again, conversation, on_model) if again.topic_text else outcome
             if retried.status == "ok":
                 understanding, outcome = again, retried

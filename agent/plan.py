@@ -367,11 +367,15 @@ def _in_scale_of(said: float, last: float) -> float:
     return scaled if abs(last) / 10 <= abs(scaled) <= abs(last) * 10 else said
 
 
+def _us_named(question: str) -> str:
+    """"the US" named as the places are ("exports to the US")."""
+    return UNITED_STATES.sub("United States", question)
+
+
 def _spelled(understanding: Understanding) -> str:
     """The question folded with its percent sign said as a word ("what % of its population is that?"), its chat
-    shorthand spelled out ("y eso q porcentaje es") and "the US" named as the places are ("exports to the US")."""
-    question = UNITED_STATES.sub("United States", understanding.question)
-    return fold(lexicon().spelled_out(percent_spelled(question, understanding.language)))
+    shorthand spelled out ("y eso q porcentaje es") and "the US" named as the places are."""
+    return fold(lexicon().spelled_out(percent_spelled(_us_named(understanding.question), understanding.language)))
 
 
 def _average_of(place: Place, asked: str) -> bool:
@@ -649,8 +653,7 @@ class Planner:
                     rf"{NOT_COMPARED}\b(?:a|al|to|hacia|desde|from)\s+(?:(?:el|la|los|the)\s+)?{re.escape(fold(place.matched))}\b",
                     _spelled(understanding)))), None)):
             return PlanOutcome(status="no_data", reason="trade_partner",
-                               params={"partner": as_written(UNITED_STATES.sub("United States", understanding.question),
-                                                             partner[0])})
+                               params={"partner": as_written(_us_named(understanding.question), partner[0])})
         if outcome.status == "ok" and ADVICE.search(asked):  # neither is advice
             return PlanOutcome(status="clarify", reason="advice", options=[outcome.plan])
         if outcome.status == "ok" and (unit := lexicon().has_phrase(asked, lexicon().foreign_units)) \
