@@ -14,6 +14,10 @@ LOCALES = {"es": "es_CL", "en": "en_US"}
 
 
 def number(value: float, decimals: int, language: Language) -> str:
+    """A value rounded to ``decimals``; one too small for them keeps its first significant digit ("-0,02", never
+    "-0,0")."""
+    if decimals and value and round(value, decimals) == 0:
+        decimals = next((places for places in range(decimals + 1, decimals + 4) if round(value, places) != 0), decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(round(value, decimals), format=pattern, locale=LOCALES[language])
 
@@ -75,6 +79,5 @@ def percent(value: float, language: Language, decimals: int = 1) -> str:
 
 
 def change_percent(value: float, language: Language) -> str:
-    """"+2,4 %"; a change too small for one decimal keeps its first significant digit ("-0,03 %"), never "-0,0 %"."""
-    decimals = next((places for places in range(1, 5) if round(value, places) != 0), 1)
-    return ("+" if value > 0 else "") + percent(value, language, decimals)
+    """"+2,4 %", "-0,03 %"."""
+    return ("+" if value > 0 else "") + percent(value, language)

@@ -39,6 +39,8 @@ LEVEL_WORDS = {"comuna": "cl_comuna", "provincia": "cl_province", "province": "c
 # Words for a country's divisions, never a misspelt place on their own: "the state of São Paulo" is not "the States"
 DIVISION_WORDS = {"state", "estado", "province", "provincia", "county", "condado", "department", "departamento",
                   "municipality", "municipio"}
+# A place's name said as a common noun: "la próxima reunión" is a meeting, never Réunion
+COMMON_NOUN = re.compile(r"\b(?:proxima|ultima|una|esa|esta|cada|siguiente|next|last|a|that|this) reunion\b")
 ENGLISH_LEVEL_WORDS = ("province", "region", "comuna", "commune", "city")  # said after the name ("Mexico City")
 ISO3 = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")  # "CHL", "PER": country codes as written, never "per" nor "US$"
 LOWER_LEVELS = ("cl_comuna", "cl_province")  # "la comuna de Ñuble" is a mistake; "la región de Sudamérica" a way of speaking
@@ -172,6 +174,7 @@ class Gazetteer:
 
     def find(self, folded: str) -> PlaceMatch:
         """Places named in a folded question, in order of appearance, with their character spans."""
+        folded = COMMON_NOUN.sub(lambda found: " " * len(found[0]), folded)
         words = folded.split()
         starts, position = [], 0
         for word in words:

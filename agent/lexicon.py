@@ -33,6 +33,7 @@ class Lexicon(BaseModel):
     group_operations: dict[str, list[str]]
     sex_pairs: list[str]
     both_places: list[str]
+    same_source: list[str]
     three_places: list[str]
     points_back: list[str]
     back_to_first: list[str]

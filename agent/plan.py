@@ -163,6 +163,7 @@ THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?
 # "¿qué mes…?", "the month with…": a month asked for; "anual", "en el año": a change over a year said
 MONTH_ASKED = re.compile(r"\b(?:mes|month)\b")
 YEARLY_CHANGE = re.compile(r"\b(?:anual|annual|yearly|a un ano|over a year)\b")
+FIRST_YEAR = re.compile(r"\b(?:primer|first|earliest|oldest) (?:ano|year)\b")
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months?)\b|\b12m\b|\binteranual\b|\byear on year\b")
 HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max|mas grandes?|"
         r"mas poblad[oa]s?|most populous|most populated|biggest)")
@@ -549,7 +550,9 @@ class Planner:
             # "según la serie del Banco Central": a source named for Chile is kept where its series lacks the period,
             # never replaced by another source's figure
             other_than_named = in_chile and cues.source is not None and bool(info.official_for) != (cues.source == "national")
-            return (not_census, other_than_named, not covered, not parts_covered, unprojected, over_time and self._one_period(info.code, areas),
+            areas_covered = covered or self.catalog.covers(info.code, areas, PeriodSpec())  # "PIB regional del Maule
+            # en 2012", before the regional series begins: said of the series that has the region
+            return (not_census, other_than_named, not covered, not areas_covered, not parts_covered, unprojected, over_time and self._one_period(info.code, areas),
                     other_source, bool(last) and not _named_in_full(info, understanding.question), unstated_distance(info), source_rank, unnamed(info),
                     -self._newest_observed(info.code, areas, period), info.code != base, position)
 
@@ -974,10 +977,16 @@ class Planner:
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": as_written(understanding.question,
                                                                                                       absent)})
         last = conversation.last_plan
+        if last is not None and understanding.cues.source is None and lexicon().has_phrase(asked, lexicon().same_source):
+            # "and unemployment that year, same source?": the last answer's publisher, national or international
+            source = "national" if self.catalog.get(last.indicator_code).official_for else "international"
+            understanding = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"source": source})})
         several = bool(conversation.turns and conversation.turns[-1].also) and not (  # of which measure? asked back,
             understanding.named_operation in TWO_OPERANDS and not understanding.topic_text  # unless the two answered
             and self._between_last_two(understanding.named_operation, conversation))  # are its operands (women, men)
         answered_places = {code for plan in conversation.last_two_plans for code in plan.area_codes}
+        if (pair_period := self._period_of_pair_answered(understanding, conversation)) is not None:
+            understanding = understanding.model_copy(update={"period": pair_period})
         if conversation.turns and conversation.turns[-1].plan is None and understanding.named_operation in TWO_OPERANDS \
                 and (THAT_AGAINST.search(asked) or LAST_ANSWER.search(asked)):
             # "How many micrograms above the world average was that?" after a question not answered: no figure was
@@ -1010,7 +1019,8 @@ class Planner:
                 # brecha en 2000?" after the gap in 2022: the same gap, that year
             between = self._against_other_sex(understanding, last) if understanding.cues.sex and not understanding.places \
                 else self._against_place(understanding, last, conversation) if understanding.places else \
-                self._between_last_two(understanding.named_operation, conversation, asked) if understanding.period.unstated \
+                (self._on_last_operands(understanding.named_operation, last)
+                 or self._between_last_two(understanding.named_operation, conversation, asked)) if understanding.period.unstated \
                 else self._against_last(understanding, last, conversation)
             if between is not None and (qualified := self._as_qualified(between, understanding)) is not None:
                 return PlanOutcome(plan=qualified)
@@ -1494,7 +1504,8 @@ class Planner:
             # the best year of 2000-2025 is those years again
             spanned = SAME_SPAN.search(fold(understanding.question)) and (
                 context.period.end not in (None, context.period.start) or context.operation == Operation.WHICH_PERIOD
-                or context.period.last_n_years)
+                or context.period.last_n_years or context.period.start is not None and context.period.end is None)
+            # ("desde 2021" is the years from it to the newest)
             said = self._spans_shown(context, conversation) if spanned else self._answered_period(context, conversation)
             if spanned and context.period.last_n_years and (years := self._shown_years(conversation)):
                 said = PeriodSpec(start=years[0], end=years[-1])  # "¿en cuál de esos años…?" after the last five
@@ -1508,7 +1519,9 @@ class Planner:
             # after an average over years
         if (period.month or period.quarter) and period.start is None:  # "¿y en octubre?", "¿y el primer trimestre?":
             # of the previous answer's (last) year
-            year = context.period.end or context.period.start if context is not None else None
+            said = self._said_period(context) if context is not None and context.period.latest else \
+                context.period if context is not None else None  # after "el último dato", the year it named
+            year = said.end or said.start if said is not None else None
             if year is None:
                 return PlanOutcome(status="clarify", reason="month_without_year")
             period = period.model_copy(update={"start": year, "end": year})
@@ -1589,7 +1602,13 @@ class Planner:
                 fitting = self._fit(code, understanding, areas, period, retrieved, False, compared)
                 if fitting:
                     break
-        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuántas personas son eso?": that member;
+        if not fitting and understanding.operation == Operation.CHANGE and understanding.cues.transform == "growth" \
+                and TWELVE_MONTHS.search(asked):  # "¿cuánto subió la UF en los últimos doce meses?", of a measure with
+            # no 12-month rate: its change over those months
+            understanding = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"transform": None})})
+            fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from,
+                                census_named)
+        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuánto personas son eso?": that member;
             # the last measure itself where its share of a larger area is computed ("¿qué porcentaje del país es eso?")
             fitting = [info for info in fitting if info.code == member_named] or (
                 [self.catalog.get(member_named)] if member_named == base else [])
@@ -1711,6 +1730,12 @@ class Planner:
         if operation == Operation.AGGREGATE and understanding.cues.measure == "share" and chosen.measure != "share" \
                 and chosen.unit_kind != "percent":  # "sumando los trimestres, ¿qué porcentaje del PIB…?": no sum of amounts
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
+        if period.earliest and operation in (Operation.VALUE, Operation.LATEST) and chosen.frequency in ("Q", "M") \
+                and len(areas) == 1 and FIRST_YEAR.search(asked) \
+                and (first := self.catalog.coverage.get((chosen.code, areas[0]))):
+            # "¿y el primer año que tengan?" of a quarterly series: its first whole year, never its first quarter
+            year = int(first[0][:4]) + (first[0][5:] not in ("Q1", "01"))
+            period, operation = PeriodSpec(start=year, end=year), Operation.VALUE
         per_period = understanding.per_period or (context.per_period and not YEARLY.search(asked) if context else False) or bool(
             period.last_n_months) or (  # months, not years; "¿cómo ha estado el desempleo este año?": its months
             operation == Operation.SERIES and period.is_single_year and chosen.frequency in ("M", "Q")) or (
@@ -1728,12 +1753,14 @@ class Planner:
             if newest.end is not None:
                 period = PeriodSpec(start=newest.end - period.last_n_years, end=newest.end, month=newest.month_end,
                                     month_end=newest.month_end)
+        months_back = period.last_n_months or (12 if TWELVE_MONTHS.search(asked) else None)
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month \
-                and chosen.frequency == "M" and TWELVE_MONTHS.search(asked) \
+                and chosen.frequency == "M" and months_back \
                 and (newest := self._to_latest(chosen, areas, PeriodSpec(start=0))).end is not None:
-            # "¿cuánto varió el índice real de remuneraciones en 12 meses, con el último dato?": from the same month a
-            # year before the newest to it
-            period = PeriodSpec(start=newest.end - 1, end=newest.end, month=newest.month_end, month_end=newest.month_end)
+            # "¿cuánto varió el índice real de remuneraciones en 12 meses, con el último dato?", "¿cuánto subió la UF
+            # en los últimos 6 meses?": from that many months before the newest to it
+            start_year, start_month = divmod(newest.end * 12 + newest.month_end - 1 - months_back, 12)
+            period = PeriodSpec(start=start_year, end=newest.end, month=start_month + 1, month_end=newest.month_end)
         if operation == Operation.CHANGE and period == PeriodSpec() and context is not None \
                 and context.operation == Operation.SERIES and context.indicator_code == chosen.code \
                 and chosen.frequency == "A" and len(years := self._shown_years(conversation)) >= 2:
@@ -2332,6 +2359,32 @@ class Planner:
             return None
         return pair.model_copy(update={"verdict": True})
 
+    def _period_of_pair_answered(self, understanding: Understanding, conversation: Conversation) -> PeriodSpec | None:
+        """"¿cuántas veces más grande es el PBI mexicano que el colombiano?" after Mexico's, then Colombia's GDP in
+        2024: the two figures just answered, in their period, never the newest."""
+        plans = conversation.last_two_plans
+        if understanding.operation not in (Operation.RATIO, Operation.DIFFERENCE) or not understanding.period.unstated \
+                or len(plans) < 2 or len(understanding.places) != 2:
+            return None
+        first, second = plans
+        if first.indicator_code != second.indicator_code or [len(plan.area_codes) for plan in plans] != [1, 1] \
+                or {place.code for place in understanding.places} != {first.area_codes[0], second.area_codes[0]} \
+                or understanding.topic_text and not self.family.restates(understanding, first.indicator_code):
+            return None
+        said = self._said_period(first)
+        return said if said == self._said_period(second) and said.is_single_year else None
+
+    def _on_last_operands(self, operation: Operation, last: QueryPlan) -> QueryPlan | None:
+        """A difference or ratio asked after the other one ("¿y la diferencia?" after how many times Brazil's
+        population is Argentina's): the same two operands; a difference after a change is that change."""
+        if {last.operation, operation} <= {Operation.RATIO, Operation.DIFFERENCE} and (
+                not last.second_indicator_code or _comparable(operation, self.catalog.get(last.indicator_code),
+                                                              self.catalog.get(last.second_indicator_code))):
+            return last.model_copy(update={"operation": operation, "alternatives": []})
+        if last.operation == Operation.CHANGE and operation == Operation.DIFFERENCE:
+            return last.model_copy(update={"alternatives": []})  # "y en pesos, ¿cuánto es la diferencia?"
+        return None
+
     def _between_last_two(self, operation: Operation, conversation: Conversation, asked: str | None = None
                           ) -> QueryPlan | None:
         """A difference or ratio of the two places of the last answer ("¿Brasil o Chile?"), or of the last two
@@ -2611,9 +2664,25 @@ class Planner:
             return None  # a difference's change is no one series' change
         other = self._read(understanding.model_copy(update={"unsupported": None, "named_operation": None}),
                            conversation, lambda: None, ask_model=False)
+        if other.status == "ok" and (measures := self._other_measure_then(last, other.plan)) is not None:
+            return measures  # "¿cuál es la diferencia con la proyección del INE para esa región en 2024?" after the census
         spanned = self._spanned(last, other.plan) if other.status == "ok" else None
         return last.model_copy(update={"operation": Operation.CHANGE, "period": spanned, "alternatives": []}) \
             if spanned else None
+
+    def _other_measure_then(self, last: QueryPlan, other: QueryPlan) -> QueryPlan | None:
+        """The difference between the last answer's measure and another one of the same place and period, of one
+        unit: the last answer first."""
+        said, other_said = self._said_period(last), self._said_period(other)
+        if {last.operation, other.operation} - {Operation.VALUE, Operation.LATEST} or last.second_indicator_code \
+                or other.area_codes != last.area_codes or other.indicator_code == last.indicator_code \
+                or said.model_copy(update={"projected": False}) != other_said.model_copy(update={"projected": False}) \
+                or not _comparable(Operation.DIFFERENCE, self.catalog.get(last.indicator_code),
+                                   self.catalog.get(other.indicator_code)):
+            return None
+        return last.model_copy(update={"operation": Operation.DIFFERENCE, "second_indicator_code": other.indicator_code,
+                                       "period": said.model_copy(update={"projected": said.projected or other_said.projected}),
+                                       "alternatives": []})
 
     def _spanned_from(self, last: QueryPlan, period: PeriodSpec) -> PeriodSpec | None:
         """From a period a follow-up names to the last answer's, of its measure and place ("¿y cuánto subió respecto a

@@ -130,7 +130,7 @@ SHIFTS = [  # "dos años antes", "el mes anterior", "the previous quarter", "hac
     re.compile(rf"\b(?:el |la |the )?(?P<unit>{UNITS}) {WAY}\b"),
     re.compile(rf"\b(?:the )?(?:(?P<back>previous|prior|preceding)|following|next) (?P<unit>{UNITS})\b"),
 ]
-# "¿subió respecto al mes pasado?" after the newest month: the month before it, said from today only when asked alone
+# "¿subió respecto al mes pasado?", "¿y el mes pasado?" after the newest month: the month before it
 PAST_COMPARED = re.compile(r"\b(?:el |la |the )?(?P<unit>mes|trimestre|ano) (?P<back>pasado)\b|"
                            r"\b(?P<back2>last) (?P<unit2>month|quarter|year)\b")
 # "¿y el día anterior?", "and the next day?", "dos días después": days from the previous answer's day
@@ -151,14 +151,15 @@ def find_shift(folded: str, compared: bool = False) -> tuple[int, tuple[int, int
             count = found.groupdict().get("count")
             steps = 1 if count in (None, "un", "una", "one", "a") else _count(count)
             return (-1 if found["back"] else 1) * steps * UNIT_MONTHS[found["unit"]], found.span()
-    if compared:
-        for found in PAST_COMPARED.finditer(folded):
-            if COMPARED.search(folded[:found.start()]):
-                return -UNIT_MONTHS[found["unit"] or found["unit2"]], found.span()
+    for found in PAST_COMPARED.finditer(folded):
+        unit = found["unit"] or found["unit2"]
+        if bool(COMPARED.search(folded[:found.start()])) == compared and (compared or UNIT_MONTHS[unit] < 12):
+            return -UNIT_MONTHS[unit], found.span()  # "¿y el mes pasado?" after a month: the one before it ("el año
+            # pasado" is the calendar's)
     return None
 
 
-OF_YEAR = r"(?: de| del| of)?"
+OF_YEAR = r"(?: de| del| of)?(?: este)?"  # "abril-junio de este 2026"
 ANY_YEAR = YEAR.replace("(", "(?:", 1)
 QUARTER = (rf"(?:(?:q|t)[1-4]\s*(?:de |of )?{ANY_YEAR}|[1-4]\s*(?:q|t)\s*(?:de |of )?{ANY_YEAR}|{ANY_YEAR}\s*-?\s*(?:q|t)[1-4]|"
            rf"(?:{'|'.join(QUARTERS_OF_A_YEAR)}) (?:trimestre|quarter)(?: de| of)?(?: del?)? {ANY_YEAR})")
@@ -232,7 +233,7 @@ EARLIEST_SAID = re.compile(r"\bearliest\b|\b(?:first|oldest) (?:year|data|figure
                            r"data|available|on record|in the (?:data|series|file)|you (?:ve got|have|got|do have))\b|"
                            r"\boldest (?:data|figure|value|observation|record)s?\b|\bhow far back\b|"
                            r"\b(?:primer|primeros) (?:ano|dato|valor|registro)s? (?:con datos|disponibles?|registrad\w+|de la "
-                           r"serie|que (?:tienes|tiene|hay|existe))\b|\b(?:dato|valor|registro|cifra|ano)s? mas antigu[oa]s?\b|"
+                           r"serie|que (?:tienes|tiene|tengan|tenga|tienen|tengas|hay|haya|existe))\b|\b(?:dato|valor|registro|cifra|ano)s? mas antigu[oa]s?\b|"
                            r"\bdesde cuando hay (?:datos|cifras|registros)\b|\bhasta (?:que|cuando) (?:ano )?(?:hacia atras )?"
                            r"(?:hay|llegan|llega|tienes) (?:datos|cifras)\b")
 # "¿cuántos ocupados hay ahora?", "and now?", "what about Peru now?", not "¿y ahora Perú?"
@@ -240,6 +241,8 @@ LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas r
                          r"last available|ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|"
                          r"right now|as of now|ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|"
                          r"ganan) ahora)\b|\b(?:now|ahora)\W*$"
+                         r"|\b(?:el|the) (?:ultimo|last) (?:mes|trimestre|month|quarter)\b(?! (?:de|del|of|in|en) )"  # "en
+                         # el último trimestre que tengas", never "el último trimestre de 2025"
                          r"|(?<=\w )(?<!\by )(?<!\bya )(?<!\band )(?:ahora|now)(?= (?:en|in) [\w ]{1,30}\W*$)")  # "cuánta
 # gente tiene trabajo ahora en Chile", never "¿y ahora en Perú?"
 
@@ -304,6 +307,10 @@ RULES: list[tuple[re.Pattern, callable]] = [
      _month_list),
     (re.compile(rf"\b({MONTH_NAMES})(?:{OF_YEAR} {YEAR})? ({MONTH_NAMES})(?: quarter| trimestre)?{OF_YEAR} {YEAR}\b"),
      _month_range),  # "abr-jun 2025", "the April-June quarter of 2016"
+    (re.compile(rf"\b{YEAR}\s*,?\s*\(?(?:en |in )?(?:el |the )?(?:trimestre |quarter )?({MONTH_NAMES}) (?:a |al |to )?"
+                rf"({MONTH_NAMES})\b(?!{OF_YEAR} \d)"),
+     lambda m, today: PeriodSpec(start=int(m[1]) - (MONTHS[m[2]] > MONTHS[m[3]]), end=int(m[1]), month=MONTHS[m[2]],
+                                 month_end=MONTHS[m[3]])),  # "el mismo trimestre del 2025, enero marzo"
     (re.compile(rf"\b(?:entre(?: el)?|between|de|del|desde(?: el)?|from|since)(?: (?:ano|year))?\s+{YEAR}\s+(?:y|and|a|al|to|hasta|until|through)"
                 rf"(?: el)?(?: (?:ano|year))?\s+{YEAR}\b"),
      lambda m, today: PeriodSpec(start=int(m[1]), end=int(m[2]))),
@@ -314,8 +321,8 @@ RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"\b(?:desde que (?:parte|partio|empieza|empezo|comienza|comenzo|arranca|arranco|inicia|inicio|hay datos"
                 rf"|hay registros)(?: la serie| el registro| los datos| los registros)?|since (?:the series|records|the data|data)"
                 rf" (?:began|begins|started|starts))(?: (?:del|de la|de|of the|from the)(?: [a-z]+){{1,4}}?)?"
-                rf"(?:,? (?:en|in)(?: el| the)?(?: (?:ano|year))? |\W+){YEAR}\b"),
-     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde que parte la serie en 2010", "desde que parte la serie del
+                rf"(?:,? (?:(?:en|in) )?(?:(?:el|the) )?(?:(?:ano|year) )?|\W+){YEAR}\b"),
+     lambda m, today: PeriodSpec(start=int(m[1]))),  # "desde que parte la serie en 2010", "…, el 2010", "… la serie del
     # Banco Central (2010)": the whole series from then
     (DECADE, lambda m, today: _decade(m)),  # "los años 80", "los 90", "the 1990s", "la década de 2010"
     (re.compile(r"\b(?:(?:en )?lo que va del siglo|(?:en )?este siglo|(?:in |so far )?this century|(?:en el |in the )?siglo xxi"
@@ -442,8 +449,9 @@ THOSE_YEARS = re.compile(r"\b(?:(?:over|in|during|across|en|durante|between|entr
                          r"|\b(?:entre uno y otro|entre una y otra|between the two|between them|between one and the other)\b")
 # "¿Qué región tendría más habitantes ese año?": the year the previous answer ends in
 THAT_YEAR = re.compile(r"\b(?:(?:en|in|para|for|de|of) )?(?:(?:ese|aquel|el) (?:mismo )?ano|(?:that|the) (?:same )?year|"
-                       r"mismo ano|same year)\b(?! (?:on|over|to) |(?: (?:anterior|pasado|previo|siguiente|proximo|que viene)\b))")
-# never "the year-on-year change", nor "el año anterior"
+                       r"mismo ano|same year)\b(?! (?:on|over|to) |(?: (?:anterior|pasado|previo|siguiente|proximo|que viene|con|with|"
+                       r"en que|in which|when|de mayor|de menor)\b))")
+# never "the year-on-year change", nor "el año anterior", nor "el año con el dólar más caro"
 # "¿cuántos ocupados había en ese entonces?": the previous answer's period, its month or quarter too
 THAT_TIME = re.compile(r"\b(?:back then|at that time|at the time|at that point|(?:en|por) (?:ese|aquel) entonces|en (?:esa|aquella) epoca|"
                        r"en ese momento|"

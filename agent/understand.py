@@ -46,7 +46,8 @@ TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los
                    r"days?)\b)")  # "the highest 12-month inflation" is one rate
 SAME_AGAIN_SAID = (r"lo mismo|same thing|the same for|same for|same question|same calculation|misma pregunta|mismo calculo|"
                    r"misma cosa")
-CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
+CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:(?:muy bien|perfecto|gracias|entiendo|de acuerdo|great|thanks|"
+                          r"perfect)\s+(?=(?:y|e|and)\b))?(?:y|e|and|so|entonces|tambien|also|ahora|now|what about|how about|que tal|"
                           r"que hay de|ok|okay|ok then|vale|bueno|ya|pero|but|es decir|that is|"
                           # a correction of the last question: "ah perdón, quise decir Lanco", "sorry, I meant Peru"
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
@@ -62,10 +63,12 @@ CONTINUATION_AT_END = re.compile(r"\b(?:then|entonces)\W*$")
 # "in percent? and what share of the land…": a short question, then another that goes on from the last answer
 AND_AFTER_A_QUESTION = re.compile(r"^\W*(?:[^\s?]+\s+){0,3}[^\s?]*\?\s*[¿]?\s*(?:y|and)\b", re.IGNORECASE)
 # "how many people live there?", "¿cuántos hogares hay ahí?": the place of the last answer, wherever it is said
-PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
-                               r"ahi|alli|alla|that (?:same )?(?:place|country|region|comuna)|esa (?:misma )?(?:comuna|region)|"
+PLACE_OF_THE_LAST = re.compile(r"\bits\b|(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )(?<!\bdejemoslo )(?<!\bdejemos )"
+                               r"(?<!\bdejalo )(?<!\bhasta )(?<!\bpor )\b(?:there(?!\s+(?:is|are|was|were|be|been)\b)|"
+                               r"ahi|alli|alla|that (?:same )?(?:place|country|region|comuna)|esa (?:misma )?(?:comuna|region)|la misma (?:comuna|region)|"
                                r"ese (?:mismo )?(?:pais|lugar)|esta (?:misma )?comuna|(?:de|en) la comuna|(?:of|in) the comuna)\b"
-                               r"(?!\s+(?:de|of)\s)")  # "en la comuna de Santiago" names its own
+                               r"(?!\s+(?:de|of)\s)")  # "en la comuna de Santiago" names its own; "dejémoslo ahí",
+# "hasta ahí", "por ahí" name no place
 # What a country sells abroad or buys from abroad ("¿cuánto vendió Chile al exterior?") are its exports or imports,
 # never a measure whose definition says "exterior"
 TRADED_ABROAD = re.compile(r"\b(?:(?P<sold>vend\w*|sell|sells|sold|selling)|(?P<bought>compr\w*|buy|buys|bought|buying))"
@@ -271,8 +274,10 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
                            r"subio|subieron|bajo|bajaron|cayo|cayeron|aumento|aumentaron|disminuyo|disminuyeron)\s+"
                            r"(?:by\s+)?(?:what percent(?:age)?|how much|en cuanto|en que porcentaje|cuanto)\b")
 # An amount of money that names the measure ("la línea de US$3,00 diarios", "$6.85 a day"), never a thousands figure.
-MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"
-                          r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b")
+MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(?!(?:19|20)\d\d\b(?![.,]\d))(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"  # never "en US$ 2020"
+                          r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b"
+                          r"|\b(mil|cien|(?:a |one )?(?:thousand|hundred))\s(?:dolares|dólares|dollars)\b")  # "mil dólares"
+COUNTED_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(NUMBER_WORDS)}))\s*$")  # "10 mil dólares", a number of thousands
 # The denominator of a rate ("por cada 1.000 habitantes", "por cada mil habitantes"): the series must say it.
 PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(?:(\d+(?: \d{3})*)\s*(mil|thousand)?|(mil|cien|(?:a |one )?thousand|"
                         r"(?:a |one )?hundred))\s+(?:habitantes|personas|"
@@ -524,8 +529,9 @@ WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(
                       r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
 # A lead-in before the question proper, up to a colon or before "y necesito" ("Hola, trabajo en la Dirección de
 # Planificación … y necesito la población…", "Necesito el PIB trimestral para una guía: ¿cuánto fue…?")
-LEAD_IN = re.compile(r"^(?P<lead>[^?¿:]{8,200}?)(?::\s*|\s+(?:y|and)\s+(?=(?:necesito|quiero saber|quisiera saber|"
-                     r"me gustar[ií]a saber|i need|i'd like to know|i want to know|i would like to know)\b))(?P<rest>\S.{8,})$",
+LEAD_IN = re.compile(r"^(?P<lead>[^?¿:]{8,200}?)(?::\s*|\s+(?:(?:y|and)\s+)?(?=(?:necesito|requiero|solicito|quiero saber|"
+                     r"quisiera saber|quisiera conocer|me gustar[ií]a saber|i need|i'd like to know|i want to know|"
+                     r"i would like to know)\b))(?P<rest>\S.{8,})$",
                      re.IGNORECASE | re.DOTALL)
 # "¿la comuna tiene más adultos mayores que la región?": two places compared, never one's place in a ranking
 MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower)\b(?:\s+\w+){0,5}?\s+(?:que|than)\s+"
@@ -541,8 +547,8 @@ AGAINST_A_PLACE = re.compile(r"\b(?:mayor|menor|mas alt[oa]|mas baj[oa]|superior
 # "¿es mayor al promedio mundial?", "was it higher…": a yes-or-no question about a figure
 IS_IT = re.compile(r"^\W*(?:(?:y|and|pero|but|so|entonces)\s+)?(?:es|esta|fue|era|estaba|is|was)\b")
 # "dame el nacional no más", "the national one then": the whole country, said of the last answer's measure
-# "comparado con el total del país": the country, never a total measure
-COUNTRY_TOTAL = re.compile(r"\b(?:el total del pais|the (?:country's|country s) total|the total for the country)\b")
+COUNTRY_TOTAL = re.compile(r"\b(?:el total del pais|la poblacion (?:censada )?total del pais|the (?:country's|country s) total|"
+                           r"the total for the country)\b")
 NATIONAL = re.compile(r"\b(?:(?:el|la) (?:dato |cifra |tasa |total |promedio )?nacional|the national (?:total|average)|the national (?:one|figure|rate|number|data)|"
                       r"a nivel (?:pais|nacional)|nationwide|at (?:the )?national level)\b|" + COUNTRY_TOTAL.pattern + "|"
                       r"(?:(?<=\bpib )|(?<=\bdesempleo )|(?<=\bdesocupacion )|(?<=\bpoblacion ))nacional\b|"  # "¿y el PIB
@@ -824,12 +830,13 @@ def _decimal_after(folded: str, phrase: str) -> bool:
     return phrase[-1:].isdigit() and re.search(rf"(?:^|\s){re.escape(phrase)} \d", folded) is not None
 
 
-def _variant_cues(folded: str, words: Lexicon) -> tuple[VariantCues, list[str]]:
+def _variant_cues(folded: str, words: Lexicon, dollar_sign: bool = True) -> tuple[VariantCues, list[str]]:
     """Each attribute's value from the longest phrase that names one ("según el Banco Mundial" over the "oficial" of
-    "tipo de cambio oficial"); every phrase found is used up, chosen or not."""
+    "tipo de cambio oficial"); every phrase found is used up, chosen or not. Folded, "US$" is "us": without
+    ``dollar_sign`` written, "us" is the pronoun ("how many of us are there")."""
     found = {field: [(phrase, value) for value, phrases in options.items() for phrase in phrases  # "paridad de poder
                      if words.has_phrase(folded, [phrase])  # adquisitivo (PPA)": both names of one value used up
-                     and not _decimal_after(folded, phrase)]
+                     and not _decimal_after(folded, phrase) and (dollar_sign or phrase != "us$")]
              for field, options in words.variant_cues.items()}
     every = [phrase for pairs in found.values() for phrase, _ in pairs]
     values: dict[str, object] = {}
@@ -1525,7 +1532,8 @@ class Understander:
         if two_kind == "ratio":  # "ratio of exports to imports"; "from 2010 to 2020" stays a period
             folded = re.sub(r"\bto\b(?!\s+\d)", "y ", folded)
         cues, cue_phrases = _variant_cues(COUNTRY_TOTAL.sub(_spaces, LINE_A_DAY.sub(_spaces, PER_DOLLAR.sub(_spaces, folded))),
-                                          words)  # "el total del país" names the country, never a total measure
+                                          words, "us$" in text.lower())  # "el total del país" names the country, never
+        # a total measure
         sources_named = [phrase for phrases in words.variant_cues["source"].values()  # "¿cuánto da el Banco Mundial y
                          if (phrase := words.has_phrase(folded, phrases))]  # cuánto el INE?": never one of the two
         if cues.price_basis in ("ppp", "ppp_constant") and cues.currency == "USD":  # "dólares internacionales": PPP dollars
@@ -1824,12 +1832,13 @@ class Understander:
             None) if operation in (Operation.WHICH_PERIOD, Operation.RANK, Operation.POSITION) and threshold is None else None
         if unread_percent and not unsupported:  # "¿en qué año bajó … el desempleo de Colombia del 10 %?": a figure
             unsupported = unread_percent[0]  # said that no reading used, never the highest year instead
-        spans = list(MONTH_SPAN.finditer(unread))  # "diciembre (trimestre octubre-diciembre)": December's quarter
-        unread_month = next((month for month in [*FULL_MONTH.finditer(unread), *spans]
+        uncued = _blank(unread, cue_phrases)  # "2023, de diciembre a diciembre" is a cue, not a month
+        spans = list(MONTH_SPAN.finditer(uncued))  # "diciembre (trimestre octubre-diciembre)": December's quarter
+        unread_month = next((month for month in [*FULL_MONTH.finditer(uncued), *spans]
                              if MONTHS[month.group(month.re.groups)] not in (said.month, said.month_end) and not any(
                                  span.start() <= month.start() < span.end() and span != month for span in spans)),
-                            None) if said.month or (
-            said.start is not None and said.end != said.start) else None  # "la UTM de enero, del 2021 al 2024": each
+                            None) if said.month or said.start is not None and (
+            said.end != said.start or said.quarter is None) else None  # "la UTM de enero, del 2021 al 2024": each
         # year's January, "(Jan-Mar rolling quarter): change from 2021 to 2024", which no plan says: never the yearly
         # figures
         if unread_month and not unsupported:  # "en mayo de 2026 respecto de abril": a second month, never ignored
@@ -2045,7 +2054,7 @@ class Understander:
         if operation is None and period.period.quarter_end and QUARTER_BEFORE.search(folded):
             operation = Operation.CHANGE  # "Q1 2026 GDP, q/q": its change on the quarter before
         per_period = words.has_phrase(folded, words.operations["per_period"]) is not None or (
-            operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:ano|year)\b", fold(group_phrase or ""))) or (
+            operation == Operation.WHICH_PERIOD and not re.search(r"\b(?:anos?|years?)\b", fold(group_phrase or ""))) or (
             operation == Operation.PERIOD_COUNT and not re.search(r"\b(?:anos|years)\b", counted_periods[0]))
         if operation == Operation.AGGREGATE and cues.transform == "growth" and GROWTH_VERB.search(folded) \
                 and (IN_TOTAL.search(folded) or YEAR_AGAINST_YEAR.search(folded)) and not (summed or member_kind) \
@@ -2118,7 +2127,9 @@ def _named_amounts(text: str, folded: str, without_unit_years: str, threshold: t
     line's dollars a day, a rate's denominator ("por cada 1.000 habitantes"), the share of people ("el 20 % más
     rico"), the year of its PPP dollars when another year is the period. A threshold is a condition, not part of
     the measure."""
-    amounts = [float((found[1] or found[2]).replace(",", ".")) for found in MONEY_AMOUNT.finditer(text.lower())]
+    amounts = [float((found[1] or found[2]).replace(",", ".")) if found[3] is None else
+               100.0 if found[3].endswith(("cien", "hundred")) else 1000.0 for found in MONEY_AMOUNT.finditer(text.lower())
+               if found[3] is None or not COUNTED_BEFORE.search(text.lower()[:found.start()])]
     amounts += [number(text, found[1], found[2]) if found[1] else 100.0 if found[3].endswith(("cien", "hundred")) else 1000.0
                 for found in PER_AMOUNT.finditer(folded)]
     amounts += [float(found[1] or found[2]) for found in PEOPLE_SHARE.finditer(text.lower())]

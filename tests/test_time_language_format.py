@@ -153,6 +153,17 @@ PERIODS = [
     ("how much did it change from January 2023 to March 2024?", {"start": 2023, "end": 2024, "month": 1, "month_end": 3}),
     # a shift the year after it restates
     ("¿y hace diez años, en el mismo trimestre de 2014?", {"start": 2014, "end": 2014, "same_part": True}),
+    ("¿Salió el desempleo del trimestre abril-junio de este 2026?", {"start": 2026, "end": 2026, "month": 4, "month_end": 6}),
+    # months said after their year
+    ("¿y en el mismo trimestre del 2025, enero marzo?", {"start": 2025, "end": 2025, "month": 1, "month_end": 3,
+                                                        "same_part": True}),
+    ("desempleo 2025 (ene-mar)", {"start": 2025, "end": 2025, "month": 1, "month_end": 3}),
+    ("¿cuál ha sido la tasa más alta desde que parte la serie, el 2010?", {"start": 2010}),
+    # "el mes pasado" after a month is the one before it; "el último trimestre" is the newest
+    ("¿y el mes pasado?", {"shift_months": -1}),
+    ("¿y el trimestre pasado?", {"shift_months": -3}),
+    ("¿cuántos ocupados había en el último trimestre que tengas?", {"latest": True}),
+    ("¿cuál ha sido el año con el dólar más caro?", {}),  # "el año con…" asks which year, never "that year"
 ]
 
 
@@ -239,6 +250,8 @@ def test_language(text, language):
     (9.013, 1, "en", "9.0"),
     (19458310, 0, "es", "19.458.310"),
     (-2.456, 2, "es", "-2,46"),
+    (-0.0178, 1, "es", "-0,02"),  # too small for one decimal: its first significant digit, never "-0,0"
+    (0.0, 1, "en", "0.0"),
 ])
 def test_number_formatting(value, decimals, language, expected):
     assert number(value, decimals, language) == expected

@@ -566,6 +566,7 @@ def test_a_count_over_a_group_of_aggregates(cifra):
     ("how many Peruvians live in Chile?", "Peruvians"),
     ("¿en qué año el desempleo de Colombia estuvo en 10%?", "10%"),  # a figure said, never the highest year
     ("poblacion no urbana de chile 2020", "no urbana"),  # the opposite of a measure, never the measure
+    ("desempleo 2024 en marzo", "marzo"),  # a month no reading took, never the year's figure
     ("pobreza en Cañete y las comunas vecinas", "vecinas"),  # never every comuna  # an aggregate of unknown members holds no part: never the share of people aged 65+
 ])  # fmt: skip
 def test_operations_missing_what_they_need_are_declined_naming_the_words(cifra, question, words):
@@ -1551,6 +1552,37 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "value", "CHL.CENSUS2024.POP.SHARE", ["CL-02"], (2024, 2024)),  # its share of the whole, never a ranking
     (["población de Antofagasta censo 2024", "qué porcentaje es del total nacional"],
      "value", "CHL.CENSUS2024.POP.SHARE", ["CL-02"], (2024, 2024)),  # "nacional" says the whole, no measure
+    (["¿Cuántas veces más población tiene Brasil que Argentina en 2023?", "¿cuántas personas más es eso?"],
+     "difference", "SP.POP.TOTL", ["BRA", "ARG"], (2023, 2023)),  # the same two operands, the other operation
+    (["What was Chile's inflation in 2023 according to the World Bank?", "and unemployment that year, same source?"],
+     "value", "SL.UEM.TOTL.ZS", ["CHL"], (2023, 2023)),  # the last answer's publisher
+    (["¿de cuánto fue el PBI de México en 2024? en dólares corrientes", "¿y el de Colombia ese mismo año?",
+      "¿cuántas veces más grande es el PBI mexicano que el colombiano?"], "ratio", "NY.GDP.MKTP.CD", ["MEX", "COL"],
+     (2024, 2024)),  # the two figures just answered, never the newest
+    (["Como ha sido el crecimiento económico de Colombia año por año desde 2021?", "¿en cuál de esos años fue más bajo?"],
+     "which_period", "NY.GDP.MKTP.KD.ZG", ["COL"], (2021, None)),  # of the years shown, never 2021's figure
+    (["¿Cuánto valía el dólar en promedio el 2019?", "oye, ¿y cuál ha sido el año con el dólar promedio más caro?"],
+     "which_period", "PA.NUS.FCRF", ["CHL"], (None, None)),
+    (["¿cuánto está la inflación en doce meses con el último dato?", "eh, ¿y la variación mensual de junio?"],
+     "value", "CHL.CPI.CHANGE_1M", ["CHL"], (2026, 2026)),  # June of the year the newest figure named
+    (["¿Usted cree que el Banco Central va a bajar la tasa en la próxima reunión?",
+      "ya, dejémoslo ahí... ¿y la UF de diciembre del año pasado, la del 2025?"], "value", "CHL.UF", ["CHL"],
+     (2025, 2025)),  # "la próxima reunión" is no Réunion, "dejémoslo ahí" no place
+    (["whats the world population in 2025? how many of us are there"], "value", "SP.POP.TOTL", ["WLD"], (2025, 2025)),
+    (["PIB de Chile en US$ 2020"], "value", "NY.GDP.MKTP.CD", ["CHL"], (2020, 2020)),  # a year, never US$2,020
+    (["¿cuanto subio la uf en los ultimos doce meses? con el ultimo dato"], "change", "CHL.UF", ["CHL"], (2025, 2026)),
+    (["población censada en la Región de Los Lagos según el Censo 2024",
+      "¿Qué proporción representa dicha cifra respecto de la población censada total del país?"], "value",
+     "CHL.CENSUS2024.POP.SHARE", ["CL-10"], (2024, 2024)),  # "el total del país" is the whole, never Chile's share
+    (["población censada en la Región de Los Lagos según el Censo 2024",
+      "Muy bien. ¿Y cuál es la diferencia con la proyección de población del INE para la misma región en 2024?"],
+     "difference", "CHL.CENSUS2024.POP", ["CL-10"], (2024, 2024)),  # the census less the projection
+    (["¿Cuál fue el PIB regional del Maule en 2012?", "ok, y el primer año que tengan?"], "value", "CHL.GDP.REGIONAL",
+     ["CL-07"], (2013, 2013)),  # the regional series' first whole year
+    (["variación de la UF en los últimos 12 meses", "y en pesos, ¿cuánto es la diferencia?"], "change", "CHL.UF",
+     ["CHL"], (2025, 2026)),  # a difference after a change is that change
+    (["Entiendo. En ese caso, ¿cuál es la tasa de pobreza por ingresos 2022 de la comuna de Ercilla?"], "value",
+     "CHL.POVERTY.INCOME", ["CL-09204"], (2022, 2022)),
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -2378,6 +2410,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "Con el último valor de la UF, ¿cuántas UF son un millón de pesos?",  # never the UF's value alone
     "y la bolsa? como cerró el IPSA ayer",  # a day no series reaches
     "¿Y cuántos de esos hogares arriendan la vivienda en Viña del Mar según el censo 2024?",  # no tenure here
+    "¿Qué porcentaje de colombianos está en pobreza según la línea de pobreza nacional?",  # people, never the gap
 ])  # fmt: skip
 def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
     answer = cifra.ask(question)
@@ -2395,6 +2428,8 @@ def test_a_greeting_and_a_preamble_are_no_topic(cifra):
      "necesito la población censada de Maipú."),
     ("Necesito el PIB trimestral para una guía: ¿cuánto fue el PIB en el segundo trimestre de 2023?",
      "¿cuánto fue el PIB en el segundo trimestre de 2023?"),
+    ("Para un informe del Gobierno Regional requiero la población censada de Los Lagos.",
+     "requiero la población censada de Los Lagos."),
     ("Sobre Chile: ¿cuánto fue el desempleo?", None),  # the lead-in names the place asked about
     ("Para 2023: ¿cuánto fue el desempleo?", None),  # and the period
     ("¿cuánto fue el desempleo en 2023?", None),
