@@ -287,6 +287,9 @@ class AnswerWriter:
             return str(start) if start == end else message("span_between", language, start=start, end=end)
         if start or end:
             return message("span_from" if start else "span_to", language, start=start, end=end)
+        if plan.period.last_n_years or plan.period.last_n_months:  # "en los últimos 12 meses", never the whole series
+            return message("understood_last_years", language, years=plan.period.last_n_years) \
+                if plan.period.last_n_years else message("understood_last_months", language, months=plan.period.last_n_months)
         return message("span_all", language)
 
     def _two_operands(self, plan: QueryPlan, info: IndicatorInfo, language: Language, records: list[dict]) -> str:

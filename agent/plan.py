@@ -77,6 +77,8 @@ EXTREME_ORDER = {"min": "asc", "max": "desc"}  # "¿cuál fue el mínimo de ese 
 MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del)|across|"
                             r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
+LAST_UNIT = re.compile(r"\b(?:el|the) (?:ultimo|last) (mes|trimestre|month|quarter)\b")
+ZERO_SAID = re.compile(r"\b(?:0|cero|zero|negativ\w*|positiv\w*|deficit\w*|superavit\w*|surplus\w*)\b")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 # "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
 WHOLE_COUNTRY = re.compile(r"\b(?:del|todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
@@ -163,6 +165,7 @@ THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?
 # "¿qué mes…?", "the month with…": a month asked for; "anual", "en el año": a change over a year said
 MONTH_ASKED = re.compile(r"\b(?:mes|month)\b")
 YEARLY_CHANGE = re.compile(r"\b(?:anual|annual|yearly|a un ano|over a year)\b")
+INDEX_NAMED = re.compile(r"\b(?:ese|este|el|del|de ese|that|the|this) (?:indice|index)\b")
 FIRST_YEAR = re.compile(r"\b(?:primer|first|earliest|oldest) (?:ano|year)\b")
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months?)\b|\b12m\b|\binteranual\b|\byear on year\b")
 HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max|mas grandes?|"
@@ -500,6 +503,9 @@ class Planner:
                 answered_before and answered_before.transform in CHANGES) and any(info.transform not in CHANGES for info in family):
             # "PIB per cápita de Nigeria a precios constantes": the level at those prices, never its growth rate
             fitting = [info for info in fitting if info.transform not in CHANGES]
+        if "transform" not in specified and INDEX_NAMED.search(fold(understanding.question)) \
+                and (indices := [info for info in fitting if info.unit_kind == "index"]):
+            fitting = indices  # "¿el promedio de ese índice real?" after its 12-month rise: the index itself
         everyone = bool(understanding.topic_text) and set(understanding.topic_text.split()) <= POPULATION_WORDS
         carried = {field for field, value in kept.items()  # "la comuna más poblada" after men's figures: of everyone
                    if field not in specified and not (everyone and field in ("sex", "age"))
@@ -1446,8 +1452,10 @@ class Planner:
             return PlanOutcome(status="clarify", reason="no_shift")  # "ese mismo trimestre" after no answer: which
             # one? ("¿cuál fue la más alta y en qué mes terminó ese trimestre?" asks the answer's own)
         plans = conversation.last_two_plans
-        spanned = self._spanned(*plans) if period.since_previous and len(plans) == 2 and \
-            (self._said_period(plans[0]).start or 0) < (self._said_period(plans[1]).start or 0) else None
+        spanned = self._spanned(*plans) if period.since_previous and len(plans) == 2 and (
+            (self._said_period(plans[0]).start or 0) < (self._said_period(plans[1]).start or 0)
+            or any(plan.period.projected for plan in plans)) else None  # "the projection for 2026?", "and ten years
+        # earlier?", "what's the % growth since then?": between the two, never to the newest observed year
         if spanned and understanding.operation == Operation.CHANGE:  # "how much did it grow since then?" after 2000,
             period = spanned  # then 2020: from the first to the second
         elif period.since_previous:  # "¿cuánto cambió desde entonces?": from the previous answer's last period on
@@ -1496,6 +1504,11 @@ class Planner:
                 # year's against the last, never one mean over the years between
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
                 understanding = understanding.model_copy(update={"operation": Operation.CHANGE, "aggregate": None})
+            elif period.start is not None and period.end == period.start and (
+                    understanding.operation in (Operation.WHICH_PERIOD, Operation.RANK)
+                    or understanding.aggregate in ("max", "min")):
+                period = PeriodSpec(start=period.start, end=period.start)  # "how does that compare with the 2023
+                # peak?" after 2024's high: 2023's, never the highest over both years
             else:
                 period = PeriodSpec(start=period.start, end=said.end or said.start, projected=said.projected)
         elif context is not None and (period.shift_months == 0 or (  # "ese año": that year alone; "back then": its
@@ -1632,6 +1645,11 @@ class Planner:
             if not fitting:
                 return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         chosen = fitting[0]
+        if understanding.threshold and understanding.threshold[1] == 0 and not ZERO_SAID.search(asked) \
+                and chosen.transform not in CHANGES and chosen.unit_kind != "percent":
+            # "in how many quarters did GDP shrink?": a fall, said with no figure, is of its change, never of the level
+            # below zero
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": chosen.code})
         if len(areas) == 2 and group is None and ONE_AGAINST_OTHER.search(asked) and any(
                 place.code in areas and place.kind in PLACES_ALONE and not self.catalog.covers(chosen.code, [place.code],
                                                                                           PeriodSpec())
@@ -1753,7 +1771,9 @@ class Planner:
             if newest.end is not None:
                 period = PeriodSpec(start=newest.end - period.last_n_years, end=newest.end, month=newest.month_end,
                                     month_end=newest.month_end)
-        months_back = period.last_n_months or (12 if TWELVE_MONTHS.search(asked) else None)
+        last_unit = LAST_UNIT.search(asked) if period.latest else None  # "¿cuánto varió el IPC en el último mes?"
+        months_back = period.last_n_months or (12 if TWELVE_MONTHS.search(asked) else None) or (
+            (1 if last_unit[1] in ("mes", "month") else 3) if last_unit else None)
         if operation == Operation.CHANGE and period.start is None and period.end is None and not period.month \
                 and chosen.frequency == "M" and months_back \
                 and (newest := self._to_latest(chosen, areas, PeriodSpec(start=0))).end is not None:
@@ -2061,6 +2081,9 @@ class Planner:
             # in Bangladesh?" is answered with both figures
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": understanding.judgement_words},
                                suggestions=[c.code for c in understanding.candidates[:3]])
+        if judged and compared_places and polarity().get(chosen.family) is None:
+            # "entre Copiapó y Caldera, ¿cuál es mejor pa irse a vivir?": no measure of ours says which is better
+            return PlanOutcome(status="clarify", reason="no_polarity", params={"indicator": chosen.code})
         if judged and not compared_places:
             better = polarity().get(chosen.family)  # "el peor año del desempleo" is its highest
             if operation == Operation.WHICH_PERIOD and chosen.unit_kind == "index" and chosen.transform != "growth" \

@@ -277,6 +277,7 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(?!(?:19|20)\d\d\b(?![.,]\d))(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"  # never "en US$ 2020"
                           r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b"
                           r"|\b(mil|cien|(?:a |one )?(?:thousand|hundred))\s(?:dolares|dólares|dollars)\b")  # "mil dólares"
+LAST_TWELVE_MONTHS = re.compile(r"\b(?:ultimos|last|past) (?:12|doce|twelve) (?:meses|months)\b")
 COUNTED_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(NUMBER_WORDS)}))\s*$")  # "10 mil dólares", a number of thousands
 # The denominator of a rate ("por cada 1.000 habitantes", "por cada mil habitantes"): the series must say it.
 PER_AMOUNT = re.compile(r"\b(?:por cada|por|per|for every)\s+(?:(\d+(?: \d{3})*)\s*(mil|thousand)?|(mil|cien|(?:a |one )?thousand|"
@@ -468,7 +469,9 @@ AGENTS_RANKED = re.compile(rf"\b(?:(\d+|{'|'.join(NUMBER_WORDS)})\s+)?(?:biggest
 ASKED_MEMBER = re.compile(r"\b(?:que|cual|which|what)\s+(pais|country|region|comuna)\b")  # "which comuna came second"
 ORDINALS = {"primer": 1, "primero": 1, "primera": 1, "first": 1, "1st": 1, "segundo": 2, "segunda": 2, "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "tercera": 3, "third": 3,
             "3rd": 3, "cuarto": 4, "cuarta": 4, "fourth": 4, "4th": 4, "quinto": 5, "quinta": 5, "fifth": 5, "5th": 5}
-AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b")
+AND_THE_NEXT = re.compile(r"\b(?:y|and)\s+(?:(?:la|el|the)\s+(?:(segund[oa]|second)|(tercer[oa]?|third))\b|"
+                          r"(?:(segund[oa]|second|2nd)|(tercer[oa]?|third|3rd))(?:\s+(?:one|place|lugar|puesto))?\W*$)")
+# ("and second?": said alone)
 ECONOMIES = {"economia", "economias", "economy", "economies"}  # countries, said as their economies
 # "las 3 economías más grandes", "the five largest economies": countries ranked, never "Latin American economies" said
 # in passing
@@ -773,7 +776,8 @@ CHANGED_AT_THE_END = re.compile(r"\b(?:bajo|subio|cayo|aumento|disminuyo|mejoro|
 BY_HOW_MUCH = re.compile(r"\bby how much\b|\bpor cuant[oa]s?\b(?!\s+(?:personas|habitantes|gente|dolares|pesos))")
 AMOUNT_AND_PART = re.compile(r"\b(?:y|and)\s+(?:how many|cuant[oa]s)\s+(?:(?:of them|of those|de ellos|de ellas|de esos|de esas)\s+)?"
                              r"(?:(?:are|were|son|eran|fueron)\s+)?(women|men|mujeres|hombres|females|males)\b")
-AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much)\b.*\b(?:y|and)\s+((?:en )?(?:que|what) "
+AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much|what (?:was|is|were|are)|cual (?:fue|es|era))\b.*"
+                              r"\b(?:y|and)\s+((?:en )?(?:que|what) "
                               r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
@@ -846,6 +850,9 @@ def _variant_cues(folded: str, words: Lexicon, dollar_sign: bool = True) -> tupl
         pairs = [(phrase, value) for phrase, value in pairs
                  if phrase not in words.topic_cues or not any(
                      len(longer) > len(phrase) and f" {phrase} " in f" {fold(longer)} " for longer in every)]
+        if field == "transform" and any(value == "period_change" for _, value in pairs):
+            # "la mayor alza mensual en los últimos 12 meses": those months are the period, each month's rise the measure
+            pairs = [(phrase, value) for phrase, value in pairs if not LAST_TWELVE_MONTHS.search(phrase)] or pairs
         if pairs:
             values[field] = max(pairs, key=lambda pair: len(pair[0]))[1]
             if field == "measure" and "share" in {value for _, value in pairs} and words.has_phrase(
@@ -1619,7 +1626,8 @@ class Understander:
         next_ones = AND_THE_NEXT.search(folded)
         ordinal = ORDINAL_RANK.search(folded)
         placed = PLACED_NTH.search(folded)
-        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (next_ones and (3 if next_ones[2] else 2)) \
+        top_n = _top_n(_remove(folded, places.spans)) or _top_n(folded) or (
+            next_ones and (3 if next_ones[2] or next_ones[4] else 2)) \
             or (ordinal and ORDINALS[ordinal[1]]) or (placed and _place_number(placed))
         # "el promedio de la variación mensual del IPC": a measure's name ("variación mensual") changes nothing
         operation = _operation(_blank(AGE_BOUND.sub(_spaces, folded), self.exclusions + age_phrases + self.measure_changes),
@@ -1774,7 +1782,8 @@ class Understander:
         stopwords = stopwords | self._aside(kept, stopwords, places.places)
         if top_n:  # "which five countries": the number of a top-N is no topic, nor "¿y el segundo?" of the one before
             stopwords = stopwords | {word for word, value in NUMBER_WORDS.items() if value == top_n} | (
-                {next_ones[1] or next_ones[2]} if next_ones else set()) | ({ordinal[1]} if ordinal else set()) | (
+                {next(word for word in next_ones.groups() if word)} if next_ones else set()) | (
+                {ordinal[1]} if ordinal else set()) | (
                 set(placed[0].split()) if placed else set())
         measures = self._measures(marked, cue_words | source_words, stopwords)
         if len(measures) > 1:  # "I need both rates": words for any figure name no second measure

@@ -647,6 +647,8 @@ def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
     ("How many people were counted in Providencia in the 2024 census, and how many of them are women?",
      ["CHL.CENSUS2024.POP", "CHL.CENSUS2024.WOMEN"]),  # the amount, then its women
     ("¿cuánto dio el IPC de abril 2026?", ["CHL.CPI", "CHL.CPI.CHANGE_1M"]),  # the index and its monthly change
+    ("¿Cuál fue la población censada de Valparaíso en 2024 y qué porcentaje del país representa?",
+     ["CHL.CENSUS2024.POP", "CHL.CENSUS2024.POP.SHARE"]),  # the amount, then its share
 ])  # fmt: skip
 def test_several_measures_asked_at_once_are_each_answered(cifra, question, codes):
     answer = cifra.ask(question)
@@ -1057,13 +1059,18 @@ def test_what_a_question_names_is_kept(cifra, questions, code, areas):
 
 
 @pytest.mark.parametrize("questions", [
-    ["¿Cuál fue la inflación anual (12 meses) en mayo de 2026?",
-     "¿y cuánto va acumulado en lo que va del año, con el último dato?"],  # never a sum of 12-month rates
     ["suma del desempleo de Chile y Perú en 2020"],
 ])  # fmt: skip
 def test_rates_and_indices_are_never_added_up(cifra, questions):
     answer = last_answer(cifra, questions)
     assert (answer.status, answer.values) == ("clarify", []), answer.answer
+
+
+def test_what_has_accumulated_this_year_is_the_year_to_date_rate(cifra):
+    answer = last_answer(cifra, ["¿Cuál fue la inflación anual (12 meses) en mayo de 2026?",
+                                 "¿y cuánto va acumulado en lo que va del año, con el último dato?"])
+    assert (answer.status, answer.plan.indicator_code) == ("ok", "CHL.CPI.INFLATION_YTD"), answer.answer  # never a sum
+    # of 12-month rates
 
 
 @pytest.mark.parametrize(("questions", "period"), [
@@ -1579,6 +1586,9 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "difference", "CHL.CENSUS2024.POP", ["CL-10"], (2024, 2024)),  # the census less the projection
     (["¿Cuál fue el PIB regional del Maule en 2012?", "ok, y el primer año que tengan?"], "value", "CHL.GDP.REGIONAL",
      ["CL-07"], (2013, 2013)),  # the regional series' first whole year
+    (["What is the projected population of the Los Lagos region for 2026?", "And ten years earlier?",
+      "what's the % growth since then?"], "change", "CHL.POPULATION.PROJ", ["CL-10"], (2016, 2026)),  # between the
+    # two, never to the last year observed
     (["variación de la UF en los últimos 12 meses", "y en pesos, ¿cuánto es la diferencia?"], "change", "CHL.UF",
      ["CHL"], (2025, 2026)),  # a difference after a change is that change
     (["Entiendo. En ese caso, ¿cuál es la tasa de pobreza por ingresos 2022 de la comuna de Ercilla?"], "value",
@@ -5008,6 +5018,29 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["What was Argentina's consumer price inflation in 2015?", "ok, what's the earliest year you do have for "
       "Argentina, and what was it?"], {"operation": "latest", "period": {"earliest": True}}),  # its first value
     (["what's the earliest year Chile's unemployment rate was above 10%?"], {"operation": "first_meeting"}),
+    (["¿y la variación en 12 meses del IPC a junio de 2026?", "¿Y cuánto lleva acumulado en lo que va de 2026?"],
+     {"indicator_code": "CHL.CPI.INFLATION_YTD"}),  # the year-to-date rate, never a sum
+    (["oye, ¿cuánto varió el IPC en el último mes que hay dato?"], {"operation": "change", "indicator_code": "CHL.CPI",
+                                                                  "period": {"start": 2026, "end": 2026, "month": 5,
+                                                                             "month_end": 6}}),  # the newest month's
+    (["¿cuál fue la mayor alza mensual del IPC en los últimos 12 meses?"],
+     {"operation": "which_period", "indicator_code": "CHL.CPI.CHANGE_1M", "period": {"last_n_months": 12}}),
+    (["En la serie desestacionalizada del Imacec, ¿cuál es el máximo de toda la serie y en qué mes ocurrió?"],
+     {"operation": "which_period", "indicator_code": "CHL.IMACEC.SA"}),
+    (["In Africa, which country had the highest life expectancy in 2024?", "and second?"],
+     {"operation": "rank", "indicator_code": "SP.DYN.LE00.IN", "top_n": 2}),  # the ranking's second, no "second 20%"
+    (["Necesito la variación en doce meses del índice real de remuneraciones en mayo de 2026.",
+      "¿Cuál fue el promedio de ese índice real durante 2025?"], {"indicator_code": "CHL.WAGES.REAL_INDEX"}),  # the
+    # index itself, never the average of its rise
+    (["What was the highest daily copper price recorded in 2024, and on what date?", "How does that compare with the "
+      "2023 peak? Give me the 2023 high and its date."], {"operation": "which_period", "period": {"start": 2023,
+                                                                                                 "end": 2023}}),
+    (["in how many quarters since 2013 did seasonally adjusted real GDP shrink?"], {"status": "no_data"}),  # a fall of
+    # the level, never its values below zero
+    (["Between Q2 2013 and Q1 2026, in how many quarters did seasonally adjusted real GDP shrink compared with the "
+      "previous quarter?"], {"operation": "period_count", "indicator_code": "CHL.GDP.VOLUME.SA.GROWTH_1Q"}),
+    (["cuales son las 3 comunas mas pobladas de atacama segun el censo del 2024?",
+      "y entre copiapo y caldera cual es mejor pa irse a vivir?"], {"status": "clarify"}),  # better by what measure?
     (["poblacion urbana chile 2024", "as %"], {"indicator_code": "SP.URB.TOTL.IN.ZS"}),  # the share, in Spanish too
     (["crecimiento del PBI de Perú en 2020"], {"indicator_code": "NY.GDP.MKTP.KD.ZG"}),  # Peru's name for GDP
     (["oye cuánta gente vivía en Chile el año 2000 según el banco mundial?", "y cuanto ha crecido en porcentaje desde "
