@@ -77,6 +77,8 @@ EXTREME_ORDER = {"min": "asc", "max": "desc"}  # "¿cuál fue el mínimo de ese 
 MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del)|across|"
                             r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
+AREA_SETTING_ONLY = re.compile(r"(?:(?:zonas?|areas?|sectores?|sector|population|poblacion)\s+)?(rural(?:es)?|urban[oa]?s?)"
+                               r"(?:\s+(?:areas?|zonas?|population|poblacion))?")
 LAST_UNIT = re.compile(r"\b(?:el|the) (?:ultimo|last) (mes|trimestre|month|quarter)\b")
 ZERO_SAID = re.compile(r"\b(?:0|cero|zero|negativ\w*|positiv\w*|deficit\w*|superavit\w*|surplus\w*)\b")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
@@ -503,6 +505,12 @@ class Planner:
                 answered_before and answered_before.transform in CHANGES) and any(info.transform not in CHANGES for info in family):
             # "PIB per cápita de Nigeria a precios constantes": the level at those prices, never its growth rate
             fitting = [info for info in fitting if info.transform not in CHANGES]
+        if follow_up and understanding.operation == Operation.CHANGE and understanding.period.start is not None \
+                and understanding.period.end is None and not (understanding.rate_changed or understanding.topic_text) \
+                and "transform" not in specified and current.transform in CHANGES and current.derived_from \
+                and self.catalog.get(current.derived_from).unit_kind == "index":
+            # "¿y desde la pandemia?" after 12-month inflation: how much prices rose since then, the index's change
+            fitting = [info for info in fitting if info.code == current.derived_from] or fitting
         if "transform" not in specified and INDEX_NAMED.search(fold(understanding.question)) \
                 and (indices := [info for info in fitting if info.unit_kind == "index"]):
             fitting = indices  # "¿el promedio de ese índice real?" after its 12-month rise: the index itself
@@ -983,6 +991,12 @@ class Planner:
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": as_written(understanding.question,
                                                                                                       absent)})
         last = conversation.last_plan
+        if last is not None and understanding.continues and not understanding.places \
+                and (setting := AREA_SETTING_ONLY.fullmatch(understanding.topic_text)) \
+                and not any(setting[1][:5] in fold(f"{info.name_es} {info.name_en}")
+                            for info in self._kin(last.indicator_code, understanding)):
+            # "¿y en las zonas rurales?" after access to electricity, which has no rural series: never the rural population
+            return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": last.indicator_code})
         if last is not None and understanding.cues.source is None and lexicon().has_phrase(asked, lexicon().same_source):
             # "and unemployment that year, same source?": the last answer's publisher, national or international
             source = "national" if self.catalog.get(last.indicator_code).official_for else "international"
@@ -1485,8 +1499,9 @@ class Planner:
         if period.until_previous and understanding.places and OPENS_AGAINST.search(asked) and period.start is not None:
             # "and against the euro area back in 2015?": the places side by side that year, never a change to it
             period = PeriodSpec(start=period.start, end=period.start)
-        if period.until_previous:  # "entre 2017 y ese año": to the year the previous answer ends in
-            said = self._said_period(context) if context is not None else None
+        if period.until_previous:  # "entre 2017 y ese año": to the year the previous answer ends in (or found: "hasta
+            # ese mínimo")
+            said = self._answered_period(context, conversation) if context is not None else None
             if said is None or said.start is None or (period.month and not (said.month_end or said.month)):
                 return PlanOutcome(status="clarify", reason="no_shift")
             if period.month:  # "¿y contra abril?" after May 2026: April 2026 to May 2026
@@ -1663,7 +1678,8 @@ class Planner:
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         said_change = self.catalog.get(base).transform
         if same_measure and not understanding.topic_text and understanding.cues.transform is None and \
-                said_change in ("growth", "period_change") and chosen.transform != said_change:
+                said_change in ("growth", "period_change") and chosen.transform != said_change and not (
+                    understanding.operation == Operation.CHANGE and chosen.code == self.catalog.get(base).derived_from):
             # "¿y en la región de Valparaíso?" after GDP growth: the region's GDP level is another measure
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": base})
         if same_measure and not understanding.topic_text and understanding.cues.measure is None and \
@@ -2338,7 +2354,9 @@ class Planner:
         """The period the last answer named: for the highest or lowest one, the period it found ("¿y en España ese
         año?" after the month unemployment peaked, July 2020), else the one it was asked for."""
         shown = next((turn.shown_periods for turn in reversed(conversation.turns) if turn.plan), [])
-        if plan.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) and len(shown) == 1 and ".." not in shown[0]:
+        found = plan.operation in (Operation.WHICH_PERIOD, Operation.FIRST_MEETING) or (
+            plan.operation == Operation.AGGREGATE and plan.aggregate in ("max", "min"))  # "el mínimo de toda la serie"
+        if found and len(shown) == 1 and ".." not in shown[0]:
             return _period_of(shown[0])
         return self._said_period(plan)
 
@@ -2396,6 +2414,15 @@ class Planner:
             return None
         said = self._said_period(first)
         return said if said == self._said_period(second) and said.is_single_year else None
+
+    def _kin(self, code: str, understanding: Understanding) -> list[IndicatorInfo]:
+        """``code``'s family, and the measures retrieved whose names share a long word with it (rural poverty is
+        national poverty's kin, the rural population is not access to electricity's)."""
+        named = lambda info: {word for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) >= 6}  # noqa: E731
+        words = named(self.catalog.get(code)) - {"rural", "rurales", "urbana", "urbano", "urbanas", "urbanos", "poblacion",
+                                                 "population", "porcentaje", "percent", "actuales", "current"}
+        retrieved = [self.catalog.get(candidate.code) for candidate in understanding.candidates]
+        return self.catalog.siblings(code) + [info for info in retrieved if named(info) & words]
 
     def _on_last_operands(self, operation: Operation, last: QueryPlan) -> QueryPlan | None:
         """A difference or ratio asked after the other one ("¿y la diferencia?" after how many times Brazil's

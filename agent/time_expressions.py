@@ -439,6 +439,9 @@ QUARTER_OF_THAT_YEAR = re.compile(rf"\b(?:(?:en|in|de|of|for) )?(?:(?:el|the) )?
 # "entre 2017 y ese año", "from 2000 to then": from the year named to the previous answer's period
 YEAR_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?(?: (?:ano|year))?\s+{YEAR}\s+"
                           rf"(?:y|and|hasta|a|al|to|until|through)\s+{THEN}\b")
+MONTH_TO_THEN = re.compile(rf"\b(?:entre|between|desde|from|since)(?: el| the)?\s+({MONTH_NAMES}){OF_YEAR} {YEAR}\s+"
+                           rf"(?:y|and|hasta|a|al|to|until|through)\s+(?:ese|esa|that|the|el|la)\s+(?:minimo|maximo|peak|"
+                           rf"punto|mes|low|high|point|month|trough|fecha|date|piso|techo|valor)\b")
 # "¿y el anterior?", "and the one before that": the answered series' period before, a year of a yearly one
 PREVIOUS_ONE = re.compile(r"\b(?:the one before(?: that| it)?|the previous one|(?:el|la) (?:dato |valor |cifra )?anterior|"
                           r"el de antes|la de antes)\b(?! (?:de|del|a|al|to|of)\b)")
@@ -596,6 +599,10 @@ def _find_period(folded: str, today: date | None) -> PeriodMatch:
     then = THEN_TO_YEAR.search(folded)
     if then:
         return PeriodMatch(period=PeriodSpec(end=int(then[1]), since_previous=True), spans=[then.span()])
+    month_to_then = MONTH_TO_THEN.search(folded)
+    if month_to_then:  # "desde febrero de 2020 hasta ese mínimo": from that month to the month the last answer found
+        return PeriodMatch(period=PeriodSpec(start=int(month_to_then[2]), month=MONTHS[month_to_then[1]],
+                                             until_previous=True), spans=[month_to_then.span()])
     to_then = YEAR_TO_THEN.search(folded)
     if to_then:
         return PeriodMatch(period=PeriodSpec(start=int(to_then[1]), until_previous=True), spans=[to_then.span()])

@@ -53,7 +53,8 @@ CONTINUATION = re.compile(r"^\s*(?:(?:ah|oh|uy)\s+)?(?:(?:muy bien|perfecto|grac
                           r"perdon|disculpa|disculpe|sorry|quise decir|me equivoque|mejor dicho|i meant|i mean|me referia|"
                           r"me refiero|i was referring|i was asking about|"
                           # a return to an earlier place: "volvamos a Argentina", "back to Peru"
-                          r"volvamos a|volviendo a|regresando a|(?:going |let's go |lets go )?back to|"
+                          r"volvamos al?|volviendo al?|regresando al?|volvamos a la|volviendo a la|"
+                          r"(?:going |let's go |lets go )?back to|"
                           # the last answer set against another place: "vs chile", "versus Peru"
                           r"vs|versus|" + SAME_AGAIN_SAID + r")\b")
 # "lo mismo para la UTM", "same thing for Peru": the last question again, of something else
@@ -277,6 +278,11 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(?!(?:19|20)\d\d\b(?![.,]\d))(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"  # never "en US$ 2020"
                           r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b"
                           r"|\b(mil|cien|(?:a |one )?(?:thousand|hundred))\s(?:dolares|dólares|dollars)\b")  # "mil dólares"
+YEAR_SO_FAR = re.compile(r"\b(?:en lo que va del ano|lo que va del ano|year to date|so far this year|this year so far)\b")
+CONVERTED = re.compile(r"\b(?:pasa(?:lo|melo|rlo|la|mela)?|convierte(?:lo|melo)?|convertir(?:lo)?|transforma(?:lo|melo)?|"
+                       r"convert(?:ed)?(?: it| that)?)\s+(?:a|en|to|into)\s+(?:pesos|dolares|dollars|clp|usd|uf)\b")
+AT_ITS_EXTREME = re.compile(r"\b(?:esta|estan|is|are|anda|andan) (?:en|at) (?:su|sus|its|their) (?:nivel(?:es)? |level |"
+                            r"punto )?(?:mas alt[oa]|mas baj[oa]|maximo|minimo|highest|lowest)\b")
 LAST_TWELVE_MONTHS = re.compile(r"\b(?:ultimos|last|past) (?:12|doce|twelve) (?:meses|months)\b")
 COUNTED_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(NUMBER_WORDS)}))\s*$")  # "10 mil dólares", a number of thousands
 # The denominator of a rate ("por cada 1.000 habitantes", "por cada mil habitantes"): the series must say it.
@@ -1882,6 +1888,11 @@ class Understander:
         unnamed_age = UNNAMED_AGE.search(_blank(folded, age_phrases))  # "aged 65" names a group, "at age 60" none
         if unnamed_age and not unsupported:
             unsupported = as_written(text, unnamed_age[0])
+        if (converted := CONVERTED.search(folded)) and not unsupported:  # "pásamelo a pesos con el dólar de ese año":
+            unsupported = as_written(text, converted[0])  # a figure times a rate, never the rate alone
+        if (at_extreme := AT_ITS_EXTREME.search(folded)) and not unsupported:  # "¿es verdad que el desempleo está en
+            unsupported = as_written(text, at_extreme[0])  # su nivel más alto desde 2021?": the newest against every
+            # value since, which no plan says; never the highest since then alone
         if counted_periods and threshold is not None:  # "¿en cuántos meses de 2023 el desempleo estuvo sobre 8 %?"
             operation = Operation.PERIOD_COUNT
         elif operation == Operation.FIRST_MEETING and PLURAL_PERIODS.search(group_phrase or ""):
@@ -2096,6 +2107,9 @@ class Understander:
         number_alone = _number_alone(_without_places(text, places.places)) if threshold is None else None
         if number_alone is not None and set(topic_text.split()) <= set(SCALES):
             topic_text = ""  # "¿y los 700 mil?": a number's scale, no measure
+        if cues.transform == "year_to_date" and operation is None and period.period.unstated \
+                and YEAR_SO_FAR.search(folded):  # "¿y en lo que va del año?" after a change since 2020: this year's
+            period = period.model_copy(update={"period": PeriodSpec(latest=True)})  # rate so far, never its change
         return Understanding(
             question=text, language=language, places=[place for place in places.places if place is not group],
             group=group, excluded=excluded, among=among, included=places.included, period=period.period, cues=cues, member_kind=member_kind, operation=operation,
@@ -2114,7 +2128,8 @@ class Understander:
             threshold=threshold, threshold_percent=bool(threshold and percent),
             threshold_reached=bool(threshold and REACH_VERB.fullmatch(folded[threshold_span[0][0]:threshold_span[0][1]])),
             beyond_algebra=(counted_periods is not None and threshold is None) or unread_year is not None or beyond_reach is not None
-            or unread_month is not None or unnamed_age is not None,  # "life expectancy at age 65": no series has it
+            or unread_month is not None or unnamed_age is not None  # "life expectancy at age 65": no series has it
+            or at_extreme is not None or converted is not None,
             judgement=judgement, judgement_words=as_written(text, judged) if judged else None,
             topic_text=topic_text, unsupported=unsupported, several=several, pair=pair, rate_of=rate_of, second_topic=second_topic, second_cues=second_cues,
             named_amounts=_named_amounts(NEGATED.sub(" ", text), folded, without_unit_years, threshold),

@@ -160,6 +160,7 @@ PERIODS = [
     ("desempleo 2025 (ene-mar)", {"start": 2025, "end": 2025, "month": 1, "month_end": 3}),
     ("¿cuál ha sido la tasa más alta desde que parte la serie, el 2010?", {"start": 2010}),
     # "el mes pasado" after a month is the one before it; "el último trimestre" is the newest
+    ("¿Cuánto cayó desde febrero de 2020 hasta ese mínimo?", {"start": 2020, "month": 2, "until_previous": True}),
     ("¿y el mes pasado?", {"shift_months": -1}),
     ("¿y el trimestre pasado?", {"shift_months": -3}),
     ("¿cuántos ocupados había en el último trimestre que tengas?", {"latest": True}),

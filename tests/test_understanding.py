@@ -5027,6 +5027,31 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
      {"operation": "which_period", "indicator_code": "CHL.CPI.CHANGE_1M", "period": {"last_n_months": 12}}),
     (["En la serie desestacionalizada del Imacec, ¿cuál es el máximo de toda la serie y en qué mes ocurrió?"],
      {"operation": "which_period", "indicator_code": "CHL.IMACEC.SA"}),
+    (["By what percent did Mexico's GDP in current US dollars change between 2015 and 2024?",
+      "and in per capita terms?"], {"operation": "change", "indicator_code": "NY.GDP.PCAP.CD"}),  # never GNI per capita
+    (["En la serie desestacionalizada del Imacec, ¿cuál es el mínimo de toda la serie?",
+      "¿Cuánto cayó desde febrero de 2020 hasta ese mínimo, en porcentaje?"],
+     {"operation": "change", "period": {"start": 2020, "end": 2020, "month": 2, "month_end": 6}}),  # to the minimum
+    # found, never to the newest month
+    (["what was india's mean annual PM2.5 exposure in 2023", "How does that compare with the South Asia regional "
+      "figure?"], {"indicator_code": "EN.ATM.PM25.MC.M3"}),  # the region's figure, never regional GDP
+    (["How much did Brazil's forest cover (as % of land area) change between 1990 and 2023?",
+      "and in square kilometres, how much forest is that?"], {"indicator_code": "AG.LND.FRST.K2"}),
+    (["¿qué porcentaje de la población de Haití tenía acceso a electricidad en 2023?", "¿y en las zonas rurales?"],
+     {"status": "no_data"}),  # no rural series of it: never the rural population
+    (["pobreza nacional de Perú 2020", "¿y en las zonas rurales?"], {"indicator_code": "SI.POV.RUHC"}),  # its kin
+    (["¿Es verdad que el desempleo está en su nivel más alto desde 2021?"], {"status": "clarify"}),  # never the
+    # highest since then alone
+    (["el IPC, en los últimos 12 meses con el último dato que haya",
+      "¿y desde la pandemia? digamos desde marzo del 2020 hasta ahora"],
+     {"operation": "change", "indicator_code": "CHL.CPI"}),  # how much prices rose, never the rate's own change
+    (["el IPC, en los últimos 12 meses con el último dato que haya", "¿y desde marzo del 2020?",
+      "y en lo que va del año?"], {"indicator_code": "CHL.CPI.INFLATION_YTD", "period": {"latest": True}}),
+    (["¿cuánta gente hay en Temuco según el censo 2024?", "¿y cuánto dice la proyección del INE pa' este 2026?",
+      "volviendo al censo, ¿qué porcentaje son adultos mayores, de 65 pa arriba?"],
+     {"indicator_code": "CHL.CENSUS2024.POP_65_PLUS.SHARE", "area_codes": ["CL-09101"]}),  # still Temuco
+    (["¿cuánto es el PIB per capita de Chile? el último dato, en dólares",
+      "pásamelo a pesos chilenos con el dólar promedio de ese año"], {"status": "clarify"}),  # never the rate alone
     (["In Africa, which country had the highest life expectancy in 2024?", "and second?"],
      {"operation": "rank", "indicator_code": "SP.DYN.LE00.IN", "top_n": 2}),  # the ranking's second, no "second 20%"
     (["Necesito la variación en doce meses del índice real de remuneraciones en mayo de 2026.",
