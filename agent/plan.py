@@ -993,9 +993,11 @@ class Planner:
         last = conversation.last_plan
         if last is not None and understanding.continues and not understanding.places \
                 and (setting := AREA_SETTING_ONLY.fullmatch(understanding.topic_text)) \
+                and not re.search(r"\b(?:urban|rural)", self.catalog.get(last.indicator_code).name_en.lower()) \
                 and not any(setting[1][:5] in fold(f"{info.name_es} {info.name_en}")
                             for info in self._kin(last.indicator_code, understanding)):
             # "¿y en las zonas rurales?" after access to electricity, which has no rural series: never the rural population
+            # ("¿y la rural?" after the urban population is the rural one)
             return PlanOutcome(status="no_data", reason="no_variant", params={"indicator": last.indicator_code})
         if last is not None and understanding.cues.source is None and lexicon().has_phrase(asked, lexicon().same_source):
             # "and unemployment that year, same source?": the last answer's publisher, national or international

@@ -5040,6 +5040,7 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["¿qué porcentaje de la población de Haití tenía acceso a electricidad en 2023?", "¿y en las zonas rurales?"],
      {"status": "no_data"}),  # no rural series of it: never the rural population
     (["pobreza nacional de Perú 2020", "¿y en las zonas rurales?"], {"indicator_code": "SI.POV.RUHC"}),  # its kin
+    (["¿Cuánta población urbana tenía Brasil en 2025?", "¿y la rural?"], {"indicator_code": "SP.RUR.TOTL"}),
     (["¿Es verdad que el desempleo está en su nivel más alto desde 2021?"], {"status": "clarify"}),  # never the
     # highest since then alone
     (["el IPC, en los últimos 12 meses con el último dato que haya",
