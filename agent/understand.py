@@ -278,11 +278,15 @@ HOW_MUCH_GREW = re.compile(r"\b(?:cuant[oa]s?|how much|how many|en cuanto|by wha
 MONEY_AMOUNT = re.compile(r"(?:us\$|\$|usd)\s?(?!(?:19|20)\d\d\b(?![.,]\d))(\d+(?:[.,]\d{1,2})?)(?!\d|[.,]\d)"  # never "en US$ 2020"
                           r"|(?<![\d.,])(\d+(?:[.,]\d{1,2})?)\s?(?:dolares|dólares|dollars|usd)\b"
                           r"|\b(mil|cien|(?:a |one )?(?:thousand|hundred))\s(?:dolares|dólares|dollars)\b")  # "mil dólares"
+# "¿y en lo que va del año?": the year so far, a period as much as a measure
 YEAR_SO_FAR = re.compile(r"\b(?:en lo que va del ano|lo que va del ano|year to date|so far this year|this year so far)\b")
+# "pásamelo a pesos", "convert it to dollars": a figure times an exchange rate, which no plan makes
 CONVERTED = re.compile(r"\b(?:pasa(?:lo|melo|rlo|la|mela)?|convierte(?:lo|melo)?|convertir(?:lo)?|transforma(?:lo|melo)?|"
                        r"convert(?:ed)?(?: it| that)?)\s+(?:a|en|to|into)\s+(?:pesos|dolares|dollars|clp|usd|uf)\b")
+# "¿está en su nivel más alto desde 2021?": the newest set against every value since, which no plan makes
 AT_ITS_EXTREME = re.compile(r"\b(?:esta|estan|is|are|anda|andan) (?:en|at) (?:su|sus|its|their) (?:nivel(?:es)? |level |"
                             r"punto )?(?:mas alt[oa]|mas baj[oa]|maximo|minimo|highest|lowest)\b")
+# "en los últimos 12 meses": a span of months when a monthly change is asked, never the 12-month rate
 LAST_TWELVE_MONTHS = re.compile(r"\b(?:ultimos|last|past) (?:12|doce|twelve) (?:meses|months)\b")
 COUNTED_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(NUMBER_WORDS)}))\s*$")  # "10 mil dólares", a number of thousands
 # The denominator of a rate ("por cada 1.000 habitantes", "por cada mil habitantes"): the series must say it.
