@@ -1638,7 +1638,7 @@ class Planner:
             understanding = understanding.model_copy(update={"cues": understanding.cues.model_copy(update={"transform": None})})
             fitting = self._fit(base, understanding, areas, period, retrieved, same_measure, compared, carried_from,
                                 census_named)
-        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuánto personas son eso?": that member;
+        if member_named:  # "¿y como porcentaje del gasto del gobierno?", "¿cuántas personas son eso?": that member;
             # the last measure itself where its share of a larger area is computed ("¿qué porcentaje del país es eso?")
             fitting = [info for info in fitting if info.code == member_named] or (
                 [self.catalog.get(member_named)] if member_named == base else [])
