@@ -79,6 +79,9 @@ MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?
 # The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 AREA_SETTING_ONLY = re.compile(r"(?:(?:zonas?|areas?|sectores?|sector|population|poblacion)\s+)?(rural(?:es)?|urban[oa]?s?)"
                                r"(?:\s+(?:areas?|zonas?|population|poblacion))?")
+# Name words that make no two measures kin: the setting asked about, and words any share of people has
+NO_KINSHIP_WORDS = {"rural", "rurales", "urbana", "urbano", "urbanas", "urbanos", "poblacion", "population", "porcentaje",
+                    "percent", "actuales", "current"}
 LAST_UNIT = re.compile(r"\b(?:el|the) (?:ultimo|last) (mes|trimestre|month|quarter)\b")
 ZERO_SAID = re.compile(r"\b(?:0|cero|zero|negativ\w*|positiv\w*|deficit\w*|superavit\w*|surplus\w*)\b")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
@@ -420,6 +423,11 @@ def _same_unit(first: IndicatorInfo, second: IndicatorInfo) -> bool:
             second.unit_kind, second.unit_symbol, second.unit_multiplier):
         return True
     return first.unit_en == second.unit_en
+
+
+def _long_name_words(info: IndicatorInfo) -> set[str]:
+    """The words of six letters or more in a measure's names: what two measures of one subject share."""
+    return {word for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) >= 6}
 
 
 def _comparable(operation: Operation, first: IndicatorInfo, second: IndicatorInfo) -> bool:
@@ -2420,11 +2428,9 @@ class Planner:
     def _kin(self, code: str, understanding: Understanding) -> list[IndicatorInfo]:
         """``code``'s family, and the measures retrieved whose names share a long word with it (rural poverty is
         national poverty's kin, the rural population is not access to electricity's)."""
-        named = lambda info: {word for word in fold(f"{info.name_es} {info.name_en}").split() if len(word) >= 6}  # noqa: E731
-        words = named(self.catalog.get(code)) - {"rural", "rurales", "urbana", "urbano", "urbanas", "urbanos", "poblacion",
-                                                 "population", "porcentaje", "percent", "actuales", "current"}
+        words = _long_name_words(self.catalog.get(code)) - NO_KINSHIP_WORDS
         retrieved = [self.catalog.get(candidate.code) for candidate in understanding.candidates]
-        return self.catalog.siblings(code) + [info for info in retrieved if named(info) & words]
+        return self.catalog.siblings(code) + [info for info in retrieved if _long_name_words(info) & words]
 
     def _on_last_operands(self, operation: Operation, last: QueryPlan) -> QueryPlan | None:
         """A difference or ratio asked after the other one ("¿y la diferencia?" after how many times Brazil's
