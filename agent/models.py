@@ -294,6 +294,8 @@ class Turn(BaseModel):
                                     "projection to 2035): what a follow-up of it may keep.")
     named_areas: list[str] = Field(default_factory=list, description="The places the question named, answered or "
                                    "not: a follow-up to one not answered may not leave them out.")
+    namesakes: list[str] = Field(default_factory=list, description="Other areas of a named place's name (the comuna "
+                                 "of Coquimbo, after its region): what 'la comuna' names next.")
     language: Language = "es"
 
 

@@ -89,11 +89,13 @@ class Cifra:
         own_values = [value for value in answer.values if answer.plan and value.indicator == answer.plan.indicator_code
                       and not (answer.plan.operation == Operation.POSITION and value.area not in answer.plan.area_codes)]
         # a position's first member is said beside it, and "there" is still the place asked about
+        named = self.gazetteer.find(fold(readable(question))).places
         conversation.turns.append(Turn(question=readable(question), plan=answer.plan if answer.status == "ok" else None,
                                        tried=answer.plan if answer.status == "no_data" else None, also=also,
                                        shown_areas=list(dict.fromkeys(value.area for value in own_values)),
                                        shown_periods=list(dict.fromkeys(value.period for value in own_values)),
-                                       named_areas=[place.code for place in self.gazetteer.find(fold(readable(question))).places],
+                                       named_areas=[place.code for place in named],
+                                       namesakes=[other for place in named for other in place.alternatives],
                                        language=answer.language))
         return answer
 

@@ -170,7 +170,7 @@ THAN_THE_LAST = re.compile(r"\b(?:was it|is it|fue|era|es|estaba|esta) (?:\w+ )?
 # "¿qué mes…?", "the month with…": a month asked for; "anual", "en el año": a change over a year said
 MONTH_ASKED = re.compile(r"\b(?:mes|month)\b")
 YEARLY_CHANGE = re.compile(r"\b(?:anual|annual|yearly|a un ano|over a year)\b")
-INDEX_NAMED = re.compile(r"\b(?:ese|este|el|del|de ese|that|the|this) (?:indice|index)\b")
+THAT_INDEX = re.compile(r"\b(?:ese|este|el|del|de ese|that|the|this) (?:indice|index)\b")  # an index pointed at
 FIRST_YEAR = re.compile(r"\b(?:primer|first|earliest|oldest) (?:ano|year)\b")
 TWELVE_MONTHS = re.compile(r"\b(?:12|doce|twelve)\s+(?:meses|months?)\b|\b12m\b|\binteranual\b|\byear on year\b")
 HIGH = (r"(?:mas alt[oa]s?|mas larg[oa]s?|mayor(?:es)?|maxim[oa]s?|highest|largest|longest|maximum|max|mas grandes?|"
@@ -519,7 +519,7 @@ class Planner:
                 and self.catalog.get(current.derived_from).unit_kind == "index":
             # "¿y desde la pandemia?" after 12-month inflation: how much prices rose since then, the index's change
             fitting = [info for info in fitting if info.code == current.derived_from] or fitting
-        if "transform" not in specified and INDEX_NAMED.search(fold(understanding.question)) \
+        if "transform" not in specified and THAT_INDEX.search(fold(understanding.question)) \
                 and (indices := [info for info in fitting if info.unit_kind == "index"]):
             fitting = indices  # "¿el promedio de ese índice real?" after its 12-month rise: the index itself
         everyone = bool(understanding.topic_text) and set(understanding.topic_text.split()) <= POPULATION_WORDS
@@ -715,6 +715,12 @@ class Planner:
             # "¿cuánto emitía América Latina comparado con Estados Unidos? ¿cuántas veces más emitía EE.UU.?": that
             # place over the other ("cuántas veces más tiene la OCDE": over its published aggregate too)
             outcome.plan = outcome.plan.model_copy(update={"area_codes": outcome.plan.area_codes[::-1]})
+        if outcome.status == "ok" and outcome.plan.operation == Operation.RANK and outcome.plan.member_kind \
+                and outcome.plan.area_codes and not outcome.plan.group_code and not any(
+                    self.catalog.area_kinds.get(code) == outcome.plan.member_kind
+                    or self.catalog.holds(code, outcome.plan.member_kind) for code in outcome.plan.area_codes):
+            # "¿es la más poblada de la región o La Serena tiene más?": a comuna among regions is no ranking asked
+            return PlanOutcome(status="clarify", reason="which_members")
         if outcome.status == "ok" and outcome.plan.operation == Operation.RANK and outcome.plan.top_n == 1 \
                 and len(outcome.plan.area_codes) == 2 and not outcome.plan.group_code and outcome.plan.period.is_single_year:
             # "y La Florida, en 2025? ¿cuál tiene más gente?" after Puente Alto: both figures, and which is higher
@@ -3084,8 +3090,11 @@ class Planner:
                     != previous.area_codes[0]:
                 return [*beside, region], None  # "lo que necesito es la región entera, no solo la comuna": its region
             if understanding.whole_group and re.search(r"\bcomuna\b", fold(understanding.question)):
-                # "la comuna, según el censo" after Santiago's comuna: that comuna again; after a region, which one?
-                comunas = [code for code in previous.area_codes if self.catalog.area_kinds.get(code) == "cl_comuna"]
+                # "la comuna, según el censo" after Santiago's comuna: that comuna again; after the region of Coquimbo,
+                # the comuna of that name; after another region, which one?
+                answered = next(turn for turn in reversed(conversation.turns) if turn.plan)
+                comunas = [code for code in previous.area_codes if self.catalog.area_kinds.get(code) == "cl_comuna"] or [
+                    code for code in answered.namesakes if self.catalog.area_kinds.get(code) == "cl_comuna"]
                 return (comunas, None) if len(comunas) == 1 else ([], None)
             if understanding.whole_group and re.search(r"\b(?:provincia|province)\b", fold(understanding.question)) \
                     and len(previous.area_codes) == 1 and self.catalog.area_kinds.get(previous.area_codes[0]) == "cl_comuna" \

@@ -1593,6 +1593,8 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      ["CHL"], (2025, 2026)),  # a difference after a change is that change
     (["Entiendo. En ese caso, ¿cuál es la tasa de pobreza por ingresos 2022 de la comuna de Ercilla?"], "value",
      "CHL.POVERTY.INCOME", ["CL-09204"], (2022, 2022)),
+    (["cuanta gente vive en coquimbo", "la comuna, segun el censo 2024"], "value", "CHL.CENSUS2024.POP", ["CL-04102"],
+     (2024, 2024)),  # after the region, the comuna of its name
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
@@ -1736,6 +1738,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     # the place added has no figure: Chile's again is no comparison
     ["pib region de antofagasta primer trimestre 2026", "q porcentaje es del total de las regiones"],  # no share
     # of chained volumes is published: never the regions ranked
+    ["cuanta gente vive en coquimbo", "y es la mas poblada de la region o la serena tiene mas?"],  # a comuna named
+    # among regions: never the most populous region
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     answer = last_answer(cifra, questions)
