@@ -121,8 +121,11 @@ class Cifra:
         understanding = self.understand(question, default_language, previous_measure)
         lap("understand")
         outcome = self.plan(understanding, conversation, on_model)
-        if outcome.reason in LEAD_IN_CONFUSES and (rest := self.understand.after_lead_in(question)) is not None:
-            # read again without the lead-in, when what is left names a measure of its own and is understood
+        for rest in (self.understand.after_lead_in(question), self.understand.before_afterword(question)):
+            # read again without the lead-in (or a remark after the question), when what is left names a measure of
+            # its own and is understood
+            if outcome.reason not in LEAD_IN_CONFUSES or rest is None:
+                continue
             again = self.understand(rest, default_language, previous_measure)
             retried = self.plan(again, conversation, on_model) if again.topic_text else outcome
             if retried.status == "ok":

@@ -196,6 +196,9 @@ FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "
 GREW_BY_HOW_MUCH = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+)?(?:crecio|crecieron|grew|has grown|did \w+ grow)\b")
 ONLY_THE_MONTH = re.compile(r"\b(?:solo|solamente|only|just)\s+(?:en\s+|in\s+)?(?:el mes|the month|ese mes|that month)\b")
 THAT_FIGURE = re.compile(r"\b(?:eso|esa cifra|ese dato|ese numero|ese valor|that figure|that number|that value)\b")
+# "dame la del IPC general", "and the one for the CPI": a figure named by what the last question asked for
+ELIDED_FIGURE = re.compile(r"(?:^|\b(?:dame|muestrame|dime|y|ok|entonces|give me|show me|and)\s+)(?:la|el|las|los|the one|"
+                           r"the ones|that|those)\s+(?:del|de la|de los|de|for|of)\s+(?:(?:la|el|los|las|the)\s+)?(\w+)")
 THEN_SAID = re.compile(r"\b(?:then|entonces|at that time|en ese momento)\W*$")  # "What was the rate then?"
 RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that month" is that rate
 # "el peak del año", "the year's high": a highest value within one year, which a yearly series does not have
@@ -281,8 +284,8 @@ POPULATION_WORDS = {"poblacion", "population", *lexicon().headcount_words}  # "w
 # "2015-2019", "entre 2015 y 2019", "from 2010 to 2014": one span of years, of two a question may compare
 YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|\ba\b|\bal\b|\bto\b|through|hasta|\by\b|\band\b)\s*(?:el\s+|the\s+)?"
                        r"((?:19|20)\d\d)\b")
-YEARS_AGAINST = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+\w+){0,4}?\s+(?:con|vs\.?|versus|frente a|contra|compared (?:with|to)|"
-                           r"against)\s+(?:\w+\s+){0,4}?((?:19|20)\d\d)\b")
+YEARS_AGAINST = re.compile(r"\b((?:19|20)\d\d)\b(?:[\s,]+\w+){0,8}?[\s,]+(?:con|vs\.?|versus|frente a|contra|compared (?:with|to)|"
+                           r"against|with|respecto (?:a|al|de|del)|en relacion (?:a|al|con))\s+(?:\w+\s+){0,4}?((?:19|20)\d\d)\b")
 YEAR_WITHIN = r"\b(?:en|in|durante|during|de|del|of|for|para|over)\s+(?:(?:el|la|the)\s+)?(?:(?:ano|year)\s+)?"  # + a year
 TOTAL_SAID = re.compile(r"\b(?:total|totales)\b")  # "now the total GDP growth" after per capita growth: the whole
 COMPARE_WORDS = {"compara", "comparalo", "comparala", "compare", "comparar", "comparado", "comparada", "compared",
@@ -297,6 +300,12 @@ def _period_of(label: str) -> PeriodSpec:
         return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
     return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
                       day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' day
+
+
+def _no_span(period: PeriodSpec) -> bool:
+    """One year, month, quarter or day, from which no change can run."""
+    return period.start is not None and period.end == period.start and period.month_end in (None, period.month) \
+        and period.quarter_end in (None, period.quarter) and period.day_end in (None, period.day)
 
 
 def _a_year_apart(span: PeriodSpec) -> bool:
@@ -658,6 +667,10 @@ class Planner:
         understanding = self._alike(self._as_answered(understanding, conversation))
         outcome = self._read(understanding, conversation, on_model, ask_model)
         asked = fold(understanding.question)
+        if outcome.status == "ok" and outcome.plan.operation == Operation.CHANGE and _no_span(outcome.plan.period):
+            # "¿y cómo se compara con el promedio de América Latina ese año?" after a change to 2025: 2025's figures,
+            # never a change from 2025 to 2025
+            outcome.plan = outcome.plan.model_copy(update={"operation": Operation.VALUE})
         if outcome.status == "ok" and WHY.match(asked):  # a cause is no figure: offered, not told
             return PlanOutcome(status="clarify", reason="why", options=[outcome.plan])
         if outcome.status == "ok" and outcome.plan.operation in (Operation.RANK, Operation.WHICH_PERIOD) \
@@ -695,6 +708,13 @@ class Planner:
             # no plan computes; never each end year's difference
             said = lexicon().has_phrase(asked, lexicon().operations[f"aggregate_{understanding.aggregate}"])
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": said or understanding.aggregate})
+        if outcome.status == "ok" and outcome.plan.operation == Operation.CHANGE and understanding.aggregate == "avg" \
+                and not (outcome.plan.period.month or outcome.plan.period.quarter) \
+                and self.catalog.get(outcome.plan.indicator_code).annual_aggregation == "last":
+            # "la variación del IPC promedio de 2024 respecto al de 2023" read as 12-month inflation: its year is
+            # December's, so a change between two years' averages is none it computes; never December's against December's
+            said = lexicon().has_phrase(asked, lexicon().operations["aggregate_avg"])
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": said or "promedio"})
         relative = lexicon().has_phrase(asked, lexicon().operations["percent_change"])
         if outcome.status == "ok" and relative and outcome.plan.operation == Operation.DIFFERENCE and (
                 self.catalog.get(outcome.plan.indicator_code).unit_kind != "percent" or IN_PERCENT.search(asked)):
@@ -893,16 +913,19 @@ class Planner:
             "aggregate": plan.aggregate or ("sum" if amount else "avg"), "period": PeriodSpec(start=year, end=year)})
         return [own, members]
 
-    @staticmethod
-    def _spans_apart(plan: QueryPlan, question: str) -> tuple[QueryPlan, list[QueryPlan]]:
+    def _spans_apart(self, plan: QueryPlan, question: str) -> tuple[QueryPlan, list[QueryPlan]]:
         """"desempleo promedio 2015-2019 vs 2020-2024", "el promedio de 2019 con el de 2025": each span's own average,
-        never one over both."""
+        never one over both. Two single years of a series whose year is its months' mean ("IPC promedio de 2024
+        respecto al de 2023") are its change between them, which shows both averages and how far apart they are."""
         spans = [(int(start), int(end)) for start, end in YEAR_SPAN.findall(question.lower())]
-        if len(spans) != 2 and (years := YEARS_AGAINST.search(question.lower())):  # "los ocupados promedio de 2019
+        if len(spans) != 2 and (years := YEARS_AGAINST.search(fold(question))):  # "los ocupados promedio de 2019
             spans = [(int(years[1]), int(years[1])), (int(years[2]), int(years[2]))]  # con los de 2025"
         if plan.operation != Operation.AGGREGATE or len(spans) != 2 or spans[0] == spans[1] or plan.period.month \
                 or (plan.period.start, plan.period.end) != (min(spans)[0], max(spans)[1]):
             return plan, []
+        if plan.aggregate == "avg" and all(start == end for start, end in spans) \
+                and self.catalog.get(plan.indicator_code).annual_aggregation == "mean":
+            return plan.model_copy(update={"operation": Operation.CHANGE, "aggregate": None}), []
         first, second = (plan.model_copy(update={"period": PeriodSpec(start=start, end=end)}) for start, end in spans)
         return first, [second]
 
@@ -1032,8 +1055,10 @@ class Planner:
             # "how many of those are in the Magallanes region?" after a count not answered: no members were shown
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         if conversation.turns and conversation.turns[-1].plan is None and conversation.turns[-1].tried is None \
-                and THAT_FIGURE.search(asked):
-            # "¿Y qué porcentaje es eso de toda la Región Metropolitana?" after a question not answered: no figure
+                and (THAT_FIGURE.search(asked) or (elided := ELIDED_FIGURE.search(asked))
+                     and self.catalog.names_a_measure([elided[1]])):
+            # "¿Y qué porcentaje es eso de toda la Región Metropolitana?" after a question not answered: no figure;
+            # "dame la del IPC general" after the 12-month rise of a series not held: the rise of what was never read
             return PlanOutcome(status="clarify", reason="follows_unanswered")
         if (ranked := self._members_by_last_gap(understanding, last)) is not None:
             return PlanOutcome(plan=ranked)
@@ -1548,7 +1573,8 @@ class Planner:
             # the best year of 2000-2025 is those years again
             spanned = SAME_SPAN.search(fold(understanding.question)) and (
                 context.period.end not in (None, context.period.start) or context.operation == Operation.WHICH_PERIOD
-                or context.period.last_n_years or context.period.start is not None and context.period.end is None)
+                or context.period.last_n_years or context.period.last_n_months
+                or context.period.start is not None and context.period.end is None)
             # ("desde 2021" is the years from it to the newest)
             said = self._spans_shown(context, conversation) if spanned else self._answered_period(context, conversation)
             if spanned and context.period.last_n_years and (years := self._shown_years(conversation)):
@@ -1613,12 +1639,15 @@ class Planner:
                 return PlanOutcome(status="clarify", reason="no_shift")
             if understanding.operation == Operation.CHANGE:  # "¿y cuánto subió respecto a marzo del año anterior?"
                 period = self._spanned_from(context, period) or period
-        if understanding.operation is None and HOW_MUCH_GREW.search(asked) and understanding.continues \
-                and not understanding.topic_text and context is not None and context.operation == Operation.VALUE \
+        if understanding.operation is None and (HOW_MUCH_GREW.search(asked) or OPENS_AGAINST.search(asked) and not (
+                understanding.places or understanding.group)) and understanding.continues \
+                and not understanding.topic_text and context is not None \
+                and context.operation in (Operation.VALUE, Operation.LATEST) \
                 and self.catalog.get(context.indicator_code).transform != "growth" \
                 and (spanned := self._spanned_from(context, period)) and spanned.end == self._said_period(context).start:
             # "¿y el mismo mes del año pasado? ¿cuánto creció?" after April's Imacec: from then to April, never the
-            # growth rate a year earlier
+            # growth rate a year earlier; "¿y respecto del mismo mes del año anterior?" after the newest rate: from
+            # then to it
             period = spanned
             understanding = understanding.model_copy(update={
                 "operation": Operation.CHANGE, "cues": understanding.cues.model_copy(update={"transform": None})})
@@ -1876,9 +1905,10 @@ class Planner:
             # members to rank, so the period with the highest value (of a yearly series in one year, its value)
             areas = [group] if group else areas
             if not understanding.places and not understanding.group and (self._one_period(chosen.code, areas) or (
-                    understanding.period.latest and context is None)):
+                    understanding.period.latest or WHICH_MEMBER.search(asked)) and context is None):
                 # "fastest growing population right now?": the highest now of which places? never Chile's best year
                 # "¿la más poblada según el censo 2024?": the census has one period to rank; the most populous what?
+                # "of the three, which one had the highest?" with none answered: of which three?
                 return PlanOutcome(status="clarify", reason="which_members")
             if understanding.period.unstated and (WHEN_ASKED.search(asked) or period.start == period.end and (
                     period.month and not period.month_end or period.quarter and not period.quarter_end)):
@@ -3026,8 +3056,10 @@ class Planner:
                 # the Caribbean's lowest: that member beside it
             if (THAT_AGAINST.search(asked) or compare and not new_areas) and len(previous.area_codes) == 1 \
                     and (new_areas or group) and len(new_areas or [group]) == 1 \
-                    and previous.operation in (Operation.VALUE, Operation.LATEST, Operation.AGGREGATE):
-                # "compáralo con el promedio de América Latina en el mismo periodo" after Peru's average: both
+                    and previous.operation in (Operation.VALUE, Operation.LATEST, Operation.AGGREGATE, Operation.SERIES,
+                                               Operation.CHANGE):
+                # "compáralo con el promedio de América Latina en el mismo periodo" after Peru's average: both; "compare
+                # that with the LAC average in 2025" after Chile's last five years: Chile's too
                 if group and understanding.operation == Operation.AGGREGATE:
                     return previous.area_codes, group  # "is it above the world average?", "compare with the world
                     # average": that average beside it

@@ -241,6 +241,9 @@ LATEST_SAID = re.compile(r"\b(?:ultimo dato|ultimo valor|dato mas reciente|mas r
                          r"last available|ultimo disponible|actualmente|currently|hoy en dia|hoy|today|these days|nowadays|"
                          r"right now|as of now|ahora mismo|a la fecha|(?:hay|es|esta|estan|tiene|tienen|son|vive|viven|gana|"
                          r"ganan) ahora)\b|\b(?:now|ahora)\W*$"
+                         r"|\b(?:ultim[oa]|last) (?:ano|mes|trimestre|dato|fecha|periodo|year|month|quarter|date|period) "
+                         r"(?:(?:que|q) (?:hay|haya|tienes|tengas|tiene|tenga|tienen|tengan|existe)|con datos|with data|"
+                         r"there is|you have|you ve got|on record)\b"  # "¿y cuál es el último año que hay?"
                          r"|\b(?:el|the) (?:ultimo|last) (?:mes|trimestre|month|quarter)\b(?! (?:de|del|of|in|en) )"  # "en
                          # el último trimestre que tengas", never "el último trimestre de 2025"
                          r"|(?<=\w )(?<!\by )(?<!\bya )(?<!\band )(?:ahora|now)(?= (?:en|in) [\w ]{1,30}\W*$)")  # "cuánta

@@ -99,6 +99,9 @@ PEOPLE_HAVE = re.compile(r"\b(?:had|have|has|tenia|tenian|tiene|tienen|tuvo|tuvi
 POSSESSIVES = frozenset({"its", "their", "su", "sus"})
 # Cues that say what kind of figure one measure is, so they belong to the measure they are said beside
 OWN_CUES = ("transform", "measure")
+# "X e Y como % del PIB": the whole both are a share of, said once after the second
+SHARED_WHOLE = re.compile(r"\b(?:como|as|en|in)\s+(?:(?:un|una|a)\s+)?(?:porcentaje|percent|percentage|share|proporcion)\s+"
+                          r"(?:del|de la|de|of|of the)\s+(\w+)")
 # A follow-up that names only the urban or rural part: of the last measure ("what about the urban part?" after the
 # poverty rate), never the urban population
 URBAN_OR_RURAL_PART = re.compile(r"^(?:(?:part|parte|zona|zonas|area|areas|sector|sectores)\s+)?"
@@ -546,6 +549,8 @@ LEAD_IN = re.compile(r"^(?P<lead>[^?¿:]{8,200}?)(?::\s*|\s+(?:(?:y|and)\s+)?(?=
                      r"quisiera saber|quisiera conocer|me gustar[ií]a saber|i need|i'd like to know|i want to know|"
                      r"i would like to know)\b))(?P<rest>\S.{8,})$",
                      re.IGNORECASE | re.DOTALL)
+# "¿…desde el 2000? tengo q armar una presentación": a sentence after the question that asks nothing
+AFTERWORD = re.compile(r"^(?P<question>.*\?)\s*(?P<after>[^?¿]{3,200})$", re.DOTALL)
 # "¿la comuna tiene más adultos mayores que la región?": two places compared, never one's place in a ranking
 MORE_THAN_THE_OTHER = re.compile(r"\b(?:mas|menos|more|less|fewer|mayor|menor|higher|lower)\b(?:\s+\w+){0,5}?\s+(?:que|than)\s+"
                                  r"(?:el|la|los|las|the)\b")
@@ -1190,8 +1195,20 @@ class Understander:
         found = LEAD_IN.match(readable(question))
         if found is None:
             return None
-        lead = fold(found["lead"])
-        return None if self.gazetteer.find(lead).places or find_period(lead).spans else found["rest"]
+        return found["rest"] if self._adds_nothing(found["lead"], found["rest"]) else None
+
+    def before_afterword(self, question: str) -> str | None:
+        """The question without a sentence after it that names no place and no period of its own ("¿ha bajado la
+        mortalidad infantil desde el 2000? tengo que armar una presentación"); None when it has none."""
+        found = AFTERWORD.match(readable(question))
+        return found["question"] if found and self._adds_nothing(found["after"], found["question"]) else None
+
+    def _adds_nothing(self, aside: str, rest: str) -> bool:
+        """Does ``aside`` name no period, and no place that ``rest`` does not name too ("Trabajo en el hospital de
+        Temuco y necesito la población de Temuco")?"""
+        named = {place.code for place in self.gazetteer.find(fold(rest)).places}
+        return not find_period(fold(aside)).spans and all(
+            place.code in named for place in self.gazetteer.find(fold(aside)).places)
 
     def _known(self, word: str) -> bool:
         return word in self.vocabulary or word[:STEM] in self.vocabulary_stems
@@ -1286,6 +1303,12 @@ class Understander:
                 half = "poblacion"  # "cuánta gente vivía … y cuál era la esperanza de vida": the population is one
             halves.append(half)
             searched[half] = " ".join(said) if half != "poblacion" else half
+        if len(halves) == 2 and halves[0] and (whole := SHARED_WHOLE.search(" ".join(topics[1]))) \
+                and not SHARED_WHOLE.search(" ".join(topics[0])) \
+                and self._named_as(shared := f"{searched[halves[0]]} {whole[1]}", [*halves[0].split(), whole[1]]):
+            # "exportaciones e importaciones como % del PIB": both as a share of GDP, never exports in dollars (but
+            # "desempleo juvenil y exportaciones como % del PIB": no unemployment is a share of GDP)
+            searched[shared], halves[0] = shared, shared
         if len(halves) == 2 and halves[0] and (
                 halves[1] == halves[0] and self._own_cues(topics[0]) != self._own_cues(topics[1])
                 or not halves[1] and POSSESSIVES & set(topics[1]) and cue_words & set(topics[1])):
@@ -1305,6 +1328,12 @@ class Understander:
         codes = {hits[0].code for half, hits in zip(halves, best) if hits and (
             hits[0].score >= TOPIC_SCORE or set(searched[half].split()) <= set(fold(hits[0].name_es).split()))}
         return halves if len(codes) > 1 else []
+
+    def _named_as(self, text: str, said: list[str]) -> bool:
+        """Does the series ``text`` retrieves first name every word said (by its first five letters)?"""
+        hits = self.index.search_many([text], limit=1)[0]
+        name = fold(f"{hits[0].name_es} {hits[0].name_en}").split() if hits else []
+        return bool(hits) and all(any(word[:5] == named[:5] for named in name) for word in said)
 
     @staticmethod
     def _own_cues(words: list[str]) -> tuple:

@@ -164,6 +164,8 @@ PERIODS = [
     ("¿y el mes pasado?", {"shift_months": -1}),
     ("¿y el trimestre pasado?", {"shift_months": -3}),
     ("¿cuántos ocupados había en el último trimestre que tengas?", {"latest": True}),
+    ("y cual es el ultimo año q hay?", {"latest": True}),
+    ("what's the last year with data?", {"latest": True}),
     ("¿cuál ha sido el año con el dólar más caro?", {}),  # "el año con…" asks which year, never "that year"
 ]
 

@@ -649,6 +649,9 @@ def test_one_measure_with_a_conjunction_is_still_answered(cifra, question):
     ("¿cuánto dio el IPC de abril 2026?", ["CHL.CPI", "CHL.CPI.CHANGE_1M"]),  # the index and its monthly change
     ("¿Cuál fue la población censada de Valparaíso en 2024 y qué porcentaje del país representa?",
      ["CHL.CENSUS2024.POP", "CHL.CENSUS2024.POP.SHARE"]),  # the amount, then its share
+    ("Dame exportaciones e importaciones como % del PIB de Colombia en 2024", ["NE.EXP.GNFS.ZS", "NE.IMP.GNFS.ZS"]),
+    ("exports and imports as a share of GDP for Peru in 2020", ["NE.EXP.GNFS.ZS", "NE.IMP.GNFS.ZS"]),  # the whole
+    # said once after both is both's
 ])  # fmt: skip
 def test_several_measures_asked_at_once_are_each_answered(cifra, question, codes):
     answer = cifra.ask(question)
@@ -1595,12 +1598,31 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
      "CHL.POVERTY.INCOME", ["CL-09204"], (2022, 2022)),
     (["cuanta gente vive en coquimbo", "la comuna, segun el censo 2024"], "value", "CHL.CENSUS2024.POP", ["CL-04102"],
      (2024, 2024)),  # after the region, the comuna of its name
+    (["IPC promedio de 2024 respecto al IPC promedio de 2023"], "change", "CHL.CPI", ["CHL"], (2023, 2024)),  # two
+    # years' averages set against each other: their change, never one average over both
+    (["By how much did Chile's Imacec (original series) grow year on year in December 2025?",
+      "and for 2025 as a whole, comparing the average index with 2024's average?"], "change", "CHL.IMACEC", ["CHL"],
+     (2024, 2025)),
+    (["¿Cuánto subió la inflación en Bolivia el 2025 respecto al 2024?",
+      "¿y cómo se compara con el promedio de América Latina y el Caribe ese año?"], "value", "FP.CPI.TOTL.ZG",
+     ["BOL", "LCN"], (2025, 2025)),  # that year's figures, never a change from 2025 to 2025
+    (["Show me Chile's GDP per capita over time for the last 5 years available",
+      "Compare that with the Latin America & Caribbean average in 2025"], "value", "NY.GDP.PCAP.CD", ["CHL", "LCN"],
+     (2025, 2025)),  # Chile's beside it
+    (["tasa de desocupación de marzo de 2024", "¿y respecto del mismo mes del año anterior?"], "change",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2023, 2024)),  # against it: from then to March 2024, never that month alone
 ])  # fmt: skip
 def test_what_was_answered_named_or_pointed_at_read_as_meant(cifra, questions, operation, code, areas, period):
     answer = last_answer(cifra, questions)
     assert (answer.status, answer.plan.operation, answer.plan.indicator_code, answer.plan.area_codes) == (
         "ok", operation, code, areas), answer.answer
     assert (answer.plan.period.start, answer.plan.period.end) == period
+
+
+def test_which_of_the_months_just_shown_is_among_them(cifra):
+    answer = last_answer(cifra, ["Show me Chile's unemployment rate over the last six months available",
+                                 "Which of those months was the highest?"])
+    assert (answer.plan.operation, answer.plan.period.last_n_months) == ("which_period", 6), answer.answer
 
 
 @pytest.mark.parametrize(("question", "year"), [
@@ -1740,6 +1762,8 @@ def test_the_three_last_answers_ranked_in_the_order_asked(cifra):
     # of chained volumes is published: never the regions ranked
     ["cuanta gente vive en coquimbo", "y es la mas poblada de la region o la serena tiene mas?"],  # a comuna named
     # among regions: never the most populous region
+    ["¿cuánto cambió la inflación promedio entre 2023 y 2024?"],  # a year of 12-month inflation is its December:
+    # never December against December for two averages
 ])  # fmt: skip
 def test_a_variant_or_period_the_reading_cannot_keep_is_declined(cifra, questions):
     answer = last_answer(cifra, questions)
@@ -2425,6 +2449,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "y la bolsa? como cerró el IPSA ayer",  # a day no series reaches
     "¿Y cuántos de esos hogares arriendan la vivienda en Viña del Mar según el censo 2024?",  # no tenure here
     "¿Qué porcentaje de colombianos está en pobreza según la línea de pobreza nacional?",  # people, never the gap
+    "Of the three, which one had the highest exports share on its own?",  # which three? never Chile's best year
 ])  # fmt: skip
 def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
     answer = cifra.ask(question)
@@ -2447,9 +2472,21 @@ def test_a_greeting_and_a_preamble_are_no_topic(cifra):
     ("Sobre Chile: ¿cuánto fue el desempleo?", None),  # the lead-in names the place asked about
     ("Para 2023: ¿cuánto fue el desempleo?", None),  # and the period
     ("¿cuánto fue el desempleo en 2023?", None),
+    ("Trabajo en el hospital de Temuco y necesito la población proyectada de Temuco en 2025",
+     "necesito la población proyectada de Temuco en 2025"),  # the lead-in's place is the one asked about
 ])  # fmt: skip
 def test_a_lead_in_naming_no_place_or_period_can_be_set_aside(cifra, question, rest):
     assert cifra.understand.after_lead_in(question) == rest
+
+
+@pytest.mark.parametrize(("question", "rest"), [
+    ("¿ha bajado la mortalidad infantil en Chile desde el 2000? tengo q armar una presentacion pal servicio",
+     "¿ha bajado la mortalidad infantil en Chile desde el 2000?"),
+    ("¿cuál fue el desempleo de Chile? lo necesito para 2020", None),  # the remark names the year asked about
+    ("¿y el 2022? ese año los precios estaban por las nubes", None),
+])  # fmt: skip
+def test_a_remark_after_the_question_naming_no_place_or_period_can_be_set_aside(cifra, question, rest):
+    assert cifra.understand.before_afterword(question) == rest
 
 
 def test_a_question_after_a_lead_in_is_read_again_alone(cifra):
@@ -2458,11 +2495,17 @@ def test_a_question_after_a_lead_in_is_read_again_alone(cifra):
     assert (answer.status, [value.area for value in answer.values]) == ("ok", ["CL-01107"]), answer.answer
 
 
-def test_a_follow_up_of_a_question_not_answered_is_asked_back(cifra):
+@pytest.mark.parametrize(("question", "follow_up"), [
+    ("¿cuántas viviendas desocupadas hay en Marte?", "¿y cuántas ocupadas?"),  # never the employed people in Chile
+    ("¿Cuál fue la variación en 12 meses del IPC SAE en junio de 2026?",
+     "ok, entonces dame la del IPC general en el último mes disponible"),  # the rise of a question never read: never
+    # the index's level
+])  # fmt: skip
+def test_a_follow_up_of_a_question_not_answered_is_asked_back(cifra, question, follow_up):
     conversation = Conversation()
-    first = cifra.ask("¿cuántas viviendas desocupadas hay en Marte?", conversation)
-    follow_up = cifra.ask("¿y cuántas ocupadas?", conversation)  # never the number of employed people in Chile
-    assert first.status != "ok" and (follow_up.status, follow_up.values) == ("clarify", [])
+    first = cifra.ask(question, conversation)
+    answer = cifra.ask(follow_up, conversation)
+    assert first.status != "ok" and (answer.status, answer.values) == ("clarify", []), answer.answer
 
 
 def test_a_question_naming_no_place_after_one_not_answered_for_another_place_is_asked_back(cifra):
@@ -5099,7 +5142,8 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó el PIB de la Región Metropolitana respecto del 2T "
       "2019?"], {"operation": "change", "area_codes": ["CL-13"]}),  # "el peor trimestre" describes, asks nothing
     (["Bueno, entonces compárame los ocupados promedio de 2019 con los de 2025 (serie del Banco Central)"],
-     {"operation": "aggregate", "period": {"start": 2019, "end": 2019}}),  # each year's average, never 2019-2025's
+     {"operation": "change", "period": {"start": 2019, "end": 2025}}),  # each year's average and the change between
+    # them, never one average over 2019-2025
     (["¿Cuánto creció en promedio la economía peruana por año entre 2010 y 2019?",
       "comparalo con el promedio de America Latina y el Caribe en el mismo periodo"],
      {"operation": "aggregate", "area_codes": ["LCN", "PER"]}),  # Peru's average beside the region's
