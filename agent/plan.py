@@ -195,6 +195,8 @@ FIGURE_WORDS = {"numero", "numeros", "number", "numbers", "figure", "figures", "
                 "valor", "valores", "value", "values"}  # words for any figure, which name no measure
 GREW_BY_HOW_MUCH = re.compile(r"\b(?:cuanto|how much)\s+(?:\w+\s+)?(?:crecio|crecieron|grew|has grown|did \w+ grow)\b")
 ONLY_THE_MONTH = re.compile(r"\b(?:solo|solamente|only|just)\s+(?:en\s+|in\s+)?(?:el mes|the month|ese mes|that month)\b")
+AGE_BAND = re.compile(r"\b(?:aged|ages)\s+(\d{1,2})\s+(?:to\s+|and\s+)?(\d{1,2})\b")  # "women aged 25-54"
+POINTS_ASKED = re.compile(r"\b(?:how many (?:percentage )?points|cuant[oa]s puntos(?: porcentuales)?)\b")
 THAT_FIGURE = re.compile(r"\b(?:eso|esa cifra|ese dato|ese numero|ese valor|that figure|that number|that value)\b")
 # "dame la del IPC general", "and the one for the CPI": a figure named by what the last question asked for
 ELIDED_FIGURE = re.compile(r"(?:^|\b(?:dame|muestrame|dime|y|ok|entonces|give me|show me|and)\s+)(?:la|el|las|los|the one|"
@@ -204,7 +206,7 @@ RATE_WORDS = {"tasa", "rate"}  # after the month a rate peaked, "the rate that m
 # "el peak del año", "the year's high": a highest value within one year, which a yearly series does not have
 PEAK_OF_A_YEAR = re.compile(r"\b(?:peak|pick|maximo del ano|minimo del ano|(?:the )?year s (?:high|low|peak)|"
                             r"(?:mas alto|mas bajo|highest|lowest) (?:del|de|of|in) (?:ano|year|(?:19|20)\d\d))\b")
-THOSE_TWO = re.compile(r"\b(?:esas dos|esos dos|estas dos|estos dos|ambas|ambos|those two|these two|both)\b")
+THOSE_TWO = re.compile(r"\b(?:esas dos|esos dos|estas dos|estos dos|las dos|los dos|ambas|ambos|those two|these two|the two|both)\b")
 DAY_SAID = re.compile(rf"\b(?:[1-9]|[12]\d|3[01])(?:\s+de)?\s+(?:{FULL_MONTH_NAMES})\b|\b(?:{FULL_MONTH_NAMES})\s+(?:[1-9]|[12]\d|3[01])\b")
 INDEX_SAID = re.compile(r"\b(?:indice|index|nivel|level)\b")  # "índice del IPC de junio": the level alone
 COUNT_OF_THOSE = re.compile(r"\b(?:how many|which|cuant[oa]s|cuales|que) (?:of )?(?:those|these|esos|esas|estos|estas)\b")
@@ -300,6 +302,11 @@ def _period_of(label: str) -> PeriodSpec:
         return PeriodSpec(start=int(year), end=int(year), quarter=int(part[1:]))
     return PeriodSpec(start=int(year), end=int(year), month=int(part[:2]) if part else None,
                       day=int(part[3:5]) if len(part) == 5 else None)  # a daily series' day
+
+
+def _band_known(low: str, high: str) -> bool:
+    """Is the age band one a variant cue names ("0-14", "15-24"), read as that group of people?"""
+    return f"{low} {high}" in {fold(phrase) for phrases in lexicon().variant_cues["age"].values() for phrase in phrases}
 
 
 def _no_span(period: PeriodSpec) -> bool:
@@ -698,6 +705,13 @@ class Planner:
                 and unit not in fold(f"{(chosen := self.catalog.get(outcome.plan.indicator_code)).unit_en} {chosen.unit_es}"):
             # "more than 100 people per square mile": the series counts per km², and is never compared in another unit
             return PlanOutcome(status="no_data", reason="unknown_topic", params={"topic": unit})
+        if outcome.status == "ok" and (band := AGE_BAND.search(asked)) and not _band_known(*band.groups()) \
+                and not set(band.groups()) <= set(
+                fold(f"{(chosen := self.catalog.get(outcome.plan.indicator_code)).name_en} {chosen.name_es}").split()):
+            # "female labour force participation for women aged 25-54": a band the series' name does not say (it
+            # counts ages 15+), never that series
+            return PlanOutcome(status="clarify", reason="unsupported", params={"words": as_written(understanding.question,
+                                                                                                   band[0])})
         if outcome.status == "ok" and understanding.threshold_percent and outcome.plan.threshold \
                 and self.catalog.get(outcome.plan.indicator_code).unit_kind not in ("percent", "index"):
             # "¿cuántos años creció sobre 5 %?" read as GDP in pesos: a percentage is never compared with an amount
@@ -1214,7 +1228,14 @@ class Planner:
                 and {place.code for place in understanding.places} <= set(previous.area_codes) \
                 and (understanding.cues.source or not self.family.restates(understanding, previous.indicator_code)):
             # "How does that stack up against the World Bank's annual inflation for Chile?" after the 12-month rate:
-            # two measures (or two publishers' figures) side by side, which no plan shows; never the second one alone
+            # two measures (or two publishers' figures) side by side, which no plan shows; never the second one alone.
+            # Of one unit, place and period ("How does that compare with INE's projection for the same comuna in
+            # 2024?" after its census count), their difference shows both
+            other = self._read(understanding.model_copy(update={
+                "question": THAT_AGAINST.sub(" ", asked), "period": understanding.period.model_copy(
+                    update={"until_previous": False})}), conversation, lambda: None, ask_model=False)
+            if other.status == "ok" and (measures := self._other_measure_then(previous, other.plan)) is not None:
+                return PlanOutcome(plan=measures)
             return PlanOutcome(status="clarify", reason="unsupported", params={"words": against[0]})
         if previous is not None and previous.operation == Operation.COUNT and WHICH_ONES.search(asked) and (
                 same_measure or topic_words <= set(lexicon().vague_words) | FIGURE_WORDS) and not (
@@ -2805,7 +2826,7 @@ class Planner:
         their difference ("desempleo de hombres y mujeres": men's, women's, the gap)."""
         plain = {"unsupported": None, "pair": None, "second_topic": "", "second_candidates": [],
                  "operation": None if understanding.operation in TWO_OPERANDS else understanding.operation}
-        readings = []
+        readings, amount_then_share = [], False
         if pair := understanding.pair:
             readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={pair.field: value})})
                         for value in pair.values]
@@ -2815,6 +2836,7 @@ class Planner:
             # "how many people lived in urban areas, and what share of the population is that?": the amount, its share
             readings = [understanding.model_copy(update={**plain, "cues": understanding.cues.model_copy(update={"measure": measure})})
                         for measure in (None, "share")]
+            amount_then_share = True
         elif understanding.second_topic:
             readings = [understanding.model_copy(update={**plain, "topic_text": topic, "candidates": candidates, "cues": cues})
                         for topic, candidates, cues in (
@@ -2822,6 +2844,11 @@ class Planner:
                             (understanding.second_topic, understanding.second_candidates,
                              understanding.second_cues or understanding.cues))]
         outcomes = [self._read(reading, conversation, lambda: None, ask_model=False) for reading in readings]
+        if amount_then_share and all(outcome.status == "ok" and self.catalog.get(
+                outcome.plan.indicator_code).measure == "share" for outcome in outcomes):  # "lo mismo, cantidad y %"
+            # after a share: the share was carried
+            amount = readings[0].model_copy(update={"cues": readings[0].cues.model_copy(update={"measure": "count"})})
+            outcomes[0] = self._read(amount, conversation, lambda: None, ask_model=False)
         plans = [outcome.plan for outcome in outcomes if outcome.status == "ok"]
         shares = [index for index, plan in enumerate(plans) if self.catalog.get(plan.indicator_code).measure == "share"]
         if len(plans) == 2 and len(shares) == 1:
@@ -3233,6 +3260,10 @@ class Planner:
             # average over those years
         if understanding.operation is not None:
             return understanding.operation
+        if previous is not None and previous.operation == Operation.SERIES and not (
+                understanding.topic_text or understanding.places) and POINTS_ASKED.search(fold(understanding.question)):
+            return Operation.CHANGE  # "so how many percentage points is that?" after a span's figures: from its first
+            # to its last
         if previous is not None and not understanding.topic_text and SAME_CALCULATION.search(fold(understanding.question)):
             return previous.operation  # "compáralo con América Latina, mismo cálculo" after an average: that average
         if previous is not None and previous.operation in (Operation.CHANGE, Operation.AGGREGATE) \

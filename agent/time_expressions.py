@@ -515,12 +515,24 @@ NOT_A_MONTH = re.compile(r"(?<=\bdel )mar\b")
 YEARS_RESTATED = re.compile(rf"\b{YEAR}\s*(?:-|–|a |al |to )?\s*{YEAR}\b")
 
 
+def _named_decade(match: PeriodMatch, folded: str) -> bool:
+    """Is the one period found a decade said as one ("los años 70"), not a range of years?"""
+    return len(match.spans) == 1 and DECADE.search(folded[slice(*match.spans[0])]) is not None \
+        and not (match.period.month or match.period.quarter)
+
+
 def find_period(folded: str, today: date | None = None) -> PeriodMatch:
     """The period a folded question names; an empty PeriodSpec when it names none."""
     folded = NOT_A_MONTH.sub("   ", folded)  # blanked to its length: the spans found stay those of the question
     folded = MONTH_AFTER_ITS_YEAR.sub(_month_first, folded)
     folded = WEEKDAY.sub(lambda found: " " * len(found[0]), folded)  # "entre el lunes 6 y el viernes 10 de marzo"
     match = _find_period(folded, today)
+    inside = [found for found in ONE_YEAR.finditer(folded)
+              if not match.spans[0][0] <= found.start() < match.spans[0][1]] if _named_decade(match, folded) else []
+    if len(inside) == 1 and match.period.start <= int(inside[0][1]) <= match.period.end:
+        # "una charla sobre los años 70. ¿Cuál era la esperanza de vida en 1970?": the year asked, within the decade
+        year = int(inside[0][1])
+        match = PeriodMatch(period=PeriodSpec(start=year, end=year), spans=match.spans + [inside[0].span()])
     before = BEFORE_PANDEMIC.search(folded)
     if before:
         period = match.period if match.spans else PeriodSpec(start=LAST_YEAR_BEFORE_PANDEMIC, end=LAST_YEAR_BEFORE_PANDEMIC)

@@ -24,7 +24,7 @@ from catalog.text import fold, one_per_sound, sounded
 
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 6
-TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
+TOP_N = re.compile(r"\b(?<!first )(?<!ever )top\s*(\d+)\b(?!\s?\d{3}\b)|\btop ([a-z]+)\b|\b(?:los|las|the)\s+(\d+|\w+)\s+(?:paises|countries|regiones|regions|comunas|"
                    r"provincias|mayores|menores|mas|primeros|primeras|highest|lowest|largest|first|most)\b|"
                    r"\b(\d{1,2}|\w+)\s+(?:[a-z]+\s+){0,2}?(?:paises|countries|regiones|regions|comunas|provincias|"
                    r"provinces|economias|economies)\b|\b(?:which|cuales)\s+(\d{1,2}|\w+)\b"  # "which two had…", never
@@ -402,9 +402,10 @@ AND_ONE_OF_A_SEX = re.compile(r"^(?:y|and|what about|how about)\s+(?:para |for )
 # "¿en cuáles 3 una mujer tiene más hijos en promedio?": the measure is an average, the question a ranking
 ON_AVERAGE = re.compile(r"\b(?:en promedio|on average)\b")
 AS_A_WHOLE = re.compile(r"\b(?:en conjunto|as a whole|como un todo|como bloque|as a bloc)\b")
+# "2025 respecto de 2024", "urban share in 1960 versus 1990": one year set against the other
+YEAR_AGAINST_YEAR = re.compile(r"\b(?:19|20)\d\d\s+(?:respecto (?:de|a|al|del)(?: ano)?|comparad[oa] con|frente a|versus|vs|"
+                               r"contra|compared (?:with|to)|against|over)\s+(?:el |the |en |in )?(?:19|20)\d\d\b")
 # "the average exchange rate in 2020 and in 2021": each year's, the preposition said again, never one mean of both
-YEAR_AGAINST_YEAR = re.compile(r"\b(?:19|20)\d\d\s+(?:respecto (?:de|a|al|del)(?: ano)?|comparado con|frente a|versus|vs|"
-                               r"contra|compared (?:with|to)|against|over)\s+(?:el |the )?(?:19|20)\d\d\b")
 EACH_OF_TWO_YEARS = re.compile(r"\b(?:in|en|for|para|del?) ((?:19|20)\d\d),? (?:and|y|e) (?:in|en|for|para|del?) "
                                r"((?:19|20)\d\d)\b")
 # "¿cuántas veces mayor es…?", "how many times larger is…": the comparative belongs to the ratio, it ranks nothing
@@ -539,16 +540,23 @@ PREAMBLE = re.compile(r"^\s*(?i:(?:hola|hi|hello|buenas tardes|buenas noches|bue
 # economy:") or a parenthesis ("Colina (Santiago's northern suburbs)")
 ASIDE = re.compile(r"^[^:?¿]{0,120}:(?!\d)|\([^()]{0,120}\)"
                    r"|(?<=\?)[^?¿]{3,120}$")  # "…in March 2021? Pandemic year, I'm writing a piece on it": said after
-# A lead-in that says what the answer is for ("For a piece on water stress in the Andes:"): context, every word
-WHAT_FOR = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+)?"
-                      r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
-                      r"informe|trabajo|tarea|clase|proyecto)\b", re.IGNORECASE)
+# A lead-in that says what the answer is for ("For a piece on water stress in the Andes:") or who asks ("fui
+# profesor de historia y me interesa Cuba:"): context, every word
+ASKER_CONTEXT = re.compile(r"\b(?:for|para|pa|duda de|pregunta de|consulta de)\s+(?:(?:a|an|my|our|un|una|mi|nuestro|nuestra)\s+)?"
+                           r"(?:piece|story|article|report|paper|thesis|class|project|tesis|reportaje|articulo|artículo|nota|"
+                           r"informe|trabajo|tarea|clase|proyecto)\b|"
+                           r"\b(?:soy|fui|trabajo como|trabajé como|trabaje como|i am an?|i'm an?|i was an?|i work as an?)\s+"
+                           r"(?:un |una )?(?:profesor|profesora|periodista|estudiante|enfermera|enfermero|economista|"
+                           r"ingeniero|ingeniera|funcionario|funcionaria|jubilado|jubilada|teacher|journalist|student|"
+                           r"nurse|economist|engineer|official|retiree|analyst|analista)\b", re.IGNORECASE)
 # A lead-in before the question proper, up to a colon or before "y necesito" ("Hola, trabajo en la Dirección de
 # Planificación … y necesito la población…", "Necesito el PIB trimestral para una guía: ¿cuánto fue…?")
 LEAD_IN = re.compile(r"^(?P<lead>[^?¿:]{8,200}?)(?::\s*|\s+(?:(?:y|and)\s+)?(?=(?:necesito|requiero|solicito|quiero saber|"
                      r"quisiera saber|quisiera conocer|me gustar[ií]a saber|i need|i'd like to know|i want to know|"
                      r"i would like to know)\b))(?P<rest>\S.{8,})$",
                      re.IGNORECASE | re.DOTALL)
+SPAN_SAID = {"entre", "between"}  # a series' words that may join two places instead
+BETWEEN_PLACES = re.compile(r"\b(?:entre|between)\s+(?:\w+\s+){1,4}?(?:y|and)\b")
 # "¿…desde el 2000? tengo q armar una presentación": a sentence after the question that asks nothing
 AFTERWORD = re.compile(r"^(?P<question>.*\?)\s*(?P<after>[^?¿]{3,200})$", re.DOTALL)
 # "¿la comuna tiene más adultos mayores que la región?": two places compared, never one's place in a ranking
@@ -793,7 +801,10 @@ AMOUNT_AND_PART = re.compile(r"\b(?:y|and)\s+(?:how many|cuant[oa]s)\s+(?:(?:of 
                              r"(?:(?:are|were|son|eran|fueron)\s+)?(women|men|mujeres|hombres|females|males)\b")
 AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much|what (?:was|is|were|are)|cual (?:fue|es|era))\b.*"
                               r"\b(?:y|and)\s+((?:en )?(?:que|what) "
-                              r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b")
+                              r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b|"
+                              r"\b(?:(?:en )?(?:cantidad|numero|personas)|(?:in )?(?:number|people|count)) (?:y|and) "
+                              r"((?:en |como |as a |in )?(?:porcentaje|share|percentage|percent|proporcion))\b")  # "lo mismo,
+# cantidad y %"
 SOUNDED_LENGTH = 5  # shorter words sound like too many others
 OPERATION_TYPO_LENGTH, OPERATION_TYPO_CUTOFF = 7, 88  # long words only: short ones match too much
 BARE_MINUS = re.compile(r"\b(\w+) menos (?:(?:la|el|los|las) )?(\w+)")  # "el censo menos la proyección"
@@ -834,7 +845,7 @@ def _without_places(text: str, places: list[Place]) -> str:
 def as_written(text: str, folded_phrase: str) -> str:
     """The words of ``text`` that fold to ``folded_phrase``, accents and capitals as the user wrote them."""
     letters = "".join(ACCENTED.get(character, re.escape(character)) for character in folded_phrase)
-    found = re.search(letters.replace(r"\ ", r"\s+"), text, flags=re.IGNORECASE)
+    found = re.search(letters.replace(r"\ ", r"[\s\-–]+"), text, flags=re.IGNORECASE)  # "25-54" folds to "25 54"
     return found[0] if found else folded_phrase
 
 
@@ -1232,7 +1243,7 @@ class Understander:
         known = [word for word in outside if word not in stopwords and word not in place_words and len(word) > 2
                  and self._known(word)]
         aside = {word for start, end in spans for word in fold(text[start:end]).split()
-                 if not self._known(word) or WHAT_FOR.search(text[start:end])} - set(outside)  # "For a piece on
+                 if not self._known(word) or ASKER_CONTEXT.search(text[start:end])} - set(outside)  # "For a piece on
         # water stress…:"; a word the question says again stays ("comparando Arica con Tacna: ¿… la región de Tacna?")
         naming = [word for word in known if word not in self.unnaming_words]
         if sentence and (len(naming) >= MIN_TOPIC_OUTSIDE_SENTENCE or naming and len(sentence[0].split()) >= STORY_WORDS):
@@ -1676,6 +1687,9 @@ class Understander:
             operation = Operation.POSITION if len(places.places) == 2 and groups_named == 1 else (
                 None if len(places.places) > 1 else Operation.RANK)  # "Chile vs Peru, who came first?": both values
         said = period.period
+        if operation == Operation.SERIES and said.unstated and len(places.places) == 2 and BETWEEN_PLACES.search(folded) \
+                and not words.has_phrase(folded, [phrase for phrase in words.operations["series"] if phrase not in SPAN_SAID]):
+            operation = None  # "¿y entre Los Ángeles y Chillán?" after a difference: two places, no span of time
         rate_changed = False
         rate_named = bool(words.has_phrase(folded, [  # "inflación", "GDP growth": a rate named as the topic
             cue for cue in words.topic_cues if cue in words.variant_cues["transform"]["growth"]]))
@@ -1938,13 +1952,15 @@ class Understander:
                 and not (cues.transform or HOW_MUCH_GREW.search(folded) or CHANGE_VERB.search(folded)):
             # "INE's projection was higher, wasn't it? by how much?": a gap no reading found, never the figure alone
             unsupported = as_written(text, by_how_much[0])
-        if operation in (None, Operation.SERIES) and not unsupported and CHANGED_AT_THE_END.search(folded) \
+        if operation in (None, Operation.SERIES) and not unsupported and (
+                CHANGED_AT_THE_END.search(folded) or YEAR_AGAINST_YEAR.search(folded) and not places.places[1:]) \
                 and len(set(re.findall(r"\b(?:19|20)\d\d\b", folded))) == 2:
-            operation = Operation.CHANGE  # "Gini de Mozambique en 2019 y 2022, ¿bajó?": from one year to the other
+            operation = Operation.CHANGE  # "Gini de Mozambique en 2019 y 2022, ¿bajó?": from one year to the other;
+            # "urban share in 1960 versus 1990" too (of one place: two places side by side are each one's values)
         amount_and_share = AMOUNT_AND_SHARE.search(folded)
         if amount_and_share and cues.measure == "share" and operation is None and not unsupported:
             # "¿cuántos niños había en Coquimbo, y qué porcentaje de la población eran?": the amount, then its share
-            listed, unsupported = True, as_written(text, amount_and_share[1])
+            listed, unsupported = True, as_written(text, amount_and_share[1] or amount_and_share[2])
         part_of_amount = AMOUNT_AND_PART.search(folded) if pair is None and operation is None else None
         if part_of_amount and not unsupported:  # "How many people were counted in Providencia, and how many of them
             # are women?": the amount, then its women

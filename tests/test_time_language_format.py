@@ -165,6 +165,8 @@ PERIODS = [
     ("¿y el trimestre pasado?", {"shift_months": -3}),
     ("¿cuántos ocupados había en el último trimestre que tengas?", {"latest": True}),
     ("y cual es el ultimo año q hay?", {"latest": True}),
+    ("una charla sobre los años 70. ¿cuál era la esperanza de vida en 1970?", {"start": 1970, "end": 1970}),  # the
+    # year asked, within the decade the context names
     ("what's the last year with data?", {"latest": True}),
     ("¿cuál ha sido el año con el dólar más caro?", {}),  # "el año con…" asks which year, never "that year"
 ]

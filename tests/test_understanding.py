@@ -397,6 +397,8 @@ def test_the_member_with_most_of_what_an_adjective_names(cifra, question, member
     ("Top 3 Central American countries (UN grouping) by GDP per capita in 2023?", "M49-013", [], 3),
     ("top 3 de los países centroamericanos (definición ONU) en PIB per cápita 2023", "M49-013", [], 3),
     ("top 3 de los países centroamericanos en PIB per cápita 2023", "G-CENTRAL_AMERICA", [], 3),
+    ("Wich South American countries had the highest exports of goods and services as a share of GDP in 2024? top "
+     "three pls", "M49-005", [], 3),  # "top three" said after the question, in words
 ])  # fmt: skip
 def test_the_members_ranked_are_those_of_the_area_named(cifra, question, group, excluded, top_n):
     plan = cifra.ask(question).plan
@@ -668,6 +670,13 @@ def test_a_follow_up_to_several_measures_asks_the_same_of_each(cifra):
         ("SP.DYN.TFRT.IN", "URY", "2019"), ("SP.DYN.IMRT.IN", "URY", "2019")], answer.answer
 
 
+def test_the_amount_and_its_share_asked_after_the_share_are_both_answered(cifra):
+    answer = last_answer(cifra, ["según el censo 2024, ¿cuántos adultos de 65 y más hay en Temuco?",
+                                 "¿qué porcentaje es del total de la comuna?", "y en padre las casas? lo mismo, cantidad y %"])
+    assert [value.indicator for value in answer.values] == [
+        "CHL.CENSUS2024.POP_65_PLUS", "CHL.CENSUS2024.POP_65_PLUS.SHARE"], answer.answer
+
+
 def test_measures_said_with_periods_of_their_own_are_asked_back(cifra):
     answer = cifra.ask("población de Bolivia en 2020 y esperanza de vida en 2010")  # never both over 2010–2020
     assert answer.status == "clarify" and answer.values == []
@@ -897,6 +906,15 @@ def test_a_change_of_a_percentage_is_said_in_percentage_points(cifra):
 ])  # fmt: skip
 def test_how_people_ask_is_not_taken_for_what_they_ask_about(cifra, question):
     assert cifra.ask(question).status == "ok"
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("Hola, fui profesor de historia y me interesa Cuba: ¿cuánto cayó la tasa bruta de natalidad entre 1963 y 1993?",
+     "SP.DYN.CBRT.IN"),  # who asks is no second measure (never the pupil-teacher ratio)
+])  # fmt: skip
+def test_who_asks_is_no_measure_asked(cifra, question, code):
+    answer = cifra.ask(question)
+    assert (answer.plan.indicator_code, len(answer.parts) <= 1) == (code, True), answer.answer
 
 
 def test_of_near_ties_the_measure_whose_words_account_for_the_question_is_read_without_the_model(cifra):
@@ -1609,6 +1627,15 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["Show me Chile's GDP per capita over time for the last 5 years available",
       "Compare that with the Latin America & Caribbean average in 2025"], "value", "NY.GDP.PCAP.CD", ["CHL", "LCN"],
      (2025, 2025)),  # Chile's beside it
+    (["What is the population of the comuna of Santiago according to the 2024 census?",
+      "How does that compare with INE's population projection for the same comuna in 2024?"], "difference",
+     "CHL.CENSUS2024.POP", ["CL-13101"], (2024, 2024)),  # two measures of one place and year: their difference
+    (["Urban share of Argentina's population in 1960 versus 1990?"], "change", "SP.URB.TOTL.IN.ZS", ["ARG"],
+     (1960, 1990)),  # one year set against the other: their change, which shows both
+    (["desempleo de Chile entre 2015 y 2020", "so how many percentage points is that?"], "change",
+     "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2015, 2020)),  # from the span's first year to its last
+    (["Estoy preparando una charla sobre los años 70. ¿Cuál era la esperanza de vida al nacer en Chile en 1970?",
+      "¿y la de Argentina ese mismo año?"], "value", "SP.DYN.LE00.IN", ["ARG"], (1970, 1970)),
     (["tasa de desocupación de marzo de 2024", "¿y respecto del mismo mes del año anterior?"], "change",
      "CHL.UNEMPLOYMENT.RATE", ["CHL"], (2023, 2024)),  # against it: from then to March 2024, never that month alone
 ])  # fmt: skip
@@ -2104,6 +2131,7 @@ def test_the_best_match_without_values_is_not_replaced_by_a_nearby_measure(cifra
     ("De toda la fuerza laboral de Costa Rica en 2023, ¿qué porcentaje eran mujeres?", "SL.TLF.TOTL.FE.ZS"),
     ("Measles vaccination coverage (children 12-23 months) in 2023 for Ecuador?", "SH.IMM.MEAS"),
     ("What was Chile's adult literacy rate (people 15 and older) in 2017?", "SE.ADT.LITR.ZS"),
+    ("population aged 15-64 in Chile 2020 (% of total)", "SP.POP.1564.TO.ZS"),  # never the share aged 65+
 ])  # fmt: skip
 def test_a_sex_or_age_group_said_in_a_series_name_is_what_was_asked(cifra, question, code):
     assert cifra.ask(question).plan.indicator_code == code
@@ -2450,6 +2478,7 @@ def test_a_change_from_a_rolling_quarter_runs_to_the_newest_value(cifra):
     "¿Y cuántos de esos hogares arriendan la vivienda en Viña del Mar según el censo 2024?",  # no tenure here
     "¿Qué porcentaje de colombianos está en pobreza según la línea de pobreza nacional?",  # people, never the gap
     "Of the three, which one had the highest exports share on its own?",  # which three? never Chile's best year
+    "female labour force participation for women aged 25-54 in Italy, 2022?",  # an age band no series has: never 15+
 ])  # fmt: skip
 def test_what_the_rules_cannot_read_is_never_a_nearby_figure(cifra, question):
     answer = cifra.ask(question)
@@ -3934,6 +3963,8 @@ def test_the_most_populated_member_after_one_sex_is_of_everyone_in_the_same_sour
       "Together, what share of the region's census population do those three represent?"], "clarify", "together"),
     (["total 2024 census populaton of the Tarapaca region?",
       "and what percent of that lives in Iquique and Alto Hospicio together?"], "clarify", "together"),
+    (["¿Cuánta gente se contó en la Región del Biobío en el Censo 2024?", "¿y en Ñuble?",
+      "¿Qué porcentaje del total del país suman las dos regiones juntas?"], "clarify", "juntas"),  # never a top two
     # a region named that is only a province and a comuna
     (["¿Cuál es la población proyectada por el INE para la Región de Los Andes el 2025?"], "no_data", "Los Andes"),
     # a difference of two averages over years, which no plan computes
@@ -5139,6 +5170,8 @@ def test_where_it_ranks_in_a_region_after_its_figure_beside_another_groups_avera
     (["Necesito el imacec mes a mes del primer semestre 2025 (serie original)", "cual fue el mes mas alto?"],
      {"operation": "which_period", "period": {"start": 2025, "end": 2025, "month": 1, "month_end": 6}}),  # of those
     (["US exports in 2022 compared to Chile"], {"operation": "value", "area_codes": ["CHL", "USA"]}),  # two totals
+    (["¿Cuánta diferencia de población hay entre Concepción y Talcahuano en el censo?", "y entre Los Ángeles y Chillán?"],
+     {"operation": "difference", "area_codes": ["CL-08301", "CL-16101"]}),  # two places, never a span of time
     (["En el 2T 2020, el peor trimestre de la pandemia, ¿cuánto cayó el PIB de la Región Metropolitana respecto del 2T "
       "2019?"], {"operation": "change", "area_codes": ["CL-13"]}),  # "el peor trimestre" describes, asks nothing
     (["Bueno, entonces compárame los ocupados promedio de 2019 con los de 2025 (serie del Banco Central)"],
