@@ -802,7 +802,7 @@ AMOUNT_AND_PART = re.compile(r"\b(?:y|and)\s+(?:how many|cuant[oa]s)\s+(?:(?:of 
 AMOUNT_AND_SHARE = re.compile(r"\b(?:cuant[oa]s?|how many|how much|what (?:was|is|were|are)|cual (?:fue|es|era))\b.*"
                               r"\b(?:y|and)\s+((?:en )?(?:que|what) "
                               r"(?:porcentaje|proporcion|parte|share|percentage|percent|proportion|fraction))\b|"
-                              r"\b(?:(?:en )?(?:cantidad|numero|personas)|(?:in )?(?:number|people|count)) (?:y|and) "
+                              r"\b(?:(?:en )?(?:cantidad|numero)|(?:in )?(?:number|count)) (?:y|and) "
                               r"((?:en |como |as a |in )?(?:porcentaje|share|percentage|percent|proporcion))\b")  # "lo mismo,
 # cantidad y %"
 SOUNDED_LENGTH = 5  # shorter words sound like too many others

@@ -1630,6 +1630,9 @@ def test_a_twelve_month_change_after_two_answers_a_year_apart_ends_at_the_later(
     (["What is the population of the comuna of Santiago according to the 2024 census?",
       "How does that compare with INE's population projection for the same comuna in 2024?"], "difference",
      "CHL.CENSUS2024.POP", ["CL-13101"], (2024, 2024)),  # two measures of one place and year: their difference
+    (["según las proyecciones del INE, ¿cuánta gente va a tener Chile en 2030?",
+      "¿y cuánto de eso corresponde a la Región Metropolitana, en personas y en %?"], "share", "CHL.POPULATION.PROJ",
+     ["CL-13", "CHL"], (2030, 2030)),  # a share of the whole shows both: never asked back as two figures
     (["Urban share of Argentina's population in 1960 versus 1990?"], "change", "SP.URB.TOTL.IN.ZS", ["ARG"],
      (1960, 1990)),  # one year set against the other: their change, which shows both
     (["desempleo de Chile entre 2015 y 2020", "so how many percentage points is that?"], "change",
