@@ -121,10 +121,10 @@ class Cifra:
         understanding = self.understand(question, default_language, previous_measure)
         lap("understand")
         outcome = self.plan(understanding, conversation, on_model)
-        for rest in (self.understand.after_lead_in(question), self.understand.before_afterword(question)):
+        for trim in (self.understand.after_lead_in, self.understand.before_afterword):
             # read again without the lead-in (or a remark after the question), when what is left names a measure of
-            # its own and is understood
-            if outcome.reason not in LEAD_IN_CONFUSES or rest is None:
+            # its own and is understood; tried only where the whole was not
+            if outcome.reason not in LEAD_IN_CONFUSES or (rest := trim(question)) is None:
                 continue
             again = self.understand(rest, default_language, previous_measure)
             retried = self.plan(again, conversation, on_model) if again.topic_text else outcome

@@ -76,14 +76,16 @@ SAME_CALCULATION = re.compile(r"\b(?:mismo calculo|misma operacion|mismo metodo|
 EXTREME_ORDER = {"min": "asc", "max": "desc"}  # "¿cuál fue el mínimo de ese año, en qué trimestre móvil?": its lowest
 MEAN_OF_PLACES = re.compile(r"\b(?:average of|mean of|simple average|promedio (?:simple )?(?:de|del)|media (?:de|del)|across|"
                             r"en conjunto|as a group)\b")  # "average unemployment across Chile, Colombia and Peru"
-# The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
+# "¿y en las zonas rurales?": a setting alone, of the last measure
 AREA_SETTING_ONLY = re.compile(r"(?:(?:zonas?|areas?|sectores?|sector|population|poblacion)\s+)?(rural(?:es)?|urban[oa]?s?)"
                                r"(?:\s+(?:areas?|zonas?|population|poblacion))?")
 # Name words that make no two measures kin: the setting asked about, and words any share of people has
 NO_KINSHIP_WORDS = {"rural", "rurales", "urbana", "urbano", "urbanas", "urbanos", "poblacion", "population", "porcentaje",
                     "percent", "actuales", "current"}
-LAST_UNIT = re.compile(r"\b(?:el|the) (?:ultimo|last) (mes|trimestre|month|quarter)\b")
+LAST_UNIT = re.compile(r"\b(?:el|the) (?:ultimo|last) (mes|trimestre|month|quarter)\b")  # "¿cuánto varió en el último mes?"
+# A threshold of zero said as such ("negative growth", "déficit"), not a fall said with no figure
 ZERO_SAID = re.compile(r"\b(?:0|cero|zero|negativ\w*|positiv\w*|deficit\w*|superavit\w*|surplus\w*)\b")
+# The index itself named, not a price index's name ("la variación del índice entre diciembre y diciembre")
 INDEX_NAMED = re.compile(r"\b(?:indice|index)\b(?! de precios| of prices| de precio)")
 # "¿qué porcentaje del país representa?" after a region's figure, "in the whole country" after a comuna's
 WHOLE_COUNTRY = re.compile(r"\b(?:del|todo el|of the|of the whole|in the whole|the whole|the entire)\s+"
@@ -3151,9 +3153,9 @@ class Planner:
             if understanding.whole_group and re.search(r"\bcomuna\b", fold(understanding.question)):
                 # "la comuna, según el censo" after Santiago's comuna: that comuna again; after the region of Coquimbo,
                 # the comuna of that name; after another region, which one?
-                answered = next(turn for turn in reversed(conversation.turns) if turn.plan)
+                namesakes = next((turn.namesakes for turn in reversed(conversation.turns) if turn.plan), [])
                 comunas = [code for code in previous.area_codes if self.catalog.area_kinds.get(code) == "cl_comuna"] or [
-                    code for code in answered.namesakes if self.catalog.area_kinds.get(code) == "cl_comuna"]
+                    code for code in namesakes if self.catalog.area_kinds.get(code) == "cl_comuna"]
                 return (comunas, None) if len(comunas) == 1 else ([], None)
             if understanding.whole_group and re.search(r"\b(?:provincia|province)\b", fold(understanding.question)) \
                     and len(previous.area_codes) == 1 and self.catalog.area_kinds.get(previous.area_codes[0]) == "cl_comuna" \
